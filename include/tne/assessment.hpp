@@ -1,0 +1,102 @@
+// The Assessment: one complete, sorted result from which every output format is rendered.
+// Renderers never compute; everything they show is here, with the trace behind each number.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tne/profile.hpp"
+#include "tne/rubric.hpp"
+
+namespace tne {
+
+struct CriterionResult {
+    const Criterion* criterion = nullptr;
+    const Question* question = nullptr;
+    Value value;                 // monostate when unknown
+    std::optional<double> score; // 0-100 as the rule gives it; none when unknown
+    std::string matched;         // the rule step that applied: "partial", ">= 25"
+    double points = 0;
+    double max_points = 0;
+};
+
+struct DimensionResult {
+    const Dimension* dimension = nullptr;
+    std::optional<double> score;  // over the known criteria; none when no answer is known
+    const Level* level = nullptr;
+    double coverage = 0;          // share of the criteria's weight that is answered, 0-1
+    double points = 0;
+    double max_points = 0;        // of the known criteria
+    std::vector<CriterionResult> criteria;
+};
+
+struct Blocker {
+    const Condition* condition = nullptr;
+    LocalText text;
+};
+
+struct FitTerm {
+    const Dimension* dimension = nullptr;
+    double weight = 0;
+    std::optional<double> score;
+};
+
+struct ModelResult {
+    const Model* model = nullptr;
+    double fit = 0;
+    bool feasible = false;
+    std::vector<FitTerm> fit_terms;
+    std::vector<const ContextAdjustment*> adjustments;  // the context adjustments that applied
+    std::vector<Blocker> blockers;
+};
+
+struct RecommendationResult {
+    int rank = 0;
+    const Criterion* criterion = nullptr;
+    const Dimension* dimension = nullptr;
+    double gain = 0;             // overall readiness points if the gap were closed
+    bool lifts_blocker = false;  // closing it helps lift a blocker of the suggested model
+};
+
+// An answer of the institution block other than name and type, shown as context.
+struct InstitutionFact {
+    const Question* question = nullptr;
+    Value value;
+};
+
+struct UnansweredQuestion {
+    const Question* question = nullptr;
+    const Dimension* dimension = nullptr;
+    double coverage_gain = 0;  // overall coverage points if it were answered
+};
+
+// Holds pointers into its own `models`, so it moves but never copies.
+struct Assessment {
+    Assessment() = default;
+    Assessment(Assessment&&) = default;
+    Assessment& operator=(Assessment&&) = default;
+    Assessment(const Assessment&) = delete;
+    Assessment& operator=(const Assessment&) = delete;
+
+    const RubricSet* rubric = nullptr;
+    std::string source;
+    std::string institution_name;
+    std::string institution_type;
+    std::vector<InstitutionFact> institution_facts;  // rubric order
+    std::optional<double> overall;
+    const Level* level = nullptr;
+    double coverage = 0;
+    std::vector<DimensionResult> dimensions;          // rubric order
+    std::vector<RecommendationResult> recommendations;  // rank order
+    std::vector<ModelResult> models;                   // rubric order
+    const ModelResult* suggested = nullptr;
+    std::vector<const ModelResult*> pathway;  // stepping stones, ending with the suggested model
+    std::vector<UnansweredQuestion> unanswered;
+
+    const ModelResult* find_model(const std::string& id) const;
+};
+
+Assessment assess(const Profile& profile, const RubricSet& rubric);
+
+}  // namespace tne

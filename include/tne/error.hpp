@@ -1,0 +1,46 @@
+// Two kinds of failure: input the user can fix (InputError, with the place and the value) and bugs
+// (anything else). Input errors carry every problem found, so one run reports them all.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "tne/text.hpp"
+
+namespace tne {
+
+// A place in an input file; line and column are 1-based, 0 when unknown.
+struct SourcePos {
+    std::string file;
+    int line = 0;
+    int column = 0;
+
+    std::string str() const;  // "file:line:column", or "file" when there is no line
+};
+
+struct Diagnostic {
+    SourcePos pos;
+    LocalText message;
+
+    std::string str(Lang lang) const;  // "file:line:column: message"
+};
+
+class InputError : public std::runtime_error {
+public:
+    explicit InputError(std::vector<Diagnostic> diagnostics);
+    InputError(SourcePos pos, LocalText message);
+
+    const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+
+private:
+    std::vector<Diagnostic> diagnostics_;
+};
+
+// Bad command-line usage: exit code 2, like invalid input.
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+}  // namespace tne

@@ -1,0 +1,23 @@
+// Views of an Assessment. Each renderer only formats; the numbers come from the Assessment.
+#pragma once
+
+#include <string>
+
+#include "tne/assessment.hpp"
+
+namespace tne {
+
+struct TextOptions {
+    Lang lang = Lang::en;
+    bool color = false;
+    bool explain = false;  // show the trace behind every point
+    int width = 80;
+};
+
+std::string render_text(const Assessment& assessment, const TextOptions& options);
+std::string render_json(const Assessment& assessment, Lang lang);
+
+// The profile's JSON Schema (draft 2020-12), derived from the rubric set's questions.
+std::string render_profile_schema(const RubricSet& rubric);
+
+}  // namespace tne

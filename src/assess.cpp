@@ -1,0 +1,335 @@
+// The scoring pipeline: criteria -> dimensions -> overall readiness, then model fit and
+// feasibility, the suggested model and its pathway, and recommendations ranked by gain.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "tne/assessment.hpp"
+
+namespace tne {
+
+namespace {
+
+// Scores compare equal when they differ only by floating-point noise, so ties go to the id.
+bool nearly_equal(double a, double b) { return std::fabs(a - b) < 1e-9; }
+
+CriterionResult score_criterion(const Criterion& criterion, const Question& question, const Profile& profile) {
+    CriterionResult result;
+    result.criterion = &criterion;
+    result.question = &question;
+    result.max_points = criterion.weight;
+    const Answer* answer = profile.find(criterion.question);
+    if (!answer || !answer->known()) return result;
+    result.value = answer->value;
+
+    if (!criterion.rule.levels.empty()) {
+        const std::string& chosen = std::get<std::string>(answer->value);
+        for (const auto& [value, score] : criterion.rule.levels) {
+            if (value == chosen) {
+                result.score = score;
+                result.matched = value;
+            }
+        }
+    } else {
+        double x = std::holds_alternative<double>(answer->value)
+                       ? std::get<double>(answer->value)
+                       : static_cast<double>(std::get<std::vector<std::string>>(answer->value).size());
+        for (const auto& band : criterion.rule.bands) {
+            if (x >= band.at_least) {
+                result.score = band.score;
+                result.matched = "≥ " + format_number(band.at_least, 2);
+            }
+        }
+    }
+    if (result.score) result.points = criterion.weight * *result.score / 100.0;
+    return result;
+}
+
+// Recomputes a dimension's score, coverage and level from its criteria.
+void total_dimension(DimensionResult& dimension, const RubricSet& rubric) {
+    double answered_weight = 0;
+    double total_weight = 0;
+    dimension.points = 0;
+    for (const auto& criterion : dimension.criteria) {
+        total_weight += criterion.max_points;
+        if (criterion.score) {
+            answered_weight += criterion.max_points;
+            dimension.points += criterion.points;
+        }
+    }
+    dimension.max_points = answered_weight;
+    dimension.coverage = total_weight > 0 ? answered_weight / total_weight : 0;
+    dimension.score.reset();
+    dimension.level = nullptr;
+    if (answered_weight > 0) {
+        dimension.score = 100.0 * dimension.points / answered_weight;
+        dimension.level = &rubric.level_for(*dimension.score);
+    }
+}
+
+// The overall index: the weighted mean of the dimensions that have a score. Unknown is not zero:
+// a dimension with no answers lowers coverage, not the index.
+std::optional<double> overall_score(const std::vector<DimensionResult>& dimensions) {
+    double weighted = 0;
+    double weights = 0;
+    for (const auto& d : dimensions) {
+        if (!d.score) continue;
+        weighted += d.dimension->weight * *d.score;
+        weights += d.dimension->weight;
+    }
+    if (weights == 0) return std::nullopt;
+    return weighted / weights;
+}
+
+double overall_coverage(const std::vector<DimensionResult>& dimensions) {
+    double covered = 0;
+    double weights = 0;
+    for (const auto& d : dimensions) {
+        covered += d.dimension->weight * d.coverage;
+        weights += d.dimension->weight;
+    }
+    return weights > 0 ? covered / weights : 0;
+}
+
+const DimensionResult* find_dimension(const std::vector<DimensionResult>& dimensions, const std::string& id) {
+    for (const auto& d : dimensions)
+        if (d.dimension->id == id) return &d;
+    return nullptr;
+}
+
+enum class Holds { yes, no, unknown };
+
+Holds test_number(const Condition& c, double x) {
+    if (c.at_least && x < *c.at_least) return Holds::no;
+    if (c.at_most && x > *c.at_most) return Holds::no;
+    return Holds::yes;
+}
+
+Holds evaluate(const Condition& c, const std::vector<DimensionResult>& dimensions, const Profile& profile) {
+    if (!c.dimension.empty()) {
+        const DimensionResult* d = find_dimension(dimensions, c.dimension);
+        return d && d->score ? test_number(c, *d->score) : Holds::unknown;
+    }
+    const Answer* answer = profile.find(c.question);
+    if (!answer || !answer->known()) return Holds::unknown;
+    if (const auto* x = std::get_if<double>(&answer->value)) return test_number(c, *x);
+    if (const auto* value = std::get_if<std::string>(&answer->value))
+        return std::find(c.in.begin(), c.in.end(), *value) != c.in.end() ? Holds::yes : Holds::no;
+    const auto& items = std::get<std::vector<std::string>>(answer->value);
+    for (const auto& wanted : c.any_of)
+        if (std::find(items.begin(), items.end(), wanted) != items.end()) return Holds::yes;
+    return Holds::no;
+}
+
+std::string join_labels(const Question& question, const std::vector<std::string>& ids, Lang lang,
+                        std::string_view separator) {
+    std::string text;
+    for (const auto& id : ids) {
+        const Choice* choice = question.find_value(id);
+        if (!text.empty()) text += separator;
+        text += choice ? choice->label.in(lang) : id;
+    }
+    return text;
+}
+
+// "Language is 32/100; needs at least 50: students ... (Annex 3.2)", in both languages.
+LocalText blocker_text(const Condition& c, Holds holds, const RubricSet& rubric,
+                       const std::vector<DimensionResult>& dimensions, const Profile& profile) {
+    return localize([&](Lang lang) {
+        bool es = lang == Lang::es;
+        std::string subject;
+        std::string state;
+        std::string need;
+        if (c.at_least) need = (es ? "al menos " : "at least ") + format_number(*c.at_least);
+        if (c.at_most) need = (es ? "como máximo " : "at most ") + format_number(*c.at_most);
+        if (!c.dimension.empty()) {
+            const DimensionResult* d = find_dimension(dimensions, c.dimension);
+            subject = d->dimension->name.in(lang);
+            state = d->score ? format_number(*d->score, 0) + "/100" : (es ? "sin respuestas" : "unanswered");
+        } else {
+            const Question& q = *rubric.find_question(c.question);
+            subject = q.label.in(lang);
+            if (!c.in.empty()) need = join_labels(q, c.in, lang, es ? " o " : " or ");
+            if (!c.any_of.empty()) need = (es ? "alguno de: " : "one of: ") + join_labels(q, c.any_of, lang, ", ");
+            const Answer* answer = profile.find(c.question);
+            if (holds == Holds::unknown || !answer) {
+                state = es ? "sin respuesta" : "unanswered";
+            } else if (const auto* x = std::get_if<double>(&answer->value)) {
+                state = format_number(*x);
+            } else if (const auto* value = std::get_if<std::string>(&answer->value)) {
+                state = "\"" + join_labels(q, {*value}, lang, "") + "\"";
+            } else {
+                const auto& items = std::get<std::vector<std::string>>(answer->value);
+                state = items.empty() ? (es ? "vacío" : "empty") : join_labels(q, items, lang, ", ");
+            }
+        }
+        std::string why = c.why.in(lang).empty() ? "" : ": " + c.why.in(lang);
+        return fmt::format(fmt::runtime(es ? "{}: {}; se requiere {}{} (Anexo {})" : "{}: {}; needs {}{} (Annex {})"), subject,
+                           state, need, why, c.annex);
+    });
+}
+
+ModelResult evaluate_model(const Model& model, const RubricSet& rubric, const std::vector<DimensionResult>& dimensions,
+                           const Profile& profile) {
+    ModelResult result;
+    result.model = &model;
+    double weighted = 0;
+    double weights = 0;
+    for (const auto& term : model.fit) {
+        const DimensionResult* d = find_dimension(dimensions, term.dimension);
+        result.fit_terms.push_back({d->dimension, term.weight, d->score});
+        if (d->score) {
+            weighted += term.weight * *d->score;
+            weights += term.weight;
+        }
+    }
+    double fit = weights > 0 ? weighted / weights : 0;
+    for (const auto& adjustment : model.context) {
+        if (evaluate(adjustment.when, dimensions, profile) == Holds::yes) {
+            fit += adjustment.adjust;
+            result.adjustments.push_back(&adjustment);
+        }
+    }
+    result.fit = std::clamp(fit, 0.0, 100.0);
+    for (const auto& requirement : model.requires_) {
+        Holds holds = evaluate(requirement, dimensions, profile);
+        if (holds != Holds::yes)
+            result.blockers.push_back({&requirement, blocker_text(requirement, holds, rubric, dimensions, profile)});
+    }
+    result.feasible = result.blockers.empty();
+    return result;
+}
+
+// The most advanced model within reach (fit at least min_fit, at most max_blockers blockers),
+// since the Annex advises growing from scalable activities into complex models (4.1.2, 4.3.3).
+// When none is within reach, the model closest to feasible.
+const ModelResult* choose_suggestion(const std::vector<ModelResult>& models, const RubricSet& rubric) {
+    const ModelResult* best = nullptr;
+    for (const auto& m : models) {
+        bool within_reach = m.fit >= rubric.min_fit && static_cast<int>(m.blockers.size()) <= rubric.max_blockers;
+        if (!within_reach) continue;
+        if (!best || m.model->stage > best->model->stage ||
+            (m.model->stage == best->model->stage &&
+             (m.fit > best->fit + 1e-9 || (nearly_equal(m.fit, best->fit) && m.model->id < best->model->id))))
+            best = &m;
+    }
+    if (best) return best;
+    for (const auto& m : models) {
+        if (!best || m.blockers.size() < best->blockers.size() ||
+            (m.blockers.size() == best->blockers.size() &&
+             (m.fit > best->fit + 1e-9 || (nearly_equal(m.fit, best->fit) && m.model->id < best->model->id))))
+            best = &m;
+    }
+    return best;
+}
+
+std::vector<const ModelResult*> pathway_to(const ModelResult& goal, const Assessment& assessment) {
+    std::set<std::string> steps;
+    std::vector<const Model*> pending = {goal.model};
+    while (!pending.empty()) {
+        const Model* model = pending.back();
+        pending.pop_back();
+        for (const auto& id : model->builds_on) {
+            if (steps.insert(id).second) pending.push_back(assessment.rubric->find_model(id));
+        }
+    }
+    std::vector<const ModelResult*> pathway;
+    for (const auto& id : steps) pathway.push_back(assessment.find_model(id));
+    std::sort(pathway.begin(), pathway.end(), [](const ModelResult* a, const ModelResult* b) {
+        return a->model->stage != b->model->stage ? a->model->stage < b->model->stage : a->model->id < b->model->id;
+    });
+    pathway.push_back(&goal);
+    return pathway;
+}
+
+bool helps_lift(const CriterionResult& criterion, const DimensionResult& dimension, const ModelResult* suggested) {
+    if (!suggested) return false;
+    for (const auto& blocker : suggested->blockers) {
+        const Condition& c = *blocker.condition;
+        if (c.dimension == dimension.dimension->id || c.question == criterion.criterion->question) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+const ModelResult* Assessment::find_model(const std::string& id) const {
+    for (const auto& m : models)
+        if (m.model->id == id) return &m;
+    return nullptr;
+}
+
+Assessment assess(const Profile& profile, const RubricSet& rubric) {
+    Assessment a;
+    a.rubric = &rubric;
+    a.source = profile.source;
+    a.institution_name = profile.text("institution.name");
+    a.institution_type = profile.text("institution.type");
+    for (const auto& question : rubric.questions) {
+        const Answer* answer = profile.find(question.path);
+        bool shown_elsewhere = question.path == "institution.name" || question.path == "institution.type";
+        if (question.block == "institution" && !shown_elsewhere && answer && answer->known())
+            a.institution_facts.push_back({&question, answer->value});
+    }
+
+    for (const auto& dimension : rubric.dimensions) {
+        DimensionResult result;
+        result.dimension = &dimension;
+        for (const auto& criterion : dimension.criteria)
+            result.criteria.push_back(score_criterion(criterion, *rubric.find_question(criterion.question), profile));
+        total_dimension(result, rubric);
+        a.dimensions.push_back(std::move(result));
+    }
+    a.overall = overall_score(a.dimensions);
+    if (a.overall) a.level = &rubric.level_for(*a.overall);
+    a.coverage = overall_coverage(a.dimensions);
+
+    for (const auto& model : rubric.models) a.models.push_back(evaluate_model(model, rubric, a.dimensions, profile));
+    a.suggested = choose_suggestion(a.models, rubric);
+    if (a.suggested) a.pathway = pathway_to(*a.suggested, a);
+
+    // Each gap's gain: the overall index if that criterion alone reached full points.
+    for (size_t d = 0; d < a.dimensions.size(); ++d) {
+        const DimensionResult& dimension = a.dimensions[d];
+        for (size_t c = 0; c < dimension.criteria.size(); ++c) {
+            const CriterionResult& criterion = dimension.criteria[c];
+            if (!criterion.score) {
+                double total_weight = 0;
+                for (const auto& other : dimension.criteria) total_weight += other.max_points;
+                double dimension_weights = 0;
+                for (const auto& other : a.dimensions) dimension_weights += other.dimension->weight;
+                double gain = 100.0 * dimension.dimension->weight * criterion.max_points / total_weight / dimension_weights;
+                a.unanswered.push_back({criterion.question, dimension.dimension, gain});
+                continue;
+            }
+            if (*criterion.score >= 100) continue;
+            std::vector<DimensionResult> closed = a.dimensions;
+            CriterionResult& improved = closed[d].criteria[c];
+            improved.score = 100;
+            improved.points = improved.max_points;
+            total_dimension(closed[d], rubric);
+            RecommendationResult rec;
+            rec.criterion = criterion.criterion;
+            rec.dimension = dimension.dimension;
+            rec.gain = *overall_score(closed) - *a.overall;
+            rec.lifts_blocker = helps_lift(criterion, dimension, a.suggested);
+            a.recommendations.push_back(rec);
+        }
+    }
+    std::sort(a.recommendations.begin(), a.recommendations.end(),
+              [](const RecommendationResult& x, const RecommendationResult& y) {
+                  if (x.lifts_blocker != y.lifts_blocker) return x.lifts_blocker;
+                  if (!nearly_equal(x.gain, y.gain)) return x.gain > y.gain;
+                  return x.criterion->id < y.criterion->id;
+              });
+    for (size_t i = 0; i < a.recommendations.size(); ++i) a.recommendations[i].rank = static_cast<int>(i + 1);
+    std::sort(a.unanswered.begin(), a.unanswered.end(), [](const UnansweredQuestion& x, const UnansweredQuestion& y) {
+        if (!nearly_equal(x.coverage_gain, y.coverage_gain)) return x.coverage_gain > y.coverage_gain;
+        return x.question->path < y.question->path;
+    });
+    return a;
+}
+
+}  // namespace tne

@@ -1,0 +1,171 @@
+// The command line: CLI11 wiring only. Errors are caught once, here, and mapped to exit codes:
+// 0 success, 1 below --fail-under, 2 invalid input or usage, 70 a bug in tne.
+#include "cli.hpp"
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+
+#include "tne/assessment.hpp"
+#include "tne/output.hpp"
+#include "tne/profile.hpp"
+#include "tne/render.hpp"
+#include "tne/rubric.hpp"
+
+#ifndef TNE_VERSION
+#define TNE_VERSION "0.0.0"
+#endif
+
+namespace tne::cli {
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitBelowThreshold = 1;
+constexpr int kExitInvalid = 2;
+constexpr int kExitBug = 70;
+
+struct CommonOptions {
+    std::string rubrics;  // empty: the embedded set
+    std::string lang;     // empty: from the environment
+    std::string output;   // empty: standard output
+};
+
+struct AssessOptions {
+    std::string profile;
+    std::string format = "text";
+    std::string color = "auto";
+    bool explain = false;
+    std::optional<double> fail_under;
+};
+
+// --lang, else TNE_LANG, else a Spanish locale in LC_ALL or LANG, else English.
+Lang choose_lang(const std::string& requested) {
+    if (!requested.empty()) return *parse_lang(requested);
+    if (const char* env = std::getenv("TNE_LANG"); env && parse_lang(env)) return *parse_lang(env);
+    for (const char* name : {"LC_ALL", "LANG"}) {
+        const char* value = std::getenv(name);
+        if (value && *value) return std::string_view(value).substr(0, 2) == "es" ? Lang::es : Lang::en;
+    }
+    return Lang::en;
+}
+
+// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
+bool use_color(const std::string& mode, bool to_file) {
+    const char* no_color = std::getenv("NO_COLOR");
+    if ((no_color && *no_color) || mode == "never") return false;
+    if (mode == "always") return true;
+    const char* term = std::getenv("TERM");
+    return !to_file && isatty(STDOUT_FILENO) && !(term && std::string_view(term) == "dumb");
+}
+
+RubricSet load_rubrics(const CommonOptions& common) {
+    return load_rubric_set(common.rubrics.empty() ? embedded_rubric_files() : directory_rubric_files(common.rubrics));
+}
+
+void emit(const CommonOptions& common, const std::string& content) {
+    if (common.output.empty()) std::fwrite(content.data(), 1, content.size(), stdout);
+    else write_file_atomically(common.output, content);
+}
+
+int run_assess(const CommonOptions& common, const AssessOptions& options, Lang lang) {
+    RubricSet rubric = load_rubrics(common);
+    Profile profile = load_profile_file(options.profile, rubric);
+    Assessment assessment = assess(profile, rubric);
+    std::string content;
+    if (options.format == "json") {
+        content = render_json(assessment, lang);
+    } else {
+        TextOptions text{lang, use_color(options.color, !common.output.empty()), options.explain, 80};
+        content = render_text(assessment, text);
+    }
+    emit(common, content);
+    if (options.fail_under && (!assessment.overall || *assessment.overall < *options.fail_under)) {
+        std::fprintf(stderr, "tne: %s\n",
+                     lang == Lang::es ? "la preparación general está por debajo de --fail-under"
+                                      : "overall readiness is below --fail-under");
+        return kExitBelowThreshold;
+    }
+    return kExitOk;
+}
+
+void add_common(CLI::App& command, CommonOptions& common) {
+    command.add_option("--rubrics", common.rubrics, "Use the rubric set in DIR instead of the built-in one")
+        ->type_name("DIR")
+        ->check(CLI::ExistingDirectory);
+    command.add_option("--lang", common.lang, "Language of the output: en or es (default: from LANG)")
+        ->check(CLI::IsMember({"en", "es"}));
+    command.add_option("-o,--output", common.output, "Write to FILE (atomically) instead of standard output")
+        ->type_name("FILE");
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+    CLI::App app{"tne: how ready a higher-education institution is for transnational education (TNE)\n"
+                 "partnerships, scored against the British Council / Ecctis Annex on TNE in Mexico.",
+                 "tne"};
+    app.set_version_flag("--version", std::string("tne ") + TNE_VERSION);
+    app.require_subcommand(1);
+    app.footer("Exit codes: 0 success, 1 overall readiness below --fail-under, 2 invalid input or usage.\n"
+               "Run 'tne COMMAND --help' for a command's options.");
+
+    CommonOptions common;
+    AssessOptions assess_options;
+    CLI::App* assess_cmd = app.add_subcommand("assess", "Score a self-profile: readiness, recommendations, suggested model");
+    assess_cmd->add_option("profile", assess_options.profile, "The institution's self-profile (YAML)")
+        ->required()
+        ->check(CLI::ExistingFile);
+    add_common(*assess_cmd, common);
+    assess_cmd->add_option("--format", assess_options.format, "Output format: text or json")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->capture_default_str();
+    assess_cmd->add_flag("--explain", assess_options.explain, "Show how every point was reached, and every recommendation");
+    assess_cmd->add_option("--fail-under", assess_options.fail_under, "Exit 1 when overall readiness is below N (a CI gate)")
+        ->type_name("N")
+        ->check(CLI::Range(0.0, 100.0));
+    assess_cmd->add_option("--color", assess_options.color, "Colour: auto (on a terminal), always or never; NO_COLOR wins")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->capture_default_str();
+
+    CLI::App* schema_cmd = app.add_subcommand("schema", "Print the profile's JSON Schema, for editors");
+    add_common(*schema_cmd, common);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        std::fprintf(stderr, "tne: error: %s\nRun 'tne --help' for usage.\n", e.what());
+        return kExitInvalid;
+    }
+
+    Lang lang = choose_lang(common.lang);
+    try {
+        if (*assess_cmd) return run_assess(common, assess_options, lang);
+        emit(common, render_profile_schema(load_rubrics(common)));
+        return kExitOk;
+    } catch (const InputError& e) {
+        for (const auto& diagnostic : e.diagnostics())
+            std::fprintf(stderr, "tne: error: %s\n", diagnostic.str(lang).c_str());
+        return kExitInvalid;
+    } catch (const UsageError& e) {
+        std::fprintf(stderr, "tne: error: %s\n", e.what());
+        return kExitInvalid;
+    } catch (const std::runtime_error& e) {  // an output file that cannot be written
+        std::fprintf(stderr, "tne: error: %s\n", e.what());
+        return kExitInvalid;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "tne: internal error: %s\nPlease report this as a bug.\n", e.what());
+        return kExitBug;
+    }
+}
+
+}  // namespace tne::cli

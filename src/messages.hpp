@@ -1,0 +1,98 @@
+// The messages of input errors, in English and Spanish. Arguments are positional ({0}, {1}...);
+// where a message embeds another localized text, {2} is its English and {3} its Spanish form.
+#pragma once
+
+#include "tne/text.hpp"
+
+namespace tne::msg {
+
+// YAML in general
+inline constexpr Message yaml_syntax{"invalid YAML: {0}", "YAML no válido: {0}"};
+inline constexpr Message key_not_scalar{"a key must be a plain name", "una clave debe ser un nombre simple"};
+inline constexpr Message duplicate_key{"the key \"{0}\" is given twice; a key may appear once",
+                                       "la clave \"{0}\" aparece dos veces; una clave solo puede aparecer una vez"};
+inline constexpr Message unknown_key{"unknown key \"{0}\" in {1}; expected one of: {2}",
+                                     "clave desconocida \"{0}\" en {1}; se esperaba una de: {2}"};
+inline constexpr Message unknown_key_did_you_mean{"unknown key \"{0}\" in {1}; did you mean \"{2}\"?",
+                                                  "clave desconocida \"{0}\" en {1}; ¿quiso decir \"{2}\"?"};
+inline constexpr Message cannot_read_file{"cannot read the file", "no se puede leer el archivo"};
+
+// Profiles
+inline constexpr Message profile_not_map{
+    "a profile is a map with an \"institution\" block and one block per dimension, not {0}",
+    "un perfil es un mapa con un bloque \"institution\" y un bloque por dimensión, no {0}"};
+inline constexpr Message block_not_map{"\"{0}\" must be a map of answers, not {1}",
+                                       "\"{0}\" debe ser un mapa de respuestas, no {1}"};
+inline constexpr Message missing_required{"{0} is required", "{0} es obligatorio"};
+inline constexpr Message invalid_answer{"{0}: {1} is not valid; expected {2}", "{0}: {1} no es válido; se esperaba {3}"};
+inline constexpr Message invalid_value{"{0}: {1} is not valid; expected one of: {2}",
+                                       "{0}: {1} no es válido; se esperaba uno de: {2}"};
+inline constexpr Message invalid_value_did_you_mean{"{0}: {1} is not valid; did you mean \"{2}\"?",
+                                                    "{0}: {1} no es válido; ¿quiso decir \"{2}\"?"};
+inline constexpr Message expected_text{"a non-empty text", "un texto no vacío"};
+inline constexpr Message expected_list_of{"a list of: {0}", "una lista de: {0}"};
+inline constexpr Message expected_percent{"a number from 0 to 100 (a percentage), unquoted",
+                                          "un número de 0 a 100 (un porcentaje), sin comillas"};
+inline constexpr Message expected_count{"a whole number in {0}, unquoted", "un número entero en {0}, sin comillas"};
+inline constexpr Message duplicate_item{"\"{0}\" appears twice in {1}", "\"{0}\" aparece dos veces en {1}"};
+
+// Rubric sets
+inline constexpr Message rubric_file_missing{"rubric file not found", "no se encontró el archivo de rúbrica"};
+inline constexpr Message expected_map{"expected a map, found {0}", "se esperaba un mapa, se encontró {0}"};
+inline constexpr Message expected_map_for{"{0} must be a map, found {1}", "{0} debe ser un mapa, se encontró {1}"};
+inline constexpr Message missing_key{"missing key \"{0}\" in {1}", "falta la clave \"{0}\" en {1}"};
+inline constexpr Message expected_string{"expected a non-empty string, found {0}",
+                                         "se esperaba un texto no vacío, se encontró {0}"};
+inline constexpr Message expected_number{"expected a number, found {0}", "se esperaba un número, se encontró {0}"};
+inline constexpr Message expected_positive{"expected a positive number, found {0}",
+                                           "se esperaba un número positivo, se encontró {0}"};
+inline constexpr Message expected_list{"expected a list, found {0}", "se esperaba una lista, se encontró {0}"};
+inline constexpr Message expected_one_of{"{0} is not valid; expected one of: {1}", "{0} no es válido; se esperaba uno de: {1}"};
+inline constexpr Message expected_annex_section{"{0} is not an Annex section; expected a number such as \"4.1.5\"",
+                                                "{0} no es una sección del Anexo; se esperaba un número como \"4.1.5\""};
+inline constexpr Message values_required{"{0}: a choice or list question needs \"values\"",
+                                         "{0}: una pregunta de opción o de lista necesita \"values\""};
+inline constexpr Message values_not_allowed{"{0}: only choice and list questions take \"values\"",
+                                            "{0}: solo las preguntas de opción o de lista llevan \"values\""};
+inline constexpr Message count_needs_range{"{0}: a count question needs \"min\" and \"max\"",
+                                           "{0}: una pregunta de conteo necesita \"min\" y \"max\""};
+inline constexpr Message range_reversed{"{0}: \"max\" is below \"min\"", "{0}: \"max\" es menor que \"min\""};
+inline constexpr Message duplicate_id{"\"{0}\" is defined twice", "\"{0}\" está definido dos veces"};
+inline constexpr Message dimension_id_mismatch{"the file's id is \"{0}\" but the rubric set lists it as \"{1}\"",
+                                               "el id del archivo es \"{0}\" pero el conjunto lo nombra \"{1}\""};
+inline constexpr Message unknown_question{"no question \"{0}\" in the rubric set",
+                                          "no existe la pregunta \"{0}\" en el conjunto de rúbricas"};
+inline constexpr Message unknown_question_did_you_mean{"no question \"{0}\" in the rubric set; did you mean \"{1}\"?",
+                                                       "no existe la pregunta \"{0}\"; ¿quiso decir \"{1}\"?"};
+inline constexpr Message rule_needs_levels{"{0}: a choice or yes/partial/no question is scored with \"levels\"",
+                                           "{0}: una pregunta de opción o sí/parcial/no se califica con \"levels\""};
+inline constexpr Message rule_needs_bands{"{0}: a number or list question is scored with \"bands\"",
+                                          "{0}: una pregunta numérica o de lista se califica con \"bands\""};
+inline constexpr Message question_not_scorable{"{0}: a text question cannot be scored",
+                                               "{0}: una pregunta de texto no se puede calificar"};
+inline constexpr Message level_not_a_value{"\"{0}\" is not a value of {1}", "\"{0}\" no es un valor de {1}"};
+inline constexpr Message value_without_level{"the value \"{0}\" of {1} has no level",
+                                             "el valor \"{0}\" de {1} no tiene nivel"};
+inline constexpr Message bands_not_ascending{"{0}: bands must ascend by \"at_least\"",
+                                             "{0}: las bandas deben ir en orden creciente de \"at_least\""};
+inline constexpr Message bands_not_covering{"{0}: the first band must start at the question's minimum",
+                                            "{0}: la primera banda debe empezar en el mínimo de la pregunta"};
+inline constexpr Message score_out_of_range{"{0}: scores go from 0 to 100", "{0}: los puntajes van de 0 a 100"};
+inline constexpr Message no_criteria{"dimension \"{0}\" has no criteria", "la dimensión \"{0}\" no tiene criterios"};
+inline constexpr Message condition_subject{"a condition names exactly one of \"dimension\" and \"question\"",
+                                           "una condición indica exactamente uno de \"dimension\" y \"question\""};
+inline constexpr Message condition_test{"a condition has exactly one of \"at_least\", \"at_most\", \"in\", \"any_of\"",
+                                        "una condición lleva exactamente uno de \"at_least\", \"at_most\", \"in\", \"any_of\""};
+inline constexpr Message condition_test_type{"the test does not fit the type of {0}",
+                                             "la prueba no corresponde al tipo de {0}"};
+inline constexpr Message unknown_dimension{"no dimension \"{0}\" in the rubric set",
+                                           "no existe la dimensión \"{0}\" en el conjunto de rúbricas"};
+inline constexpr Message model_without_fit{"model \"{0}\" has no fit weights", "el modelo \"{0}\" no tiene pesos de ajuste"};
+inline constexpr Message unknown_model{"no model \"{0}\" (a stepping stone of \"{1}\")",
+                                       "no existe el modelo \"{0}\" (paso previo de \"{1}\")"};
+inline constexpr Message stepping_stone_not_earlier{"\"{0}\" must have an earlier stage than \"{1}\", which builds on it",
+                                                    "\"{0}\" debe tener una etapa anterior a \"{1}\", que se basa en él"};
+inline constexpr Message levels_not_ascending{"levels start at 0 and ascend by \"from\"",
+                                              "los niveles empiezan en 0 y ascienden por \"from\""};
+
+}  // namespace tne::msg

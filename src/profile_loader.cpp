@@ -1,0 +1,209 @@
+// Reads a self-profile and validates every answer against its question. All problems are
+// collected, so one run shows the user everything to fix, each at its file:line:column.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include "messages.hpp"
+#include "tne/profile.hpp"
+#include "yaml_input.hpp"
+
+namespace tne {
+
+namespace {
+
+using yaml_input::describe;
+
+std::string join_ids(const std::vector<Choice>& values) {
+    std::string text;
+    for (const auto& value : values) text += (text.empty() ? "" : ", ") + value.id;
+    return text;
+}
+
+// A plain (unquoted) scalar that is a finite decimal number; "35" in quotes is text, not a number.
+std::optional<double> plain_number(const YAML::Node& node) {
+    if (!node.IsScalar() || node.Tag() == "!") return std::nullopt;
+    const std::string& text = node.Scalar();
+    if (text.empty() || text.find_first_not_of("0123456789+-.eE") != std::string::npos) return std::nullopt;
+    try {
+        size_t used = 0;
+        double value = std::stod(text, &used);
+        if (used == text.size() && std::isfinite(value)) return value;
+    } catch (const std::exception&) {
+    }
+    return std::nullopt;
+}
+
+class ProfileReader {
+public:
+    ProfileReader(const RubricSet& rubric, std::string source) : rubric_(rubric), source_(std::move(source)) {}
+
+    Profile read(const std::string& text) {
+        Profile profile;
+        profile.source = source_;
+        YAML::Node root = yaml_input::parse(text, source_);
+        if (!root.IsMap()) {
+            throw InputError(yaml_input::pos_of(root, source_),
+                             format_message(msg::profile_not_map, describe(root)));
+        }
+        for (const auto& [block, node] : yaml_input::map_entries(root, source_, problems_)) {
+            if (std::find(rubric_.blocks.begin(), rubric_.blocks.end(), block) == rubric_.blocks.end()) {
+                problem(key_node(root, block), yaml_input::unknown_key_message(block, "profile", rubric_.blocks));
+                continue;
+            }
+            read_block(block, node, profile);
+        }
+        for (const auto& question : rubric_.questions) {
+            const Answer* answer = profile.find(question.path);
+            if (question.required && (!answer || !answer->known())) {
+                YAML::Node where = root[question.block] ? root[question.block] : root;
+                problem(where, format_message(msg::missing_required, question.path));
+            }
+        }
+        if (!problems_.empty()) throw InputError(problems_);
+        return profile;
+    }
+
+private:
+    void problem(const YAML::Node& node, LocalText message) {
+        problems_.push_back({yaml_input::pos_of(node, source_), std::move(message)});
+    }
+
+    static YAML::Node key_node(const YAML::Node& map, const std::string& key) {
+        for (const auto& entry : map)
+            if (entry.first.IsScalar() && entry.first.Scalar() == key) return entry.first;
+        return map;
+    }
+
+    void read_block(const std::string& block, const YAML::Node& node, Profile& profile) {
+        if (node.IsNull()) return;  // an empty block: everything in it is unknown
+        if (!node.IsMap()) {
+            problem(node, format_message(msg::block_not_map, block, describe(node)));
+            return;
+        }
+        std::vector<std::string> keys;
+        for (const auto& question : rubric_.questions)
+            if (question.block == block) keys.push_back(question.key);
+        for (const auto& [key, value] : yaml_input::map_entries(node, source_, problems_)) {
+            const Question* question = rubric_.find_question(block + "." + key);
+            if (!question) {
+                problem(key_node(node, key), yaml_input::unknown_key_message(key, block, keys));
+                continue;
+            }
+            if (auto answer = read_answer(*question, value)) profile.answers[question->path] = std::move(*answer);
+        }
+    }
+
+    // The answer, or nothing after reporting why it is invalid. Null means unknown.
+    std::optional<Answer> read_answer(const Question& q, const YAML::Node& node) {
+        Answer answer{std::monostate{}, yaml_input::pos_of(node, source_)};
+        if (node.IsNull()) return answer;
+        switch (q.type) {
+            case QuestionType::text:
+                if (!node.IsScalar() || node.Scalar().empty()) return invalid(q, node, msg::expected_text);
+                answer.value = node.Scalar();
+                return answer;
+            case QuestionType::choice:
+            case QuestionType::yes_partial_no:
+                if (!node.IsScalar() || !q.find_value(node.Scalar())) return invalid_value(q, node);
+                answer.value = node.Scalar();
+                return answer;
+            case QuestionType::list: {
+                if (!node.IsSequence()) return invalid(q, node, msg::expected_list_of, join_ids(q.values));
+                std::vector<std::string> items;
+                for (const auto& item : node) {
+                    if (!item.IsScalar() || !q.find_value(item.Scalar())) return invalid_value(q, item);
+                    if (std::find(items.begin(), items.end(), item.Scalar()) != items.end()) {
+                        problem(item, format_message(msg::duplicate_item, item.Scalar(), q.path));
+                        return std::nullopt;
+                    }
+                    items.push_back(item.Scalar());
+                }
+                answer.value = std::move(items);
+                return answer;
+            }
+            case QuestionType::percent:
+            case QuestionType::count: {
+                auto number = plain_number(node);
+                bool whole = number && std::floor(*number) == *number;
+                bool fits = number && *number >= q.min && *number <= q.max &&
+                            (q.type == QuestionType::percent || whole);
+                if (!fits) {
+                    std::string range = fmt::format("{} .. {}", q.min, q.max);
+                    return invalid(q, node, q.type == QuestionType::percent ? msg::expected_percent : msg::expected_count,
+                                   range);
+                }
+                answer.value = *number;
+                return answer;
+            }
+        }
+        return std::nullopt;
+    }
+
+    std::optional<Answer> invalid(const Question& q, const YAML::Node& node, const Message& expected,
+                                  const std::string& detail = {}) {
+        LocalText what = format_message(expected, detail);
+        problem(node, format_message(msg::invalid_answer, q.path, describe(node), what.en, what.es));
+        return std::nullopt;
+    }
+
+    std::optional<Answer> invalid_value(const Question& q, const YAML::Node& bad) {
+        if (bad.IsScalar()) {
+            std::vector<std::string> ids;
+            for (const auto& value : q.values) ids.push_back(value.id);
+            std::string near = yaml_input::closest(bad.Scalar(), ids);
+            if (!near.empty()) {
+                problem(bad, format_message(msg::invalid_value_did_you_mean, q.path, describe(bad), near));
+                return std::nullopt;
+            }
+        }
+        problem(bad, format_message(msg::invalid_value, q.path, describe(bad), join_ids(q.values)));
+        return std::nullopt;
+    }
+
+    const RubricSet& rubric_;
+    std::string source_;
+    std::vector<Diagnostic> problems_;
+};
+
+}  // namespace
+
+const Answer* Profile::find(const std::string& path) const {
+    auto it = answers.find(path);
+    return it == answers.end() ? nullptr : &it->second;
+}
+
+std::string Profile::text(const std::string& path) const {
+    const Answer* answer = find(path);
+    if (!answer) return "";
+    const auto* text = std::get_if<std::string>(&answer->value);
+    return text ? *text : "";
+}
+
+Profile load_profile(const std::string& yaml_text, const std::string& source, const RubricSet& rubric) {
+    return ProfileReader(rubric, source).read(yaml_text);
+}
+
+Profile load_profile_file(const std::string& path, const RubricSet& rubric) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(SourcePos{path}, format_message(msg::cannot_read_file));
+    std::ostringstream text;
+    text << in.rdbuf();
+    return load_profile(text.str(), path, rubric);
+}
+
+std::string value_string(const Value& value) {
+    if (const auto* number = std::get_if<double>(&value)) return format_number(*number, 2);
+    if (const auto* text = std::get_if<std::string>(&value)) return *text;
+    if (const auto* items = std::get_if<std::vector<std::string>>(&value)) {
+        std::string joined;
+        for (const auto& item : *items) joined += (joined.empty() ? "" : ", ") + item;
+        return "[" + joined + "]";
+    }
+    return "unknown";
+}
+
+}  // namespace tne

@@ -1,0 +1,160 @@
+// The Assessment written out as JSON: the stable contract documented in docs/json.md.
+#include "json_writer.hpp"
+#include "tne/render.hpp"
+
+namespace tne {
+
+namespace {
+
+void write_value(JsonWriter& json, const Value& value) {
+    if (const auto* number = std::get_if<double>(&value)) json.number(*number, 2);
+    else if (const auto* text = std::get_if<std::string>(&value)) json.value(*text);
+    else if (const auto* items = std::get_if<std::vector<std::string>>(&value)) json.strings(*items);
+    else json.null();
+}
+
+void write_score(JsonWriter& json, std::string_view key, const std::optional<double>& score) {
+    json.key(key);
+    if (score) json.number(*score, 1);
+    else json.null();
+}
+
+void write_level(JsonWriter& json, const Level* level, Lang lang) {
+    if (level) {
+        json.field("level", level->id);
+        json.field("level_name", level->name.in(lang));
+    } else {
+        json.key("level").null();
+        json.key("level_name").null();
+    }
+}
+
+std::string choice_label(const RubricSet& rubric, const std::string& path, const std::string& id, Lang lang) {
+    const Question* question = rubric.find_question(path);
+    const Choice* choice = question ? question->find_value(id) : nullptr;
+    return choice ? choice->label.in(lang) : id;
+}
+
+}  // namespace
+
+std::string render_json(const Assessment& a, Lang lang) {
+    const RubricSet& rubric = *a.rubric;
+    JsonWriter json;
+    json.begin_object();
+    json.field("lang", std::string(lang_code(lang)));
+    json.field("source", a.source);
+    json.key("rubric_set").begin_object();
+    json.field("id", rubric.id).field("version", rubric.version).field("name", rubric.name.in(lang));
+    json.end_object();
+
+    json.key("institution").begin_object();
+    json.field("name", a.institution_name).field("type", a.institution_type);
+    json.field("type_name", choice_label(rubric, "institution.type", a.institution_type, lang));
+    json.end_object();
+
+    json.key("overall").begin_object();
+    write_score(json, "score", a.overall);
+    write_level(json, a.level, lang);
+    json.key("coverage").number(100 * a.coverage, 1);
+    json.end_object();
+
+    json.key("dimensions").begin_array();
+    for (const auto& d : a.dimensions) {
+        json.begin_object();
+        json.field("id", d.dimension->id).field("name", d.dimension->name.in(lang));
+        json.key("weight").number(d.dimension->weight, 2);
+        write_score(json, "score", d.score);
+        write_level(json, d.level, lang);
+        json.key("coverage").number(100 * d.coverage, 1);
+        json.key("points").number(d.points, 2);
+        json.key("max_points").number(d.max_points, 2);
+        json.key("criteria").begin_array();
+        for (const auto& c : d.criteria) {
+            json.begin_object();
+            json.field("id", c.criterion->id).field("name", c.criterion->name.in(lang));
+            json.field("field", c.criterion->question);
+            json.key("value");
+            write_value(json, c.value);
+            write_score(json, "score", c.score);
+            json.key("rule");
+            if (c.score) json.value(c.matched);
+            else json.null();
+            json.key("points").number(c.points, 2);
+            json.key("max_points").number(c.max_points, 2);
+            json.field("annex", c.criterion->annex);
+            json.end_object();
+        }
+        json.end_array();
+        json.end_object();
+    }
+    json.end_array();
+
+    json.key("recommendations").begin_array();
+    for (const auto& r : a.recommendations) {
+        const Recommendation& rec = r.criterion->recommendation;
+        json.begin_object();
+        json.field("rank", r.rank).field("id", r.criterion->id).field("dimension", r.dimension->id);
+        json.key("gain").number(r.gain, 1);
+        json.field("effort", std::string(effort_id(rec.effort)));
+        json.field("horizon", std::string(horizon_id(rec.horizon)));
+        json.field("annex", rec.annex).field("lifts_blocker", r.lifts_blocker);
+        json.field("text", rec.text.in(lang));
+        json.end_object();
+    }
+    json.end_array();
+
+    json.key("models").begin_array();
+    for (const auto& m : a.models) {
+        json.begin_object();
+        json.field("id", m.model->id).field("name", m.model->name.in(lang)).field("kind", m.model->kind);
+        json.field("stage", m.model->stage).field("annex", m.model->annex);
+        json.key("fit").number(m.fit, 1);
+        json.field("feasible", m.feasible);
+        json.key("blockers").begin_array();
+        for (const auto& blocker : m.blockers) json.value(blocker.text.in(lang));
+        json.end_array();
+        json.key("fit_terms").begin_array();
+        for (const auto& term : m.fit_terms) {
+            json.begin_object().field("dimension", term.dimension->id);
+            json.key("weight").number(term.weight, 2);
+            write_score(json, "score", term.score);
+            json.end_object();
+        }
+        json.end_array();
+        json.key("adjustments").begin_array();
+        for (const auto* adjustment : m.adjustments) {
+            json.begin_object().field("question", adjustment->when.question);
+            json.key("adjust").number(adjustment->adjust, 1);
+            json.field("annex", adjustment->when.annex).end_object();
+        }
+        json.end_array();
+        json.end_object();
+    }
+    json.end_array();
+
+    json.key("suggested_model");
+    if (a.suggested) {
+        json.begin_object();
+        json.field("id", a.suggested->model->id).field("name", a.suggested->model->name.in(lang));
+        json.key("fit").number(a.suggested->fit, 1);
+        json.field("feasible", a.suggested->feasible);
+        json.key("pathway").begin_array();
+        for (const auto* step : a.pathway) json.value(step->model->id);
+        json.end_array();
+        json.end_object();
+    } else {
+        json.null();
+    }
+
+    json.key("unanswered").begin_array();
+    for (const auto& u : a.unanswered) {
+        json.begin_object().field("field", u.question->path).field("dimension", u.dimension->id);
+        json.key("coverage_gain").number(u.coverage_gain, 1);
+        json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+    return json.str();
+}
+
+}  // namespace tne

@@ -1,0 +1,246 @@
+// The terminal report: fits 80 columns, colour only when asked for. Every label exists in English
+// and Spanish at the point where it is used.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "text_layout.hpp"
+#include "tne/render.hpp"
+
+namespace tne {
+
+namespace {
+
+constexpr int kBarWidth = 20;
+constexpr size_t kTopRecommendations = 10;
+
+class TextReport {
+public:
+    TextReport(const Assessment& a, const TextOptions& options) : a_(a), o_(options) {}
+
+    std::string render() {
+        header();
+        overall();
+        dimensions();
+        suggestion();
+        recommendations();
+        models();
+        unanswered();
+        if (o_.explain) explanation();
+        return out_;
+    }
+
+private:
+    const char* tr(const char* en, const char* es) const { return o_.lang == Lang::es ? es : en; }
+    const std::string& in(const LocalText& text) const { return text.in(o_.lang); }
+
+    std::string paint(const std::string& text, const char* code) const {
+        return o_.color ? fmt::format("\033[{}m{}\033[0m", code, text) : text;
+    }
+    std::string bold(const std::string& text) const { return paint(text, "1"); }
+
+    // Levels are coloured from red (lowest) to green (highest); the name is always written too.
+    std::string level_name(const Level* level) const {
+        if (!level) return tr("unknown", "sin datos");
+        static const char* colours[] = {"31", "33", "36", "32"};
+        const auto& levels = a_.rubric->levels;
+        size_t index = static_cast<size_t>(level - levels.data());
+        size_t colour = levels.size() <= 1 ? 3 : index * 3 / (levels.size() - 1);
+        return paint(in(level->name), colours[std::min<size_t>(colour, 3)]);
+    }
+
+    std::string score_text(const std::optional<double>& score) const {
+        return score ? format_number(*score, 0) : "–";
+    }
+
+    std::string choice_label(const std::string& path, const std::string& id) const {
+        const Question* question = a_.rubric->find_question(path);
+        const Choice* choice = question ? question->find_value(id) : nullptr;
+        return choice ? in(choice->label) : id;
+    }
+
+    void heading(const std::string& text) { out_ += "\n" + bold(text) + "\n"; }
+
+    void header() {
+        out_ += bold(fmt::format("{} — {}", tr("TNE readiness", "Preparación para la ETN"), a_.institution_name)) + "\n";
+        std::string facts = choice_label("institution.type", a_.institution_type);
+        for (const auto& fact : a_.institution_facts)
+            facts += fmt::format(" · {}: {}", in(fact.question->label), value_text(fact.question->path, fact.value));
+        append_wrapped(out_, facts, o_.width, "", "");
+        out_ += fmt::format("{}: {}, v{}\n", tr("Rubric set", "Conjunto de rúbricas"), in(a_.rubric->name),
+                            a_.rubric->version);
+    }
+
+    void overall() {
+        out_ += "\n";
+        out_ += bold(fmt::format("{}  {}/100", tr("Overall readiness", "Preparación general"), score_text(a_.overall)));
+        out_ += "  " + level_name(a_.level);
+        out_ += fmt::format("  ({} {}%)\n", tr("coverage", "cobertura"), format_number(100 * a_.coverage, 0));
+        if (a_.overall) out_ += score_bar(*a_.overall, 60) + "\n";
+    }
+
+    size_t dimension_name_width() const {
+        size_t width = display_width(tr("Dimension", "Dimensión"));
+        for (const auto& d : a_.dimensions) width = std::max(width, display_width(in(d.dimension->name)));
+        return std::min<size_t>(width, 24);
+    }
+
+    void dimensions() {
+        size_t name_width = dimension_name_width();
+        heading(fmt::format("{}{}  {}{}{}", pad_right(tr("Dimension", "Dimensión"), name_width),
+                            pad_left(tr("Score", "Puntaje"), 8), pad_right("", kBarWidth + 2),
+                            pad_right(tr("Level", "Nivel"), 19), tr("Coverage", "Cobertura")));
+        for (const auto& d : a_.dimensions) {
+            std::string bar = d.score ? score_bar(*d.score, kBarWidth) : pad_right("", kBarWidth);
+            std::string level = pad_right(in(d.level ? d.level->name : LocalText{"unknown", "sin datos"}), 19);
+            if (d.level) level = level_name(d.level) + std::string(19 - std::min<size_t>(19, display_width(in(d.level->name))), ' ');
+            out_ += fmt::format("{}{}  {}  {}{}\n", pad_right(in(d.dimension->name), name_width),
+                                pad_left(score_text(d.score), 8), bar, level,
+                                pad_left(format_number(100 * d.coverage, 0) + "%", 9));
+        }
+    }
+
+    std::string blockers_count(size_t count) const {
+        if (count == 0) return tr("feasible now", "factible ahora");
+        if (count == 1) return tr("1 blocker", "1 obstáculo");
+        return fmt::format("{} {}", count, tr("blockers", "obstáculos"));
+    }
+
+    void suggestion() {
+        if (!a_.suggested) return;
+        const ModelResult& m = *a_.suggested;
+        heading(fmt::format("{}: {}", tr("Suggested model", "Modelo sugerido"), in(m.model->name)));
+        out_ += fmt::format("  {} {}/100 · {} · {} {}\n", tr("fit", "ajuste"), format_number(m.fit, 0),
+                            blockers_count(m.blockers.size()), tr("Annex", "Anexo"), m.model->annex);
+        append_wrapped(out_, in(m.model->description), o_.width, "  ", "  ");
+        std::string path;
+        for (const auto* step : a_.pathway) {
+            if (!path.empty()) path += " → ";
+            path += fmt::format("{} ({})", in(step->model->name),
+                                step->feasible ? tr("ready", "lista") : blockers_count(step->blockers.size()));
+        }
+        append_wrapped(out_, fmt::format("{}: {}", tr("Pathway", "Ruta"), path), o_.width, "  ", "    ");
+        if (!m.blockers.empty()) {
+            out_ += fmt::format("  {}:\n", tr("To lift", "Por resolver"));
+            for (const auto& blocker : m.blockers) append_wrapped(out_, in(blocker.text), o_.width, "    - ", "      ");
+        }
+    }
+
+    std::string effort_label(Effort effort) const {
+        switch (effort) {
+            case Effort::low: return tr("low effort", "esfuerzo bajo");
+            case Effort::medium: return tr("medium effort", "esfuerzo medio");
+            case Effort::high: return tr("high effort", "esfuerzo alto");
+        }
+        return "";
+    }
+
+    std::string horizon_label(Horizon horizon) const {
+        switch (horizon) {
+            case Horizon::quick_win: return tr("quick win", "logro rápido");
+            case Horizon::months_6_12: return tr("6-12 months", "6 a 12 meses");
+            case Horizon::longer: return tr("longer term", "largo plazo");
+        }
+        return "";
+    }
+
+    void recommendations() {
+        if (a_.recommendations.empty()) return;
+        heading(tr("What to do first", "Qué hacer primero"));
+        size_t shown = o_.explain ? a_.recommendations.size() : std::min(kTopRecommendations, a_.recommendations.size());
+        for (size_t i = 0; i < shown; ++i) {
+            const RecommendationResult& r = a_.recommendations[i];
+            const Recommendation& rec = r.criterion->recommendation;
+            std::string facts = fmt::format("{} · +{} {} · {} · {} · {} {}", in(r.dimension->name),
+                                            format_number(r.gain), tr("points", "puntos"), effort_label(rec.effort),
+                                            horizon_label(rec.horizon), tr("Annex", "Anexo"), rec.annex);
+            if (r.lifts_blocker) facts += paint(tr(" · lifts a blocker", " · resuelve un obstáculo"), "1");
+            std::string number = pad_left(fmt::format("{}.", r.rank), 4) + " ";
+            append_wrapped(out_, facts, o_.width, number, "     ");
+            append_wrapped(out_, in(rec.text), o_.width, "     ", "     ");
+        }
+        if (shown < a_.recommendations.size())
+            out_ += fmt::format("     {} {} ({})\n", a_.recommendations.size() - shown, tr("more", "más"),
+                                tr("--explain shows all", "--explain las muestra todas"));
+    }
+
+    void models() {
+        size_t name_width = 0;
+        for (const auto& m : a_.models) name_width = std::max(name_width, display_width(in(m.model->name)));
+        heading(fmt::format("{}{}  {}", pad_right(tr("Model", "Modelo"), name_width + 2),
+                            pad_left(tr("Fit", "Ajuste"), 6), tr("Feasible", "Factible")));
+        for (const auto& m : a_.models) {
+            std::string feasible = m.feasible ? paint(tr("yes", "sí"), "32")
+                                              : paint(tr("no", "no"), "31") + " (" + blockers_count(m.blockers.size()) + ")";
+            out_ += fmt::format("  {}{}  {}\n", pad_right(in(m.model->name), name_width), pad_left(format_number(m.fit, 0), 6),
+                                feasible);
+        }
+    }
+
+    void unanswered() {
+        if (a_.unanswered.empty()) return;
+        heading(tr("Unanswered questions (they lower coverage, not the score)",
+                   "Preguntas sin respuesta (reducen la cobertura, no el puntaje)"));
+        for (const auto& u : a_.unanswered) {
+            append_wrapped(out_, fmt::format("{} — {} (+{}% {})", u.question->path, in(u.question->label),
+                                             format_number(u.coverage_gain), tr("coverage", "cobertura")),
+                           o_.width, "  - ", "    ");
+        }
+    }
+
+    // An answer in words: choice labels in the report's language, lists joined.
+    std::string value_text(const std::string& path, const Value& value) const {
+        if (const auto* number = std::get_if<double>(&value)) return format_number(*number, 2);
+        if (const auto* id = std::get_if<std::string>(&value)) return choice_label(path, *id);
+        if (const auto* items = std::get_if<std::vector<std::string>>(&value)) {
+            std::string joined;
+            for (const auto& item : *items) joined += (joined.empty() ? "" : ", ") + choice_label(path, item);
+            return "[" + joined + "]";
+        }
+        return tr("unanswered", "sin respuesta");
+    }
+
+    void explanation() {
+        heading(tr("How each score was reached", "Cómo se obtuvo cada puntaje"));
+        for (const auto& d : a_.dimensions) {
+            out_ += fmt::format("\n  {} {}/100 = {} / {} {} × 100\n", bold(in(d.dimension->name)), score_text(d.score),
+                                format_number(d.points, 2), format_number(d.max_points, 2),
+                                tr("answered points", "puntos respondidos"));
+            for (const auto& c : d.criteria) {
+                std::string line = fmt::format("{} ({} {}): {} = {}", in(c.criterion->name), tr("Annex", "Anexo"),
+                                               c.criterion->annex, c.criterion->question, value_text(c.question->path, c.value));
+                if (c.score)
+                    line += fmt::format(" → {} {}% × {} = {} {}", c.matched, format_number(*c.score, 1),
+                                        format_number(c.max_points, 2), format_number(c.points, 2), tr("points", "puntos"));
+                else
+                    line += fmt::format(" → {}", tr("not counted; lowers coverage", "no cuenta; reduce la cobertura"));
+                append_wrapped(out_, line, o_.width, "    - ", "      ");
+            }
+        }
+        out_ += "\n";
+        for (const auto& m : a_.models) {
+            std::string terms;
+            for (const auto& t : m.fit_terms)
+                terms += fmt::format("{}{} {}×{}", terms.empty() ? "" : ", ", in(t.dimension->name), score_text(t.score),
+                                     format_number(t.weight, 2));
+            std::string line = fmt::format("{}: {} {} = {} ({})", in(m.model->name), tr("fit", "ajuste"),
+                                           format_number(m.fit, 0), tr("weighted mean of", "media ponderada de"), terms);
+            for (const auto* adjustment : m.adjustments)
+                line += fmt::format(" {}{} ({}, {} {})", adjustment->adjust >= 0 ? "+" : "", format_number(adjustment->adjust),
+                                    adjustment->when.question, tr("Annex", "Anexo"), adjustment->when.annex);
+            append_wrapped(out_, line, o_.width, "  - ", "    ");
+        }
+    }
+
+    const Assessment& a_;
+    const TextOptions& o_;
+    std::string out_;
+};
+
+}  // namespace
+
+std::string render_text(const Assessment& assessment, const TextOptions& options) {
+    return TextReport(assessment, options).render();
+}
+
+}  // namespace tne

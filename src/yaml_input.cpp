@@ -1,0 +1,99 @@
+#include "yaml_input.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+#include "messages.hpp"
+
+namespace tne::yaml_input {
+
+SourcePos pos_of(const YAML::Node& node, const std::string& file) {
+    const YAML::Mark mark = node.Mark();
+    if (mark.is_null()) return {file, 0, 0};
+    return {file, mark.line + 1, mark.column + 1};
+}
+
+YAML::Node parse(const std::string& text, const std::string& file) {
+    try {
+        return YAML::Load(text);
+    } catch (const YAML::Exception& e) {
+        SourcePos pos{file, e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1};
+        throw InputError(pos, format_message(msg::yaml_syntax, e.msg));
+    }
+}
+
+static size_t edit_distance(const std::string& a, const std::string& b) {
+    std::vector<size_t> row(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+        size_t diagonal = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= b.size(); ++j) {
+            size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+std::string closest(const std::string& word, const std::vector<std::string>& candidates) {
+    std::string best;
+    size_t best_distance = std::max<size_t>(2, word.size() / 3) + 1;
+    for (const auto& candidate : candidates) {
+        size_t distance = edit_distance(word, candidate);
+        if (distance < best_distance) {  // first of equals wins: candidates are in a stable order
+            best_distance = distance;
+            best = candidate;
+        }
+    }
+    return best;
+}
+
+static std::string join(const std::vector<std::string>& items) {
+    std::string text;
+    for (const auto& item : items) {
+        if (!text.empty()) text += ", ";
+        text += item;
+    }
+    return text;
+}
+
+LocalText unknown_key_message(const std::string& key, const std::string& where,
+                              const std::vector<std::string>& allowed) {
+    std::string suggestion = closest(key, allowed);
+    if (!suggestion.empty()) return format_message(msg::unknown_key_did_you_mean, key, where, suggestion);
+    return format_message(msg::unknown_key, key, where, join(allowed));
+}
+
+std::vector<std::pair<std::string, YAML::Node>> map_entries(const YAML::Node& map, const std::string& file,
+                                                            std::vector<Diagnostic>& problems) {
+    std::vector<std::pair<std::string, YAML::Node>> entries;
+    std::set<std::string> seen;
+    for (const auto& entry : map) {
+        if (!entry.first.IsScalar()) {
+            problems.push_back({pos_of(entry.first, file), format_message(msg::key_not_scalar)});
+            continue;
+        }
+        std::string key = entry.first.Scalar();
+        if (!seen.insert(key).second) {
+            problems.push_back({pos_of(entry.first, file), format_message(msg::duplicate_key, key)});
+            continue;
+        }
+        entries.emplace_back(key, entry.second);
+    }
+    return entries;
+}
+
+std::string describe(const YAML::Node& node) {
+    switch (node.Type()) {
+        case YAML::NodeType::Scalar: return fmt::format("\"{}\"", node.Scalar());
+        case YAML::NodeType::Sequence: return "[...]";
+        case YAML::NodeType::Map: return "{...}";
+        default: return "~";
+    }
+}
+
+}  // namespace tne::yaml_input

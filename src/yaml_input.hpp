@@ -1,0 +1,33 @@
+// Reading YAML with positions: parse errors and node places become SourcePos, map keys are checked
+// for duplicates (which YAML forbids but yaml-cpp accepts) and unknown keys get "did you mean".
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <string>
+#include <vector>
+
+#include "tne/error.hpp"
+
+namespace tne::yaml_input {
+
+SourcePos pos_of(const YAML::Node& node, const std::string& file);
+
+// Parses one document; a syntax error becomes an InputError at its line and column.
+YAML::Node parse(const std::string& text, const std::string& file);
+
+// The candidate closest to `word`, when it is close enough to be a likely typo; else "".
+std::string closest(const std::string& word, const std::vector<std::string>& candidates);
+
+// "unknown key "x" in block; expected one of: a, b (did you mean "a"?)"
+LocalText unknown_key_message(const std::string& key, const std::string& where,
+                              const std::vector<std::string>& allowed);
+
+// The keys of a map in order; a key given twice is reported at its second place.
+std::vector<std::pair<std::string, YAML::Node>> map_entries(const YAML::Node& map, const std::string& file,
+                                                            std::vector<Diagnostic>& problems);
+
+// The value as the user wrote it, for messages: "\"abc\"", "[...]", "{...}" or "~".
+std::string describe(const YAML::Node& node);
+
+}  // namespace tne::yaml_input

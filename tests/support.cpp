@@ -1,0 +1,71 @@
+#include "support.hpp"
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <stdexcept>
+
+namespace tne::test {
+
+std::filesystem::path source_dir() { return TNE_SOURCE_DIR; }
+
+std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + path.string());
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+void write_file(const std::filesystem::path& path, const std::string& content) {
+    std::ofstream out(path, std::ios::binary);
+    out << content;
+}
+
+const RubricSet& default_rubrics() {
+    static const RubricSet rubrics = load_rubric_set(embedded_rubric_files());
+    return rubrics;
+}
+
+TempDir::TempDir() {
+    std::random_device random;
+    path_ = std::filesystem::temp_directory_path() / ("tne-test-" + std::to_string(random()));
+    std::filesystem::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+}
+
+static std::string shell_quote(const std::string& word) {
+    std::string quoted = "'";
+    for (char ch : word) quoted += ch == '\'' ? std::string("'\\''") : std::string(1, ch);
+    return quoted + "'";
+}
+
+RunResult run_tne(const std::vector<std::string>& args, const std::vector<std::string>& extra_env) {
+    TempDir dir;
+    std::filesystem::path err_file = dir.path() / "stderr";
+    std::string command = "cd " + shell_quote(source_dir().string()) + " && env -i PATH=/usr/bin:/bin";
+    for (const auto& variable : extra_env) command += " " + shell_quote(variable);
+    command += " " + shell_quote(TNE_BINARY);
+    for (const auto& arg : args) command += " " + shell_quote(arg);
+    command += " 2>" + shell_quote(err_file.string()) + " </dev/null";
+
+    RunResult result;
+    FILE* pipe = popen(command.c_str(), "r");
+    if (!pipe) throw std::runtime_error("cannot run " + command);
+    char buffer[4096];
+    size_t n;
+    while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) result.out.append(buffer, n);
+    int status = pclose(pipe);
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    result.err = read_file(err_file);
+    return result;
+}
+
+}  // namespace tne::test

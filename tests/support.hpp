@@ -1,0 +1,39 @@
+// Helpers shared by the tests: paths, the default rubric set, and running the real binary with a
+// clean environment (no colour, no locale) so its output is the same everywhere.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "tne/rubric.hpp"
+
+namespace tne::test {
+
+std::filesystem::path source_dir();
+std::string read_file(const std::filesystem::path& path);
+void write_file(const std::filesystem::path& path, const std::string& content);
+
+const RubricSet& default_rubrics();
+
+// A fresh empty directory under the system's temporary folder, removed at exit of the test.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    const std::filesystem::path& path() const { return path_; }
+
+private:
+    std::filesystem::path path_;
+};
+
+struct RunResult {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+// Runs build's `tne` with `args` (each shell-quoted) under `env -i`, plus `extra_env` ("NAME=value").
+RunResult run_tne(const std::vector<std::string>& args, const std::vector<std::string>& extra_env = {});
+
+}  // namespace tne::test

@@ -1,0 +1,203 @@
+// Tests that run the real binary: golden outputs of every example in both languages and formats,
+// determinism, bad inputs and exit codes.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+
+#include "support.hpp"
+
+using namespace tne::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<fs::path> example_profiles() {
+    std::vector<fs::path> profiles;
+    for (const auto& entry : fs::directory_iterator(source_dir() / "examples"))
+        if (entry.path().extension() == ".yaml") profiles.push_back(entry.path());
+    std::sort(profiles.begin(), profiles.end());
+    return profiles;
+}
+
+// Compares with tests/golden/NAME; TNE_UPDATE_GOLDEN=1 rewrites the file instead.
+void check_golden(const std::string& name, const std::string& actual) {
+    fs::path golden = source_dir() / "tests" / "golden" / name;
+    if (std::getenv("TNE_UPDATE_GOLDEN")) {
+        fs::create_directories(golden.parent_path());
+        write_file(golden, actual);
+    }
+    INFO("golden file " << golden << " (rerun with TNE_UPDATE_GOLDEN=1 to accept a deliberate change)");
+    REQUIRE(fs::exists(golden));
+    CHECK(read_file(golden) == actual);
+}
+
+}  // namespace
+
+TEST_CASE("every example matches its golden output in both languages and formats", "[binary][golden]") {
+    auto profiles = example_profiles();
+    REQUIRE(profiles.size() >= 6);
+    for (const auto& profile : profiles) {
+        std::string relative = "examples/" + profile.filename().string();
+        for (std::string lang : {"en", "es"}) {
+            for (std::string format : {"text", "json"}) {
+                std::vector<std::string> args = {"assess", relative, "--lang", lang, "--format", format};
+                if (format == "text") args.push_back("--explain");
+                RunResult run = run_tne(args);
+                INFO(relative << " " << lang << " " << format << "\n" << run.err);
+                REQUIRE(run.exit_code == 0);
+                CHECK(run.err.empty());
+                check_golden(profile.stem().string() + "." + lang + "." + (format == "json" ? "json" : "txt"), run.out);
+            }
+        }
+    }
+}
+
+TEST_CASE("the same input twice gives the same bytes", "[binary]") {
+    RunResult first = run_tne({"assess", "examples/large_public_university.yaml", "--format", "json"});
+    RunResult second = run_tne({"assess", "examples/large_public_university.yaml", "--format", "json"});
+    REQUIRE(first.exit_code == 0);
+    CHECK(first.out == second.out);
+}
+
+TEST_CASE("text output fits 80 columns and has no colour unless asked", "[binary]") {
+    RunResult run = run_tne({"assess", "examples/universidad_estatal_es.yaml", "--lang", "es", "--explain"});
+    REQUIRE(run.exit_code == 0);
+    std::istringstream lines(run.out);
+    std::string line;
+    while (std::getline(lines, line)) {
+        size_t width = std::count_if(line.begin(), line.end(), [](char ch) { return (ch & 0xC0) != 0x80; });
+        INFO(line);
+        CHECK(width <= 80);
+    }
+    CHECK(run.out.find('\033') == std::string::npos);
+
+    RunResult coloured = run_tne({"assess", "examples/universidad_estatal_es.yaml", "--color", "always"});
+    CHECK(coloured.out.find('\033') != std::string::npos);
+    RunResult no_color = run_tne({"assess", "examples/universidad_estatal_es.yaml", "--color", "always"}, {"NO_COLOR=1"});
+    CHECK(no_color.out.find('\033') == std::string::npos);
+}
+
+TEST_CASE("the language comes from --lang, else from LANG", "[binary]") {
+    RunResult spanish = run_tne({"assess", "examples/research_center.yaml"}, {"LANG=es_MX.UTF-8"});
+    CHECK(spanish.out.find("Preparación general") != std::string::npos);
+    RunResult english = run_tne({"assess", "examples/research_center.yaml", "--lang", "en"}, {"LANG=es_MX.UTF-8"});
+    CHECK(english.out.find("Overall readiness") != std::string::npos);
+}
+
+TEST_CASE("an invalid profile exits 2 with file:line:column, the value and what was expected", "[binary][errors]") {
+    TempDir dir;
+    fs::path profile = dir.path() / "bad.yaml";
+    write_file(profile,
+               "institution:\n"
+               "  name: Universidad X\n"
+               "  type: public_univresity\n"
+               "funding:\n"
+               "  dedicated_budget: maybe\n"
+               "  internal_scholarship: yes\n"
+               "language:\n"
+               "  faculty_b2_percent: 140\n");
+    RunResult run = run_tne({"assess", profile.string()});
+    CHECK(run.exit_code == 2);
+    CHECK(run.out.empty());
+    std::string p = profile.string();
+    CHECK(run.err ==
+          "tne: error: " + p + ":3:9: institution.type: \"public_univresity\" is not valid; did you mean \"public_university\"?\n"
+          "tne: error: " + p + ":5:21: funding.dedicated_budget: \"maybe\" is not valid; expected one of: yes, partial, no\n"
+          "tne: error: " + p + ":6:3: unknown key \"internal_scholarship\" in funding; did you mean \"internal_scholarships\"?\n"
+          "tne: error: " + p + ":8:23: language.faculty_b2_percent: \"140\" is not valid; expected a number from 0 to 100 (a percentage), unquoted\n");
+
+    RunResult spanish = run_tne({"assess", profile.string(), "--lang", "es"});
+    CHECK(spanish.exit_code == 2);
+    CHECK(spanish.err.find(p + ":5:21: funding.dedicated_budget: \"maybe\" no es válido; se esperaba uno de: sí") ==
+          std::string::npos);  // values are ids, the same in both languages
+    CHECK(spanish.err.find(p + ":5:21: funding.dedicated_budget: \"maybe\" no es válido; se esperaba uno de: yes, partial, no") !=
+          std::string::npos);
+}
+
+TEST_CASE("YAML syntax errors and a missing required answer name the place", "[binary][errors]") {
+    TempDir dir;
+    fs::path broken = dir.path() / "broken.yaml";
+    write_file(broken, "institution:\n  name: [Universidad\n  type: public_university\n");
+    RunResult run = run_tne({"assess", broken.string()});
+    CHECK(run.exit_code == 2);
+    CHECK(run.err.rfind("tne: error: " + broken.string() + ":", 0) == 0);
+    CHECK(run.err.find("invalid YAML") != std::string::npos);
+
+    fs::path nameless = dir.path() / "nameless.yaml";
+    write_file(nameless, "institution:\n  type: research_center\n");
+    run = run_tne({"assess", nameless.string()});
+    CHECK(run.exit_code == 2);
+    CHECK(run.err == "tne: error: " + nameless.string() + ":2:3: institution.name is required\n");
+}
+
+TEST_CASE("usage errors exit 2, help exits 0", "[binary][errors]") {
+    CHECK(run_tne({}).exit_code == 2);
+    CHECK(run_tne({"assess"}).exit_code == 2);
+    CHECK(run_tne({"assess", "examples/research_center.yaml", "--format", "pdf"}).exit_code == 2);
+    CHECK(run_tne({"assess", "no/such/file.yaml"}).exit_code == 2);
+    RunResult help = run_tne({"--help"});
+    CHECK(help.exit_code == 0);
+    CHECK(help.out.find("assess") != std::string::npos);
+    CHECK(help.out.find("Exit codes") != std::string::npos);
+}
+
+TEST_CASE("--fail-under gates on the overall score", "[binary]") {
+    RunResult pass = run_tne({"assess", "examples/large_public_university.yaml", "--fail-under", "10", "--format", "json"});
+    CHECK(pass.exit_code == 0);
+    RunResult fail = run_tne({"assess", "examples/small_rural_university.yaml", "--fail-under", "90", "--format", "json"});
+    CHECK(fail.exit_code == 1);
+    CHECK_FALSE(fail.out.empty());  // the report is still written
+}
+
+TEST_CASE("-o writes the file atomically and a failed run leaves an existing file intact", "[binary]") {
+    TempDir dir;
+    fs::path out = dir.path() / "report.json";
+    RunResult run = run_tne({"assess", "examples/research_center.yaml", "--format", "json", "-o", out.string()});
+    REQUIRE(run.exit_code == 0);
+    CHECK(run.out.empty());
+    std::string written = read_file(out);
+    CHECK(written == run_tne({"assess", "examples/research_center.yaml", "--format", "json"}).out);
+    for (const auto& entry : fs::directory_iterator(dir.path()))
+        CHECK(entry.path().filename() == "report.json");  // no temporary file left behind
+
+    fs::path bad = dir.path() / "bad.yaml";
+    write_file(bad, "institution: {name: X, type: nope}\n");
+    run = run_tne({"assess", bad.string(), "--format", "json", "-o", out.string()});
+    CHECK(run.exit_code == 2);
+    CHECK(read_file(out) == written);
+}
+
+TEST_CASE("a weight changed in a copy of rubrics/ moves the scores as the rubric says", "[binary][rubrics]") {
+    TempDir dir;
+    fs::copy(source_dir() / "rubrics", dir.path() / "rubrics", fs::copy_options::recursive);
+    fs::path funding = dir.path() / "rubrics" / "dimensions" / "funding.yaml";
+    std::string text = read_file(funding);
+    // funding.dedicated_budget: weight 3 -> 9. The example answers "partial" (50%) to it.
+    std::string from = "question: funding.dedicated_budget\n    weight: 3\n";
+    REQUIRE(text.find(from) != std::string::npos);
+    text.replace(text.find(from), from.size(), "question: funding.dedicated_budget\n    weight: 9\n");
+    write_file(funding, text);
+
+    auto funding_score = [](const std::string& json) {
+        auto at = json.find("\"id\": \"funding\"");
+        auto score = json.find("\"score\": ", at);
+        return std::stod(json.substr(score + 9));
+    };
+    std::string profile = "examples/technological_institute.yaml";
+    RunResult before = run_tne({"assess", profile, "--format", "json"});
+    RunResult after = run_tne({"assess", profile, "--format", "json", "--rubrics", (dir.path() / "rubrics").string()});
+    REQUIRE(before.exit_code == 0);
+    REQUIRE(after.exit_code == 0);
+    // The technological institute: budget partial (50% of w), sources 2 (70% of 2), scholarships
+    // partial (50% of 2), co-funding yes (100% of 1.5), multi-year partial (50% of 1.5).
+    double others = 0.7 * 2 + 0.5 * 2 + 1.0 * 1.5 + 0.5 * 1.5;
+    CHECK(funding_score(before.out) == Approx(std::round(1000 * (0.5 * 3 + others) / 10.0) / 100).margin(0.051));
+    CHECK(funding_score(after.out) == Approx(std::round(1000 * (0.5 * 9 + others) / 16.0) / 100).margin(0.051));
+}
+
+TEST_CASE("tne schema prints the profile's JSON Schema", "[binary]") {
+    RunResult run = run_tne({"schema"});
+    REQUIRE(run.exit_code == 0);
+    CHECK(run.out.find("\"$schema\": \"https://json-schema.org/draft/2020-12/schema\"") != std::string::npos);
+    CHECK(run.out.find("\"faculty_b2_percent\"") != std::string::npos);
+}
