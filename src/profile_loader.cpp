@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "messages.hpp"
@@ -58,7 +59,8 @@ public:
         }
         for (const auto& question : rubric_.questions) {
             const Answer* answer = profile.find(question.path);
-            if (question.required && (!answer || !answer->known())) {
+            bool reported = invalid_paths_.count(question.path) > 0;
+            if (question.required && !reported && (!answer || !answer->known())) {
                 YAML::Node where = root[question.block] ? root[question.block] : root;
                 problem(where, format_message(msg::missing_required, question.path));
             }
@@ -94,6 +96,7 @@ private:
                 continue;
             }
             if (auto answer = read_answer(*question, value)) profile.answers[question->path] = std::move(*answer);
+            else invalid_paths_.insert(question->path);
         }
     }
 
@@ -167,6 +170,7 @@ private:
     const RubricSet& rubric_;
     std::string source_;
     std::vector<Diagnostic> problems_;
+    std::set<std::string> invalid_paths_;  // answers already reported as invalid
 };
 
 }  // namespace

@@ -11,7 +11,7 @@ namespace tne {
 
 namespace {
 
-constexpr int kBarWidth = 20;
+constexpr int kBarWidth = 16;
 constexpr size_t kTopRecommendations = 10;
 
 class TextReport {
@@ -67,8 +67,10 @@ private:
         for (const auto& fact : a_.institution_facts)
             facts += fmt::format(" · {}: {}", in(fact.question->label), value_text(fact.question->path, fact.value));
         append_wrapped(out_, facts, o_.width, "", "");
-        out_ += fmt::format("{}: {}, v{}\n", tr("Rubric set", "Conjunto de rúbricas"), in(a_.rubric->name),
-                            a_.rubric->version);
+        append_wrapped(out_,
+                       fmt::format("{}: {}, v{}", tr("Rubric set", "Conjunto de rúbricas"), in(a_.rubric->name),
+                                   a_.rubric->version),
+                       o_.width, "", "  ");
     }
 
     void overall() {
@@ -82,21 +84,20 @@ private:
     size_t dimension_name_width() const {
         size_t width = display_width(tr("Dimension", "Dimensión"));
         for (const auto& d : a_.dimensions) width = std::max(width, display_width(in(d.dimension->name)));
-        return std::min<size_t>(width, 24);
+        return std::min<size_t>(width, 26);
     }
 
+    // name | score | bar | coverage | level: at most 26 + 54 = 80 columns.
     void dimensions() {
         size_t name_width = dimension_name_width();
-        heading(fmt::format("{}{}  {}{}{}", pad_right(tr("Dimension", "Dimensión"), name_width),
-                            pad_left(tr("Score", "Puntaje"), 8), pad_right("", kBarWidth + 2),
-                            pad_right(tr("Level", "Nivel"), 19), tr("Coverage", "Cobertura")));
+        heading(fmt::format("{}{}  {}{}  {}", pad_right(tr("Dimension", "Dimensión"), name_width),
+                            pad_left(tr("Score", "Puntaje"), 8), pad_right("", kBarWidth),
+                            pad_left(tr("Coverage", "Cobertura"), 10), tr("Level", "Nivel")));
         for (const auto& d : a_.dimensions) {
             std::string bar = d.score ? score_bar(*d.score, kBarWidth) : pad_right("", kBarWidth);
-            std::string level = pad_right(in(d.level ? d.level->name : LocalText{"unknown", "sin datos"}), 19);
-            if (d.level) level = level_name(d.level) + std::string(19 - std::min<size_t>(19, display_width(in(d.level->name))), ' ');
-            out_ += fmt::format("{}{}  {}  {}{}\n", pad_right(in(d.dimension->name), name_width),
-                                pad_left(score_text(d.score), 8), bar, level,
-                                pad_left(format_number(100 * d.coverage, 0) + "%", 9));
+            out_ += fmt::format("{}{}  {}{}  {}\n", pad_right(in(d.dimension->name), name_width),
+                                pad_left(score_text(d.score), 8), bar,
+                                pad_left(format_number(100 * d.coverage, 0) + "%", 10), level_name(d.level));
         }
     }
 
@@ -210,7 +211,7 @@ private:
                 std::string line = fmt::format("{} ({} {}): {} = {}", in(c.criterion->name), tr("Annex", "Anexo"),
                                                c.criterion->annex, c.criterion->question, value_text(c.question->path, c.value));
                 if (c.score)
-                    line += fmt::format(" → {} {}% × {} = {} {}", c.matched, format_number(*c.score, 1),
+                    line += fmt::format(" → {}: {}% × {} = {} {}", c.matched, format_number(*c.score, 1),
                                         format_number(c.max_points, 2), format_number(c.points, 2), tr("points", "puntos"));
                 else
                     line += fmt::format(" → {}", tr("not counted; lowers coverage", "no cuenta; reduce la cobertura"));
