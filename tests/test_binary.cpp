@@ -205,3 +205,42 @@ TEST_CASE("tne schema prints the profile's JSON Schema", "[binary]") {
     CHECK(run.out.find("\"$schema\": \"https://json-schema.org/draft/2020-12/schema\"") != std::string::npos);
     CHECK(run.out.find("\"faculty_b2_percent\"") != std::string::npos);
 }
+
+TEST_CASE("--lang es output carries no English prose from the rubric set", "[binary][i18n]") {
+    // Every English string of the rubric set that differs from its Spanish one must be absent.
+    const tne::RubricSet& rubric = default_rubrics();
+    std::vector<std::string> english;
+    auto collect = [&](const tne::LocalText& text) {
+        if (text.en != text.es && text.en.find(' ') != std::string::npos) english.push_back(text.en);  // prose, not ids
+    };
+    collect(rubric.name);
+    for (const auto& level : rubric.levels) collect(level.name);
+    for (const auto& q : rubric.questions) {
+        collect(q.text);
+        collect(q.help);
+        for (const auto& value : q.values) collect(value.label);
+    }
+    for (const auto& d : rubric.dimensions) {
+        collect(d.name);
+        for (const auto& c : d.criteria) {
+            collect(c.name);
+            collect(c.recommendation.text);
+        }
+    }
+    for (const auto& m : rubric.models) {
+        collect(m.name);
+        collect(m.description);
+        for (const auto& r : m.requires_) collect(r.why);
+    }
+    REQUIRE(english.size() > 200);
+    for (const auto& profile : example_profiles()) {
+        for (std::string format : {"text", "json"}) {
+            RunResult run = run_tne({"assess", profile.string(), "--lang", "es", "--format", format, "--explain"});
+            REQUIRE(run.exit_code == 0);
+            for (const auto& text : english) {
+                INFO(profile.filename() << " " << format << ": English text found: " << text);
+                CHECK(run.out.find(text) == std::string::npos);
+            }
+        }
+    }
+}
