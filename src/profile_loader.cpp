@@ -7,6 +7,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "messages.hpp"
 #include "tne/profile.hpp"
@@ -65,6 +66,10 @@ public:
                 problem(where, format_message(msg::missing_required, question.path));
             }
         }
+        // Problems are found block by block; the user reads them top to bottom.
+        std::stable_sort(problems_.begin(), problems_.end(), [](const Diagnostic& x, const Diagnostic& y) {
+            return std::tie(x.pos.line, x.pos.column) < std::tie(y.pos.line, y.pos.column);
+        });
         if (!problems_.empty()) throw InputError(problems_);
         return profile;
     }

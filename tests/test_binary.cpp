@@ -145,7 +145,7 @@ TEST_CASE("usage errors exit 2, help exits 0", "[binary][errors]") {
     CHECK(help.out.find("Exit codes") != std::string::npos);
 }
 
-TEST_CASE("--fail-under gates on the overall score", "[binary]") {
+TEST_CASE("the --fail-under option gates on the overall score", "[binary]") {
     RunResult pass = run_tne({"assess", "examples/large_public_university.yaml", "--fail-under", "10", "--format", "json"});
     CHECK(pass.exit_code == 0);
     RunResult fail = run_tne({"assess", "examples/small_rural_university.yaml", "--fail-under", "90", "--format", "json"});
@@ -153,7 +153,7 @@ TEST_CASE("--fail-under gates on the overall score", "[binary]") {
     CHECK_FALSE(fail.out.empty());  // the report is still written
 }
 
-TEST_CASE("-o writes the file atomically and a failed run leaves an existing file intact", "[binary]") {
+TEST_CASE("the -o option writes the file atomically and a failed run leaves an existing file intact", "[binary]") {
     TempDir dir;
     fs::path out = dir.path() / "report.json";
     RunResult run = run_tne({"assess", "examples/research_center.yaml", "--format", "json", "-o", out.string()});
@@ -206,7 +206,7 @@ TEST_CASE("tne schema prints the profile's JSON Schema", "[binary]") {
     CHECK(run.out.find("\"faculty_b2_percent\"") != std::string::npos);
 }
 
-TEST_CASE("--lang es output carries no English prose from the rubric set", "[binary][i18n]") {
+TEST_CASE("Spanish output (--lang es) carries no English prose from the rubric set", "[binary][i18n]") {
     // Every English string of the rubric set that differs from its Spanish one must be absent.
     const tne::RubricSet& rubric = default_rubrics();
     std::vector<std::string> english;

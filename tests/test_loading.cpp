@@ -1,0 +1,441 @@
+// Tests of loading: profiles validated against the default rubric set (every problem with its exact
+// line, column and message), and rubric sets read from a directory with one defect each.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "support.hpp"
+#include "tne/profile.hpp"
+#include "tne/rubric.hpp"
+
+using namespace tne::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kInstitution = "institution:\n  name: Universidad de Prueba\n  type: public_university\n";
+
+tne::Profile load(const std::string& yaml) { return tne::load_profile(yaml, "p.yaml", default_rubrics()); }
+
+// The diagnostics of loading `yaml`; fails the test when it loads.
+std::vector<tne::Diagnostic> problems_of(const std::string& yaml) {
+    try {
+        load(yaml);
+    } catch (const tne::InputError& e) {
+        return e.diagnostics();
+    }
+    FAIL("the profile loaded, but it should have been rejected:\n" << yaml);
+    return {};
+}
+
+struct Expected {
+    int line;
+    int column;
+    std::string message;
+};
+
+void check_problems(const std::string& yaml, const std::vector<Expected>& expected) {
+    auto problems = problems_of(yaml);
+    INFO(yaml);
+    REQUIRE(problems.size() == expected.size());
+    for (size_t i = 0; i < expected.size(); ++i) {
+        INFO("diagnostic " << i << ": " << problems[i].str(tne::Lang::en));
+        CHECK(problems[i].pos.file == "p.yaml");
+        CHECK(problems[i].pos.line == expected[i].line);
+        CHECK(problems[i].pos.column == expected[i].column);
+        CHECK(problems[i].message.en == expected[i].message);
+        CHECK_FALSE(problems[i].message.es.empty());
+    }
+}
+
+// Line and column (1-based) where the only occurrence of `needle` in `text` starts.
+std::pair<int, int> position_of(const std::string& text, const std::string& needle) {
+    size_t at = text.find(needle);
+    REQUIRE(at != std::string::npos);
+    REQUIRE(text.find(needle, at + 1) == std::string::npos);
+    int line = static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n')) + 1;
+    size_t line_start = text.rfind('\n', at);
+    int column = static_cast<int>(line_start == std::string::npos ? at + 1 : at - line_start);
+    return {line, column};
+}
+
+// Replaces the only occurrence of `from` in the file with `to`.
+void replace_once(const fs::path& file, const std::string& from, const std::string& to) {
+    std::string text = read_file(file);
+    position_of(text, from);  // requires exactly one occurrence
+    text.replace(text.find(from), from.size(), to);
+    write_file(file, text);
+}
+
+// A copy of rubrics/ in a temporary directory, to break one file at a time.
+struct RubricCopy {
+    TempDir dir;
+    fs::path root = dir.path() / "rubrics";
+
+    RubricCopy() { fs::copy(source_dir() / "rubrics", root, fs::copy_options::recursive); }
+
+    tne::RubricSet load() const { return tne::load_rubric_set(tne::directory_rubric_files(root.string())); }
+
+    // The single diagnostic of loading the copy; fails the test when it loads.
+    tne::Diagnostic failure() const {
+        try {
+            load();
+        } catch (const tne::InputError& e) {
+            REQUIRE(e.diagnostics().size() == 1);
+            return e.diagnostics().front();
+        }
+        FAIL("the broken rubric set loaded");
+        return {};
+    }
+
+    std::string name_of(const std::string& relative) const { return root.string() + "/" + relative; }
+};
+
+}  // namespace
+
+// ---- profiles -------------------------------------------------------------------------------------
+
+TEST_CASE("a minimal valid profile loads with its answers and their places", "[loading][profile]") {
+    tne::Profile profile = load(kInstitution);
+    CHECK(profile.source == "p.yaml");
+    REQUIRE(profile.answers.size() == 2);
+    CHECK(profile.text("institution.name") == "Universidad de Prueba");
+    CHECK(profile.text("institution.type") == "public_university");
+    const tne::Answer* type = profile.find("institution.type");
+    REQUIRE(type != nullptr);
+    CHECK(type->known());
+    CHECK(type->pos.line == 3);
+    CHECK(type->pos.column == 9);
+    CHECK(profile.find("funding.dedicated_budget") == nullptr);
+}
+
+TEST_CASE("answers are read with the type of their question", "[loading][profile]") {
+    tne::Profile profile = load(kInstitution +
+                                "  students: 1200\n"
+                                "  fields: [stem, business]\n"
+                                "funding:\n"
+                                "  dedicated_budget: partial\n"
+                                "language:\n"
+                                "  faculty_b2_percent: 12.5\n");
+    CHECK(std::get<double>(profile.find("institution.students")->value) == 1200);
+    CHECK(std::get<std::vector<std::string>>(profile.find("institution.fields")->value) ==
+          std::vector<std::string>{"stem", "business"});
+    CHECK(std::get<std::string>(profile.find("funding.dedicated_budget")->value) == "partial");
+    CHECK(std::get<double>(profile.find("language.faculty_b2_percent")->value) == 12.5);
+}
+
+TEST_CASE("empty values and ~ load as unknown answers", "[loading][profile]") {
+    tne::Profile profile = load(kInstitution +
+                                "  students:\n"
+                                "  location: ~\n"
+                                "funding:\n"
+                                "  dedicated_budget:\n"
+                                "  external_sources: ~\n"
+                                "  co_funding: yes\n"
+                                "research:\n");
+    for (std::string path : {"institution.students", "institution.location", "funding.dedicated_budget",
+                             "funding.external_sources"}) {
+        INFO(path);
+        const tne::Answer* answer = profile.find(path);
+        REQUIRE(answer != nullptr);
+        CHECK_FALSE(answer->known());
+        CHECK(std::holds_alternative<std::monostate>(answer->value));
+    }
+    REQUIRE(profile.find("funding.co_funding") != nullptr);
+    CHECK(profile.find("funding.co_funding")->known());
+    CHECK(profile.find("research.conahcyt_funding") == nullptr);  // an empty block answers nothing
+}
+
+TEST_CASE("a choice outside the question's values suggests the closest one", "[loading][profile]") {
+    check_problems("institution:\n  name: X\n  type: public_universty\n",
+                   {{3, 9, "institution.type: \"public_universty\" is not valid; did you mean \"public_university\"?"}});
+    check_problems(kInstitution + "funding:\n  co_funding: parital\n",
+                   {{5, 15, "funding.co_funding: \"parital\" is not valid; did you mean \"partial\"?"}});
+}
+
+TEST_CASE("a choice far from every value lists the valid ones", "[loading][profile]") {
+    check_problems(kInstitution + "funding:\n  dedicated_budget: maybe\n",
+                   {{5, 21, "funding.dedicated_budget: \"maybe\" is not valid; expected one of: yes, partial, no"}});
+}
+
+TEST_CASE("a percent must be a number from 0 to 100", "[loading][profile]") {
+    const std::string expected = " is not valid; expected a number from 0 to 100 (a percentage), unquoted";
+    check_problems(kInstitution + "language:\n  faculty_b2_percent: 120\n",
+                   {{5, 23, "language.faculty_b2_percent: \"120\"" + expected}});
+    check_problems(kInstitution + "language:\n  student_b2_percent: -1\n",
+                   {{5, 23, "language.student_b2_percent: \"-1\"" + expected}});
+    check_problems(kInstitution + "language:\n  student_b2_percent: \"50\"\n",
+                   {{5, 23, "language.student_b2_percent: \"50\"" + expected}});
+    // The bounds themselves are valid.
+    CHECK(std::get<double>(load(kInstitution + "language:\n  faculty_b2_percent: 100\n")
+                               .find("language.faculty_b2_percent")
+                               ->value) == 100);
+    CHECK(std::get<double>(load(kInstitution + "language:\n  faculty_b2_percent: 0\n")
+                               .find("language.faculty_b2_percent")
+                               ->value) == 0);
+}
+
+TEST_CASE("a count must be an unquoted whole number in its range", "[loading][profile]") {
+    check_problems(kInstitution + "partnerships:\n  active_agreements: 2.5\n",
+                   {{5, 22, "partnerships.active_agreements: \"2.5\" is not valid; expected a whole number in 0 .. 2000, "
+                            "unquoted"}});
+    // "12" in quotes is text, not a number.
+    check_problems(kInstitution + "  students: \"12\"\n",
+                   {{4, 13, "institution.students: \"12\" is not valid; expected a whole number in 0 .. 500000, "
+                            "unquoted"}});
+    check_problems(kInstitution + "  students: many\n",
+                   {{4, 13, "institution.students: \"many\" is not valid; expected a whole number in 0 .. 500000, "
+                            "unquoted"}});
+    check_problems(kInstitution + "partnerships:\n  uk_partners: 501\n",
+                   {{5, 16, "partnerships.uk_partners: \"501\" is not valid; expected a whole number in 0 .. 500, "
+                            "unquoted"}});
+    CHECK(std::get<double>(load(kInstitution + "  students: 12\n").find("institution.students")->value) == 12);
+}
+
+TEST_CASE("an unknown key in a block suggests the closest question", "[loading][profile]") {
+    check_problems(kInstitution + "funding:\n  dedicated_budgt: yes\n",
+                   {{5, 3, "unknown key \"dedicated_budgt\" in funding; did you mean \"dedicated_budget\"?"}});
+}
+
+TEST_CASE("an unknown top-level block is reported at its key", "[loading][profile]") {
+    check_problems(kInstitution + "fundng:\n  dedicated_budget: yes\n",
+                   {{4, 1, "unknown key \"fundng\" in profile; did you mean \"funding\"?"}});
+    check_problems(kInstitution + "alumni:\n  count: 3\n",
+                   {{4, 1, "unknown key \"alumni\" in profile; expected one of: institution, funding, language, faculty, "
+                           "regulatory, strategy, partnerships, digital, quality, sustainability, research"}});
+}
+
+TEST_CASE("a key given twice is reported at its second place", "[loading][profile]") {
+    check_problems(kInstitution + "funding:\n  co_funding: yes\n  co_funding: no\n",
+                   {{6, 3, "the key \"co_funding\" is given twice; a key may appear once"}});
+    check_problems(kInstitution + "funding:\n  co_funding: yes\nfunding:\n  co_funding: no\n",
+                   {{6, 1, "the key \"funding\" is given twice; a key may appear once"}});
+}
+
+TEST_CASE("an item given twice in a list is reported at its second place", "[loading][profile]") {
+    check_problems(kInstitution + "partnerships:\n  track_record: [coil, student_exchange, coil]\n",
+                   {{5, 42, "\"coil\" appears twice in partnerships.track_record"}});
+    check_problems(kInstitution + "  fields:\n    - stem\n    - business\n    - stem\n",
+                   {{7, 7, "\"stem\" appears twice in institution.fields"}});
+}
+
+TEST_CASE("a list item outside the question's values is invalid", "[loading][profile]") {
+    check_problems(kInstitution + "funding:\n  external_sources: [conahcyt, erasmus_pluss]\n",
+                   {{5, 32, "funding.external_sources: \"erasmus_pluss\" is not valid; did you mean \"erasmus_plus\"?"}});
+    check_problems(kInstitution + "funding:\n  external_sources: conahcyt\n",
+                   {{5, 21, "funding.external_sources: \"conahcyt\" is not valid; expected a list of: conahcyt, "
+                            "erasmus_plus, british_council, private_sector, local_industry, government_other, "
+                            "international_org"}});
+}
+
+TEST_CASE("a profile whose top level is not a map is rejected at 1:1", "[loading][profile]") {
+    const std::string prefix = "a profile is a map with an \"institution\" block and one block per dimension, not ";
+    check_problems("- institution\n- funding\n", {{1, 1, prefix + "[...]"}});
+    check_problems("just a sentence\n", {{1, 1, prefix + "\"just a sentence\""}});
+}
+
+TEST_CASE("a block that is not a map is rejected", "[loading][profile]") {
+    check_problems(kInstitution + "funding: [yes, no]\n", {{4, 10, "\"funding\" must be a map of answers, not [...]"}});
+}
+
+TEST_CASE("institution.name and institution.type are required", "[loading][profile]") {
+    check_problems("institution:\n  type: public_university\n  students: 100\n", {{2, 3, "institution.name is required"}});
+    check_problems("institution:\n  name: X\n  type: ~\n", {{2, 3, "institution.type is required"}});
+    // With no institution block the problem is placed at the profile itself.
+    check_problems("funding:\n  co_funding: yes\n",
+                   {{1, 1, "institution.name is required"}, {1, 1, "institution.type is required"}});
+    // An invalid type is reported once, as invalid, not again as missing.
+    auto problems = problems_of("institution:\n  name: X\n  type: university\n");
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].message.en.find("institution.type: \"university\" is not valid") == 0);
+}
+
+TEST_CASE("several problems in one file are all reported, in file order", "[loading][profile]") {
+    std::string yaml =
+        "institution:\n"                                  // 1
+        "  name: X\n"                                     // 2
+        "  type: private_universty\n"                     // 3
+        "  students: \"650\"\n"                           // 4
+        "funding:\n"                                      // 5
+        "  dedicated_budget: yes\n"                       // 6
+        "  internal_scolarships: yes\n"                   // 7
+        "  co_funding: maybe\n"                           // 8
+        "language:\n"                                     // 9
+        "  faculty_b2_percent: 101\n"                     // 10
+        "partnerships:\n"                                 // 11
+        "  track_record: [coil, coil]\n"                  // 12
+        "  active_agreements: 1.5\n"                      // 13
+        "extras:\n"                                       // 14
+        "  note: hello\n";                                // 15
+    check_problems(
+        yaml,
+        {{3, 9, "institution.type: \"private_universty\" is not valid; did you mean \"private_university\"?"},
+         {4, 13, "institution.students: \"650\" is not valid; expected a whole number in 0 .. 500000, unquoted"},
+         {7, 3, "unknown key \"internal_scolarships\" in funding; did you mean \"internal_scholarships\"?"},
+         {8, 15, "funding.co_funding: \"maybe\" is not valid; expected one of: yes, partial, no"},
+         {10, 23, "language.faculty_b2_percent: \"101\" is not valid; expected a number from 0 to 100 (a percentage), "
+                  "unquoted"},
+         {12, 24, "\"coil\" appears twice in partnerships.track_record"},
+         {13, 22, "partnerships.active_agreements: \"1.5\" is not valid; expected a whole number in 0 .. 2000, unquoted"},
+         {14, 1, "unknown key \"extras\" in profile; expected one of: institution, funding, language, faculty, "
+                 "regulatory, strategy, partnerships, digital, quality, sustainability, research"}});
+}
+
+TEST_CASE("invalid YAML is an InputError at the syntax error", "[loading][profile]") {
+    auto problems = problems_of(kInstitution + "funding:\n  co_funding: [yes\n");
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].pos.file == "p.yaml");
+    CHECK(problems[0].pos.line >= 5);
+    CHECK(problems[0].message.en.find("invalid YAML: ") == 0);
+}
+
+// ---- rubric sets ----------------------------------------------------------------------------------
+
+TEST_CASE("the default rubric set has its ten dimensions and eleven models in order", "[loading][rubric]") {
+    const tne::RubricSet& rubric = default_rubrics();
+    std::vector<std::string> dimensions;
+    for (const auto& d : rubric.dimensions) dimensions.push_back(d.id);
+    CHECK(dimensions == std::vector<std::string>{"funding", "language", "faculty", "regulatory", "strategy",
+                                                 "partnerships", "digital", "quality", "sustainability", "research"});
+    std::vector<std::string> models;
+    for (const auto& m : rubric.models) models.push_back(m.id);
+    CHECK(models == std::vector<std::string>{"coil_virtual_exchange", "mobility", "research_collaboration",
+                                             "hybrid_blended", "collaborative_rd", "validation", "online_distance",
+                                             "franchise", "dual_degree", "joint_degree", "branch_campus"});
+    std::vector<std::string> blocks = {"institution"};
+    blocks.insert(blocks.end(), dimensions.begin(), dimensions.end());
+    CHECK(rubric.blocks == blocks);
+    std::vector<std::string> levels;
+    for (const auto& level : rubric.levels) levels.push_back(level.id);
+    CHECK(levels == std::vector<std::string>{"early", "emerging", "consolidating", "ready"});
+    CHECK(rubric.min_fit == 55);
+    CHECK(rubric.max_blockers == 1);
+}
+
+TEST_CASE("every criterion of the default set has English and Spanish texts", "[loading][rubric]") {
+    size_t criteria = 0;
+    for (const auto& d : default_rubrics().dimensions) {
+        CHECK_FALSE(d.criteria.empty());
+        for (const auto& c : d.criteria) {
+            INFO(c.id);
+            ++criteria;
+            CHECK_FALSE(c.name.en.empty());
+            CHECK_FALSE(c.name.es.empty());
+            CHECK_FALSE(c.recommendation.text.en.empty());
+            CHECK_FALSE(c.recommendation.text.es.empty());
+            CHECK(c.id.rfind(d.id + ".", 0) == 0);
+            CHECK(c.weight > 0);
+            CHECK(default_rubrics().find_question(c.question) != nullptr);
+        }
+    }
+    CHECK(criteria >= 50);
+}
+
+TEST_CASE("the rubric set read from rubrics/ matches the embedded one", "[loading][rubric]") {
+    RubricCopy copy;
+    tne::RubricSet rubric = copy.load();
+    CHECK(rubric.source == copy.root.string());
+    const tne::RubricSet& embedded = default_rubrics();
+    REQUIRE(rubric.dimensions.size() == embedded.dimensions.size());
+    for (size_t i = 0; i < rubric.dimensions.size(); ++i) {
+        CHECK(rubric.dimensions[i].id == embedded.dimensions[i].id);
+        CHECK(rubric.dimensions[i].weight == embedded.dimensions[i].weight);
+        CHECK(rubric.dimensions[i].criteria.size() == embedded.dimensions[i].criteria.size());
+    }
+    CHECK(rubric.models.size() == embedded.models.size());
+    CHECK(rubric.questions.size() == embedded.questions.size());
+}
+
+TEST_CASE("a criterion naming a question that does not exist is rejected", "[loading][rubric]") {
+    RubricCopy copy;
+    fs::path file = copy.root / "dimensions" / "funding.yaml";
+    replace_once(file, "question: funding.external_sources", "question: funding.external_source");
+    auto [line, column] = position_of(read_file(file), "funding.external_source\n");
+    tne::Diagnostic d = copy.failure();
+    CHECK(d.pos.file == copy.name_of("dimensions/funding.yaml"));
+    CHECK(d.pos.line == line);
+    CHECK(d.pos.column == column);
+    CHECK(d.message.en ==
+          "no question \"funding.external_source\" in the rubric set; did you mean \"funding.external_sources\"?");
+}
+
+TEST_CASE("a choice question's level map must score every value", "[loading][rubric]") {
+    RubricCopy copy;
+    fs::path file = copy.root / "dimensions" / "digital.yaml";
+    replace_once(file, "levels: {none: 0, basic: 50, institutional: 100}", "levels: {none: 0, basic: 50}");
+    auto [line, column] = position_of(read_file(file), "{none: 0, basic: 50}");
+    tne::Diagnostic d = copy.failure();
+    CHECK(d.pos.file == copy.name_of("dimensions/digital.yaml"));
+    CHECK(d.pos.line == line);
+    CHECK(d.pos.column == column);
+    CHECK(d.message.en == "the value \"institutional\" of digital.lms has no level");
+}
+
+TEST_CASE("bands must ascend by at_least", "[loading][rubric]") {
+    RubricCopy copy;
+    fs::path file = copy.root / "dimensions" / "funding.yaml";
+    replace_once(file, "- {at_least: 2, score: 70}\n        - {at_least: 3, score: 100}",
+                 "- {at_least: 3, score: 70}\n        - {at_least: 2, score: 100}");
+    auto [line, column] = position_of(read_file(file), "{at_least: 2, score: 100}");
+    tne::Diagnostic d = copy.failure();
+    CHECK(d.pos.file == copy.name_of("dimensions/funding.yaml"));
+    CHECK(d.pos.line == line);
+    CHECK(d.pos.column == column);
+    CHECK(d.message.en == "funding.external_sources: bands must ascend by \"at_least\"");
+}
+
+TEST_CASE("a model requirement naming an unknown dimension is rejected", "[loading][rubric]") {
+    RubricCopy copy;
+    fs::path file = copy.root / "models.yaml";
+    replace_once(file, "dimension: language\n        at_least: 35", "dimension: langauge\n        at_least: 35");
+    auto [line, column] = position_of(read_file(file), "langauge");
+    tne::Diagnostic d = copy.failure();
+    CHECK(d.pos.file == copy.name_of("models.yaml"));
+    CHECK(d.pos.line == line);
+    CHECK(d.pos.column == column);
+    CHECK(d.message.en == "no dimension \"langauge\" in the rubric set");
+}
+
+TEST_CASE("a model may only build on models of an earlier stage", "[loading][rubric]") {
+    RubricCopy copy;
+    fs::path file = copy.root / "models.yaml";
+    // collaborative_rd (stage 3) building on branch_campus (stage 7).
+    replace_once(file, "builds_on: [research_collaboration]", "builds_on: [branch_campus]");
+    auto [line, column] = position_of(read_file(file), "id: collaborative_rd");
+    tne::Diagnostic d = copy.failure();
+    CHECK(d.pos.file == copy.name_of("models.yaml"));
+    CHECK(d.pos.line == line);
+    CHECK(d.pos.column == column);
+    CHECK(d.message.en ==
+          "\"branch_campus\" must have an earlier stage than \"collaborative_rd\", which builds on it");
+}
+
+TEST_CASE("a missing rubric file is reported by name", "[loading][rubric]") {
+    RubricCopy copy;
+    fs::remove(copy.root / "dimensions" / "research.yaml");
+    tne::Diagnostic d = copy.failure();
+    CHECK(d.pos.file == copy.name_of("dimensions/research.yaml"));
+    CHECK(d.pos.line == 0);
+    CHECK(d.message.en == "rubric file not found");
+}
+
+TEST_CASE("problems are reported in file order, whatever check found them", "[profile][errors]") {
+    const std::string text =
+        "institution:\n"
+        "  type: public_university\n"
+        "funding:\n"
+        "  dedicatd_budget: yes\n"
+        "  co_funding: yes\n"
+        "  co_funding: no\n";
+    try {
+        tne::load_profile(text, "p.yaml", tne::test::default_rubrics());
+        FAIL("expected an InputError");
+    } catch (const tne::InputError& e) {
+        const auto& d = e.diagnostics();
+        REQUIRE(d.size() == 3);
+        CHECK(d[0].str(tne::Lang::en) == "p.yaml:2:3: institution.name is required");
+        CHECK(d[1].pos.line == 4);  // the unknown key
+        CHECK(d[2].pos.line == 6);  // the duplicate
+    }
+}
