@@ -2,6 +2,7 @@
 
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <random>
@@ -28,6 +29,14 @@ void write_file(const std::filesystem::path& path, const std::string& content) {
 const RubricSet& default_rubrics() {
     static const RubricSet rubrics = load_rubric_set(embedded_rubric_files());
     return rubrics;
+}
+
+std::vector<std::filesystem::path> example_profiles() {
+    std::vector<std::filesystem::path> profiles;
+    for (const auto& entry : std::filesystem::directory_iterator(source_dir() / "examples"))
+        if (entry.path().extension() == ".yaml") profiles.push_back(entry.path());
+    std::sort(profiles.begin(), profiles.end());
+    return profiles;
 }
 
 TempDir::TempDir() {

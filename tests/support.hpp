@@ -16,6 +16,9 @@ void write_file(const std::filesystem::path& path, const std::string& content);
 
 const RubricSet& default_rubrics();
 
+// The shipped example profiles, examples/*.yaml, sorted by name.
+std::vector<std::filesystem::path> example_profiles();
+
 // A fresh empty directory under the system's temporary folder, removed at exit of the test.
 class TempDir {
 public:

@@ -11,14 +11,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<fs::path> example_profiles() {
-    std::vector<fs::path> profiles;
-    for (const auto& entry : fs::directory_iterator(source_dir() / "examples"))
-        if (entry.path().extension() == ".yaml") profiles.push_back(entry.path());
-    std::sort(profiles.begin(), profiles.end());
-    return profiles;
-}
-
 // Compares with tests/golden/NAME; TNE_UPDATE_GOLDEN=1 rewrites the file instead.
 void check_golden(const std::string& name, const std::string& actual) {
     fs::path golden = source_dir() / "tests" / "golden" / name;

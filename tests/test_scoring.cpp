@@ -56,14 +56,6 @@ const tne::RecommendationResult* recommendation(const tne::Assessment& a, const 
     return nullptr;
 }
 
-std::vector<fs::path> example_profiles() {
-    std::vector<fs::path> profiles;
-    for (const auto& entry : fs::directory_iterator(source_dir() / "examples"))
-        if (entry.path().extension() == ".yaml") profiles.push_back(entry.path());
-    std::sort(profiles.begin(), profiles.end());
-    return profiles;
-}
-
 // The answer that makes `c` score 100 under its rule: the level worth 100, or the lowest band worth
 // 100 (for a list, that many distinct values of the question).
 tne::Value full_marks_answer(const tne::Criterion& c, const tne::Question& q) {
