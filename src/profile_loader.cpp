@@ -204,15 +204,4 @@ Profile load_profile_file(const std::string& path, const RubricSet& rubric) {
     return load_profile(text.str(), path, rubric);
 }
 
-std::string value_string(const Value& value) {
-    if (const auto* number = std::get_if<double>(&value)) return format_number(*number, 2);
-    if (const auto* text = std::get_if<std::string>(&value)) return *text;
-    if (const auto* items = std::get_if<std::vector<std::string>>(&value)) {
-        std::string joined;
-        for (const auto& item : *items) joined += (joined.empty() ? "" : ", ") + item;
-        return "[" + joined + "]";
-    }
-    return "unknown";
-}
-
 }  // namespace tne

@@ -29,12 +29,6 @@ void write_level(JsonWriter& json, const Level* level, Lang lang) {
     }
 }
 
-std::string choice_label(const RubricSet& rubric, const std::string& path, const std::string& id, Lang lang) {
-    const Question* question = rubric.find_question(path);
-    const Choice* choice = question ? question->find_value(id) : nullptr;
-    return choice ? choice->label.in(lang) : id;
-}
-
 }  // namespace
 
 std::string render_json(const Assessment& a, Lang lang) {
@@ -49,7 +43,7 @@ std::string render_json(const Assessment& a, Lang lang) {
 
     json.key("institution").begin_object();
     json.field("name", a.institution_name).field("type", a.institution_type);
-    json.field("type_name", choice_label(rubric, "institution.type", a.institution_type, lang));
+    json.field("type_name", rubric.value_label("institution.type", a.institution_type, lang));
     json.end_object();
 
     json.key("overall").begin_object();

@@ -54,9 +54,7 @@ private:
     }
 
     std::string choice_label(const std::string& path, const std::string& id) const {
-        const Question* question = a_.rubric->find_question(path);
-        const Choice* choice = question ? question->find_value(id) : nullptr;
-        return choice ? in(choice->label) : id;
+        return a_.rubric->value_label(path, id, o_.lang);
     }
 
     void heading(const std::string& text) { out_ += "\n" + bold(text) + "\n"; }

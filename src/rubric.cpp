@@ -8,18 +8,6 @@
 
 namespace tne {
 
-std::string_view question_type_name(QuestionType type) {
-    switch (type) {
-        case QuestionType::text: return "text";
-        case QuestionType::choice: return "choice";
-        case QuestionType::list: return "list";
-        case QuestionType::yes_partial_no: return "yes_partial_no";
-        case QuestionType::percent: return "percent";
-        case QuestionType::count: return "count";
-    }
-    return "text";
-}
-
 std::string_view effort_id(Effort effort) {
     switch (effort) {
         case Effort::low: return "low";
@@ -67,6 +55,12 @@ const Level& RubricSet::level_for(double score) const {
     for (const auto& level : levels)
         if (score >= level.from) found = &level;
     return *found;
+}
+
+std::string RubricSet::value_label(const std::string& path, const std::string& value_id, Lang lang) const {
+    const Question* question = find_question(path);
+    const Choice* choice = question ? question->find_value(value_id) : nullptr;
+    return choice ? choice->label.in(lang) : value_id;
 }
 
 RubricFiles embedded_rubric_files() {

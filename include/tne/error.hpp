@@ -37,10 +37,4 @@ private:
     std::vector<Diagnostic> diagnostics_;
 };
 
-// Bad command-line usage: exit code 2, like invalid input.
-class UsageError : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
-
 }  // namespace tne

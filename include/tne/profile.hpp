@@ -33,7 +33,4 @@ struct Profile {
 Profile load_profile(const std::string& yaml_text, const std::string& source, const RubricSet& rubric);
 Profile load_profile_file(const std::string& path, const RubricSet& rubric);
 
-// The answer as written in a report or in JSON: "partial", "35", "stem, business".
-std::string value_string(const Value& value);
-
 }  // namespace tne

@@ -15,8 +15,6 @@ namespace tne {
 
 enum class QuestionType { text, choice, list, yes_partial_no, percent, count };
 
-std::string_view question_type_name(QuestionType type);
-
 struct Choice {
     std::string id;
     LocalText label;
@@ -147,6 +145,8 @@ struct RubricSet {
     const Dimension* find_dimension(const std::string& id) const;
     const Model* find_model(const std::string& id) const;
     const Level& level_for(double score) const;
+    // The label of a value of a question, in `lang`; the id itself when there is none.
+    std::string value_label(const std::string& path, const std::string& id, Lang lang) const;
 };
 
 // Where rubric files come from: the embedded default set or a directory. `read` returns the text of

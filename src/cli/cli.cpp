@@ -156,9 +156,6 @@ int run(int argc, char** argv) {
         for (const auto& diagnostic : e.diagnostics())
             std::fprintf(stderr, "tne: error: %s\n", diagnostic.str(lang).c_str());
         return kExitInvalid;
-    } catch (const UsageError& e) {
-        std::fprintf(stderr, "tne: error: %s\n", e.what());
-        return kExitInvalid;
     } catch (const std::runtime_error& e) {  // an output file that cannot be written
         std::fprintf(stderr, "tne: error: %s\n", e.what());
         return kExitInvalid;
