@@ -43,10 +43,9 @@ class ProfileReader {
 public:
     ProfileReader(const RubricSet& rubric, std::string source) : rubric_(rubric), source_(std::move(source)) {}
 
-    Profile read(const std::string& text) {
+    Profile read(const YAML::Node& root) {
         Profile profile;
         profile.source = source_;
-        YAML::Node root = yaml_input::parse(text, source_);
         if (!root.IsMap()) {
             throw InputError(yaml_input::pos_of(root, source_),
                              format_message(msg::profile_not_map, describe(root)));
@@ -193,7 +192,11 @@ std::string Profile::text(const std::string& path) const {
 }
 
 Profile load_profile(const std::string& yaml_text, const std::string& source, const RubricSet& rubric) {
-    return ProfileReader(rubric, source).read(yaml_text);
+    return ProfileReader(rubric, source).read(yaml_input::parse(yaml_text, source));
+}
+
+Profile load_profile_node(const YAML::Node& root, const std::string& source, const RubricSet& rubric) {
+    return ProfileReader(rubric, source).read(root);
 }
 
 Profile load_profile_file(const std::string& path, const RubricSet& rubric) {

@@ -50,6 +50,12 @@ const Model* RubricSet::find_model(const std::string& model_id) const {
     return nullptr;
 }
 
+const AnnexSection* RubricSet::find_annex_section(const std::string& section_id) const {
+    for (const auto& section : annex_sections)
+        if (section.id == section_id) return &section;
+    return nullptr;
+}
+
 const Level& RubricSet::level_for(double score) const {
     const Level* found = &levels.front();
     for (const auto& level : levels)

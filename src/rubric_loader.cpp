@@ -352,12 +352,22 @@ RubricSet load_rubric_set(const RubricFiles& files) {
     RubricFile main(files, "rubric-set.yaml");
     const YAML::Node& root = main.root();
     main.check_keys(root, "rubric set",
-                    {"id", "version", "name", "institution", "dimensions", "models", "levels", "suggestion"}, {});
+                    {"id", "version", "name", "annex", "institution", "dimensions", "models", "levels", "suggestion"},
+                    {"tests"});
     RubricSet set;
     set.source = files.root;
     set.id = main.string(root["id"]);
     set.version = static_cast<int>(main.positive(root["version"]));
     set.name = main.text(root["name"], "name");
+
+    RubricFile annex(files, main.string(root["annex"]));
+    annex.check_keys(annex.root(), "annex file", {"title", "sections"}, {});
+    set.annex_title = annex.text(annex.root()["title"], "title");
+    for (const auto& node : annex.root()["sections"]) {
+        annex.check_keys(node, "section", {"id", "title"}, {});
+        set.annex_sections.push_back({annex.string(node["id"]), annex.text(node["title"], "title")});
+    }
+    if (root["tests"]) set.test_files = main.strings(root["tests"]);
 
     RubricFile institution(files, main.string(root["institution"]));
     institution.check_keys(institution.root(), "institution file", {"questions"}, {});

@@ -22,6 +22,7 @@ struct SourcePos {
 struct Diagnostic {
     SourcePos pos;
     LocalText message;
+    std::string rule;  // for rubric-set problems: the `tne rubrics check` rule id; else empty
 
     std::string str(Lang lang) const;  // "file:line:column: message"
 };

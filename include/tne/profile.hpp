@@ -9,6 +9,10 @@
 #include "tne/error.hpp"
 #include "tne/rubric.hpp"
 
+namespace YAML {
+class Node;
+}
+
 namespace tne {
 
 // An answer: unknown (monostate), a number, a single value or text, or a list of values.
@@ -32,5 +36,8 @@ struct Profile {
 // Parses and validates; throws InputError listing every problem with file:line:column.
 Profile load_profile(const std::string& yaml_text, const std::string& source, const RubricSet& rubric);
 Profile load_profile_file(const std::string& path, const RubricSet& rubric);
+// The same for a profile embedded in another YAML file (a rubric set's test case); positions are
+// those of `source`.
+Profile load_profile_node(const YAML::Node& root, const std::string& source, const RubricSet& rubric);
 
 }  // namespace tne

@@ -128,6 +128,12 @@ struct Level {
     LocalText name;
 };
 
+// A section of the document the set cites (the Annex); every `annex` reference must name one.
+struct AnnexSection {
+    std::string id;  // "4.1.5"
+    LocalText title;
+};
+
 struct RubricSet {
     std::string id;
     int version = 0;
@@ -140,10 +146,14 @@ struct RubricSet {
     std::vector<Level> levels;  // ascending by `from`
     double min_fit = 0;
     int max_blockers = 0;
+    LocalText annex_title;                     // the cited document
+    std::vector<AnnexSection> annex_sections;  // in document order
+    std::vector<std::string> test_files;       // the set's own test cases, relative to its root
 
     const Question* find_question(const std::string& path) const;
     const Dimension* find_dimension(const std::string& id) const;
     const Model* find_model(const std::string& id) const;
+    const AnnexSection* find_annex_section(const std::string& id) const;
     const Level& level_for(double score) const;
     // The label of a value of a question, in `lang`; the id itself when there is none.
     std::string value_label(const std::string& path, const std::string& id, Lang lang) const;
