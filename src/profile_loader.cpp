@@ -75,7 +75,7 @@ public:
 
 private:
     void problem(const YAML::Node& node, LocalText message) {
-        problems_.push_back({yaml_input::pos_of(node, source_), std::move(message)});
+        problems_.push_back({yaml_input::pos_of(node, source_), std::move(message), {}});
     }
 
     static YAML::Node key_node(const YAML::Node& map, const std::string& key) {

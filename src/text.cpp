@@ -54,6 +54,6 @@ InputError::InputError(std::vector<Diagnostic> diagnostics)
     : std::runtime_error(join_diagnostics(diagnostics)), diagnostics_(std::move(diagnostics)) {}
 
 InputError::InputError(SourcePos pos, LocalText message)
-    : InputError(std::vector<Diagnostic>{Diagnostic{std::move(pos), std::move(message)}}) {}
+    : InputError(std::vector<Diagnostic>{Diagnostic{std::move(pos), std::move(message), {}}}) {}
 
 }  // namespace tne

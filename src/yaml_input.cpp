@@ -74,12 +74,12 @@ std::vector<std::pair<std::string, YAML::Node>> map_entries(const YAML::Node& ma
     std::set<std::string> seen;
     for (const auto& entry : map) {
         if (!entry.first.IsScalar()) {
-            problems.push_back({pos_of(entry.first, file), format_message(msg::key_not_scalar)});
+            problems.push_back({pos_of(entry.first, file), format_message(msg::key_not_scalar), "schema"});
             continue;
         }
         std::string key = entry.first.Scalar();
         if (!seen.insert(key).second) {
-            problems.push_back({pos_of(entry.first, file), format_message(msg::duplicate_key, key)});
+            problems.push_back({pos_of(entry.first, file), format_message(msg::duplicate_key, key), "duplicate-key"});
             continue;
         }
         entries.emplace_back(key, entry.second);
