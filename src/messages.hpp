@@ -92,7 +92,24 @@ inline constexpr Message unknown_model{"no model \"{0}\" (a stepping stone of \"
                                        "no existe el modelo \"{0}\" (paso previo de \"{1}\")"};
 inline constexpr Message stepping_stone_not_earlier{"\"{0}\" must have an earlier stage than \"{1}\", which builds on it",
                                                     "\"{0}\" debe tener una etapa anterior a \"{1}\", que se basa en él"};
+inline constexpr Message missing_translation{"{0}: the {2} text is missing or empty",
+                                             "{0}: falta el texto en {3} o está vacío"};
+inline constexpr Message unknown_annex_section{"\"{0}\" is not a section of the Annex (see the set's annex file)",
+                                               "\"{0}\" no es una sección del Anexo (vea el archivo annex del conjunto)"};
+inline constexpr Message band_unreachable{"{0}: no answer reaches the band at {1}; the question's maximum is {2}",
+                                          "{0}: ninguna respuesta alcanza la banda de {1}; el máximo de la pregunta es {2}"};
 inline constexpr Message levels_not_ascending{"levels start at 0 and ascend by \"from\"",
                                               "los niveles empiezan en 0 y ascienden por \"from\""};
+
+// Rubric files against their JSON Schema (schemas/rubric-set.schema.json)
+inline constexpr Message schema_expected_type{"expected {2} at {0}, found {1}", "se esperaba {3} en {0}, se encontró {1}"};
+inline constexpr Message schema_empty_text{"{0} is empty", "{0} está vacío"};
+inline constexpr Message schema_too_few{"{0} needs at least {1} item(s)", "{0} necesita al menos {1} elemento(s)"};
+inline constexpr Message schema_out_of_range{"{0} is outside {1} at {2}", "{0} está fuera de {1} en {2}"};
+inline constexpr Message schema_pattern{"{0} is not valid at {1}: expected {2}", "{0} no es válido en {1}: se esperaba {3}"};
+inline constexpr Message schema_other{"{0} does not match the rubric schema: {1}",
+                                      "{0} no cumple el esquema de rúbricas: {1}"};
+inline constexpr Message too_deep{"the document nests deeper than {0} levels, or refers to itself",
+                                  "el documento se anida a más de {0} niveles, o se refiere a sí mismo"};
 
 }  // namespace tne::msg

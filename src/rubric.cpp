@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "embedded_rubrics.hpp"
+#include "embedded_files.hpp"
 
 namespace tne {
 

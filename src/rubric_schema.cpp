@@ -1,0 +1,271 @@
+#include "rubric_schema.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validator.hpp>
+
+#include "embedded_files.hpp"
+#include "messages.hpp"
+#include "yaml_input.hpp"
+
+namespace tne::rubric_schema {
+
+namespace {
+
+using nlohmann::json;
+
+// Deeper than any real rubric file; a self-referring alias (`&x [*x]`) would otherwise recurse forever.
+constexpr int kMaxDepth = 64;
+
+// A scalar as JSON under YAML 1.2's core schema, as YAML language servers read it: quoted text is
+// a string; plain 12, 1.5, true and null are a number, a boolean and null; anything else is text.
+json scalar_to_json(const YAML::Node& node) {
+    const std::string& text = node.Scalar();
+    const std::string& tag = node.Tag();
+    if (tag == "!" || tag.ends_with(":str")) return text;
+    static const std::regex null_re("~|null|Null|NULL");
+    static const std::regex bool_re("true|True|TRUE|false|False|FALSE");
+    static const std::regex int_re("[-+]?[0-9]+");
+    static const std::regex float_re(R"([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?)");
+    if (text.empty() || std::regex_match(text, null_re)) return nullptr;
+    if (std::regex_match(text, bool_re)) return text[0] == 't' || text[0] == 'T';
+    if (std::regex_match(text, int_re) && text.size() < 18) return std::stoll(text);
+    if (std::regex_match(text, float_re)) return std::stod(text);
+    return text;
+}
+
+json to_json(const YAML::Node& node, const std::string& file, int depth) {
+    if (depth > kMaxDepth)
+        throw InputError(yaml_input::pos_of(node, file), format_message(msg::too_deep, std::to_string(kMaxDepth)));
+    switch (node.Type()) {
+        case YAML::NodeType::Scalar: return scalar_to_json(node);
+        case YAML::NodeType::Sequence: {
+            json array = json::array();
+            for (const auto& item : node) array.push_back(to_json(item, file, depth + 1));
+            return array;
+        }
+        case YAML::NodeType::Map: {
+            json object = json::object();
+            for (const auto& entry : node)  // a duplicate key keeps its first value, as yaml-cpp does
+                if (entry.first.IsScalar()) object.emplace(entry.first.Scalar(), to_json(entry.second, file, depth + 1));
+            return object;
+        }
+        default: return nullptr;
+    }
+}
+
+const json& schema_document() {
+    static const json document = json::parse(schema_text());
+    return document;
+}
+
+// The schema of one kind: the document's definitions under a root that refers to the kind's own.
+const valijson::Schema& schema_for(FileKind kind) {
+    static const auto schemas = [] {
+        std::map<FileKind, std::unique_ptr<valijson::Schema>> compiled;
+        for (FileKind each : {FileKind::rubric_set, FileKind::annex, FileKind::questions, FileKind::dimension,
+                              FileKind::models, FileKind::tests}) {
+            json root = {{"definitions", schema_document()["definitions"]},
+                         {"$ref", fmt::format("#/definitions/{}", definition_name(each))}};
+            auto schema = std::make_unique<valijson::Schema>();
+            valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+            valijson::adapters::NlohmannJsonAdapter adapter(root);
+            parser.populateSchema(adapter, *schema);
+            compiled[each] = std::move(schema);
+        }
+        return compiled;
+    }();
+    return *schemas.at(kind);
+}
+
+// valijson names a place as "<root>", "[key]", "[0]"...; these are the keys and indexes.
+std::vector<std::string> steps_of(const std::vector<std::string>& context) {
+    std::vector<std::string> steps;
+    for (const auto& part : context)
+        if (part.size() >= 2 && part.front() == '[' && part.back() == ']') steps.push_back(part.substr(1, part.size() - 2));
+    return steps;
+}
+
+// The YAML node at a path, and the readable path itself: "models[2].requires[0]".
+struct Place {
+    YAML::Node node;
+    std::string path;
+};
+
+Place place_of(const YAML::Node& root, const std::vector<std::string>& steps, std::string_view kind) {
+    Place place{root, ""};
+    for (const auto& step : steps) {
+        if (place.node.IsSequence()) {
+            place.node = place.node[std::stoul(step)];
+            place.path += "[" + step + "]";
+        } else if (place.node.IsMap()) {
+            place.node = place.node[step];
+            place.path += (place.path.empty() ? "" : ".") + step;
+        }
+    }
+    if (place.path.empty()) place.path = std::string(kind.substr(0, kind.size() - 5)) + " file";
+    return place;
+}
+
+// The node of a map's key, for messages about the key itself.
+YAML::Node key_node(const YAML::Node& map, const std::string& key) {
+    for (const auto& entry : map)
+        if (entry.first.IsScalar() && entry.first.Scalar() == key) return entry.first;
+    return map;
+}
+
+// The subschema that applies at a path, following $ref, properties, additionalProperties and items.
+const json* subschema_at(const std::vector<std::string>& steps, FileKind kind) {
+    const json& definitions = schema_document()["definitions"];
+    auto resolve = [&](const json* schema) {
+        while (schema && schema->contains("$ref")) {
+            std::string ref = (*schema)["$ref"];
+            schema = &definitions[ref.substr(ref.rfind('/') + 1)];
+        }
+        return schema;
+    };
+    const json* schema = resolve(&definitions[std::string(definition_name(kind))]);
+    for (const auto& step : steps) {
+        if (!schema) return nullptr;
+        if (schema->contains("items")) schema = &(*schema)["items"];
+        else if (schema->contains("properties") && (*schema)["properties"].contains(step))
+            schema = &(*schema)["properties"][step];
+        else if (schema->contains("additionalProperties") && (*schema)["additionalProperties"].is_object())
+            schema = &(*schema)["additionalProperties"];
+        else return nullptr;
+        schema = resolve(schema);
+    }
+    return schema;
+}
+
+LocalText type_words(const json& type) {
+    static const std::map<std::string, LocalText> words = {
+        {"object", {"a map", "un mapa"}},          {"array", {"a list", "una lista"}},
+        {"string", {"a text", "un texto"}},        {"number", {"a number", "un número"}},
+        {"integer", {"a whole number", "un número entero"}}, {"boolean", {"true or false", "true o false"}}};
+    auto it = words.find(type.is_string() ? type.get<std::string>() : "");
+    return it == words.end() ? LocalText{"another type", "otro tipo"} : it->second;
+}
+
+std::string join(const json& values) {
+    std::string text;
+    for (const auto& value : values) text += (text.empty() ? "" : ", ") + value.get<std::string>();
+    return text;
+}
+
+std::string range_of(const json& schema) {
+    auto number = [](const json& value) { return format_number(value.get<double>(), 2); };
+    if (schema.contains("exclusiveMinimum")) return "> " + number(schema["exclusiveMinimum"]);
+    std::string low = schema.contains("minimum") ? number(schema["minimum"]) : "";
+    std::string high = schema.contains("maximum") ? number(schema["maximum"]) : "";
+    if (high.empty()) return "≥ " + low;
+    if (low.empty()) return "≤ " + high;
+    return low + " .. " + high;
+}
+
+// One validation error in the words of a rubric author.
+Diagnostic explain(const valijson::ValidationResults::Error& error, const YAML::Node& root, const std::string& file,
+                   FileKind kind) {
+    std::vector<std::string> steps = steps_of(error.context);
+    Place place = place_of(root, steps, definition_name(kind));
+    const json* schema = subschema_at(steps, kind);
+    const std::string& what = error.description;
+    std::string value = yaml_input::describe(place.node);
+    static const std::regex missing_re("Missing required property '(.*)'\\.");
+    static const std::regex unknown_re("Object contains a property that could not be validated .*: '(.*)'\\.");
+    std::smatch match;
+    auto at = [&](const YAML::Node& node, LocalText message) {
+        return Diagnostic{yaml_input::pos_of(node, file), std::move(message), "schema"};
+    };
+
+    if (std::regex_match(what, match, missing_re))
+        return at(place.node, format_message(msg::missing_key, match[1], place.path));
+    if (std::regex_match(what, match, unknown_re)) {
+        std::vector<std::string> allowed;
+        if (schema && schema->contains("properties"))
+            for (const auto& [key, unused] : (*schema)["properties"].items()) allowed.push_back(key);
+        return at(key_node(place.node, match[1]), yaml_input::unknown_key_message(match[1], place.path, allowed));
+    }
+    if (schema && what.find("'type' constraint") != std::string::npos) {
+        LocalText expected = type_words((*schema)["type"]);
+        return at(place.node, format_message(msg::schema_expected_type, place.path, value, expected.en, expected.es));
+    }
+    if (schema && schema->contains("enum"))
+        return at(place.node, format_message(msg::expected_one_of, value, join((*schema)["enum"])));
+    if (what.find("fewer than 1 characters") != std::string::npos)
+        return at(place.node, format_message(msg::schema_empty_text, place.path));
+    if (schema && what.find("Array should contain no fewer than") != std::string::npos)
+        return at(place.node, format_message(msg::schema_too_few, place.path, std::to_string((*schema)["minItems"].get<int>())));
+    if (schema && (schema->contains("minimum") || schema->contains("maximum") || schema->contains("exclusiveMinimum")) &&
+        what.find("regex") == std::string::npos)
+        return at(place.node, format_message(msg::schema_out_of_range, value, range_of(*schema), place.path));
+    if (schema && schema->contains("pattern")) {
+        std::string en = schema->value("description", std::string((*schema)["pattern"]));
+        std::string es = schema->value("x-description-es", en);
+        return at(place.node, format_message(msg::schema_pattern, value, place.path, en, es));
+    }
+    return at(place.node, format_message(msg::schema_other, place.path, what));
+}
+
+// valijson reports each failure at every level above it too ("Failed to validate against schema
+// associated with property..."); only the deepest one says what is wrong.
+bool has_deeper(const std::vector<valijson::ValidationResults::Error>& errors,
+                const valijson::ValidationResults::Error& error) {
+    return std::any_of(errors.begin(), errors.end(), [&](const auto& other) {
+        return other.context.size() > error.context.size() &&
+               std::equal(error.context.begin(), error.context.end(), other.context.begin());
+    });
+}
+
+}  // namespace
+
+std::string_view definition_name(FileKind kind) {
+    switch (kind) {
+        case FileKind::rubric_set: return "rubric_set_file";
+        case FileKind::annex: return "annex_file";
+        case FileKind::questions: return "questions_file";
+        case FileKind::dimension: return "dimension_file";
+        case FileKind::models: return "models_file";
+        case FileKind::tests: return "tests_file";
+    }
+    return "rubric_set_file";
+}
+
+const std::string& schema_text() {
+    static const std::string text = [] {
+        for (const auto& file : embedded::schema_files())
+            if (file.path == "rubric-set.schema.json") return std::string(file.content);
+        return std::string("{}");
+    }();
+    return text;
+}
+
+std::vector<Diagnostic> validate(const YAML::Node& root, const std::string& file, FileKind kind) {
+    json document = to_json(root, file, 0);
+    valijson::Validator validator(valijson::Validator::kStrongTypes);
+    valijson::ValidationResults results;
+    valijson::adapters::NlohmannJsonAdapter adapter(document);
+    if (validator.validate(schema_for(kind), adapter, &results)) return {};
+
+    std::vector<valijson::ValidationResults::Error> errors;
+    valijson::ValidationResults::Error error;
+    while (results.popError(error)) errors.push_back(error);
+    std::vector<Diagnostic> diagnostics;
+    for (const auto& e : errors) {
+        if (has_deeper(errors, e)) continue;
+        Diagnostic diagnostic = explain(e, root, file, kind);
+        bool repeated = std::any_of(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& d) {
+            return d.pos.line == diagnostic.pos.line && d.pos.column == diagnostic.pos.column;
+        });
+        if (!repeated) diagnostics.push_back(std::move(diagnostic));
+    }
+    return diagnostics;
+}
+
+}  // namespace tne::rubric_schema
