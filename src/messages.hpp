@@ -112,4 +112,22 @@ inline constexpr Message schema_other{"{0} does not match the rubric schema: {1}
 inline constexpr Message too_deep{"the document nests deeper than {0} levels, or refers to itself",
                                   "el documento se anida a más de {0} niveles, o se refiere a sí mismo"};
 
+// Analyses of a whole rubric set (tne rubrics check)
+inline constexpr Message never_full_score{"{0} can never score full points: its best score is {1}",
+                                          "{0} nunca obtiene el puntaje completo: su mejor puntaje es {1}"};
+inline constexpr Message infeasible_question{"no profile can make \"{0}\" feasible: its requirements on {1} admit no answer",
+                                             "ningún perfil puede hacer factible \"{0}\": sus requisitos sobre {1} no admiten respuesta"};
+inline constexpr Message infeasible_dimension{
+    "no profile can make \"{0}\" feasible: {1} can only score {2} to {3} under the model's requirements",
+    "ningún perfil puede hacer factible \"{0}\": {1} solo puede obtener de {2} a {3} con los requisitos del modelo"};
+inline constexpr Message unused_question{"{0} is neither scored by a criterion nor read by a model",
+                                         "{0} no la califica ningún criterio ni la lee ningún modelo"};
+inline constexpr Message untranslated{"the Spanish text is the same as the English: \"{0}\"",
+                                      "el texto en español es igual al inglés: \"{0}\""};
+inline constexpr Message no_tests{"the rubric set has no test cases", "el conjunto de rúbricas no tiene casos de prueba"};
+inline constexpr Message untested_model{"no test case expects anything of model \"{0}\"",
+                                        "ningún caso de prueba espera nada del modelo \"{0}\""};
+inline constexpr Message untested_dimension{"no test case expects a score or level of dimension \"{0}\"",
+                                            "ningún caso de prueba espera un puntaje o nivel de la dimensión \"{0}\""};
+
 }  // namespace tne::msg

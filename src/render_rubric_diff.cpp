@@ -125,9 +125,10 @@ std::string set_description(const Message& label, const RubricSetInfo& set, Lang
     return fmt::format("{}: {} ({} v{}, {})", say(label, lang), set.name.in(lang), set.id, set.version, set.source);
 }
 
+// "#11 → #9 · Funding: Dedicated budget (funding.dedicated_budget)": the ranks first, where they line up.
 std::string recommendation_text(const RecommendationChange& r, Lang lang) {
-    return fmt::format("{}: {} ({}): {} → {}", r.dimension.name.in(lang), r.name.in(lang), r.id,
-                       rank_text(r.old_rank, lang), rank_text(r.new_rank, lang));
+    return fmt::format("{} → {} · {}: {} ({})", rank_text(r.old_rank, lang), rank_text(r.new_rank, lang),
+                       r.dimension.name.in(lang), r.name.in(lang), r.id);
 }
 
 // ---- plain text ----------------------------------------------------------------------------------
@@ -157,9 +158,16 @@ private:
         append_wrapped(out_, tr(words::precision_note, std::to_string(diff_.top)), width_, "  ", "  ");
     }
 
+    // "path — what" on one line when it fits; else the path alone, since a path cannot wrap.
     void profile_heading(const ProfileDiff& p, const std::string& what) {
         out_ += "\n";
-        append_wrapped(out_, fmt::format("{} — {}", p.path, what), width_, "", "  ");
+        std::string joined = p.path + " — " + what;
+        if (what.empty() || display_width(joined) <= width_) {
+            out_ += (what.empty() ? p.path : joined) + "\n";
+        } else {
+            out_ += p.path + "\n";
+            append_wrapped(out_, what, width_, "  ", "  ");
+        }
     }
 
     // name | old → new | Δ | tail; the tail goes on its own line when the row would not fit.
@@ -334,8 +342,8 @@ private:
         if (changes.empty()) return "";
         std::string list = fmt::format("- **{}:**\n", tr(label, std::to_string(diff_.top)));
         for (const auto& r : changes)
-            list += fmt::format("  - {}: {} ({}): {} → {}\n", r.dimension.name.in(lang_), r.name.in(lang_), code(r.id),
-                                rank_text(r.old_rank, lang_), rank_text(r.new_rank, lang_));
+            list += fmt::format("  - {} → {} · {}: {} ({})\n", rank_text(r.old_rank, lang_), rank_text(r.new_rank, lang_),
+                                cell(r.dimension.name.in(lang_)), cell(r.name.in(lang_)), code(r.id));
         return list;
     }
 

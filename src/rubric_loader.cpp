@@ -374,6 +374,7 @@ private:
     static Rule read_rule(const RubricFile& file, const YAML::Node& node, const Question& question) {
         file.check_keys(node, "rule", {}, {"levels", "bands"});
         Rule rule;
+        rule.pos = file.pos(node);
         bool wants_levels = question.type == QuestionType::choice || question.type == QuestionType::yes_partial_no;
         bool wants_bands = question.type == QuestionType::percent || question.type == QuestionType::count ||
                            question.type == QuestionType::list;
@@ -439,6 +440,9 @@ private:
                 Level level{main.string(node["id"]), main.number(node["from"]), {}};
                 level.name = main.text(node["name"], "level " + level.id + " name");
                 auto& levels = load_.set.levels;
+                for (const auto& other : levels)
+                    if (other.id == level.id)
+                        main.fail(node["id"], "duplicate-id", format_message(msg::duplicate_id, level.id));
                 if (levels.empty() ? level.from != 0 : level.from <= levels.back().from || level.from >= 100)
                     main.fail(node["from"], "levels-order", format_message(msg::levels_not_ascending));
                 levels.push_back(std::move(level));

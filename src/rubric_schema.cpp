@@ -102,10 +102,10 @@ Place place_of(const YAML::Node& root, const std::vector<std::string>& steps, st
     Place place{root, ""};
     for (const auto& step : steps) {
         if (place.node.IsSequence()) {
-            place.node = place.node[std::stoul(step)];
+            place.node.reset(place.node[std::stoul(step)]);
             place.path += "[" + step + "]";
         } else if (place.node.IsMap()) {
-            place.node = place.node[step];
+            place.node.reset(place.node[step]);
             place.path += (place.path.empty() ? "" : ".") + step;
         }
     }

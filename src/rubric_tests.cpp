@@ -18,12 +18,14 @@ namespace {
 
 namespace text {
 
-inline constexpr Message test_file_missing{"test file not found; rubric-set.yaml lists it under \"tests\"",
-                                           "no se encontró el archivo de pruebas; rubric-set.yaml lo incluye en \"tests\""};
+inline constexpr Message test_file_missing{
+    "test file not found; rubric-set.yaml lists it under \"tests\"",
+    "no se encontró el archivo de pruebas; rubric-set.yaml lo incluye en \"tests\""};
 inline constexpr Message duplicate_case{"the case id \"{0}\" is used twice; each case needs its own",
                                         "el id de caso \"{0}\" se usa dos veces; cada caso necesita el suyo"};
 inline constexpr Message expects_nothing{
-    "\"expect\" checks nothing; give at least one of: overall, dimensions, suggested, feasible, blocked, recommendations",
+    "\"expect\" checks nothing; give at least one of: overall, dimensions, suggested, feasible, blocked, "
+    "recommendations",
     "\"expect\" no comprueba nada; indique al menos uno de: overall, dimensions, suggested, feasible, blocked, "
     "recommendations"};
 inline constexpr Message score_checks_nothing{"{0} checks nothing; give at_least, at_most or level",
@@ -34,11 +36,13 @@ inline constexpr Message range_reversed{"at_least {0} is above at_most {1}, so n
                                         "at_least {0} es mayor que at_most {1}, así que ningún puntaje puede pasar"};
 inline constexpr Message top_not_positive{"{0} is not valid for \"top\"; expected a whole number from 1",
                                           "{0} no es válido para \"top\"; se esperaba un número entero desde 1"};
-inline constexpr Message model_feasible_and_blocked{"the model \"{0}\" is expected both feasible and blocked",
-                                                    "se espera que el modelo \"{0}\" sea viable y esté bloqueado a la vez"};
+inline constexpr Message model_feasible_and_blocked{
+    "the model \"{0}\" is expected both feasible and blocked",
+    "se espera que el modelo \"{0}\" sea viable y esté bloqueado a la vez"};
 inline constexpr Message criterion_included_and_excluded{"the criterion \"{0}\" is both included and excluded",
                                                          "el criterio \"{0}\" está incluido y excluido a la vez"};
-inline constexpr Message unknown_reference{"no {0} \"{1}\" in the rubric set", "no existe {0} \"{1}\" en el conjunto de rúbricas"};
+inline constexpr Message unknown_reference{"no {0} \"{1}\" in the rubric set",
+                                           "no existe {0} \"{1}\" en el conjunto de rúbricas"};
 inline constexpr Message did_you_mean{"; did you mean \"{0}\"?", "; ¿quiso decir \"{0}\"?"};
 inline constexpr Message expected_one_of{"; expected one of: {0}", "; se esperaba uno de: {0}"};
 
@@ -57,9 +61,9 @@ inline constexpr Message no_score{"no score (no answers)", "ningún puntaje (sin
 inline constexpr Message no_level{"no level (no answers)", "ningún nivel (sin respuestas)"};
 inline constexpr Message feasible{"feasible", "viable"};
 inline constexpr Message blocked{"blocked", "bloqueado"};
-inline constexpr Message among_first{"among the first {0}", "entre las primeras {0}"};
+inline constexpr Message rank_or_better{"rank {0} or better", "lugar {0} o mejor"};
 inline constexpr Message among_all{"among the recommendations", "entre las recomendaciones"};
-inline constexpr Message not_among_first{"not among the first {0}", "fuera de las primeras {0}"};
+inline constexpr Message below_rank{"below rank {0}", "después del lugar {0}"};
 inline constexpr Message not_recommended{"not recommended", "no recomendada"};
 inline constexpr Message rank{"rank {0}", "lugar {0}"};
 inline constexpr Message pass{"PASS", "PASA"};
@@ -78,8 +82,8 @@ inline constexpr Message level_kind{"level", "el nivel"};
 const std::string kNoModel = "none";
 
 const std::vector<std::string> kCaseKeys = {"id", "profile", "expect"};
-const std::vector<std::string> kExpectKeys = {"overall", "dimensions", "suggested", "feasible", "blocked",
-                                              "recommendations"};
+const std::vector<std::string> kExpectKeys = {"overall",  "dimensions", "suggested",
+                                              "feasible", "blocked",    "recommendations"};
 const std::vector<std::string> kScoreKeys = {"at_least", "at_most", "level"};
 const std::vector<std::string> kRecommendationKeys = {"include", "exclude", "top"};
 
@@ -96,7 +100,8 @@ bool contains(const std::vector<std::string>& items, const std::string& item) {
 // A Message whose arguments are themselves localized: each language gets its own.
 LocalText format_local(const Message& message, const LocalText& a, const LocalText& b = {}, const LocalText& c = {}) {
     return localize([&](Lang lang) {
-        return fmt::format(fmt::runtime(lang == Lang::es ? message.es : message.en), a.in(lang), b.in(lang), c.in(lang));
+        return fmt::format(fmt::runtime(lang == Lang::es ? message.es : message.en), a.in(lang), b.in(lang),
+                           c.in(lang));
     });
 }
 
@@ -189,19 +194,21 @@ private:
             if (key == "recommendations") read_recommendation_expectation(value, expect.recommendations);
         }
         for (const auto& id : expect.feasible)
-            if (contains(expect.blocked, id)) schema(node["blocked"], format_message(text::model_feasible_and_blocked, id));
+            if (contains(expect.blocked, id))
+                schema(node["blocked"], format_message(text::model_feasible_and_blocked, id));
     }
 
     // Its keys are dimension ids, so an unknown one is an unknown reference, not a schema mistake.
     void read_dimension_expectations(const YAML::Node& node, CaseExpectation& expect) {
-        if (!node.IsMap()) return schema(node, format_message(msg::expected_map_for, "dimensions", yaml_input::describe(node)));
+        if (!node.IsMap())
+            return schema(node, format_message(msg::expected_map_for, "dimensions", yaml_input::describe(node)));
         for (const auto& entry : node) {
             std::string id = reference(entry.first, text::dimension_kind, dimension_ids());
             if (id.empty()) continue;
             if (std::any_of(expect.dimensions.begin(), expect.dimensions.end(),
                             [&](const auto& seen) { return seen.first == id; })) {
-                problems_.push_back({yaml_input::pos_of(entry.first, file_), format_message(msg::duplicate_key, id),
-                                     "duplicate-key"});
+                problems_.push_back(
+                    {yaml_input::pos_of(entry.first, file_), format_message(msg::duplicate_key, id), "duplicate-key"});
                 continue;
             }
             expect.dimensions.emplace_back(id, score_expectation(entry.second, id));
@@ -235,8 +242,10 @@ private:
         if (node["exclude"]) expected.exclude = references(node["exclude"], text::criterion_kind, criterion_ids());
         if (node["top"]) {
             auto top = number_of(node["top"]);
-            if (top && *top >= 1 && std::floor(*top) == *top) expected.top = static_cast<int>(*top);
-            else schema(node["top"], format_message(text::top_not_positive, yaml_input::describe(node["top"])));
+            if (top && *top >= 1 && std::floor(*top) == *top)
+                expected.top = static_cast<int>(*top);
+            else
+                schema(node["top"], format_message(text::top_not_positive, yaml_input::describe(node["top"])));
         }
         for (const auto& id : expected.include)
             if (contains(expected.exclude, id))
@@ -283,8 +292,8 @@ private:
         LocalText hint = !near.empty()      ? format_message(text::did_you_mean, near)
                          : ids.size() <= 12 ? format_message(text::expected_one_of, join(ids))
                                             : LocalText{};
-        problems_.push_back({yaml_input::pos_of(node, file_), {message.en + hint.en, message.es + hint.es},
-                             "unknown-reference"});
+        problems_.push_back(
+            {yaml_input::pos_of(node, file_), {message.en + hint.en, message.es + hint.es}, "unknown-reference"});
         return "";
     }
 
@@ -298,8 +307,10 @@ private:
         }
         std::vector<std::pair<std::string, YAML::Node>> known;
         for (auto& [key, value] : yaml_input::map_entries(map, file_, problems_)) {
-            if (contains(allowed, key)) known.emplace_back(key, value);
-            else schema(key_node(map, key), yaml_input::unknown_key_message(key, where, allowed));
+            if (contains(allowed, key))
+                known.emplace_back(key, value);
+            else
+                schema(key_node(map, key), yaml_input::unknown_key_message(key, where, allowed));
         }
         return known;
     }
@@ -365,6 +376,7 @@ double shown(double score) { return std::round(score * 10) / 10; }
 LocalText score_range(const ScoreExpectation& expected) {
     std::string low = expected.at_least ? format_number(*expected.at_least, 2) : "";
     std::string high = expected.at_most ? format_number(*expected.at_most, 2) : "";
+    if (low == high) return same_in_both(low);
     if (expected.at_least && expected.at_most) return format_message(text::between, low, high);
     return expected.at_least ? format_message(text::at_least, low) : format_message(text::at_most, high);
 }
@@ -439,14 +451,16 @@ void check_recommendations(const RecommendationExpectation& expected, const Asse
     for (const auto& id : expected.include) {
         int rank = rank_of(a, id);
         if (within(rank)) continue;
-        LocalText wanted = expected.top ? format_message(text::among_first, top) : format_message(text::among_all);
-        failures.push_back({format_local(text::expected_got, format_message(text::recommendation, id), wanted, got(rank)), {}});
+        LocalText wanted = expected.top ? format_message(text::rank_or_better, top) : format_message(text::among_all);
+        failures.push_back(
+            {format_local(text::expected_got, format_message(text::recommendation, id), wanted, got(rank)), {}});
     }
     for (const auto& id : expected.exclude) {
         int rank = rank_of(a, id);
         if (!within(rank)) continue;
-        LocalText wanted = expected.top ? format_message(text::not_among_first, top) : format_message(text::not_recommended);
-        failures.push_back({format_local(text::expected_got, format_message(text::recommendation, id), wanted, got(rank)), {}});
+        LocalText wanted = expected.top ? format_message(text::below_rank, top) : format_message(text::not_recommended);
+        failures.push_back(
+            {format_local(text::expected_got, format_message(text::recommendation, id), wanted, got(rank)), {}});
     }
 }
 
@@ -510,7 +524,8 @@ std::string render_rubric_test_report(const RubricTestReport& report, Lang lang)
                            result.test_case->id);
         for (const auto& failure : result.failures) {
             out += fmt::format("{:{}}  {}\n", "", width, failure.message.in(lang));
-            for (const auto& detail : failure.details) out += fmt::format("{:{}}    - {}\n", "", width, detail.in(lang));
+            for (const auto& detail : failure.details)
+                out += fmt::format("{:{}}    - {}\n", "", width, detail.in(lang));
         }
     }
     out += format_message(text::summary, std::to_string(report.passed()), std::to_string(report.failed())).in(lang);

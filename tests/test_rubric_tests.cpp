@@ -1,8 +1,303 @@
-// Tests of a rubric set's own test cases (tne rubrics test): the shipped suite, its coverage, and
-// what the runner says when a case fails or a test file is malformed.
+// Tests of a rubric set's own test cases (`tne rubrics test`): the shipped suite passes and covers
+// the whole default set, a changed weight makes the case that pins it fail with what was expected
+// and what came out, and malformed test files are errors at their line and column.
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <set>
+#include <string>
 
 #include "support.hpp"
 #include "tne/rubric_tests.hpp"
 
 using namespace tne::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+// The default set's files with one extra test file, tests/case.yaml, holding `content`.
+tne::RubricFiles with_test_file(const std::string& content) {
+    tne::RubricFiles files = tne::embedded_rubric_files();
+    auto embedded = files.read;
+    files.read = [embedded, content](const std::string& relative) -> std::optional<std::string> {
+        if (relative == "tests/case.yaml") return content;
+        return embedded(relative);
+    };
+    return files;
+}
+
+// The default set, testing only tests/case.yaml.
+tne::RubricSet set_testing_case_file() {
+    tne::RubricSet set = default_rubrics();
+    set.test_files = {"tests/case.yaml"};
+    return set;
+}
+
+// The problems reported for a test file, which must not load.
+std::vector<tne::Diagnostic> problems_of(const std::string& content) {
+    try {
+        tne::load_rubric_tests(set_testing_case_file(), with_test_file(content));
+    } catch (const tne::InputError& error) {
+        return error.diagnostics();
+    }
+    FAIL("the test file loaded without problems");
+    return {};
+}
+
+const tne::CaseResult& result_of(const tne::RubricTestReport& report, const std::string& case_id) {
+    for (const auto& result : report.cases)
+        if (result.test_case->id == case_id) return result;
+    FAIL("no case " << case_id);
+    throw 0;
+}
+
+std::vector<std::string> failure_lines(const tne::CaseResult& result, tne::Lang lang) {
+    std::vector<std::string> lines;
+    for (const auto& failure : result.failures) lines.push_back(failure.message.in(lang));
+    return lines;
+}
+
+std::string last_line(const std::string& text) {
+    std::string trimmed = text.substr(0, text.find_last_not_of('\n') + 1);
+    return trimmed.substr(trimmed.find_last_of('\n') + 1);
+}
+
+void copy_rubrics_to(const fs::path& target) {
+    fs::copy(source_dir() / "rubrics", target, fs::copy_options::recursive);
+}
+
+void replace_once(const fs::path& file, const std::string& from, const std::string& to) {
+    std::string text = read_file(file);
+    size_t at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    REQUIRE(text.find(from, at + 1) == std::string::npos);
+    write_file(file, text.replace(at, from.size(), to));
+}
+
+const std::string kInstitution = "      institution: {name: Universidad de Prueba, type: public_university}\n";
+
+}  // namespace
+
+TEST_CASE("the shipped rubric tests pass on the embedded set", "[rubric-tests]") {
+    const tne::RubricSet& set = default_rubrics();
+    REQUIRE_FALSE(set.test_files.empty());
+    tne::RubricTestSuite suite = tne::load_rubric_tests(set, tne::embedded_rubric_files());
+    tne::RubricTestReport report = tne::run_rubric_tests(suite, set);
+    for (const auto& result : report.cases) {
+        INFO(result.test_case->pos.str() << " " << result.test_case->id);
+        for (const auto& failure : result.failures) INFO(failure.message.en);
+        CHECK(result.passed());
+    }
+    CHECK(report.cases.size() == suite.cases.size());
+    CHECK(report.failed() == 0);
+    std::string text = tne::render_rubric_test_report(report, tne::Lang::en);
+    CHECK(last_line(text) == std::to_string(suite.cases.size()) + " passed, 0 failed");
+    CHECK(text.find("PASS  rubrics/tests/models.yaml:") == 0);
+}
+
+TEST_CASE("the shipped rubric tests pass on the rubrics directory", "[rubric-tests]") {
+    tne::RubricFiles files = tne::directory_rubric_files((source_dir() / "rubrics").string());
+    tne::RubricSet set = tne::load_rubric_set(files);
+    tne::RubricTestSuite suite = tne::load_rubric_tests(set, files);
+    tne::RubricTestReport report = tne::run_rubric_tests(suite, set);
+    CHECK(report.passed() == static_cast<int>(suite.cases.size()));
+    CHECK(report.failed() == 0);
+    REQUIRE_FALSE(suite.cases.empty());
+    CHECK(suite.cases.front().pos.file == (source_dir() / "rubrics" / "tests" / "models.yaml").string());
+}
+
+TEST_CASE("the shipped rubric tests cover every model and every dimension, and suggest every model", "[rubric-tests]") {
+    const tne::RubricSet& set = default_rubrics();
+    tne::RubricTestSuite suite = tne::load_rubric_tests(set, tne::embedded_rubric_files());
+    std::set<std::string> models;
+    std::set<std::string> suggested;
+    for (const auto& model : set.models) models.insert(model.id);
+    for (const auto& test_case : suite.cases)
+        if (test_case.expect.suggested) suggested.insert(*test_case.expect.suggested);
+    std::set<std::string> dimensions;
+    for (const auto& dimension : set.dimensions) dimensions.insert(dimension.id);
+
+    CHECK(suite.covered_models() == models);
+    CHECK(suite.covered_dimensions() == dimensions);
+    CHECK(suggested == models);  // each model is the suggestion for some institution
+}
+
+TEST_CASE("a changed weight makes the case that pins it fail, saying what was expected and what came out",
+          "[rubric-tests]") {
+    TempDir dir;
+    fs::path rubrics = dir.path() / "rubrics";
+    copy_rubrics_to(rubrics);
+    // funding.dedicated_budget weighs 1 instead of 3: partial 1 x 50 + two sources 2 x 70 = 1.9 of 3.
+    replace_once(rubrics / "dimensions" / "funding.yaml", "question: funding.dedicated_budget\n    weight: 3",
+                 "question: funding.dedicated_budget\n    weight: 1");
+    tne::RubricFiles files = tne::directory_rubric_files(rubrics.string());
+    tne::RubricSet set = tne::load_rubric_set(files);
+    tne::RubricTestSuite suite = tne::load_rubric_tests(set, files);
+    tne::RubricTestReport report = tne::run_rubric_tests(suite, set);
+
+    const tne::CaseResult& funding = result_of(report, "funding-partial-budget-and-two-sources-scores-58");
+    CHECK_FALSE(funding.passed());
+    CHECK(failure_lines(funding, tne::Lang::en) ==
+          std::vector<std::string>{"overall readiness: expected 58, got 63.3", "funding score: expected 58, got 63.3"});
+    CHECK(failure_lines(funding, tne::Lang::es) ==
+          std::vector<std::string>{"preparación general: se esperaba 58, se obtuvo 63.3",
+                                   "puntaje de funding: se esperaba 58, se obtuvo 63.3"});
+
+    std::string text = tne::render_rubric_test_report(report, tne::Lang::en);
+    std::string file = (rubrics / "tests" / "dimensions.yaml").string();
+    CHECK(text.find("FAIL  " + file +
+                    ":9:5  funding-partial-budget-and-two-sources-scores-58\n"
+                    "      overall readiness: expected 58, got 63.3\n"
+                    "      funding score: expected 58, got 63.3\n") != std::string::npos);
+    CHECK(report.failed() >= 1);
+    CHECK(last_line(text) ==
+          std::to_string(report.passed()) + " passed, " + std::to_string(report.failed()) + " failed");
+}
+
+TEST_CASE("a case naming an unknown model is an unknown-reference error at its line and column", "[rubric-tests]") {
+    auto problems = problems_of(
+        "cases:\n"
+        "  - id: typo\n"
+        "    profile:\n" +
+        kInstitution +
+        "    expect:\n"
+        "      suggested: hybrid_blend\n"
+        "      blocked: [branch_campus, campus_abroad]\n");
+    REQUIRE(problems.size() == 2);
+    CHECK(
+        problems[0].str(tne::Lang::en) ==
+        "rubrics/tests/case.yaml:6:18: no model \"hybrid_blend\" in the rubric set; did you mean \"hybrid_blended\"?");
+    CHECK(problems[0].str(tne::Lang::es) ==
+          "rubrics/tests/case.yaml:6:18: no existe el modelo \"hybrid_blend\" en el "
+          "conjunto de rúbricas; ¿quiso decir \"hybrid_blended\"?");
+    CHECK(problems[0].rule == "unknown-reference");
+    CHECK(problems[1].pos.str() == "rubrics/tests/case.yaml:7:32");
+    CHECK(problems[1].message.en.find(
+              "no model \"campus_abroad\" in the rubric set; expected one of: coil_virtual_exchange, ") == 0);
+    CHECK(problems[1].rule == "unknown-reference");
+}
+
+TEST_CASE("unknown dimensions, criteria and levels are unknown references too", "[rubric-tests]") {
+    auto problems = problems_of(
+        "cases:\n"
+        "  - id: typos\n"
+        "    profile:\n" +
+        kInstitution +
+        "    expect:\n"
+        "      overall: {level: emergent}\n"
+        "      dimensions:\n"
+        "        fundng: {at_least: 10}\n"
+        "      recommendations: {include: [funding.budget]}\n");
+    REQUIRE(problems.size() == 3);
+    for (const auto& problem : problems) CHECK(problem.rule == "unknown-reference");
+    CHECK(problems[0].str(tne::Lang::en) ==
+          "rubrics/tests/case.yaml:6:24: no level \"emergent\" in the rubric set; did you mean \"emerging\"?");
+    CHECK(problems[1].str(tne::Lang::en) ==
+          "rubrics/tests/case.yaml:8:9: no dimension \"fundng\" in the rubric set; did you mean \"funding\"?");
+    CHECK(problems[2].pos.str() == "rubrics/tests/case.yaml:9:35");
+    CHECK(problems[2].message.es.find("no existe el criterio \"funding.budget\"") == 0);
+}
+
+TEST_CASE("structural mistakes in a test file are schema errors, all reported in file order", "[rubric-tests]") {
+    auto problems = problems_of(
+        "cases:\n"
+        "  - id: mistakes\n"
+        "    profile:\n"
+        "      institution: {name: Universidad de Prueba, type: public_university}\n"
+        "      digital: {lms: campus}\n"
+        "    expect:\n"
+        "      sugested: coil_virtual_exchange\n"
+        "      overall: {at_least: 60, at_most: 40}\n"
+        "      recommendations: {top: 0}\n"
+        "  - id: mistakes\n"
+        "    profile: {institution: {name: X, type: public_university}}\n"
+        "    expect: {}\n");
+    REQUIRE(problems.size() == 6);
+    for (const auto& problem : problems) CHECK(problem.rule == "schema");
+    CHECK(problems[0].pos.str() == "rubrics/tests/case.yaml:5:22");  // the profile's invalid answer
+    CHECK(problems[1].str(tne::Lang::en) ==
+          "rubrics/tests/case.yaml:7:7: unknown key \"sugested\" in expect; did you mean \"suggested\"?");
+    CHECK(problems[2].str(tne::Lang::en) ==
+          "rubrics/tests/case.yaml:8:27: at_least 60 is above at_most 40, so no score can pass");
+    CHECK(problems[3].pos.str() == "rubrics/tests/case.yaml:9:30");
+    CHECK(problems[3].message.en == "\"0\" is not valid for \"top\"; expected a whole number from 1");
+    CHECK(problems[4].message.en == "the case id \"mistakes\" is used twice; each case needs its own");
+    CHECK(problems[5].pos.str() == "rubrics/tests/case.yaml:12:13");
+    CHECK(problems[5].message.en.find("\"expect\" checks nothing") == 0);
+}
+
+TEST_CASE("a test file the set lists but does not have is an unknown reference", "[rubric-tests]") {
+    tne::RubricSet set = default_rubrics();
+    set.test_files = {"tests/missing.yaml"};
+    try {
+        tne::load_rubric_tests(set, tne::embedded_rubric_files());
+        FAIL("a missing test file loaded");
+    } catch (const tne::InputError& error) {
+        REQUIRE(error.diagnostics().size() == 1);
+        CHECK(error.diagnostics()[0].pos.str() == "rubrics/tests/missing.yaml");
+        CHECK(error.diagnostics()[0].rule == "unknown-reference");
+    }
+}
+
+TEST_CASE("the report shows each failed expectation and closes with the counts", "[rubric-tests]") {
+    // Only digital is answered: overall 55.7, hybrid_blended suggested with one blocker (the unknown
+    // number of agreements), COIL feasible; recommendations digital.connectivity then digital.lms.
+    std::string profile = "    profile:\n" + kInstitution + "      digital: {lms: basic, connectivity: adequate}\n";
+    tne::RubricFiles files = with_test_file(
+        "cases:\n"
+        "  - id: right\n" +
+        profile +
+        "    expect: {suggested: hybrid_blended, overall: {at_least: 50}}\n"
+        "  - id: also-right\n" +
+        profile +
+        "    expect: {feasible: [coil_virtual_exchange]}\n"
+        "  - id: wrong\n" +
+        profile +
+        "    expect:\n"
+        "      overall: {at_most: 40, level: early}\n"
+        "      dimensions: {funding: {at_least: 10}}\n"
+        "      suggested: coil_virtual_exchange\n"
+        "      feasible: [hybrid_blended]\n"
+        "      blocked: [coil_virtual_exchange]\n"
+        "      recommendations: {top: 1, include: [digital.lms], exclude: [digital.connectivity]}\n");
+    tne::RubricSet set = set_testing_case_file();
+    tne::RubricTestSuite suite = tne::load_rubric_tests(set, files);
+    tne::RubricTestReport report = tne::run_rubric_tests(suite, set);
+    CHECK(report.passed() == 2);
+    CHECK(report.failed() == 1);
+
+    std::string en = tne::render_rubric_test_report(report, tne::Lang::en);
+    CHECK(en ==
+          "PASS  rubrics/tests/case.yaml:2:5  right\n"
+          "PASS  rubrics/tests/case.yaml:7:5  also-right\n"
+          "FAIL  rubrics/tests/case.yaml:12:5  wrong\n"
+          "      overall readiness: expected at most 40, got 55.7\n"
+          "      overall level: expected early, got consolidating\n"
+          "      funding score: expected at least 10, got no score (no answers)\n"
+          "      suggested model: expected coil_virtual_exchange, got hybrid_blended\n"
+          "      model hybrid_blended: expected feasible, got blocked\n"
+          "        - Agreements in force: unanswered; needs at least 1: the programme is delivered with a partner. "
+          "(Annex 4.3.2.4)\n"
+          "      model coil_virtual_exchange: expected blocked, got feasible\n"
+          "      recommendation digital.lms: expected rank 1 or better, got rank 2\n"
+          "      recommendation digital.connectivity: expected below rank 1, got rank 1\n"
+          "2 passed, 1 failed\n");
+
+    std::string es = tne::render_rubric_test_report(report, tne::Lang::es);
+    CHECK(es.find("PASA   rubrics/tests/case.yaml:2:5  right\n") == 0);
+    CHECK(es.find("FALLA  rubrics/tests/case.yaml:12:5  wrong\n"
+                  "       preparación general: se esperaba como máximo 40, se obtuvo 55.7\n") != std::string::npos);
+    CHECK(es.find("       modelo hybrid_blended: se esperaba viable, se obtuvo bloqueado\n") != std::string::npos);
+    CHECK(es.find("       recomendación digital.connectivity: se esperaba después del lugar 1, se obtuvo lugar 1\n") !=
+          std::string::npos);
+    CHECK(last_line(es) == "aprobados: 2, fallidos: 1");
+}
+
+TEST_CASE("a set without test cases runs none", "[rubric-tests]") {
+    tne::RubricSet set = default_rubrics();
+    set.test_files.clear();
+    tne::RubricTestSuite suite = tne::load_rubric_tests(set, tne::embedded_rubric_files());
+    CHECK(suite.cases.empty());
+    CHECK(suite.covered_models().empty());
+    CHECK(tne::render_rubric_test_report(tne::run_rubric_tests(suite, set), tne::Lang::en) == "0 passed, 0 failed\n");
+}

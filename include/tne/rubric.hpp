@@ -48,6 +48,7 @@ struct Band {
 struct Rule {
     std::vector<std::pair<std::string, double>> levels;
     std::vector<Band> bands;
+    SourcePos pos;
 };
 
 enum class Effort { low, medium, high };

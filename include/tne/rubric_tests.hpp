@@ -35,8 +35,8 @@ struct RecommendationExpectation {
 struct CaseExpectation {
     std::optional<ScoreExpectation> overall;
     std::vector<std::pair<std::string, ScoreExpectation>> dimensions;  // by dimension id, in file order
-    std::optional<std::string> suggested;  // a model id, or "none" for no suggestion
-    std::vector<std::string> feasible;     // model ids
+    std::optional<std::string> suggested;                              // a model id, or "none" for no suggestion
+    std::vector<std::string> feasible;                                 // model ids
     std::vector<std::string> blocked;
     RecommendationExpectation recommendations;
 };

@@ -8,12 +8,16 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <map>
 
 #include "tne/assessment.hpp"
 #include "tne/output.hpp"
 #include "tne/profile.hpp"
 #include "tne/render.hpp"
 #include "tne/rubric.hpp"
+#include "tne/rubric_check.hpp"
+#include "tne/rubric_diff.hpp"
+#include "tne/rubric_tests.hpp"
 
 #ifndef TNE_VERSION
 #define TNE_VERSION "0.0.0"
@@ -24,7 +28,8 @@ namespace tne::cli {
 namespace {
 
 constexpr int kExitOk = 0;
-constexpr int kExitBelowThreshold = 1;
+constexpr int kExitBelowThreshold = 1;  // also: rubric findings, failed rubric tests, a diff that moved
+constexpr int kExitFindings = 1;
 constexpr int kExitInvalid = 2;
 constexpr int kExitBug = 70;
 
@@ -40,6 +45,18 @@ struct AssessOptions {
     std::string color = "auto";
     bool explain = false;
     std::optional<double> fail_under;
+};
+
+struct RubricsOptions {
+    std::string dir;                 // check and test: empty for the built-in set
+    std::string format = "text";
+    std::string color = "auto";
+    bool strict = false;
+    std::string old_dir;             // diff
+    std::string new_dir;
+    std::string profiles;
+    int top = kDefaultTopRecommendations;
+    bool fail_on_change = false;
 };
 
 // --lang, else TNE_LANG, else a Spanish locale in LC_ALL or LANG, else English.
@@ -62,9 +79,12 @@ bool use_color(const std::string& mode, bool to_file) {
     return !to_file && isatty(STDOUT_FILENO) && !(term && std::string_view(term) == "dumb");
 }
 
-RubricSet load_rubrics(const CommonOptions& common) {
-    return load_rubric_set(common.rubrics.empty() ? embedded_rubric_files() : directory_rubric_files(common.rubrics));
+// A rubric set's files: the built-in set for an empty name or the word "builtin", else a directory.
+RubricFiles rubric_files(const std::string& dir) {
+    return dir.empty() || dir == "builtin" ? embedded_rubric_files() : directory_rubric_files(dir);
 }
+
+RubricSet load_rubrics(const CommonOptions& common) { return load_rubric_set(rubric_files(common.rubrics)); }
 
 void emit(const CommonOptions& common, const std::string& content) {
     if (common.output.empty()) std::fwrite(content.data(), 1, content.size(), stdout);
@@ -92,6 +112,87 @@ int run_assess(const CommonOptions& common, const AssessOptions& options, Lang l
     return kExitOk;
 }
 
+int run_rubrics_check(const CommonOptions& common, const RubricsOptions& options, Lang lang) {
+    static const std::map<std::string, CheckFormat> formats = {
+        {"text", CheckFormat::text}, {"json", CheckFormat::json}, {"github", CheckFormat::github}, {"sarif", CheckFormat::sarif}};
+    CheckReport report = check_rubric_set(rubric_files(options.dir));
+    bool color = options.format == "text" && use_color(options.color, !common.output.empty());
+    emit(common, render_check(report, formats.at(options.format), lang, color));
+    return report.failed(options.strict) ? kExitFindings : kExitOk;
+}
+
+int run_rubrics_test(const CommonOptions& common, const RubricsOptions& options, Lang lang) {
+    RubricFiles files = rubric_files(options.dir);
+    RubricSet set = load_rubric_set(files);
+    RubricTestSuite suite = load_rubric_tests(set, files);
+    RubricTestReport report = run_rubric_tests(suite, set);
+    emit(common, render_rubric_test_report(report, lang));
+    return report.failed() > 0 ? kExitFindings : kExitOk;
+}
+
+int run_rubrics_diff(const CommonOptions& common, const RubricsOptions& options, Lang lang) {
+    RubricSet old_set = load_rubric_set(rubric_files(options.old_dir));
+    RubricSet new_set = load_rubric_set(rubric_files(options.new_dir));
+    RubricDiff diff = diff_rubric_sets(old_set, new_set, profiles_in_directory(options.profiles), options.top);
+    if (options.format == "markdown") emit(common, render_rubric_diff_markdown(diff, lang));
+    else if (options.format == "json") emit(common, render_rubric_diff_json(diff, lang));
+    else emit(common, render_rubric_diff_text(diff, lang));
+    return options.fail_on_change && diff.changed() ? kExitFindings : kExitOk;
+}
+
+void add_lang_and_output(CLI::App& command, CommonOptions& common) {
+    command.add_option("--lang", common.lang, "Language of the output: en or es (default: from LANG)")
+        ->check(CLI::IsMember({"en", "es"}));
+    command.add_option("-o,--output", common.output, "Write to FILE (atomically) instead of standard output")
+        ->type_name("FILE");
+}
+
+// tne rubrics check|test|diff|schema: rubric sets as code, checked in CI.
+CLI::App* add_rubrics_commands(CLI::App& app, CommonOptions& common, RubricsOptions& options) {
+    CLI::App* rubrics = app.add_subcommand("rubrics", "Check, test and compare rubric sets (for rubric authors and CI)");
+    rubrics->require_subcommand(1);
+    rubrics->footer("Exit codes: 0 clean, 1 findings (check), failed cases (test) or changes with --fail-on-change\n"
+                    "(diff), 2 invalid input or usage.");
+
+    CLI::App* check = rubrics->add_subcommand("check", "Find every mistake in a rubric set, at its file:line:column");
+    check->add_option("dir", options.dir, "The rubric set's directory (default: the built-in set)")
+        ->check(CLI::ExistingDirectory);
+    check->add_option("--format", options.format, "text, json, github (pull-request annotations) or sarif (SARIF 2.1.0)")
+        ->check(CLI::IsMember({"text", "json", "github", "sarif"}))
+        ->capture_default_str();
+    check->add_flag("--strict", options.strict, "Warnings fail the check too");
+    check->add_option("--color", options.color, "Colour: auto (on a terminal), always or never; NO_COLOR wins")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->capture_default_str();
+    add_lang_and_output(*check, common);
+
+    CLI::App* test = rubrics->add_subcommand("test", "Run the rubric set's own test cases");
+    test->add_option("dir", options.dir, "The rubric set's directory (default: the built-in set)")
+        ->check(CLI::ExistingDirectory);
+    add_lang_and_output(*test, common);
+
+    CLI::App* diff = rubrics->add_subcommand("diff", "Re-score profiles under two rubric sets and show what moved");
+    diff->add_option("old", options.old_dir, "The rubric set before the change (a directory, or 'builtin')")->required();
+    diff->add_option("new", options.new_dir, "The rubric set after the change (a directory, or 'builtin')")->required();
+    diff->add_option("--profiles", options.profiles, "Directory of profiles (*.yaml, *.yml) to re-score")
+        ->required()
+        ->type_name("DIR")
+        ->check(CLI::ExistingDirectory);
+    diff->add_option("--format", options.format, "text, markdown (for a pull request) or json")
+        ->check(CLI::IsMember({"text", "markdown", "json"}))
+        ->capture_default_str();
+    diff->add_option("--top", options.top, "Compare the first N recommendations, as reports show them")
+        ->check(CLI::Range(1, 1000))
+        ->capture_default_str();
+    diff->add_flag("--fail-on-change", options.fail_on_change, "Exit 1 when any assessment moved or failed to load");
+    add_lang_and_output(*diff, common);
+
+    CLI::App* schema = rubrics->add_subcommand("schema", "Print the JSON Schema of rubric files, for editors");
+    schema->add_option("-o,--output", common.output, "Write to FILE (atomically) instead of standard output")
+        ->type_name("FILE");
+    return rubrics;
+}
+
 void add_common(CLI::App& command, CommonOptions& common) {
     command.add_option("--rubrics", common.rubrics, "Use the rubric set in DIR instead of the built-in one")
         ->type_name("DIR")
@@ -110,7 +211,8 @@ int run(int argc, char** argv) {
                  "tne"};
     app.set_version_flag("--version", std::string("tne ") + TNE_VERSION);
     app.require_subcommand(1);
-    app.footer("Exit codes: 0 success, 1 overall readiness below --fail-under, 2 invalid input or usage.\n"
+    app.footer("Exit codes: 0 success, 1 overall readiness below --fail-under (assess) or findings (rubrics),\n"
+               "2 invalid input or usage, 70 a bug in tne.\n"
                "Run 'tne COMMAND --help' for a command's options.");
 
     CommonOptions common;
@@ -134,6 +236,9 @@ int run(int argc, char** argv) {
     CLI::App* schema_cmd = app.add_subcommand("schema", "Print the profile's JSON Schema, for editors");
     add_common(*schema_cmd, common);
 
+    RubricsOptions rubrics_options;
+    CLI::App* rubrics_cmd = add_rubrics_commands(app, common, rubrics_options);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -150,7 +255,14 @@ int run(int argc, char** argv) {
     Lang lang = choose_lang(common.lang);
     try {
         if (*assess_cmd) return run_assess(common, assess_options, lang);
-        emit(common, render_profile_schema(load_rubrics(common)));
+        if (*schema_cmd) {
+            emit(common, render_profile_schema(load_rubrics(common)));
+            return kExitOk;
+        }
+        if (rubrics_cmd->got_subcommand("check")) return run_rubrics_check(common, rubrics_options, lang);
+        if (rubrics_cmd->got_subcommand("test")) return run_rubrics_test(common, rubrics_options, lang);
+        if (rubrics_cmd->got_subcommand("diff")) return run_rubrics_diff(common, rubrics_options, lang);
+        emit(common, rubric_files_schema());
         return kExitOk;
     } catch (const InputError& e) {
         for (const auto& diagnostic : e.diagnostics())

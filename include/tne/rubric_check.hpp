@@ -1,0 +1,58 @@
+// `tne rubrics check`: everything a rubric author can get wrong, each finding with a severity, a
+// rule id, file:line:column, a message and a hint. Structure is checked against the rubric files'
+// JSON Schema; meaning by the loader (references, rules, orders, Annex sections, translations) and
+// by analyses of the whole set (criteria that can never score full points, models no profile can
+// make feasible, unused questions, untested models).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tne/error.hpp"
+#include "tne/rubric.hpp"
+
+namespace tne {
+
+enum class Severity { error, warning };
+
+struct CheckRule {
+    std::string_view id;
+    Severity severity;
+    LocalText summary;  // what the rule checks
+    LocalText hint;     // how to fix a finding
+};
+
+// Every rule, in a stable order (SARIF lists them by index).
+const std::vector<CheckRule>& check_rules();
+const CheckRule& check_rule(std::string_view id);  // throws std::logic_error for an unknown id
+
+struct Finding {
+    const CheckRule* rule = nullptr;
+    SourcePos pos;
+    LocalText message;
+};
+
+struct CheckReport {
+    std::string root;                 // the set checked: a directory, or "rubrics" for the built-in set
+    int files_checked = 0;
+    std::vector<Finding> findings;    // sorted by file, line, column, rule
+
+    int count(Severity severity) const;
+    // Exit status 1 when there are errors, or warnings under --strict.
+    bool failed(bool strict) const { return count(Severity::error) > 0 || (strict && count(Severity::warning) > 0); }
+};
+
+CheckReport check_rubric_set(const RubricFiles& files);
+
+enum class CheckFormat { text, json, github, sarif };
+
+// text: compiler style, "file:line:col: error: message [rule-id]" then the hint; json: the
+// findings as data; github: workflow commands that annotate a pull request's lines; sarif: SARIF
+// 2.1.0 for code-scanning dashboards.
+std::string render_check(const CheckReport& report, CheckFormat format, Lang lang, bool color = false);
+
+// The JSON Schema of rubric files (schemas/rubric-set.schema.json), for editors.
+const std::string& rubric_files_schema();
+
+}  // namespace tne

@@ -1,0 +1,396 @@
+// The pipeline of `tne rubrics check`: load the set collecting every problem, validate every file
+// that parsed against the JSON Schema, then (when the set loaded) analyse the whole set.
+#include "tne/rubric_check.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <stdexcept>
+#include <tuple>
+
+#include "messages.hpp"
+#include "rubric_loader.hpp"
+#include "rubric_schema.hpp"
+#include "tne/rubric_tests.hpp"
+#include "yaml_input.hpp"
+
+namespace tne {
+
+const std::vector<CheckRule>& check_rules() {
+    using S = Severity;
+    static const std::vector<CheckRule> rules = {
+        {"yaml-syntax", S::error, {"A file must be valid YAML", "Un archivo debe ser YAML válido"},
+         {"Fix the YAML syntax at the place shown; quote a text that contains \": \" or starts with a special character.",
+          "Corrija la sintaxis YAML en el lugar indicado; ponga entre comillas un texto que contenga \": \" o empiece con un carácter especial."}},
+        {"missing-file", S::error, {"Every file the set names exists", "Todo archivo que nombra el conjunto existe"},
+         {"Create the file, or correct its name in rubric-set.yaml (a dimension's file is dimensions/<id>.yaml).",
+          "Cree el archivo o corrija su nombre en rubric-set.yaml (el archivo de una dimensión es dimensions/<id>.yaml)."}},
+        {"duplicate-key", S::error, {"A key appears once in a map", "Una clave aparece una sola vez en un mapa"},
+         {"Remove one of the two entries; YAML keeps only one of them.",
+          "Elimine una de las dos entradas; YAML conserva solo una."}},
+        {"schema", S::error,
+         {"Files follow the rubric files' JSON Schema", "Los archivos siguen el JSON Schema de los archivos de rúbricas"},
+         {"Compare with `tne rubrics schema` and docs/rubrics.md; an editor with a YAML language server shows these as you type.",
+          "Compare con `tne rubrics schema` y docs/rubrics.md; un editor con servidor de lenguaje YAML los muestra al escribir."}},
+        {"duplicate-id", S::error, {"Ids are unique across the set", "Los ids son únicos en todo el conjunto"},
+         {"Rename one of the two; models, tests and reports refer to items by id.",
+          "Cambie el nombre de uno de los dos; modelos, pruebas e informes se refieren a los elementos por su id."}},
+        {"id-mismatch", S::error,
+         {"A dimension file's id matches its name in rubric-set.yaml",
+          "El id de un archivo de dimensión coincide con su nombre en rubric-set.yaml"},
+         {"Make the file's `id` the name listed under `dimensions` in rubric-set.yaml.",
+          "Haga que el `id` del archivo sea el nombre que aparece en `dimensions` de rubric-set.yaml."}},
+        {"unknown-reference", S::error,
+         {"Every reference names an existing question, dimension, criterion, model or value",
+          "Toda referencia nombra una pregunta, dimensión, criterio, modelo o valor existente"},
+         {"Correct the name (the message suggests the closest one when there is one) or add what it names.",
+          "Corrija el nombre (el mensaje sugiere el más parecido cuando lo hay) o agregue lo que nombra."}},
+        {"rule-type-mismatch", S::error,
+         {"A rule or condition fits its question's type", "Una regla o condición corresponde al tipo de su pregunta"},
+         {"Score choice and yes/partial/no questions with `levels` that give every value a score, and percent, count and "
+          "list questions with `bands`; test choices with `in`, lists with `any_of`, numbers with `at_least`/`at_most`.",
+          "Califique las preguntas de opción y sí/parcial/no con `levels` que den puntaje a cada valor, y las de porcentaje, "
+          "conteo y lista con `bands`; pruebe opciones con `in`, listas con `any_of`, números con `at_least`/`at_most`."}},
+        {"bands-order", S::error,
+         {"Bands ascend, start at the question's minimum and stay within its range",
+          "Las bandas ascienden, empiezan en el mínimo de la pregunta y no salen de su rango"},
+         {"Sort bands by `at_least`, start the first at the question's minimum (0 for percent and list questions) and "
+          "keep each at or below the question's maximum.",
+          "Ordene las bandas por `at_least`, empiece la primera en el mínimo de la pregunta (0 en porcentajes y listas) y "
+          "mantenga cada una en o por debajo del máximo de la pregunta."}},
+        {"levels-order", S::error,
+         {"Readiness levels start at 0 and ascend below 100", "Los niveles de preparación empiezan en 0 y ascienden por debajo de 100"},
+         {"Give the first level `from: 0` and each next level a higher `from`, below 100.",
+          "Dé al primer nivel `from: 0` y a cada nivel siguiente un `from` mayor, menor que 100."}},
+        {"range-order", S::error,
+         {"A count question's min is not above its max", "El mínimo de una pregunta de conteo no supera su máximo"},
+         {"Swap `min` and `max`.", "Intercambie `min` y `max`."}},
+        {"score-range", S::error, {"Scores go from 0 to 100", "Los puntajes van de 0 a 100"},
+         {"Use a score from 0 (nothing) to 100 (full points).", "Use un puntaje de 0 (nada) a 100 (puntos completos)."}},
+        {"weight-positive", S::error, {"Weights are positive", "Los pesos son positivos"},
+         {"Give the weight a number above 0; to leave a criterion out, delete it.",
+          "Dé al peso un número mayor que 0; para dejar fuera un criterio, elimínelo."}},
+        {"missing-translation", S::error,
+         {"Every text has a non-empty English and Spanish version", "Todo texto tiene una versión en inglés y en español, no vacías"},
+         {"Add the missing `en:` or `es:` text; reports are printed in either language.",
+          "Agregue el texto `en:` o `es:` que falta; los informes se imprimen en cualquiera de los dos idiomas."}},
+        {"annex-section", S::error,
+         {"Every Annex reference names a section listed in the set's annex file",
+          "Toda referencia al Anexo nombra una sección de la lista del archivo annex del conjunto"},
+         {"Cite the section as a quoted number listed in annex.yaml, such as \"4.1.5\".",
+          "Cite la sección como un número entre comillas de la lista de annex.yaml, como \"4.1.5\"."}},
+        {"pathway-order", S::error,
+         {"A model builds only on models of an earlier stage", "Un modelo se basa solo en modelos de una etapa anterior"},
+         {"Lower the stepping stone's stage or raise this model's, so pathways lead forward and never loop.",
+          "Baje la etapa del paso previo o suba la de este modelo, para que las rutas avancen y nunca se cierren."}},
+        {"unreachable-full-score", S::error,
+         {"Every criterion can score full points", "Todo criterio puede obtener el puntaje completo"},
+         {"Give some value or reachable band the score 100; otherwise no institution can earn the criterion's points.",
+          "Dé el puntaje 100 a algún valor o banda alcanzable; de lo contrario ninguna institución obtiene los puntos del criterio."}},
+        {"infeasible-model", S::error,
+         {"Some profile can make every model feasible", "Algún perfil puede hacer factible cada modelo"},
+         {"Relax the requirement named, or the requirements that contradict each other; a model no institution can reach "
+          "is never suggested.",
+          "Flexibilice el requisito indicado, o los requisitos que se contradicen; un modelo que ninguna institución alcanza "
+          "nunca se sugiere."}},
+        {"unused-question", S::warning,
+         {"Every dimension question is scored or read by a model",
+          "Toda pregunta de una dimensión se califica o la lee un modelo"},
+         {"Score it with a criterion, use it in a model condition, or remove it: otherwise institutions answer a question "
+          "that changes nothing.",
+          "Califíquela con un criterio, úsela en una condición de modelo o elimínela: si no, las instituciones responden una "
+          "pregunta que no cambia nada."}},
+        {"untranslated", S::warning,
+         {"The Spanish text is a translation, not a copy", "El texto en español es una traducción, no una copia"},
+         {"Translate the `es:` text; a text identical in both languages is usually a copy left untranslated.",
+          "Traduzca el texto `es:`; un texto idéntico en ambos idiomas suele ser una copia sin traducir."}},
+        {"no-tests", S::warning, {"The set carries its own test cases", "El conjunto incluye sus propios casos de prueba"},
+         {"Add test cases (profiles with the results they must give) and list them under `tests` in rubric-set.yaml; see "
+          "docs/rubrics.md.",
+          "Agregue casos de prueba (perfiles con los resultados que deben dar) y enumérelos en `tests` de rubric-set.yaml; "
+          "vea docs/rubrics.md."}},
+        {"untested-model", S::warning,
+         {"The set's tests cover every model", "Las pruebas del conjunto cubren todos los modelos"},
+         {"Add a test case that expects this model as suggested, feasible or blocked.",
+          "Agregue un caso de prueba que espere este modelo como sugerido, factible o bloqueado."}},
+        {"untested-dimension", S::warning,
+         {"The set's tests cover every dimension", "Las pruebas del conjunto cubren todas las dimensiones"},
+         {"Add a test case that expects a score range or a level for this dimension.",
+          "Agregue un caso de prueba que espere un rango de puntaje o un nivel para esta dimensión."}},
+    };
+    return rules;
+}
+
+const CheckRule& check_rule(std::string_view id) {
+    for (const auto& rule : check_rules())
+        if (rule.id == id) return rule;
+    throw std::logic_error("unknown check rule: " + std::string(id));
+}
+
+int CheckReport::count(Severity severity) const {
+    return static_cast<int>(std::count_if(findings.begin(), findings.end(),
+                                          [&](const Finding& f) { return f.rule->severity == severity; }));
+}
+
+const std::string& rubric_files_schema() { return rubric_schema::schema_text(); }
+
+namespace {
+
+// The scores a criterion can give when its question's answer is limited to what `allowed` admits.
+std::vector<double> attainable_scores(const Criterion& criterion, const Question& question,
+                                      const std::vector<const Condition*>& allowed) {
+    std::vector<double> scores;
+    if (!criterion.rule.levels.empty()) {
+        for (const auto& [value, score] : criterion.rule.levels) {
+            bool admitted = std::all_of(allowed.begin(), allowed.end(), [&](const Condition* c) {
+                return c->in.empty() || std::find(c->in.begin(), c->in.end(), value) != c->in.end();
+            });
+            if (admitted) scores.push_back(score);
+        }
+        return scores;
+    }
+    double low = question.min;
+    double high = question.max;
+    for (const Condition* c : allowed) {
+        if (c->at_least) low = std::max(low, *c->at_least);
+        if (c->at_most) high = std::min(high, *c->at_most);
+        if (!c->any_of.empty()) low = std::max(low, 1.0);  // a list that names one of them has an item
+    }
+    const auto& bands = criterion.rule.bands;
+    for (size_t i = 0; i < bands.size(); ++i) {
+        double band_end = i + 1 < bands.size() ? bands[i + 1].at_least : high + 1;
+        if (bands[i].at_least <= high && band_end > low) scores.push_back(bands[i].score);
+    }
+    return scores;
+}
+
+struct ScoreRange {
+    double low = 0;
+    double high = 0;
+};
+
+// The highest (or lowest) weighted mean of a dimension's known criteria: `forced` criteria must be
+// answered within their attainable scores; the others may be answered or left unknown.
+double extreme_mean(std::vector<std::pair<double, double>> forced,  // (weight, best score)
+                    std::vector<std::pair<double, double>> optional, bool highest) {
+    auto better = [&](double a, double b) { return highest ? a > b : a < b; };
+    std::sort(optional.begin(), optional.end(), [&](const auto& x, const auto& y) { return better(x.second, y.second); });
+    if (forced.empty()) {
+        if (optional.empty()) return highest ? 0 : 100;
+        forced.push_back(optional.front());
+        optional.erase(optional.begin());
+    }
+    double weight = 0;
+    double points = 0;
+    for (const auto& [w, s] : forced) {
+        weight += w;
+        points += w * s;
+    }
+    for (const auto& [w, s] : optional) {
+        if (!better(s, points / weight)) break;
+        weight += w;
+        points += w * s;
+    }
+    return points / weight;
+}
+
+class SetAnalysis {
+public:
+    SetAnalysis(const RubricSet& set, std::vector<Finding>& findings) : set_(set), findings_(findings) {}
+
+    void run() {
+        for (const auto& dimension : set_.dimensions)
+            for (const auto& criterion : dimension.criteria) check_full_score(criterion);
+        for (const auto& model : set_.models) check_feasible(model);
+        check_unused_questions();
+    }
+
+private:
+    void add(std::string_view rule, const SourcePos& pos, LocalText message) {
+        findings_.push_back({&check_rule(rule), pos, std::move(message)});
+    }
+
+    void check_full_score(const Criterion& criterion) {
+        const Question& question = *set_.find_question(criterion.question);
+        std::vector<double> scores = attainable_scores(criterion, question, {});
+        double best = scores.empty() ? 0 : *std::max_element(scores.begin(), scores.end());
+        if (best < 100)
+            add("unreachable-full-score", criterion.rule.pos,
+                format_message(msg::never_full_score, criterion.id, format_number(best)));
+    }
+
+    // A model is infeasible when one of its requirements, or several on the same subject together,
+    // admit no answer at all.
+    void check_feasible(const Model& model) {
+        std::map<std::string, std::vector<const Condition*>> by_question;
+        for (const auto& c : model.requires_)
+            if (!c.question.empty()) by_question[c.question].push_back(&c);
+        for (const auto& [path, conditions] : by_question) {
+            const Question& question = *set_.find_question(path);
+            if (!admits_answer(question, conditions))
+                add("infeasible-model", conditions.back()->pos,
+                    format_message(msg::infeasible_question, model.id, path));
+        }
+        for (const auto& c : model.requires_) {
+            if (c.dimension.empty()) continue;
+            ScoreRange range = dimension_range(*set_.find_dimension(c.dimension), by_question);
+            bool reachable = (!c.at_least || *c.at_least <= range.high + 1e-9) && (!c.at_most || *c.at_most >= range.low - 1e-9);
+            if (!reachable)
+                add("infeasible-model", c.pos,
+                    format_message(msg::infeasible_dimension, model.id, c.dimension, format_number(range.low),
+                                   format_number(range.high)));
+        }
+    }
+
+    static bool admits_answer(const Question& question, const std::vector<const Condition*>& conditions) {
+        double low = question.min;
+        double high = question.max;
+        std::set<std::string> values;
+        for (const auto& value : question.values) values.insert(value.id);
+        for (const Condition* c : conditions) {
+            if (c->at_least) low = std::max(low, *c->at_least);
+            if (c->at_most) high = std::min(high, *c->at_most);
+            if (!c->in.empty())
+                std::erase_if(values, [&](const std::string& v) { return std::find(c->in.begin(), c->in.end(), v) == c->in.end(); });
+        }
+        bool numeric = question.type == QuestionType::percent || question.type == QuestionType::count;
+        return numeric ? low <= high : !values.empty();
+    }
+
+    // The lowest and highest score the dimension can have while the model's question conditions hold.
+    ScoreRange dimension_range(const Dimension& dimension,
+                               const std::map<std::string, std::vector<const Condition*>>& by_question) const {
+        std::vector<std::pair<double, double>> forced_high, forced_low, optional_high, optional_low;
+        for (const auto& criterion : dimension.criteria) {
+            auto it = by_question.find(criterion.question);
+            std::vector<double> scores = attainable_scores(
+                criterion, *set_.find_question(criterion.question),
+                it == by_question.end() ? std::vector<const Condition*>{} : it->second);
+            if (scores.empty()) continue;
+            double high = *std::max_element(scores.begin(), scores.end());
+            double low = *std::min_element(scores.begin(), scores.end());
+            bool forced = it != by_question.end();
+            (forced ? forced_high : optional_high).emplace_back(criterion.weight, high);
+            (forced ? forced_low : optional_low).emplace_back(criterion.weight, low);
+        }
+        return {extreme_mean(forced_low, optional_low, false), extreme_mean(forced_high, optional_high, true)};
+    }
+
+    void check_unused_questions() {
+        std::set<std::string> used;
+        for (const auto& dimension : set_.dimensions)
+            for (const auto& criterion : dimension.criteria) used.insert(criterion.question);
+        for (const auto& model : set_.models) {
+            for (const auto& c : model.requires_) used.insert(c.question);
+            for (const auto& adjustment : model.context) used.insert(adjustment.when.question);
+        }
+        for (const auto& question : set_.questions)
+            if (question.block != "institution" && !used.count(question.path))
+                add("unused-question", question.pos, format_message(msg::unused_question, question.path));
+    }
+
+    const RubricSet& set_;
+    std::vector<Finding>& findings_;
+};
+
+// Texts whose Spanish is a copy of the English, found in the files themselves for their places.
+// Names ("CONAHCYT", "British Council") are the same in both languages: only prose counts, a text
+// of several words with at least one in lower case.
+bool is_prose(const std::string& text) {
+    bool word_start = true;
+    bool lower_word = false;
+    for (char c : text) {
+        if (word_start && c >= 'a' && c <= 'z') lower_word = true;
+        word_start = c == ' ';
+    }
+    return lower_word && text.find(' ') != std::string::npos;
+}
+
+void find_untranslated(const YAML::Node& node, const std::string& file, std::vector<Finding>& findings, int depth = 0) {
+    if (depth > 64) return;
+    if (node.IsMap()) {
+        const YAML::Node en = node["en"];
+        const YAML::Node es = node["es"];
+        if (en && es && en.IsScalar() && es.IsScalar() && en.Scalar() == es.Scalar() &&
+            is_prose(en.Scalar())) {
+            findings.push_back({&check_rule("untranslated"), yaml_input::pos_of(es, file),
+                                format_message(msg::untranslated, en.Scalar())});
+        }
+        for (const auto& entry : node) find_untranslated(entry.second, file, findings, depth + 1);
+    } else if (node.IsSequence()) {
+        for (const auto& item : node) find_untranslated(item, file, findings, depth + 1);
+    }
+}
+
+void check_tests(const RubricFiles& files, const RubricLoad& load, std::vector<Finding>& findings) {
+    const RubricSet& set = load.set;
+    if (set.test_files.empty()) {
+        findings.push_back({&check_rule("no-tests"), SourcePos{files.root + "/rubric-set.yaml"},
+                            format_message(msg::no_tests)});
+        return;
+    }
+    for (const auto& relative : set.test_files) {
+        std::string name = files.root + "/" + relative;
+        auto text = files.read(relative);
+        if (!text) continue;  // load_rubric_tests reports it
+        try {
+            YAML::Node root = yaml_input::parse(*text, name);
+            for (const auto& d : rubric_schema::validate(root, name, rubric_schema::FileKind::tests))
+                findings.push_back({&check_rule(d.rule), d.pos, d.message});
+        } catch (const InputError&) {
+            // the suite's loader reports the syntax error
+        }
+    }
+    try {
+        RubricTestSuite suite = load_rubric_tests(set, files);
+        std::set<std::string> models = suite.covered_models();
+        std::set<std::string> dimensions = suite.covered_dimensions();
+        for (const auto& model : set.models)
+            if (!models.count(model.id))
+                findings.push_back({&check_rule("untested-model"), model.pos, format_message(msg::untested_model, model.id)});
+        for (const auto& dimension : set.dimensions)
+            if (!dimensions.count(dimension.id))
+                findings.push_back({&check_rule("untested-dimension"), dimension.pos,
+                                    format_message(msg::untested_dimension, dimension.id)});
+    } catch (const InputError& e) {
+        for (const auto& d : e.diagnostics())
+            findings.push_back({&check_rule(d.rule.empty() ? "schema" : d.rule), d.pos, d.message});
+    }
+}
+
+bool same_place(const SourcePos& a, const SourcePos& b) {
+    return a.file == b.file && a.line == b.line && a.column == b.column;
+}
+
+}  // namespace
+
+CheckReport check_rubric_set(const RubricFiles& files) {
+    CheckReport report;
+    report.root = files.root;
+    RubricLoad load = read_rubric_set(files);
+    report.files_checked = static_cast<int>(load.files.size() + load.set.test_files.size());
+
+    // The loader's findings name the rule precisely; the schema's add what the loader did not see.
+    for (const auto& d : load.problems) report.findings.push_back({&check_rule(d.rule), d.pos, d.message});
+    size_t from_loader = report.findings.size();
+    for (const auto& file : load.files) {
+        for (auto& d : rubric_schema::validate(file.root, file.name, file.kind)) {
+            bool seen = std::any_of(report.findings.begin(), report.findings.begin() + from_loader,
+                                    [&](const Finding& f) { return same_place(f.pos, d.pos); });
+            if (!seen) report.findings.push_back({&check_rule(d.rule), d.pos, d.message});
+        }
+        find_untranslated(file.root, file.name, report.findings);
+    }
+    // The whole-set analyses need a complete set.
+    if (report.count(Severity::error) == 0) {
+        SetAnalysis(load.set, report.findings).run();
+        check_tests(files, load, report.findings);
+    }
+    std::stable_sort(report.findings.begin(), report.findings.end(), [](const Finding& a, const Finding& b) {
+        return std::tie(a.pos.file, a.pos.line, a.pos.column, a.rule->id) <
+               std::tie(b.pos.file, b.pos.line, b.pos.column, b.rule->id);
+    });
+    return report;
+}
+
+}  // namespace tne
