@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Sets up, builds, and runs every test (unit tests and tests of the real binary).
+# Sets up, builds, and runs every test (unit tests and tests of the real binary), including the
+# project's own rubric set checked and tested as a rubric author's CI would.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
+scripts/fetch-test-data.sh
 ctest --test-dir build --output-on-failure -j"$(nproc)"

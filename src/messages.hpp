@@ -37,7 +37,7 @@ inline constexpr Message expected_count{"a whole number in {0}, unquoted", "un n
 inline constexpr Message duplicate_item{"\"{0}\" appears twice in {1}", "\"{0}\" aparece dos veces en {1}"};
 
 // Rubric sets
-inline constexpr Message rubric_file_missing{"rubric file not found", "no se encontró el archivo de rúbrica"};
+inline constexpr Message rubric_file_missing{"rubric file not found: {0}", "no se encontró el archivo de rúbrica: {0}"};
 inline constexpr Message expected_map{"expected a map, found {0}", "se esperaba un mapa, se encontró {0}"};
 inline constexpr Message expected_map_for{"{0} must be a map, found {1}", "{0} debe ser un mapa, se encontró {1}"};
 inline constexpr Message missing_key{"missing key \"{0}\" in {1}", "falta la clave \"{0}\" en {1}"};

@@ -325,8 +325,9 @@ void find_untranslated(const YAML::Node& node, const std::string& file, std::vec
 void check_tests(const RubricFiles& files, const RubricLoad& load, std::vector<Finding>& findings) {
     const RubricSet& set = load.set;
     if (set.test_files.empty()) {
-        findings.push_back({&check_rule("no-tests"), SourcePos{files.root + "/rubric-set.yaml"},
-                            format_message(msg::no_tests)});
+        const YAML::Node& main = load.files.front().root;  // rubric-set.yaml, read first
+        SourcePos where = yaml_input::pos_of(main["tests"] ? main["tests"] : main, load.files.front().name);
+        findings.push_back({&check_rule("no-tests"), where, format_message(msg::no_tests)});
         return;
     }
     for (const auto& relative : set.test_files) {

@@ -149,12 +149,15 @@ private:
         }
     }
 
-    std::optional<RubricFile> open(const std::string& relative, FileKind kind) {
+    // A file of the set; one that is missing is reported where it is named (`named_at`), else at itself.
+    std::optional<RubricFile> open(const std::string& relative, FileKind kind, std::optional<SourcePos> named_at = {}) {
         std::string name = files_.root + "/" + relative;
         std::optional<RubricFile> file;
         attempt([&] {
             auto text = files_.read(relative);
-            if (!text) throw InputError({Diagnostic{SourcePos{name}, format_message(msg::rubric_file_missing), "missing-file"}});
+            if (!text)
+                throw InputError({Diagnostic{named_at.value_or(SourcePos{name}),
+                                             format_message(msg::rubric_file_missing, relative), "missing-file"}});
             YAML::Node root;
             try {
                 root = yaml_input::parse(*text, name);
@@ -179,15 +182,16 @@ private:
         set.name = main.text(root["name"], "name");
         if (root["tests"]) set.test_files = main.strings(root["tests"]);
 
-        read_annex(main.string(root["annex"]));
-        read_institution(main.string(root["institution"]));
-        std::vector<std::string> dimension_ids = main.strings(root["dimensions"]);
-        for (const auto& id : dimension_ids) {
+        read_annex(main.string(root["annex"]), main.pos(root["annex"]));
+        read_institution(main.string(root["institution"]), main.pos(root["institution"]));
+        main.strings(root["dimensions"]);
+        for (const auto& node : root["dimensions"]) {
+            std::string id = node.Scalar();
             if (set.find_dimension(id) || id == "institution" || broken_.count(id)) {
-                attempt([&] { main.fail(root["dimensions"], "duplicate-id", format_message(msg::duplicate_id, id)); });
+                attempt([&] { main.fail(node, "duplicate-id", format_message(msg::duplicate_id, id)); });
                 continue;
             }
-            if (!attempt([&] { read_dimension(id); })) broken_.insert(id);
+            if (!attempt([&] { read_dimension(id, main.pos(node)); })) broken_.insert(id);
         }
         label_questions();
         attempt([&] { read_levels(main, root["levels"]); });
@@ -196,11 +200,11 @@ private:
             set.min_fit = main.number(root["suggestion"]["min_fit"]);
             set.max_blockers = static_cast<int>(main.number(root["suggestion"]["max_blockers"]));
         });
-        read_models(main.string(root["models"]));
+        read_models(main.string(root["models"]), main.pos(root["models"]));
     }
 
-    void read_annex(const std::string& relative) {
-        std::optional<RubricFile> file = open(relative, FileKind::annex);
+    void read_annex(const std::string& relative, const SourcePos& named_at) {
+        std::optional<RubricFile> file = open(relative, FileKind::annex, named_at);
         if (!file) return;
         attempt([&] {
             file->check_keys(file->root(), "annex file", {"title", "sections"}, {});
@@ -217,8 +221,8 @@ private:
         }
     }
 
-    void read_institution(const std::string& relative) {
-        std::optional<RubricFile> file = open(relative, FileKind::questions);
+    void read_institution(const std::string& relative, const SourcePos& named_at) {
+        std::optional<RubricFile> file = open(relative, FileKind::questions, named_at);
         load_.set.blocks.push_back("institution");
         if (!file) return;
         if (attempt([&] { file->check_keys(file->root(), "institution file", {"questions"}, {}); }))
@@ -286,8 +290,8 @@ private:
                   format_message(msg::expected_one_of, describe(node), "text, choice, list, yes_partial_no, percent, count"));
     }
 
-    void read_dimension(const std::string& id) {
-        std::optional<RubricFile> opened = open("dimensions/" + id + ".yaml", FileKind::dimension);
+    void read_dimension(const std::string& id, const SourcePos& named_at) {
+        std::optional<RubricFile> opened = open("dimensions/" + id + ".yaml", FileKind::dimension, named_at);
         if (!opened) throw InputError(std::vector<Diagnostic>{});  // reported by open()
         const RubricFile& file = *opened;
         const YAML::Node& root = file.root();
@@ -384,7 +388,7 @@ private:
             for (const auto& [value, score] : yaml_input::map_entries(node["levels"], file.name(), problems)) {
                 if (!question.find_value(value))
                     file.fail(node["levels"], "rule-type-mismatch", format_message(msg::level_not_a_value, value, question.path));
-                rule.levels.emplace_back(value, file.number(score));
+                rule.levels.emplace_back(value, score_in_range(file, score, question));
             }
             if (!problems.empty()) throw InputError(problems);
             for (const auto& choice : question.values) {
@@ -399,7 +403,7 @@ private:
                 file.fail(node, "rule-type-mismatch", format_message(msg::rule_needs_bands, question.path));
             for (const auto& band : node["bands"]) {
                 file.check_keys(band, "band", {"at_least", "score"}, {});
-                Band b{file.number(band["at_least"]), file.number(band["score"])};
+                Band b{file.number(band["at_least"]), score_in_range(file, band["score"], question)};
                 if (!rule.bands.empty() && b.at_least <= rule.bands.back().at_least)
                     file.fail(band, "bands-order", format_message(msg::bands_not_ascending, question.path));
                 if (b.at_least > question.max)
@@ -413,14 +417,13 @@ private:
         } else {
             file.fail(node, "rule-type-mismatch", format_message(msg::question_not_scorable, question.path));
         }
-        auto scores_in_range = [](double s) { return s >= 0 && s <= 100; };
-        for (const auto& level : rule.levels)
-            if (!scores_in_range(level.second))
-                file.fail(node, "score-range", format_message(msg::score_out_of_range, question.path));
-        for (const auto& band : rule.bands)
-            if (!scores_in_range(band.score))
-                file.fail(node, "score-range", format_message(msg::score_out_of_range, question.path));
         return rule;
+    }
+
+    static double score_in_range(const RubricFile& file, const YAML::Node& node, const Question& question) {
+        double score = file.number(node);
+        if (score < 0 || score > 100) file.fail(node, "score-range", format_message(msg::score_out_of_range, question.path));
+        return score;
     }
 
     // A question's short label is the name of the criterion that scores it.
@@ -450,8 +453,8 @@ private:
         }
     }
 
-    void read_models(const std::string& relative) {
-        std::optional<RubricFile> file = open(relative, FileKind::models);
+    void read_models(const std::string& relative, const SourcePos& named_at) {
+        std::optional<RubricFile> file = open(relative, FileKind::models, named_at);
         if (!file || !attempt([&] { file->check_keys(file->root(), "models file", {"models"}, {}); })) return;
         auto& models = load_.set.models;
         for (const auto& node : file->root()["models"]) {

@@ -184,13 +184,29 @@ Diagnostic explain(const valijson::ValidationResults::Error& error, const YAML::
         return Diagnostic{yaml_input::pos_of(node, file), std::move(message), "schema"};
     };
 
-    if (std::regex_match(what, match, missing_re))
+    if (std::regex_match(what, match, missing_re)) {
+        // A misspelt key is both unknown and missing: report it once, at the misspelling.
+        std::vector<std::string> allowed;
+        if (schema && schema->contains("properties"))
+            for (const auto& [key, unused] : (*schema)["properties"].items()) allowed.push_back(key);
+        for (const auto& entry : place.node) {
+            const std::string& key = entry.first.Scalar();
+            bool unknown = std::find(allowed.begin(), allowed.end(), key) == allowed.end();
+            if (unknown && yaml_input::closest(key, {match[1]}) == match[1])
+                return at(entry.first, yaml_input::unknown_key_message(key, place.path, allowed));
+        }
         return at(place.node, format_message(msg::missing_key, match[1], place.path));
+    }
     if (std::regex_match(what, match, unknown_re)) {
         std::vector<std::string> allowed;
         if (schema && schema->contains("properties"))
             for (const auto& [key, unused] : (*schema)["properties"].items()) allowed.push_back(key);
         return at(key_node(place.node, match[1]), yaml_input::unknown_key_message(match[1], place.path, allowed));
+    }
+    if (schema && schema->contains("x-description-es") && what.find("'type' constraint") != std::string::npos) {
+        std::string en = (*schema)["description"];
+        std::string es = (*schema)["x-description-es"];
+        return at(place.node, format_message(msg::schema_pattern, value, place.path, en, es));
     }
     if (schema && what.find("'type' constraint") != std::string::npos) {
         LocalText expected = type_words((*schema)["type"]);

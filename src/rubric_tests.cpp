@@ -120,6 +120,20 @@ std::optional<double> number_of(const YAML::Node& node) {
     return std::nullopt;
 }
 
+template <class Item>
+std::vector<std::string> ids_of(const std::vector<Item>& items) {
+    std::vector<std::string> ids;
+    for (const auto& item : items) ids.push_back(item.id);
+    return ids;
+}
+
+std::vector<std::string> criterion_ids(const RubricSet& set) {
+    std::vector<std::string> ids;
+    for (const auto& dimension : set.dimensions)
+        for (const auto& criterion : dimension.criteria) ids.push_back(criterion.id);
+    return ids;
+}
+
 class SuiteReader {
 public:
     SuiteReader(const RubricSet& set, const RubricFiles& files) : set_(set), files_(files) {}
@@ -189,8 +203,8 @@ private:
             if (key == "overall") expect.overall = score_expectation(value, "overall");
             if (key == "dimensions") read_dimension_expectations(value, expect);
             if (key == "suggested") expect.suggested = suggested_model(value);
-            if (key == "feasible") expect.feasible = references(value, text::model_kind, model_ids());
-            if (key == "blocked") expect.blocked = references(value, text::model_kind, model_ids());
+            if (key == "feasible") expect.feasible = references(value, text::model_kind, model_ids_);
+            if (key == "blocked") expect.blocked = references(value, text::model_kind, model_ids_);
             if (key == "recommendations") read_recommendation_expectation(value, expect.recommendations);
         }
         for (const auto& id : expect.feasible)
@@ -203,7 +217,7 @@ private:
         if (!node.IsMap())
             return schema(node, format_message(msg::expected_map_for, "dimensions", yaml_input::describe(node)));
         for (const auto& entry : node) {
-            std::string id = reference(entry.first, text::dimension_kind, dimension_ids());
+            std::string id = reference(entry.first, text::dimension_kind, dimension_ids_);
             if (id.empty()) continue;
             if (std::any_of(expect.dimensions.begin(), expect.dimensions.end(),
                             [&](const auto& seen) { return seen.first == id; })) {
@@ -222,7 +236,7 @@ private:
         if (entries->empty()) schema(node, format_message(text::score_checks_nothing, where));
         if (node["at_least"]) expected.at_least = score(node["at_least"]);
         if (node["at_most"]) expected.at_most = score(node["at_most"]);
-        if (node["level"]) expected.level = reference(node["level"], text::level_kind, level_ids());
+        if (node["level"]) expected.level = reference(node["level"], text::level_kind, level_ids_);
         if (expected.at_least && expected.at_most && *expected.at_least > *expected.at_most) {
             schema(node["at_least"], format_message(text::range_reversed, format_number(*expected.at_least, 2),
                                                     format_number(*expected.at_most, 2)));
@@ -231,15 +245,15 @@ private:
     }
 
     std::string suggested_model(const YAML::Node& node) {
-        std::vector<std::string> candidates = model_ids();
+        std::vector<std::string> candidates = model_ids_;
         candidates.push_back(kNoModel);
         return reference(node, text::model_kind, candidates);
     }
 
     void read_recommendation_expectation(const YAML::Node& node, RecommendationExpectation& expected) {
         if (!known_entries(node, "recommendations", kRecommendationKeys)) return;
-        if (node["include"]) expected.include = references(node["include"], text::criterion_kind, criterion_ids());
-        if (node["exclude"]) expected.exclude = references(node["exclude"], text::criterion_kind, criterion_ids());
+        if (node["include"]) expected.include = references(node["include"], text::criterion_kind, criterion_ids_);
+        if (node["exclude"]) expected.exclude = references(node["exclude"], text::criterion_kind, criterion_ids_);
         if (node["top"]) {
             auto top = number_of(node["top"]);
             if (top && *top >= 1 && std::floor(*top) == *top)
@@ -333,35 +347,12 @@ private:
         }
     }
 
-    // ---- the set's ids ----
-
-    std::vector<std::string> model_ids() const {
-        std::vector<std::string> ids;
-        for (const auto& model : set_.models) ids.push_back(model.id);
-        return ids;
-    }
-
-    std::vector<std::string> dimension_ids() const {
-        std::vector<std::string> ids;
-        for (const auto& dimension : set_.dimensions) ids.push_back(dimension.id);
-        return ids;
-    }
-
-    std::vector<std::string> criterion_ids() const {
-        std::vector<std::string> ids;
-        for (const auto& dimension : set_.dimensions)
-            for (const auto& criterion : dimension.criteria) ids.push_back(criterion.id);
-        return ids;
-    }
-
-    std::vector<std::string> level_ids() const {
-        std::vector<std::string> ids;
-        for (const auto& level : set_.levels) ids.push_back(level.id);
-        return ids;
-    }
-
     const RubricSet& set_;
     const RubricFiles& files_;
+    const std::vector<std::string> model_ids_ = ids_of(set_.models);
+    const std::vector<std::string> dimension_ids_ = ids_of(set_.dimensions);
+    const std::vector<std::string> criterion_ids_ = criterion_ids(set_);
+    const std::vector<std::string> level_ids_ = ids_of(set_.levels);
     std::string file_;  // the file being read, as messages name it
     std::set<std::string> case_ids_;
     std::vector<Diagnostic> problems_;
@@ -381,6 +372,11 @@ LocalText score_range(const ScoreExpectation& expected) {
     return expected.at_least ? format_message(text::at_least, low) : format_message(text::at_most, high);
 }
 
+// "subject: expected wanted, got got".
+TestFailure mismatch(const LocalText& subject, const LocalText& wanted, const LocalText& got) {
+    return {format_local(text::expected_got, subject, wanted, got), {}};
+}
+
 void check_score(const LocalText& score_subject, const LocalText& level_subject, const std::optional<double>& score,
                  const Level* level, const ScoreExpectation& expected, std::vector<TestFailure>& failures) {
     if (expected.at_least || expected.at_most) {
@@ -388,12 +384,12 @@ void check_score(const LocalText& score_subject, const LocalText& level_subject,
                         (!expected.at_most || shown(*score) <= *expected.at_most);
         if (!in_range) {
             LocalText got = score ? same_in_both(format_number(*score)) : format_message(text::no_score);
-            failures.push_back({format_local(text::expected_got, score_subject, score_range(expected), got), {}});
+            failures.push_back(mismatch(score_subject, score_range(expected), got));
         }
     }
     if (!expected.level.empty() && (!level || level->id != expected.level)) {
         LocalText got = level ? same_in_both(level->id) : format_message(text::no_level);
-        failures.push_back({format_local(text::expected_got, level_subject, same_in_both(expected.level), got), {}});
+        failures.push_back(mismatch(level_subject, same_in_both(expected.level), got));
     }
 }
 
@@ -411,26 +407,23 @@ void check_suggested(const CaseExpectation& expect, const Assessment& a, std::ve
     if (!expect.suggested) return;
     std::string got = a.suggested ? a.suggested->model->id : kNoModel;
     if (got == *expect.suggested) return;
-    failures.push_back({format_local(text::expected_got, format_message(text::suggested_model),
-                                     same_in_both(*expect.suggested), same_in_both(got)),
-                        {}});
+    failures.push_back(
+        mismatch(format_message(text::suggested_model), same_in_both(*expect.suggested), same_in_both(got)));
 }
 
 void check_feasibility(const CaseExpectation& expect, const Assessment& a, std::vector<TestFailure>& failures) {
     for (const auto& id : expect.feasible) {
         const ModelResult* m = a.find_model(id);
         if (m->feasible) continue;
-        TestFailure failure{format_local(text::expected_got, format_message(text::model, id),
-                                         format_message(text::feasible), format_message(text::blocked)),
-                            {}};
+        TestFailure failure =
+            mismatch(format_message(text::model, id), format_message(text::feasible), format_message(text::blocked));
         for (const auto& blocker : m->blockers) failure.details.push_back(blocker.text);
         failures.push_back(std::move(failure));
     }
     for (const auto& id : expect.blocked) {
         if (!a.find_model(id)->feasible) continue;
-        failures.push_back({format_local(text::expected_got, format_message(text::model, id),
-                                         format_message(text::blocked), format_message(text::feasible)),
-                            {}});
+        failures.push_back(
+            mismatch(format_message(text::model, id), format_message(text::blocked), format_message(text::feasible)));
     }
 }
 
@@ -452,15 +445,13 @@ void check_recommendations(const RecommendationExpectation& expected, const Asse
         int rank = rank_of(a, id);
         if (within(rank)) continue;
         LocalText wanted = expected.top ? format_message(text::rank_or_better, top) : format_message(text::among_all);
-        failures.push_back(
-            {format_local(text::expected_got, format_message(text::recommendation, id), wanted, got(rank)), {}});
+        failures.push_back(mismatch(format_message(text::recommendation, id), wanted, got(rank)));
     }
     for (const auto& id : expected.exclude) {
         int rank = rank_of(a, id);
         if (!within(rank)) continue;
         LocalText wanted = expected.top ? format_message(text::below_rank, top) : format_message(text::not_recommended);
-        failures.push_back(
-            {format_local(text::expected_got, format_message(text::recommendation, id), wanted, got(rank)), {}});
+        failures.push_back(mismatch(format_message(text::recommendation, id), wanted, got(rank)));
     }
 }
 

@@ -411,13 +411,16 @@ TEST_CASE("a model may only build on models of an earlier stage", "[loading][rub
           "\"branch_campus\" must have an earlier stage than \"collaborative_rd\", which builds on it");
 }
 
-TEST_CASE("a missing rubric file is reported by name", "[loading][rubric]") {
+TEST_CASE("a missing rubric file is reported where the set names it", "[loading][rubric]") {
     RubricCopy copy;
     fs::remove(copy.root / "dimensions" / "research.yaml");
+    auto [line, column] = position_of(read_file(copy.root / "rubric-set.yaml"), "research]");
     tne::Diagnostic d = copy.failure();
-    CHECK(d.pos.file == copy.name_of("dimensions/research.yaml"));
-    CHECK(d.pos.line == 0);
-    CHECK(d.message.en == "rubric file not found");
+    CHECK(d.pos.file == copy.name_of("rubric-set.yaml"));
+    CHECK(d.pos.line == line);
+    CHECK(d.pos.column == column);
+    CHECK(d.message.en == "rubric file not found: dimensions/research.yaml");
+    CHECK(d.rule == "missing-file");
 }
 
 TEST_CASE("problems are reported in file order, whatever check found them", "[profile][errors]") {

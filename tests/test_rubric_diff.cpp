@@ -113,20 +113,23 @@ void check_fits_80_columns(const std::string& text) {
     }
 }
 
-// funding.dedicated_budget: weight 3 -> 9; every example answers it, most below full marks.
+// A copy of rubrics/ with one criterion's weight changed, and the diff of the examples under it.
 struct WeightChange {
     RubricCopy copy;
     const tne::RubricSet& old_set = default_rubrics();
     tne::RubricSet new_set;
     tne::RubricDiff diff;
 
-    WeightChange() {
-        replace_once(copy.root / "dimensions" / "funding.yaml", "question: funding.dedicated_budget\n    weight: 3\n",
-                     "question: funding.dedicated_budget\n    weight: 9\n");
+    WeightChange(const std::string& dimension, const std::string& question, const std::string& from, const std::string& to) {
+        std::string before = "question: " + question + "\n    weight: ";
+        replace_once(copy.root / "dimensions" / (dimension + ".yaml"), before + from + "\n", before + to + "\n");
         new_set = copy.load();
         diff = tne::diff_rubric_sets(old_set, new_set, example_paths());
     }
 };
+
+// Every example answers the budget, most below full marks, so every example moves.
+WeightChange budget_weight_change() { return {"funding", "funding.dedicated_budget", "3", "9"}; }
 
 }  // namespace
 
@@ -175,40 +178,57 @@ TEST_CASE("the shipped rubric set diffed against itself over the examples moves 
 }
 
 TEST_CASE("one criterion weight changed moves exactly the profiles whose shown results differ", "[rubric-diff]") {
-    WeightChange change;
-    const tne::RubricDiff& diff = change.diff;
+    // Student English is left unanswered by the small rural university, so it must not move; the
+    // budget is answered by every example.
+    struct Case {
+        std::string dimension, question, from, to, unmoved;
+    };
+    for (const Case& c : {Case{"language", "language.student_b2_percent", "2", "4", "small_rural_university.yaml"},
+                          Case{"funding", "funding.dedicated_budget", "3", "9", ""}}) {
+        INFO(c.question << ": weight " << c.from << " -> " << c.to);
+        WeightChange change(c.dimension, c.question, c.from, c.to);
+        const tne::RubricDiff& diff = change.diff;
 
-    std::set<std::string> expected_moved;
-    for (const auto& path : example_paths()) {
-        tne::Assessment before = tne::assess(tne::load_profile_file(path, change.old_set), change.old_set);
-        tne::Assessment after = tne::assess(tne::load_profile_file(path, change.new_set), change.new_set);
-        std::set<std::string> moved_items = differing(shown(before, 10), shown(after, 10));
-        if (!moved_items.empty()) expected_moved.insert(path);
+        std::set<std::string> expected_moved;
+        for (const auto& path : example_paths()) {
+            tne::Assessment before = tne::assess(tne::load_profile_file(path, change.old_set), change.old_set);
+            tne::Assessment after = tne::assess(tne::load_profile_file(path, change.new_set), change.new_set);
+            std::set<std::string> moved_items = differing(shown(before, 10), shown(after, 10));
+            if (!moved_items.empty()) expected_moved.insert(path);
 
-        // Each moved dimension the diff lists is one whose shown score or level differs, and only funding's can.
-        std::set<std::string> expected_dimensions;
-        for (const auto& item : moved_items)
-            if (item.rfind("dimension ", 0) == 0) expected_dimensions.insert(item.substr(10));
-        const tne::ProfileDiff& p = profile_named(diff, fs::path(path).filename().string());
-        std::set<std::string> listed;
-        for (const auto& d : p.dimensions) listed.insert(d.dimension.id);
-        INFO(path);
-        CHECK(listed == expected_dimensions);
-        CHECK((listed.empty() || listed == std::set<std::string>{"funding"}));
+            // The dimensions the diff lists are those whose shown score or level differs: only the changed one.
+            std::set<std::string> expected_dimensions;
+            for (const auto& item : moved_items)
+                if (item.rfind("dimension ", 0) == 0) expected_dimensions.insert(item.substr(10));
+            const tne::ProfileDiff& p = profile_named(diff, fs::path(path).filename().string());
+            std::set<std::string> listed;
+            for (const auto& d : p.dimensions) listed.insert(d.dimension.id);
+            INFO(path);
+            CHECK(listed == expected_dimensions);
+            CHECK((listed.empty() || listed == std::set<std::string>{c.dimension}));
+        }
+
+        std::set<std::string> listed_moved;
+        for (const auto& p : diff.profiles)
+            if (p.moved()) listed_moved.insert(p.path);
+        CHECK(listed_moved == expected_moved);
+        CHECK(diff.moved_count() == expected_moved.size());
+        CHECK(diff.failed_count() == 0);
+        CHECK(diff.changed());
+
+        const tne::ProfileDiff& tech = profile_named(diff, "technological_institute.yaml");
+        REQUIRE(tech.moved());
+        REQUIRE(tech.dimensions.size() == 1);
+        CHECK(tech.dimensions.front().dimension.id == c.dimension);
+        if (!c.unmoved.empty()) CHECK_FALSE(profile_named(diff, c.unmoved).moved());
     }
+}
 
-    std::set<std::string> listed_moved;
-    for (const auto& p : diff.profiles)
-        if (p.moved()) listed_moved.insert(p.path);
-    CHECK(listed_moved == expected_moved);
-    CHECK(diff.moved_count() == expected_moved.size());
-    CHECK(diff.failed_count() == 0);
-    CHECK(diff.changed());
-
-    // Worked by hand: the technological institute answers the budget "partial" (50%), so its funding
-    // score goes from (1.5 + others) / 10 to (4.5 + others) / 16, others = 1.4 + 1 + 1.5 + 0.75 = 4.65.
-    const tne::ProfileDiff& tech = profile_named(diff, "technological_institute.yaml");
-    REQUIRE(tech.moved());
+TEST_CASE("a weight change moves a dimension score by the amount worked out by hand", "[rubric-diff]") {
+    WeightChange change = budget_weight_change();
+    // The technological institute answers the budget "partial" (50%), so its funding score goes from
+    // (1.5 + others) / 10 to (4.5 + others) / 16, others = 1.4 + 1 + 1.5 + 0.75 = 4.65.
+    const tne::ProfileDiff& tech = profile_named(change.diff, "technological_institute.yaml");
     REQUIRE(tech.dimensions.size() == 1);
     const tne::DimensionChange& funding = tech.dimensions.front();
     CHECK(funding.dimension.id == "funding");
@@ -355,7 +375,7 @@ TEST_CASE("a profile that fails under the new set is reported with file:line:col
 // ---- reports -------------------------------------------------------------------------------------
 
 TEST_CASE("the Markdown report has a table row per moved profile, in English and Spanish", "[rubric-diff]") {
-    WeightChange change;
+    WeightChange change = budget_weight_change();
     const tne::RubricDiff& diff = change.diff;
     REQUIRE(diff.moved_count() > 0);
 
@@ -390,7 +410,7 @@ TEST_CASE("the Markdown report has a table row per moved profile, in English and
 }
 
 TEST_CASE("the text report fits 80 columns and closes with the summary, in English and Spanish", "[rubric-diff]") {
-    WeightChange change;
+    WeightChange change = budget_weight_change();
     for (tne::Lang lang : {tne::Lang::en, tne::Lang::es}) {
         std::string text = tne::render_rubric_diff_text(change.diff, lang);
         check_fits_80_columns(text);
@@ -406,7 +426,7 @@ TEST_CASE("the text report fits 80 columns and closes with the summary, in Engli
 }
 
 TEST_CASE("the JSON report parses and accounts for every profile", "[rubric-diff]") {
-    WeightChange change;
+    WeightChange change = budget_weight_change();
     const tne::RubricDiff& diff = change.diff;
     std::string json = tne::render_rubric_diff_json(diff, tne::Lang::en);
     CHECK(json == tne::render_rubric_diff_json(diff, tne::Lang::en));

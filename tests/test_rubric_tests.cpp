@@ -1,8 +1,8 @@
 // Tests of a rubric set's own test cases (`tne rubrics test`): the shipped suite passes and covers
 // the whole default set, a changed weight makes the case that pins it fail with what was expected
 // and what came out, and malformed test files are errors at their line and column.
-#include <algorithm>
 #include <catch2/catch.hpp>
+
 #include <filesystem>
 #include <set>
 #include <string>
@@ -144,9 +144,11 @@ TEST_CASE("a changed weight makes the case that pins it fail, saying what was ex
                                    "puntaje de funding: se esperaba 58, se obtuvo 63.3"});
 
     std::string text = tne::render_rubric_test_report(report, tne::Lang::en);
-    std::string file = (rubrics / "tests" / "dimensions.yaml").string();
-    CHECK(text.find("FAIL  " + file +
-                    ":9:5  funding-partial-budget-and-two-sources-scores-58\n"
+    const tne::SourcePos& pos = funding.test_case->pos;
+    CHECK(pos.file == (rubrics / "tests" / "dimensions.yaml").string());
+    CHECK(pos.column == 5);  // the case's first key, under "- "
+    CHECK(text.find("FAIL  " + pos.str() +
+                    "  funding-partial-budget-and-two-sources-scores-58\n"
                     "      overall readiness: expected 58, got 63.3\n"
                     "      funding score: expected 58, got 63.3\n") != std::string::npos);
     CHECK(report.failed() >= 1);

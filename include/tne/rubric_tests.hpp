@@ -60,7 +60,8 @@ struct RubricTestSuite {
 // Reads every file of `set.test_files` through `files` (the files `set` was loaded from) and
 // validates each inline profile against `set`. Throws InputError listing every problem at its
 // file:line:column, with rule "unknown-reference" for an id the set does not define (model,
-// dimension, criterion, level, test file) and "schema" for anything else malformed.
+// dimension, criterion, level, test file), "duplicate-key" for a key given twice and "schema" for
+// anything else malformed (an invalid inline profile included).
 RubricTestSuite load_rubric_tests(const RubricSet& set, const RubricFiles& files);
 
 // An unmet expectation: "suggested model: expected hybrid_blended, got franchise", with details
@@ -84,8 +85,8 @@ struct RubricTestReport {
     int failed() const;
 };
 
-// Assesses every case's profile with `set` and compares each expectation. The report points into
-// `suite`, which must outlive it.
+// Assesses every case's profile with `set`, the set the suite was loaded against, and compares each
+// expectation. The report points into `suite`, which must outlive it.
 RubricTestReport run_rubric_tests(const RubricTestSuite& suite, const RubricSet& set);
 
 // One line per case, "PASS  file:line:column  case-id" or "FAIL  ..." followed by an indented line

@@ -1,0 +1,288 @@
+// Tests of `tne rubrics check`: the corpus of broken rubric sets (tests/rubrics/broken.yaml), each
+// with its one exact finding in all four formats; SARIF valid against the official SARIF 2.1.0
+// schema; the shipped sets clean under --strict; the schema's root agreeing with the tool.
+#include <yaml-cpp/yaml.h>
+
+#include <catch2/catch.hpp>
+#include <functional>
+#include <memory>
+#include <regex>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validator.hpp>
+
+#include "support.hpp"
+#include "tne/rubric_check.hpp"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using tne::test::read_file;
+using tne::test::source_dir;
+using tne::test::TempDir;
+
+namespace {
+
+struct BrokenCase {
+    std::string id;
+    std::string file;
+    std::string replace;
+    std::string with;
+    std::string finding;  // compiler style, the path relative to the set
+};
+
+std::vector<BrokenCase> broken_cases() {
+    std::vector<BrokenCase> cases;
+    YAML::Node root = YAML::LoadFile((source_dir() / "tests/rubrics/broken.yaml").string());
+    for (const auto& node : root["cases"])
+        cases.push_back({node["id"].as<std::string>(), node["file"].as<std::string>(), node["replace"].as<std::string>(),
+                         node["with"].as<std::string>(), node["finding"].as<std::string>()});
+    return cases;
+}
+
+// tests/rubrics/minimal copied into `dir`, with the case's one defect.
+std::string broken_set(const BrokenCase& c, const TempDir& dir) {
+    fs::path root = dir.path() / "set";
+    fs::copy(source_dir() / "tests/rubrics/minimal", root, fs::copy_options::recursive);
+    fs::path file = root / c.file;
+    std::string text = read_file(file);
+    size_t at = text.find(c.replace);
+    REQUIRE(at != std::string::npos);
+    REQUIRE(text.find(c.replace, at + 1) == std::string::npos);
+    tne::test::write_file(file, text.replace(at, c.replace.size(), c.with));
+    return root.string();
+}
+
+// "file:line:col: severity: message [rule]" split into its parts.
+struct ExpectedFinding {
+    std::string file;
+    int line = 0;
+    int column = 0;
+    std::string severity;
+    std::string message;
+    std::string rule;
+};
+
+ExpectedFinding parse_finding(const std::string& text, const std::string& root) {
+    ExpectedFinding f;
+    std::smatch m;
+    static const std::regex with_place(R"(([^:]+):(\d+):(\d+): (error|warning): (.*) \[([a-z-]+)\])");
+    REQUIRE(std::regex_match(text, m, with_place));
+    f.file = root + "/" + m[1].str();
+    f.line = std::stoi(m[2]);
+    f.column = std::stoi(m[3]);
+    f.severity = m[4];
+    f.message = m[5];
+    f.rule = m[6];
+    return f;
+}
+
+std::string percent_encode(const std::string& text, bool property) {
+    std::string out;
+    for (char c : text) {
+        if (c == '%') out += "%25";
+        else if (c == '\n') out += "%0A";
+        else if (property && c == ':') out += "%3A";
+        else if (property && c == ',') out += "%2C";
+        else out += c;
+    }
+    return out;
+}
+
+const valijson::Schema& sarif_schema() {
+    static const json document = [] {
+        fs::path path = fs::path(TNE_TEST_DATA_DIR) / "sarif-2.1.0.json";
+        if (!fs::exists(path)) FAIL("missing " << path << ": run scripts/fetch-test-data.sh (scripts/test.sh does)");
+        return json::parse(read_file(path));
+    }();
+    static const auto schema = [] {
+        auto parsed = std::make_unique<valijson::Schema>();
+        valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+        valijson::adapters::NlohmannJsonAdapter adapter(document);
+        parser.populateSchema(adapter, *parsed);
+        return parsed;
+    }();
+    return *schema;
+}
+
+std::vector<std::string> schema_errors(const valijson::Schema& schema, const json& document) {
+    valijson::Validator validator;
+    valijson::ValidationResults results;
+    valijson::adapters::NlohmannJsonAdapter adapter(document);
+    validator.validate(schema, adapter, &results);
+    std::vector<std::string> errors;
+    valijson::ValidationResults::Error error;
+    while (results.popError(error)) errors.push_back(error.description);
+    return errors;
+}
+
+}  // namespace
+
+TEST_CASE("every broken rubric set yields exactly its expected finding, in all four formats", "[rubric-check]") {
+    auto cases = broken_cases();
+    REQUIRE(cases.size() >= 20);
+    for (const auto& c : cases) {
+        DYNAMIC_SECTION(c.id) {
+            TempDir dir;
+            std::string root = broken_set(c, dir);
+            tne::CheckReport report = tne::check_rubric_set(tne::directory_rubric_files(root));
+            ExpectedFinding want = parse_finding(c.finding, root);
+            REQUIRE(report.findings.size() == 1);
+            CHECK(report.failed(true));
+
+            // text: the finding line, its hint, the summary.
+            std::string text = tne::render_check(report, tne::CheckFormat::text, tne::Lang::en);
+            CHECK(text.rfind(root + "/" + c.finding + "\n  hint: ", 0) == 0);
+
+            // json: the same facts as fields.
+            json data = json::parse(tne::render_check(report, tne::CheckFormat::json, tne::Lang::en));
+            REQUIRE(data["findings"].size() == 1);
+            const json& f = data["findings"][0];
+            CHECK(f["file"] == want.file);
+            CHECK(f["line"] == want.line);
+            CHECK(f["column"] == want.column);
+            CHECK(f["severity"] == want.severity);
+            CHECK(f["rule"] == want.rule);
+            CHECK(f["message"] == want.message);
+            CHECK(data[want.severity == "error" ? "errors" : "warnings"] == 1);
+
+            // github: a workflow command on the file's line.
+            std::string github = tne::render_check(report, tne::CheckFormat::github, tne::Lang::en);
+            std::string command = "::" + want.severity + " file=" + percent_encode(want.file, true) +
+                                  ",line=" + std::to_string(want.line) + ",col=" + std::to_string(want.column) +
+                                  ",title=tne " + want.rule + "::" + percent_encode(want.message, false) + "%0A";
+            CHECK(github.rfind(command, 0) == 0);
+
+            // sarif: one result at the same place, valid against the SARIF 2.1.0 schema.
+            json sarif = json::parse(tne::render_check(report, tne::CheckFormat::sarif, tne::Lang::en));
+            CHECK(schema_errors(sarif_schema(), sarif).empty());
+            const json& result = sarif["runs"][0]["results"][0];
+            CHECK(result["ruleId"] == want.rule);
+            CHECK(result["level"] == want.severity);
+            CHECK(result["message"]["text"] == want.message);
+            const json& location = result["locations"][0]["physicalLocation"];
+            CHECK(location["artifactLocation"]["uri"] == want.file);
+            CHECK(location["region"]["startLine"] == want.line);
+            CHECK(location["region"]["startColumn"] == want.column);
+            CHECK(sarif["runs"][0]["tool"]["driver"]["rules"][result["ruleIndex"].get<int>()]["id"] == want.rule);
+        }
+    }
+}
+
+TEST_CASE("the broken corpus exercises every rule of the check", "[rubric-check]") {
+    std::set<std::string> exercised;
+    for (const auto& c : broken_cases()) exercised.insert(parse_finding(c.finding, "").rule);
+    for (const auto& rule : tne::check_rules()) CHECK(exercised.count(std::string(rule.id)) == 1);
+}
+
+TEST_CASE("a broken set's findings are in Spanish with --lang es", "[rubric-check]") {
+    BrokenCase c{"missing-translation", "dimensions/beta.yaml", "name: {en: Partner countries, es: Países socios}",
+                 "name: {en: Partner countries}", ""};
+    TempDir dir;
+    std::string root = broken_set(c, dir);
+    std::string text = tne::render_check(tne::check_rubric_set(tne::directory_rubric_files(root)),
+                                         tne::CheckFormat::text, tne::Lang::es);
+    CHECK(text.find("error: beta.partners name: falta el texto en español o está vacío [missing-translation]") !=
+          std::string::npos);
+    CHECK(text.find("  sugerencia: Agregue el texto") != std::string::npos);
+    CHECK(text.find(": 1 error, 0 advertencias") != std::string::npos);
+}
+
+TEST_CASE("the shipped and minimal rubric sets pass the strict check", "[rubric-check]") {
+    for (const auto& files : {tne::embedded_rubric_files(), tne::directory_rubric_files((source_dir() / "rubrics").string()),
+                              tne::directory_rubric_files((source_dir() / "tests/rubrics/minimal").string())}) {
+        tne::CheckReport report = tne::check_rubric_set(files);
+        for (const auto& f : report.findings) UNSCOPED_INFO(f.pos.str() << ": " << f.message.en);
+        CHECK(report.findings.empty());
+        CHECK_FALSE(report.failed(true));
+        json sarif = json::parse(tne::render_check(report, tne::CheckFormat::sarif, tne::Lang::es));
+        CHECK(schema_errors(sarif_schema(), sarif).empty());
+        CHECK(sarif["runs"][0]["results"].empty());
+        sarif["runs"][0]["tool"]["driver"]["rules"][0]["defaultConfiguration"]["level"] = "fatal";
+        CHECK_FALSE(schema_errors(sarif_schema(), sarif).empty());  // the schema really is enforced
+    }
+}
+
+TEST_CASE("several defects in one set are all reported, in file order", "[rubric-check]") {
+    TempDir dir;
+    fs::path root = dir.path() / "set";
+    fs::copy(source_dir() / "tests/rubrics/minimal", root, fs::copy_options::recursive);
+    std::string alpha = read_file(root / "dimensions/alpha.yaml");
+    alpha.replace(alpha.find("    weight: 3\n"), 14, "    weight: -1\n");
+    alpha.replace(alpha.find("annex: \"1.1\"\n    name"), 12, "annex: \"7\"");
+    tne::test::write_file(root / "dimensions/alpha.yaml", alpha);
+    std::string models = read_file(root / "models.yaml");
+    models.replace(models.find("builds_on: [starter]"), 20, "builds_on: [starer]");
+    tne::test::write_file(root / "models.yaml", models);
+
+    tne::CheckReport report = tne::check_rubric_set(tne::directory_rubric_files(root.string()));
+    std::vector<std::string> rules;
+    for (const auto& f : report.findings) rules.emplace_back(f.rule->id);
+    CHECK(rules == std::vector<std::string>{"weight-positive", "annex-section", "unknown-reference"});
+    CHECK(report.count(tne::Severity::error) == 3);
+}
+
+// Editors validate a file against the schema's root, which tells the kinds apart by their keys;
+// the tool validates each file against its kind. Both must accept every shipped file and reject a
+// broken one.
+TEST_CASE("the rubric schema's root accepts every shipped rubric file and rejects a broken one", "[rubric-check]") {
+    json document = json::parse(tne::rubric_files_schema());
+    valijson::Schema schema;
+    valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+    valijson::adapters::NlohmannJsonAdapter adapter(document);
+    parser.populateSchema(adapter, schema);
+
+    // YAML to JSON for the shipped files, with numbers where YAML has plain numbers.
+    std::function<json(const YAML::Node&)> to_json = [&](const YAML::Node& node) -> json {
+        if (node.IsMap()) {
+            json object = json::object();
+            for (const auto& entry : node) object[entry.first.Scalar()] = to_json(entry.second);
+            return object;
+        }
+        if (node.IsSequence()) {
+            json array = json::array();
+            for (const auto& item : node) array.push_back(to_json(item));
+            return array;
+        }
+        if (node.IsNull()) return nullptr;
+        const std::string& text = node.Scalar();
+        if (node.Tag() != "!" && (text == "true" || text == "false")) return text == "true";
+        if (node.Tag() != "!" && std::regex_match(text, std::regex(R"(-?[0-9]+(\.[0-9]+)?)")))
+            return text.find('.') == std::string::npos ? json(std::stoll(text)) : json(std::stod(text));
+        return text;
+    };
+    int files = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(source_dir() / "rubrics")) {
+        if (entry.path().extension() != ".yaml") continue;
+        ++files;
+        INFO(entry.path());
+        CHECK(schema_errors(schema, to_json(YAML::LoadFile(entry.path().string()))).empty());
+    }
+    CHECK(files >= 16);
+    YAML::Node models = YAML::LoadFile((source_dir() / "rubrics/models.yaml").string());
+    models["models"][0]["stage"] = "first";
+    CHECK_FALSE(schema_errors(schema, to_json(models)).empty());
+}
+
+TEST_CASE("tne rubrics check exits 0 when clean, 1 on findings, 2 on usage errors", "[rubric-check][binary]") {
+    using tne::test::run_tne;
+    std::string minimal = (source_dir() / "tests/rubrics/minimal").string();
+    CHECK(run_tne({"rubrics", "check", "--strict", minimal}).exit_code == 0);
+    CHECK(run_tne({"rubrics", "check"}).exit_code == 0);  // the built-in set
+
+    TempDir dir;
+    BrokenCase warning{"untranslated", "dimensions/beta.yaml", "es: Socios y personal.", "es: Partners and staff.", ""};
+    std::string root = broken_set(warning, dir);
+    CHECK(run_tne({"rubrics", "check", root}).exit_code == 0);  // warnings only fail under --strict
+    auto strict = run_tne({"rubrics", "check", "--strict", "--format", "github", root});
+    CHECK(strict.exit_code == 1);
+    CHECK(strict.out.rfind("::warning file=", 0) == 0);
+
+    CHECK(run_tne({"rubrics", "check", "--format", "xml", minimal}).exit_code == 2);
+    CHECK(run_tne({"rubrics", "check", (dir.path() / "nowhere").string()}).exit_code == 2);
+    auto schema = run_tne({"rubrics", "schema"});
+    CHECK(schema.exit_code == 0);
+    CHECK(json::parse(schema.out) == json::parse(read_file(source_dir() / "schemas/rubric-set.schema.json")));
+}
