@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
+#include <regex>
 
 #include "support.hpp"
 
@@ -235,4 +236,34 @@ TEST_CASE("Spanish output (--lang es) carries no English prose from the rubric s
             }
         }
     }
+}
+
+TEST_CASE("tne rubrics test and diff report a changed weight and exit 1", "[binary][rubrics]") {
+    TempDir dir;
+    fs::path changed = dir.path() / "rubrics";
+    fs::copy(source_dir() / "rubrics", changed, fs::copy_options::recursive);
+    fs::path funding = changed / "dimensions" / "funding.yaml";
+    std::string text = read_file(funding);
+    text.replace(text.find("    weight: 3\n"), 14, "    weight: 9\n");  // funding.dedicated_budget
+    write_file(funding, text);
+
+    auto shipped = run_tne({"rubrics", "test"});
+    CHECK(shipped.exit_code == 0);
+    CHECK(std::regex_search(shipped.out, std::regex("\n[0-9]+ passed, 0 failed\n$")));
+    auto broken = run_tne({"rubrics", "test", changed.string()});
+    CHECK(broken.exit_code == 1);
+    CHECK(broken.out.find("FAIL  " + changed.string() + "/tests/") != std::string::npos);
+    CHECK(std::regex_search(broken.out, std::regex("\n[0-9]+ passed, [1-9][0-9]* failed\n$")));
+
+    std::string examples = (source_dir() / "examples").string();
+    auto same = run_tne({"rubrics", "diff", "builtin", (source_dir() / "rubrics").string(), "--profiles", examples,
+                         "--fail-on-change"});
+    CHECK(same.exit_code == 0);
+    CHECK(same.out.find("7 profiles: 0 moved, 7 unchanged, 0 failed to load") != std::string::npos);
+    auto moved = run_tne({"rubrics", "diff", "builtin", changed.string(), "--profiles", examples, "--format", "markdown",
+                          "--fail-on-change"});
+    CHECK(moved.exit_code == 1);
+    CHECK(moved.out.find("| Profile | Institution | Overall | Δ | Level |") != std::string::npos);
+    CHECK(run_tne({"rubrics", "diff", "builtin", changed.string(), "--profiles", examples}).exit_code == 0);
+    CHECK(run_tne({"rubrics", "diff", "builtin", "nowhere", "--profiles", examples}).exit_code == 2);
 }
