@@ -30,13 +30,7 @@ std::optional<double> plain_number(const YAML::Node& node) {
     if (!node.IsScalar() || node.Tag() == "!") return std::nullopt;
     const std::string& text = node.Scalar();
     if (text.empty() || text.find_first_not_of("0123456789+-.eE") != std::string::npos) return std::nullopt;
-    try {
-        size_t used = 0;
-        double value = std::stod(text, &used);
-        if (used == text.size() && std::isfinite(value)) return value;
-    } catch (const std::exception&) {
-    }
-    return std::nullopt;
+    return yaml_input::number(node);
 }
 
 class ProfileReader {

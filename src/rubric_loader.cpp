@@ -71,14 +71,7 @@ public:
     }
 
     double number(const YAML::Node& node) const {
-        if (node.IsScalar()) {
-            try {
-                size_t used = 0;
-                double value = std::stod(node.Scalar(), &used);
-                if (used == node.Scalar().size() && std::isfinite(value)) return value;
-            } catch (const std::exception&) {
-            }
-        }
+        if (auto value = yaml_input::number(node)) return *value;
         fail(node, "schema", format_message(msg::expected_number, describe(node)));
     }
 

@@ -109,17 +109,6 @@ LocalText same_in_both(const std::string& word) { return {word, word}; }
 
 // ---- reading ----------------------------------------------------------------------------------
 
-std::optional<double> number_of(const YAML::Node& node) {
-    if (!node.IsScalar()) return std::nullopt;
-    try {
-        size_t used = 0;
-        double value = std::stod(node.Scalar(), &used);
-        if (used == node.Scalar().size() && std::isfinite(value)) return value;
-    } catch (const std::exception&) {
-    }
-    return std::nullopt;
-}
-
 template <class Item>
 std::vector<std::string> ids_of(const std::vector<Item>& items) {
     std::vector<std::string> ids;
@@ -255,7 +244,7 @@ private:
         if (node["include"]) expected.include = references(node["include"], text::criterion_kind, criterion_ids_);
         if (node["exclude"]) expected.exclude = references(node["exclude"], text::criterion_kind, criterion_ids_);
         if (node["top"]) {
-            auto top = number_of(node["top"]);
+            auto top = yaml_input::number(node["top"]);
             if (top && *top >= 1 && std::floor(*top) == *top)
                 expected.top = static_cast<int>(*top);
             else
@@ -269,7 +258,7 @@ private:
     // ---- values ----
 
     std::optional<double> score(const YAML::Node& node) {
-        auto value = number_of(node);
+        auto value = yaml_input::number(node);
         if (value && *value >= 0 && *value <= 100) return value;
         schema(node, format_message(text::not_a_score, yaml_input::describe(node)));
         return std::nullopt;

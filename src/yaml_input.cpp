@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "messages.hpp"
@@ -85,6 +86,17 @@ std::vector<std::pair<std::string, YAML::Node>> map_entries(const YAML::Node& ma
         entries.emplace_back(key, entry.second);
     }
     return entries;
+}
+
+std::optional<double> number(const YAML::Node& node) {
+    if (!node.IsScalar()) return std::nullopt;
+    try {
+        size_t used = 0;
+        double value = std::stod(node.Scalar(), &used);
+        if (used == node.Scalar().size() && std::isfinite(value)) return value;
+    } catch (const std::exception&) {
+    }
+    return std::nullopt;
 }
 
 std::string describe(const YAML::Node& node) {

@@ -4,6 +4,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,9 @@ LocalText unknown_key_message(const std::string& key, const std::string& where,
 // The keys of a map in order; a key given twice is reported at its second place.
 std::vector<std::pair<std::string, YAML::Node>> map_entries(const YAML::Node& map, const std::string& file,
                                                             std::vector<Diagnostic>& problems);
+
+// A scalar that is a finite decimal number, whole: "35", "2.5", "1e3"; else nothing.
+std::optional<double> number(const YAML::Node& node);
 
 // The value as the user wrote it, for messages: "\"abc\"", "[...]", "{...}" or "~".
 std::string describe(const YAML::Node& node);
