@@ -1,5 +1,7 @@
 #include "support.hpp"
 
+#include <catch2/catch.hpp>
+
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -75,6 +77,20 @@ RunResult run_tne(const std::vector<std::string>& args, const std::vector<std::s
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     result.err = read_file(err_file);
     return result;
+}
+
+RubricCopy::RubricCopy(const std::string& folder) : root(dir.path() / std::filesystem::path(folder).filename()) {
+    std::filesystem::copy(source_dir() / folder, root, std::filesystem::copy_options::recursive);
+}
+
+RubricSet RubricCopy::load() const { return load_rubric_set(directory_rubric_files(root.string())); }
+
+void replace_once(const std::filesystem::path& file, const std::string& from, const std::string& to) {
+    std::string text = read_file(file);
+    size_t at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    REQUIRE(text.find(from, at + 1) == std::string::npos);
+    write_file(file, text.replace(at, from.size(), to));
 }
 
 }  // namespace tne::test

@@ -30,6 +30,20 @@ private:
     std::filesystem::path path_;
 };
 
+// A copy of a folder of the source tree (rubrics/ unless told) in a temporary directory, to change
+// one file at a time.
+struct RubricCopy {
+    TempDir dir;
+    std::filesystem::path root;
+
+    explicit RubricCopy(const std::string& folder = "rubrics");
+    RubricSet load() const;
+    std::string name_of(const std::string& relative) const { return root.string() + "/" + relative; }
+};
+
+// Replaces the only occurrence of `from` in the file with `to`; fails the test unless it occurs once.
+void replace_once(const std::filesystem::path& file, const std::string& from, const std::string& to);
+
 struct RunResult {
     int exit_code = -1;
     std::string out;

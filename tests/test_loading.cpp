@@ -60,37 +60,17 @@ std::pair<int, int> position_of(const std::string& text, const std::string& need
     return {line, column};
 }
 
-// Replaces the only occurrence of `from` in the file with `to`.
-void replace_once(const fs::path& file, const std::string& from, const std::string& to) {
-    std::string text = read_file(file);
-    position_of(text, from);  // requires exactly one occurrence
-    text.replace(text.find(from), from.size(), to);
-    write_file(file, text);
-}
-
-// A copy of rubrics/ in a temporary directory, to break one file at a time.
-struct RubricCopy {
-    TempDir dir;
-    fs::path root = dir.path() / "rubrics";
-
-    RubricCopy() { fs::copy(source_dir() / "rubrics", root, fs::copy_options::recursive); }
-
-    tne::RubricSet load() const { return tne::load_rubric_set(tne::directory_rubric_files(root.string())); }
-
-    // The single diagnostic of loading the copy; fails the test when it loads.
-    tne::Diagnostic failure() const {
-        try {
-            load();
-        } catch (const tne::InputError& e) {
-            REQUIRE(e.diagnostics().size() == 1);
-            return e.diagnostics().front();
-        }
-        FAIL("the broken rubric set loaded");
-        return {};
+// The single diagnostic of loading a broken copy; fails the test when it loads.
+tne::Diagnostic single_failure(const RubricCopy& copy) {
+    try {
+        copy.load();
+    } catch (const tne::InputError& e) {
+        REQUIRE(e.diagnostics().size() == 1);
+        return e.diagnostics().front();
     }
-
-    std::string name_of(const std::string& relative) const { return root.string() + "/" + relative; }
-};
+    FAIL("the broken rubric set loaded");
+    return {};
+}
 
 }  // namespace
 
@@ -352,7 +332,7 @@ TEST_CASE("a criterion naming a question that does not exist is rejected", "[loa
     fs::path file = copy.root / "dimensions" / "funding.yaml";
     replace_once(file, "question: funding.external_sources", "question: funding.external_source");
     auto [line, column] = position_of(read_file(file), "funding.external_source\n");
-    tne::Diagnostic d = copy.failure();
+    tne::Diagnostic d = single_failure(copy);
     CHECK(d.pos.file == copy.name_of("dimensions/funding.yaml"));
     CHECK(d.pos.line == line);
     CHECK(d.pos.column == column);
@@ -365,7 +345,7 @@ TEST_CASE("a choice question's level map must score every value", "[loading][rub
     fs::path file = copy.root / "dimensions" / "digital.yaml";
     replace_once(file, "levels: {none: 0, basic: 50, institutional: 100}", "levels: {none: 0, basic: 50}");
     auto [line, column] = position_of(read_file(file), "{none: 0, basic: 50}");
-    tne::Diagnostic d = copy.failure();
+    tne::Diagnostic d = single_failure(copy);
     CHECK(d.pos.file == copy.name_of("dimensions/digital.yaml"));
     CHECK(d.pos.line == line);
     CHECK(d.pos.column == column);
@@ -378,7 +358,7 @@ TEST_CASE("bands must ascend by at_least", "[loading][rubric]") {
     replace_once(file, "- {at_least: 2, score: 70}\n        - {at_least: 3, score: 100}",
                  "- {at_least: 3, score: 70}\n        - {at_least: 2, score: 100}");
     auto [line, column] = position_of(read_file(file), "{at_least: 2, score: 100}");
-    tne::Diagnostic d = copy.failure();
+    tne::Diagnostic d = single_failure(copy);
     CHECK(d.pos.file == copy.name_of("dimensions/funding.yaml"));
     CHECK(d.pos.line == line);
     CHECK(d.pos.column == column);
@@ -390,7 +370,7 @@ TEST_CASE("a model requirement naming an unknown dimension is rejected", "[loadi
     fs::path file = copy.root / "models.yaml";
     replace_once(file, "dimension: language\n        at_least: 35", "dimension: langauge\n        at_least: 35");
     auto [line, column] = position_of(read_file(file), "langauge");
-    tne::Diagnostic d = copy.failure();
+    tne::Diagnostic d = single_failure(copy);
     CHECK(d.pos.file == copy.name_of("models.yaml"));
     CHECK(d.pos.line == line);
     CHECK(d.pos.column == column);
@@ -403,7 +383,7 @@ TEST_CASE("a model may only build on models of an earlier stage", "[loading][rub
     // collaborative_rd (stage 3) building on branch_campus (stage 7).
     replace_once(file, "builds_on: [research_collaboration]", "builds_on: [branch_campus]");
     auto [line, column] = position_of(read_file(file), "id: collaborative_rd");
-    tne::Diagnostic d = copy.failure();
+    tne::Diagnostic d = single_failure(copy);
     CHECK(d.pos.file == copy.name_of("models.yaml"));
     CHECK(d.pos.line == line);
     CHECK(d.pos.column == column);
@@ -415,7 +395,7 @@ TEST_CASE("a missing rubric file is reported where the set names it", "[loading]
     RubricCopy copy;
     fs::remove(copy.root / "dimensions" / "research.yaml");
     auto [line, column] = position_of(read_file(copy.root / "rubric-set.yaml"), "research]");
-    tne::Diagnostic d = copy.failure();
+    tne::Diagnostic d = single_failure(copy);
     CHECK(d.pos.file == copy.name_of("rubric-set.yaml"));
     CHECK(d.pos.line == line);
     CHECK(d.pos.column == column);

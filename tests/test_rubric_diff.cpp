@@ -25,16 +25,6 @@ std::vector<std::string> example_paths() {
     return paths;
 }
 
-// Replaces the only occurrence of `from` in the file with `to`.
-void replace_once(const fs::path& file, const std::string& from, const std::string& to) {
-    std::string text = read_file(file);
-    size_t at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    REQUIRE(text.find(from, at + 1) == std::string::npos);
-    text.replace(at, from.size(), to);
-    write_file(file, text);
-}
-
 // Removes the YAML list item that starts with the line `first_line`: up to the next item at the
 // same indentation, a blank line, or the end of the file.
 void remove_item(const fs::path& file, const std::string& first_line) {
@@ -46,15 +36,6 @@ void remove_item(const fs::path& file, const std::string& first_line) {
     write_file(file, text);
 }
 
-// A copy of rubrics/ in a temporary directory, to change one thing at a time.
-struct RubricCopy {
-    TempDir dir;
-    fs::path root = dir.path() / "rubrics";
-
-    RubricCopy() { fs::copy(source_dir() / "rubrics", root, fs::copy_options::recursive); }
-
-    tne::RubricSet load() const { return tne::load_rubric_set(tne::directory_rubric_files(root.string())); }
-};
 
 // What a report shows of an assessment, one line per item and worked out here, not by the diff:
 // scores to one decimal, levels, the suggested model and the top recommendations.

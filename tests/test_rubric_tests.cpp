@@ -66,14 +66,6 @@ void copy_rubrics_to(const fs::path& target) {
     fs::copy(source_dir() / "rubrics", target, fs::copy_options::recursive);
 }
 
-void replace_once(const fs::path& file, const std::string& from, const std::string& to) {
-    std::string text = read_file(file);
-    size_t at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    REQUIRE(text.find(from, at + 1) == std::string::npos);
-    write_file(file, text.replace(at, from.size(), to));
-}
-
 const std::string kInstitution = "      institution: {name: Universidad de Prueba, type: public_university}\n";
 
 }  // namespace
