@@ -89,10 +89,10 @@ const std::vector<CheckRule>& check_rules() {
           "Dé el puntaje 100 a algún valor o banda alcanzable; de lo contrario ninguna institución obtiene los puntos del criterio."}},
         {"infeasible-model", S::error,
          {"Some profile can make every model feasible", "Algún perfil puede hacer factible cada modelo"},
-         {"Relax the requirement named, or the requirements that contradict each other; a model no institution can reach "
-          "is never suggested.",
-          "Flexibilice el requisito indicado, o los requisitos que se contradicen; un modelo que ninguna institución alcanza "
-          "nunca se sugiere."}},
+         {"Relax the requirement named, or the requirements that contradict each other; otherwise every institution is "
+          "told to lift a blocker it never can.",
+          "Flexibilice el requisito indicado, o los requisitos que se contradicen; si no, a toda institución se le pide "
+          "levantar un bloqueo que nunca podrá levantar."}},
         {"unused-question", S::warning,
          {"Every dimension question is scored or read by a model",
           "Toda pregunta de una dimensión se califica o la lee un modelo"},
@@ -322,6 +322,10 @@ void find_untranslated(const YAML::Node& node, const std::string& file, std::vec
     }
 }
 
+bool same_place(const SourcePos& a, const SourcePos& b) {
+    return a.file == b.file && a.line == b.line && a.column == b.column;
+}
+
 void check_tests(const RubricFiles& files, const RubricLoad& load, std::vector<Finding>& findings) {
     const RubricSet& set = load.set;
     if (set.test_files.empty()) {
@@ -330,18 +334,7 @@ void check_tests(const RubricFiles& files, const RubricLoad& load, std::vector<F
         findings.push_back({&check_rule("no-tests"), where, format_message(msg::no_tests)});
         return;
     }
-    for (const auto& relative : set.test_files) {
-        std::string name = files.root + "/" + relative;
-        auto text = files.read(relative);
-        if (!text) continue;  // load_rubric_tests reports it
-        try {
-            YAML::Node root = yaml_input::parse(*text, name);
-            for (const auto& d : rubric_schema::validate(root, name, rubric_schema::FileKind::tests))
-                findings.push_back({&check_rule(d.rule), d.pos, d.message});
-        } catch (const InputError&) {
-            // the suite's loader reports the syntax error
-        }
-    }
+    std::vector<Finding> from_loader;
     try {
         RubricTestSuite suite = load_rubric_tests(set, files);
         std::set<std::string> models = suite.covered_models();
@@ -355,12 +348,25 @@ void check_tests(const RubricFiles& files, const RubricLoad& load, std::vector<F
                                     format_message(msg::untested_dimension, dimension.id)});
     } catch (const InputError& e) {
         for (const auto& d : e.diagnostics())
-            findings.push_back({&check_rule(d.rule.empty() ? "schema" : d.rule), d.pos, d.message});
+            from_loader.push_back({&check_rule(d.rule.empty() ? "schema" : d.rule), d.pos, d.message});
     }
-}
-
-bool same_place(const SourcePos& a, const SourcePos& b) {
-    return a.file == b.file && a.line == b.line && a.column == b.column;
+    // As for the set's files: the loader's findings name the rule; the schema adds what it did not see.
+    for (const auto& relative : set.test_files) {
+        std::string name = files.root + "/" + relative;
+        auto text = files.read(relative);
+        if (!text) continue;  // load_rubric_tests reported it
+        try {
+            YAML::Node root = yaml_input::parse(*text, name);
+            for (const auto& d : rubric_schema::validate(root, name, rubric_schema::FileKind::tests)) {
+                bool seen = std::any_of(from_loader.begin(), from_loader.end(),
+                                        [&](const Finding& f) { return same_place(f.pos, d.pos); });
+                if (!seen) findings.push_back({&check_rule(d.rule), d.pos, d.message});
+            }
+        } catch (const InputError&) {
+            // load_rubric_tests reported the syntax error
+        }
+    }
+    findings.insert(findings.end(), from_loader.begin(), from_loader.end());
 }
 
 }  // namespace
