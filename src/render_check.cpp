@@ -4,10 +4,6 @@
 #include "json_writer.hpp"
 #include "tne/rubric_check.hpp"
 
-#ifndef TNE_VERSION
-#define TNE_VERSION "0.0.0"
-#endif
-
 namespace tne {
 
 namespace {

@@ -177,7 +177,7 @@ private:
 
         read_annex(main.string(root["annex"]), main.pos(root["annex"]));
         read_institution(main.string(root["institution"]), main.pos(root["institution"]));
-        main.strings(root["dimensions"]);
+        main.strings(root["dimensions"]);  // a list of names, or the set stops here
         for (const auto& node : root["dimensions"]) {
             std::string id = node.Scalar();
             if (set.find_dimension(id) || id == "institution" || broken_.count(id)) {

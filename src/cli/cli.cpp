@@ -1,5 +1,5 @@
 // The command line: CLI11 wiring only. Errors are caught once, here, and mapped to exit codes:
-// 0 success, 1 below --fail-under, 2 invalid input or usage, 70 a bug in tne.
+// 0 success, 1 below --fail-under or rubric findings, 2 invalid input or usage, 70 a bug in tne.
 #include "cli.hpp"
 
 #include <unistd.h>
@@ -19,17 +19,13 @@
 #include "tne/rubric_diff.hpp"
 #include "tne/rubric_tests.hpp"
 
-#ifndef TNE_VERSION
-#define TNE_VERSION "0.0.0"
-#endif
-
 namespace tne::cli {
 
 namespace {
 
 constexpr int kExitOk = 0;
-constexpr int kExitBelowThreshold = 1;  // also: rubric findings, failed rubric tests, a diff that moved
-constexpr int kExitFindings = 1;
+constexpr int kExitBelowThreshold = 1;  // assess --fail-under
+constexpr int kExitFindings = 1;        // rubrics: findings, failed cases, a diff that moved
 constexpr int kExitInvalid = 2;
 constexpr int kExitBug = 70;
 
