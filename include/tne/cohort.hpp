@@ -1,0 +1,61 @@
+// A cohort summary of many assessments, as the Annex's section 3.1 reports its survey: results by
+// institution type, the distribution of levels and suggested models, the barriers most
+// institutions share (their weakest dimension) and each institution's percentile within its type.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tne/assessment.hpp"
+
+namespace tne {
+
+// What the summary keeps of one assessment: a few ids and numbers, never the assessment itself.
+struct CohortMember {
+    std::string source;      // "file:line" where its document or CSV row starts
+    std::string name;
+    std::string type;        // institution type id; "" when unknown
+    std::optional<double> overall;
+    std::string level;       // level id; "" when there is no overall score
+    std::vector<std::optional<double>> dimensions;  // rubric order
+    std::string suggested;   // model id; "" when none
+};
+
+CohortMember cohort_member(const Assessment& assessment, std::string source);
+
+struct Stats {
+    int n = 0;  // how many had a score
+    double mean = 0, median = 0, min = 0, max = 0;
+};
+
+struct TypeSummary {
+    std::string type;  // institution type id
+    int count = 0;
+    Stats overall;
+    std::vector<Stats> dimensions;       // rubric order
+    std::vector<int> levels;             // rubric level order: how many at each level
+    std::vector<int> weakest;            // rubric dimension order: how many have it as weakest
+    std::vector<int> suggested;          // rubric model order
+};
+
+struct MemberPercentile {
+    const CohortMember* member = nullptr;
+    std::optional<double> percentile;  // within its type, 0-100; none without an overall score
+};
+
+struct CohortSummary {
+    const RubricSet* rubric = nullptr;
+    int read = 0, scored = 0, failed = 0;
+    TypeSummary all;                       // the whole cohort, type ""
+    std::vector<TypeSummary> types;        // in the rubric's order of the institution.type values
+    std::vector<MemberPercentile> members; // input order
+};
+
+CohortSummary summarise(const std::vector<CohortMember>& members, const RubricSet& rubric, int read, int failed);
+
+std::string render_summary_text(const CohortSummary& summary, Lang lang);
+std::string render_summary_json(const CohortSummary& summary, Lang lang);
+std::string render_summary_markdown(const CohortSummary& summary, Lang lang);
+
+}  // namespace tne
