@@ -1,1 +1,134 @@
-// placeholder, being written
+#include "batch_input.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "messages.hpp"
+#include "tne/rubric_diff.hpp"
+
+namespace tne {
+
+namespace {
+
+constexpr Message kEmptyCsv{"the CSV file is empty; expected a header row and one row per institution",
+                            "el archivo CSV está vacío; se esperaba una fila de encabezados y una fila por institución"};
+
+// "---" or "..." at the start of a line, alone or followed by a space: a document marker.
+bool is_marker(const std::string& line, std::string_view marker) {
+    if (line.compare(0, 3, marker) != 0) return false;
+    return line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r';
+}
+
+// Whether a line holds anything but blanks, a comment or a directive.
+bool has_content(const std::string& line) {
+    if (!line.empty() && line[0] == '%') return false;
+    size_t start = is_marker(line, "---") ? 3 : 0;
+    size_t first = line.find_first_not_of(" \t\r", start);
+    return first != std::string::npos && line[first] != '#';
+}
+
+InputItem failed_item(const std::string& file, std::vector<Diagnostic> errors) {
+    InputItem item;
+    item.source = {file, 1, 0};
+    item.errors = std::move(errors);
+    return item;
+}
+
+void read_survey(const std::string& file, const RubricSet& rubric, const SurveyMap& map, const ItemSink& emit) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return emit(failed_item(file, {{SourcePos{file}, format_message(msg::cannot_read_file), {}}}));
+    CsvReader reader(in, map.delimiter);
+    std::optional<CsvRow> header = reader.next();
+    if (!header) return emit(failed_item(file, {{SourcePos{file}, format_message(kEmptyCsv), {}}}));
+    std::shared_ptr<const BoundSurvey> survey;
+    try {
+        survey = std::make_shared<const BoundSurvey>(bind_survey(map, rubric, *header, file));
+    } catch (const InputError& e) {
+        // Without its columns no row can be read: the file is one failed input.
+        return emit(failed_item(file, e.diagnostics()));
+    }
+    while (std::optional<CsvRow> row = reader.next()) {
+        InputItem item;
+        item.source = {file, row->number, row->line};
+        item.row = std::move(row);
+        item.survey = survey;
+        emit(std::move(item));
+    }
+}
+
+void read_yaml_file(const std::string& file, const ItemSink& emit) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return emit(failed_item(file, {{SourcePos{file}, format_message(msg::cannot_read_file), {}}}));
+    split_yaml_stream(in, file, emit);
+}
+
+}  // namespace
+
+bool is_csv_input(const std::string& input) {
+    std::string extension = std::filesystem::path(input).extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    return extension == ".csv";
+}
+
+void split_yaml_stream(std::istream& in, const std::string& file, const ItemSink& emit) {
+    InputItem item;
+    item.source = {file, 0, 1};
+    bool content = false;
+    int entries = 0;
+    auto finish = [&](int next_line) {
+        if (content) {
+            item.source.entry = ++entries;
+            emit(std::move(item));
+        }
+        item = InputItem{};
+        item.source = {file, 0, next_line};
+        content = false;
+    };
+
+    std::string line;
+    int number = 0;
+    while (std::getline(in, line)) {
+        ++number;
+        if (is_marker(line, "---") && content) finish(number);
+        if (is_marker(line, "...")) {
+            finish(number + 1);
+            continue;
+        }
+        item.yaml += line;
+        item.yaml += '\n';
+        content = content || has_content(line);
+    }
+    if (content || entries == 0) {
+        // An empty file is still an input: it fails as a profile that is not a map.
+        item.source.entry = ++entries;
+        emit(std::move(item));
+    }
+}
+
+void read_inputs(const std::vector<std::string>& inputs, const RubricSet& rubric, const SurveyMap* csv_map,
+                 const ItemSink& emit) {
+    namespace fs = std::filesystem;
+    for (const auto& input : inputs) {
+        std::error_code error;
+        if (input == "-") {
+            split_yaml_stream(std::cin, "-", emit);
+        } else if (fs::is_directory(input, error)) {
+            std::vector<std::string> files;
+            try {
+                files = profiles_in_directory(input);
+            } catch (const InputError& e) {
+                emit(failed_item(input, e.diagnostics()));
+            }
+            for (const auto& file : files) read_yaml_file(file, emit);
+        } else if (is_csv_input(input) && csv_map) {
+            read_survey(input, rubric, *csv_map, emit);
+        } else {
+            read_yaml_file(input, emit);
+        }
+    }
+}
+
+}  // namespace tne

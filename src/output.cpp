@@ -13,44 +13,66 @@
 
 namespace tne {
 
-void write_file_atomically(const std::string& path, const std::string& content) {
+namespace {
+constexpr size_t kFlushAt = 1 << 16;
+}
+
+AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
     namespace fs = std::filesystem;
-    fs::path target(path);
+    fs::path target(path_);
     fs::path directory = target.has_parent_path() ? target.parent_path() : fs::path(".");
     std::string pattern = (directory / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
     std::vector<char> name(pattern.begin(), pattern.end());
     name.push_back('\0');
+    fd_ = mkstemp(name.data());
+    if (fd_ < 0) throw std::runtime_error(path_ + ": " + std::strerror(errno));
+    temporary_ = name.data();
+}
 
-    int fd = mkstemp(name.data());
-    if (fd < 0) throw std::runtime_error(path + ": " + std::strerror(errno));
-    auto fail = [&](int error) {
-        ::close(fd);
-        ::unlink(name.data());
-        throw std::runtime_error(path + ": " + std::strerror(error));
-    };
+AtomicFile::~AtomicFile() {
+    if (fd_ >= 0) ::close(fd_);
+    if (!temporary_.empty()) ::unlink(temporary_.c_str());
+}
+
+void AtomicFile::write(std::string_view data) {
+    buffer_.append(data);
+    if (buffer_.size() >= kFlushAt) flush();
+}
+
+void AtomicFile::flush() {
     size_t written = 0;
-    while (written < content.size()) {
-        ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+    while (written < buffer_.size()) {
+        ssize_t n = ::write(fd_, buffer_.data() + written, buffer_.size() - written);
         if (n < 0) {
             if (errno == EINTR) continue;
             fail(errno);
         }
         written += static_cast<size_t>(n);
     }
+    buffer_.clear();
+}
+
+void AtomicFile::fail(int error) {
+    throw std::runtime_error(path_ + ": " + std::strerror(error));
+}
+
+void AtomicFile::commit() {
+    flush();
     // mkstemp creates the file 0600; an output file is as readable as any other the user writes.
     mode_t mask = ::umask(0);
     ::umask(mask);
-    if (::fchmod(fd, 0666 & ~mask) != 0 || ::fsync(fd) != 0) fail(errno);
-    if (::close(fd) != 0) {
-        int error = errno;
-        ::unlink(name.data());
-        throw std::runtime_error(path + ": " + std::strerror(error));
-    }
-    if (std::rename(name.data(), path.c_str()) != 0) {
-        int error = errno;
-        ::unlink(name.data());
-        throw std::runtime_error(path + ": " + std::strerror(error));
-    }
+    if (::fchmod(fd_, 0666 & ~mask) != 0 || ::fsync(fd_) != 0) fail(errno);
+    int fd = fd_;
+    fd_ = -1;
+    if (::close(fd) != 0) fail(errno);
+    if (std::rename(temporary_.c_str(), path_.c_str()) != 0) fail(errno);
+    temporary_.clear();
+}
+
+void write_file_atomically(const std::string& path, const std::string& content) {
+    AtomicFile file(path);
+    file.write(content);
+    file.commit();
 }
 
 }  // namespace tne

@@ -1,1 +1,840 @@
-// placeholder, being written
+// A CSV survey export read through a map. The map is checked against the rubric set once; each row
+// is turned into a small YAML profile and validated by the profile loader itself, so a CSV row and
+// a YAML file obey exactly the same rules. The loader's findings are then moved back to the cells
+// they came from and told in the survey's terms: the column's header and the answer as written.
+#include "tne/survey.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string_view>
+#include <tuple>
+
+#include "messages.hpp"
+#include "yaml_input.hpp"
+
+namespace tne {
+
+namespace {
+
+using yaml_input::describe;
+
+// ---- messages -------------------------------------------------------------------------------------
+
+// The map
+constexpr Message kMapNotMap{
+    "a survey map is a map with \"fields\" (and optionally \"delimiter\", \"list_separator\", \"unknown\", "
+    "\"labels\"), not {0}",
+    "un mapa de encuesta es un mapa con \"fields\" (y opcionalmente \"delimiter\", \"list_separator\", "
+    "\"unknown\", \"labels\"), no {0}"};
+constexpr Message kBadDelimiter{"{0} is not a delimiter; expected one character such as \",\" or \";\"",
+                                "{0} no es un delimitador; se esperaba un carácter como \",\" o \";\""};
+constexpr Message kFieldNotColumn{
+    "{0}: expected the column's header text, or a map with \"column\" and \"labels\", found {1}",
+    "{0}: se esperaba el texto del encabezado de la columna, o un mapa con \"column\" y \"labels\"; se encontró {1}"};
+constexpr Message kRequiredNotMapped{"the map must name the column of {0}, a required question",
+                                     "el mapa debe indicar la columna de {0}, una pregunta obligatoria"};
+constexpr Message kDuplicateLabel{
+    "the label \"{0}\" is the same as \"{1}\" when case and surrounding spaces are ignored",
+    "la etiqueta \"{0}\" es igual a \"{1}\" si se ignoran las mayúsculas y los espacios alrededor"};
+constexpr Message kLabelNotValue{"{0}: the label \"{1}\" translates to \"{2}\", which is not one of: {3}",
+                                 "{0}: la etiqueta \"{1}\" se traduce como \"{2}\", que no es uno de: {3}"};
+constexpr Message kLabelNotValueDidYouMean{"{0}: the label \"{1}\" translates to \"{2}\"; did you mean \"{3}\"?",
+                                           "{0}: la etiqueta \"{1}\" se traduce como \"{2}\"; ¿quiso decir \"{3}\"?"};
+constexpr Message kLabelNotPercent{"{0}: the label \"{1}\" translates to \"{2}\"; expected a number in {3}",
+                                   "{0}: la etiqueta \"{1}\" se traduce como \"{2}\"; se esperaba un número en {3}"};
+constexpr Message kLabelNotCount{
+    "{0}: the label \"{1}\" translates to \"{2}\"; expected a whole number in {3}",
+    "{0}: la etiqueta \"{1}\" se traduce como \"{2}\"; se esperaba un número entero en {3}"};
+constexpr Message kLabelListForSingle{
+    "{0}: the label \"{1}\" translates to a list, but the question takes a single answer",
+    "{0}: la etiqueta \"{1}\" se traduce como una lista, pero la pregunta admite una sola respuesta"};
+constexpr Message kLabelUnused{"the label \"{0}\" translates to \"{1}\", which no question of the map accepts",
+                               "la etiqueta \"{0}\" se traduce como \"{1}\", que ninguna pregunta del mapa acepta"};
+constexpr Message kLabelUnusedDidYouMean{
+    "the label \"{0}\" translates to \"{1}\", which no question of the map accepts; did you mean \"{2}\"?",
+    "la etiqueta \"{0}\" se traduce como \"{1}\", que ninguna pregunta del mapa acepta; ¿quiso decir \"{2}\"?"};
+
+// The CSV header
+constexpr Message kMissingColumn{"the map's column \"{0}\" (for {1}) is not in the header",
+                                 "la columna \"{0}\" del mapa (para {1}) no está en el encabezado"};
+constexpr Message kMissingColumnDidYouMean{
+    "the map's column \"{0}\" (for {1}) is not in the header; did you mean \"{2}\"?",
+    "la columna \"{0}\" del mapa (para {1}) no está en el encabezado; ¿quiso decir \"{2}\"?"};
+constexpr Message kDuplicateHeader{
+    "the column \"{0}\" appears twice in the header (columns {1} and {2}); the map cannot tell which to read",
+    "la columna \"{0}\" aparece dos veces en el encabezado (columnas {1} y {2}); el mapa no puede saber cuál leer"};
+constexpr Message kUnterminatedQuote{
+    "the quoted cell that starts at line {0}, column {1} has no closing quote (\"); the file ends inside it",
+    "la celda entre comillas que empieza en la línea {0}, columna {1} no tiene comillas de cierre (\"); el "
+    "archivo termina dentro de ella"};
+
+// The rows
+constexpr Message kRowCells{"row {0} has {1} cells; the header has {2}",
+                            "la fila {0} tiene {1} celdas; el encabezado tiene {2}"};
+constexpr Message kCellInvalid{"column \"{0}\": \"{1}\" is not valid; expected {2}",
+                               "columna \"{0}\": \"{1}\" no es válido; se esperaba {3}"};
+constexpr Message kCellRequired{"column \"{0}\": \"{1}\" gives no answer, but {2} is required",
+                                "columna \"{0}\": \"{1}\" no da una respuesta, pero {2} es obligatoria"};
+constexpr Message kCellDuplicate{
+    "column \"{0}\": \"{1}\" gives \"{2}\" twice; each answer may appear once",
+    "columna \"{0}\": \"{1}\" da \"{2}\" dos veces; cada respuesta solo puede aparecer una vez"};
+constexpr Message kCellNotUtf8{"column \"{0}\": the cell is not UTF-8 text; export the survey as \"CSV UTF-8\"",
+                               "columna \"{0}\": la celda no es texto UTF-8; exporte la encuesta como \"CSV UTF-8\""};
+constexpr Message kRowProblem{"row {0}: {2}", "fila {0}: {3}"};
+
+// What a cell may say (the {2}/{3} of kCellInvalid)
+constexpr Message kExpectText{"a non-empty text", "un texto no vacío"};
+constexpr Message kExpectOneOf{"one of: {0}", "uno de: {0}"};
+constexpr Message kExpectOneOfDidYouMean{"one of: {0} (did you mean \"{1}\"?)", "uno de: {0} (¿quiso decir \"{1}\"?)"};
+constexpr Message kExpectList{"answers separated by \"{0}\", each one of: {1}",
+                              "respuestas separadas por \"{0}\", cada una de: {1}"};
+constexpr Message kExpectListDidYouMean{"answers separated by \"{0}\", each one of: {1} (did you mean \"{2}\"?)",
+                                        "respuestas separadas por \"{0}\", cada una de: {1} (¿quiso decir \"{2}\"?)"};
+constexpr Message kExpectPercent{"a percentage from {0} to {1}, such as \"35\" or \"35 %\"",
+                                 "un porcentaje de {0} a {1}, como \"35\" o \"35 %\""};
+constexpr Message kExpectPercentOrLabel{"a percentage from {0} to {1}, such as \"35\" or \"35 %\", or one of: {2}",
+                                        "un porcentaje de {0} a {1}, como \"35\" o \"35 %\", o uno de: {2}"};
+constexpr Message kExpectCount{"a whole number from {0} to {1}, without thousands separators",
+                               "un número entero de {0} a {1}, sin separadores de miles"};
+constexpr Message kExpectCountOrLabel{"a whole number from {0} to {1}, without thousands separators, or one of: {2}",
+                                      "un número entero de {0} a {1}, sin separadores de miles, o uno de: {2}"};
+
+// ---- text -----------------------------------------------------------------------------------------
+
+const std::string kBom = "\xEF\xBB\xBF";
+const std::string kNoBreakSpace = "\xC2\xA0";  // spreadsheets paste it around labels
+
+std::string trim(std::string_view text) {
+    auto space_at_front = [&] {
+        if (text.empty()) return size_t{0};
+        if (text.substr(0, 2) == kNoBreakSpace) return size_t{2};
+        return std::string_view(" \t\r\n").find(text.front()) != std::string_view::npos ? size_t{1} : size_t{0};
+    };
+    auto space_at_back = [&] {
+        if (text.empty()) return size_t{0};
+        if (text.size() >= 2 && text.substr(text.size() - 2) == kNoBreakSpace) return size_t{2};
+        return std::string_view(" \t\r\n").find(text.back()) != std::string_view::npos ? size_t{1} : size_t{0};
+    };
+    while (size_t n = space_at_front()) text.remove_prefix(n);
+    while (size_t n = space_at_back()) text.remove_suffix(n);
+    return std::string(text);
+}
+
+// Lower case for comparing labels: ASCII, and the Latin-1 capitals in UTF-8 (Á É Í Ó Ú Ñ Ü and the
+// rest of U+00C0-U+00DE but ×), which is all Spanish needs.
+std::string fold(std::string_view text) {
+    std::string folded(text);
+    for (size_t i = 0; i < folded.size(); ++i) {
+        auto byte = static_cast<unsigned char>(folded[i]);
+        if (byte >= 'A' && byte <= 'Z') {
+            folded[i] = static_cast<char>(byte + 32);
+        } else if (byte == 0xC3 && i + 1 < folded.size()) {
+            auto next = static_cast<unsigned char>(folded[i + 1]);
+            if (next >= 0x80 && next <= 0x9E && next != 0x97) folded[i + 1] = static_cast<char>(next + 0x20);
+            ++i;
+        }
+    }
+    return folded;
+}
+
+std::string label_key(std::string_view label) { return fold(trim(label)); }
+
+// Without case or accents, only to suggest the closest label: "Si" and "Publica" are typed often.
+std::string loose(std::string_view text) {
+    static const std::vector<std::pair<std::string, std::string>> plain = {
+        {"\xC3\xA1", "a"}, {"\xC3\xA9", "e"}, {"\xC3\xAD", "i"}, {"\xC3\xB3", "o"},
+        {"\xC3\xBA", "u"}, {"\xC3\xBC", "u"}, {"\xC3\xB1", "n"}};
+    std::string out = label_key(text);
+    for (const auto& [accented, letter] : plain)
+        for (size_t at; (at = out.find(accented)) != std::string::npos;) out.replace(at, accented.size(), letter);
+    return out;
+}
+
+// The candidate closest to `word` when it looks like a typo, compared loosely; else "".
+std::string closest_label(const std::string& word, const std::vector<std::string>& candidates) {
+    std::vector<std::string> loose_candidates;
+    for (const auto& candidate : candidates) loose_candidates.push_back(loose(candidate));
+    std::string near = yaml_input::closest(loose(word), loose_candidates);
+    if (near.empty()) return "";
+    auto at = std::find(loose_candidates.begin(), loose_candidates.end(), near) - loose_candidates.begin();
+    return candidates[static_cast<size_t>(at)];
+}
+
+bool valid_utf8(std::string_view text) {
+    for (size_t i = 0; i < text.size();) {
+        auto byte = static_cast<unsigned char>(text[i]);
+        size_t length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3 : (byte >> 3) == 0x1E ? 4 : 0;
+        if (length == 0 || i + length > text.size()) return false;
+        for (size_t k = 1; k < length; ++k)
+            if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return false;
+        i += length;
+    }
+    return true;
+}
+
+// "35", "35 %", "35%", "2.5" as the plain number YAML would read; anything else, such as "1,200"
+// (a thousands separator or a decimal comma, which would be ambiguous), is not a number.
+std::optional<std::string> number_text(std::string_view written, bool percent) {
+    std::string text = trim(written);
+    if (percent && !text.empty() && text.back() == '%') text = trim(text.substr(0, text.size() - 1));
+    size_t i = (!text.empty() && (text[0] == '+' || text[0] == '-')) ? 1 : 0;
+    size_t digits = text.find_first_not_of("0123456789", i);
+    if (digits == i || i == text.size()) return std::nullopt;  // no digit before anything else
+    if (digits != std::string::npos) {
+        if (text[digits] != '.' || digits + 1 == text.size()) return std::nullopt;
+        if (text.find_first_not_of("0123456789", digits + 1) != std::string::npos) return std::nullopt;
+    }
+    return text;
+}
+
+// A double-quoted YAML scalar holding exactly `text`.
+std::string yaml_quoted(std::string_view text) {
+    std::string out = "\"";
+    for (size_t i = 0; i < text.size(); ++i) {
+        auto ch = static_cast<unsigned char>(text[i]);
+        std::string_view rest = text.substr(i);
+        if (ch == '"' || ch == '\\') {
+            out += '\\';
+            out += static_cast<char>(ch);
+        } else if (ch == '\n') {
+            out += "\\n";
+        } else if (ch < 0x20 || ch == 0x7F) {
+            out += fmt::format("\\x{:02x}", ch);
+        } else if (rest.substr(0, 2) == "\xC2\x85" || rest.substr(0, 3) == "\xE2\x80\xA8" ||
+                   rest.substr(0, 3) == "\xE2\x80\xA9") {
+            // Unicode line breaks would be folded by YAML: write them as escapes.
+            out += rest[0] == '\xC2' ? "\\N" : rest[2] == '\xA8' ? "\\L" : "\\P";
+            i += rest[0] == '\xC2' ? 1 : 2;
+        } else {
+            out += static_cast<char>(ch);
+        }
+    }
+    return out + "\"";
+}
+
+// A cell's text for a message: on one line.
+std::string shown(std::string_view text) {
+    std::string out;
+    for (char ch : text) out += ch == '\n' ? std::string("\\n") : ch == '\r' ? std::string("\\r") : std::string(1, ch);
+    return out;
+}
+
+std::string quoted_list(const std::vector<std::string>& items) {
+    std::string text;
+    for (const auto& item : items) text += (text.empty() ? "\"" : ", \"") + item + "\"";
+    return text;
+}
+
+std::string join_ids(const Question& q) {
+    std::string text;
+    for (const auto& value : q.values) text += (text.empty() ? "" : ", ") + value.id;
+    return text;
+}
+
+std::vector<std::string> value_ids(const Question& q) {
+    std::vector<std::string> ids;
+    for (const auto& value : q.values) ids.push_back(value.id);
+    return ids;
+}
+
+bool is_number_question(const Question& q) { return q.type == QuestionType::percent || q.type == QuestionType::count; }
+
+// Whether the question accepts `value` as an answer (a list question: as one item).
+bool accepts(const Question& q, const std::string& value) {
+    switch (q.type) {
+        case QuestionType::text:
+            return !trim(value).empty();
+        case QuestionType::choice:
+        case QuestionType::yes_partial_no:
+        case QuestionType::list:
+            return q.find_value(value) != nullptr;
+        case QuestionType::percent:
+        case QuestionType::count: {
+            auto text = number_text(value, q.type == QuestionType::percent);
+            if (!text) return false;
+            double number = std::stod(*text);
+            return number >= q.min && number <= q.max &&
+                   (q.type == QuestionType::percent || std::floor(number) == number);
+        }
+    }
+    return false;
+}
+
+bool accepts_all(const Question& q, const std::vector<std::string>& values) {
+    return std::all_of(values.begin(), values.end(), [&](const std::string& value) { return accepts(q, value); });
+}
+
+// ---- the map --------------------------------------------------------------------------------------
+
+YAML::Node key_node(const YAML::Node& map, const std::string& key) {
+    for (const auto& entry : map)
+        if (entry.first.IsScalar() && entry.first.Scalar() == key) return entry.first;
+    return map;
+}
+
+struct Labels {
+    std::map<std::string, std::string>* single;
+    std::map<std::string, std::vector<std::string>>* lists;
+    std::vector<std::string>* unknown;
+};
+
+class MapReader {
+public:
+    MapReader(const RubricSet& rubric, std::string file) : rubric_(rubric), file_(std::move(file)) {}
+
+    SurveyMap read(const YAML::Node& root) {
+        SurveyMap map;
+        map.source = file_;
+        if (!root.IsMap())
+            throw InputError(yaml_input::pos_of(root, file_), format_message(kMapNotMap, describe(root)));
+        static const std::vector<std::string> keys = {"delimiter", "list_separator", "unknown", "labels", "fields"};
+        SourcePos fields = yaml_input::pos_of(root, file_);  // where a missing required question is reported
+        for (const auto& [key, node] : yaml_input::map_entries(root, file_, problems_)) {
+            if (key == "delimiter") {
+                read_delimiter(node, map);
+            } else if (key == "list_separator") {
+                if (node.IsScalar() && !node.Scalar().empty())
+                    map.list_separator = node.Scalar();
+                else
+                    problem(node, format_message(msg::expected_string, describe(node)));
+            } else if (key == "unknown") {
+                read_unknown(node, map.unknown);
+            } else if (key == "labels") {
+                read_labels(node, nullptr, {&map.labels, &map.list_labels, &map.unknown});
+            } else if (key == "fields") {
+                fields = yaml_input::pos_of(node, file_);
+                read_fields(node, map);
+            } else {
+                problem(key_node(root, key), yaml_input::unknown_key_message(key, file_, keys));
+            }
+        }
+        for (const auto& question : rubric_.questions) {
+            bool mapped = std::any_of(map.fields.begin(), map.fields.end(),
+                                      [&](const SurveyField& field) { return field.path == question.path; });
+            if (question.required && !mapped && !suggested_paths_.count(question.path))
+                problems_.push_back({fields, format_message(kRequiredNotMapped, question.path), {}});
+        }
+        check_global_labels(map);
+        std::stable_sort(problems_.begin(), problems_.end(), [](const Diagnostic& x, const Diagnostic& y) {
+            return std::tie(x.pos.line, x.pos.column) < std::tie(y.pos.line, y.pos.column);
+        });
+        if (!problems_.empty()) throw InputError(problems_);
+        return map;
+    }
+
+private:
+    void problem(const YAML::Node& node, LocalText message) {
+        problems_.push_back({yaml_input::pos_of(node, file_), std::move(message), {}});
+    }
+
+    void read_delimiter(const YAML::Node& node, SurveyMap& map) {
+        const std::string text = node.IsScalar() ? node.Scalar() : "";
+        if (text.size() != 1 || text == "\"" || text == "\n" || text == "\r") {
+            problem(node, format_message(kBadDelimiter, describe(node)));
+            return;
+        }
+        map.delimiter = text[0];
+    }
+
+    void read_unknown(const YAML::Node& node, std::vector<std::string>& unknown) {
+        if (node.IsScalar()) {  // a single label
+            unknown.push_back(node.Scalar());
+            return;
+        }
+        if (!node.IsSequence()) {
+            problem(node, format_message(msg::expected_list, describe(node)));
+            return;
+        }
+        for (const auto& item : node) {
+            if (item.IsScalar() && !trim(item.Scalar()).empty())
+                unknown.push_back(item.Scalar());
+            else
+                problem(item, format_message(msg::expected_string, describe(item)));
+        }
+    }
+
+    // The labels of one field (`question`), or the map's own (`question` null): checked against the
+    // question when there is one, else kept to check against every mapped question at the end.
+    void read_labels(const YAML::Node& node, const Question* question, Labels out) {
+        if (!node.IsMap()) {
+            problem(node, format_message(msg::expected_map_for, "labels", describe(node)));
+            return;
+        }
+        std::map<std::string, std::string> seen;  // folded -> as written
+        for (const auto& [label, target] : yaml_input::map_entries(node, file_, problems_)) {
+            YAML::Node at = key_node(node, label);
+            if (trim(label).empty()) {
+                problem(at, format_message(msg::expected_string, describe(at)));
+                continue;
+            }
+            auto [first, fresh] = seen.emplace(label_key(label), label);
+            if (!fresh) {
+                problem(at, format_message(kDuplicateLabel, label, first->second));
+                continue;
+            }
+            if (target.IsNull()) {
+                out.unknown->push_back(label);
+            } else if (target.IsSequence()) {  // several values at once, or none: "Ninguna": []
+                if (question && question->type != QuestionType::list) {
+                    problem(target, format_message(kLabelListForSingle, question->path, label));
+                    continue;
+                }
+                std::vector<std::string> values;
+                bool fine = true;
+                for (const auto& item : target) {
+                    if (!item.IsScalar()) {
+                        problem(item, format_message(msg::expected_string, describe(item)));
+                        fine = false;
+                    } else {
+                        if (question && !check_target(*question, label, item.Scalar(), item)) fine = false;
+                        values.push_back(item.Scalar());
+                    }
+                }
+                if (!question) global_targets_.push_back({label, values, target});
+                if (fine) (*out.lists)[label] = std::move(values);
+            } else if (target.IsScalar()) {
+                if (question && !check_target(*question, label, target.Scalar(), target)) continue;
+                if (!question) global_targets_.push_back({label, {target.Scalar()}, target});
+                (*out.single)[label] = target.Scalar();
+            } else {
+                problem(target, format_message(msg::expected_string, describe(target)));
+            }
+        }
+    }
+
+    bool check_target(const Question& q, const std::string& label, const std::string& value, const YAML::Node& at) {
+        if (accepts(q, value)) return true;
+        std::string range = fmt::format("{} .. {}", q.min, q.max);
+        if (q.type == QuestionType::percent) {
+            problem(at, format_message(kLabelNotPercent, q.path, label, value, range));
+        } else if (q.type == QuestionType::count) {
+            problem(at, format_message(kLabelNotCount, q.path, label, value, range));
+        } else {
+            std::string near = yaml_input::closest(value, value_ids(q));
+            if (!near.empty())
+                problem(at, format_message(kLabelNotValueDidYouMean, q.path, label, value, near));
+            else
+                problem(at, format_message(kLabelNotValue, q.path, label, value, join_ids(q)));
+        }
+        return false;
+    }
+
+    void read_fields(const YAML::Node& node, SurveyMap& map) {
+        if (!node.IsMap()) {
+            problem(node, format_message(msg::expected_map_for, "fields", describe(node)));
+            return;
+        }
+        std::vector<std::string> paths;
+        for (const auto& question : rubric_.questions) paths.push_back(question.path);
+        for (const auto& [path, value] : yaml_input::map_entries(node, file_, problems_)) {
+            YAML::Node at = key_node(node, path);
+            const Question* question = rubric_.find_question(path);
+            if (!question) {
+                std::string near = yaml_input::closest(path, paths);
+                problem(at, near.empty() ? format_message(msg::unknown_question, path)
+                                         : format_message(msg::unknown_question_did_you_mean, path, near));
+                if (!near.empty()) suggested_paths_.insert(near);  // a likely typo: not also "not mapped"
+                continue;
+            }
+            SurveyField field;
+            field.path = path;
+            field.pos = yaml_input::pos_of(at, file_);
+            // YAML::Node's assignment writes through to the document: hold the column node in an optional.
+            std::optional<YAML::Node> column;
+            if (value.IsMap()) {
+                static const std::vector<std::string> keys = {"column", "labels"};
+                for (const auto& [key, part] : yaml_input::map_entries(value, file_, problems_)) {
+                    if (key == "column")
+                        column.emplace(part);
+                    else if (key == "labels")
+                        read_labels(part, question, {&field.labels, &field.list_labels, &field.unknown});
+                    else
+                        problem(key_node(value, key), yaml_input::unknown_key_message(key, path, keys));
+                }
+                if (!column) {
+                    problem(value, format_message(msg::missing_key, "column", path));
+                    continue;
+                }
+            } else if (value.IsScalar()) {
+                column.emplace(value);
+            } else {
+                problem(value, format_message(kFieldNotColumn, path, describe(value)));
+                continue;
+            }
+            field.column = column->IsScalar() ? trim(column->Scalar()) : "";
+            if (field.column.empty()) {
+                problem(*column, format_message(msg::expected_string, describe(*column)));
+                continue;
+            }
+            map.fields.push_back(std::move(field));
+        }
+    }
+
+    // A label for every column must mean something to at least one mapped question other than a
+    // text: "parcial" instead of "partial" would otherwise only show up row by row.
+    void check_global_labels(const SurveyMap& map) {
+        std::vector<const Question*> questions;
+        std::vector<std::string> ids;
+        for (const auto& field : map.fields) {
+            const Question* q = rubric_.find_question(field.path);
+            if (q->type == QuestionType::text) continue;
+            questions.push_back(q);
+            for (const auto& id : value_ids(*q))
+                if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+        }
+        for (const auto& target : global_targets_) {
+            bool used = std::any_of(questions.begin(), questions.end(), [&](const Question* q) {
+                return (target.node.IsScalar() || q->type == QuestionType::list) && accepts_all(*q, target.values);
+            });
+            if (used) continue;
+            std::string written = target.node.IsScalar() ? target.node.Scalar() : describe(target.node);
+            std::string near = target.node.IsScalar() ? yaml_input::closest(written, ids) : "";
+            problem(target.node, near.empty() ? format_message(kLabelUnused, target.label, written)
+                                              : format_message(kLabelUnusedDidYouMean, target.label, written, near));
+        }
+    }
+
+    struct GlobalTarget {
+        std::string label;
+        std::vector<std::string> values;
+        YAML::Node node;
+    };
+
+    const RubricSet& rubric_;
+    std::string file_;
+    std::vector<Diagnostic> problems_;
+    std::vector<GlobalTarget> global_targets_;
+    std::set<std::string> suggested_paths_;
+};
+
+// ---- rows -----------------------------------------------------------------------------------------
+
+// Label lookups, ignoring case and surrounding spaces; `key` is already folded.
+template <class Value>
+const Value* find_label(const std::map<std::string, Value>& labels, const std::string& key) {
+    for (const auto& [label, value] : labels)
+        if (label_key(label) == key) return &value;
+    return nullptr;
+}
+
+bool is_unknown_label(const SurveyField& field, const SurveyMap& map, const std::string& key) {
+    auto matches = [&](const std::string& label) { return label_key(label) == key; };
+    return std::any_of(field.unknown.begin(), field.unknown.end(), matches) ||
+           std::any_of(map.unknown.begin(), map.unknown.end(), matches);
+}
+
+// One item's profile values: the column's label, else the map's, else the text as written. The
+// map's labels are answer options: a free text (a name) is never translated by them.
+std::vector<std::string> translate_item(const SurveyField& field, const SurveyMap& map, const Question& q,
+                                        const std::string& item) {
+    std::string key = label_key(item);
+    bool list = q.type == QuestionType::list;
+    if (list) {
+        if (auto values = find_label(field.list_labels, key)) return *values;
+    }
+    if (auto value = find_label(field.labels, key)) return {*value};
+    if (list) {
+        if (auto values = find_label(map.list_labels, key)) return *values;
+    }
+    if (q.type != QuestionType::text) {
+        if (auto value = find_label(map.labels, key)) return {*value};
+    }
+    return {trim(item)};
+}
+
+std::vector<std::string> split(const std::string& text, const std::string& separator) {
+    std::vector<std::string> items;
+    size_t start = 0;
+    for (size_t at; (at = text.find(separator, start)) != std::string::npos; start = at + separator.size())
+        items.push_back(text.substr(start, at - start));
+    items.push_back(text.substr(start));
+    return items;
+}
+
+// What one cell answers: unknown, a YAML value for the profile loader, or not even a number.
+struct Reading {
+    bool known = false;
+    bool not_a_number = false;
+    std::string yaml;
+};
+
+Reading read_cell(const SurveyField& field, const SurveyMap& map, const Question& q, const std::string& cell) {
+    Reading reading;
+    std::string text = trim(cell);
+    if (text.empty() || is_unknown_label(field, map, label_key(text))) return reading;
+    if (q.type == QuestionType::list) {
+        std::vector<std::string> values;
+        for (const auto& item : split(text, map.list_separator)) {
+            if (trim(item).empty() || is_unknown_label(field, map, label_key(item))) continue;
+            reading.known = true;  // even when a label gives no values: "Ninguna" is an empty list
+            for (auto& value : translate_item(field, map, q, item)) values.push_back(std::move(value));
+        }
+        std::string yaml;
+        for (const auto& value : values) yaml += (yaml.empty() ? "" : ", ") + yaml_quoted(value);
+        reading.yaml = "[" + yaml + "]";
+        return reading;
+    }
+    std::string value = translate_item(field, map, q, text).front();
+    reading.known = true;
+    if (is_number_question(q)) {
+        auto number = number_text(value, q.type == QuestionType::percent);
+        reading.not_a_number = !number;
+        reading.yaml = number.value_or("");
+    } else {
+        reading.yaml = yaml_quoted(value);
+    }
+    return reading;
+}
+
+// The labels of a field whose translation the question accepts: what its cells may say.
+// The column's own labels first, then the map's, each group in alphabetical order.
+std::vector<std::string> usable_labels(const SurveyField& field, const SurveyMap& map, const Question& q) {
+    std::vector<std::string> labels;
+    std::set<std::string> keys;  // a column's label hides the map's label of the same key
+    bool list = q.type == QuestionType::list;
+    auto add_group = [&](const std::map<std::string, std::vector<std::string>>& lists,
+                         const std::map<std::string, std::string>& singles) {
+        std::vector<std::string> group;
+        for (const auto& [label, values] : lists)
+            if (keys.insert(label_key(label)).second && list && accepts_all(q, values)) group.push_back(trim(label));
+        for (const auto& [label, value] : singles)
+            if (keys.insert(label_key(label)).second && accepts(q, value)) group.push_back(trim(label));
+        std::sort(group.begin(), group.end());
+        labels.insert(labels.end(), group.begin(), group.end());
+    };
+    add_group(field.list_labels, field.labels);
+    add_group(map.list_labels, map.labels);
+    return labels;
+}
+
+// What a cell of `field` may say, with a suggestion for what it says when it looks like a typo.
+LocalText expected_answer(const SurveyField& field, const SurveyMap& map, const Question& q, const std::string& cell) {
+    std::vector<std::string> labels = usable_labels(field, map, q);
+    std::string min = format_number(q.min, 2), max = format_number(q.max, 2);
+    switch (q.type) {
+        case QuestionType::text:
+            return format_message(kExpectText);
+        case QuestionType::percent:
+            return labels.empty() ? format_message(kExpectPercent, min, max)
+                                  : format_message(kExpectPercentOrLabel, min, max, quoted_list(labels));
+        case QuestionType::count:
+            return labels.empty() ? format_message(kExpectCount, min, max)
+                                  : format_message(kExpectCountOrLabel, min, max, quoted_list(labels));
+        case QuestionType::choice:
+        case QuestionType::yes_partial_no:
+        case QuestionType::list:
+            break;
+    }
+    // The answers a cell may give: the labels, else the ids themselves.
+    std::vector<std::string> answers = labels.empty() ? value_ids(q) : labels;
+    std::vector<std::string> candidates = answers;
+    for (const auto& id : value_ids(q)) candidates.push_back(id);
+    std::string wrong = trim(cell);
+    if (q.type == QuestionType::list) {
+        for (const auto& item : split(wrong, map.list_separator)) {
+            if (!accepts_all(q, translate_item(field, map, q, item))) {
+                wrong = trim(item);
+                break;
+            }
+        }
+    }
+    std::string near = closest_label(wrong, candidates);
+    if (q.type == QuestionType::list) {
+        return near.empty() ? format_message(kExpectList, map.list_separator, quoted_list(answers))
+                            : format_message(kExpectListDidYouMean, map.list_separator, quoted_list(answers), near);
+    }
+    return near.empty() ? format_message(kExpectOneOf, quoted_list(answers))
+                        : format_message(kExpectOneOfDidYouMean, quoted_list(answers), near);
+}
+
+SourcePos cell_pos(const BoundSurvey& survey, const CsvCell& cell) { return {survey.file, cell.line, cell.column}; }
+
+}  // namespace
+
+SurveyMap load_survey_map(const std::string& path, const RubricSet& rubric) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(SourcePos{path}, format_message(msg::cannot_read_file));
+    std::ostringstream text;
+    text << in.rdbuf();
+    return MapReader(rubric, path).read(yaml_input::parse(text.str(), path));
+}
+
+BoundSurvey bind_survey(const SurveyMap& map, const RubricSet& rubric, const CsvRow& header, const std::string& file) {
+    BoundSurvey survey;
+    survey.map = &map;
+    survey.rubric = &rubric;
+    survey.file = file;
+    if (header.unterminated_quote) {
+        const CsvCell& cell = header.cells.back();
+        throw InputError(SourcePos{file, header.line, 1},
+                         format_message(kUnterminatedQuote, std::to_string(cell.line), std::to_string(cell.column)));
+    }
+    for (const auto& cell : header.cells) {
+        std::string_view text = cell.text;
+        if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
+        survey.header.push_back(trim(text));
+    }
+    std::vector<Diagnostic> problems;
+    std::set<std::string> reported;
+    for (const auto& field : map.fields) {
+        auto first = std::find(survey.header.begin(), survey.header.end(), field.column);
+        if (first == survey.header.end()) {
+            std::string near = closest_label(field.column, survey.header);
+            SourcePos at{file, header.line, 1};
+            problems.push_back({at,
+                                near.empty() ? format_message(kMissingColumn, field.column, field.path)
+                                             : format_message(kMissingColumnDidYouMean, field.column, field.path, near),
+                                {}});
+            survey.column_of_field.push_back(-1);
+            continue;
+        }
+        auto index = static_cast<int>(first - survey.header.begin());
+        auto second = std::find(first + 1, survey.header.end(), field.column);
+        if (second != survey.header.end() && reported.insert(field.column).second) {
+            auto other = static_cast<size_t>(second - survey.header.begin());
+            problems.push_back(
+                {cell_pos(survey, header.cells[other]),
+                 format_message(kDuplicateHeader, field.column, std::to_string(index + 1), std::to_string(other + 1)),
+                 {}});
+        }
+        survey.column_of_field.push_back(index);
+    }
+    if (!problems.empty()) throw InputError(problems);
+    return survey;
+}
+
+Profile survey_row_profile(const BoundSurvey& survey, const CsvRow& row) {
+    const SurveyMap& map = *survey.map;
+    const RubricSet& rubric = *survey.rubric;
+    SourcePos row_pos{survey.file, row.line, 1};
+    if (row.unterminated_quote) {
+        const CsvCell& cell = row.cells.back();
+        throw InputError(row_pos,
+                         format_message(kUnterminatedQuote, std::to_string(cell.line), std::to_string(cell.column)));
+    }
+    if (row.cells.size() != survey.header.size()) {
+        throw InputError(row_pos,
+                         format_message(kRowCells, std::to_string(row.number), std::to_string(row.cells.size()),
+                                        std::to_string(survey.header.size())));
+    }
+
+    std::vector<Diagnostic> problems;
+    std::vector<bool> reported(map.fields.size(), false);  // a cell gets one message
+    std::map<std::string, size_t> field_of_path;
+    std::vector<Reading> readings(map.fields.size());
+    for (size_t i = 0; i < map.fields.size(); ++i) {
+        const SurveyField& field = map.fields[i];
+        const CsvCell& cell = row.cells[static_cast<size_t>(survey.column_of_field[i])];
+        const Question& q = *rubric.find_question(field.path);
+        field_of_path[field.path] = i;
+        if (!valid_utf8(cell.text)) {
+            problems.push_back({cell_pos(survey, cell), format_message(kCellNotUtf8, field.column), {}});
+            reported[i] = true;
+            continue;
+        }
+        readings[i] = read_cell(field, map, q, cell.text);
+        if (readings[i].not_a_number) {
+            LocalText expected = expected_answer(field, map, q, cell.text);
+            problems.push_back({cell_pos(survey, cell),
+                                format_message(kCellInvalid, field.column, shown(cell.text), expected.en, expected.es),
+                                {}});
+            reported[i] = true;
+        }
+    }
+
+    // The row as a YAML profile, one answer per line, remembering which line holds which field.
+    std::string yaml;
+    std::vector<int> field_at_line{-1};  // by 1-based line
+    for (const auto& block : rubric.blocks) {
+        bool opened = false;
+        for (const auto& question : rubric.questions) {
+            auto it = field_of_path.find(question.path);
+            if (question.block != block || it == field_of_path.end()) continue;
+            const Reading& reading = readings[it->second];
+            if (!reading.known || reported[it->second]) continue;
+            if (!opened) {
+                yaml += block + ":\n";
+                field_at_line.push_back(-1);
+                opened = true;
+            }
+            yaml += "  " + question.key + ": " + reading.yaml + "\n";
+            field_at_line.push_back(static_cast<int>(it->second));
+        }
+    }
+    if (yaml.empty()) yaml = "{}\n";
+
+    auto cell_of = [&](size_t field) -> const CsvCell& {
+        return row.cells[static_cast<size_t>(survey.column_of_field[field])];
+    };
+    std::optional<Profile> profile;
+    try {
+        profile = load_profile(yaml, survey.file, rubric);
+    } catch (const InputError& e) {
+        for (const auto& diagnostic : e.diagnostics()) {
+            // A missing required answer is reported at its block, not at an answer: its message tells
+            // which question it is, and so which (empty or unknown) cell.
+            std::optional<size_t> missing;
+            for (const auto& [path, index] : field_of_path)
+                if (diagnostic.message.en == format_message(msg::missing_required, path).en) missing = index;
+            if (missing) {
+                if (reported[*missing]) continue;
+                reported[*missing] = true;
+                const SurveyField& field = map.fields[*missing];
+                const CsvCell& cell = cell_of(*missing);
+                problems.push_back({cell_pos(survey, cell),
+                                    format_message(kCellRequired, field.column, shown(cell.text), field.path),
+                                    {}});
+                continue;
+            }
+            int line = diagnostic.pos.line;
+            int at = line > 0 && line < static_cast<int>(field_at_line.size())
+                         ? field_at_line[static_cast<size_t>(line)]
+                         : -1;
+            if (at < 0) {  // not expected: the generated document has nothing else to complain about
+                problems.push_back({row_pos,
+                                    format_message(kRowProblem, std::to_string(row.number), {}, diagnostic.message.en,
+                                                   diagnostic.message.es),
+                                    {}});
+                continue;
+            }
+            auto index = static_cast<size_t>(at);
+            if (reported[index]) continue;
+            reported[index] = true;
+            const SurveyField& field = map.fields[index];
+            const CsvCell& cell = cell_of(index);
+            const Question& q = *rubric.find_question(field.path);
+            std::optional<std::string> twice;
+            for (const auto& value : q.values)
+                if (diagnostic.message.en == format_message(msg::duplicate_item, value.id, q.path).en) twice = value.id;
+            if (twice) {
+                problems.push_back({cell_pos(survey, cell),
+                                    format_message(kCellDuplicate, field.column, shown(cell.text), *twice),
+                                    {}});
+            } else {
+                LocalText expected = expected_answer(field, map, q, cell.text);
+                problems.push_back(
+                    {cell_pos(survey, cell),
+                     format_message(kCellInvalid, field.column, shown(cell.text), expected.en, expected.es),
+                     {}});
+            }
+        }
+    }
+    if (!problems.empty()) {
+        std::stable_sort(problems.begin(), problems.end(), [](const Diagnostic& x, const Diagnostic& y) {
+            return std::tie(x.pos.line, x.pos.column) < std::tie(y.pos.line, y.pos.column);
+        });
+        throw InputError(problems);
+    }
+
+    // The answers are placed where the survey gave them, not in the YAML made for checking.
+    profile->source = fmt::format("{}:{}", survey.file, row.line);
+    for (auto& [path, answer] : profile->answers) answer.pos = cell_pos(survey, cell_of(field_of_path.at(path)));
+    return *profile;
+}
+
+}  // namespace tne

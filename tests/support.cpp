@@ -58,14 +58,17 @@ static std::string shell_quote(const std::string& word) {
     return quoted + "'";
 }
 
-RunResult run_tne(const std::vector<std::string>& args, const std::vector<std::string>& extra_env) {
+RunResult run_tne(const std::vector<std::string>& args, const std::vector<std::string>& extra_env,
+                  const std::string& input) {
     TempDir dir;
     std::filesystem::path err_file = dir.path() / "stderr";
+    std::filesystem::path in_file = dir.path() / "stdin";
+    write_file(in_file, input);
     std::string command = "cd " + shell_quote(source_dir().string()) + " && env -i PATH=/usr/bin:/bin";
     for (const auto& variable : extra_env) command += " " + shell_quote(variable);
     command += " " + shell_quote(TNE_BINARY);
     for (const auto& arg : args) command += " " + shell_quote(arg);
-    command += " 2>" + shell_quote(err_file.string()) + " </dev/null";
+    command += " 2>" + shell_quote(err_file.string()) + " <" + shell_quote(in_file.string());
 
     RunResult result;
     FILE* pipe = popen(command.c_str(), "r");

@@ -50,7 +50,9 @@ struct RunResult {
     std::string err;
 };
 
-// Runs build's `tne` with `args` (each shell-quoted) under `env -i`, plus `extra_env` ("NAME=value").
-RunResult run_tne(const std::vector<std::string>& args, const std::vector<std::string>& extra_env = {});
+// Runs build's `tne` with `args` (each shell-quoted) under `env -i`, plus `extra_env` ("NAME=value"),
+// with `input` on standard input (else /dev/null).
+RunResult run_tne(const std::vector<std::string>& args, const std::vector<std::string>& extra_env = {},
+                  const std::string& input = {});
 
 }  // namespace tne::test

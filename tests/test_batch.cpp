@@ -1,1 +1,282 @@
-// placeholder, being written
+// tne batch: inputs split and read in order, records identical to single assessments whatever
+// the number of jobs, every input accounted for, and the command's exit codes and output files.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "batch_input.hpp"
+#include "support.hpp"
+#include "tne/batch.hpp"
+
+using namespace tne;
+using namespace tne::test;
+
+namespace {
+
+struct BatchRun {
+    BatchCounts counts;
+    std::string text;                  // the records, as the command writes them
+    std::vector<BatchRecord> records;  // in the order they were handed on
+};
+
+BatchRun batch(const std::vector<std::string>& inputs, RecordFormat format = RecordFormat::csv, int jobs = 2) {
+    BatchOptions options;
+    options.jobs = jobs;
+    options.format = format;
+    BatchRun run;
+    run.text = records_begin(format, default_rubrics());
+    run.counts = run_batch(inputs, default_rubrics(), options, [&](BatchRecord& record) {
+        if (!run.records.empty()) run.text += records_separator(format);
+        run.text += record.text;
+        run.records.push_back(record);
+    });
+    run.text += records_end(format, run.records.empty());
+    return run;
+}
+
+std::vector<std::string> example_paths() {
+    std::vector<std::string> paths;
+    for (const auto& path : example_profiles()) paths.push_back(path.string());
+    return paths;
+}
+
+std::vector<CsvRow> parse_csv(const std::string& text) {
+    std::istringstream in(text);
+    CsvReader reader(in);
+    std::vector<CsvRow> rows;
+    while (auto row = reader.next()) rows.push_back(*row);
+    return rows;
+}
+
+// The cells of a CSV row by column name.
+std::map<std::string, std::string> by_column(const CsvRow& header, const CsvRow& row) {
+    REQUIRE(row.cells.size() == header.cells.size());
+    std::map<std::string, std::string> cells;
+    for (size_t i = 0; i < header.cells.size(); ++i) cells[header.cells[i].text] = row.cells[i].text;
+    return cells;
+}
+
+std::string example_text() { return read_file(source_dir() / "examples/universidad_estatal_es.yaml"); }
+
+std::vector<InputItem> split(const std::string& text) {
+    std::istringstream in(text);
+    std::vector<InputItem> items;
+    split_yaml_stream(in, "stream.yaml", [&](InputItem&& item) { items.push_back(std::move(item)); });
+    return items;
+}
+
+}  // namespace
+
+TEST_CASE("a YAML stream splits at its document markers and each document knows its first line", "[batch]") {
+    auto items = split("# a comment\na: 1\n---\nb: 2\n...\n# between\n--- # opens the third\nc: 3\n---\n");
+    REQUIRE(items.size() == 3);
+    CHECK(items[0].source.entry == 1);
+    CHECK(items[0].source.line == 1);
+    CHECK(items[0].yaml == "# a comment\na: 1\n");
+    CHECK(items[1].source.line == 3);
+    CHECK(items[1].yaml == "---\nb: 2\n");
+    CHECK(items[2].source.entry == 3);
+    CHECK(items[2].source.line == 6);
+    CHECK(items[2].yaml == "# between\n--- # opens the third\nc: 3\n");
+
+    // A marker must stand alone at the start of a line; "---x" and an indented "---" are content.
+    CHECK(split("a: |\n  ---\n  text\n").size() == 1);
+    CHECK(split("---x: 1\n").size() == 1);
+    // An empty input is still one input, so that it is accounted for.
+    auto empty = split("");
+    REQUIRE(empty.size() == 1);
+    CHECK(empty[0].source.entry == 1);
+    // CRLF line ends.
+    CHECK(split("a: 1\r\n---\r\nb: 2\r\n").size() == 2);
+}
+
+TEST_CASE("a bad document of a stream fails alone, at its line in the file, and cannot hang the run", "[batch]") {
+    TempDir dir;
+    std::string profile = example_text();
+    std::string broken = profile;
+    broken.replace(broken.find("faculty_b2_percent: 30"), 22, "faculty_b2_percent: 130");
+    // Line of the broken answer within the file: the first document's lines, the marker, then its own.
+    int lines_before = static_cast<int>(std::count(profile.begin(), profile.end(), '\n')) + 1;
+    int broken_line = lines_before +
+                      static_cast<int>(std::count(broken.begin(), broken.begin() + broken.find("130"), '\n')) + 1;
+    // "," alone loops Debian's yaml-cpp 0.7.0 YAML::LoadAll until memory runs out; here it is one document.
+    std::string stream = profile + "---\n" + broken + "---\n,\n---\n[unclosed\n---\n" + profile;
+    write_file(dir.path() / "stream.yaml", stream);
+
+    BatchRun run = batch({(dir.path() / "stream.yaml").string()});
+    CHECK(run.counts.read == 5);
+    CHECK(run.counts.scored == 2);
+    CHECK(run.counts.failed == 3);
+    REQUIRE(run.records.size() == 5);
+    CHECK(run.records[0].scored);
+    CHECK_FALSE(run.records[1].scored);
+    REQUIRE(run.records[1].errors.size() == 1);
+    CHECK(run.records[1].errors[0].pos.line == broken_line);
+    CHECK(run.records[1].errors[0].pos.column == 23);
+    CHECK_THAT(run.records[1].errors[0].message.en, Catch::Contains("language.faculty_b2_percent: \"130\" is not valid"));
+    CHECK_FALSE(run.records[2].scored);
+    CHECK_FALSE(run.records[3].scored);
+    CHECK(run.records[3].errors[0].pos.line > run.records[2].errors[0].pos.line);
+    CHECK(run.records[4].scored);
+    CHECK(run.records[4].source.entry == 5);
+
+    // The two-byte file on its own.
+    write_file(dir.path() / "comma.yaml", ",");
+    BatchRun comma = batch({(dir.path() / "comma.yaml").string()});
+    CHECK(comma.counts.failed == 1);
+}
+
+TEST_CASE("batch records equal single assessments, in input order, whatever the number of jobs", "[batch]") {
+    // Each example twice, so that the workers overtake each other.
+    std::vector<std::string> inputs = example_paths();
+    std::vector<std::string> reversed(inputs.rbegin(), inputs.rend());
+    inputs.insert(inputs.end(), reversed.begin(), reversed.end());
+    BatchRun one = batch(inputs, RecordFormat::csv, 1);
+    BatchRun four = batch(inputs, RecordFormat::csv, 4);
+    CHECK(one.text == four.text);
+    CHECK(one.counts.scored == static_cast<int>(inputs.size()));
+
+    // The CSV opens as a table: a header and one row per input, every row as wide as the header.
+    std::vector<CsvRow> rows = parse_csv(one.text);
+    REQUIRE(rows.size() == inputs.size() + 1);
+    const RubricSet& rubric = default_rubrics();
+    CHECK(rows[0].cells.size() == 9 + rubric.dimensions.size() + 1 + 3 + 1);
+    for (size_t i = 0; i < inputs.size(); ++i) {
+        auto cells = by_column(rows[0], rows[i + 1]);
+        Assessment expected = assess(load_profile_file(inputs[i], rubric), rubric);
+        CHECK(cells["source"] == inputs[i]);
+        CHECK(cells["status"] == "scored");
+        CHECK(cells["name"] == expected.institution_name);
+        CHECK(cells["type"] == expected.institution_type);
+        CHECK(cells["overall"] == format_number(*expected.overall, 1));
+        CHECK(cells["level"] == expected.level->id);
+        CHECK(cells["coverage"] == format_number(100 * expected.coverage, 1));
+        for (const auto& d : expected.dimensions)
+            CHECK(cells["score." + d.dimension->id] == (d.score ? format_number(*d.score, 1) : ""));
+        CHECK(cells["suggested_model"] == (expected.suggested ? expected.suggested->model->id : ""));
+        CHECK(cells["recommendation_1"] == expected.recommendations.at(0).criterion->id);
+        CHECK(cells["recommendation_3"] == expected.recommendations.at(2).criterion->id);
+        CHECK(cells["errors"].empty());
+    }
+}
+
+TEST_CASE("JSON Lines and JSON records hold the same objects", "[batch]") {
+    std::vector<std::string> inputs = example_paths();
+    inputs.push_back("no/such/profile.yaml");
+    BatchRun lines = batch(inputs, RecordFormat::jsonl);
+    BatchRun array = batch(inputs, RecordFormat::json);
+    nlohmann::json parsed = nlohmann::json::parse(array.text);
+    REQUIRE(parsed.is_array());
+    REQUIRE(parsed.size() == inputs.size());
+    std::istringstream in(lines.text);
+    std::string line;
+    size_t i = 0;
+    while (std::getline(in, line)) {
+        REQUIRE(i < parsed.size());
+        CHECK(nlohmann::json::parse(line) == parsed[i]);
+        ++i;
+    }
+    CHECK(i == inputs.size());
+    const auto& first = parsed[0];
+    CHECK(first["status"] == "scored");
+    CHECK(first["dimensions"].size() == default_rubrics().dimensions.size());
+    CHECK(first["recommendations"].size() == 3);
+    const auto& missing = parsed.back();
+    CHECK(missing["status"] == "failed");
+    CHECK(missing["source"] == "no/such/profile.yaml");
+    CHECK(missing["errors"][0]["message"] == "cannot read the file");
+    // No records: still a valid array.
+    CHECK(records_begin(RecordFormat::json, default_rubrics()) + records_end(RecordFormat::json, true) == "[\n]\n");
+}
+
+TEST_CASE("every input is accounted for: missing files, empty directories and empty files fail as records",
+          "[batch]") {
+    TempDir dir;
+    std::filesystem::create_directory(dir.path() / "empty");
+    write_file(dir.path() / "blank.yaml", "# nothing yet\n");
+    BatchRun run = batch({example_paths()[0], (dir.path() / "missing.yaml").string(), (dir.path() / "empty").string(),
+                          (dir.path() / "blank.yaml").string()});
+    CHECK(run.counts.read == 4);
+    CHECK(run.counts.scored == 1);
+    CHECK(run.counts.failed == 3);
+    CHECK(run.counts.read == run.counts.scored + run.counts.failed);
+    std::vector<CsvRow> rows = parse_csv(run.text);
+    REQUIRE(rows.size() == 5);
+    auto blank = by_column(rows[0], rows[4]);
+    CHECK(blank["status"] == "failed");
+    CHECK_THAT(blank["errors"], Catch::Contains("a profile is a map"));
+}
+
+TEST_CASE("a name that looks like a spreadsheet formula stays text in the CSV", "[batch]") {
+    TempDir dir;
+    std::string profile = example_text();
+    profile.replace(profile.find("Universidad Autónoma del Pacífico"), std::string("Universidad Autónoma del Pacífico").size(),
+                    "\"=HYPERLINK(\\\"http://x\\\", \\\"a, b\\\")\"");
+    write_file(dir.path() / "formula.yaml", profile);
+    BatchRun run = batch({(dir.path() / "formula.yaml").string()});
+    std::vector<CsvRow> rows = parse_csv(run.text);
+    REQUIRE(rows.size() == 2);
+    CHECK(by_column(rows[0], rows[1])["name"] == "'=HYPERLINK(\"http://x\", \"a, b\")");
+}
+
+TEST_CASE("tne batch: exit 0 when all scored, 3 when some failed, 2 on usage errors", "[batch][binary]") {
+    RunResult all = run_tne({"batch", "examples", "--jobs", "2"});
+    CHECK(all.exit_code == 0);
+    CHECK(all.err == "tne: 7 read = 7 scored + 0 failed\n");
+    CHECK(parse_csv(all.out).size() == 8);
+
+    TempDir dir;
+    write_file(dir.path() / "bad.yaml", "institution:\n  name: X\n  type: college\n");
+    RunResult some = run_tne({"batch", "examples/research_center.yaml", (dir.path() / "bad.yaml").string(), "--lang", "es"});
+    CHECK(some.exit_code == 3);
+    CHECK_THAT(some.err, Catch::Contains("bad.yaml:3:9: institution.type: \"college\" no es válido"));
+    CHECK_THAT(some.err, Catch::EndsWith("tne: 2 leídos = 1 evaluados + 1 con errores\n"));
+    CHECK(some.err.find('\r') == std::string::npos);  // no progress line when standard error is not a terminal
+
+    for (std::vector<std::string> args : {std::vector<std::string>{"batch", "examples", "--format", "text"},
+                                          {"batch", "examples", "--summary", "--format", "csv"},
+                                          {"batch", "examples", "--records", "out.csv"},
+                                          {"batch", "examples", "--summary", "--records", "out.txt"},
+                                          {"batch", "examples/survey.csv"},
+                                          {"batch"}}) {
+        RunResult usage = run_tne(args);
+        INFO(usage.err);
+        CHECK(usage.exit_code == 2);
+        CHECK(usage.out.empty());
+    }
+    CHECK_THAT(run_tne({"batch", "x.csv"}).err, Catch::Contains("give --csv-map MAP.yaml"));
+    CHECK_THAT(run_tne({"batch", "--help"}).out, Catch::Contains("3 some inputs failed"));
+}
+
+TEST_CASE("tne batch reads standard input as a YAML stream", "[batch][binary]") {
+    std::string profile = example_text();
+    RunResult run = run_tne({"batch", "-", "--format", "jsonl"}, {}, profile + "---\n" + profile);
+    CHECK(run.exit_code == 0);
+    std::istringstream in(run.out);
+    std::string first, second;
+    std::getline(in, first);
+    std::getline(in, second);
+    CHECK(nlohmann::json::parse(first)["source"] == "-");
+    CHECK(nlohmann::json::parse(second)["entry"] == 2);
+    // The second document starts at its "---" marker, the line after the first document's last.
+    CHECK(nlohmann::json::parse(second)["line"] == std::count(profile.begin(), profile.end(), '\n') + 1);
+}
+
+TEST_CASE("tne batch -o and --records write atomically; a failed run leaves existing files intact", "[batch][binary]") {
+    TempDir dir;
+    std::string records = (dir.path() / "records.csv").string();
+    std::string summary = (dir.path() / "summary.json").string();
+    write_file(records, "keep me\n");
+    CHECK(run_tne({"batch", "examples", "--format", "bogus", "-o", records}).exit_code == 2);
+    CHECK(read_file(records) == "keep me\n");
+
+    RunResult both = run_tne({"batch", "examples", "--summary", "--format", "json", "-o", summary, "--records", records});
+    CHECK(both.exit_code == 0);
+    CHECK(both.out.empty());
+    CHECK(parse_csv(read_file(records)).size() == 8);
+    nlohmann::json parsed = nlohmann::json::parse(read_file(summary));
+    CHECK(parsed.is_object());
+    for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
+        CHECK(entry.path().filename().string().find(".tmp-") == std::string::npos);
+}

@@ -1,1 +1,436 @@
-// placeholder, being written
+// Tests of the cohort summary (tne batch --summary): the figures of summarise checked against values
+// worked out by hand, cohort_member of a real assessment, and the three renderers.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <sstream>
+
+#include "support.hpp"
+#include "text_layout.hpp"
+#include "tne/assessment.hpp"
+#include "tne/cohort.hpp"
+#include "tne/profile.hpp"
+
+using namespace tne::test;
+using Json = nlohmann::json;
+
+namespace {
+
+// Dimension scores by id; the others unknown. The default set's order is funding, language,
+// faculty, regulatory, strategy, partnerships, digital, quality, sustainability, research.
+std::vector<std::optional<double>> scores(const std::vector<std::pair<std::string, double>>& known) {
+    const auto& dimensions = default_rubrics().dimensions;
+    std::vector<std::optional<double>> out(dimensions.size());
+    for (const auto& [id, score] : known) {
+        auto it =
+            std::find_if(dimensions.begin(), dimensions.end(), [&](const tne::Dimension& d) { return d.id == id; });
+        REQUIRE(it != dimensions.end());
+        out[static_cast<size_t>(it - dimensions.begin())] = score;
+    }
+    return out;
+}
+
+tne::CohortMember member(const std::string& name, const std::string& type, std::optional<double> overall,
+                         const std::string& level, const std::vector<std::pair<std::string, double>>& dimensions,
+                         const std::string& suggested) {
+    return {"", name, type, overall, level, scores(dimensions), suggested};
+}
+
+// Seven institutions over three types; no research centre.
+//
+//   name  type     overall  level          funding language faculty digital  weakest            suggested
+//   P1    public   40       emerging       20      50       60      –        funding            mobility
+//   P2    public   60       consolidating  70      40       80      –        language           dual_degree
+//   P3    public   60       consolidating  60      55       90      55       digital (tie with  dual_degree
+//                                                                             language; by id)
+//   V1    private  80       ready          90      70       85      65       digital            franchise
+//   V2    private  50       emerging       30      60       –       –        funding            –
+//   T1    tech     –        –              –       –        –       –        –                  coil_virtual_exchange
+//   T2    tech     30       early          40      45       20      10       digital            collaborative_rd
+std::vector<tne::CohortMember> cohort() {
+    std::vector<tne::CohortMember> members{
+        member("P1", "public_university", 40, "emerging", {{"funding", 20}, {"language", 50}, {"faculty", 60}},
+               "mobility"),
+        member("P2", "public_university", 60, "consolidating", {{"funding", 70}, {"language", 40}, {"faculty", 80}},
+               "dual_degree"),
+        member("P3", "public_university", 60, "consolidating",
+               {{"funding", 60}, {"language", 55}, {"faculty", 90}, {"digital", 55}}, "dual_degree"),
+        member("V1", "private_university", 80, "ready",
+               {{"funding", 90}, {"language", 70}, {"faculty", 85}, {"digital", 65}}, "franchise"),
+        member("V2", "private_university", 50, "emerging", {{"funding", 30}, {"language", 60}}, ""),
+        member("T1", "technological_institute", std::nullopt, "", {}, "coil_virtual_exchange"),
+        member("T2", "technological_institute", 30, "early",
+               {{"funding", 40}, {"language", 45}, {"faculty", 20}, {"digital", 10}}, "collaborative_rd"),
+    };
+    // One YAML stream of seven documents, ten lines each.
+    for (size_t i = 0; i < members.size(); ++i) members[i].source = "cohort.yaml:" + std::to_string(1 + 10 * i);
+    return members;
+}
+
+size_t dimension_index(const std::string& id) {
+    const auto& dimensions = default_rubrics().dimensions;
+    for (size_t i = 0; i < dimensions.size(); ++i)
+        if (dimensions[i].id == id) return i;
+    FAIL("no dimension " << id);
+    throw 0;
+}
+
+size_t model_index(const std::string& id) {
+    const auto& models = default_rubrics().models;
+    for (size_t i = 0; i < models.size(); ++i)
+        if (models[i].id == id) return i;
+    FAIL("no model " << id);
+    throw 0;
+}
+
+const tne::TypeSummary& type_summary(const tne::CohortSummary& s, const std::string& type) {
+    for (const auto& t : s.types)
+        if (t.type == type) return t;
+    FAIL("no type " << type);
+    throw 0;
+}
+
+void check_stats(const tne::Stats& stats, int n, double mean, double median, double min, double max) {
+    CHECK(stats.n == n);
+    CHECK(stats.mean == Approx(mean));
+    CHECK(stats.median == Approx(median));
+    CHECK(stats.min == Approx(min));
+    CHECK(stats.max == Approx(max));
+}
+
+// The barriers with at least one institution, as "id count".
+std::vector<std::string> barriers(const tne::TypeSummary& t) {
+    std::vector<std::string> out;
+    for (const auto& b : t.barriers)
+        if (b.count > 0) out.push_back(b.dimension->id + " " + std::to_string(b.count));
+    return out;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+}
+
+// The cells of a Markdown table row: the unescaped pipes, less one.
+int cell_count(const std::string& row) {
+    int pipes = 0;
+    for (size_t i = 0; i < row.size(); ++i)
+        if (row[i] == '|' && (i == 0 || row[i - 1] != '\\')) ++pipes;
+    return pipes - 1;
+}
+
+}  // namespace
+
+TEST_CASE("the cohort is counted by type in the rubric's order, empty types included", "[cohort]") {
+    auto members = cohort();
+    tne::CohortSummary s = tne::summarise(members, default_rubrics(), 8, 1);
+    CHECK(s.read == 8);
+    CHECK(s.scored == 7);
+    CHECK(s.failed == 1);
+    CHECK(s.all.type.empty());
+    CHECK(s.all.count == 7);
+    REQUIRE(s.types.size() == 4);
+    CHECK(s.types[0].type == "public_university");
+    CHECK(s.types[0].count == 3);
+    CHECK(s.types[1].type == "private_university");
+    CHECK(s.types[1].count == 2);
+    CHECK(s.types[2].type == "technological_institute");
+    CHECK(s.types[2].count == 2);
+    CHECK(s.types[3].type == "research_center");
+    CHECK(s.types[3].count == 0);
+}
+
+TEST_CASE("overall and dimension statistics are over the known scores of each group", "[cohort]") {
+    auto members = cohort();
+    tne::CohortSummary s = tne::summarise(members, default_rubrics(), 8, 1);
+    const auto& pub = type_summary(s, "public_university");
+    const auto& priv = type_summary(s, "private_university");
+    const auto& tech = type_summary(s, "technological_institute");
+    const auto& research = type_summary(s, "research_center");
+
+    // Overall: 40 60 60 80 50 30 (T1 unknown) -> sorted 30 40 50 60 60 80, mean 320/6, median (50+60)/2.
+    check_stats(s.all.overall, 6, 320.0 / 6, 55, 30, 80);
+    check_stats(pub.overall, 3, 160.0 / 3, 60, 40, 60);  // 40 60 60: odd count, the middle value
+    check_stats(priv.overall, 2, 65, 65, 50, 80);        // 50 80: even count, the mean of the two
+    check_stats(tech.overall, 1, 30, 30, 30, 30);        // T1 has none, so n is 1 of 2
+    CHECK(research.overall.n == 0);
+
+    size_t funding = dimension_index("funding"), language = dimension_index("language");
+    size_t faculty = dimension_index("faculty"), digital = dimension_index("digital");
+    size_t regulatory = dimension_index("regulatory");
+    REQUIRE(s.all.dimensions.size() == default_rubrics().dimensions.size());
+
+    // Funding: 20 70 60 90 30 40 -> sorted 20 30 40 60 70 90, sum 310, median (40+60)/2.
+    check_stats(s.all.dimensions[funding], 6, 310.0 / 6, 50, 20, 90);
+    check_stats(pub.dimensions[funding], 3, 50, 60, 20, 70);   // 20 60 70
+    check_stats(priv.dimensions[funding], 2, 60, 60, 30, 90);  // 30 90
+    check_stats(tech.dimensions[funding], 1, 40, 40, 40, 40);
+    // Language: 50 40 55 70 60 45 -> sorted 40 45 50 55 60 70, sum 320, median (50+55)/2.
+    check_stats(s.all.dimensions[language], 6, 320.0 / 6, 52.5, 40, 70);
+    check_stats(pub.dimensions[language], 3, 145.0 / 3, 50, 40, 55);  // 40 50 55
+    // Faculty: 60 80 90 85 20 (V2 unknown) -> sorted 20 60 80 85 90, sum 335.
+    check_stats(s.all.dimensions[faculty], 5, 67, 80, 20, 90);
+    check_stats(pub.dimensions[faculty], 3, 230.0 / 3, 80, 60, 90);  // 60 80 90
+    check_stats(priv.dimensions[faculty], 1, 85, 85, 85, 85);
+    // Digital: 55 65 10 -> sorted 10 55 65, sum 130.
+    check_stats(s.all.dimensions[digital], 3, 130.0 / 3, 55, 10, 65);
+    // Nobody answered regulatory.
+    CHECK(s.all.dimensions[regulatory].n == 0);
+}
+
+TEST_CASE("levels and suggested models are counted in rubric order", "[cohort]") {
+    auto members = cohort();
+    tne::CohortSummary s = tne::summarise(members, default_rubrics(), 8, 1);
+    // Rubric levels: early, emerging, consolidating, ready.
+    CHECK(s.all.levels == std::vector<int>{1, 2, 2, 1});  // T2 | P1 V2 | P2 P3 | V1
+    CHECK(s.all.no_level == 1);                           // T1
+    CHECK(type_summary(s, "public_university").levels == std::vector<int>{0, 1, 2, 0});
+    CHECK(type_summary(s, "private_university").levels == std::vector<int>{0, 1, 0, 1});
+    CHECK(type_summary(s, "technological_institute").levels == std::vector<int>{1, 0, 0, 0});
+    CHECK(type_summary(s, "technological_institute").no_level == 1);
+    CHECK(type_summary(s, "research_center").levels == std::vector<int>{0, 0, 0, 0});
+
+    // Models: dual_degree 2 (P2 P3); mobility, franchise, coil, collaborative_rd 1 each; V2 has none.
+    std::vector<int> expected(default_rubrics().models.size(), 0);
+    expected[model_index("dual_degree")] = 2;
+    for (const char* id : {"mobility", "franchise", "coil_virtual_exchange", "collaborative_rd"})
+        expected[model_index(id)] = 1;
+    CHECK(s.all.suggested == expected);
+    CHECK(s.all.no_suggestion == 1);
+    const auto& priv = type_summary(s, "private_university");
+    CHECK(priv.suggested[model_index("franchise")] == 1);
+    CHECK(priv.no_suggestion == 1);
+    CHECK(type_summary(s, "public_university").suggested[model_index("dual_degree")] == 2);
+}
+
+TEST_CASE("the weakest dimension is the lowest known score, ties broken by id", "[cohort]") {
+    auto members = cohort();
+    tne::CohortSummary s = tne::summarise(members, default_rubrics(), 8, 1);
+    // P3: language 55 and digital 55 tie; "digital" < "language", though language comes first in
+    // the rubric. Weakest: P1 funding, P2 language, P3 digital, V1 digital, V2 funding, T2 digital.
+    CHECK(s.all.weakest[dimension_index("digital")] == 3);
+    CHECK(s.all.weakest[dimension_index("funding")] == 2);
+    CHECK(s.all.weakest[dimension_index("language")] == 1);
+    CHECK(s.all.no_weakest == 1);  // T1 knows no dimension score
+
+    // Shares of the 7 institutions: 3/7 = 42.857%, 2/7 = 28.571%, 1/7 = 14.286%.
+    CHECK(barriers(s.all) == std::vector<std::string>{"digital 3", "funding 2", "language 1"});
+    REQUIRE(s.all.barriers.size() == default_rubrics().dimensions.size());
+    CHECK(s.all.barriers[0].share == Approx(300.0 / 7));
+    CHECK(s.all.barriers[1].share == Approx(200.0 / 7));
+    CHECK(s.all.barriers[2].share == Approx(100.0 / 7));
+    // The dimensions nobody has as weakest follow at 0%, by id.
+    CHECK(s.all.barriers[3].dimension->id == "faculty");
+    CHECK(s.all.barriers[3].share == 0);
+    CHECK(s.all.barriers.back().dimension->id == "sustainability");
+
+    // Equal shares go by id: 1/3 each among the public universities, 1/2 each among the private.
+    CHECK(barriers(type_summary(s, "public_university")) ==
+          std::vector<std::string>{"digital 1", "funding 1", "language 1"});
+    CHECK(type_summary(s, "public_university").barriers[0].share == Approx(100.0 / 3));
+    CHECK(barriers(type_summary(s, "private_university")) == std::vector<std::string>{"digital 1", "funding 1"});
+    CHECK(type_summary(s, "private_university").barriers[0].share == Approx(50));
+    CHECK(barriers(type_summary(s, "technological_institute")) == std::vector<std::string>{"digital 1"});
+    CHECK(type_summary(s, "technological_institute").barriers[0].share == Approx(50));  // 1 of 2, T1 has none
+    CHECK(barriers(type_summary(s, "research_center")).empty());
+    CHECK(type_summary(s, "research_center").barriers[0].share == 0);
+}
+
+TEST_CASE("each member's percentile is its mid-rank within its type, in input order", "[cohort]") {
+    auto members = cohort();
+    tne::CohortSummary s = tne::summarise(members, default_rubrics(), 8, 1);
+    REQUIRE(s.members.size() == 7);
+    for (size_t i = 0; i < members.size(); ++i) CHECK(s.members[i].member == &members[i]);
+    // Public 40 60 60: P1 (0 + 0.5) / 3; P2 and P3 (1 + 0.5 * 2) / 3.
+    CHECK(*s.members[0].percentile == Approx(100 * 0.5 / 3));
+    CHECK(*s.members[1].percentile == Approx(100 * 2.0 / 3));
+    CHECK(*s.members[2].percentile == Approx(100 * 2.0 / 3));
+    // Private 80 50: V1 (1 + 0.5) / 2, V2 0.5 / 2.
+    CHECK(*s.members[3].percentile == Approx(75));
+    CHECK(*s.members[4].percentile == Approx(25));
+    // Technological: T1 has no overall; T2 is alone among those with one.
+    CHECK_FALSE(s.members[5].percentile);
+    CHECK(*s.members[6].percentile == Approx(50));
+}
+
+TEST_CASE("a member of a type the rubric does not list counts in the whole cohort only", "[cohort]") {
+    std::vector<tne::CohortMember> members{
+        member("X", "online_university", 70, "consolidating", {{"funding", 70}}, "")};
+    tne::CohortSummary s = tne::summarise(members, default_rubrics(), 1, 0);
+    CHECK(s.all.count == 1);
+    for (const auto& t : s.types) CHECK(t.count == 0);
+    CHECK(*s.members[0].percentile == Approx(50));
+}
+
+TEST_CASE("cohort_member keeps the scores of a real assessment", "[cohort]") {
+    const auto& rubric = default_rubrics();
+    for (const auto& path : example_profiles()) {
+        INFO(path);
+        tne::Assessment a = tne::assess(tne::load_profile_file(path.string(), rubric), rubric);
+        tne::CohortMember m = tne::cohort_member(a, path.string() + ":1");
+        CHECK(m.source == path.string() + ":1");
+        CHECK(m.name == a.institution_name);
+        CHECK(m.type == a.institution_type);
+        CHECK_FALSE(m.type.empty());
+        REQUIRE(a.overall);
+        CHECK(m.overall == a.overall);
+        CHECK(m.level == a.level->id);
+        REQUIRE(m.dimensions.size() == rubric.dimensions.size());
+        for (size_t i = 0; i < a.dimensions.size(); ++i) CHECK(m.dimensions[i] == a.dimensions[i].score);
+        REQUIRE(a.suggested);
+        CHECK(m.suggested == a.suggested->model->id);
+    }
+}
+
+TEST_CASE("the text summary is translated and fits 80 columns", "[cohort]") {
+    auto members = cohort();
+    tne::CohortSummary s = tne::summarise(members, default_rubrics(), 8, 1);
+    std::string en = tne::render_summary_text(s, tne::Lang::en);
+    std::string es = tne::render_summary_text(s, tne::Lang::es);
+    CHECK(en == tne::render_summary_text(s, tne::Lang::en));
+
+    const std::vector<std::pair<std::string, std::string>> headings{
+        {"Cohort summary", "Resumen de la cohorte"},
+        {"Read 8 = scored 7 + failed 1", "Leídos 8 = evaluados 7 + con error 1"},
+        {"Institutions by type", "Instituciones por tipo"},
+        {"All institutions (7)", "Todas las instituciones (7)"},
+        {"Public university (3)", "Universidad pública (3)"},
+        {"Overall readiness", "Preparación general"},
+        {"Mean", "Media"},
+        {"Readiness levels", "Niveles de preparación"},
+        {"Key barriers", "Principales barreras"},
+        {"Suggested models", "Modelos sugeridos"},
+        {"No suggestion", "Sin sugerencia"},
+        {"Percentile", "Percentil"},
+        {"Research centre", "Centro de investigación"},
+        {"Dual degree", "Doble titulación"},
+        {"Consolidating", "consolidación"},
+    };
+    for (const auto& [english, spanish] : headings) {
+        CHECK(en.find(english) != std::string::npos);
+        CHECK(es.find(spanish) != std::string::npos);
+        CHECK(es.find(english) == std::string::npos);
+    }
+    for (const auto* text : {&en, &es})
+        for (const auto& line : lines_of(*text)) {
+            INFO(line);
+            CHECK(tne::display_width(line) <= 80);
+        }
+    // A figure of each kind, as worked out above.
+    CHECK(en.find("42.9%") != std::string::npos);  // digital, weakest for 3 of 7
+    CHECK(en.find("53.3") != std::string::npos);   // the overall mean
+    CHECK(en.find("66.7") != std::string::npos);   // P2's and P3's percentile
+}
+
+TEST_CASE("the JSON summary parses and holds the same figures", "[cohort]") {
+    auto members = cohort();
+    tne::CohortSummary s = tne::summarise(members, default_rubrics(), 8, 1);
+    std::string text = tne::render_summary_json(s, tne::Lang::es);
+    CHECK(text == tne::render_summary_json(s, tne::Lang::es));
+    Json json = Json::parse(text);
+
+    CHECK(json["lang"] == "es");
+    CHECK(json["rubric_set"]["id"] == default_rubrics().id);
+    CHECK(json["inputs"] == Json::parse(R"({"read": 8, "scored": 7, "failed": 1})"));
+
+    const Json& all = json["all"];
+    CHECK(all["type"].is_null());
+    CHECK(all["name"] == "Todas las instituciones");
+    CHECK(all["count"] == 7);
+    CHECK(all["overall"] == Json::parse(R"({"n": 6, "mean": 53.3, "median": 55, "min": 30, "max": 80})"));
+    CHECK(all["dimensions"][0]["id"] == "funding");
+    CHECK(all["dimensions"][0]["mean"] == 51.7);  // 310 / 6
+    CHECK(all["dimensions"][0]["median"] == 50);
+    CHECK(all["dimensions"][dimension_index("regulatory")]["mean"].is_null());
+    CHECK(all["levels"][2] == Json::parse(R"({"id": "consolidating", "name": "En consolidación", "count": 2})"));
+    CHECK(all["no_level"] == 1);
+    CHECK(all["weakest_dimensions"][0]["id"] == "digital");
+    CHECK(all["weakest_dimensions"][0]["count"] == 3);
+    CHECK(all["weakest_dimensions"][0]["share"] == 42.9);
+    CHECK(all["weakest_dimensions"].size() == default_rubrics().dimensions.size());
+    CHECK(all["no_weakest_dimension"] == 1);
+    CHECK(all["suggested_models"][model_index("dual_degree")]["count"] == 2);
+    CHECK(all["no_suggestion"] == 1);
+
+    REQUIRE(json["types"].size() == 4);
+    CHECK(json["types"][0]["type"] == "public_university");
+    CHECK(json["types"][0]["name"] == "Universidad pública");
+    CHECK(json["types"][0]["overall"]["median"] == 60);
+    CHECK(json["types"][1]["overall"]["median"] == 65);
+    CHECK(json["types"][3]["count"] == 0);
+    CHECK(json["types"][3]["overall"]["mean"].is_null());
+
+    REQUIRE(json["institutions"].size() == 7);
+    CHECK(json["institutions"][0]["name"] == "P1");
+    CHECK(json["institutions"][0]["percentile"] == 16.7);
+    CHECK(json["institutions"][1]["percentile"] == 66.7);
+    CHECK(json["institutions"][4]["suggested_model"].is_null());
+    CHECK(json["institutions"][5]["overall"].is_null());
+    CHECK(json["institutions"][5]["level"].is_null());
+    CHECK(json["institutions"][5]["percentile"].is_null());
+}
+
+TEST_CASE("the Markdown summary is translated and its tables are well formed", "[cohort]") {
+    auto members = cohort();
+    tne::CohortSummary s = tne::summarise(members, default_rubrics(), 8, 1);
+    for (tne::Lang lang : {tne::Lang::en, tne::Lang::es}) {
+        std::string md = tne::render_summary_markdown(s, lang);
+        CHECK(md == tne::render_summary_markdown(s, lang));
+        CHECK(md.find("<") == std::string::npos);  // no raw HTML
+        int tables = 0;
+        std::vector<std::string> lines = lines_of(md);
+        for (size_t i = 0; i < lines.size(); ++i) {
+            if (lines[i].empty() || lines[i][0] != '|' || (i > 0 && !lines[i - 1].empty() && lines[i - 1][0] == '|'))
+                continue;
+            ++tables;  // a table starts here: a header, an alignment row and rows, all alike
+            int cells = cell_count(lines[i]);
+            REQUIRE(i + 1 < lines.size());
+            CHECK(lines[i + 1].find_first_not_of("|-:") == std::string::npos);
+            CHECK(lines[i + 1].rfind("|---|", 0) == 0);  // labels are left-aligned
+            for (size_t j = i + 1; j < lines.size() && !lines[j].empty() && lines[j][0] == '|'; ++j) {
+                INFO(lines[j]);
+                CHECK(cell_count(lines[j]) == cells);
+            }
+        }
+        // counts, scores of 4 groups, levels, barriers of 4 groups, models, institutions
+        CHECK(tables == 12);
+        if (lang == tne::Lang::es) {
+            CHECK(md.find("## Resumen de la cohorte") != std::string::npos);
+            CHECK(md.find("### Principales barreras") != std::string::npos);
+            CHECK(md.find("| Origen | Institución | Tipo | General | Percentil dentro de su tipo |") !=
+                  std::string::npos);
+            for (const char* english : {"Cohort summary", "Key barriers", "Suggested models", "Institutions", "Share"})
+                CHECK(md.find(english) == std::string::npos);
+        } else {
+            CHECK(md.find("## Cohort summary") != std::string::npos);
+            CHECK(md.find("| Dual degree | 2 | 2 | 0 | 0 |") != std::string::npos);
+            CHECK(md.find("| `cohort.yaml:11` | P2 | Public university | 60 | 66.7 |") != std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("an empty cohort still renders a valid summary", "[cohort]") {
+    std::vector<tne::CohortMember> none;
+    tne::CohortSummary s = tne::summarise(none, default_rubrics(), 2, 2);
+    CHECK(s.all.count == 0);
+    CHECK(s.all.overall.n == 0);
+    CHECK(s.types.size() == 4);
+    CHECK(s.all.barriers.size() == default_rubrics().dimensions.size());
+
+    std::string text = tne::render_summary_text(s, tne::Lang::en);
+    CHECK(text.find("Read 2 = scored 0 + failed 2") != std::string::npos);
+    CHECK(text.find("No institution was scored") != std::string::npos);
+    CHECK(tne::render_summary_text(s, tne::Lang::es).find("No se evaluó ninguna institución") != std::string::npos);
+    CHECK(tne::render_summary_markdown(s, tne::Lang::en).find("No institution was scored") != std::string::npos);
+
+    Json json = Json::parse(tne::render_summary_json(s, tne::Lang::en));
+    CHECK(json["inputs"]["failed"] == 2);
+    CHECK(json["all"]["count"] == 0);
+    CHECK(json["all"]["overall"]["mean"].is_null());
+    CHECK(json["all"]["weakest_dimensions"][0]["share"] == 0);
+    CHECK(json["institutions"].empty());
+}

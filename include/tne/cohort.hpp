@@ -29,6 +29,13 @@ struct Stats {
     double mean = 0, median = 0, min = 0, max = 0;
 };
 
+// How many institutions have a dimension as their weakest, and their share of the group (0-100).
+struct Barrier {
+    const Dimension* dimension = nullptr;
+    int count = 0;
+    double share = 0;
+};
+
 struct TypeSummary {
     std::string type;  // institution type id
     int count = 0;
@@ -37,8 +44,13 @@ struct TypeSummary {
     std::vector<int> levels;             // rubric level order: how many at each level
     std::vector<int> weakest;            // rubric dimension order: how many have it as weakest
     std::vector<int> suggested;          // rubric model order
+    int no_level = 0;                    // members without an overall score, hence without a level
+    int no_weakest = 0;                  // members without any known dimension score
+    int no_suggestion = 0;               // members without a suggested model
+    std::vector<Barrier> barriers;       // every dimension, by share descending, then id
 };
 
+// Points into the members given to summarise, which must outlive the summary.
 struct MemberPercentile {
     const CohortMember* member = nullptr;
     std::optional<double> percentile;  // within its type, 0-100; none without an overall score

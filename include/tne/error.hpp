@@ -17,6 +17,7 @@ struct SourcePos {
     int column = 0;
 
     std::string str() const;  // "file:line:column", or "file" when there is no line
+    bool operator==(const SourcePos&) const = default;
 };
 
 struct Diagnostic {

@@ -3,10 +3,33 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace tne {
 
-// Throws std::runtime_error with the reason when the file cannot be written.
+// A file written in pieces (records as they stream out) and put in place only by commit().
+// Destroyed uncommitted, it removes its temporary file and the target stays as it was.
+// Every failure throws std::runtime_error naming the file and the reason.
+class AtomicFile {
+public:
+    explicit AtomicFile(std::string path);
+    ~AtomicFile();
+    AtomicFile(const AtomicFile&) = delete;
+    AtomicFile& operator=(const AtomicFile&) = delete;
+
+    void write(std::string_view data);
+    void commit();
+
+private:
+    void flush();
+    [[noreturn]] void fail(int error);
+
+    std::string path_;
+    std::string temporary_;
+    std::string buffer_;
+    int fd_ = -1;
+};
+
 void write_file_atomically(const std::string& path, const std::string& content);
 
 }  // namespace tne

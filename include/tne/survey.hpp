@@ -38,28 +38,40 @@ public:
     std::optional<CsvRow> next();
 
 private:
+    int peek();
+    int get();  // also keeps line_ and column_
+    void skip_byte_order_mark();
+
     std::istream& in_;
     char delimiter_;
     int line_ = 1;
+    int column_ = 1;
     int rows_ = 0;
     bool started_ = false;
+    bool done_ = false;    // after an unterminated quote nothing more can be read
+    std::string pending_;  // bytes read ahead while looking for a byte-order mark
 };
 
-// One profile question's column and its own answer labels.
+// One profile question's column and its own answer labels. Labels are matched ignoring surrounding
+// spaces and letter case (Spanish accented capitals included); the column's own labels win over
+// the map's.
 struct SurveyField {
-    std::string path;                          // "funding.dedicated_budget"
-    std::string column;                        // the CSV header text
-    std::map<std::string, std::string> labels; // answer label -> profile value, for this column only
-    SourcePos pos;                             // where the map names it
+    std::string path;                                             // "funding.dedicated_budget"
+    std::string column;                                           // the CSV header text, trimmed
+    std::map<std::string, std::string> labels;                    // answer label -> profile value, for this column only
+    std::map<std::string, std::vector<std::string>> list_labels;  // label -> several values (list questions)
+    std::vector<std::string> unknown;  // labels that mean "unknown" in this column (`label: ~`)
+    SourcePos pos;                     // where the map names it
 };
 
 struct SurveyMap {
     std::string source;
     char delimiter = ',';
-    std::string list_separator = ";";          // between the items of a list answer in one cell
-    std::map<std::string, std::string> labels; // answer label -> profile value, for every column
-    std::vector<std::string> unknown;          // labels that mean "unknown" ("No sé"); an empty cell is always unknown
-    std::vector<SurveyField> fields;           // in the map's order
+    std::string list_separator = ";";                             // between the items of a list answer in one cell
+    std::map<std::string, std::string> labels;                    // answer label -> profile value, for every column
+    std::map<std::string, std::vector<std::string>> list_labels;  // label -> several values, for list columns
+    std::vector<std::string> unknown;  // labels that mean "unknown" ("No sé"); an empty cell is always unknown
+    std::vector<SurveyField> fields;   // in the map's order
 };
 
 // Reads and checks a map against the rubric set: every field names a question, every label of a

@@ -17,6 +17,7 @@ struct LocalText {
     std::string es;
 
     const std::string& in(Lang lang) const { return lang == Lang::es ? es : en; }
+    bool operator==(const LocalText&) const = default;
 };
 
 // A message with one fmt format string per language; `args` fill both alike.

@@ -1,16 +1,25 @@
 // The command line: CLI11 wiring only. Errors are caught once, here, and mapped to exit codes:
-// 0 success, 1 below --fail-under or rubric findings, 2 invalid input or usage, 70 a bug in tne.
+// 0 success, 1 below --fail-under or rubric findings, 2 invalid input or usage, 3 a batch in which
+// some inputs failed, 70 a bug in tne.
 #include "cli.hpp"
 
 #include <unistd.h>
 
+#include <fmt/format.h>
+
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
+#include <chrono>
 #include <map>
+#include <memory>
+#include <thread>
 
 #include "tne/assessment.hpp"
+#include "tne/batch.hpp"
+#include "tne/cohort.hpp"
 #include "tne/output.hpp"
 #include "tne/profile.hpp"
 #include "tne/render.hpp"
@@ -18,6 +27,7 @@
 #include "tne/rubric_check.hpp"
 #include "tne/rubric_diff.hpp"
 #include "tne/rubric_tests.hpp"
+#include "tne/survey.hpp"
 
 namespace tne::cli {
 
@@ -27,7 +37,13 @@ constexpr int kExitOk = 0;
 constexpr int kExitBelowThreshold = 1;  // assess --fail-under
 constexpr int kExitFindings = 1;        // rubrics: findings, failed cases, a diff that moved
 constexpr int kExitInvalid = 2;
+constexpr int kExitSomeFailed = 3;  // batch: some inputs failed to load; the others were scored
 constexpr int kExitBug = 70;
+
+// A combination of options that makes no sense, found after parsing; the message is localized.
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
 
 struct CommonOptions {
     std::string rubrics;  // empty: the embedded set
@@ -41,6 +57,16 @@ struct AssessOptions {
     std::string color = "auto";
     bool explain = false;
     std::optional<double> fail_under;
+};
+
+struct BatchCliOptions {
+    std::vector<std::string> inputs;
+    std::string csv_map;
+    std::string format;   // empty: csv for records, text for a summary
+    bool summary = false;
+    std::string records;  // with --summary: also write the records here
+    int jobs = 0;         // 0: every core
+    bool quiet = false;
 };
 
 struct RubricsOptions {
@@ -199,6 +225,172 @@ void add_common(CLI::App& command, CommonOptions& common) {
         ->type_name("FILE");
 }
 
+// Where output goes: standard output, or a file put in place atomically once the run succeeds.
+class OutputSink {
+public:
+    explicit OutputSink(const std::string& path) {
+        if (!path.empty()) file_ = std::make_unique<AtomicFile>(path);
+    }
+    void write(std::string_view text) {
+        if (file_) file_->write(text);
+        else std::fwrite(text.data(), 1, text.size(), stdout);
+    }
+    void commit() {
+        if (file_) file_->commit();
+        else std::fflush(stdout);
+    }
+
+private:
+    std::unique_ptr<AtomicFile> file_;
+};
+
+// A one-line progress report on standard error, redrawn at most ten times a second; only on a
+// terminal, so logs and pipes stay clean.
+class Progress {
+public:
+    explicit Progress(bool enabled) : enabled_(enabled) {}
+    void update(const BatchCounts& counts, Lang lang) {
+        if (!enabled_) return;
+        auto now = std::chrono::steady_clock::now();
+        if (now - last_ < std::chrono::milliseconds(100)) return;
+        last_ = now;
+        std::string line = lang == Lang::es
+                               ? fmt::format("tne: {} leídos, {} evaluados, {} con errores...", counts.read,
+                                             counts.scored, counts.failed)
+                               : fmt::format("tne: {} read, {} scored, {} failed...", counts.read, counts.scored,
+                                             counts.failed);
+        std::fprintf(stderr, "\r%s\033[K", line.c_str());
+        shown_ = true;
+    }
+    void clear() {
+        if (shown_) std::fputs("\r\033[K", stderr);
+        shown_ = false;
+    }
+
+private:
+    bool enabled_;
+    bool shown_ = false;
+    std::chrono::steady_clock::time_point last_{};
+};
+
+std::optional<RecordFormat> record_format(const std::string& name) {
+    if (name == "csv") return RecordFormat::csv;
+    if (name == "jsonl") return RecordFormat::jsonl;
+    if (name == "json") return RecordFormat::json;
+    return std::nullopt;
+}
+
+// --records FILE takes its format from the file's extension.
+RecordFormat records_file_format(const std::string& path, Lang lang) {
+    std::string extension = std::filesystem::path(path).extension().string();
+    if (auto format = record_format(extension.empty() ? "" : extension.substr(1))) return *format;
+    throw UsageError(lang == Lang::es
+                         ? fmt::format("--records {}: la extensión debe ser .csv, .jsonl o .json", path)
+                         : fmt::format("--records {}: the extension must be .csv, .jsonl or .json", path));
+}
+
+int run_batch_command(const CommonOptions& common, const BatchCliOptions& options, Lang lang) {
+    bool summary = options.summary;
+    std::string format = options.format.empty() ? (summary ? "text" : "csv") : options.format;
+    if (summary && format != "text" && format != "json" && format != "markdown")
+        throw UsageError(lang == Lang::es ? "con --summary, --format es text, json o markdown"
+                                          : "with --summary, --format is text, json or markdown");
+    if (!summary && !record_format(format))
+        throw UsageError(lang == Lang::es ? "--format es csv, jsonl o json (text, json y markdown con --summary)"
+                                          : "--format is csv, jsonl or json (text, json or markdown with --summary)");
+    if (!options.records.empty() && !summary)
+        throw UsageError(lang == Lang::es ? "--records acompaña a --summary; sin él, los registros van a -o"
+                                          : "--records goes with --summary; without it, records go to -o");
+
+    RubricSet rubric = load_rubrics(common);
+    std::optional<SurveyMap> csv_map;
+    if (!options.csv_map.empty()) csv_map = load_survey_map(options.csv_map, rubric);
+
+    BatchOptions batch;
+    batch.jobs = options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+    batch.lang = lang;
+    batch.csv_map = csv_map ? &*csv_map : nullptr;
+    batch.members = summary;
+    check_batch_inputs(options.inputs, batch);
+
+    // The records go to -o (or standard output), or with --summary to --records when given.
+    std::string records_path = summary ? options.records : common.output;
+    bool write_records = !summary || !options.records.empty();
+    batch.format = summary ? (write_records ? records_file_format(records_path, lang) : RecordFormat::csv)
+                           : *record_format(format);
+    std::optional<OutputSink> records;
+    if (write_records) records.emplace(records_path);
+
+    Progress progress(!options.quiet && isatty(STDERR_FILENO));
+    std::vector<CohortMember> members;
+    bool first = true;
+    if (records) records->write(records_begin(batch.format, rubric));
+    BatchCounts counts = run_batch(
+        options.inputs, rubric, batch,
+        [&](BatchRecord& record) {
+            if (records) {
+                if (!first) records->write(records_separator(batch.format));
+                records->write(record.text);
+            }
+            first = false;
+            if (record.member) members.push_back(std::move(*record.member));
+            if (!options.quiet) {
+                progress.clear();
+                for (const auto& error : record.errors)
+                    std::fprintf(stderr, "tne: error: %s\n", error.str(lang).c_str());
+            }
+        },
+        [&](const BatchCounts& so_far) { progress.update(so_far, lang); });
+    progress.clear();
+
+    if (records) {
+        records->write(records_end(batch.format, first));
+        records->commit();
+    }
+    if (summary) {
+        CohortSummary cohort = summarise(members, rubric, counts.read, counts.failed);
+        if (format == "json") emit(common, render_summary_json(cohort, lang));
+        else if (format == "markdown") emit(common, render_summary_markdown(cohort, lang));
+        else emit(common, render_summary_text(cohort, lang));
+    }
+    if (!options.quiet) {
+        std::string line = lang == Lang::es ? fmt::format("tne: {} leídos = {} evaluados + {} con errores", counts.read,
+                                                          counts.scored, counts.failed)
+                                            : fmt::format("tne: {} read = {} scored + {} failed", counts.read,
+                                                          counts.scored, counts.failed);
+        std::fprintf(stderr, "%s\n", line.c_str());
+    }
+    return counts.failed > 0 ? kExitSomeFailed : kExitOk;
+}
+
+CLI::App* add_batch_command(CLI::App& app, CommonOptions& common, BatchCliOptions& options) {
+    CLI::App* batch = app.add_subcommand("batch", "Score many institutions: records per institution and a cohort summary");
+    batch->add_option("inputs", options.inputs,
+                      "Profiles: YAML files, directories (their *.yaml, *.yml), multi-document streams,\n"
+                      "'-' for standard input, or CSV survey exports (with --csv-map)")
+        ->required();
+    batch->add_option("--csv-map", options.csv_map, "How to read *.csv inputs: columns and answer labels (YAML)")
+        ->type_name("MAP")
+        ->check(CLI::ExistingFile);
+    batch->add_option("--format", options.format,
+                      "Records: csv (default), jsonl or json. With --summary: text (default), json or markdown")
+        ->check(CLI::IsMember({"csv", "jsonl", "json", "text", "markdown"}));
+    batch->add_flag("--summary", options.summary,
+                    "Print the cohort summary (by institution type, key barriers, models, percentiles)");
+    batch->add_option("--records", options.records, "With --summary, also write the records to FILE (.csv, .jsonl, .json)")
+        ->type_name("FILE");
+    batch->add_option("-j,--jobs", options.jobs, "Score N inputs at a time (default: every core)")
+        ->type_name("N")
+        ->check(CLI::Range(1, 256));
+    batch->add_flag("-q,--quiet", options.quiet, "No progress line, error lines or final count on standard error");
+    add_common(*batch, common);
+    batch->footer("Records come out in input order, one per institution or failed input; the run ends with\n"
+                  "'N read = N scored + N failed' on standard error.\n"
+                  "Exit codes: 0 all scored, 3 some inputs failed (their records say why), 2 invalid usage,\n"
+                  "70 a bug in tne.");
+    return batch;
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -208,7 +400,7 @@ int run(int argc, char** argv) {
     app.set_version_flag("--version", std::string("tne ") + TNE_VERSION);
     app.require_subcommand(1);
     app.footer("Exit codes: 0 success, 1 overall readiness below --fail-under (assess) or findings (rubrics),\n"
-               "2 invalid input or usage, 70 a bug in tne.\n"
+               "2 invalid input or usage, 3 some inputs of a batch failed, 70 a bug in tne.\n"
                "Run 'tne COMMAND --help' for a command's options.");
 
     CommonOptions common;
@@ -232,6 +424,9 @@ int run(int argc, char** argv) {
     CLI::App* schema_cmd = app.add_subcommand("schema", "Print the profile's JSON Schema, for editors");
     add_common(*schema_cmd, common);
 
+    BatchCliOptions batch_options;
+    CLI::App* batch_cmd = add_batch_command(app, common, batch_options);
+
     RubricsOptions rubrics_options;
     CLI::App* rubrics_cmd = add_rubrics_commands(app, common, rubrics_options);
 
@@ -251,6 +446,7 @@ int run(int argc, char** argv) {
     Lang lang = choose_lang(common.lang);
     try {
         if (*assess_cmd) return run_assess(common, assess_options, lang);
+        if (*batch_cmd) return run_batch_command(common, batch_options, lang);
         if (*schema_cmd) {
             emit(common, render_profile_schema(load_rubrics(common)));
             return kExitOk;
@@ -260,6 +456,9 @@ int run(int argc, char** argv) {
         if (rubrics_cmd->got_subcommand("diff")) return run_rubrics_diff(common, rubrics_options, lang);
         emit(common, rubric_files_schema());
         return kExitOk;
+    } catch (const UsageError& e) {
+        std::fprintf(stderr, "tne: error: %s\nRun 'tne batch --help' for usage.\n", e.what());
+        return kExitInvalid;
     } catch (const InputError& e) {
         for (const auto& diagnostic : e.diagnostics())
             std::fprintf(stderr, "tne: error: %s\n", diagnostic.str(lang).c_str());
