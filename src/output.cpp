@@ -18,6 +18,14 @@ constexpr size_t kFlushAt = 1 << 16;
 }
 
 AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
+    // A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written in place: renaming a file over
+    // it would replace the device itself.
+    struct stat target_stat {};
+    if (::stat(path_.c_str(), &target_stat) == 0 && !S_ISREG(target_stat.st_mode)) {
+        fd_ = ::open(path_.c_str(), O_WRONLY);
+        if (fd_ < 0) throw std::runtime_error(path_ + ": " + std::strerror(errno));
+        return;
+    }
     namespace fs = std::filesystem;
     fs::path target(path_);
     fs::path directory = target.has_parent_path() ? target.parent_path() : fs::path(".");
@@ -58,6 +66,12 @@ void AtomicFile::fail(int error) {
 
 void AtomicFile::commit() {
     flush();
+    if (temporary_.empty()) {  // written in place
+        int fd = fd_;
+        fd_ = -1;
+        if (::close(fd) != 0) fail(errno);
+        return;
+    }
     // mkstemp creates the file 0600; an output file is as readable as any other the user writes.
     mode_t mask = ::umask(0);
     ::umask(mask);

@@ -280,3 +280,48 @@ TEST_CASE("tne batch -o and --records write atomically; a failed run leaves exis
     for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
         CHECK(entry.path().filename().string().find(".tmp-") == std::string::npos);
 }
+
+TEST_CASE("tne batch scores the shipped survey and accounts for its broken rows", "[batch][binary][survey]") {
+    TempDir dir;
+    std::string records = (dir.path() / "records.csv").string();
+    RunResult run = run_tne({"batch", "examples/survey/respuestas.csv", "--csv-map", "examples/survey/mapa.yaml",
+                             "--summary", "--format", "json", "--records", records, "--lang", "es"});
+    CHECK(run.exit_code == 3);
+    CHECK_THAT(run.err, Catch::EndsWith("tne: 44 leídos = 40 evaluados + 4 con errores\n"));
+
+    // The records open as a table: a header and 44 rows as wide as it, the broken ones at their lines.
+    std::vector<CsvRow> rows = parse_csv(read_file(records));
+    REQUIRE(rows.size() == 45);
+    std::map<int, std::string> failed;  // CSV line -> errors
+    for (size_t i = 1; i < rows.size(); ++i) {
+        auto cells = by_column(rows[0], rows[i]);
+        CHECK(cells["entry"] == std::to_string(i));
+        if (cells["status"] == "failed") failed[std::stoi(cells["line"])] = cells["errors"];
+        else CHECK_FALSE(cells["overall"].empty());
+    }
+    REQUIRE(failed.size() == 4);
+    CHECK_THAT(failed[10], Catch::StartsWith("examples/survey/respuestas.csv:10:"));
+    CHECK_THAT(failed[10], Catch::Contains("\"Universidad tecnológica\""));
+    CHECK_THAT(failed[19], Catch::Contains("\"150\""));
+    CHECK_THAT(failed[28], Catch::Contains("institution.name"));
+    CHECK_THAT(failed[35], Catch::StartsWith("examples/survey/respuestas.csv:35:1:"));
+
+    // The summary counts the same cohort: 40 scored, by type 16 + 8 + 8 + 8.
+    nlohmann::json summary = nlohmann::json::parse(run.out);
+    CHECK(summary["inputs"]["read"] == 44);
+    CHECK(summary["inputs"]["scored"] == 40);
+    CHECK(summary["inputs"]["failed"] == 4);
+    std::vector<int> counts;
+    for (const auto& type : summary["types"]) counts.push_back(type["count"]);
+    CHECK(counts == std::vector<int>{16, 8, 8, 8});
+    CHECK(summary["institutions"].size() == 40);
+}
+
+TEST_CASE("-o to a device or a pipe writes through it instead of replacing it", "[batch][binary]") {
+    // Standard output is a pipe here; renaming a temporary file over /dev/stdout would replace the link.
+    RunResult run = run_tne({"batch", "examples", "-o", "/dev/stdout"});
+    CHECK(run.exit_code == 0);
+    CHECK(parse_csv(run.out).size() == 8);
+    CHECK(std::filesystem::is_symlink("/dev/stdout"));
+    CHECK(std::filesystem::is_character_file("/dev/null"));
+}

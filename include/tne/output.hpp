@@ -8,7 +8,8 @@
 namespace tne {
 
 // A file written in pieces (records as they stream out) and put in place only by commit().
-// Destroyed uncommitted, it removes its temporary file and the target stays as it was.
+// Destroyed uncommitted, it removes its temporary file and the target stays as it was. A target
+// that is not a regular file (/dev/null, a pipe) is written in place.
 // Every failure throws std::runtime_error naming the file and the reason.
 class AtomicFile {
 public:
@@ -25,7 +26,7 @@ private:
     [[noreturn]] void fail(int error);
 
     std::string path_;
-    std::string temporary_;
+    std::string temporary_;  // empty when writing in place
     std::string buffer_;
     int fd_ = -1;
 };
