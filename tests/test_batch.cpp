@@ -325,3 +325,19 @@ TEST_CASE("-o to a device or a pipe writes through it instead of replacing it", 
     CHECK(std::filesystem::is_symlink("/dev/stdout"));
     CHECK(std::filesystem::is_character_file("/dev/null"));
 }
+
+TEST_CASE("on a terminal, a progress line is drawn on standard error and cleared at the end", "[batch][binary]") {
+    // script(1) gives the command a pseudo-terminal; what the terminal shows comes back on our pipe.
+    TempDir dir;
+    std::string command = "cd '" + source_dir().string() + "' && script -qec '" + std::string(TNE_BINARY) +
+                          " batch examples -o " + (dir.path() / "r.csv").string() + "' /dev/null";
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    std::string shown;
+    char buffer[4096];
+    size_t n;
+    while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) shown.append(buffer, n);
+    CHECK(pclose(pipe) == 0);
+    CHECK_THAT(shown, Catch::StartsWith("\rtne: 1 read, 1 scored, 0 failed...\033[K"));
+    CHECK_THAT(shown, Catch::Contains("\r\033[Ktne: 7 read = 7 scored + 0 failed"));
+}
