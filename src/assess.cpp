@@ -1,10 +1,9 @@
 // The scoring pipeline: criteria -> dimensions -> overall readiness, then model fit and
 // feasibility, the suggested model and its pathway, and recommendations ranked by gain.
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <utility>
 
 #include "tne/assessment.hpp"
 
@@ -36,11 +35,12 @@ CriterionResult score_criterion(const Criterion& criterion, const Question& ques
         double x = std::holds_alternative<double>(answer->value)
                        ? std::get<double>(answer->value)
                        : static_cast<double>(std::get<std::vector<std::string>>(answer->value).size());
-        for (const auto& band : criterion.rule.bands) {
-            if (x >= band.at_least) {
-                result.score = band.score;
-                result.matched = "≥ " + format_number(band.at_least, 2);
-            }
+        const Band* reached = nullptr;
+        for (const auto& band : criterion.rule.bands)
+            if (x >= band.at_least) reached = &band;
+        if (reached) {
+            result.score = reached->score;
+            result.matched = "≥ " + format_number(reached->at_least, 2);
         }
     }
     if (result.score) result.points = criterion.weight * *result.score / 100.0;
@@ -70,17 +70,35 @@ void total_dimension(DimensionResult& dimension, const RubricSet& rubric) {
 }
 
 // The overall index: the weighted mean of the dimensions that have a score. Unknown is not zero:
-// a dimension with no answers lowers coverage, not the index.
-std::optional<double> overall_score(const std::vector<DimensionResult>& dimensions) {
+// a dimension with no answers lowers coverage, not the index. `what_if`, when given, stands in for
+// the score of dimensions[what_if->first].
+std::optional<double> overall_score(const std::vector<DimensionResult>& dimensions,
+                                    std::optional<std::pair<size_t, double>> what_if = {}) {
     double weighted = 0;
     double weights = 0;
-    for (const auto& d : dimensions) {
-        if (!d.score) continue;
-        weighted += d.dimension->weight * *d.score;
+    for (size_t i = 0; i < dimensions.size(); ++i) {
+        const DimensionResult& d = dimensions[i];
+        std::optional<double> score = what_if && what_if->first == i ? what_if->second : d.score;
+        if (!score) continue;
+        weighted += d.dimension->weight * *score;
         weights += d.dimension->weight;
     }
     if (weights == 0) return std::nullopt;
     return weighted / weights;
+}
+
+// A dimension's score if its answered criterion `closed` reached full points: total_dimension's
+// arithmetic in its order, so gains are exactly those of rescoring a copy, without the copy.
+double score_if_closed(const DimensionResult& dimension, size_t closed) {
+    double answered_weight = 0;
+    double points = 0;
+    for (size_t i = 0; i < dimension.criteria.size(); ++i) {
+        const CriterionResult& criterion = dimension.criteria[i];
+        if (!criterion.score) continue;
+        answered_weight += criterion.max_points;
+        points += i == closed ? criterion.max_points : criterion.points;
+    }
+    return 100.0 * points / answered_weight;
 }
 
 double overall_coverage(const std::vector<DimensionResult>& dimensions) {
@@ -123,51 +141,62 @@ Holds evaluate(const Condition& c, const std::vector<DimensionResult>& dimension
     return Holds::no;
 }
 
-std::string join_labels(const Question& question, const std::vector<std::string>& ids, Lang lang,
-                        std::string_view separator) {
-    std::string text;
-    for (const auto& id : ids) {
-        const Choice* choice = question.find_value(id);
-        if (!text.empty()) text += separator;
-        text += choice ? choice->label.in(lang) : id;
+// Appends the labels of `ids`, values of `question`, in `lang`; an id without a label as itself.
+void append_labels(std::string& text, const Question& question, const std::vector<std::string>& ids, Lang lang,
+                   std::string_view separator) {
+    for (size_t i = 0; i < ids.size(); ++i) {
+        const Choice* choice = question.find_value(ids[i]);
+        if (i > 0) text += separator;
+        text += choice ? choice->label.in(lang) : ids[i];
     }
-    return text;
 }
 
-// "Language is 32/100; needs at least 50: students ... (Annex 3.2)", in both languages.
+// "Language is 32/100; needs at least 50: students ... (Annex 3.2)", in both languages. Built by
+// appending to one string: a profile has dozens of blockers, and a batch thousands of profiles.
 LocalText blocker_text(const Condition& c, Holds holds, const RubricSet& rubric,
                        const std::vector<DimensionResult>& dimensions, const Profile& profile) {
+    const DimensionResult* d = c.dimension.empty() ? nullptr : find_dimension(dimensions, c.dimension);
+    const Question* q = d ? nullptr : rubric.find_question(c.question);
+    const Answer* answer = q && holds != Holds::unknown ? profile.find(c.question) : nullptr;
     return localize([&](Lang lang) {
         bool es = lang == Lang::es;
-        std::string subject;
-        std::string state;
-        std::string need;
-        if (c.at_least) need = (es ? "al menos " : "at least ") + format_number(*c.at_least);
-        if (c.at_most) need = (es ? "como máximo " : "at most ") + format_number(*c.at_most);
-        if (!c.dimension.empty()) {
-            const DimensionResult* d = find_dimension(dimensions, c.dimension);
-            subject = d->dimension->name.in(lang);
-            state = d->score ? format_number(*d->score, 0) + "/100" : (es ? "sin respuestas" : "unanswered");
+        const std::string& subject = d ? d->dimension->name.in(lang) : q->label.in(lang);
+        std::string text;
+        text.reserve(subject.size() + c.why.in(lang).size() + 128);  // enough for most: one allocation
+        text += subject;
+        text += ": ";
+        if (d) {
+            text += d->score ? format_number(*d->score, 0) + "/100" : (es ? "sin respuestas" : "unanswered");
+        } else if (!answer) {
+            text += es ? "sin respuesta" : "unanswered";
+        } else if (const auto* x = std::get_if<double>(&answer->value)) {
+            text += format_number(*x);
+        } else if (const auto* value = std::get_if<std::string>(&answer->value)) {
+            text += '"';
+            append_labels(text, *q, {*value}, lang, "");
+            text += '"';
         } else {
-            const Question& q = *rubric.find_question(c.question);
-            subject = q.label.in(lang);
-            if (!c.in.empty()) need = join_labels(q, c.in, lang, es ? " o " : " or ");
-            if (!c.any_of.empty()) need = (es ? "alguno de: " : "one of: ") + join_labels(q, c.any_of, lang, ", ");
-            const Answer* answer = profile.find(c.question);
-            if (holds == Holds::unknown || !answer) {
-                state = es ? "sin respuesta" : "unanswered";
-            } else if (const auto* x = std::get_if<double>(&answer->value)) {
-                state = format_number(*x);
-            } else if (const auto* value = std::get_if<std::string>(&answer->value)) {
-                state = "\"" + join_labels(q, {*value}, lang, "") + "\"";
-            } else {
-                const auto& items = std::get<std::vector<std::string>>(answer->value);
-                state = items.empty() ? (es ? "vacío" : "empty") : join_labels(q, items, lang, ", ");
-            }
+            const auto& items = std::get<std::vector<std::string>>(answer->value);
+            if (items.empty()) text += es ? "vacío" : "empty";
+            else append_labels(text, *q, items, lang, ", ");
         }
-        std::string why = c.why.in(lang).empty() ? "" : ": " + c.why.in(lang);
-        return fmt::format(fmt::runtime(es ? "{}: {}; se requiere {}{} (Anexo {})" : "{}: {}; needs {}{} (Annex {})"), subject,
-                           state, need, why, c.annex);
+        text += es ? "; se requiere " : "; needs ";
+        // A condition has one test; were there more, the last of these would be shown.
+        if (q && !c.any_of.empty()) {
+            text += es ? "alguno de: " : "one of: ";
+            append_labels(text, *q, c.any_of, lang, ", ");
+        } else if (q && !c.in.empty()) {
+            append_labels(text, *q, c.in, lang, es ? " o " : " or ");
+        } else if (c.at_most) {
+            text += (es ? "como máximo " : "at most ") + format_number(*c.at_most);
+        } else if (c.at_least) {
+            text += (es ? "al menos " : "at least ") + format_number(*c.at_least);
+        }
+        if (!c.why.in(lang).empty()) text += ": " + c.why.in(lang);
+        text += es ? " (Anexo " : " (Annex ";
+        text += c.annex;
+        text += ')';
+        return text;
     });
 }
 
@@ -177,6 +206,7 @@ ModelResult evaluate_model(const Model& model, const RubricSet& rubric, const st
     result.model = &model;
     double weighted = 0;
     double weights = 0;
+    result.fit_terms.reserve(model.fit.size());
     for (const auto& term : model.fit) {
         const DimensionResult* d = find_dimension(dimensions, term.dimension);
         result.fit_terms.push_back({d->dimension, term.weight, d->score});
@@ -268,17 +298,33 @@ Assessment assess(const Profile& profile, const RubricSet& rubric) {
     a.institution_name = profile.text("institution.name");
     a.institution_type = profile.text("institution.type");
     for (const auto& question : rubric.questions) {
-        const Answer* answer = profile.find(question.path);
         bool shown_elsewhere = question.path == "institution.name" || question.path == "institution.type";
-        if (question.block == "institution" && !shown_elsewhere && answer && answer->known())
-            a.institution_facts.push_back({&question, answer->value});
+        if (question.block != "institution" || shown_elsewhere) continue;
+        const Answer* answer = profile.find(question.path);
+        if (answer && answer->known()) a.institution_facts.push_back({&question, answer->value});
     }
 
+    // RubricSet::find_question, starting after the last question found: criteria mostly follow the
+    // questions' order.
+    size_t next_question = 0;
+    auto find_question = [&](const std::string& path) -> const Question* {
+        const auto& questions = rubric.questions;
+        for (size_t i = 0; i < questions.size(); ++i) {
+            size_t at = (next_question + i) % questions.size();
+            if (questions[at].path == path) {
+                next_question = at + 1;
+                return &questions[at];
+            }
+        }
+        return nullptr;
+    };
+    a.dimensions.reserve(rubric.dimensions.size());
     for (const auto& dimension : rubric.dimensions) {
         DimensionResult result;
         result.dimension = &dimension;
+        result.criteria.reserve(dimension.criteria.size());
         for (const auto& criterion : dimension.criteria)
-            result.criteria.push_back(score_criterion(criterion, *rubric.find_question(criterion.question), profile));
+            result.criteria.push_back(score_criterion(criterion, *find_question(criterion.question), profile));
         total_dimension(result, rubric);
         a.dimensions.push_back(std::move(result));
     }
@@ -286,6 +332,7 @@ Assessment assess(const Profile& profile, const RubricSet& rubric) {
     if (a.overall) a.level = &rubric.level_for(*a.overall);
     a.coverage = overall_coverage(a.dimensions);
 
+    a.models.reserve(rubric.models.size());
     for (const auto& model : rubric.models) a.models.push_back(evaluate_model(model, rubric, a.dimensions, profile));
     a.suggested = choose_suggestion(a.models, rubric);
     if (a.suggested) a.pathway = pathway_to(*a.suggested, a);
@@ -305,15 +352,10 @@ Assessment assess(const Profile& profile, const RubricSet& rubric) {
                 continue;
             }
             if (*criterion.score >= 100) continue;
-            std::vector<DimensionResult> closed = a.dimensions;
-            CriterionResult& improved = closed[d].criteria[c];
-            improved.score = 100;
-            improved.points = improved.max_points;
-            total_dimension(closed[d], rubric);
             RecommendationResult rec;
             rec.criterion = criterion.criterion;
             rec.dimension = dimension.dimension;
-            rec.gain = *overall_score(closed) - *a.overall;
+            rec.gain = *overall_score(a.dimensions, std::pair{d, score_if_closed(dimension, c)}) - *a.overall;
             rec.lifts_blocker = helps_lift(criterion, dimension, a.suggested);
             a.recommendations.push_back(rec);
         }

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <string_view>
 #include <tuple>
 
 #include "messages.hpp"
@@ -44,17 +45,17 @@ public:
             throw InputError(yaml_input::pos_of(root, source_),
                              format_message(msg::profile_not_map, describe(root)));
         }
-        for (const auto& [block, node] : yaml_input::map_entries(root, source_, problems_)) {
-            if (std::find(rubric_.blocks.begin(), rubric_.blocks.end(), block) == rubric_.blocks.end()) {
+        yaml_input::for_each_entry(root, source_, problems_, [&](const std::string& block, const YAML::Node& node) {
+            if (std::find(rubric_.blocks.begin(), rubric_.blocks.end(), block) == rubric_.blocks.end())
                 problem(key_node(root, block), yaml_input::unknown_key_message(block, "profile", rubric_.blocks));
-                continue;
-            }
-            read_block(block, node, profile);
-        }
+            else
+                read_block(block, node, profile);
+        });
         for (const auto& question : rubric_.questions) {
+            if (!question.required) continue;
             const Answer* answer = profile.find(question.path);
             bool reported = invalid_paths_.count(question.path) > 0;
-            if (question.required && !reported && (!answer || !answer->known())) {
+            if (!reported && (!answer || !answer->known())) {
                 YAML::Node where = root[question.block] ? root[question.block] : root;
                 problem(where, format_message(msg::missing_required, question.path));
             }
@@ -84,18 +85,36 @@ private:
             problem(node, format_message(msg::block_not_map, block, describe(node)));
             return;
         }
-        std::vector<std::string> keys;
-        for (const auto& question : rubric_.questions)
-            if (question.block == block) keys.push_back(question.key);
-        for (const auto& [key, value] : yaml_input::map_entries(node, source_, problems_)) {
-            const Question* question = rubric_.find_question(block + "." + key);
+        yaml_input::for_each_entry(node, source_, problems_, [&](const std::string& key, const YAML::Node& value) {
+            const Question* question = find_question(block, key);
             if (!question) {
+                std::vector<std::string> keys;
+                for (const auto& q : rubric_.questions)
+                    if (q.block == block) keys.push_back(q.key);
                 problem(key_node(node, key), yaml_input::unknown_key_message(key, block, keys));
-                continue;
+                return;
             }
-            if (auto answer = read_answer(*question, value)) profile.answers[question->path] = std::move(*answer);
-            else invalid_paths_.insert(question->path);
+            if (auto answer = read_answer(*question, value))
+                profile.answers.insert_or_assign(question->path, std::move(*answer));
+            else
+                invalid_paths_.insert(question->path);
+        });
+    }
+
+    // RubricSet::find_question(block + "." + key), without building the path for every answer, and
+    // starting after the last question found: profiles mostly follow the rubric's order.
+    const Question* find_question(const std::string& block, const std::string& key) {
+        const auto& questions = rubric_.questions;
+        for (size_t i = 0; i < questions.size(); ++i) {
+            size_t at = (next_question_ + i) % questions.size();
+            std::string_view path = questions[at].path;
+            if (path.size() == block.size() + 1 + key.size() && path.ends_with(key) && path.starts_with(block) &&
+                path[block.size()] == '.') {
+                next_question_ = at + 1;
+                return &questions[at];
+            }
         }
+        return nullptr;
     }
 
     // The answer, or nothing after reporting why it is invalid. Null means unknown.
@@ -169,6 +188,7 @@ private:
     std::string source_;
     std::vector<Diagnostic> problems_;
     std::set<std::string> invalid_paths_;  // answers already reported as invalid
+    size_t next_question_ = 0;             // where find_question starts
 };
 
 }  // namespace

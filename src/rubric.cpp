@@ -4,8 +4,6 @@
 #include <fstream>
 #include <sstream>
 
-#include "embedded_files.hpp"
-
 namespace tne {
 
 std::string_view effort_id(Effort effort) {
@@ -69,14 +67,6 @@ std::string RubricSet::value_label(const std::string& path, const std::string& v
     return choice ? choice->label.in(lang) : value_id;
 }
 
-RubricFiles embedded_rubric_files() {
-    return {"rubrics", [](const std::string& relative) -> std::optional<std::string> {
-                for (const auto& file : embedded::rubric_files())
-                    if (file.path == relative) return std::string(file.content);
-                return std::nullopt;
-            }};
-}
-
 RubricFiles directory_rubric_files(const std::string& directory) {
     std::string root = directory;
     while (root.size() > 1 && root.back() == '/') root.pop_back();
@@ -86,7 +76,8 @@ RubricFiles directory_rubric_files(const std::string& directory) {
                 std::ostringstream text;
                 text << in.rdbuf();
                 return text.str();
-            }};
+            },
+            {}};
 }
 
 }  // namespace tne

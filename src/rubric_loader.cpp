@@ -13,6 +13,7 @@
 #include <set>
 
 #include "messages.hpp"
+#include "rubric_snapshot.hpp"
 #include "yaml_input.hpp"
 
 namespace tne {
@@ -561,6 +562,8 @@ private:
 RubricLoad read_rubric_set(const RubricFiles& files) { return Loader(files).run(); }
 
 RubricSet load_rubric_set(const RubricFiles& files) {
+    if (!files.snapshot.empty())
+        if (std::optional<RubricSet> set = rubric_snapshot::restore(files.snapshot, files)) return std::move(*set);
     RubricLoad load = read_rubric_set(files);
     if (!load.problems.empty()) throw InputError(load.problems);
     return std::move(load.set);

@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <set>
+#include <string_view>
 
 #include "messages.hpp"
 
@@ -69,22 +71,45 @@ LocalText unknown_key_message(const std::string& key, const std::string& where,
     return format_message(msg::unknown_key, key, where, join(allowed));
 }
 
-std::vector<std::pair<std::string, YAML::Node>> map_entries(const YAML::Node& map, const std::string& file,
-                                                            std::vector<Diagnostic>& problems) {
-    std::vector<std::pair<std::string, YAML::Node>> entries;
-    std::set<std::string> seen;
+void for_each_entry(const YAML::Node& map, const std::string& file, std::vector<Diagnostic>& problems,
+                    const std::function<void(const std::string&, const YAML::Node&)>& visit) {
+    // Keys point into the document, which outlives the loop. Maps have a handful of keys, which a
+    // linear scan checks without a std::set's allocations; a large map (hostile input) gets the set.
+    constexpr size_t kScanned = 32;
+    std::array<const std::string*, kScanned> keys{};
+    size_t count = 0;
+    std::set<std::string_view> seen;
+    auto first_time = [&](const std::string& key) {
+        if (count < kScanned) {
+            bool first = std::none_of(keys.begin(), keys.begin() + count,
+                                      [&](const std::string* other) { return *other == key; });
+            if (first) keys[count++] = &key;
+            return first;
+        }
+        if (seen.empty())
+            for (const std::string* other : keys) seen.insert(*other);
+        return seen.insert(key).second;
+    };
     for (const auto& entry : map) {
         if (!entry.first.IsScalar()) {
             problems.push_back({pos_of(entry.first, file), format_message(msg::key_not_scalar), "schema"});
             continue;
         }
-        std::string key = entry.first.Scalar();
-        if (!seen.insert(key).second) {
+        const std::string& key = entry.first.Scalar();
+        if (!first_time(key)) {
             problems.push_back({pos_of(entry.first, file), format_message(msg::duplicate_key, key), "duplicate-key"});
             continue;
         }
-        entries.emplace_back(key, entry.second);
+        visit(key, entry.second);
     }
+}
+
+std::vector<std::pair<std::string, YAML::Node>> map_entries(const YAML::Node& map, const std::string& file,
+                                                            std::vector<Diagnostic>& problems) {
+    std::vector<std::pair<std::string, YAML::Node>> entries;
+    entries.reserve(map.size());  // growing would copy every Node, a shared_ptr each
+    for_each_entry(map, file, problems,
+                   [&](const std::string& key, const YAML::Node& value) { entries.emplace_back(key, value); });
     return entries;
 }
 

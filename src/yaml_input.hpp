@@ -4,6 +4,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,10 @@ LocalText unknown_key_message(const std::string& key, const std::string& where,
 // The keys of a map in order; a key given twice is reported at its second place.
 std::vector<std::pair<std::string, YAML::Node>> map_entries(const YAML::Node& map, const std::string& file,
                                                             std::vector<Diagnostic>& problems);
+// The same as a visit of each entry, without copying keys and nodes: for the profile loader, which
+// `tne batch` runs for every profile.
+void for_each_entry(const YAML::Node& map, const std::string& file, std::vector<Diagnostic>& problems,
+                    const std::function<void(const std::string&, const YAML::Node&)>& visit);
 
 // A scalar that is a finite decimal number, whole: "35", "2.5", "1e3"; else nothing.
 std::optional<double> number(const YAML::Node& node);

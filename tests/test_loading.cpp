@@ -327,6 +327,26 @@ TEST_CASE("the rubric set read from rubrics/ matches the embedded one", "[loadin
     CHECK(rubric.questions.size() == embedded.questions.size());
 }
 
+TEST_CASE("the embedded set's build-time snapshot equals the set parsed from its YAML", "[loading][rubric]") {
+    tne::RubricFiles files = tne::embedded_rubric_files();
+    REQUIRE_FALSE(files.snapshot.empty());
+    tne::RubricSet restored = tne::load_rubric_set(files);
+    files.snapshot = {};
+    tne::RubricSet parsed = tne::load_rubric_set(files);
+    CHECK(restored == parsed);
+}
+
+TEST_CASE("a snapshot is not used once its files read differently", "[loading][rubric]") {
+    tne::RubricFiles files = tne::embedded_rubric_files();
+    auto embedded = files.read;
+    files.read = [embedded](const std::string& relative) -> std::optional<std::string> {
+        std::optional<std::string> text = embedded(relative);
+        if (text && relative == "rubric-set.yaml") text->replace(text->find("min_fit: 55"), 11, "min_fit: 60");
+        return text;
+    };
+    CHECK(tne::load_rubric_set(files).min_fit == 60);
+}
+
 TEST_CASE("a criterion naming a question that does not exist is rejected", "[loading][rubric]") {
     RubricCopy copy;
     fs::path file = copy.root / "dimensions" / "funding.yaml";

@@ -1,11 +1,13 @@
 // The rubric set: questions, dimensions with their criteria, models and levels. It is data read
-// from YAML (rubrics/); no C++ names a dimension, criterion or model.
+// from YAML (rubrics/); no C++ names a dimension, criterion or model. Every type compares member by
+// member (==): a test checks with it that the build-time snapshot of the default set is exact.
 #pragma once
 
 #include <functional>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "tne/error.hpp"
@@ -18,6 +20,8 @@ enum class QuestionType { text, choice, list, yes_partial_no, percent, count };
 struct Choice {
     std::string id;
     LocalText label;
+
+    bool operator==(const Choice&) const = default;
 };
 
 // One question of the profile: the single source of truth for validation and the schema.
@@ -36,11 +40,15 @@ struct Question {
     SourcePos pos;
 
     const Choice* find_value(const std::string& id) const;
+
+    bool operator==(const Question&) const = default;
 };
 
 struct Band {
     double at_least = 0;
     double score = 0;
+
+    bool operator==(const Band&) const = default;
 };
 
 // How a criterion turns an answer into a score in 0-100: levels map a value to a score, bands map
@@ -49,6 +57,8 @@ struct Rule {
     std::vector<std::pair<std::string, double>> levels;
     std::vector<Band> bands;
     SourcePos pos;
+
+    bool operator==(const Rule&) const = default;
 };
 
 enum class Effort { low, medium, high };
@@ -62,6 +72,8 @@ struct Recommendation {
     Horizon horizon = Horizon::months_6_12;
     std::string annex;
     LocalText text;
+
+    bool operator==(const Recommendation&) const = default;
 };
 
 struct Criterion {
@@ -73,6 +85,8 @@ struct Criterion {
     Rule rule;
     Recommendation recommendation;
     SourcePos pos;
+
+    bool operator==(const Criterion&) const = default;
 };
 
 struct Dimension {
@@ -83,6 +97,8 @@ struct Dimension {
     std::vector<std::string> annex;
     std::vector<Criterion> criteria;
     SourcePos pos;
+
+    bool operator==(const Dimension&) const = default;
 };
 
 // A condition on a dimension's score or on a question's answer; used as a model requirement (an
@@ -97,16 +113,22 @@ struct Condition {
     std::string annex;
     LocalText why;
     SourcePos pos;
+
+    bool operator==(const Condition&) const = default;
 };
 
 struct FitWeight {
     std::string dimension;
     double weight = 0;
+
+    bool operator==(const FitWeight&) const = default;
 };
 
 struct ContextAdjustment {
     Condition when;
     double adjust = 0;
+
+    bool operator==(const ContextAdjustment&) const = default;
 };
 
 struct Model {
@@ -121,18 +143,24 @@ struct Model {
     std::vector<ContextAdjustment> context;
     std::vector<Condition> requires_;
     SourcePos pos;
+
+    bool operator==(const Model&) const = default;
 };
 
 struct Level {
     std::string id;
     double from = 0;
     LocalText name;
+
+    bool operator==(const Level&) const = default;
 };
 
 // A section of the document the set cites (the Annex); every `annex` reference must name one.
 struct AnnexSection {
     std::string id;  // "4.1.5"
     LocalText title;
+
+    bool operator==(const AnnexSection&) const = default;
 };
 
 struct RubricSet {
@@ -158,6 +186,8 @@ struct RubricSet {
     const Level& level_for(double score) const;
     // The label of a value of a question, in `lang`; the id itself when there is none.
     std::string value_label(const std::string& path, const std::string& id, Lang lang) const;
+
+    bool operator==(const RubricSet&) const = default;
 };
 
 // Where rubric files come from: the embedded default set or a directory. `read` returns the text of
@@ -165,12 +195,17 @@ struct RubricSet {
 struct RubricFiles {
     std::string root;  // shown in messages: "rubrics" for the embedded set, else the directory
     std::function<std::optional<std::string>(const std::string&)> read;
+    // The set as load_rubric_set returned it at build time, for the embedded set: loading restores it
+    // instead of parsing the YAML again, when every file it came from still reads the same. Empty
+    // for a directory, and for a set that did not load.
+    std::string_view snapshot;
 };
 
 RubricFiles embedded_rubric_files();
 RubricFiles directory_rubric_files(const std::string& directory);
 
-// Throws InputError naming file:line:column for anything malformed.
+// Throws InputError naming file:line:column for anything malformed. Restores `files.snapshot` when
+// there is one.
 RubricSet load_rubric_set(const RubricFiles& files);
 
 }  // namespace tne
