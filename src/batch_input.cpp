@@ -6,12 +6,14 @@
 #include <iostream>
 
 #include "messages.hpp"
-#include "tne/rubric_diff.hpp"
 
 namespace tne {
 
 namespace {
 
+constexpr Message kCannotReadDirectory{"cannot read the directory: {0}", "no se puede leer el directorio: {0}"};
+constexpr Message kNoProfiles{"the directory has no profiles (*.yaml, *.yml)",
+                              "el directorio no tiene perfiles (*.yaml, *.yml)"};
 constexpr Message kEmptyCsv{"the CSV file is empty; expected a header row and one row per institution",
                             "el archivo CSV está vacío; se esperaba una fila de encabezados y una fila por institución"};
 
@@ -62,6 +64,28 @@ void read_yaml_file(const std::string& file, const ItemSink& emit) {
     std::ifstream in(file, std::ios::binary);
     if (!in) return emit(failed_item(file, {{SourcePos{file}, format_message(msg::cannot_read_file), {}}}));
     split_yaml_stream(in, file, emit);
+}
+
+// A directory's *.yaml and *.yml files, in name order. The names share one buffer: a cohort's folder
+// may hold tens of thousands of profiles, and the batch's memory must not grow with them.
+void read_directory(const std::string& directory, const ItemSink& emit) {
+    namespace fs = std::filesystem;
+    std::string names;  // each name ends with '\0'
+    std::vector<size_t> starts;
+    std::error_code error;
+    for (fs::directory_iterator it(directory, error), end; !error && it != end; it.increment(error)) {
+        std::error_code ignored;
+        std::string extension = it->path().extension().string();
+        if ((extension != ".yaml" && extension != ".yml") || !it->is_regular_file(ignored)) continue;
+        starts.push_back(names.size());
+        names += it->path().filename().string();
+        names += '\0';
+    }
+    if (error) return emit(failed_item(directory, {{SourcePos{directory}, format_message(kCannotReadDirectory, error.message()), {}}}));
+    if (starts.empty()) return emit(failed_item(directory, {{SourcePos{directory}, format_message(kNoProfiles), {}}}));
+    auto name = [&](size_t start) { return std::string_view(names.c_str() + start); };
+    std::sort(starts.begin(), starts.end(), [&](size_t x, size_t y) { return name(x) < name(y); });
+    for (size_t start : starts) read_yaml_file((fs::path(directory) / name(start)).string(), emit);
 }
 
 }  // namespace
@@ -116,13 +140,7 @@ void read_inputs(const std::vector<std::string>& inputs, const RubricSet& rubric
         if (input == "-") {
             split_yaml_stream(std::cin, "-", emit);
         } else if (fs::is_directory(input, error)) {
-            std::vector<std::string> files;
-            try {
-                files = profiles_in_directory(input);
-            } catch (const InputError& e) {
-                emit(failed_item(input, e.diagnostics()));
-            }
-            for (const auto& file : files) read_yaml_file(file, emit);
+            read_directory(input, emit);
         } else if (is_csv_input(input) && csv_map) {
             read_survey(input, rubric, *csv_map, emit);
         } else {
