@@ -19,7 +19,7 @@ CriterionResult score_criterion(const Criterion& criterion, const Question& ques
     result.criterion = &criterion;
     result.question = &question;
     result.max_points = criterion.weight;
-    const Answer* answer = profile.find(criterion.question);
+    const Answer* answer = profile.find(question);
     if (!answer || !answer->known()) return result;
     result.value = answer->value;
 
@@ -151,57 +151,7 @@ void append_labels(std::string& text, const Question& question, const std::vecto
     }
 }
 
-// "Language is 32/100; needs at least 50: students ... (Annex 3.2)", in both languages. Built by
-// appending to one string: a profile has dozens of blockers, and a batch thousands of profiles.
-LocalText blocker_text(const Condition& c, Holds holds, const RubricSet& rubric,
-                       const std::vector<DimensionResult>& dimensions, const Profile& profile) {
-    const DimensionResult* d = c.dimension.empty() ? nullptr : find_dimension(dimensions, c.dimension);
-    const Question* q = d ? nullptr : rubric.find_question(c.question);
-    const Answer* answer = q && holds != Holds::unknown ? profile.find(c.question) : nullptr;
-    return localize([&](Lang lang) {
-        bool es = lang == Lang::es;
-        const std::string& subject = d ? d->dimension->name.in(lang) : q->label.in(lang);
-        std::string text;
-        text.reserve(subject.size() + c.why.in(lang).size() + 128);  // enough for most: one allocation
-        text += subject;
-        text += ": ";
-        if (d) {
-            text += d->score ? format_number(*d->score, 0) + "/100" : (es ? "sin respuestas" : "unanswered");
-        } else if (!answer) {
-            text += es ? "sin respuesta" : "unanswered";
-        } else if (const auto* x = std::get_if<double>(&answer->value)) {
-            text += format_number(*x);
-        } else if (const auto* value = std::get_if<std::string>(&answer->value)) {
-            text += '"';
-            append_labels(text, *q, {*value}, lang, "");
-            text += '"';
-        } else {
-            const auto& items = std::get<std::vector<std::string>>(answer->value);
-            if (items.empty()) text += es ? "vacío" : "empty";
-            else append_labels(text, *q, items, lang, ", ");
-        }
-        text += es ? "; se requiere " : "; needs ";
-        // A condition has one test; were there more, the last of these would be shown.
-        if (q && !c.any_of.empty()) {
-            text += es ? "alguno de: " : "one of: ";
-            append_labels(text, *q, c.any_of, lang, ", ");
-        } else if (q && !c.in.empty()) {
-            append_labels(text, *q, c.in, lang, es ? " o " : " or ");
-        } else if (c.at_most) {
-            text += (es ? "como máximo " : "at most ") + format_number(*c.at_most);
-        } else if (c.at_least) {
-            text += (es ? "al menos " : "at least ") + format_number(*c.at_least);
-        }
-        if (!c.why.in(lang).empty()) text += ": " + c.why.in(lang);
-        text += es ? " (Anexo " : " (Annex ";
-        text += c.annex;
-        text += ')';
-        return text;
-    });
-}
-
-ModelResult evaluate_model(const Model& model, const RubricSet& rubric, const std::vector<DimensionResult>& dimensions,
-                           const Profile& profile) {
+ModelResult evaluate_model(const Model& model, const std::vector<DimensionResult>& dimensions, const Profile& profile) {
     ModelResult result;
     result.model = &model;
     double weighted = 0;
@@ -223,11 +173,8 @@ ModelResult evaluate_model(const Model& model, const RubricSet& rubric, const st
         }
     }
     result.fit = std::clamp(fit, 0.0, 100.0);
-    for (const auto& requirement : model.requires_) {
-        Holds holds = evaluate(requirement, dimensions, profile);
-        if (holds != Holds::yes)
-            result.blockers.push_back({&requirement, blocker_text(requirement, holds, rubric, dimensions, profile)});
-    }
+    for (const auto& requirement : model.requires_)
+        if (evaluate(requirement, dimensions, profile) != Holds::yes) result.blockers.push_back({&requirement});
     result.feasible = result.blockers.empty();
     return result;
 }
@@ -291,16 +238,74 @@ const ModelResult* Assessment::find_model(const std::string& id) const {
     return nullptr;
 }
 
-Assessment assess(const Profile& profile, const RubricSet& rubric) {
+// Built by appending to one string: a report shows dozens of blockers.
+std::string blocker_text(const Blocker& blocker, const Assessment& assessment, Lang lang) {
+    const Condition& c = *blocker.condition;
+    const DimensionResult* d = c.dimension.empty() ? nullptr : find_dimension(assessment.dimensions, c.dimension);
+    const Question* q = d ? nullptr : assessment.rubric->find_question(c.question);
+    const Answer* answer = q ? assessment.profile.find(c.question) : nullptr;
+    bool es = lang == Lang::es;
+    const std::string& subject = d ? d->dimension->name.in(lang) : q->label.in(lang);
+    std::string text;
+    text.reserve(subject.size() + c.why.in(lang).size() + 128);  // enough for most: one allocation
+    text += subject;
+    text += ": ";
+    if (d) {
+        if (d->score) {
+            text += format_number(*d->score, 0);
+            text += "/100";
+        } else {
+            text += es ? "sin respuestas" : "unanswered";
+        }
+    } else if (!answer || !answer->known()) {
+        text += es ? "sin respuesta" : "unanswered";
+    } else if (const auto* x = std::get_if<double>(&answer->value)) {
+        text += format_number(*x);
+    } else if (const auto* value = std::get_if<std::string>(&answer->value)) {
+        text += '"';
+        append_labels(text, *q, {*value}, lang, "");
+        text += '"';
+    } else {
+        const auto& items = std::get<std::vector<std::string>>(answer->value);
+        if (items.empty()) text += es ? "vacío" : "empty";
+        else append_labels(text, *q, items, lang, ", ");
+    }
+    text += es ? "; se requiere " : "; needs ";
+    // A condition has one test; were there more, the last of these would be shown.
+    if (q && !c.any_of.empty()) {
+        text += es ? "alguno de: " : "one of: ";
+        append_labels(text, *q, c.any_of, lang, ", ");
+    } else if (q && !c.in.empty()) {
+        append_labels(text, *q, c.in, lang, es ? " o " : " or ");
+    } else if (c.at_most) {
+        text += es ? "como máximo " : "at most ";
+        text += format_number(*c.at_most);
+    } else if (c.at_least) {
+        text += es ? "al menos " : "at least ";
+        text += format_number(*c.at_least);
+    }
+    if (!c.why.in(lang).empty()) {
+        text += ": ";
+        text += c.why.in(lang);
+    }
+    text += es ? " (Anexo " : " (Annex ";
+    text += c.annex;
+    text += ')';
+    return text;
+}
+
+Assessment assess(Profile given, const RubricSet& rubric) {
     Assessment a;
     a.rubric = &rubric;
+    a.profile = std::move(given);
+    const Profile& profile = a.profile;
     a.source = profile.source;
     a.institution_name = profile.text("institution.name");
     a.institution_type = profile.text("institution.type");
     for (const auto& question : rubric.questions) {
         bool shown_elsewhere = question.path == "institution.name" || question.path == "institution.type";
         if (question.block != "institution" || shown_elsewhere) continue;
-        const Answer* answer = profile.find(question.path);
+        const Answer* answer = profile.find(question);
         if (answer && answer->known()) a.institution_facts.push_back({&question, answer->value});
     }
 
@@ -333,20 +338,20 @@ Assessment assess(const Profile& profile, const RubricSet& rubric) {
     a.coverage = overall_coverage(a.dimensions);
 
     a.models.reserve(rubric.models.size());
-    for (const auto& model : rubric.models) a.models.push_back(evaluate_model(model, rubric, a.dimensions, profile));
+    for (const auto& model : rubric.models) a.models.push_back(evaluate_model(model, a.dimensions, profile));
     a.suggested = choose_suggestion(a.models, rubric);
     if (a.suggested) a.pathway = pathway_to(*a.suggested, a);
 
     // Each gap's gain: the overall index if that criterion alone reached full points.
+    double dimension_weights = 0;
+    for (const auto& dimension : a.dimensions) dimension_weights += dimension.dimension->weight;
     for (size_t d = 0; d < a.dimensions.size(); ++d) {
         const DimensionResult& dimension = a.dimensions[d];
+        double total_weight = 0;
+        for (const auto& criterion : dimension.criteria) total_weight += criterion.max_points;
         for (size_t c = 0; c < dimension.criteria.size(); ++c) {
             const CriterionResult& criterion = dimension.criteria[c];
             if (!criterion.score) {
-                double total_weight = 0;
-                for (const auto& other : dimension.criteria) total_weight += other.max_points;
-                double dimension_weights = 0;
-                for (const auto& other : a.dimensions) dimension_weights += other.dimension->weight;
                 double gain = 100.0 * dimension.dimension->weight * criterion.max_points / total_weight / dimension_weights;
                 a.unanswered.push_back({criterion.question, dimension.dimension, gain});
                 continue;

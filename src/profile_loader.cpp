@@ -41,6 +41,7 @@ public:
     Profile read(const YAML::Node& root) {
         Profile profile;
         profile.source = source_;
+        profile.answers.reserve(rubric_.questions.size());
         if (!root.IsMap()) {
             throw InputError(yaml_input::pos_of(root, source_),
                              format_message(msg::profile_not_map, describe(root)));
@@ -51,9 +52,13 @@ public:
             else
                 read_block(block, node, profile);
         });
+        // Questions are stored in rubric order, so their addresses order them; a profile mostly
+        // follows that order already.
+        std::sort(profile.answers.begin(), profile.answers.end(),
+                  [](const Answer& x, const Answer& y) { return x.question < y.question; });
         for (const auto& question : rubric_.questions) {
             if (!question.required) continue;
-            const Answer* answer = profile.find(question.path);
+            const Answer* answer = profile.find(question);
             bool reported = invalid_paths_.count(question.path) > 0;
             if (!reported && (!answer || !answer->known())) {
                 YAML::Node where = root[question.block] ? root[question.block] : root;
@@ -95,7 +100,7 @@ private:
                 return;
             }
             if (auto answer = read_answer(*question, value))
-                profile.answers.insert_or_assign(question->path, std::move(*answer));
+                profile.answers.push_back(std::move(*answer));  // once: a repeated key is a problem
             else
                 invalid_paths_.insert(question->path);
         });
@@ -119,7 +124,8 @@ private:
 
     // The answer, or nothing after reporting why it is invalid. Null means unknown.
     std::optional<Answer> read_answer(const Question& q, const YAML::Node& node) {
-        Answer answer{std::monostate{}, yaml_input::pos_of(node, source_)};
+        const YAML::Mark mark = node.Mark();
+        Answer answer{&q, std::monostate{}, mark.is_null() ? 0 : mark.line + 1, mark.is_null() ? 0 : mark.column + 1};
         if (node.IsNull()) return answer;
         switch (q.type) {
             case QuestionType::text:
@@ -193,12 +199,30 @@ private:
 
 }  // namespace
 
-const Answer* Profile::find(const std::string& path) const {
-    auto it = answers.find(path);
-    return it == answers.end() ? nullptr : &it->second;
+namespace {
+
+bool asks_before(const Answer& answer, const Question* question) { return answer.question < question; }
+
+}  // namespace
+
+const Answer* Profile::find(const Question& question) const {
+    auto it = std::lower_bound(answers.begin(), answers.end(), &question, asks_before);
+    return it != answers.end() && it->question == &question ? &*it : nullptr;
 }
 
-std::string Profile::text(const std::string& path) const {
+const Answer* Profile::find(std::string_view path) const {
+    for (const auto& answer : answers)
+        if (answer.question->path == path) return &answer;
+    return nullptr;
+}
+
+void Profile::set(const Question& question, Value value) {
+    auto it = std::lower_bound(answers.begin(), answers.end(), &question, asks_before);
+    if (it == answers.end() || it->question != &question) it = answers.insert(it, Answer{&question, {}, 0, 0});
+    it->value = std::move(value);
+}
+
+std::string Profile::text(std::string_view path) const {
     const Answer* answer = find(path);
     if (!answer) return "";
     const auto* text = std::get_if<std::string>(&answer->value);

@@ -105,7 +105,7 @@ std::string render_json(const Assessment& a, Lang lang) {
         json.key("fit").number(m.fit, 1);
         json.field("feasible", m.feasible);
         json.key("blockers").begin_array();
-        for (const auto& blocker : m.blockers) json.value(blocker.text.in(lang));
+        for (const auto& blocker : m.blockers) json.value(blocker_text(blocker, a, lang));
         json.end_array();
         json.key("fit_terms").begin_array();
         for (const auto& term : m.fit_terms) {

@@ -10,39 +10,54 @@ namespace tne {
 
 namespace {
 
-constexpr int kRecommendations = 3;
+constexpr size_t kRecommendations = 3;
 
-std::string csv_field(std::string_view text) {
-    if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-    std::string out = "\"";
-    for (char ch : text) {
-        if (ch == '"') out += '"';
-        out += ch;
+// One CSV line, appended cell by cell to a single string: a batch writes thousands.
+class CsvLine {
+public:
+    CsvLine() { line_.reserve(256); }
+
+    CsvLine& cell(std::string_view text) {
+        if (cells_++ > 0) line_ += ',';
+        if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+            line_ += text;
+            return *this;
+        }
+        line_ += '"';
+        for (char ch : text) {
+            if (ch == '"') line_ += '"';
+            line_ += ch;
+        }
+        line_ += '"';
+        return *this;
     }
-    return out + '"';
-}
+    CsvLine& cell(const std::optional<double>& number) { return cell(number ? format_number(*number, 1) : ""); }
+    CsvLine& cell(int number) { return cell(std::to_string(number)); }
 
-// A spreadsheet runs a cell that starts with = + - or @ as a formula; an institution name from an
-// untrusted profile must stay text, so such a name gets a leading apostrophe, as spreadsheets do.
-std::string csv_text(const std::string& text) {
-    bool formula = !text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos;
-    return csv_field(formula ? "'" + text : text);
-}
+    // A spreadsheet runs a cell that starts with = + - or @ as a formula; an institution name from
+    // an untrusted profile must stay text, so such a name gets a leading apostrophe, as
+    // spreadsheets do.
+    CsvLine& text_cell(const std::string& text) {
+        bool formula = !text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos;
+        return formula ? cell("'" + text) : cell(text);
+    }
 
-std::string csv_number(const std::optional<double>& value) { return value ? format_number(*value, 1) : ""; }
+    // The columns every record starts with.
+    CsvLine& source(const RecordSource& source, const char* status) {
+        return cell(source.file).cell(source.entry).cell(source.line).cell(status);
+    }
+
+    std::string end() {
+        line_ += '\n';
+        return std::move(line_);
+    }
+
+private:
+    std::string line_;
+    int cells_ = 0;
+};
 
 std::string json_number(const std::optional<double>& value) { return value ? format_number(*value, 1) : "null"; }
-
-std::string csv_row(const std::vector<std::string>& cells) {
-    std::string line;
-    for (size_t i = 0; i < cells.size(); ++i) line += (i ? "," : "") + cells[i];
-    return line + "\n";
-}
-
-// The columns every record starts with.
-std::vector<std::string> source_cells(const RecordSource& source, const char* status) {
-    return {csv_field(source.file), std::to_string(source.entry), std::to_string(source.line), status};
-}
 
 std::string json_source(const RecordSource& source, const char* status) {
     return fmt::format("{{\"source\": {}, \"entry\": {}, \"line\": {}, \"status\": \"{}\"", json_escape(source.file),
@@ -56,12 +71,14 @@ std::string RecordSource::label() const { return line > 0 ? fmt::format("{}:{}",
 std::string records_begin(RecordFormat format, const RubricSet& rubric) {
     if (format == RecordFormat::json) return "[\n";
     if (format == RecordFormat::jsonl) return "";
-    std::vector<std::string> header = {"source", "entry", "line", "status", "name", "type", "overall", "level", "coverage"};
-    for (const auto& dimension : rubric.dimensions) header.push_back(csv_field("score." + dimension.id));
-    header.push_back("suggested_model");
-    for (int i = 1; i <= kRecommendations; ++i) header.push_back(fmt::format("recommendation_{}", i));
-    header.push_back("errors");
-    return csv_row(header);
+    CsvLine header;
+    for (const char* column : {"source", "entry", "line", "status", "name", "type", "overall", "level", "coverage"})
+        header.cell(column);
+    for (const auto& dimension : rubric.dimensions) header.cell("score." + dimension.id);
+    header.cell("suggested_model");
+    for (size_t i = 1; i <= kRecommendations; ++i) header.cell(fmt::format("recommendation_{}", i));
+    header.cell("errors");
+    return header.end();
 }
 
 std::string records_separator(RecordFormat format) { return format == RecordFormat::json ? ",\n" : ""; }
@@ -72,26 +89,24 @@ std::string records_end(RecordFormat format, bool empty) {
 }
 
 std::string render_record(const RecordSource& source, const Assessment& a, RecordFormat format) {
+    if (format == RecordFormat::csv) {
+        CsvLine row;
+        row.source(source, "scored").text_cell(a.institution_name).cell(a.institution_type).cell(a.overall);
+        row.cell(a.level ? a.level->id : "").cell(format_number(100 * a.coverage, 1));
+        for (const auto& d : a.dimensions) row.cell(d.score);
+        row.cell(a.suggested ? a.suggested->model->id : "");
+        for (size_t i = 0; i < kRecommendations; ++i)
+            row.cell(i < a.recommendations.size() ? a.recommendations[i].criterion->id : "");
+        return row.cell("").end();
+    }
+
     std::string level = a.level ? a.level->id : "";
     std::string suggested = a.suggested ? a.suggested->model->id : "";
     std::vector<std::string> top;
     for (const auto& r : a.recommendations) {
-        if (static_cast<int>(top.size()) == kRecommendations) break;
+        if (top.size() == kRecommendations) break;
         top.push_back(r.criterion->id);
     }
-
-    if (format == RecordFormat::csv) {
-        std::vector<std::string> cells = source_cells(source, "scored");
-        cells.insert(cells.end(), {csv_text(a.institution_name), csv_field(a.institution_type), csv_number(a.overall),
-                                   level, format_number(100 * a.coverage, 1)});
-        for (const auto& d : a.dimensions) cells.push_back(csv_number(d.score));
-        cells.push_back(suggested);
-        top.resize(kRecommendations);
-        for (const auto& id : top) cells.push_back(csv_field(id));
-        cells.push_back("");
-        return csv_row(cells);
-    }
-
     std::string out = json_source(source, "scored");
     out += fmt::format(", \"name\": {}, \"type\": {}, \"overall\": {}, \"level\": {}, \"coverage\": {}",
                        json_escape(a.institution_name), json_escape(a.institution_type), json_number(a.overall),
@@ -110,13 +125,13 @@ std::string render_record(const RecordSource& source, const Assessment& a, Recor
 std::string render_failed_record(const RecordSource& source, const std::vector<Diagnostic>& errors,
                                  const RubricSet& rubric, RecordFormat format, Lang lang) {
     if (format == RecordFormat::csv) {
-        std::vector<std::string> cells = source_cells(source, "failed");
+        CsvLine row;
+        row.source(source, "failed");
         size_t empty = 5 + rubric.dimensions.size() + 1 + kRecommendations;  // name .. recommendation_3
-        cells.insert(cells.end(), empty, "");
+        for (size_t i = 0; i < empty; ++i) row.cell("");
         std::string joined;
         for (const auto& error : errors) joined += (joined.empty() ? "" : " | ") + error.str(lang);
-        cells.push_back(csv_field(joined));
-        return csv_row(cells);
+        return row.cell(joined).end();
     }
     std::string out = json_source(source, "failed") + ", \"errors\": [";
     for (size_t i = 0; i < errors.size(); ++i) {

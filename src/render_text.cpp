@@ -121,7 +121,8 @@ private:
         append_wrapped(out_, fmt::format("{}: {}", tr("Pathway", "Ruta"), path), o_.width, "  ", "    ");
         if (!m.blockers.empty()) {
             out_ += fmt::format("  {}:\n", tr("To lift", "Por resolver"));
-            for (const auto& blocker : m.blockers) append_wrapped(out_, in(blocker.text), o_.width, "    - ", "      ");
+            for (const auto& blocker : m.blockers)
+                append_wrapped(out_, blocker_text(blocker, a_, o_.lang), o_.width, "    - ", "      ");
         }
     }
 

@@ -406,7 +406,8 @@ void check_feasibility(const CaseExpectation& expect, const Assessment& a, std::
         if (m->feasible) continue;
         TestFailure failure =
             mismatch(format_message(text::model, id), format_message(text::feasible), format_message(text::blocked));
-        for (const auto& blocker : m->blockers) failure.details.push_back(blocker.text);
+        for (const auto& blocker : m->blockers)
+            failure.details.push_back(localize([&](Lang lang) { return blocker_text(blocker, a, lang); }));
         failures.push_back(std::move(failure));
     }
     for (const auto& id : expect.blocked) {

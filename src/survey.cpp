@@ -833,7 +833,11 @@ Profile survey_row_profile(const BoundSurvey& survey, const CsvRow& row) {
 
     // The answers are placed where the survey gave them, not in the YAML made for checking.
     profile->source = fmt::format("{}:{}", survey.file, row.line);
-    for (auto& [path, answer] : profile->answers) answer.pos = cell_pos(survey, cell_of(field_of_path.at(path)));
+    for (auto& answer : profile->answers) {
+        const CsvCell& cell = cell_of(field_of_path.at(answer.question->path));
+        answer.line = cell.line;
+        answer.column = cell.column;
+    }
     return *profile;
 }
 

@@ -85,8 +85,8 @@ TEST_CASE("a minimal valid profile loads with its answers and their places", "[l
     const tne::Answer* type = profile.find("institution.type");
     REQUIRE(type != nullptr);
     CHECK(type->known());
-    CHECK(type->pos.line == 3);
-    CHECK(type->pos.column == 9);
+    CHECK(type->line == 3);
+    CHECK(type->column == 9);
     CHECK(profile.find("funding.dedicated_budget") == nullptr);
 }
 
@@ -103,6 +103,31 @@ TEST_CASE("answers are read with the type of their question", "[loading][profile
           std::vector<std::string>{"stem", "business"});
     CHECK(std::get<std::string>(profile.find("funding.dedicated_budget")->value) == "partial");
     CHECK(std::get<double>(profile.find("language.faculty_b2_percent")->value) == 12.5);
+}
+
+TEST_CASE("answers are kept in the rubric's question order, whatever the file's order", "[loading][profile]") {
+    const tne::RubricSet& rubric = default_rubrics();
+    tne::Profile profile = load("language:\n  faculty_b2_percent: 12.5\nfunding:\n  dedicated_budget: partial\n" +
+                                kInstitution);
+    auto index_of = [&](const tne::Answer& answer) { return answer.question - rubric.questions.data(); };
+    REQUIRE(profile.answers.size() == 4);
+    for (size_t i = 1; i < profile.answers.size(); ++i)
+        CHECK(index_of(profile.answers[i - 1]) < index_of(profile.answers[i]));
+    for (const auto& answer : profile.answers) {
+        CHECK(profile.find(*answer.question) == &answer);
+        CHECK(profile.find(answer.question->path) == &answer);
+    }
+
+    // set() replaces an answer, or inserts one in its place.
+    const tne::Question& co_funding = *rubric.find_question("funding.co_funding");
+    CHECK(profile.find(co_funding) == nullptr);
+    profile.set(co_funding, std::string("yes"));
+    profile.set(*rubric.find_question("funding.dedicated_budget"), std::string("yes"));
+    REQUIRE(profile.answers.size() == 5);
+    CHECK(profile.text("funding.co_funding") == "yes");
+    CHECK(profile.text("funding.dedicated_budget") == "yes");
+    for (size_t i = 1; i < profile.answers.size(); ++i)
+        CHECK(index_of(profile.answers[i - 1]) < index_of(profile.answers[i]));
 }
 
 TEST_CASE("empty values and ~ load as unknown answers", "[loading][profile]") {

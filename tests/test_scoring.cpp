@@ -252,7 +252,7 @@ TEST_CASE("every example's recommendations: answered gaps only, true gains, orde
 
             // The gain is the overall increase when this one answer reaches full marks.
             tne::Profile closed = profile;
-            closed.answers[c.criterion->question].value = full_marks_answer(*c.criterion, *c.question);
+            closed.set(*c.question, full_marks_answer(*c.criterion, *c.question));
             tne::Assessment after = tne::assess(closed, rubric);
             CHECK(*criterion(after, r.criterion->id).score == 100);
             CHECK(r.gain == Approx(*after.overall - *a.overall).margin(1e-9));
@@ -309,7 +309,7 @@ TEST_CASE("an unanswered question's coverage gain is the coverage its answer wou
                 if (c.question == u.question->path) scored = &c;
             REQUIRE(scored != nullptr);
             tne::Profile answered = profile;
-            answered.answers[u.question->path].value = full_marks_answer(*scored, *u.question);
+            answered.set(*u.question, full_marks_answer(*scored, *u.question));
             tne::Assessment after = tne::assess(answered, rubric);
             CHECK(u.coverage_gain == Approx(100 * (after.coverage - a.coverage)));
         }
@@ -362,9 +362,9 @@ TEST_CASE("an unmet requirement is a blocker and a model is feasible only withou
     const auto& blocked = model(none, "mobility");
     REQUIRE(blocked.blockers.size() == 1);  // language 50 >= 35 and funding 58 >= 30 hold
     CHECK(blocked.blockers[0].condition == &mobility_model.requires_[0]);
-    CHECK(blocked.blockers[0].text.en ==
+    CHECK(tne::blocker_text(blocked.blockers[0], none, tne::Lang::en) ==
           "Agreements in force: 0; needs at least 1: exchanges run under an agreement with a partner. (Annex 4.3.2.3)");
-    CHECK_FALSE(blocked.blockers[0].text.es.empty());
+    CHECK(tne::blocker_text(blocked.blockers[0], none, tne::Lang::es).find("al menos 1") != std::string::npos);
     CHECK_FALSE(blocked.feasible);
 
     // One agreement meets it, and nothing else blocks mobility.
@@ -378,7 +378,7 @@ TEST_CASE("an unmet requirement is a blocker and a model is feasible only withou
     const auto& weak_mobility = model(weak, "mobility");
     REQUIRE(weak_mobility.blockers.size() == 1);
     CHECK(weak_mobility.blockers[0].condition->dimension == "language");
-    CHECK(weak_mobility.blockers[0].text.en.find("Language and culture: 25/100; needs at least 35") == 0);
+    CHECK(tne::blocker_text(weak_mobility.blockers[0], weak, tne::Lang::en).find("Language and culture: 25/100; needs at least 35") == 0);
 
     for (const auto& path : example_profiles()) {
         tne::Assessment a = tne::assess(tne::load_profile_file(path.string(), default_rubrics()), default_rubrics());
@@ -398,8 +398,8 @@ TEST_CASE("an unanswered requirement is a blocker too", "[scoring][models]") {
     const auto& mobility = model(a, "mobility");
     REQUIRE(mobility.blockers.size() == 1);
     CHECK(mobility.blockers[0].condition->question == "partnerships.active_agreements");
-    CHECK(mobility.blockers[0].text.en.find("Agreements in force: unanswered;") == 0);
-    CHECK(mobility.blockers[0].text.es.find("sin respuesta") != std::string::npos);
+    CHECK(tne::blocker_text(mobility.blockers[0], a, tne::Lang::en).find("Agreements in force: unanswered;") == 0);
+    CHECK(tne::blocker_text(mobility.blockers[0], a, tne::Lang::es).find("sin respuesta") != std::string::npos);
     CHECK_FALSE(mobility.feasible);
 
     // A requirement on a dimension without answers blocks as well: collaborative_rd needs research >= 55.
@@ -408,7 +408,7 @@ TEST_CASE("an unanswered requirement is a blocker too", "[scoring][models]") {
     for (const auto& b : rd.blockers)
         if (b.condition->dimension == "research") {
             research_blocked = true;
-            CHECK(b.text.en.find("Research: unanswered;") == 0);
+            CHECK(tne::blocker_text(b, a, tne::Lang::en).find("Research: unanswered;") == 0);
         }
     CHECK(research_blocked);
 

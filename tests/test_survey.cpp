@@ -423,7 +423,10 @@ TEST_CASE("two questions may read the same column", "[survey][map]") {
     tne::Profile profile = tne::survey_row_profile(bound, rows[1]);
     CHECK(profile.text("funding.co_funding") == "partial");
     CHECK(profile.text("funding.dedicated_budget") == "partial");
-    CHECK(profile.find("funding.co_funding")->pos == profile.find("funding.dedicated_budget")->pos);
+    const tne::Answer* co_funding = profile.find("funding.co_funding");
+    const tne::Answer* budget = profile.find("funding.dedicated_budget");
+    CHECK(co_funding->line == budget->line);
+    CHECK(co_funding->column == budget->column);
 }
 
 // ---- binding to the header ------------------------------------------------------------------------
@@ -489,9 +492,11 @@ TEST_CASE("a row becomes a profile with every answer at its cell", "[survey][row
     CHECK(std::get<double>(value_of(profile, "language.faculty_b2_percent")) == 35);
     CHECK(std::get<double>(value_of(profile, "partnerships.active_agreements")) == 12);
     const tne::Answer* plan = profile.find("strategy.tne_plan");
-    CHECK(plan->pos.str() == "r.csv:2:57");
+    CHECK(profile.source == "r.csv:2");
+    CHECK(plan->line == 2);
+    CHECK(plan->column == 57);
     CHECK(place_of(csv, "Aprobado").column == 57);
-    CHECK(profile.find("partnerships.active_agreements")->pos.str() == "r.csv:2:80");
+    CHECK(profile.find("partnerships.active_agreements")->column == 80);
 }
 
 TEST_CASE("labels match ignoring case, Spanish capitals and surrounding spaces", "[survey][row]") {
@@ -684,7 +689,8 @@ TEST_CASE("a profile from a CSV row equals the same profile written in YAML", "[
         "  active_agreements: 40\n",
         "p.yaml", default_rubrics());
     REQUIRE(from_csv.answers.size() == from_yaml.answers.size());
-    for (const auto& [path, answer] : from_yaml.answers) {
+    for (const auto& answer : from_yaml.answers) {
+        const std::string& path = answer.question->path;
         INFO(path);
         REQUIRE(from_csv.find(path) != nullptr);
         CHECK(from_csv.find(path)->value == answer.value);

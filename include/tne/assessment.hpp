@@ -1,5 +1,6 @@
 // The Assessment: one complete, sorted result from which every output format is rendered.
-// Renderers never compute; everything they show is here, with the trace behind each number.
+// Renderers never compute; everything they show is here, with the trace behind each number
+// (blocker texts are composed from it on demand).
 #pragma once
 
 #include <optional>
@@ -31,9 +32,10 @@ struct DimensionResult {
     std::vector<CriterionResult> criteria;
 };
 
+// An unmet requirement of a model. Its text is composed when shown (blocker_text): a batch that
+// writes records never shows one, and each profile has dozens.
 struct Blocker {
     const Condition* condition = nullptr;
-    LocalText text;
 };
 
 struct FitTerm {
@@ -80,6 +82,7 @@ struct Assessment {
     Assessment& operator=(const Assessment&) = delete;
 
     const RubricSet* rubric = nullptr;
+    Profile profile;  // the answers assessed
     std::string source;
     std::string institution_name;
     std::string institution_type;
@@ -97,6 +100,9 @@ struct Assessment {
     const ModelResult* find_model(const std::string& id) const;
 };
 
-Assessment assess(const Profile& profile, const RubricSet& rubric);
+Assessment assess(Profile profile, const RubricSet& rubric);
+
+// "Language and culture: 32/100; needs at least 50: ... (Annex 3.2)".
+std::string blocker_text(const Blocker& blocker, const Assessment& assessment, Lang lang);
 
 }  // namespace tne

@@ -1,8 +1,8 @@
 // An institution's self-profile: its answers, validated against the rubric set's questions.
 #pragma once
 
-#include <map>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -18,19 +18,25 @@ namespace tne {
 // An answer: unknown (monostate), a number, a single value or text, or a list of values.
 using Value = std::variant<std::monostate, double, std::string, std::vector<std::string>>;
 
+// Points into the rubric set the profile was read with, which outlives it.
 struct Answer {
+    const Question* question = nullptr;
     Value value;
-    SourcePos pos;
+    int line = 0;  // where the answer is in the profile's source; 0 when it has no place
+    int column = 0;
 
     bool known() const { return !std::holds_alternative<std::monostate>(value); }
 };
 
 struct Profile {
-    std::string source;                    // the file name, for messages and reports
-    std::map<std::string, Answer> answers;  // by question path; absent means unknown
+    std::string source;           // the file name, for messages and reports
+    std::vector<Answer> answers;  // in the rubric's question order; an absent answer is unknown
 
-    const Answer* find(const std::string& path) const;
-    std::string text(const std::string& path) const;  // a text or choice answer, else ""
+    const Answer* find(const Question& question) const;
+    const Answer* find(std::string_view path) const;
+    std::string text(std::string_view path) const;  // a text or choice answer, else ""
+    // Answers `question` with `value`, replacing an earlier answer to it.
+    void set(const Question& question, Value value);
 };
 
 // Parses and validates; throws InputError listing every problem with file:line:column.
