@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <cstdlib>
+#include <ctime>
 
 #include "tne/error.hpp"
 
@@ -36,6 +38,48 @@ std::string format_number(double value, int decimals) {
         if (text.back() == '.') text.pop_back();
     }
     return text;
+}
+
+std::optional<ReportDate> ReportDate::parse(std::string_view iso) {
+    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
+    auto digits = [&](size_t at, size_t count) {
+        int value = 0;
+        for (size_t i = at; i < at + count; ++i) {
+            if (iso[i] < '0' || iso[i] > '9') return -1;
+            value = value * 10 + (iso[i] - '0');
+        }
+        return value;
+    };
+    ReportDate date{digits(0, 4), digits(5, 2), digits(8, 2)};
+    if (date.year < 1 || date.month < 1 || date.month > 12 || date.day < 1) return std::nullopt;
+    bool leap = (date.year % 4 == 0 && date.year % 100 != 0) || date.year % 400 == 0;
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int days = kDays[date.month - 1] + (date.month == 2 && leap ? 1 : 0);
+    if (date.day > days) return std::nullopt;
+    return date;
+}
+
+ReportDate ReportDate::today() {
+    std::time_t now = std::time(nullptr);
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+        char* end = nullptr;
+        long long seconds = std::strtoll(epoch, &end, 10);
+        if (end != epoch && *end == '\0' && seconds >= 0) now = static_cast<std::time_t>(seconds);
+    }
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    return {utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday};
+}
+
+std::string ReportDate::iso() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
+
+std::string ReportDate::long_form(Lang lang) const {
+    static constexpr const char* kEnglish[] = {"January", "February", "March",     "April",   "May",      "June",
+                                               "July",    "August",   "September", "October", "November", "December"};
+    static constexpr const char* kSpanish[] = {"enero", "febrero", "marzo",      "abril",   "mayo",      "junio",
+                                               "julio", "agosto",  "septiembre", "octubre", "noviembre", "diciembre"};
+    if (lang == Lang::es) return fmt::format("{} de {} de {}", day, kSpanish[month - 1], year);
+    return fmt::format("{} {} {}", day, kEnglish[month - 1], year);
 }
 
 std::string SourcePos::str() const {

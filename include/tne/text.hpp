@@ -39,4 +39,17 @@ LocalText localize(Compose compose) {
 // decimal point as English does, so this is the same in both languages.
 std::string format_number(double value, int decimals = 1);
 
+// The date a report is dated: --date, else SOURCE_DATE_EPOCH (reproducible builds' convention),
+// else today (UTC).
+struct ReportDate {
+    int year = 1970;
+    int month = 1;
+    int day = 1;
+
+    static std::optional<ReportDate> parse(std::string_view iso);  // "2026-11-23", a real date
+    static ReportDate today();
+    std::string iso() const;                // "2026-11-23"
+    std::string long_form(Lang lang) const;  // "23 November 2026", "23 de noviembre de 2026"
+};
+
 }  // namespace tne

@@ -1,0 +1,69 @@
+#include "html.hpp"
+
+#include <fmt/format.h>
+
+namespace tne::html {
+
+namespace {
+
+// Colours are the Okabe-Ito palette, which readers with every common colour-vision deficiency tell
+// apart; charts never rely on colour alone (each mark has its figure as text or a tooltip, and a
+// table of the same figures follows every chart). Text colours meet WCAG AA contrast on white.
+constexpr std::string_view kStyle = R"css(
+:root { --ink: #1a1a1a; --muted: #555; --rule: #ccc; --blue: #0072B2; --orange: #E69F00; --green: #009E73;
+        --vermillion: #D55E00; --sky: #56B4E9; --purple: #CC79A7; --yellow: #F0E442; }
+* { box-sizing: border-box; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+       color: var(--ink); line-height: 1.45; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.25rem; border-bottom: 2px solid var(--blue); padding-bottom: .2rem; margin-top: 2rem; }
+h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
+.meta { color: var(--muted); margin: 0 0 1rem; }
+.headline { display: flex; flex-wrap: wrap; gap: 1rem; margin: 1rem 0; }
+.figure-box { border: 1px solid var(--rule); border-radius: 6px; padding: .6rem 1rem; min-width: 10rem; }
+.figure-box .value { font-size: 1.6rem; font-weight: 700; }
+.figure-box .label { color: var(--muted); font-size: .85rem; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .92rem; }
+th, td { border-bottom: 1px solid var(--rule); padding: .3rem .5rem; text-align: left; vertical-align: top; }
+th { background: #f2f2f2; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+caption { text-align: left; color: var(--muted); font-size: .85rem; caption-side: bottom; padding-top: .3rem; }
+figure { margin: 1rem 0; }
+figure svg { max-width: 100%; height: auto; }
+figcaption { color: var(--muted); font-size: .85rem; }
+details { border: 1px solid var(--rule); border-radius: 6px; padding: .3rem .8rem; margin: .4rem 0; }
+summary { cursor: pointer; font-weight: 600; }
+.tag { display: inline-block; border: 1px solid var(--muted); border-radius: 3px; padding: 0 .3rem;
+       font-size: .8rem; }
+.ok { color: #00704f; }
+.blocked { color: #a33f00; }
+svg text { font-family: inherit; font-size: 12px; fill: var(--ink); }
+svg .grid { stroke: var(--rule); fill: none; }
+svg .axis { stroke: var(--muted); stroke-width: 1; }
+svg .area { fill: var(--blue); fill-opacity: .25; stroke: var(--blue); stroke-width: 2; }
+svg .dot { fill: var(--blue); }
+svg .bar { fill: var(--blue); }
+svg .bar-blocked { fill: #fff; stroke: var(--vermillion); stroke-width: 2; stroke-dasharray: 4 2; }
+svg .threshold { stroke: var(--vermillion); stroke-width: 1.5; stroke-dasharray: 5 3; }
+svg .muted { fill: var(--muted); }
+@media print {
+  @page { size: A4; margin: 15mm; }
+  body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
+  h2 { break-after: avoid; }
+  figure, table, details, .figure-box { break-inside: avoid; }
+  details { border: none; padding: 0; }
+  a { color: inherit; text-decoration: none; }
+}
+)css";
+
+}  // namespace
+
+std::string page(Lang lang, std::string_view title, std::string_view body) {
+    return fmt::format(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n{}</body>\n</html>\n",
+        lang_code(lang), escape(title), kStyle, body);
+}
+
+}  // namespace tne::html
