@@ -46,6 +46,16 @@ svg .bar { fill: var(--blue); }
 svg .bar-blocked { fill: #fff; stroke: var(--vermillion); stroke-width: 2; stroke-dasharray: 4 2; }
 svg .threshold { stroke: var(--vermillion); stroke-width: 1.5; stroke-dasharray: 5 3; }
 svg .muted { fill: var(--muted); }
+svg .whisker { stroke: var(--ink); stroke-width: 1.5; }
+svg .median { fill: var(--vermillion); }
+svg .dot { fill-opacity: .7; }
+tbody th { font-weight: 600; background: none; }
+table.heat-map { font-size: .75rem; width: auto; }
+table.heat-map td, table.heat-map th { padding: .15rem .3rem; }
+table.heat-map thead th.dimension { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap;
+                                    text-align: left; vertical-align: bottom; }
+.heat-0 { background: #f7fbff; } .heat-1 { background: #c6dbef; } .heat-2 { background: #6baed6; }
+.heat-3 { background: #2171b5; color: #fff; } .heat-4 { background: #08306b; color: #fff; }
 @media print {
   @page { size: A4; margin: 15mm; }
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
@@ -60,8 +70,8 @@ svg .muted { fill: var(--muted); }
 
 std::string page(Lang lang, std::string_view title, std::string_view body) {
     return fmt::format(
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
         "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n{}</body>\n</html>\n",
         lang_code(lang), escape(title), kStyle, body);
 }

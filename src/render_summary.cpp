@@ -43,6 +43,7 @@ constexpr Message institution{"Institution", "Institución"};
 constexpr Message source{"Source", "Origen"};
 constexpr Message overall{"Overall", "General"};
 constexpr Message percentile{"Percentile within type", "Percentil dentro de su tipo"};
+constexpr Message by_dimension{"Institutions by dimension", "Instituciones por dimensión"};
 constexpr Message nothing{"No institution was scored; there is nothing to summarise.",
                           "No se evaluó ninguna institución; no hay nada que resumir."};
 }  // namespace words
@@ -330,12 +331,16 @@ private:
 
 // ---- Markdown ------------------------------------------------------------------------------------
 
-// A table cell: pipes escaped, no line breaks.
+// A table cell: pipes escaped, no line breaks, and no raw HTML (a name from a profile may hold
+// "<script>"; GitHub and pandoc show the entities as the characters).
 std::string cell(const std::string& text) {
     std::string escaped;
     for (char ch : text) {
         if (ch == '|') escaped += "\\|";
         else if (ch == '\n') escaped += ' ';
+        else if (ch == '<') escaped += "&lt;";
+        else if (ch == '>') escaped += "&gt;";
+        else if (ch == '&') escaped += "&amp;";
         else escaped += ch;
     }
     return escaped;
@@ -375,6 +380,7 @@ public:
         barriers();
         models();
         institutions();
+        heat_map();
         return out_;
     }
 
@@ -480,6 +486,19 @@ private:
             const CohortMember& member = *m.member;
             table_row({code(member.source), cell(member.name), cell(type_name(s_, member.type, lang_)),
                        score_text(member.overall), score_text(m.percentile)});
+        }
+    }
+
+    // The HTML report's heat map as a table: each institution's score in every dimension.
+    void heat_map() {
+        heading("###", tr(words::by_dimension));
+        std::vector<std::string> columns{tr(words::institution), tr(words::overall)};
+        for (const auto& d : r_.dimensions) columns.push_back(d.name.in(lang_));
+        table_header(columns, figures_after_label(columns.size()));
+        for (const auto& m : s_.members) {
+            std::vector<std::string> cells{cell(m.member->name), score_text(m.member->overall)};
+            for (const auto& score : m.member->dimensions) cells.push_back(score_text(score));
+            table_row(cells);
         }
     }
 

@@ -239,6 +239,8 @@ TEST_CASE("tne batch: exit 0 when all scored, 3 when some failed, 2 on usage err
                                           {"batch", "examples", "--records", "out.csv"},
                                           {"batch", "examples", "--summary", "--records", "out.txt"},
                                           {"batch", "examples/survey.csv"},
+                                          {"batch", "examples", "--format", "html"},
+                                          {"batch", "examples", "--summary", "--format", "html", "--date", "2026-02-30"},
                                           {"batch"}}) {
         RunResult usage = run_tne(args);
         INFO(usage.err);
@@ -246,7 +248,20 @@ TEST_CASE("tne batch: exit 0 when all scored, 3 when some failed, 2 on usage err
         CHECK(usage.out.empty());
     }
     CHECK_THAT(run_tne({"batch", "x.csv"}).err, Catch::Contains("give --csv-map MAP.yaml"));
+    CHECK_THAT(run_tne({"batch", "examples", "--summary", "--format", "html", "--date", "23/11/2026", "--lang", "es"}).err,
+               Catch::Contains("--date 23/11/2026: se espera una fecha AAAA-MM-DD"));
     CHECK_THAT(run_tne({"batch", "--help"}).out, Catch::Contains("3 some inputs failed"));
+}
+
+TEST_CASE("tne batch --summary --format html writes the cohort report, dated as asked", "[batch][binary][html]") {
+    RunResult report = run_tne({"batch", "examples", "--summary", "--format", "html", "--lang", "es", "--date", "2026-11-23"});
+    CHECK(report.exit_code == 0);
+    CHECK(report.out.rfind("<!DOCTYPE html>\n<html lang=\"es\">", 0) == 0);
+    CHECK_THAT(report.out, Catch::Contains("23 de noviembre de 2026"));
+    CHECK_THAT(report.out, Catch::Contains("Leídos 7 = evaluados 7 + con error 0"));
+    // Without --date, SOURCE_DATE_EPOCH dates it (1 January 2030, 00:00 UTC).
+    RunResult dated = run_tne({"batch", "examples", "--summary", "--format", "html"}, {"SOURCE_DATE_EPOCH=1893456000"});
+    CHECK_THAT(dated.out, Catch::Contains("1 January 2030"));
 }
 
 TEST_CASE("tne batch reads standard input as a YAML stream", "[batch][binary]") {

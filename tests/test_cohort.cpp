@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "summary_charts.hpp"
 #include "support.hpp"
 #include "text_layout.hpp"
 #include "tne/assessment.hpp"
@@ -396,8 +397,8 @@ TEST_CASE("the Markdown summary is translated and its tables are well formed", "
                 CHECK(cell_count(lines[j]) == cells);
             }
         }
-        // counts, scores of 4 groups, levels, barriers of 4 groups, models, institutions
-        CHECK(tables == 12);
+        // counts, scores of 4 groups, levels, barriers of 4 groups, models, institutions, by dimension
+        CHECK(tables == 13);
         if (lang == tne::Lang::es) {
             CHECK(md.find("## Resumen de la cohorte") != std::string::npos);
             CHECK(md.find("### Principales barreras") != std::string::npos);
@@ -409,6 +410,8 @@ TEST_CASE("the Markdown summary is translated and its tables are well formed", "
             CHECK(md.find("## Cohort summary") != std::string::npos);
             CHECK(md.find("| Dual degree | 2 | 2 | 0 | 0 |") != std::string::npos);
             CHECK(md.find("| `cohort.yaml:11` | P2 | Public university | 60 | 66.7 |") != std::string::npos);
+            // P3 in the heat map's table: overall, then funding, language, faculty ... digital.
+            CHECK(md.find("| P3 | 60 | 60 | 55 | 90 | – | – | – | 55 |") != std::string::npos);
         }
     }
 }
@@ -433,4 +436,62 @@ TEST_CASE("an empty cohort still renders a valid summary", "[cohort]") {
     CHECK(json["all"]["overall"]["mean"].is_null());
     CHECK(json["all"]["weakest_dimensions"][0]["share"] == 0);
     CHECK(json["institutions"].empty());
+}
+
+// ---- HTML ----------------------------------------------------------------------------------------
+
+TEST_CASE("the cohort charts place scores on a 0-100 axis and shade the heat map by bands of 20", "[cohort][html]") {
+    CHECK(tne::axis_x(0, 250, 340) == 250);
+    CHECK(tne::axis_x(50, 250, 340) == 420);  // half-way
+    CHECK(tne::axis_x(100, 250, 340) == 590);
+    CHECK(tne::axis_x(130, 250, 340) == 590);  // clamped
+    CHECK(tne::heat_band(0) == 0);
+    CHECK(tne::heat_band(19.9) == 0);
+    CHECK(tne::heat_band(20) == 1);
+    CHECK(tne::heat_band(79.9) == 3);
+    CHECK(tne::heat_band(100) == 4);
+}
+
+TEST_CASE("the HTML cohort report shows the figures of the summary, in either language", "[cohort][html]") {
+    auto members = cohort();
+    tne::CohortSummary s = tne::summarise(members, default_rubrics(), 8, 1);
+    const tne::ReportDate date{2026, 11, 23};
+    std::string en = tne::render_summary_html(s, tne::Lang::en, date);
+    CHECK(en == tne::render_summary_html(s, tne::Lang::en, date));
+    CHECK(en.rfind("<!DOCTYPE html>\n<html lang=\"en\">", 0) == 0);
+    CHECK(en.find("23 November 2026") != std::string::npos);
+    CHECK(en.find("Read 8 = scored 7 + failed 1") != std::string::npos);
+    // The public universities' overall scores 40, 60, 60: mean 53.3, median 60.
+    CHECK(en.find("<th scope=\"row\">Public university</th><td class=\"num\">3</td><td class=\"num\">53.3</td>"
+                  "<td class=\"num\">60</td><td class=\"num\">40</td><td class=\"num\">60</td>") != std::string::npos);
+    // P2 (60) is a dot of the strip plot at 250 + 340 * 0.6 = 454, named in its tooltip.
+    CHECK(en.find("<circle cx=\"454\"") != std::string::npos);
+    CHECK(en.find("<title>P2: 60</title>") != std::string::npos);
+    // The heat map writes every score in its cell: P1 overall 40 is band 2.
+    CHECK(en.find("<td class=\"num heat-2\">40</td>") != std::string::npos);
+    // Key barriers: funding is the weakest dimension of 2 of the 7 (28.6%).
+    CHECK(en.find("Funding: 28.6% (2)") != std::string::npos);
+    CHECK(en.find("<script") == std::string::npos);
+
+    std::string es = tne::render_summary_html(s, tne::Lang::es, date);
+    CHECK(es.rfind("<!DOCTYPE html>\n<html lang=\"es\">", 0) == 0);
+    CHECK(es.find("23 de noviembre de 2026") != std::string::npos);
+    for (const char* spanish : {"Informe de la cohorte", "Principales barreras", "Modelos sugeridos",
+                                "Instituciones por dimensión", "Universidad pública"})
+        CHECK(es.find(spanish) != std::string::npos);
+    for (const char* english : {"Cohort report", "Key barriers", "Suggested models", "Institutions by dimension",
+                                "Public university", "November", "median:"})
+        CHECK(es.find(english) == std::string::npos);
+}
+
+TEST_CASE("names in the HTML and Markdown cohort reports are text, never markup", "[cohort][html]") {
+    auto members = cohort();
+    members[0].name = "<script>alert(1)</script>";
+    tne::CohortSummary s = tne::summarise(members, default_rubrics(), 7, 0);
+    std::string html = tne::render_summary_html(s, tne::Lang::en, tne::ReportDate{2026, 11, 23});
+    CHECK(html.find("<script") == std::string::npos);
+    CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+    std::string md = tne::render_summary_markdown(s, tne::Lang::en);
+    CHECK(md.find("<script") == std::string::npos);
+    CHECK(md.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
 }

@@ -69,5 +69,6 @@ CohortSummary summarise(const std::vector<CohortMember>& members, const RubricSe
 std::string render_summary_text(const CohortSummary& summary, Lang lang);
 std::string render_summary_json(const CohortSummary& summary, Lang lang);
 std::string render_summary_markdown(const CohortSummary& summary, Lang lang);
+std::string render_summary_html(const CohortSummary& summary, Lang lang, const ReportDate& date);
 
 }  // namespace tne

@@ -67,6 +67,7 @@ struct BatchCliOptions {
     std::string records;  // with --summary: also write the records here
     int jobs = 0;         // 0: every core
     bool quiet = false;
+    std::string date;     // the HTML summary's date; empty: today
 };
 
 struct RubricsOptions {
@@ -280,6 +281,14 @@ std::optional<RecordFormat> record_format(const std::string& name) {
     return std::nullopt;
 }
 
+// A report's date: --date when given, else today.
+ReportDate report_date(const std::string& given, Lang lang) {
+    if (given.empty()) return ReportDate::today();
+    if (auto date = ReportDate::parse(given)) return *date;
+    throw UsageError(lang == Lang::es ? fmt::format("--date {}: se espera una fecha AAAA-MM-DD, como 2026-11-23", given)
+                                      : fmt::format("--date {}: expected a date YYYY-MM-DD, such as 2026-11-23", given));
+}
+
 // --records FILE takes its format from the file's extension.
 RecordFormat records_file_format(const std::string& path, Lang lang) {
     std::string extension = std::filesystem::path(path).extension().string();
@@ -292,12 +301,13 @@ RecordFormat records_file_format(const std::string& path, Lang lang) {
 int run_batch_command(const CommonOptions& common, const BatchCliOptions& options, Lang lang) {
     bool summary = options.summary;
     std::string format = options.format.empty() ? (summary ? "text" : "csv") : options.format;
-    if (summary && format != "text" && format != "json" && format != "markdown")
-        throw UsageError(lang == Lang::es ? "con --summary, --format es text, json o markdown"
-                                          : "with --summary, --format is text, json or markdown");
+    if (summary && format != "text" && format != "json" && format != "markdown" && format != "html")
+        throw UsageError(lang == Lang::es ? "con --summary, --format es text, json, markdown o html"
+                                          : "with --summary, --format is text, json, markdown or html");
     if (!summary && !record_format(format))
-        throw UsageError(lang == Lang::es ? "--format es csv, jsonl o json (text, json y markdown con --summary)"
-                                          : "--format is csv, jsonl or json (text, json or markdown with --summary)");
+        throw UsageError(lang == Lang::es ? "--format es csv, jsonl o json (text, json, markdown y html con --summary)"
+                                          : "--format is csv, jsonl or json (text, json, markdown or html with --summary)");
+    ReportDate date = report_date(options.date, lang);
     if (!options.records.empty() && !summary)
         throw UsageError(lang == Lang::es ? "--records acompaña a --summary; sin él, los registros van a -o"
                                           : "--records goes with --summary; without it, records go to -o");
@@ -351,6 +361,7 @@ int run_batch_command(const CommonOptions& common, const BatchCliOptions& option
         CohortSummary cohort = summarise(members, rubric, counts.read, counts.failed);
         if (format == "json") emit(common, render_summary_json(cohort, lang));
         else if (format == "markdown") emit(common, render_summary_markdown(cohort, lang));
+        else if (format == "html") emit(common, render_summary_html(cohort, lang, date));
         else emit(common, render_summary_text(cohort, lang));
     }
     if (!options.quiet) {
@@ -373,8 +384,9 @@ CLI::App* add_batch_command(CLI::App& app, CommonOptions& common, BatchCliOption
         ->type_name("MAP")
         ->check(CLI::ExistingFile);
     batch->add_option("--format", options.format,
-                      "Records: csv (default), jsonl or json. With --summary: text (default), json or markdown")
-        ->check(CLI::IsMember({"csv", "jsonl", "json", "text", "markdown"}));
+                      "Records: csv (default), jsonl or json. With --summary: text (default), json, markdown\n"
+                      "or html (a self-contained page with charts)")
+        ->check(CLI::IsMember({"csv", "jsonl", "json", "text", "markdown", "html"}));
     batch->add_flag("--summary", options.summary,
                     "Print the cohort summary (by institution type, key barriers, models, percentiles)");
     batch->add_option("--records", options.records, "With --summary, also write the records to FILE (.csv, .jsonl, .json)")
@@ -382,6 +394,8 @@ CLI::App* add_batch_command(CLI::App& app, CommonOptions& common, BatchCliOption
     batch->add_option("-j,--jobs", options.jobs, "Score N inputs at a time (default: every core)")
         ->type_name("N")
         ->check(CLI::Range(1, 256));
+    batch->add_option("--date", options.date, "The HTML summary's date (default: today, or SOURCE_DATE_EPOCH)")
+        ->type_name("YYYY-MM-DD");
     batch->add_flag("-q,--quiet", options.quiet, "No progress line, error lines or final count on standard error");
     add_common(*batch, common);
     batch->footer("Records come out in input order, one per institution or failed input; the run ends with\n"
