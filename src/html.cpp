@@ -56,12 +56,39 @@ table.heat-map thead th.dimension { writing-mode: vertical-rl; transform: rotate
                                     text-align: left; vertical-align: bottom; }
 .heat-0 { background: #f7fbff; } .heat-1 { background: #c6dbef; } .heat-2 { background: #6baed6; }
 .heat-3 { background: #2171b5; color: #fff; } .heat-4 { background: #08306b; color: #fff; }
+svg .small { font-size: 11px; }
+svg .tick { font-size: 10px; }
+svg .strong { font-weight: 700; }
+svg .dot.unknown { fill: #fff; stroke: var(--blue); stroke-width: 1.5; }
+.pair { display: flex; flex-wrap: wrap; gap: 1rem 1.5rem; align-items: flex-start; }
+.pair > figure { flex: 0 1 420px; margin: 0; }
+.pair > table, .pair > div { flex: 1 1 16rem; }
+ul.blockers, ol.pathway { margin: .3rem 0; padding-left: 1.3rem; font-size: .92rem; }
+table.recommendations td:nth-child(2) { width: 50%; }
 @media print {
   @page { size: A4; margin: 15mm; }
-  body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
+  body { max-width: none; margin: 0; padding: 0; font-size: 9.5pt; line-height: 1.3; }
   h2 { break-after: avoid; }
   figure, table, details, .figure-box { break-inside: avoid; }
   details { border: none; padding: 0; }
+  h1 { font-size: 15pt; }
+  h2 { font-size: 12pt; margin-top: 1rem; }
+  table { font-size: 8.5pt; margin-bottom: .5rem; }
+  th, td { padding: .15rem .35rem; }
+  ul.blockers, ol.pathway, figcaption, .meta { font-size: 8.5pt; }
+  .figure-box { padding: .3rem .8rem; }
+  .figure-box .value { font-size: 13pt; }
+  .pair > figure { flex: 0 0 340px; }
+  .pair > figure svg { width: 100%; }
+  .pair { gap: .5rem 1rem; }
+  .headline { margin: .5rem 0; gap: .6rem; }
+  .figure-box { min-width: 0; }
+  .criteria { columns: 3; column-gap: 1rem; }
+  .criteria h2 { column-span: all; }
+  ul.blockers { columns: 2; column-gap: 1.5rem; font-size: 8pt; padding-left: 1rem; }
+  ul.blockers ul { padding-left: 1rem; }
+  ul.blockers > li, tr { break-inside: avoid; }
+  table.recommendations { break-inside: auto; }
   a { color: inherit; text-decoration: none; }
 }
 )css";
@@ -70,8 +97,8 @@ table.heat-map thead th.dimension { writing-mode: vertical-rl; transform: rotate
 
 std::string page(Lang lang, std::string_view title, std::string_view body) {
     return fmt::format(
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\"/>\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\" />\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n"
         "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n{}</body>\n</html>\n",
         lang_code(lang), escape(title), kStyle, body);
 }

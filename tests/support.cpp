@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -31,6 +32,17 @@ void write_file(const std::filesystem::path& path, const std::string& content) {
 const RubricSet& default_rubrics() {
     static const RubricSet rubrics = load_rubric_set(embedded_rubric_files());
     return rubrics;
+}
+
+void check_golden(const std::string& name, const std::string& actual) {
+    std::filesystem::path golden = source_dir() / "tests" / "golden" / name;
+    if (std::getenv("TNE_UPDATE_GOLDEN")) {
+        std::filesystem::create_directories(golden.parent_path());
+        write_file(golden, actual);
+    }
+    INFO("golden file " << golden << " (rerun with TNE_UPDATE_GOLDEN=1 to accept a deliberate change)");
+    REQUIRE(std::filesystem::exists(golden));
+    CHECK(read_file(golden) == actual);
 }
 
 std::vector<std::filesystem::path> example_profiles() {

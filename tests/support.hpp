@@ -16,6 +16,9 @@ void write_file(const std::filesystem::path& path, const std::string& content);
 
 const RubricSet& default_rubrics();
 
+// Compares with tests/golden/NAME; TNE_UPDATE_GOLDEN=1 rewrites the file instead.
+void check_golden(const std::string& name, const std::string& actual);
+
 // The shipped example profiles, examples/*.yaml, sorted by name.
 std::vector<std::filesystem::path> example_profiles();
 

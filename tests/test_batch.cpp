@@ -249,7 +249,7 @@ TEST_CASE("tne batch: exit 0 when all scored, 3 when some failed, 2 on usage err
     }
     CHECK_THAT(run_tne({"batch", "x.csv"}).err, Catch::Contains("give --csv-map MAP.yaml"));
     CHECK_THAT(run_tne({"batch", "examples", "--summary", "--format", "html", "--date", "23/11/2026", "--lang", "es"}).err,
-               Catch::Contains("--date 23/11/2026: se espera una fecha AAAA-MM-DD"));
+               Catch::Contains("--date 23/11/2026: no es una fecha válida; se espera AAAA-MM-DD"));
     CHECK_THAT(run_tne({"batch", "--help"}).out, Catch::Contains("3 some inputs failed"));
 }
 

@@ -10,22 +10,6 @@
 using namespace tne::test;
 namespace fs = std::filesystem;
 
-namespace {
-
-// Compares with tests/golden/NAME; TNE_UPDATE_GOLDEN=1 rewrites the file instead.
-void check_golden(const std::string& name, const std::string& actual) {
-    fs::path golden = source_dir() / "tests" / "golden" / name;
-    if (std::getenv("TNE_UPDATE_GOLDEN")) {
-        fs::create_directories(golden.parent_path());
-        write_file(golden, actual);
-    }
-    INFO("golden file " << golden << " (rerun with TNE_UPDATE_GOLDEN=1 to accept a deliberate change)");
-    REQUIRE(fs::exists(golden));
-    CHECK(read_file(golden) == actual);
-}
-
-}  // namespace
-
 TEST_CASE("every example matches its golden output in both languages and formats", "[binary][golden]") {
     auto profiles = example_profiles();
     REQUIRE(profiles.size() >= 6);

@@ -16,6 +16,10 @@ struct TextOptions {
 
 std::string render_text(const Assessment& assessment, const TextOptions& options);
 std::string render_json(const Assessment& assessment, Lang lang);
+// A self-contained HTML page (no scripts, nothing fetched) with charts; prints on A4.
+std::string render_html(const Assessment& assessment, Lang lang, const ReportDate& date);
+// The same content as GitHub-flavoured Markdown, without raw HTML.
+std::string render_markdown(const Assessment& assessment, Lang lang, const ReportDate& date);
 
 // The profile's JSON Schema (draft 2020-12), derived from the rubric set's questions.
 std::string render_profile_schema(const RubricSet& rubric);

@@ -57,6 +57,7 @@ struct AssessOptions {
     std::string color = "auto";
     bool explain = false;
     std::optional<double> fail_under;
+    std::string date;  // empty: today, or SOURCE_DATE_EPOCH's day
 };
 
 struct BatchCliOptions {
@@ -114,13 +115,28 @@ void emit(const CommonOptions& common, const std::string& content) {
     else write_file_atomically(common.output, content);
 }
 
+// --date, checked before any work so a typo costs nothing.
+ReportDate report_date(const std::string& requested, Lang lang) {
+    if (requested.empty()) return ReportDate::today();
+    if (auto date = ReportDate::parse(requested)) return *date;
+    throw UsageError(lang == Lang::es
+                         ? fmt::format("--date {}: no es una fecha válida; se espera AAAA-MM-DD, p. ej. 2026-11-23",
+                                       requested)
+                         : fmt::format("--date {}: not a valid date; expected YYYY-MM-DD, e.g. 2026-11-23", requested));
+}
+
 int run_assess(const CommonOptions& common, const AssessOptions& options, Lang lang) {
+    ReportDate date = report_date(options.date, lang);
     RubricSet rubric = load_rubrics(common);
     Profile profile = load_profile_file(options.profile, rubric);
     Assessment assessment = assess(profile, rubric);
     std::string content;
     if (options.format == "json") {
         content = render_json(assessment, lang);
+    } else if (options.format == "html") {
+        content = render_html(assessment, lang, date);
+    } else if (options.format == "markdown") {
+        content = render_markdown(assessment, lang, date);
     } else {
         TextOptions text{lang, use_color(options.color, !common.output.empty()), options.explain, 80};
         content = render_text(assessment, text);
@@ -281,14 +297,6 @@ std::optional<RecordFormat> record_format(const std::string& name) {
     return std::nullopt;
 }
 
-// A report's date: --date when given, else today.
-ReportDate report_date(const std::string& given, Lang lang) {
-    if (given.empty()) return ReportDate::today();
-    if (auto date = ReportDate::parse(given)) return *date;
-    throw UsageError(lang == Lang::es ? fmt::format("--date {}: se espera una fecha AAAA-MM-DD, como 2026-11-23", given)
-                                      : fmt::format("--date {}: expected a date YYYY-MM-DD, such as 2026-11-23", given));
-}
-
 // --records FILE takes its format from the file's extension.
 RecordFormat records_file_format(const std::string& path, Lang lang) {
     std::string extension = std::filesystem::path(path).extension().string();
@@ -424,9 +432,15 @@ int run(int argc, char** argv) {
         ->required()
         ->check(CLI::ExistingFile);
     add_common(*assess_cmd, common);
-    assess_cmd->add_option("--format", assess_options.format, "Output format: text or json")
-        ->check(CLI::IsMember({"text", "json"}))
+    assess_cmd->add_option("--format", assess_options.format,
+                           "Output format: text, json, html (a self-contained page with charts; prints on A4)\n"
+                           "or markdown (GitHub-flavoured)")
+        ->check(CLI::IsMember({"text", "json", "html", "markdown"}))
         ->capture_default_str();
+    assess_cmd->add_option("--date", assess_options.date,
+                           "The report's date in html and markdown, YYYY-MM-DD (default: today, or\n"
+                           "SOURCE_DATE_EPOCH's day when set)")
+        ->type_name("YYYY-MM-DD");
     assess_cmd->add_flag("--explain", assess_options.explain, "Show how every point was reached, and every recommendation");
     assess_cmd->add_option("--fail-under", assess_options.fail_under, "Exit 1 when overall readiness is below N (a CI gate)")
         ->type_name("N")
@@ -471,7 +485,8 @@ int run(int argc, char** argv) {
         emit(common, rubric_files_schema());
         return kExitOk;
     } catch (const UsageError& e) {
-        std::fprintf(stderr, "tne: error: %s\nRun 'tne batch --help' for usage.\n", e.what());
+        std::fprintf(stderr, "tne: error: %s\nRun 'tne %s --help' for usage.\n", e.what(),
+                     *assess_cmd ? "assess" : "batch");
         return kExitInvalid;
     } catch (const InputError& e) {
         for (const auto& diagnostic : e.diagnostics())

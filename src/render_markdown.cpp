@@ -1,0 +1,173 @@
+// The report as GitHub-flavoured Markdown, for a wiki, an issue or pandoc: the HTML report's
+// content without raw HTML. Text from the profile or the rubric set is escaped so it can neither
+// break a table nor inject HTML.
+#include <fmt/format.h>
+
+#include "report_words.hpp"
+#include "text_layout.hpp"
+#include "tne/render.hpp"
+
+namespace tne {
+
+namespace {
+
+constexpr int kBarWidth = 10;
+
+// Inline text: Markdown's punctuation backslash-escaped (so `a|b` stays one table cell and `*`
+// stays a star), < > & as entities (so no HTML gets through), line breaks as spaces.
+std::string md(std::string_view text) {
+    std::string out;
+    for (char ch : text) {
+        switch (ch) {
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '&': out += "&amp;"; break;
+            case '\n': case '\r': out += ' '; break;
+            case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '~': case '#': case '!':
+                out += '\\';
+                out += ch;
+                break;
+            default: out += ch;
+        }
+    }
+    return out;
+}
+
+// Inline code for a file name, fenced with two backticks when the name holds one.
+std::string code(const std::string& text) {
+    return text.find('`') == std::string::npos ? "`" + text + "`" : "`` " + text + " ``";
+}
+
+class MarkdownReport {
+public:
+    MarkdownReport(const Assessment& a, Lang lang, const ReportDate& date) : a_(a), lang_(lang), date_(date) {}
+
+    std::string render() {
+        header();
+        dimensions();
+        models();
+        recommendations();
+        criteria();
+        return out_;
+    }
+
+private:
+    const char* tr(const char* en, const char* es) const { return words::tr(lang_, en, es); }
+    std::string in(const LocalText& text) const { return md(text.in(lang_)); }
+
+    void heading(int level, const std::string& text) { out_ += fmt::format("\n{} {}\n\n", std::string(level, '#'), text); }
+    void row(std::initializer_list<std::string> cells) {
+        out_ += "|";
+        for (const auto& cell : cells) out_ += " " + cell + " |";
+        out_ += "\n";
+    }
+
+    void header() {
+        out_ += fmt::format("# {} — {}\n\n", tr("TNE readiness", "Preparación para la ETN"), md(a_.institution_name));
+        out_ += fmt::format("{} · {}  \n{}: {}  \n{}: {}, v{}\n", md(date_.long_form(lang_)),
+                            md(a_.rubric->value_label("institution.type", a_.institution_type, lang_)),
+                            tr("Source", "Fuente"), code(a_.source), tr("Rubric set", "Conjunto de rúbricas"),
+                            in(a_.rubric->name), a_.rubric->version);
+        out_ += fmt::format("\n- **{}:** {}\n- **{}:** {}\n- **{}:** {} ({})\n", tr("Overall readiness", "Preparación general"),
+                            md(words::score_of_100(a_.overall, lang_)), tr("Level", "Nivel"),
+                            md(words::level(a_.level, lang_)), tr("Coverage", "Cobertura"), words::percent(a_.coverage),
+                            tr("of the criteria's weight is answered", "del peso de los criterios tiene respuesta"));
+    }
+
+    void dimensions() {
+        heading(2, tr("Readiness by dimension", "Preparación por dimensión"));
+        row({tr("Dimension", "Dimensión"), tr("Score", "Puntaje"), "0–100", tr("Level", "Nivel"), tr("Coverage", "Cobertura")});
+        out_ += "| --- | ---: | --- | --- | ---: |\n";
+        for (const auto& d : a_.dimensions)
+            row({in(d.dimension->name), md(words::score_of_100(d.score, lang_)),
+                 d.score ? score_bar(*d.score, kBarWidth) : "", md(words::level(d.level, lang_)), words::percent(d.coverage)});
+    }
+
+    std::string status(const ModelResult& m) const {
+        return m.feasible ? tr("feasible now", "factible ahora")
+                          : fmt::format("{} ({})", tr("blocked", "bloqueado"), words::blockers(m.blockers.size(), lang_));
+    }
+
+    void models() {
+        heading(2, tr("Fit of each model", "Ajuste de cada modelo"));
+        out_ += fmt::format("{} {}.\n\n", tr("Fit from 0 to 100; the minimum fit is", "Ajuste de 0 a 100; el ajuste mínimo es"),
+                            format_number(a_.rubric->min_fit, 0));
+        row({tr("Model", "Modelo"), tr("Fit", "Ajuste"), "0–100", tr("Status", "Estado")});
+        out_ += "| --- | ---: | --- | --- |\n";
+        for (const auto& m : a_.models)
+            row({in(m.model->name), format_number(m.fit, 0), score_bar(m.fit, kBarWidth), status(m)});
+        suggestion();
+        blockers();
+    }
+
+    void suggestion() {
+        heading(3, tr("Suggested model", "Modelo sugerido"));
+        if (!a_.suggested) {
+            out_ += fmt::format("{}\n", tr("No model is within reach yet.", "Aún no hay un modelo a su alcance."));
+            return;
+        }
+        const ModelResult& m = *a_.suggested;
+        out_ += fmt::format("**{}** — {} {}/100 · {} · {} {}\n\n{}\n\n**{}:**\n\n", in(m.model->name), tr("fit", "ajuste"),
+                            format_number(m.fit, 0), status(m), tr("Annex", "Anexo"), md(m.model->annex),
+                            in(m.model->description), tr("Pathway", "Ruta"));
+        int step_number = 0;
+        for (const auto* step : a_.pathway)
+            out_ += fmt::format("{}. {} ({})\n", ++step_number, in(step->model->name), status(*step));
+    }
+
+    void blockers() {
+        heading(3, tr("What blocks each model", "Qué bloquea cada modelo"));
+        bool any = false;
+        for (const auto& m : a_.models) {
+            if (m.blockers.empty()) continue;
+            any = true;
+            out_ += fmt::format("- **{}** ({})\n", in(m.model->name), words::blockers(m.blockers.size(), lang_));
+            for (const auto& blocker : m.blockers) out_ += fmt::format("  - {}\n", md(blocker_text(blocker, a_, lang_)));
+        }
+        if (!any) out_ += fmt::format("{}\n", tr("Every model is feasible now.", "Todos los modelos son factibles ahora."));
+    }
+
+    void recommendations() {
+        if (a_.recommendations.empty()) return;
+        heading(2, tr("What to do first", "Qué hacer primero"));
+        out_ += fmt::format("{}\n\n", tr("Gain: overall readiness points if the gap were closed.",
+                                         "Ganancia: puntos de preparación general si se cerrara la brecha."));
+        row({"#", tr("Recommendation", "Recomendación"), tr("Dimension", "Dimensión"), tr("Effort", "Esfuerzo"),
+             tr("Horizon", "Plazo"), tr("Gain", "Ganancia"), tr("Annex", "Anexo")});
+        out_ += "| ---: | --- | --- | --- | --- | ---: | --- |\n";
+        for (const auto& r : a_.recommendations) {
+            const Recommendation& rec = r.criterion->recommendation;
+            std::string text = in(rec.text);
+            if (r.lifts_blocker) text += fmt::format(" **({})**", tr("lifts a blocker", "resuelve un obstáculo"));
+            row({std::to_string(r.rank), text, in(r.dimension->name), words::effort(rec.effort, lang_),
+                 words::horizon(rec.horizon, lang_), "+" + format_number(r.gain), md(rec.annex)});
+        }
+    }
+
+    void criteria() {
+        heading(2, tr("How each score was reached", "Cómo se obtuvo cada puntaje"));
+        for (const auto& d : a_.dimensions) {
+            heading(3, fmt::format("{}: {}", in(d.dimension->name), md(words::score_of_100(d.score, lang_))));
+            row({tr("Criterion", "Criterio"), tr("Answer", "Respuesta"), tr("Rule applied", "Regla aplicada"),
+                 tr("Points", "Puntos")});
+            out_ += "| --- | --- | --- | ---: |\n";
+            for (const auto& c : d.criteria)
+                row({fmt::format("{} ({} {})", in(c.criterion->name), tr("Annex", "Anexo"), md(c.criterion->annex)),
+                     md(words::answer(*a_.rubric, c.question->path, c.value, lang_)), c.score ? md(c.matched) : "–",
+                     md(words::points(c, lang_))});
+        }
+    }
+
+    const Assessment& a_;
+    Lang lang_;
+    const ReportDate& date_;
+    std::string out_;
+};
+
+}  // namespace
+
+std::string render_markdown(const Assessment& assessment, Lang lang, const ReportDate& date) {
+    return MarkdownReport(assessment, lang, date).render();
+}
+
+}  // namespace tne

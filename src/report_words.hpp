@@ -1,0 +1,26 @@
+// Words the report formats share (HTML, Markdown), worded as the text report words them so every
+// format reads alike. Each exists in English and Spanish.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "tne/assessment.hpp"
+
+namespace tne::words {
+
+inline const char* tr(Lang lang, const char* en, const char* es) { return lang == Lang::es ? es : en; }
+
+std::string score(const std::optional<double>& score);  // "62", or "–" when unknown
+std::string score_of_100(const std::optional<double>& score, Lang lang);  // "62/100", "no answers"
+std::string percent(double share);  // 0.984 -> "98%"
+std::string level(const Level* level, Lang lang);
+std::string blockers(size_t count, Lang lang);  // "feasible now", "1 blocker", "3 blockers"
+std::string effort(Effort effort, Lang lang);
+std::string horizon(Horizon horizon, Lang lang);
+// An answer in words: choice labels in the report's language, lists joined, "unanswered".
+std::string answer(const RubricSet& rubric, const std::string& path, const Value& value, Lang lang);
+// "3.5/5 points", or why an unanswered criterion does not count.
+std::string points(const CriterionResult& criterion, Lang lang);
+
+}  // namespace tne::words
