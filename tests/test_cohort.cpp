@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
+#include <tinyxml2.h>
 
 #include <algorithm>
 #include <sstream>
@@ -472,6 +473,15 @@ TEST_CASE("the HTML cohort report shows the figures of the summary, in either la
     // Key barriers: funding is the weakest dimension of 2 of the 7 (28.6%).
     CHECK(en.find("Funding: 28.6% (2)") != std::string::npos);
     CHECK(en.find("<script") == std::string::npos);
+
+    for (tne::Lang lang : {tne::Lang::en, tne::Lang::es}) {
+        // Well-formed XML, as the browser check and XML tools expect of the charts and the page.
+        tinyxml2::XMLDocument document;
+        std::string page = tne::render_summary_html(s, lang, date);
+        bool parsed = document.Parse(page.c_str(), page.size()) == tinyxml2::XML_SUCCESS;
+        INFO(document.ErrorStr());
+        CHECK(parsed);
+    }
 
     std::string es = tne::render_summary_html(s, tne::Lang::es, date);
     CHECK(es.rfind("<!DOCTYPE html>\n<html lang=\"es\">", 0) == 0);
