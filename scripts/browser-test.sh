@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Checks tne's HTML reports in a real browser (Debian's headless chromium) and its Markdown reports
+# through pandoc: scripts/browser-test.sh [TNE_BINARY]   (default build/tne)
+# Installs what it needs when missing (as root, or with sudo), like scripts/bootstrap.sh.
+# Reports, full-page screenshots and A4 PDFs stay in build/browser-reports/ for people to look at.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+started=$SECONDS
+tne="${1:-build/tne}"
+out=build/browser-reports
+date=2026-11-23  # fixed, so the reports do not change from one day to the next
+checker=tests/browser/check-reports.mjs
+
+say() { echo "browser-test: $*" >&2; }
+die() { say "FAILED: $*"; exit 1; }
+
+# Installs by missing command, not by package status: a Node.js from NodeSource ships npm inside
+# its nodejs package and conflicts with Debian's npm package.
+declare -A package_of=([/usr/bin/chromium]=chromium [node]=nodejs [npm]=npm [pdfinfo]=poppler-utils [pandoc]=pandoc)
+missing=()
+for command in "${!package_of[@]}"; do
+  command -v "$command" >/dev/null || missing+=("${package_of[$command]}")
+done
+# npm fetches playwright-core over HTTPS.
+dpkg-query -W -f='${Status}' ca-certificates 2>/dev/null | grep -q "install ok installed" || missing+=(ca-certificates)
+if [ "${#missing[@]}" -gt 0 ]; then
+  say "installing ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 18 ? 0 : 1)' \
+  || die "Node.js $(node --version) is too old; playwright-core 1.61 needs 18 or later"
+
+# playwright-core only (never downloads a browser); reinstalled when the lock file changes.
+lock_sum=$(sha256sum tests/browser/package-lock.json | cut -d' ' -f1)
+stamp=tests/browser/node_modules/.package-lock.sha256
+if [ "$(cat "$stamp" 2>/dev/null)" != "$lock_sum" ]; then
+  say "npm ci in tests/browser"
+  (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$lock_sum" >"$stamp"
+fi
+
+# The checker must catch what it claims to before its verdict on real reports means anything.
+mkdir -p "$out"
+node tests/browser/self-test.mjs "$out/self-test" || die "the browser check's self-test (tests/browser/fixtures)"
+
+# The reports this checks must exist: say so plainly rather than skip.
+[ -x "$tne" ] || die "no tne binary at $tne (build it with scripts/bootstrap.sh, or pass its path)"
+# (The help is read into a variable first: grep -q stopping early would kill tne with SIGPIPE.)
+help=$("$tne" assess --help 2>&1 || true)
+grep -qw html <<<"$help" \
+  || die "'$tne assess --help' does not list an html format: HTML reports are not built into this tne yet"
+help=$("$tne" batch --help 2>&1 || true)
+grep -qw html <<<"$help" \
+  || die "'$tne batch --help' does not list an html format: cohort HTML reports are not built into this tne yet"
+
+# Old reports would otherwise be checked (or looked at) as if they were new.
+find "$out" -maxdepth 1 -type f -delete
+failed=0
+fail() { say "FAIL: $*"; failed=1; }
+
+# tne writes each report; a run that fails leaves no file and the checker is not asked about it.
+for lang in en es; do
+  singles=()
+  for profile in examples/*.yaml; do
+    report="$out/$(basename "$profile" .yaml).$lang.html"
+    if "$tne" assess "$profile" --format html --lang "$lang" --date "$date" >"$report"; then
+      singles+=("$report")
+    else
+      fail "tne assess $profile --format html --lang $lang exited $?"
+      rm -f "$report"
+    fi
+  done
+  cohort="$out/cohort.$lang.html"
+  "$tne" batch examples/ --summary --format html --lang "$lang" --date "$date" -q -o "$cohort" \
+    || fail "tne batch examples/ --summary --format html --lang $lang exited $?"
+
+  # One assessment: the radar and the model-fit chart, on at most 3 A4 pages.
+  [ "${#singles[@]}" -eq 0 ] || node "$checker" --lang "$lang" --expect-svg 2 --max-pages 3 --out "$out" "${singles[@]}" \
+    || fail "single assessments in $lang (above)"
+  # A cohort report has at least those charts and runs longer.
+  [ ! -f "$cohort" ] || node "$checker" --lang "$lang" --min-svg 2 --max-pages 8 --out "$out" "$cohort" \
+    || fail "cohort report in $lang (above)"
+done
+
+# Markdown reports must be GitHub-flavoured Markdown that pandoc reads without a warning, and every
+# table in them must come out as an HTML <table> (a missing blank line or a stray pipe would turn it
+# into a paragraph of pipes).
+tables_in_markdown() {  # GFM delimiter rows (| --- | :-: |) outside fenced code blocks
+  # (No {m,n} intervals: Debian's default awk, mawk, does not know them.)
+  awk '/^ ? ? ?(```|~~~)/ { fenced = !fenced; next }
+       !fenced && /\|/ && /^ ? ? ?\|? *:?-+:? *(\| *:?-+:? *)*\|? *$/ { n++ }
+       END { print n + 0 }' "$1"
+}
+check_markdown() {  # FILE.md: converts it to FILE.md.html
+  local markdown=$1 html="$1.html" warnings
+  if ! warnings=$(pandoc -f gfm -t html5 --fail-if-warnings "$markdown" -o "$html" 2>&1) || [ -n "$warnings" ]; then
+    fail "pandoc on $markdown: ${warnings:-exited non-zero}"
+    return
+  fi
+  local expected found
+  expected=$(tables_in_markdown "$markdown")
+  found=$(awk '{ n += gsub(/<table/, "") } END { print n + 0 }' "$html")
+  if [ "$expected" -eq 0 ]; then
+    fail "$markdown has no table"
+  elif [ "$found" -ne "$expected" ]; then
+    fail "$markdown: $expected Markdown table(s) but $found <table> element(s) in $html"
+  else
+    echo "OK   $markdown  $found table(s) -> $html"
+  fi
+}
+example=examples/private_business_university.yaml
+for lang in en es; do
+  markdown="$out/$(basename "$example" .yaml).$lang.md"
+  if "$tne" assess "$example" --format markdown --lang "$lang" --date "$date" >"$markdown"; then
+    check_markdown "$markdown"
+  else
+    fail "tne assess $example --format markdown --lang $lang exited $?"
+  fi
+  markdown="$out/cohort.$lang.md"
+  if "$tne" batch examples/ --summary --format markdown --lang "$lang" --date "$date" -q -o "$markdown"; then
+    check_markdown "$markdown"
+  else
+    fail "tne batch examples/ --summary --format markdown --lang $lang exited $?"
+  fi
+done
+
+[ "$failed" -eq 0 ] || die "see above; reports, screenshots and PDFs are in $out/ ($((SECONDS - started)) s)"
+say "OK in $((SECONDS - started)) s; reports, screenshots and PDFs are in $out/"
