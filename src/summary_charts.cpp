@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "charts.hpp"
+
 namespace tne {
 
 namespace {
@@ -36,7 +38,7 @@ void score_axis(svg::Canvas& canvas, double top, double bottom, const std::strin
 
 }  // namespace
 
-double axis_x(double score, double left, double width) { return left + width * std::clamp(score, 0.0, 100.0) / 100.0; }
+double axis_x(double score, double left, double width) { return left + charts::bar_length(score, width); }
 
 int heat_band(double score) { return std::clamp(static_cast<int>(score / 20), 0, 4); }
 
