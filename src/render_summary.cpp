@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "cohort_words.hpp"
 #include "json_writer.hpp"
 #include "text_layout.hpp"
 #include "tne/cohort.hpp"
@@ -12,41 +13,7 @@ namespace tne {
 
 namespace {
 
-// Labels, each in English and Spanish. Arguments are positional ({0}, {1}...).
-namespace words {
-constexpr Message title{"Cohort summary", "Resumen de la cohorte"};
-constexpr Message rubric_set{"Rubric set", "Conjunto de rúbricas"};
-constexpr Message accounting{"Read {0} = scored {1} + failed {2}", "Leídos {0} = evaluados {1} + con error {2}"};
-constexpr Message by_type{"Institutions by type", "Instituciones por tipo"};
-constexpr Message type{"Type", "Tipo"};
-constexpr Message institutions{"Institutions", "Instituciones"};
-constexpr Message share{"Share", "Proporción"};
-constexpr Message all{"All institutions", "Todas las instituciones"};
-constexpr Message group{"{0} ({1})", "{0} ({1})"};
-constexpr Message scores{"Scores (0-100)", "Puntajes (0-100)"};
-constexpr Message score{"Score", "Puntaje"};
-constexpr Message overall_readiness{"Overall readiness", "Preparación general"};
-constexpr Message mean{"Mean", "Media"};
-constexpr Message median{"Median", "Mediana"};
-constexpr Message min{"Min", "Mín."};
-constexpr Message max{"Max", "Máx."};
-constexpr Message levels{"Readiness levels (overall score)", "Niveles de preparación (puntaje general)"};
-constexpr Message no_score{"No score", "Sin puntaje"};
-constexpr Message barriers{"Key barriers: each institution's weakest dimension",
-                           "Principales barreras: la dimensión más débil de cada institución"};
-constexpr Message weakest{"Weakest dimension", "Dimensión más débil"};
-constexpr Message no_dimension_score{"No dimension score", "Sin puntajes por dimensión"};
-constexpr Message models{"Suggested models", "Modelos sugeridos"};
-constexpr Message model{"Suggested model", "Modelo sugerido"};
-constexpr Message no_suggestion{"No suggestion", "Sin sugerencia"};
-constexpr Message institution{"Institution", "Institución"};
-constexpr Message source{"Source", "Origen"};
-constexpr Message overall{"Overall", "General"};
-constexpr Message percentile{"Percentile within type", "Percentil dentro de su tipo"};
-constexpr Message by_dimension{"Institutions by dimension", "Instituciones por dimensión"};
-constexpr Message nothing{"No institution was scored; there is nothing to summarise.",
-                          "No se evaluó ninguna institución; no hay nada que resumir."};
-}  // namespace words
+namespace words = cohort_words;
 
 constexpr size_t kWidth = 80;
 const std::string kNone = "–";

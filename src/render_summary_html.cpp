@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "cohort_words.hpp"
 #include "html.hpp"
 #include "summary_charts.hpp"
 #include "tne/cohort.hpp"
@@ -14,10 +15,11 @@ namespace tne {
 
 namespace {
 
+// The summary's words (cohort_words), and the report's own.
 namespace words {
+using namespace cohort_words;
 constexpr Message title{"Cohort report", "Informe de la cohorte"};
 constexpr Message dated{"{0} · rubric set {1} v{2}", "{0} · conjunto de rúbricas {1} v{2}"};
-constexpr Message accounting{"Read {0} = scored {1} + failed {2}", "Leídos {0} = evaluados {1} + con error {2}"};
 constexpr Message scored{"Institutions scored", "Instituciones evaluadas"};
 constexpr Message median_overall{"Median overall readiness", "Mediana de la preparación general"};
 constexpr Message top_barrier{"Most shared barrier", "Barrera más compartida"};
@@ -27,37 +29,14 @@ constexpr Message by_type{"Overall readiness by institution type", "Preparación
 constexpr Message strip_caption{
     "Each dot is an institution; the line spans the lowest to the highest score and the bar marks the median.",
     "Cada punto es una institución; la línea va del puntaje más bajo al más alto y la barra marca la mediana."};
-constexpr Message type{"Type", "Tipo"};
-constexpr Message institutions{"Institutions", "Instituciones"};
-constexpr Message mean{"Mean", "Media"};
-constexpr Message median{"Median", "Mediana"};
-constexpr Message min{"Min", "Mín."};
-constexpr Message max{"Max", "Máx."};
-constexpr Message all{"All institutions", "Todas las instituciones"};
-constexpr Message heat_map{"Institutions by dimension", "Instituciones por dimensión"};
 constexpr Message heat_caption{"Scores 0–100; darker is higher. A dash means no answers in that dimension.",
                                "Puntajes 0–100; más oscuro es más alto. Un guion indica que no hay respuestas en esa dimensión."};
 constexpr Message heat_cut{"The first {0} of {1} institutions, in input order; the records (--records) hold them all.",
                            "Las primeras {0} de {1} instituciones, en orden de entrada; los registros (--records) las contienen todas."};
-constexpr Message institution{"Institution", "Institución"};
-constexpr Message overall{"Overall", "General"};
-constexpr Message percentile{"Percentile within type", "Percentil dentro de su tipo"};
 constexpr Message barriers{"Key barriers", "Principales barreras"};
 constexpr Message barriers_intro{"The share of institutions for which each dimension is the weakest.",
                                  "La proporción de instituciones para las que cada dimensión es la más débil."};
-constexpr Message weakest{"Weakest dimension", "Dimensión más débil"};
-constexpr Message share{"Share", "Proporción"};
-constexpr Message no_dimension_score{"No dimension score", "Sin puntajes por dimensión"};
-constexpr Message models{"Suggested models", "Modelos sugeridos"};
-constexpr Message model{"Suggested model", "Modelo sugerido"};
-constexpr Message no_suggestion{"No suggestion", "Sin sugerencia"};
-constexpr Message levels{"Readiness levels (overall score)", "Niveles de preparación (puntaje general)"};
-constexpr Message no_score{"No score", "Sin puntaje"};
 constexpr Message figures{"Figures by type (0–100)", "Cifras por tipo (0–100)"};
-constexpr Message score{"Score", "Puntaje"};
-constexpr Message overall_readiness{"Overall readiness", "Preparación general"};
-constexpr Message nothing{"No institution was scored; there is nothing to summarise.",
-                          "No se evaluó ninguna institución; no hay nada que resumir."};
 }  // namespace words
 
 // A heat map of thousands of rows helps nobody and makes a page no one can print.
@@ -245,7 +224,7 @@ private:
 
     // A table whose score cells are shaded by band (heat-0 .. heat-4) and always show the score.
     void heat_map() {
-        out_ += "<section>\n<h2>" + tr(words::heat_map) + "</h2>\n<table class=\"heat-map\">\n";
+        out_ += "<section>\n<h2>" + tr(words::by_dimension) + "</h2>\n<table class=\"heat-map\">\n";
         out_ += "<caption>" + tr(words::heat_caption);
         if (s_.members.size() > kHeatMapRows)
             out_ += " " + escape(say(words::heat_cut, std::to_string(kHeatMapRows), std::to_string(s_.members.size())));
