@@ -299,7 +299,6 @@ Assessment assess(Profile given, const RubricSet& rubric) {
     a.rubric = &rubric;
     a.profile = std::move(given);
     const Profile& profile = a.profile;
-    a.source = profile.source;
     a.institution_name = profile.text("institution.name");
     a.institution_type = profile.text("institution.type");
     for (const auto& question : rubric.questions) {

@@ -139,8 +139,7 @@ svg::Canvas model_fit_chart(const Assessment& a, Lang lang) {
                     Anchor::end);
         canvas.rect(kFitLeft, y + 14, bar_length(m.fit, kFitScale), kFitBar, m.feasible ? "bar" : "bar-blocked",
                     fmt::format("{}: {} {}/100, {}", name, tr(lang, "fit", "ajuste"), format_number(m.fit, 0),
-                                m.feasible ? tr(lang, "feasible now", "factible ahora")
-                                           : words::blockers(m.blockers.size(), lang)));
+                                words::blockers(m.blockers.size(), lang)));
     }
     fit_threshold(canvas, a.rubric->min_fit, bottom, lang);
     return canvas;

@@ -1,7 +1,12 @@
-// The cohort summary's labels, shared by its text, Markdown and HTML views so they read alike.
-// Each exists in English and Spanish; arguments are positional ({0}, {1}...).
+// The cohort summary's labels and the small helpers its text, Markdown and HTML views share, so
+// they read alike. Each label exists in English and Spanish; arguments are positional ({0}, {1}...).
 #pragma once
 
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tne/cohort.hpp"
 #include "tne/text.hpp"
 
 namespace tne::cohort_words {
@@ -38,5 +43,37 @@ inline constexpr Message percentile{"Percentile within type", "Percentil dentro 
 inline constexpr Message by_dimension{"Institutions by dimension", "Instituciones por dimensión"};
 inline constexpr Message nothing{"No institution was scored; there is nothing to summarise.",
                           "No se evaluó ninguna institución; no hay nada que resumir."};
+
+// ---- helpers
+
+inline const std::string kNone = "–";
+
+inline std::string number_text(double value) { return format_number(value, 1); }
+inline std::string score_text(const std::optional<double>& value) { return value ? number_text(*value) : kNone; }
+inline std::string percent(int count, int total) { return total > 0 ? number_text(100.0 * count / total) + "%" : kNone; }
+
+inline std::string type_name(const CohortSummary& s, const std::string& type_id, Lang lang) {
+    return type_id.empty() ? format_message(all).in(lang) : s.rubric->value_label("institution.type", type_id, lang);
+}
+
+// "Public university (3)"
+inline std::string group_label(const CohortSummary& s, const TypeSummary& g, Lang lang) {
+    return format_message(group, type_name(s, g.type, lang), std::to_string(g.count)).in(lang);
+}
+
+// The whole cohort first, then the types that have members; empty types show in the counts only.
+inline std::vector<const TypeSummary*> groups(const CohortSummary& s) {
+    std::vector<const TypeSummary*> list{&s.all};
+    for (const auto& t : s.types)
+        if (t.count > 0) list.push_back(&t);
+    return list;
+}
+
+// The figures of one row of a score table: n, mean, median, min, max.
+inline std::vector<std::string> stats_cells(const Stats& stats) {
+    if (stats.n == 0) return {"0", kNone, kNone, kNone, kNone};
+    return {std::to_string(stats.n), number_text(stats.mean), number_text(stats.median), number_text(stats.min),
+            number_text(stats.max)};
+}
 
 }  // namespace tne::cohort_words

@@ -49,7 +49,7 @@ private:
         out_ += fmt::format("<p class=\"meta\">{} · {} · {}: {} · {}: {}, v{}</p>\n</header>\n",
                             escape(date_.long_form(lang_)),
                             escape(a_.rubric->value_label("institution.type", a_.institution_type, lang_)),
-                            tr("Source", "Fuente"), escape(a_.source), tr("Rubric set", "Conjunto de rúbricas"),
+                            tr("Source", "Fuente"), escape(a_.profile.source), tr("Rubric set", "Conjunto de rúbricas"),
                             in(a_.rubric->name), a_.rubric->version);
     }
 
@@ -103,8 +103,8 @@ private:
     }
 
     std::string status(const ModelResult& m) const {
-        if (m.feasible) return fmt::format("<span class=\"ok\">{}</span>", tr("feasible now", "factible ahora"));
-        return fmt::format("<span class=\"blocked\">{}</span>", escape(words::blockers(m.blockers.size(), lang_)));
+        return fmt::format("<span class=\"{}\">{}</span>", m.feasible ? "ok" : "blocked",
+                           escape(words::blockers(m.blockers.size(), lang_)));
     }
 
     void suggestion() {

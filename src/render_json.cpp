@@ -36,7 +36,7 @@ std::string render_json(const Assessment& a, Lang lang) {
     JsonWriter json;
     json.begin_object();
     json.field("lang", std::string(lang_code(lang)));
-    json.field("source", a.source);
+    json.field("source", a.profile.source);
     json.key("rubric_set").begin_object();
     json.field("id", rubric.id).field("version", rubric.version).field("name", rubric.name.in(lang));
     json.end_object();

@@ -3,6 +3,7 @@
 // break a table nor inject HTML.
 #include <fmt/format.h>
 
+#include "markdown.hpp"
 #include "report_words.hpp"
 #include "text_layout.hpp"
 #include "tne/render.hpp"
@@ -13,30 +14,9 @@ namespace {
 
 constexpr int kBarWidth = 10;
 
-// Inline text: Markdown's punctuation backslash-escaped (so `a|b` stays one table cell and `*`
-// stays a star), < > & as entities (so no HTML gets through), line breaks as spaces.
-std::string md(std::string_view text) {
-    std::string out;
-    for (char ch : text) {
-        switch (ch) {
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '&': out += "&amp;"; break;
-            case '\n': case '\r': out += ' '; break;
-            case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '~': case '#': case '!':
-                out += '\\';
-                out += ch;
-                break;
-            default: out += ch;
-        }
-    }
-    return out;
-}
+using markdown::code;
 
-// Inline code for a file name, fenced with two backticks when the name holds one.
-std::string code(const std::string& text) {
-    return text.find('`') == std::string::npos ? "`" + text + "`" : "`` " + text + " ``";
-}
+std::string md(std::string_view text) { return markdown::escape(text); }
 
 class MarkdownReport {
 public:
@@ -66,7 +46,7 @@ private:
         out_ += fmt::format("# {} — {}\n\n", tr("TNE readiness", "Preparación para la ETN"), md(a_.institution_name));
         out_ += fmt::format("{} · {}  \n{}: {}  \n{}: {}, v{}\n", md(date_.long_form(lang_)),
                             md(a_.rubric->value_label("institution.type", a_.institution_type, lang_)),
-                            tr("Source", "Fuente"), code(a_.source), tr("Rubric set", "Conjunto de rúbricas"),
+                            tr("Source", "Fuente"), code(a_.profile.source), tr("Rubric set", "Conjunto de rúbricas"),
                             in(a_.rubric->name), a_.rubric->version);
         out_ += fmt::format("\n- **{}:** {}\n- **{}:** {}\n- **{}:** {} ({})\n", tr("Overall readiness", "Preparación general"),
                             md(words::score_of_100(a_.overall, lang_)), tr("Level", "Nivel"),

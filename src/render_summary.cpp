@@ -6,6 +6,7 @@
 
 #include "cohort_words.hpp"
 #include "json_writer.hpp"
+#include "markdown.hpp"
 #include "text_layout.hpp"
 #include "tne/cohort.hpp"
 
@@ -14,41 +15,19 @@ namespace tne {
 namespace {
 
 namespace words = cohort_words;
+using cohort_words::group_label;
+using cohort_words::groups;
+using cohort_words::kNone;
+using cohort_words::number_text;
+using cohort_words::percent;
+using cohort_words::score_text;
+using cohort_words::stats_cells;
+using cohort_words::type_name;
 
 constexpr size_t kWidth = 80;
-const std::string kNone = "–";
-
 std::string say(const Message& message, Lang lang, const std::string& a = {}, const std::string& b = {},
                 const std::string& c = {}) {
     return format_message(message, a, b, c).in(lang);
-}
-
-std::string number_text(double value) { return format_number(value, 1); }
-std::string score_text(const std::optional<double>& score) { return score ? number_text(*score) : kNone; }
-std::string percent(int count, int total) { return total > 0 ? number_text(100.0 * count / total) + "%" : kNone; }
-
-std::string type_name(const CohortSummary& s, const std::string& type, Lang lang) {
-    return type.empty() ? say(words::all, lang) : s.rubric->value_label("institution.type", type, lang);
-}
-
-// "Public university (3)"
-std::string group_label(const CohortSummary& s, const TypeSummary& g, Lang lang) {
-    return say(words::group, lang, type_name(s, g.type, lang), std::to_string(g.count));
-}
-
-// The whole cohort first, then the types that have members; empty types show in the counts only.
-std::vector<const TypeSummary*> groups(const CohortSummary& s) {
-    std::vector<const TypeSummary*> list{&s.all};
-    for (const auto& t : s.types)
-        if (t.count > 0) list.push_back(&t);
-    return list;
-}
-
-// The figures of one row of a score table: n, mean, median, min, max.
-std::vector<std::string> stats_cells(const Stats& stats) {
-    if (stats.n == 0) return {"0", kNone, kNone, kNone, kNone};
-    return {std::to_string(stats.n), number_text(stats.mean), number_text(stats.median), number_text(stats.min),
-            number_text(stats.max)};
 }
 
 // ---- plain text ----------------------------------------------------------------------------------
@@ -298,25 +277,10 @@ private:
 
 // ---- Markdown ------------------------------------------------------------------------------------
 
-// A table cell: pipes escaped, no line breaks, and no raw HTML (a name from a profile may hold
-// "<script>"; GitHub and pandoc show the entities as the characters).
-std::string cell(const std::string& text) {
-    std::string escaped;
-    for (char ch : text) {
-        if (ch == '|') escaped += "\\|";
-        else if (ch == '\n') escaped += ' ';
-        else if (ch == '<') escaped += "&lt;";
-        else if (ch == '>') escaped += "&gt;";
-        else if (ch == '&') escaped += "&amp;";
-        else escaped += ch;
-    }
-    return escaped;
-}
+using markdown::code;
 
-// Inline code, fenced with two backticks when the text holds one.
-std::string code(const std::string& text) {
-    return text.find('`') == std::string::npos ? "`" + text + "`" : "`` " + text + " ``";
-}
+// A table cell: escaped so it can neither split the table nor carry HTML.
+std::string cell(const std::string& text) { return markdown::escape(text); }
 
 // A label column, then figures.
 std::vector<bool> figures_after_label(size_t columns) {

@@ -41,13 +41,14 @@ constexpr Message figures{"Figures by type (0–100)", "Cifras por tipo (0–100
 
 // A heat map of thousands of rows helps nobody and makes a page no one can print.
 constexpr size_t kHeatMapRows = 200;
-const std::string kNone = "–";
 
 using html::escape;
-
-std::string number_text(double value) { return format_number(value, 1); }
-std::string score_text(const std::optional<double>& score) { return score ? number_text(*score) : kNone; }
-std::string percent(int count, int total) { return total > 0 ? number_text(100.0 * count / total) + "%" : kNone; }
+using cohort_words::groups;
+using cohort_words::kNone;
+using cohort_words::number_text;
+using cohort_words::percent;
+using cohort_words::score_text;
+using cohort_words::stats_cells;
 
 class HtmlSummary {
 public:
@@ -81,17 +82,9 @@ private:
     }
     std::string tr(const Message& message) const { return escape(say(message)); }
 
-    std::string type_name(const std::string& type) const {
-        return type.empty() ? say(words::all) : r_.value_label("institution.type", type, lang_);
-    }
-
-    // The whole cohort first, then the types that have members.
-    std::vector<const TypeSummary*> groups() const {
-        std::vector<const TypeSummary*> list{&s_.all};
-        for (const auto& t : s_.types)
-            if (t.count > 0) list.push_back(&t);
-        return list;
-    }
+    std::string type_name(const std::string& type) const { return cohort_words::type_name(s_, type, lang_); }
+    std::string group_label(const TypeSummary& g) const { return cohort_words::group_label(s_, g, lang_); }
+    std::vector<const TypeSummary*> groups() const { return cohort_words::groups(s_); }
 
     void figure_box(const std::string& value, const std::string& label) {
         out_ += "<div class=\"figure-box\"><div class=\"value\">" + escape(value) + "</div><div class=\"label\">" +
@@ -148,7 +141,7 @@ private:
         out_ += "<section>\n<h2>" + tr(words::by_type) + "</h2>\n";
         std::vector<StripRow> rows;
         for (const TypeSummary* g : groups()) {
-            StripRow row{fmt::format("{} ({})", type_name(g->type), g->count), g->overall, {}};
+            StripRow row{group_label(*g), g->overall, {}};
             for (const auto& m : s_.members)
                 if (m.member->overall && (g->type.empty() || m.member->type == g->type))
                     row.points.push_back({m.member->name, *m.member->overall});
@@ -271,7 +264,7 @@ private:
         out_ += "<section>\n<h2>" + tr(words::figures) + "</h2>\n";
         for (const TypeSummary* g : groups()) {
             out_ += g->type.empty() ? "<details open=\"open\">\n" : "<details>\n";
-            out_ += "<summary>" + escape(fmt::format("{} ({})", type_name(g->type), g->count)) + "</summary>\n";
+            out_ += "<summary>" + escape(group_label(*g)) + "</summary>\n";
             std::vector<std::vector<std::string>> rows{stats_row(say(words::overall_readiness), g->overall)};
             for (size_t d = 0; d < r_.dimensions.size(); ++d)
                 rows.push_back(stats_row(r_.dimensions[d].name.in(lang_), g->dimensions[d]));
@@ -283,9 +276,9 @@ private:
     }
 
     static std::vector<std::string> stats_row(const std::string& label, const Stats& stats) {
-        if (stats.n == 0) return {label, "0", kNone, kNone, kNone, kNone};
-        return {label, std::to_string(stats.n), number_text(stats.mean), number_text(stats.median),
-                number_text(stats.min), number_text(stats.max)};
+        std::vector<std::string> row{label};
+        for (auto& cell : stats_cells(stats)) row.push_back(std::move(cell));
+        return row;
     }
 
     const CohortSummary& s_;

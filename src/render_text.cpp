@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "report_words.hpp"
 #include "text_layout.hpp"
 #include "tne/render.hpp"
 
@@ -49,10 +50,6 @@ private:
         return paint(in(level->name), colours[std::min<size_t>(colour, 3)]);
     }
 
-    std::string score_text(const std::optional<double>& score) const {
-        return score ? format_number(*score, 0) : "–";
-    }
-
     std::string choice_label(const std::string& path, const std::string& id) const {
         return a_.rubric->value_label(path, id, o_.lang);
     }
@@ -73,7 +70,7 @@ private:
 
     void overall() {
         out_ += "\n";
-        out_ += bold(fmt::format("{}  {}/100", tr("Overall readiness", "Preparación general"), score_text(a_.overall)));
+        out_ += bold(fmt::format("{}  {}/100", tr("Overall readiness", "Preparación general"), words::score(a_.overall)));
         out_ += "  " + level_name(a_.level);
         out_ += fmt::format("  ({} {}%)\n", tr("coverage", "cobertura"), format_number(100 * a_.coverage, 0));
         if (a_.overall) out_ += score_bar(*a_.overall, 60) + "\n";
@@ -94,15 +91,9 @@ private:
         for (const auto& d : a_.dimensions) {
             std::string bar = d.score ? score_bar(*d.score, kBarWidth) : pad_right("", kBarWidth);
             out_ += fmt::format("{}{}  {}{}  {}\n", pad_right(in(d.dimension->name), name_width),
-                                pad_left(score_text(d.score), 8), bar,
+                                pad_left(words::score(d.score), 8), bar,
                                 pad_left(format_number(100 * d.coverage, 0) + "%", 10), level_name(d.level));
         }
-    }
-
-    std::string blockers_count(size_t count) const {
-        if (count == 0) return tr("feasible now", "factible ahora");
-        if (count == 1) return tr("1 blocker", "1 obstáculo");
-        return fmt::format("{} {}", count, tr("blockers", "obstáculos"));
     }
 
     void suggestion() {
@@ -110,13 +101,13 @@ private:
         const ModelResult& m = *a_.suggested;
         heading(fmt::format("{}: {}", tr("Suggested model", "Modelo sugerido"), in(m.model->name)));
         out_ += fmt::format("  {} {}/100 · {} · {} {}\n", tr("fit", "ajuste"), format_number(m.fit, 0),
-                            blockers_count(m.blockers.size()), tr("Annex", "Anexo"), m.model->annex);
+                            words::blockers(m.blockers.size(), o_.lang), tr("Annex", "Anexo"), m.model->annex);
         append_wrapped(out_, in(m.model->description), o_.width, "  ", "  ");
         std::string path;
         for (const auto* step : a_.pathway) {
             if (!path.empty()) path += " → ";
             path += fmt::format("{} ({})", in(step->model->name),
-                                step->feasible ? tr("ready", "lista") : blockers_count(step->blockers.size()));
+                                step->feasible ? tr("ready", "lista") : words::blockers(step->blockers.size(), o_.lang));
         }
         append_wrapped(out_, fmt::format("{}: {}", tr("Pathway", "Ruta"), path), o_.width, "  ", "    ");
         if (!m.blockers.empty()) {
@@ -135,15 +126,6 @@ private:
         return "";
     }
 
-    std::string horizon_label(Horizon horizon) const {
-        switch (horizon) {
-            case Horizon::quick_win: return tr("quick win", "logro rápido");
-            case Horizon::months_6_12: return tr("6-12 months", "6 a 12 meses");
-            case Horizon::longer: return tr("longer term", "largo plazo");
-        }
-        return "";
-    }
-
     void recommendations() {
         if (a_.recommendations.empty()) return;
         heading(tr("What to do first", "Qué hacer primero"));
@@ -153,7 +135,7 @@ private:
             const Recommendation& rec = r.criterion->recommendation;
             std::string facts = fmt::format("{} · +{} {} · {} · {} · {} {}", in(r.dimension->name),
                                             format_number(r.gain), tr("points", "puntos"), effort_label(rec.effort),
-                                            horizon_label(rec.horizon), tr("Annex", "Anexo"), rec.annex);
+                                            words::horizon(rec.horizon, o_.lang), tr("Annex", "Anexo"), rec.annex);
             if (r.lifts_blocker) facts += paint(tr(" · lifts a blocker", " · resuelve un obstáculo"), "1");
             std::string number = pad_left(fmt::format("{}.", r.rank), 4) + " ";
             append_wrapped(out_, facts, o_.width, number, "     ");
@@ -171,7 +153,7 @@ private:
                             pad_left(tr("Fit", "Ajuste"), 6), tr("Feasible", "Factible")));
         for (const auto& m : a_.models) {
             std::string feasible = m.feasible ? paint(tr("yes", "sí"), "32")
-                                              : paint(tr("no", "no"), "31") + " (" + blockers_count(m.blockers.size()) + ")";
+                                              : paint(tr("no", "no"), "31") + " (" + words::blockers(m.blockers.size(), o_.lang) + ")";
             out_ += fmt::format("  {}{}  {}\n", pad_right(in(m.model->name), name_width), pad_left(format_number(m.fit, 0), 6),
                                 feasible);
         }
@@ -203,7 +185,7 @@ private:
     void explanation() {
         heading(tr("How each score was reached", "Cómo se obtuvo cada puntaje"));
         for (const auto& d : a_.dimensions) {
-            out_ += fmt::format("\n  {} {}/100 = {} / {} {} × 100\n", bold(in(d.dimension->name)), score_text(d.score),
+            out_ += fmt::format("\n  {} {}/100 = {} / {} {} × 100\n", bold(in(d.dimension->name)), words::score(d.score),
                                 format_number(d.points, 2), format_number(d.max_points, 2),
                                 tr("answered points", "puntos respondidos"));
             for (const auto& c : d.criteria) {
@@ -221,7 +203,7 @@ private:
         for (const auto& m : a_.models) {
             std::string terms;
             for (const auto& t : m.fit_terms)
-                terms += fmt::format("{}{} {}×{}", terms.empty() ? "" : ", ", in(t.dimension->name), score_text(t.score),
+                terms += fmt::format("{}{} {}×{}", terms.empty() ? "" : ", ", in(t.dimension->name), words::score(t.score),
                                      format_number(t.weight, 2));
             std::string line = fmt::format("{}: {} {} = {} ({})", in(m.model->name), tr("fit", "ajuste"),
                                            format_number(m.fit, 0), tr("weighted mean of", "media ponderada de"), terms);

@@ -82,8 +82,7 @@ struct Assessment {
     Assessment& operator=(const Assessment&) = delete;
 
     const RubricSet* rubric = nullptr;
-    Profile profile;  // the answers assessed
-    std::string source;
+    Profile profile;  // the answers assessed; profile.source names them
     std::string institution_name;
     std::string institution_type;
     std::vector<InstitutionFact> institution_facts;  // rubric order

@@ -128,8 +128,7 @@ ReportDate report_date(const std::string& requested, Lang lang) {
 int run_assess(const CommonOptions& common, const AssessOptions& options, Lang lang) {
     ReportDate date = report_date(options.date, lang);
     RubricSet rubric = load_rubrics(common);
-    Profile profile = load_profile_file(options.profile, rubric);
-    Assessment assessment = assess(profile, rubric);
+    Assessment assessment = assess(load_profile_file(options.profile, rubric), rubric);
     std::string content;
     if (options.format == "json") {
         content = render_json(assessment, lang);
