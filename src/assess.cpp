@@ -5,36 +5,78 @@
 #include <set>
 #include <utility>
 
+#include "scoring.hpp"
 #include "tne/assessment.hpp"
 
 namespace tne {
+
+using namespace scoring;
 
 namespace {
 
 // Scores compare equal when they differ only by floating-point noise, so ties go to the id.
 bool nearly_equal(double a, double b) { return std::fabs(a - b) < 1e-9; }
 
-CriterionResult score_criterion(const Criterion& criterion, const Question& question, const Profile& profile) {
+// A dimension's score if its answered criterion `closed` reached full points: total_dimension's
+// arithmetic in its order, so gains are exactly those of rescoring a copy, without the copy.
+double score_if_closed(const DimensionResult& dimension, size_t closed) {
+    double answered_weight = 0;
+    double points = 0;
+    for (size_t i = 0; i < dimension.criteria.size(); ++i) {
+        const CriterionResult& criterion = dimension.criteria[i];
+        if (!criterion.score) continue;
+        answered_weight += criterion.max_points;
+        points += i == closed ? criterion.max_points : criterion.points;
+    }
+    return 100.0 * points / answered_weight;
+}
+
+const DimensionResult* find_dimension(const std::vector<DimensionResult>& dimensions, const std::string& id) {
+    for (const auto& d : dimensions)
+        if (d.dimension->id == id) return &d;
+    return nullptr;
+}
+
+Holds test_number(const Condition& c, double x) {
+    if (c.at_least && x < *c.at_least) return Holds::no;
+    if (c.at_most && x > *c.at_most) return Holds::no;
+    return Holds::yes;
+}
+
+// Appends the labels of `ids`, values of `question`, in `lang`; an id without a label as itself.
+void append_labels(std::string& text, const Question& question, const std::vector<std::string>& ids, Lang lang,
+                   std::string_view separator) {
+    for (size_t i = 0; i < ids.size(); ++i) {
+        const Choice* choice = question.find_value(ids[i]);
+        if (i > 0) text += separator;
+        text += choice ? choice->label.in(lang) : ids[i];
+    }
+}
+
+}  // namespace
+
+namespace scoring {
+
+CriterionResult score_criterion(const Criterion& criterion, const Question& question, const Value& value) {
     CriterionResult result;
     result.criterion = &criterion;
     result.question = &question;
     result.max_points = criterion.weight;
-    const Answer* answer = profile.find(question);
-    if (!answer || !answer->known()) return result;
-    result.value = answer->value;
+    if (std::holds_alternative<std::monostate>(value)) return result;
+    result.value = value;
 
     if (!criterion.rule.levels.empty()) {
-        const std::string& chosen = std::get<std::string>(answer->value);
-        for (const auto& [value, score] : criterion.rule.levels) {
-            if (value == chosen) {
+        const std::string& chosen = std::get<std::string>(value);
+        for (const auto& [id, score] : criterion.rule.levels) {
+            if (id == chosen) {
                 result.score = score;
-                result.matched = value;
+                result.matched = id;
             }
         }
     } else {
-        double x = std::holds_alternative<double>(answer->value)
-                       ? std::get<double>(answer->value)
-                       : static_cast<double>(std::get<std::vector<std::string>>(answer->value).size());
+        double x = std::holds_alternative<double>(value)
+                       ? std::get<double>(value)
+                       : static_cast<double>(std::get<std::vector<std::string>>(value).size());
         const Band* reached = nullptr;
         for (const auto& band : criterion.rule.bands)
             if (x >= band.at_least) reached = &band;
@@ -73,7 +115,7 @@ void total_dimension(DimensionResult& dimension, const RubricSet& rubric) {
 // a dimension with no answers lowers coverage, not the index. `what_if`, when given, stands in for
 // the score of dimensions[what_if->first].
 std::optional<double> overall_score(const std::vector<DimensionResult>& dimensions,
-                                    std::optional<std::pair<size_t, double>> what_if = {}) {
+                                    std::optional<std::pair<size_t, double>> what_if) {
     double weighted = 0;
     double weights = 0;
     for (size_t i = 0; i < dimensions.size(); ++i) {
@@ -87,20 +129,6 @@ std::optional<double> overall_score(const std::vector<DimensionResult>& dimensio
     return weighted / weights;
 }
 
-// A dimension's score if its answered criterion `closed` reached full points: total_dimension's
-// arithmetic in its order, so gains are exactly those of rescoring a copy, without the copy.
-double score_if_closed(const DimensionResult& dimension, size_t closed) {
-    double answered_weight = 0;
-    double points = 0;
-    for (size_t i = 0; i < dimension.criteria.size(); ++i) {
-        const CriterionResult& criterion = dimension.criteria[i];
-        if (!criterion.score) continue;
-        answered_weight += criterion.max_points;
-        points += i == closed ? criterion.max_points : criterion.points;
-    }
-    return 100.0 * points / answered_weight;
-}
-
 double overall_coverage(const std::vector<DimensionResult>& dimensions) {
     double covered = 0;
     double weights = 0;
@@ -111,18 +139,15 @@ double overall_coverage(const std::vector<DimensionResult>& dimensions) {
     return weights > 0 ? covered / weights : 0;
 }
 
-const DimensionResult* find_dimension(const std::vector<DimensionResult>& dimensions, const std::string& id) {
-    for (const auto& d : dimensions)
-        if (d.dimension->id == id) return &d;
-    return nullptr;
-}
-
-enum class Holds { yes, no, unknown };
-
-Holds test_number(const Condition& c, double x) {
-    if (c.at_least && x < *c.at_least) return Holds::no;
-    if (c.at_most && x > *c.at_most) return Holds::no;
-    return Holds::yes;
+Holds holds(const Condition& c, const Value& value) {
+    if (std::holds_alternative<std::monostate>(value)) return Holds::unknown;
+    if (const auto* x = std::get_if<double>(&value)) return test_number(c, *x);
+    if (const auto* id = std::get_if<std::string>(&value))
+        return std::find(c.in.begin(), c.in.end(), *id) != c.in.end() ? Holds::yes : Holds::no;
+    const auto& items = std::get<std::vector<std::string>>(value);
+    for (const auto& wanted : c.any_of)
+        if (std::find(items.begin(), items.end(), wanted) != items.end()) return Holds::yes;
+    return Holds::no;
 }
 
 Holds evaluate(const Condition& c, const std::vector<DimensionResult>& dimensions, const Profile& profile) {
@@ -131,24 +156,7 @@ Holds evaluate(const Condition& c, const std::vector<DimensionResult>& dimension
         return d && d->score ? test_number(c, *d->score) : Holds::unknown;
     }
     const Answer* answer = profile.find(c.question);
-    if (!answer || !answer->known()) return Holds::unknown;
-    if (const auto* x = std::get_if<double>(&answer->value)) return test_number(c, *x);
-    if (const auto* value = std::get_if<std::string>(&answer->value))
-        return std::find(c.in.begin(), c.in.end(), *value) != c.in.end() ? Holds::yes : Holds::no;
-    const auto& items = std::get<std::vector<std::string>>(answer->value);
-    for (const auto& wanted : c.any_of)
-        if (std::find(items.begin(), items.end(), wanted) != items.end()) return Holds::yes;
-    return Holds::no;
-}
-
-// Appends the labels of `ids`, values of `question`, in `lang`; an id without a label as itself.
-void append_labels(std::string& text, const Question& question, const std::vector<std::string>& ids, Lang lang,
-                   std::string_view separator) {
-    for (size_t i = 0; i < ids.size(); ++i) {
-        const Choice* choice = question.find_value(ids[i]);
-        if (i > 0) text += separator;
-        text += choice ? choice->label.in(lang) : ids[i];
-    }
+    return answer ? holds(c, answer->value) : Holds::unknown;
 }
 
 ModelResult evaluate_model(const Model& model, const std::vector<DimensionResult>& dimensions, const Profile& profile) {
@@ -202,6 +210,10 @@ const ModelResult* choose_suggestion(const std::vector<ModelResult>& models, con
     return best;
 }
 
+}  // namespace scoring
+
+namespace {
+
 std::vector<const ModelResult*> pathway_to(const ModelResult& goal, const Assessment& assessment) {
     std::set<std::string> steps;
     std::vector<const Model*> pending = {goal.model};
@@ -231,6 +243,7 @@ bool helps_lift(const CriterionResult& criterion, const DimensionResult& dimensi
 }
 
 }  // namespace
+
 
 const ModelResult* Assessment::find_model(const std::string& id) const {
     for (const auto& m : models)
@@ -328,7 +341,11 @@ Assessment assess(Profile given, const RubricSet& rubric) {
         result.dimension = &dimension;
         result.criteria.reserve(dimension.criteria.size());
         for (const auto& criterion : dimension.criteria)
-            result.criteria.push_back(score_criterion(criterion, *find_question(criterion.question), profile));
+            {
+            const Question& question = *find_question(criterion.question);
+            const Answer* answer = profile.find(question);
+            result.criteria.push_back(score_criterion(criterion, question, answer ? answer->value : Value{}));
+        }
         total_dimension(result, rubric);
         a.dimensions.push_back(std::move(result));
     }

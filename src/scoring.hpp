@@ -1,0 +1,31 @@
+// The steps of the scoring pipeline that planning and sensitivity re-run on changed answers or
+// scores (assess.cpp). Internal: reports use the Assessment they produce.
+#pragma once
+
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "tne/assessment.hpp"
+
+namespace tne::scoring {
+
+// A criterion's score for one answer (monostate: unknown).
+CriterionResult score_criterion(const Criterion& criterion, const Question& question, const Value& value);
+// Recomputes a dimension's score, coverage and level from its criteria.
+void total_dimension(DimensionResult& dimension, const RubricSet& rubric);
+// The weighted mean of the dimensions that have a score. `what_if`, when given, stands in for the
+// score of dimensions[what_if->first].
+std::optional<double> overall_score(const std::vector<DimensionResult>& dimensions,
+                                    std::optional<std::pair<size_t, double>> what_if = {});
+double overall_coverage(const std::vector<DimensionResult>& dimensions);
+
+enum class Holds { yes, no, unknown };
+
+// A condition on a question, for an answer to it.
+Holds holds(const Condition& condition, const Value& value);
+Holds evaluate(const Condition& condition, const std::vector<DimensionResult>& dimensions, const Profile& profile);
+ModelResult evaluate_model(const Model& model, const std::vector<DimensionResult>& dimensions, const Profile& profile);
+const ModelResult* choose_suggestion(const std::vector<ModelResult>& models, const RubricSet& rubric);
+
+}  // namespace tne::scoring
