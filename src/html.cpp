@@ -20,6 +20,7 @@ h2 { font-size: 1.25rem; border-bottom: 2px solid var(--blue); padding-bottom: .
 h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
 .meta { color: var(--muted); margin: 0 0 1rem; }
 .headline { display: flex; flex-wrap: wrap; gap: 1rem; margin: 1rem 0; }
+.what-if { border-left: 4px solid #CC79A7; padding: .1rem 1rem; margin: 1rem 0; }
 .figure-box { border: 1px solid var(--rule); border-radius: 6px; padding: .6rem 1rem; min-width: 10rem; }
 .figure-box .value { font-size: 1.6rem; font-weight: 700; }
 .figure-box .label { color: var(--muted); font-size: .85rem; }

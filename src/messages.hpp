@@ -36,6 +36,10 @@ inline constexpr Message expected_percent{"a number from 0 to 100 (a percentage)
 inline constexpr Message expected_count{"a whole number in {0}, unquoted", "un número entero en {0}, sin comillas"};
 inline constexpr Message duplicate_item{"\"{0}\" appears twice in {1}", "\"{0}\" aparece dos veces en {1}"};
 
+// What-if settings (--set PATH=VALUE)
+inline constexpr Message setting_form{"expected PATH=VALUE, e.g. language.faculty_b2_percent=40",
+                                      "se esperaba RUTA=VALOR, p. ej. language.faculty_b2_percent=40"};
+
 // Rubric sets
 inline constexpr Message rubric_file_missing{"rubric file not found: {0}", "no se encontró el archivo de rúbrica: {0}"};
 inline constexpr Message expected_map{"expected a map, found {0}", "se esperaba un mapa, se encontró {0}"};

@@ -38,6 +38,13 @@ class ProfileReader {
 public:
     ProfileReader(const RubricSet& rubric, std::string source) : rubric_(rubric), source_(std::move(source)) {}
 
+    // One answer read on its own (a what-if setting); throws InputError when it is invalid.
+    Answer read_one(const Question& question, const YAML::Node& node) {
+        std::optional<Answer> answer = read_answer(question, node);
+        if (!answer) throw InputError(problems_);
+        return std::move(*answer);
+    }
+
     Profile read(const YAML::Node& root) {
         Profile profile;
         profile.source = source_;
@@ -235,6 +242,42 @@ Profile load_profile(const std::string& yaml_text, const std::string& source, co
 
 Profile load_profile_node(const YAML::Node& root, const std::string& source, const RubricSet& rubric) {
     return ProfileReader(rubric, source).read(root);
+}
+
+void simulate(Profile& profile, const std::string& setting, const RubricSet& rubric) {
+    const std::string source = "--set " + setting;
+    size_t equals = setting.find('=');
+    if (equals == std::string::npos) throw InputError(SourcePos{source}, format_message(msg::setting_form));
+    std::string path = setting.substr(0, equals);
+    const Question* question = rubric.find_question(path);
+    if (!question) {
+        // As for a misplaced key in a file: the unknown block, or the unknown key within its block.
+        size_t dot = path.find('.');
+        std::string block = path.substr(0, dot);
+        std::vector<std::string> keys;
+        for (const auto& q : rubric.questions)
+            if (q.block == block) keys.push_back(q.key);
+        throw InputError(SourcePos{source},
+                         keys.empty() || dot == std::string::npos
+                             ? yaml_input::unknown_key_message(block, "profile", rubric.blocks)
+                             : yaml_input::unknown_key_message(path.substr(dot + 1), block, keys));
+    }
+    Answer answer;
+    try {
+        answer = ProfileReader(rubric, source).read_one(*question, yaml_input::parse(setting.substr(equals + 1), source));
+    } catch (const InputError& e) {
+        // The value is a fragment of the command line, so a line and column would only mislead.
+        std::vector<Diagnostic> problems = e.diagnostics();
+        for (auto& problem : problems) problem.pos = SourcePos{source};
+        throw InputError(problems);
+    }
+    if (question->required && !answer.known())
+        throw InputError(SourcePos{source}, format_message(msg::missing_required, question->path));
+    const Answer* before = profile.find(*question);
+    bool seen = std::any_of(profile.simulated.begin(), profile.simulated.end(),
+                            [&](const SimulatedAnswer& s) { return s.question == question; });
+    if (!seen) profile.simulated.push_back({question, before ? before->value : Value{}});
+    profile.set(*question, std::move(answer.value));
 }
 
 Profile load_profile_file(const std::string& path, const RubricSet& rubric) {

@@ -51,6 +51,13 @@ private:
                             escape(a_.rubric->value_label("institution.type", a_.institution_type, lang_)),
                             tr("Source", "Fuente"), escape(a_.profile.source), tr("Rubric set", "Conjunto de rúbricas"),
                             in(a_.rubric->name), a_.rubric->version);
+        if (!a_.profile.simulated.empty()) {
+            out_ += fmt::format("<section class=\"what-if\">\n<h2>{}</h2>\n<ul>\n",
+                                escape(words::simulated_heading(a_.profile.simulated.size(), lang_)));
+            for (const auto& s : a_.profile.simulated)
+                out_ += fmt::format("<li>{}</li>\n", escape(words::simulated_change(a_, s, lang_)));
+            out_ += "</ul>\n</section>\n";
+        }
     }
 
     void figure_box(const std::string& label, const std::string& value, const std::string& note = {}) {

@@ -37,6 +37,16 @@ std::string render_json(const Assessment& a, Lang lang) {
     json.begin_object();
     json.field("lang", std::string(lang_code(lang)));
     json.field("source", a.profile.source);
+    json.key("simulated").begin_array();  // what-if answers (--set), in the order given
+    for (const auto& s : a.profile.simulated) {
+        const Answer* now = a.profile.find(*s.question);
+        json.begin_object().field("field", s.question->path).key("value");
+        write_value(json, now ? now->value : Value{});
+        json.key("was");
+        write_value(json, s.was);
+        json.end_object();
+    }
+    json.end_array();
     json.key("rubric_set").begin_object();
     json.field("id", rubric.id).field("version", rubric.version).field("name", rubric.name.in(lang));
     json.end_object();

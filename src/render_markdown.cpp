@@ -48,6 +48,10 @@ private:
                             md(a_.rubric->value_label("institution.type", a_.institution_type, lang_)),
                             tr("Source", "Fuente"), code(a_.profile.source), tr("Rubric set", "Conjunto de rúbricas"),
                             in(a_.rubric->name), a_.rubric->version);
+        if (!a_.profile.simulated.empty()) {
+            out_ += fmt::format("\n> **{}**\n", md(words::simulated_heading(a_.profile.simulated.size(), lang_)));
+            for (const auto& s : a_.profile.simulated) out_ += "> - " + md(words::simulated_change(a_, s, lang_)) + "\n";
+        }
         out_ += fmt::format("\n- **{}:** {}\n- **{}:** {}\n- **{}:** {} ({})\n", tr("Overall readiness", "Preparación general"),
                             md(words::score_of_100(a_.overall, lang_)), tr("Level", "Nivel"),
                             md(words::level(a_.level, lang_)), tr("Coverage", "Cobertura"), words::percent(a_.coverage),

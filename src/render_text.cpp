@@ -21,6 +21,7 @@ public:
 
     std::string render() {
         header();
+        what_if();
         overall();
         dimensions();
         suggestion();
@@ -66,6 +67,14 @@ private:
                        fmt::format("{}: {}, v{}", tr("Rubric set", "Conjunto de rúbricas"), in(a_.rubric->name),
                                    a_.rubric->version),
                        o_.width, "", "  ");
+    }
+
+    // Simulated answers come first, so nobody takes a what-if for the institution's own report.
+    void what_if() {
+        const auto& simulated = a_.profile.simulated;
+        if (simulated.empty()) return;
+        out_ += "\n" + paint(words::simulated_heading(simulated.size(), o_.lang), "1;35") + "\n";
+        for (const auto& s : simulated) append_wrapped(out_, words::simulated_change(a_, s, o_.lang), o_.width, "  * ", "    ");
     }
 
     void overall() {

@@ -49,6 +49,22 @@ std::string answer(const RubricSet& rubric, const std::string& path, const Value
     return tr(lang, "unanswered", "sin respuesta");
 }
 
+std::string simulated_heading(size_t count, Lang lang) {
+    if (count == 1)
+        return tr(lang, "What-if: 1 answer is simulated (--set), not from the file",
+                  "Simulación: 1 respuesta es supuesta (--set), no del archivo");
+    return fmt::format(fmt::runtime(lang == Lang::es ? "Simulación: {} respuestas son supuestas (--set), no del archivo"
+                                        : "What-if: {} answers are simulated (--set), not from the file"),
+                       count);
+}
+
+std::string simulated_change(const Assessment& assessment, const SimulatedAnswer& simulated, Lang lang) {
+    const Question& q = *simulated.question;
+    const Answer* now = assessment.profile.find(q);
+    return fmt::format("{} ({}): {} → {}", q.label.in(lang), q.path, answer(*assessment.rubric, q.path, simulated.was, lang),
+                       answer(*assessment.rubric, q.path, now ? now->value : Value{}, lang));
+}
+
 std::string points(const CriterionResult& criterion, Lang lang) {
     if (!criterion.score) return tr(lang, "not counted; lowers coverage", "no cuenta; reduce la cobertura");
     return fmt::format("{}/{}", format_number(criterion.points, 2), format_number(criterion.max_points, 2));

@@ -20,6 +20,10 @@ std::string effort(Effort effort, Lang lang);
 std::string horizon(Horizon horizon, Lang lang);
 // An answer in words: choice labels in the report's language, lists joined, "unanswered".
 std::string answer(const RubricSet& rubric, const std::string& path, const Value& value, Lang lang);
+// What-if: "What-if: 2 answers are simulated (--set), not from the file".
+std::string simulated_heading(size_t count, Lang lang);
+// "Co-funding proposal (funding.co_funding): No → Yes".
+std::string simulated_change(const Assessment& assessment, const SimulatedAnswer& simulated, Lang lang);
 // "3.5/5 points", or why an unanswered criterion does not count.
 std::string points(const CriterionResult& criterion, Lang lang);
 

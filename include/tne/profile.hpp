@@ -28,9 +28,16 @@ struct Answer {
     bool known() const { return !std::holds_alternative<std::monostate>(value); }
 };
 
+// A what-if: an answer given on the command line (--set) instead of the file's.
+struct SimulatedAnswer {
+    const Question* question = nullptr;
+    Value was;  // the file's answer; monostate when it had none
+};
+
 struct Profile {
     std::string source;           // the file name, for messages and reports
     std::vector<Answer> answers;  // in the rubric's question order; an absent answer is unknown
+    std::vector<SimulatedAnswer> simulated;  // in the order first set; a question appears once
 
     const Answer* find(const Question& question) const;
     const Answer* find(std::string_view path) const;
@@ -45,5 +52,10 @@ Profile load_profile_file(const std::string& path, const RubricSet& rubric);
 // The same for a profile embedded in another YAML file (a rubric set's test case); positions are
 // those of `source`.
 Profile load_profile_node(const YAML::Node& root, const std::string& source, const RubricSet& rubric);
+
+// A what-if: applies "PATH=VALUE" to `profile` and records it in `profile.simulated`. VALUE is
+// read as the file's YAML would be (40, yes, [a, b]; empty or ~ for unknown) and validated the same
+// way; throws InputError naming the setting.
+void simulate(Profile& profile, const std::string& setting, const RubricSet& rubric);
 
 }  // namespace tne

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "tne/assessment.hpp"
+#include "tne/plan.hpp"
 
 namespace tne {
 
@@ -20,6 +21,11 @@ std::string render_json(const Assessment& assessment, Lang lang);
 std::string render_html(const Assessment& assessment, Lang lang, const ReportDate& date);
 // The same content as GitHub-flavoured Markdown, without raw HTML.
 std::string render_markdown(const Assessment& assessment, Lang lang, const ReportDate& date);
+
+// A plan (tne plan) from the assessment `now` it starts from.
+std::string render_plan_text(const Plan& plan, const Assessment& now, const TextOptions& options);
+std::string render_plan_json(const Plan& plan, const Assessment& now, Lang lang);
+std::string render_plan_markdown(const Plan& plan, const Assessment& now, Lang lang);
 
 // The profile's JSON Schema (draft 2020-12), derived from the rubric set's questions.
 std::string render_profile_schema(const RubricSet& rubric);

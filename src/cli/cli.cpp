@@ -36,6 +36,7 @@ namespace {
 constexpr int kExitOk = 0;
 constexpr int kExitBelowThreshold = 1;  // assess --fail-under
 constexpr int kExitFindings = 1;        // rubrics: findings, failed cases, a diff that moved
+constexpr int kExitUnreachable = 1;     // plan: a blocker of the target cannot be lifted
 constexpr int kExitInvalid = 2;
 constexpr int kExitSomeFailed = 3;  // batch: some inputs failed to load; the others were scored
 constexpr int kExitBug = 70;
@@ -58,6 +59,15 @@ struct AssessOptions {
     bool explain = false;
     std::optional<double> fail_under;
     std::string date;  // empty: today, or SOURCE_DATE_EPOCH's day
+    std::vector<std::string> settings;  // --set PATH=VALUE, applied in order
+};
+
+struct PlanOptions {
+    std::string profile;
+    std::string target;  // a model id; empty: the next step of the suggested pathway
+    std::string format = "text";
+    std::string color = "auto";
+    std::vector<std::string> settings;
 };
 
 struct BatchCliOptions {
@@ -125,10 +135,17 @@ ReportDate report_date(const std::string& requested, Lang lang) {
                          : fmt::format("--date {}: not a valid date; expected YYYY-MM-DD, e.g. 2026-11-23", requested));
 }
 
+// A profile with the what-if settings applied, in the order given.
+Profile load_with_settings(const std::string& path, const std::vector<std::string>& settings, const RubricSet& rubric) {
+    Profile profile = load_profile_file(path, rubric);
+    for (const auto& setting : settings) simulate(profile, setting, rubric);
+    return profile;
+}
+
 int run_assess(const CommonOptions& common, const AssessOptions& options, Lang lang) {
     ReportDate date = report_date(options.date, lang);
     RubricSet rubric = load_rubrics(common);
-    Assessment assessment = assess(load_profile_file(options.profile, rubric), rubric);
+    Assessment assessment = assess(load_with_settings(options.profile, options.settings, rubric), rubric);
     std::string content;
     if (options.format == "json") {
         content = render_json(assessment, lang);
@@ -148,6 +165,37 @@ int run_assess(const CommonOptions& common, const AssessOptions& options, Lang l
         return kExitBelowThreshold;
     }
     return kExitOk;
+}
+
+int run_plan(const CommonOptions& common, const PlanOptions& options, Lang lang) {
+    RubricSet rubric = load_rubrics(common);
+    Assessment now = assess(load_with_settings(options.profile, options.settings, rubric), rubric);
+    const Model* target = options.target.empty() ? next_step(now) : rubric.find_model(options.target);
+    if (!target && !options.target.empty()) {
+        std::string ids;
+        for (const auto& m : rubric.models) ids += (ids.empty() ? "" : ", ") + m.id;
+        throw UsageError(lang == Lang::es ? fmt::format("--target {}: no es un modelo del conjunto; los modelos son: {}",
+                                                        options.target, ids)
+                                          : fmt::format("--target {}: not a model of the rubric set; the models are: {}",
+                                                        options.target, ids));
+    }
+    if (!target) {
+        std::fprintf(stderr, "tne: %s\n",
+                     lang == Lang::es ? "cada paso de la ruta sugerida ya es factible; indique un modelo con --target"
+                                      : "every step of the suggested pathway is already feasible; name a model with --target");
+        return kExitOk;
+    }
+    Plan plan = make_plan(now, *target);
+    plan.default_target = options.target.empty();
+    if (options.format == "json") {
+        emit(common, render_plan_json(plan, now, lang));
+    } else if (options.format == "markdown") {
+        emit(common, render_plan_markdown(plan, now, lang));
+    } else {
+        TextOptions text{lang, use_color(options.color, !common.output.empty()), false, 80};
+        emit(common, render_plan_text(plan, now, text));
+    }
+    return plan.reachable ? kExitOk : kExitUnreachable;
 }
 
 int run_rubrics_check(const CommonOptions& common, const RubricsOptions& options, Lang lang) {
@@ -420,8 +468,9 @@ int run(int argc, char** argv) {
                  "tne"};
     app.set_version_flag("--version", std::string("tne ") + TNE_VERSION);
     app.require_subcommand(1);
-    app.footer("Exit codes: 0 success, 1 overall readiness below --fail-under (assess) or findings (rubrics),\n"
-               "2 invalid input or usage, 3 some inputs of a batch failed, 70 a bug in tne.\n"
+    app.footer("Exit codes: 0 success, 1 overall readiness below --fail-under (assess), a target out of\n"
+               "reach (plan) or findings (rubrics), 2 invalid input or usage, 3 some inputs of a batch\n"
+               "failed, 70 a bug in tne.\n"
                "Run 'tne COMMAND --help' for a command's options.");
 
     CommonOptions common;
@@ -440,6 +489,11 @@ int run(int argc, char** argv) {
                            "The report's date in html and markdown, YYYY-MM-DD (default: today, or\n"
                            "SOURCE_DATE_EPOCH's day when set)")
         ->type_name("YYYY-MM-DD");
+    assess_cmd->add_option("--set", assess_options.settings,
+                           "What-if: score as if PATH had VALUE (repeatable; the file is not touched), e.g.\n"
+                           "--set language.faculty_b2_percent=40 --set funding.co_funding=yes; empty VALUE: unknown")
+        ->type_name("PATH=VALUE")
+        ->allow_extra_args(false);
     assess_cmd->add_flag("--explain", assess_options.explain, "Show how every point was reached, and every recommendation");
     assess_cmd->add_option("--fail-under", assess_options.fail_under, "Exit 1 when overall readiness is below N (a CI gate)")
         ->type_name("N")
@@ -447,6 +501,29 @@ int run(int argc, char** argv) {
     assess_cmd->add_option("--color", assess_options.color, "Colour: auto (on a terminal), always or never; NO_COLOR wins")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
+
+    PlanOptions plan_options;
+    CLI::App* plan_cmd = app.add_subcommand("plan", "The least to change to make a model feasible: actions, effort, results");
+    plan_cmd->add_option("profile", plan_options.profile, "The institution's self-profile (YAML)")
+        ->required()
+        ->check(CLI::ExistingFile);
+    plan_cmd->add_option("--target", plan_options.target,
+                         "The model to reach, by id (default: the next step of the suggested pathway)")
+        ->type_name("MODEL");
+    plan_cmd->add_option("--set", plan_options.settings, "Plan from a what-if: as tne assess --set (repeatable)")
+        ->type_name("PATH=VALUE")
+        ->allow_extra_args(false);
+    add_common(*plan_cmd, common);
+    plan_cmd->add_option("--format", plan_options.format, "Output format: text, json or markdown")
+        ->check(CLI::IsMember({"text", "json", "markdown"}))
+        ->capture_default_str();
+    plan_cmd->add_option("--color", plan_options.color, "Colour: auto (on a terminal), always or never; NO_COLOR wins")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->capture_default_str();
+    plan_cmd->footer("The plan is the cheapest set of answer changes that lifts every blocker of the target:\n"
+                     "effort points low 1, medium 2, high 4, then the fewest changes (docs/planning.md).\n"
+                     "Exit codes: 0 a plan (or nothing to change), 1 the target cannot be reached within the\n"
+                     "rubric set (the output says which blocker and why), 2 invalid input or usage.");
 
     CLI::App* schema_cmd = app.add_subcommand("schema", "Print the profile's JSON Schema, for editors");
     add_common(*schema_cmd, common);
@@ -474,6 +551,7 @@ int run(int argc, char** argv) {
     try {
         if (*assess_cmd) return run_assess(common, assess_options, lang);
         if (*batch_cmd) return run_batch_command(common, batch_options, lang);
+        if (*plan_cmd) return run_plan(common, plan_options, lang);
         if (*schema_cmd) {
             emit(common, render_profile_schema(load_rubrics(common)));
             return kExitOk;
@@ -485,7 +563,7 @@ int run(int argc, char** argv) {
         return kExitOk;
     } catch (const UsageError& e) {
         std::fprintf(stderr, "tne: error: %s\nRun 'tne %s --help' for usage.\n", e.what(),
-                     *assess_cmd ? "assess" : "batch");
+                     *assess_cmd ? "assess" : *plan_cmd ? "plan" : "batch");
         return kExitInvalid;
     } catch (const InputError& e) {
         for (const auto& diagnostic : e.diagnostics())
