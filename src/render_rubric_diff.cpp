@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "diff_format.hpp"
 #include "json_writer.hpp"
 #include "text_layout.hpp"
 #include "tne/rubric_diff.hpp"
@@ -52,34 +53,14 @@ constexpr Message summary{"{0}: {1} moved, {2} unchanged, {3} failed to load",
 }  // namespace words
 
 constexpr size_t kMaxNameWidth = 26;
-const std::string kNone = "–";
+using diff_format::delta_text;
+using diff_format::levels_text;
+using diff_format::score_text;
+using diff_format::scores_text;
 
 std::string say(const Message& message, Lang lang, const std::string& a = {}, const std::string& b = {},
                 const std::string& c = {}, const std::string& d = {}) {
     return format_message(message, a, b, c, d).in(lang);
-}
-
-std::string score_text(const std::optional<double>& score) { return score ? format_number(*score, 1) : kNone; }
-
-std::string delta_text(const ScoreChange& change) {
-    std::optional<double> delta = change.delta();
-    if (!delta) return "";
-    std::string number = format_number(*delta, 1);
-    return *delta > 0 && number != "0" ? "+" + number : number;
-}
-
-std::string change_text(const std::string& before, const std::string& after) {
-    return before == after ? before : before + " → " + after;
-}
-
-std::string scores_text(const ScoreChange& change) {
-    return change_text(score_text(change.old_score), score_text(change.new_score));
-}
-
-std::string level_name(const NamedRef& level, Lang lang) { return level.empty() ? kNone : level.name.in(lang); }
-
-std::string levels_text(const NamedRef& before, const NamedRef& after, Lang lang) {
-    return before.id == after.id ? level_name(after, lang) : level_name(before, lang) + " → " + level_name(after, lang);
 }
 
 // A dimension's level, or what happened to it when it is in one set only.

@@ -1,6 +1,6 @@
 // The command line: CLI11 wiring only. Errors are caught once, here, and mapped to exit codes:
-// 0 success, 1 below --fail-under or rubric findings, 2 invalid input or usage, 3 a batch in which
-// some inputs failed, 70 a bug in tne.
+// 0 success, 1 below --fail-under, rubric findings or a regression (diff --fail-on-regression),
+// 2 invalid input or usage, 3 a batch in which some inputs failed, 70 a bug in tne.
 #include "cli.hpp"
 
 #include <unistd.h>
@@ -15,13 +15,16 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <optional>
 #include <thread>
+#include <utility>
 
 #include "tne/assessment.hpp"
 #include "tne/batch.hpp"
 #include "tne/cohort.hpp"
 #include "tne/output.hpp"
 #include "tne/profile.hpp"
+#include "tne/profile_diff.hpp"
 #include "tne/render.hpp"
 #include "tne/rubric.hpp"
 #include "tne/rubric_check.hpp"
@@ -37,6 +40,7 @@ constexpr int kExitOk = 0;
 constexpr int kExitBelowThreshold = 1;  // assess --fail-under
 constexpr int kExitFindings = 1;        // rubrics: findings, failed cases, a diff that moved
 constexpr int kExitUnreachable = 1;     // plan: a blocker of the target cannot be lifted
+constexpr int kExitRegressed = 1;       // diff --fail-on-regression
 constexpr int kExitInvalid = 2;
 constexpr int kExitSomeFailed = 3;  // batch: some inputs failed to load; the others were scored
 constexpr int kExitBug = 70;
@@ -68,6 +72,13 @@ struct PlanOptions {
     std::string format = "text";
     std::string color = "auto";
     std::vector<std::string> settings;
+};
+
+struct DiffOptions {
+    std::string old_profile;
+    std::string new_profile;
+    std::string format = "text";
+    bool fail_on_regression = false;
 };
 
 struct BatchCliOptions {
@@ -224,6 +235,51 @@ int run_rubrics_diff(const CommonOptions& common, const RubricsOptions& options,
     else if (options.format == "json") emit(common, render_rubric_diff_json(diff, lang));
     else emit(common, render_rubric_diff_text(diff, lang));
     return options.fail_on_change && diff.changed() ? kExitFindings : kExitOk;
+}
+
+// Loads both profiles; when either is invalid, reports the problems of both in one run.
+std::pair<Profile, Profile> load_both(const std::string& old_path, const std::string& new_path, const RubricSet& rubric) {
+    std::vector<Diagnostic> problems;
+    auto load = [&](const std::string& path) -> std::optional<Profile> {
+        try {
+            return load_profile_file(path, rubric);
+        } catch (const InputError& e) {
+            problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
+            return std::nullopt;
+        }
+    };
+    std::optional<Profile> old_profile = load(old_path);
+    std::optional<Profile> new_profile = load(new_path);
+    if (!problems.empty()) throw InputError(problems);
+    return {std::move(*old_profile), std::move(*new_profile)};
+}
+
+int run_diff(const CommonOptions& common, const DiffOptions& options, Lang lang) {
+    RubricSet rubric = load_rubrics(common);
+    auto [old_profile, new_profile] = load_both(options.old_profile, options.new_profile, rubric);
+    Assessment before = assess(std::move(old_profile), rubric);
+    Assessment after = assess(std::move(new_profile), rubric);
+    AssessmentDiff diff = diff_assessments(before, after);
+    // Two institutions can be compared, but it is most likely the wrong file: say so, and go on.
+    if (!diff.same_institution()) {
+        std::string warning =
+            lang == Lang::es
+                ? fmt::format("los perfiles nombran instituciones distintas (\"{}\" y \"{}\"); se comparan de todos modos",
+                              diff.old_side.institution, diff.new_side.institution)
+                : fmt::format("the profiles name different institutions (\"{}\" and \"{}\"); comparing them anyway",
+                              diff.old_side.institution, diff.new_side.institution);
+        std::fprintf(stderr, "tne: %s: %s\n", lang == Lang::es ? "aviso" : "warning", warning.c_str());
+    }
+    if (options.format == "json") emit(common, render_assessment_diff_json(diff, lang));
+    else if (options.format == "markdown") emit(common, render_assessment_diff_markdown(diff, lang));
+    else emit(common, render_assessment_diff_text(diff, lang));
+    if (options.fail_on_regression && diff.regressed()) {
+        std::fprintf(stderr, "tne: %s\n",
+                     lang == Lang::es ? "un puntaje bajó o un modelo quedó bloqueado (--fail-on-regression)"
+                                      : "a score went down or a model became blocked (--fail-on-regression)");
+        return kExitRegressed;
+    }
+    return kExitOk;
 }
 
 void add_lang_and_output(CLI::App& command, CommonOptions& common) {
@@ -429,6 +485,24 @@ int run_batch_command(const CommonOptions& common, const BatchCliOptions& option
     return counts.failed > 0 ? kExitSomeFailed : kExitOk;
 }
 
+CLI::App* add_diff_command(CLI::App& app, CommonOptions& common, DiffOptions& options) {
+    CLI::App* diff = app.add_subcommand("diff", "Progress between two self-profiles of one institution: what changed");
+    diff->add_option("old", options.old_profile, "The earlier self-profile (YAML)")->required()->check(CLI::ExistingFile);
+    diff->add_option("new", options.new_profile, "The later self-profile (YAML)")->required()->check(CLI::ExistingFile);
+    diff->add_option("--format", options.format, "text, json or markdown (tables, to paste into a review)")
+        ->check(CLI::IsMember({"text", "json", "markdown"}))
+        ->capture_default_str();
+    diff->add_flag("--fail-on-regression", options.fail_on_regression,
+                   "Exit 1 when the overall or a dimension score went down, or a model\n"
+                   "became blocked (a CI gate; the report is still written)");
+    add_common(*diff, common);
+    diff->footer("Both profiles are scored with the same rubric set. Lists: changed scores and levels,\n"
+                 "models that became feasible or blocked, recommendations resolved and new, changed answers.\n"
+                 "Exit codes: 0 compared (changed or not), 1 a regression with --fail-on-regression (the\n"
+                 "report is still written), 2 invalid input or usage (either profile invalid), 70 a bug in tne.");
+    return diff;
+}
+
 CLI::App* add_batch_command(CLI::App& app, CommonOptions& common, BatchCliOptions& options) {
     CLI::App* batch = app.add_subcommand("batch", "Score many institutions: records per institution and a cohort summary");
     batch->add_option("inputs", options.inputs,
@@ -469,8 +543,8 @@ int run(int argc, char** argv) {
     app.set_version_flag("--version", std::string("tne ") + TNE_VERSION);
     app.require_subcommand(1);
     app.footer("Exit codes: 0 success, 1 overall readiness below --fail-under (assess), a target out of\n"
-               "reach (plan) or findings (rubrics), 2 invalid input or usage, 3 some inputs of a batch\n"
-               "failed, 70 a bug in tne.\n"
+               "reach (plan), findings (rubrics) or a regression with --fail-on-regression (diff),\n"
+               "2 invalid input or usage, 3 some inputs of a batch failed, 70 a bug in tne.\n"
                "Run 'tne COMMAND --help' for a command's options.");
 
     CommonOptions common;
@@ -528,6 +602,9 @@ int run(int argc, char** argv) {
     CLI::App* schema_cmd = app.add_subcommand("schema", "Print the profile's JSON Schema, for editors");
     add_common(*schema_cmd, common);
 
+    DiffOptions diff_options;
+    CLI::App* diff_cmd = add_diff_command(app, common, diff_options);
+
     BatchCliOptions batch_options;
     CLI::App* batch_cmd = add_batch_command(app, common, batch_options);
 
@@ -550,6 +627,7 @@ int run(int argc, char** argv) {
     Lang lang = choose_lang(common.lang);
     try {
         if (*assess_cmd) return run_assess(common, assess_options, lang);
+        if (*diff_cmd) return run_diff(common, diff_options, lang);
         if (*batch_cmd) return run_batch_command(common, batch_options, lang);
         if (*plan_cmd) return run_plan(common, plan_options, lang);
         if (*schema_cmd) {

@@ -1,0 +1,103 @@
+// Progress between two self-assessments of the same institution (`tne diff OLD NEW`): both profiles
+// scored under one rubric set, and every difference: scores, levels and coverage, models that
+// became feasible or blocked, recommendations resolved and new, and the answers behind them. The
+// Annex asks institutions to set KPIs and review them regularly (4.1.7, 4.4); this is that review.
+// Scores compare at the precision the reports show (one decimal), so floating-point noise is never
+// a change.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "tne/assessment.hpp"
+#include "tne/rubric_diff.hpp"  // NamedRef, ScoreChange
+
+namespace tne {
+
+// One side of the comparison: where the profile came from and whom it names.
+struct DiffSide {
+    std::string source;
+    std::string institution;  // institution.name
+};
+
+// A dimension whose score, level or coverage changed. Coverage is 0-100, compared to one decimal.
+struct DimensionProgress {
+    NamedRef dimension;
+    ScoreChange score;
+    NamedRef old_level;
+    NamedRef new_level;
+    ScoreChange coverage;
+
+    bool level_moved() const { return old_level.id != new_level.id; }
+};
+
+// A recommendation on one side only. Its criterion's score on each side tells why: a resolved one
+// reached full points (new_score 100) or became unanswered (none); a new one fell from full points
+// or became answered below them.
+struct RecommendationProgress {
+    std::string id;  // the criterion's
+    NamedRef dimension;
+    LocalText name;  // the criterion's name
+    LocalText text;  // the recommendation
+    int rank = 0;    // in the assessment that has it
+    ScoreChange criterion_score;
+};
+
+enum class ModelMove { became_feasible, became_blocked, blockers_changed };
+
+// A model whose feasibility or set of blockers changed. Blocker texts are composed on their own
+// side: a lifted one as it read before, an added one as it reads now.
+struct ModelProgress {
+    NamedRef model;
+    ModelMove move = ModelMove::blockers_changed;
+    size_t old_blockers = 0;
+    size_t new_blockers = 0;
+    std::vector<LocalText> lifted;  // blockers of the old assessment that are gone
+    std::vector<LocalText> added;   // blockers of the new assessment that were not there
+};
+
+// An answer that differs: a value that changed, or one that became known or unknown (monostate).
+// Lists compare as sets (their order carries no meaning); numbers and texts exactly.
+struct AnswerChange {
+    const Question* question = nullptr;
+    Value old_value;
+    Value new_value;
+};
+
+// Holds pointers into the rubric set both assessments were scored with, which must outlive it.
+struct AssessmentDiff {
+    const RubricSet* rubric = nullptr;
+    DiffSide old_side;
+    DiffSide new_side;
+    ScoreChange overall;
+    NamedRef old_level;
+    NamedRef new_level;
+    ScoreChange coverage;  // overall, 0-100
+    NamedRef old_suggestion;
+    NamedRef new_suggestion;
+    std::vector<DimensionProgress> dimensions;          // only those that changed; rubric order
+    std::vector<ModelProgress> models;                  // only those that changed; rubric order
+    std::vector<RecommendationProgress> resolved;       // rubric order of criteria
+    std::vector<RecommendationProgress> added;          // new recommendations; rubric order of criteria
+    std::vector<AnswerChange> answers;                  // rubric order of questions
+
+    bool level_moved() const { return old_level.id != new_level.id; }
+    bool suggestion_moved() const { return old_suggestion.id != new_suggestion.id; }
+    bool same_institution() const { return old_side.institution == new_side.institution; }
+    // Anything above differs.
+    bool changed() const;
+    // What `--fail-on-regression` gates on: the overall or a dimension score went down (as shown),
+    // or a model that was feasible is blocked. A score that became unknown is not a regression;
+    // it shows as lower coverage.
+    bool regressed() const;
+};
+
+// Both assessments must come from the same rubric set (a bug otherwise: std::invalid_argument).
+AssessmentDiff diff_assessments(const Assessment& old_assessment, const Assessment& new_assessment);
+
+// Views of an AssessmentDiff; every heading and label in `lang`, answers with their labels.
+std::string render_assessment_diff_text(const AssessmentDiff& diff, Lang lang, int width = 80);
+std::string render_assessment_diff_markdown(const AssessmentDiff& diff, Lang lang);  // GitHub-flavoured
+std::string render_assessment_diff_json(const AssessmentDiff& diff, Lang lang);
+
+}  // namespace tne

@@ -1,0 +1,39 @@
+// Scores and their changes as both diff reports (`tne rubrics diff`, `tne diff`) show them: one
+// decimal, "–" for no score, a signed delta, "old → new" only when they differ.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "tne/rubric_diff.hpp"
+
+namespace tne::diff_format {
+
+inline const std::string kNone = "–";
+
+inline std::string score_text(const std::optional<double>& score) { return score ? format_number(*score, 1) : kNone; }
+
+// "+4.8", "-2", "0"; empty unless both scores are known.
+inline std::string delta_text(const ScoreChange& change) {
+    std::optional<double> delta = change.delta();
+    if (!delta) return "";
+    std::string number = format_number(*delta, 1);
+    return *delta > 0 && number != "0" ? "+" + number : number;
+}
+
+inline std::string change_text(const std::string& before, const std::string& after) {
+    return before == after ? before : before + " → " + after;
+}
+
+inline std::string scores_text(const ScoreChange& change) {
+    return change_text(score_text(change.old_score), score_text(change.new_score));
+}
+
+// A level's name; "–" for none (no score).
+inline std::string level_name(const NamedRef& level, Lang lang) { return level.empty() ? kNone : level.name.in(lang); }
+
+inline std::string levels_text(const NamedRef& before, const NamedRef& after, Lang lang) {
+    return before.id == after.id ? level_name(after, lang) : level_name(before, lang) + " → " + level_name(after, lang);
+}
+
+}  // namespace tne::diff_format
