@@ -29,6 +29,20 @@ void write_level(JsonWriter& json, const Level* level, Lang lang) {
     }
 }
 
+// {"points": 8, "model": "dual_degree"}, or null when no score in 0-100 makes the change.
+void write_shift(JsonWriter& json, std::string_view key, const std::optional<ScoreShift>& shift, std::string_view what,
+                 const std::string& id) {
+    json.key(key);
+    if (!shift) {
+        json.null();
+        return;
+    }
+    json.begin_object();
+    json.key("points").number(shift->points, 1);
+    json.field(what, id);
+    json.end_object();
+}
+
 }  // namespace
 
 std::string render_json(const Assessment& a, Lang lang) {
@@ -154,6 +168,17 @@ std::string render_json(const Assessment& a, Lang lang) {
     for (const auto& u : a.unanswered) {
         json.begin_object().field("field", u.question->path).field("dimension", u.dimension->id);
         json.key("coverage_gain").number(u.coverage_gain, 1);
+        json.end_object();
+    }
+    json.end_array();
+
+    json.key("sensitivity").begin_array();
+    for (const auto& s : a.sensitivity) {
+        json.begin_object().field("dimension", s.dimension->id);
+        write_score(json, "score", s.score);
+        write_shift(json, "next_level", s.next_level, "level", s.next_level ? s.next_level->level->id : "");
+        write_shift(json, "model_up", s.model_up, "model", s.model_up ? s.model_up->model->id : "");
+        write_shift(json, "model_down", s.model_down, "model", s.model_down ? s.model_down->model->id : "");
         json.end_object();
     }
     json.end_array();

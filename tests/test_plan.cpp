@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <random>
 
+#include "scoring.hpp"
 #include "support.hpp"
 #include "tne/assessment.hpp"
 #include "tne/plan.hpp"
@@ -297,4 +298,179 @@ TEST_CASE("on the shipped rubric set every plan costs what the cheapest set of b
         }
     }
     CHECK(compared == 32);
+}
+
+TEST_CASE("--set re-scores with the changed answers, marks them, and leaves the file as it was", "[what-if][cli]") {
+    std::string example = (source_dir() / "examples/research_center.yaml").string();
+    std::string before = read_file(example);
+    RunResult plain = run_tne({"assess", example, "--format", "json"});
+    RunResult what_if = run_tne({"assess", example, "--format", "json", "--set", "funding.co_funding=no", "--set",
+                                 "language.faculty_b2_percent=", "--set", "funding.co_funding=partial"});
+    REQUIRE(what_if.exit_code == 0);
+    CHECK(read_file(example) == before);
+    json a = json::parse(plain.out), b = json::parse(what_if.out);
+    CHECK(a["simulated"].empty());
+    // In the order first given; a question set twice keeps its last value and the file's answer.
+    REQUIRE(b["simulated"].size() == 2);
+    CHECK(b["simulated"][0] == json({{"field", "funding.co_funding"}, {"value", "partial"}, {"was", "yes"}}));
+    CHECK(b["simulated"][1]["field"] == "language.faculty_b2_percent");
+    CHECK(b["simulated"][1]["value"].is_null());
+    CHECK(b["simulated"][1]["was"] == 75);
+    CHECK(b["overall"]["coverage"] < a["overall"]["coverage"]);  // an empty value is unknown
+    auto funding = [](const json& report) { return report["dimensions"][0]["score"].get<double>(); };
+    CHECK(funding(b) < funding(a));
+
+    // Every format says so, in the report's language.
+    std::vector<std::string> set = {"--set", "funding.co_funding=partial"};
+    auto run = [&](std::vector<std::string> args) {
+        args.insert(args.begin(), {"assess", example});
+        args.insert(args.end(), set.begin(), set.end());
+        return run_tne(args).out;
+    };
+    CHECK_THAT(run({}), Catch::Contains("What-if: 1 answer is simulated (--set), not from the file"));
+    CHECK_THAT(run({}), Catch::Contains("Co-funding proposals (funding.co_funding): yes → partial"));
+    CHECK_THAT(run({"--lang", "es"}), Catch::Contains("Simulación: 1 respuesta es supuesta (--set), no del archivo"));
+    CHECK_THAT(run({"--format", "markdown", "--date", "2026-11-23"}), Catch::Contains("> **What-if: 1 answer"));
+    CHECK_THAT(run({"--format", "html", "--date", "2026-11-23"}), Catch::Contains("<section class=\"what-if\">"));
+    CHECK_THAT(run_tne({"assess", example}).out, !Catch::Contains("What-if"));
+}
+
+TEST_CASE("--set values are validated like the file's own, and a bad one exits 2 naming it", "[what-if][cli]") {
+    std::string example = (source_dir() / "examples/research_center.yaml").string();
+    struct Case {
+        std::string setting;
+        std::string message;
+    };
+    for (const Case& c : std::vector<Case>{
+             {"funding.co_funding=yse", "--set funding.co_funding=yse: funding.co_funding: \"yse\" is not valid; did you mean \"yes\"?"},
+             {"language.faculty_b2_percent=140", "expected a number from 0 to 100 (a percentage), unquoted"},
+             {"language.faculty_b2_percent='40'", "expected a number from 0 to 100"},
+             {"partnerships.active_agreements=2.5", "expected a whole number"},
+             {"funding.external_sources=[erasmus_plus, erasmus_plus]", "appears twice"},
+             {"language.b2=3", "unknown key \"b2\" in language; expected one of: faculty_b2_percent"},
+             {"finance.budget=yes", "unknown key \"finance\" in profile"},
+             {"funding.co_funding", "expected PATH=VALUE"},
+             {"institution.name=", "institution.name is required"},
+             {"funding.external_sources=[erasmus_plus", "invalid YAML"},
+         }) {
+        INFO(c.setting);
+        RunResult result = run_tne({"assess", example, "--set", c.setting});
+        CHECK(result.exit_code == 2);
+        CHECK(result.out.empty());
+        CHECK_THAT(result.err, Catch::Contains(c.message));
+        CHECK_THAT(result.err, Catch::StartsWith("tne: error: --set " + c.setting + ": "));
+    }
+    RunResult spanish = run_tne({"assess", example, "--lang", "es", "--set", "language.faculty_b2_percent=140"});
+    CHECK_THAT(spanish.err, Catch::Contains("se esperaba un número de 0 a 100"));
+}
+
+TEST_CASE("tne plan: the next step by default, exit codes, languages and stable bytes", "[plan][cli]") {
+    std::string example = (source_dir() / "examples/private_business_university.yaml").string();
+    json report = json::parse(run_tne({"assess", example, "--format", "json"}).out);
+    std::string next;
+    for (const auto& id : report["suggested_model"]["pathway"])
+        for (const auto& m : report["models"])
+            if (m["id"] == id && m["feasible"] == false && next.empty()) next = id;
+    if (next.empty()) {
+        // Every step is feasible: the next is the least advanced model that builds on the suggestion.
+        const RubricSet& set = default_rubrics();
+        const Model* best = nullptr;
+        for (const auto& m : set.models) {
+            bool builds = std::find(m.builds_on.begin(), m.builds_on.end(), report["suggested_model"]["id"]) != m.builds_on.end();
+            if (builds && (!best || m.stage < best->stage)) best = &m;
+        }
+        REQUIRE(best);
+        next = best->id;
+    }
+    RunResult planned = run_tne({"plan", example, "--format", "json"});
+    REQUIRE(planned.exit_code == 0);
+    json plan = json::parse(planned.out);
+    CHECK(plan["target"]["id"] == next);
+    CHECK(plan["target"]["default"] == true);
+    CHECK(plan["cost"].get<int>() > 0);
+    int points = 0;
+    for (const auto& step : plan["steps"]) points += plan["effort_points"][step["effort"].get<std::string>()].get<int>();
+    CHECK(points == plan["cost"]);
+    // Steps in order of horizon: quick wins first.
+    std::vector<std::string> horizons = {"quick_win", "months_6_12", "longer"};
+    for (size_t i = 1; i < plan["steps"].size(); ++i) {
+        auto at = [&](size_t k) {
+            return std::find(horizons.begin(), horizons.end(), plan["steps"][k]["horizon"]) - horizons.begin();
+        };
+        CHECK(at(i - 1) <= at(i));
+    }
+
+    RunResult text = run_tne({"plan", example});
+    CHECK_THAT(text.out, Catch::Contains("the next step of the suggested pathway"));
+    CHECK_THAT(text.out, Catch::Contains("Try it"));
+    CHECK(text.out == run_tne({"plan", example}).out);
+    RunResult spanish = run_tne({"plan", example, "--lang", "es"});
+    for (const char* english : {"Target", "Steps", "After these steps", "Try it", "Lifts", "effort", "Overall readiness"})
+        CHECK_THAT(spanish.out, !Catch::Contains(english));
+    CHECK_THAT(spanish.out, Catch::Contains("Pruébelo"));
+    CHECK_THAT(run_tne({"plan", example, "--format", "markdown"}).out, Catch::Contains("| # | Change | Action |"));
+
+    RunResult unknown = run_tne({"plan", example, "--target", "dual_degre"});
+    CHECK(unknown.exit_code == 2);
+    CHECK_THAT(unknown.err, Catch::Contains("--target dual_degre: not a model of the rubric set; the models are: "));
+
+    // A research centre cannot become a university: validation stays out of reach, and says why.
+    std::string centre = (source_dir() / "examples/research_center.yaml").string();
+    RunResult blocked = run_tne({"plan", centre, "--target", "validation"});
+    CHECK(blocked.exit_code == 1);
+    CHECK_THAT(blocked.out, Catch::Contains("Validation cannot be reached within this rubric set"));
+    CHECK_THAT(blocked.out, Catch::Contains("It describes the institution"));
+
+    // A plan from a what-if starts where the what-if leaves off.
+    RunResult from_what_if = run_tne({"plan", example, "--format", "json", "--set", "language.spanish_reciprocity=yes"});
+    json what_if_plan = json::parse(from_what_if.out);
+    for (const auto& step : what_if_plan["steps"]) CHECK(step["field"] != "language.spanish_reciprocity");
+}
+
+TEST_CASE("sensitivity: the points a dimension must move, worked out by hand on a small set", "[sensitivity]") {
+    RubricSet set = load_rubric_set(directory_rubric_files((source_dir() / "tests/rubrics/plan-small").string()));
+    // alpha = (3 × 50 + 1 × 0) / 4 = 37.5; beta = (2 × 60 + 1 × 0) / 3 = 40; overall = (2 × 37.5 + 40) / 3 = 38.3.
+    Profile profile = load_profile(
+        "institution: {name: Small, type: private}\nalpha: {budget: partial, share: 10}\nbeta: {partners: [uk], staff: 0}\n",
+        "small.yaml", set);
+    Assessment a = assess(profile, set);
+    measure_sensitivity(a);
+    REQUIRE(a.sensitivity.size() == 2);
+    // The overall level "mid" starts at 50: alpha needs 55 (+17.5, so 18 whole points), beta 75 (+35).
+    REQUIRE(a.sensitivity[0].next_level);
+    CHECK(a.sensitivity[0].next_level->points == 18);
+    CHECK(a.sensitivity[0].next_level->level->id == "mid");
+    REQUIRE(a.sensitivity[1].next_level);
+    CHECK(a.sensitivity[1].next_level->points == 35);
+}
+
+TEST_CASE("sensitivity: each model shift is the smallest whole move that changes the suggestion", "[sensitivity]") {
+    const RubricSet& set = default_rubrics();
+    int shifts = 0;
+    for (const auto& example : example_profiles()) {
+        Assessment a = assess(load_profile_file(example.string(), set), set);
+        measure_sensitivity(a);
+        for (size_t d = 0; d < a.dimensions.size(); ++d) {
+            const DimensionSensitivity& s = a.sensitivity[d];
+            auto suggested_at = [&](double score) {
+                std::vector<DimensionResult> dims = a.dimensions;
+                dims[d].score = score;
+                std::vector<ModelResult> models;
+                for (const auto& m : set.models) models.push_back(scoring::evaluate_model(m, dims, a.profile));
+                return scoring::choose_suggestion(models, set)->model;
+            };
+            for (const auto& shift : {s.model_up, s.model_down}) {
+                if (!shift) continue;
+                INFO(example.filename().string() << " " << s.dimension->id << " " << shift->points);
+                ++shifts;
+                double direction = shift->points > 0 ? 1 : -1;
+                double reached = std::clamp(*s.score + shift->points, 0.0, 100.0);
+                CHECK(suggested_at(reached) == shift->model);
+                CHECK(shift->model != a.suggested->model);
+                for (double k = 1; k < std::fabs(shift->points); ++k)
+                    CHECK(suggested_at(*s.score + direction * k) == a.suggested->model);
+            }
+        }
+    }
+    CHECK(shifts > 5);
 }

@@ -73,6 +73,22 @@ struct UnansweredQuestion {
     double coverage_gain = 0;  // overall coverage points if it were answered
 };
 
+// How far one dimension's score must move, all else equal, to change the result: whole points,
+// the smallest that do it; none when no score in 0-100 does.
+struct ScoreShift {
+    double points = 0;  // signed: + up, - down
+    const Level* level = nullptr;  // the overall level reached (level shifts)
+    const Model* model = nullptr;  // the model then suggested (model shifts)
+};
+
+struct DimensionSensitivity {
+    const Dimension* dimension = nullptr;
+    std::optional<double> score;           // none: unanswered, so nothing to move
+    std::optional<ScoreShift> next_level;  // up to the overall readiness level above
+    std::optional<ScoreShift> model_up;    // up until another model is suggested
+    std::optional<ScoreShift> model_down;  // down until another model is suggested
+};
+
 // Holds pointers into its own `models`, so it moves but never copies.
 struct Assessment {
     Assessment() = default;
@@ -95,11 +111,16 @@ struct Assessment {
     const ModelResult* suggested = nullptr;
     std::vector<const ModelResult*> pathway;  // stepping stones, ending with the suggested model
     std::vector<UnansweredQuestion> unanswered;
+    std::vector<DimensionSensitivity> sensitivity;  // rubric order; filled by measure_sensitivity
 
     const ModelResult* find_model(const std::string& id) const;
 };
 
 Assessment assess(Profile profile, const RubricSet& rubric);
+
+// Fills `sensitivity`: for each dimension, the points that would change the overall level or the
+// suggested model. A report asks for it; a batch, which never shows it, does not pay for it.
+void measure_sensitivity(Assessment& assessment);
 
 // "Language and culture: 32/100; needs at least 50: ... (Annex 3.2)".
 std::string blocker_text(const Blocker& blocker, const Assessment& assessment, Lang lang);

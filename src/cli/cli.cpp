@@ -157,6 +157,7 @@ int run_assess(const CommonOptions& common, const AssessOptions& options, Lang l
     ReportDate date = report_date(options.date, lang);
     RubricSet rubric = load_rubrics(common);
     Assessment assessment = assess(load_with_settings(options.profile, options.settings, rubric), rubric);
+    measure_sensitivity(assessment);
     std::string content;
     if (options.format == "json") {
         content = render_json(assessment, lang);
