@@ -300,7 +300,7 @@ TEST_CASE("on the shipped rubric set every plan costs what the cheapest set of b
     CHECK(compared == 32);
 }
 
-TEST_CASE("--set re-scores with the changed answers, marks them, and leaves the file as it was", "[what-if][cli]") {
+TEST_CASE("what-if: --set re-scores with the changed answers, marks them, and leaves the file as it was", "[what-if][cli]") {
     std::string example = (source_dir() / "examples/research_center.yaml").string();
     std::string before = read_file(example);
     RunResult plain = run_tne({"assess", example, "--format", "json"});
@@ -335,7 +335,7 @@ TEST_CASE("--set re-scores with the changed answers, marks them, and leaves the 
     CHECK_THAT(run_tne({"assess", example}).out, !Catch::Contains("What-if"));
 }
 
-TEST_CASE("--set values are validated like the file's own, and a bad one exits 2 naming it", "[what-if][cli]") {
+TEST_CASE("what-if: --set values are validated like the file's own, and a bad one exits 2 naming it", "[what-if][cli]") {
     std::string example = (source_dir() / "examples/research_center.yaml").string();
     struct Case {
         std::string setting;
