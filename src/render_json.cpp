@@ -1,23 +1,10 @@
 // The Assessment written out as JSON: the stable contract documented in docs/json.md.
-#include "json_writer.hpp"
+#include "json_values.hpp"
 #include "tne/render.hpp"
 
 namespace tne {
 
 namespace {
-
-void write_value(JsonWriter& json, const Value& value) {
-    if (const auto* number = std::get_if<double>(&value)) json.number(*number, 2);
-    else if (const auto* text = std::get_if<std::string>(&value)) json.value(*text);
-    else if (const auto* items = std::get_if<std::vector<std::string>>(&value)) json.strings(*items);
-    else json.null();
-}
-
-void write_score(JsonWriter& json, std::string_view key, const std::optional<double>& score) {
-    json.key(key);
-    if (score) json.number(*score, 1);
-    else json.null();
-}
 
 void write_level(JsonWriter& json, const Level* level, Lang lang) {
     if (level) {
@@ -54,10 +41,9 @@ std::string render_json(const Assessment& a, Lang lang) {
     json.key("simulated").begin_array();  // what-if answers (--set), in the order given
     for (const auto& s : a.profile.simulated) {
         const Answer* now = a.profile.find(*s.question);
-        json.begin_object().field("field", s.question->path).key("value");
-        write_value(json, now ? now->value : Value{});
-        json.key("was");
-        write_value(json, s.was);
+        json.begin_object().field("field", s.question->path);
+        write_answer(json, "value", now ? now->value : Value{});
+        write_answer(json, "was", s.was);
         json.end_object();
     }
     json.end_array();
@@ -91,8 +77,7 @@ std::string render_json(const Assessment& a, Lang lang) {
             json.begin_object();
             json.field("id", c.criterion->id).field("name", c.criterion->name.in(lang));
             json.field("field", c.criterion->question);
-            json.key("value");
-            write_value(json, c.value);
+            write_answer(json, "value", c.value);
             write_score(json, "score", c.score);
             json.key("rule");
             if (c.score) json.value(c.matched);

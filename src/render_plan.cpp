@@ -1,7 +1,7 @@
 // Views of a Plan: the terminal's action list, its JSON contract (docs/json.md) and Markdown.
 #include <fmt/format.h>
 
-#include "json_writer.hpp"
+#include "json_values.hpp"
 #include "markdown.hpp"
 #include "report_words.hpp"
 #include "text_layout.hpp"
@@ -174,19 +174,6 @@ private:
     std::string out_;
 };
 
-void write_value(JsonWriter& json, const Value& value) {
-    if (const auto* number = std::get_if<double>(&value)) json.number(*number, 2);
-    else if (const auto* text = std::get_if<std::string>(&value)) json.value(*text);
-    else if (const auto* items = std::get_if<std::vector<std::string>>(&value)) json.strings(*items);
-    else json.null();
-}
-
-void write_score(JsonWriter& json, std::string_view key, const std::optional<double>& score) {
-    json.key(key);
-    if (score) json.number(*score, 1);
-    else json.null();
-}
-
 void write_state(JsonWriter& json, const Assessment& a, const Plan& plan, Lang lang) {
     const ModelResult& target = target_result(a, plan);
     json.begin_object();
@@ -238,10 +225,8 @@ std::string render_plan_json(const Plan& plan, const Assessment& now, Lang lang)
         const Recommendation& rec = s.criterion->recommendation;
         json.begin_object();
         json.field("field", s.question->path).field("criterion", s.criterion->id).field("dimension", s.dimension->id);
-        json.key("from");
-        write_value(json, s.from);
-        json.key("to");
-        write_value(json, s.to);
+        write_answer(json, "from", s.from);
+        write_answer(json, "to", s.to);
         json.field("set", setting_text(*s.question, s.to));
         json.field("effort", std::string(effort_id(rec.effort))).field("horizon", std::string(horizon_id(rec.horizon)));
         json.field("annex", rec.annex).field("text", rec.text.in(lang));

@@ -6,7 +6,7 @@
 #include <algorithm>
 
 #include "diff_format.hpp"
-#include "json_writer.hpp"
+#include "json_values.hpp"
 #include "markdown.hpp"
 #include "report_words.hpp"
 #include "text_layout.hpp"
@@ -345,12 +345,6 @@ private:
 
 // ---- JSON ----------------------------------------------------------------------------------------
 
-void write_score(JsonWriter& json, std::string_view key, const std::optional<double>& score) {
-    json.key(key);
-    if (score) json.number(*score, 1);
-    else json.null();
-}
-
 void write_change(JsonWriter& json, const ScoreChange& change) {
     write_score(json, "old", change.old_score);
     write_score(json, "new", change.new_score);
@@ -361,16 +355,6 @@ void write_ref(JsonWriter& json, std::string_view key, const NamedRef& ref, Lang
     json.key(key);
     if (ref.empty()) json.null();
     else json.begin_object().field("id", ref.id).field("name", ref.name.in(lang)).end_object();
-}
-
-// As `tne assess --format json` writes an answer: numbers to two decimals, lists as arrays, null
-// when unknown.
-void write_value(JsonWriter& json, std::string_view key, const Value& value) {
-    json.key(key);
-    if (const auto* number = std::get_if<double>(&value)) json.number(*number, 2);
-    else if (const auto* text = std::get_if<std::string>(&value)) json.value(*text);
-    else if (const auto* items = std::get_if<std::vector<std::string>>(&value)) json.strings(*items);
-    else json.null();
 }
 
 void write_texts(JsonWriter& json, std::string_view key, const std::vector<LocalText>& texts, Lang lang) {
@@ -469,8 +453,8 @@ std::string render_assessment_diff_json(const AssessmentDiff& diff, Lang lang) {
     json.key("answers").begin_array();
     for (const auto& a : diff.answers) {
         json.begin_object().field("field", a.question->path).field("label", a.question->label.in(lang));
-        write_value(json, "old", a.old_value);
-        write_value(json, "new", a.new_value);
+        write_answer(json, "old", a.old_value);
+        write_answer(json, "new", a.new_value);
         json.field("old_text", words::answer(*diff.rubric, a.question->path, a.old_value, lang));
         json.field("new_text", words::answer(*diff.rubric, a.question->path, a.new_value, lang));
         json.end_object();

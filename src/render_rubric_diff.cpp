@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "diff_format.hpp"
-#include "json_writer.hpp"
+#include "json_values.hpp"
 #include "text_layout.hpp"
 #include "tne/rubric_diff.hpp"
 
@@ -359,12 +359,6 @@ void write_set(JsonWriter& json, std::string_view key, const RubricSetInfo& set,
     json.key(key).begin_object();
     json.field("id", set.id).field("version", set.version).field("name", set.name.in(lang)).field("source", set.source);
     json.end_object();
-}
-
-void write_score(JsonWriter& json, std::string_view key, const std::optional<double>& score) {
-    json.key(key);
-    if (score) json.number(*score, 1);
-    else json.null();
 }
 
 void write_ref(JsonWriter& json, std::string_view key, const NamedRef& ref, Lang lang) {
