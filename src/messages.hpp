@@ -34,6 +34,11 @@ inline constexpr Message expected_list_of{"a list of: {0}", "una lista de: {0}"}
 inline constexpr Message expected_percent{"a number from 0 to 100 (a percentage), unquoted",
                                           "un número de 0 a 100 (un porcentaje), sin comillas"};
 inline constexpr Message expected_count{"a whole number in {0}, unquoted", "un número entero en {0}, sin comillas"};
+inline constexpr Message expected_date{"a date written YYYY-MM-DD, e.g. 2026-03-31",
+                                       "una fecha escrita AAAA-MM-DD, p. ej. 2026-03-31"};
+inline constexpr Message evidence_of_unknown{
+    "{0}: evidence is given for an unknown answer; give the value, or leave the evidence out",
+    "{0}: se da evidencia de una respuesta desconocida; indique el valor o quite la evidencia"};
 inline constexpr Message duplicate_item{"\"{0}\" appears twice in {1}", "\"{0}\" aparece dos veces en {1}"};
 
 // What-if settings (--set PATH=VALUE)

@@ -63,6 +63,8 @@ public:
         // follows that order already.
         std::sort(profile.answers.begin(), profile.answers.end(),
                   [](const Answer& x, const Answer& y) { return x.question < y.question; });
+        std::sort(profile.evidence.begin(), profile.evidence.end(),
+                  [](const Evidence& x, const Evidence& y) { return x.question < y.question; });
         for (const auto& question : rubric_.questions) {
             if (!question.required) continue;
             const Answer* answer = profile.find(question);
@@ -106,11 +108,97 @@ private:
                 problem(key_node(node, key), yaml_input::unknown_key_message(key, block, keys));
                 return;
             }
-            if (auto answer = read_answer(*question, value))
-                profile.answers.push_back(std::move(*answer));  // once: a repeated key is a problem
-            else
-                invalid_paths_.insert(question->path);
+            read_entry(*question, value, profile);
         });
+    }
+
+    // An answer is its bare value, or a map of the value and its evidence. No bare answer is a map,
+    // so the two forms cannot be confused.
+    void read_entry(const Question& q, const YAML::Node& node, Profile& profile) {
+        if (!node.IsMap()) {
+            keep(q, read_answer(q, node), profile);
+            return;
+        }
+        std::optional<YAML::Node> value;
+        std::optional<YAML::Node> evidence;
+        bool unknown_keys = false;
+        yaml_input::for_each_entry(node, source_, problems_, [&](const std::string& key, const YAML::Node& child) {
+            if (key == "value") value.emplace(child);
+            else if (key == "evidence") evidence.emplace(child);
+            else unknown_keys = unknown_key(node, key, q.path, {"value", "evidence"});
+        });
+        // A misspelt key is also a missing one; its message already names the right key.
+        if (!value && !unknown_keys) problem(node, format_message(msg::missing_key, "value", q.path));
+        if (!evidence && !unknown_keys) problem(node, format_message(msg::missing_key, "evidence", q.path));
+        std::optional<Answer> answer = value ? read_answer(q, *value) : std::nullopt;
+        if (answer && !answer->known()) {
+            problem(*value, format_message(msg::evidence_of_unknown, q.path));
+            answer.reset();
+        }
+        std::optional<Evidence> read = evidence ? read_evidence(q, *evidence) : std::nullopt;
+        if (answer && read) profile.evidence.push_back(std::move(*read));
+        keep(q, std::move(answer), profile);
+    }
+
+    void keep(const Question& q, std::optional<Answer> answer, Profile& profile) {
+        if (answer) profile.answers.push_back(std::move(*answer));  // once: a repeated key is a problem
+        else invalid_paths_.insert(q.path);
+    }
+
+    // source, date and owner, all required: a stale answer in the report is a task for its owner.
+    std::optional<Evidence> read_evidence(const Question& q, const YAML::Node& node) {
+        const std::string where = q.path + ".evidence";
+        if (!node.IsMap()) {
+            problem(node, format_message(msg::expected_map_for, where, describe(node)));
+            return std::nullopt;
+        }
+        Evidence evidence{&q, {}, {}, {}};
+        bool valid = true;
+        bool misspelt = false;  // an unknown key, which may be a required one misspelt
+        bool has_source = false, has_date = false, has_owner = false;
+        auto text = [&](const std::string& key, const YAML::Node& child, std::string& into) {
+            if (child.IsScalar() && !child.Scalar().empty()) into = child.Scalar();
+            else valid = wrong(where + "." + key, child, msg::expected_text);
+        };
+        yaml_input::for_each_entry(node, source_, problems_, [&](const std::string& key, const YAML::Node& child) {
+            if (key == "source") {
+                has_source = true;
+                text(key, child, evidence.source);
+            } else if (key == "owner") {
+                has_owner = true;
+                text(key, child, evidence.owner);
+            } else if (key == "date") {
+                has_date = true;
+                auto date = child.IsScalar() ? ReportDate::parse(child.Scalar()) : std::nullopt;
+                if (date) evidence.date = *date;
+                else valid = wrong(where + ".date", child, msg::expected_date);
+            } else {
+                misspelt = unknown_key(node, key, where, {"source", "date", "owner"});
+                valid = false;
+            }
+        });
+        const std::pair<const char*, bool> required[] = {{"source", has_source}, {"date", has_date}, {"owner", has_owner}};
+        for (auto [key, given] : required) {
+            if (given) continue;
+            if (!misspelt) problem(node, format_message(msg::missing_key, key, where));  // else its message says it
+            valid = false;
+        }
+        if (!valid) return std::nullopt;
+        return evidence;
+    }
+
+    // Reports `key` of `map` as unknown at `where`, with the keys allowed; true.
+    bool unknown_key(const YAML::Node& map, const std::string& key, const std::string& where,
+                     const std::vector<std::string>& allowed) {
+        problem(key_node(map, key), yaml_input::unknown_key_message(key, where, allowed));
+        return true;
+    }
+
+    // Reports `node` at `path` as not what was expected; false, for the caller's validity flag.
+    bool wrong(const std::string& path, const YAML::Node& node, const Message& expected, const std::string& detail = {}) {
+        LocalText what = format_message(expected, detail);
+        problem(node, format_message(msg::invalid_answer, path, describe(node), what.en, what.es));
+        return false;
     }
 
     // RubricSet::find_question(block + "." + key), without building the path for every answer, and
@@ -178,8 +266,7 @@ private:
 
     std::optional<Answer> invalid(const Question& q, const YAML::Node& node, const Message& expected,
                                   const std::string& detail = {}) {
-        LocalText what = format_message(expected, detail);
-        problem(node, format_message(msg::invalid_answer, q.path, describe(node), what.en, what.es));
+        wrong(q.path, node, expected, detail);
         return std::nullopt;
     }
 
@@ -217,6 +304,12 @@ const Answer* Profile::find(const Question& question) const {
     return it != answers.end() && it->question == &question ? &*it : nullptr;
 }
 
+const Evidence* Profile::find_evidence(const Question& question) const {
+    auto it = std::lower_bound(evidence.begin(), evidence.end(), &question,
+                               [](const Evidence& e, const Question* q) { return e.question < q; });
+    return it != evidence.end() && it->question == &question ? &*it : nullptr;
+}
+
 const Answer* Profile::find(std::string_view path) const {
     for (const auto& answer : answers)
         if (answer.question->path == path) return &answer;
@@ -227,6 +320,8 @@ void Profile::set(const Question& question, Value value) {
     auto it = std::lower_bound(answers.begin(), answers.end(), &question, asks_before);
     if (it == answers.end() || it->question != &question) it = answers.insert(it, Answer{&question, {}, 0, 0});
     it->value = std::move(value);
+    // The evidence showed the answer replaced, not this one.
+    std::erase_if(evidence, [&](const Evidence& e) { return e.question == &question; });
 }
 
 std::string Profile::text(std::string_view path) const {

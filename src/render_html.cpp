@@ -29,6 +29,7 @@ public:
         dimensions();
         models();
         recommendations();
+        evidence();
         criteria();
         return html::page(lang_, title(), out_);
     }
@@ -60,10 +61,12 @@ private:
         }
     }
 
-    void figure_box(const std::string& label, const std::string& value, const std::string& note = {}) {
+    void figure_box(const std::string& label, const std::string& value, const std::string& note = {},
+                    const std::string& second_note = {}) {
         out_ += fmt::format("<div class=\"figure-box\"><div class=\"label\">{}</div><div class=\"value\">{}</div>", label,
                             value);
         if (!note.empty()) out_ += fmt::format("<div class=\"label\">{}</div>", note);
+        if (!second_note.empty()) out_ += fmt::format("<div class=\"label\">{}</div>", second_note);
         out_ += "</div>\n";
     }
 
@@ -71,8 +74,14 @@ private:
         out_ += "<section class=\"headline\">\n";
         figure_box(tr("Overall readiness", "Preparación general"), escape(words::score_of_100(a_.overall, lang_)));
         figure_box(tr("Level", "Nivel"), escape(words::level(a_.level, lang_)));
+        // Confidence goes in coverage's box, of which it is a part: a fourth box would not fit an A4 line.
+        std::string confidence;
+        if (a_.evidence)
+            confidence = fmt::format("<strong>{} {}</strong> ({})", tr("Confidence", "Confianza"),
+                                     words::percent(a_.evidence->confidence),
+                                     tr("weighed by evidence", "según la evidencia"));
         figure_box(tr("Coverage", "Cobertura"), words::percent(a_.coverage),
-                   tr("of the criteria's weight is answered", "del peso de los criterios tiene respuesta"));
+                   tr("of the criteria's weight is answered", "del peso de los criterios tiene respuesta"), confidence);
         out_ += "</section>\n";
     }
 
@@ -179,6 +188,81 @@ private:
             out_ += "</details>\n";
         }
         out_ += "</section>\n";
+    }
+
+    // What to review (Annex 4.1.7, 4.4): the stale evidence in full; confidence by dimension and the
+    // answers without evidence folded away, as the criteria are, so the page still prints on three A4.
+    void evidence() {
+        if (!a_.evidence) return;
+        const EvidenceReview& review = *a_.evidence;
+        out_ += fmt::format("<section class=\"evidence\">\n<h2>{}</h2>\n<p class=\"meta\">{}</p>\n",
+                            tr("Evidence", "Evidencia"), escape(words::confidence_rule(review, lang_)));
+        bool none = words::no_scored_evidence(review);
+        if (none)
+            out_ += fmt::format("<p>{} <code>{}</code></p>\n", escape(words::evidence_hint(lang_)),
+                                escape(words::evidence_form(lang_)));
+        else
+            out_ += fmt::format("<p>{}</p>\n", escape(words::evidence_counts(review, lang_)));
+        dated_table(review.stale, words::stale_title(review, lang_), true);
+        dated_table(review.dated_after, words::dated_after_title(review, lang_), false);
+        if (!none) {
+            std::string summary = tr("Confidence by dimension", "Confianza por dimensión");
+            if (!review.missing.empty())
+                summary += fmt::format(" · {} {}", review.missing.size(),
+                                       tr("answers without evidence", "respuestas sin evidencia"));
+            out_ += fmt::format("<details>\n<summary>{}</summary>\n", summary);
+            dimension_table(review);
+            missing_list(review);
+            out_ += "</details>\n";
+        }
+        out_ += "</section>\n";
+    }
+
+    // Confidence beside coverage for each dimension (the table beside the radar has no room for it).
+    void dimension_table(const EvidenceReview& review) {
+        out_ += fmt::format("<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th>"
+                            "<th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead>\n"
+                            "<tbody>\n",
+                            tr("Dimension", "Dimensión"), tr("Coverage", "Cobertura"), tr("Confidence", "Confianza"),
+                            tr("Fresh", "Vigentes"), tr("Stale", "Vencidas"), tr("No evidence", "Sin evidencia"));
+        for (size_t i = 0; i < a_.dimensions.size(); ++i) {
+            const DimensionEvidence& counts = review.dimensions[i];
+            out_ += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
+                                "<td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+                                in(a_.dimensions[i].dimension->name), words::percent(a_.dimensions[i].coverage),
+                                words::percent(counts.confidence), counts.fresh, counts.stale, counts.missing);
+        }
+        out_ += "</tbody>\n</table>\n";
+    }
+
+    // The answers without evidence, by dimension.
+    void missing_list(const EvidenceReview& review) {
+        if (review.missing.empty()) return;
+        out_ += "<ul>\n";
+        for (const auto& d : a_.dimensions) {
+            std::string labels;
+            for (const auto& m : review.missing)
+                if (m.dimension == d.dimension) labels += (labels.empty() ? "" : ", ") + in(m.question->label);
+            if (!labels.empty()) out_ += fmt::format("<li><strong>{}</strong>: {}</li>\n", in(d.dimension->name), labels);
+        }
+        out_ += "</ul>\n";
+    }
+
+    void dated_table(const std::vector<DatedEvidence>& list, const std::string& title, bool with_age) {
+        if (list.empty()) return;
+        out_ += fmt::format("<h3>{}</h3>\n<table>\n<thead><tr><th>{}</th><th>{}</th>{}<th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+                            escape(title), tr("Answer", "Respuesta"), tr("Date", "Fecha"),
+                            with_age ? fmt::format("<th class=\"num\">{}</th>", tr("Age", "Antigüedad")) : "",
+                            tr("Owner", "Responsable"), tr("Source", "Fuente"));
+        for (const auto& dated : list) {
+            const Evidence& e = *dated.evidence;
+            out_ += fmt::format("<tr><td>{}</td><td>{}</td>{}<td>{}</td><td>{}</td></tr>\n", in(e.question->label),
+                                e.date.iso(),
+                                with_age ? fmt::format("<td class=\"num\">{}</td>", escape(words::months(dated.age_months, lang_)))
+                                         : "",
+                                escape(e.owner), escape(e.source));
+        }
+        out_ += "</tbody>\n</table>\n";
     }
 
     void criteria() {

@@ -30,6 +30,56 @@ void write_shift(JsonWriter& json, std::string_view key, const std::optional<Sco
     json.end_object();
 }
 
+// Present only when the evidence was reviewed; null otherwise, so the keys stay the same.
+void write_confidence(JsonWriter& json, const std::optional<EvidenceReview>& review, std::optional<size_t> dimension) {
+    json.key("confidence");
+    if (!review) json.null();
+    else json.number(100 * (dimension ? review->dimensions[*dimension].confidence : review->confidence), 1);
+}
+
+void write_dated(JsonWriter& json, const DatedEvidence& dated, bool with_age) {
+    const Evidence& e = *dated.evidence;
+    json.begin_object().field("field", e.question->path);
+    json.key("dimension");
+    if (dated.dimension) json.value(dated.dimension->id);
+    else json.null();
+    json.field("date", e.date.iso());
+    if (with_age) json.field("age_months", dated.age_months);
+    json.field("owner", e.owner).field("source", e.source);
+    json.end_object();
+}
+
+void write_evidence(JsonWriter& json, const Assessment& a) {
+    json.key("evidence");
+    if (!a.evidence) {
+        json.null();
+        return;
+    }
+    const EvidenceReview& review = *a.evidence;
+    json.begin_object();
+    json.field("date", review.date.iso()).field("max_age_months", review.max_age_months);
+    json.key("confidence").number(100 * review.confidence, 1);
+    json.key("dimensions").begin_array();
+    for (size_t i = 0; i < a.dimensions.size(); ++i) {
+        const DimensionEvidence& counts = review.dimensions[i];
+        json.begin_object().field("id", a.dimensions[i].dimension->id);
+        json.key("confidence").number(100 * counts.confidence, 1);
+        json.field("fresh", counts.fresh).field("stale", counts.stale).field("missing", counts.missing);
+        json.end_object();
+    }
+    json.end_array();
+    json.key("missing").begin_array();  // fields only: the per-dimension counts are above
+    for (const auto& m : review.missing) json.value(m.question->path);
+    json.end_array();
+    json.key("stale").begin_array();
+    for (const auto& dated : review.stale) write_dated(json, dated, true);
+    json.end_array();
+    json.key("dated_after").begin_array();
+    for (const auto& dated : review.dated_after) write_dated(json, dated, false);
+    json.end_array();
+    json.end_object();
+}
+
 }  // namespace
 
 std::string render_json(const Assessment& a, Lang lang) {
@@ -60,16 +110,19 @@ std::string render_json(const Assessment& a, Lang lang) {
     write_score(json, "score", a.overall);
     write_level(json, a.level, lang);
     json.key("coverage").number(100 * a.coverage, 1);
+    write_confidence(json, a.evidence, std::nullopt);
     json.end_object();
 
     json.key("dimensions").begin_array();
-    for (const auto& d : a.dimensions) {
+    for (size_t i = 0; i < a.dimensions.size(); ++i) {
+        const DimensionResult& d = a.dimensions[i];
         json.begin_object();
         json.field("id", d.dimension->id).field("name", d.dimension->name.in(lang));
         json.key("weight").number(d.dimension->weight, 2);
         write_score(json, "score", d.score);
         write_level(json, d.level, lang);
         json.key("coverage").number(100 * d.coverage, 1);
+        write_confidence(json, a.evidence, i);
         json.key("points").number(d.points, 2);
         json.key("max_points").number(d.max_points, 2);
         json.key("criteria").begin_array();
@@ -167,6 +220,8 @@ std::string render_json(const Assessment& a, Lang lang) {
         json.end_object();
     }
     json.end_array();
+
+    write_evidence(json, a);
     json.end_object();
     return json.str();
 }

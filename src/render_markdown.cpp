@@ -27,6 +27,7 @@ public:
         dimensions();
         models();
         recommendations();
+        evidence();
         criteria();
         return out_;
     }
@@ -56,15 +57,31 @@ private:
                             md(words::score_of_100(a_.overall, lang_)), tr("Level", "Nivel"),
                             md(words::level(a_.level, lang_)), tr("Coverage", "Cobertura"), words::percent(a_.coverage),
                             tr("of the criteria's weight is answered", "del peso de los criterios tiene respuesta"));
+        if (a_.evidence)
+            out_ += fmt::format("- **{}:** {} ({})\n", tr("Confidence", "Confianza"), words::percent(a_.evidence->confidence),
+                                tr("coverage with answers weighed by their evidence",
+                                   "la cobertura, con cada respuesta ponderada por su evidencia"));
     }
 
     void dimensions() {
         heading(2, tr("Readiness by dimension", "Preparación por dimensión"));
-        row({tr("Dimension", "Dimensión"), tr("Score", "Puntaje"), "0–100", tr("Level", "Nivel"), tr("Coverage", "Cobertura")});
-        out_ += "| --- | ---: | --- | --- | ---: |\n";
-        for (const auto& d : a_.dimensions)
+        if (!a_.evidence) {
+            row({tr("Dimension", "Dimensión"), tr("Score", "Puntaje"), "0–100", tr("Level", "Nivel"), tr("Coverage", "Cobertura")});
+            out_ += "| --- | ---: | --- | --- | ---: |\n";
+            for (const auto& d : a_.dimensions)
+                row({in(d.dimension->name), md(words::score_of_100(d.score, lang_)),
+                     d.score ? score_bar(*d.score, kBarWidth) : "", md(words::level(d.level, lang_)), words::percent(d.coverage)});
+            return;
+        }
+        row({tr("Dimension", "Dimensión"), tr("Score", "Puntaje"), "0–100", tr("Level", "Nivel"), tr("Coverage", "Cobertura"),
+             tr("Confidence", "Confianza")});
+        out_ += "| --- | ---: | --- | --- | ---: | ---: |\n";
+        for (size_t i = 0; i < a_.dimensions.size(); ++i) {
+            const DimensionResult& d = a_.dimensions[i];
             row({in(d.dimension->name), md(words::score_of_100(d.score, lang_)),
-                 d.score ? score_bar(*d.score, kBarWidth) : "", md(words::level(d.level, lang_)), words::percent(d.coverage)});
+                 d.score ? score_bar(*d.score, kBarWidth) : "", md(words::level(d.level, lang_)), words::percent(d.coverage),
+                 words::percent(a_.evidence->dimensions[i].confidence)});
+        }
     }
 
     std::string status(const ModelResult& m) const {
@@ -125,6 +142,49 @@ private:
             if (r.lifts_blocker) text += fmt::format(" **({})**", tr("lifts a blocker", "resuelve un obstáculo"));
             row({std::to_string(r.rank), text, in(r.dimension->name), words::effort(rec.effort, lang_),
                  words::horizon(rec.horizon, lang_), "+" + format_number(r.gain), md(rec.annex)});
+        }
+    }
+
+    // What to review (Annex 4.1.7, 4.4): stale evidence as a table, answers without evidence by dimension.
+    void evidence() {
+        if (!a_.evidence) return;
+        const EvidenceReview& review = *a_.evidence;
+        heading(2, tr("Evidence", "Evidencia"));
+        out_ += md(words::confidence_rule(review, lang_)) + "\n\n";
+        if (words::no_scored_evidence(review)) {
+            out_ += fmt::format("{} {}\n", md(words::evidence_hint(lang_)), code(words::evidence_form(lang_)));
+            return;
+        }
+        out_ += md(words::evidence_counts(review, lang_)) + "\n";
+        dated_table(review.stale, words::stale_title(review, lang_), true);
+        dated_table(review.dated_after, words::dated_after_title(review, lang_), false);
+        if (review.missing.empty()) return;
+        heading(3, fmt::format("{} ({})", tr("Answers without evidence", "Respuestas sin evidencia"), review.missing.size()));
+        for (const auto& d : a_.dimensions) {
+            std::string labels;
+            for (const auto& m : review.missing)
+                if (m.dimension == d.dimension) labels += (labels.empty() ? "" : ", ") + in(m.question->label);
+            if (!labels.empty()) out_ += fmt::format("- **{}:** {}\n", in(d.dimension->name), labels);
+        }
+    }
+
+    void dated_table(const std::vector<DatedEvidence>& list, const std::string& title, bool with_age) {
+        if (list.empty()) return;
+        heading(3, md(title));
+        if (with_age) {
+            row({tr("Answer", "Respuesta"), tr("Date", "Fecha"), tr("Age", "Antigüedad"), tr("Owner", "Responsable"),
+                 tr("Source", "Fuente")});
+            out_ += "| --- | --- | ---: | --- | --- |\n";
+        } else {
+            row({tr("Answer", "Respuesta"), tr("Date", "Fecha"), tr("Owner", "Responsable"), tr("Source", "Fuente")});
+            out_ += "| --- | --- | --- | --- |\n";
+        }
+        for (const auto& dated : list) {
+            const Evidence& e = *dated.evidence;
+            if (with_age)
+                row({in(e.question->label), e.date.iso(), words::months(dated.age_months, lang_), md(e.owner), md(e.source)});
+            else
+                row({in(e.question->label), e.date.iso(), md(e.owner), md(e.source)});
         }
     }
 

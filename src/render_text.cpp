@@ -15,6 +15,7 @@ namespace {
 
 constexpr int kBarWidth = 16;
 constexpr size_t kTopRecommendations = 10;
+constexpr size_t kListedMissing = 5;  // more answers without evidence are counted, and listed by --explain
 
 class TextReport {
 public:
@@ -30,6 +31,7 @@ public:
         models();
         sensitivity();
         unanswered();
+        evidence();
         if (o_.explain) explanation();
         return out_;
     }
@@ -83,7 +85,9 @@ private:
         out_ += "\n";
         out_ += bold(fmt::format("{}  {}/100", tr("Overall readiness", "Preparación general"), words::score(a_.overall)));
         out_ += "  " + level_name(a_.level);
-        out_ += fmt::format("  ({} {}%)\n", tr("coverage", "cobertura"), format_number(100 * a_.coverage, 0));
+        out_ += fmt::format("  ({} {}", tr("coverage", "cobertura"), words::percent(a_.coverage));
+        if (a_.evidence) out_ += fmt::format(", {} {}", tr("confidence", "confianza"), words::percent(a_.evidence->confidence));
+        out_ += ")\n";
         if (a_.overall) out_ += score_bar(*a_.overall, 60) + "\n";
     }
 
@@ -221,6 +225,72 @@ private:
             append_wrapped(out_, fmt::format("{} — {} (+{}% {})", u.question->path, in(u.question->label),
                                              format_number(u.coverage_gain), tr("coverage", "cobertura")),
                            o_.width, "  - ", "    ");
+        }
+    }
+
+    // Confidence per dimension beside coverage, then what to review: stale evidence always, answers
+    // without evidence listed when few or under --explain (a count per dimension otherwise).
+    void evidence() {
+        if (!a_.evidence) return;
+        const EvidenceReview& review = *a_.evidence;
+        heading(tr("Evidence", "Evidencia"));
+        append_wrapped(out_,
+                       fmt::format("{} {}. {}", tr("Confidence", "Confianza"), words::percent(review.confidence),
+                                   words::confidence_rule(review, o_.lang)),
+                       o_.width, "  ", "  ");
+        if (words::no_scored_evidence(review)) {
+            append_wrapped(out_, words::evidence_hint(o_.lang), o_.width, "  ", "  ");
+            out_ += "    " + words::evidence_form(o_.lang) + "\n";
+        } else {
+            evidence_table(review);
+            out_ += "\n";
+        }
+        dated_list(review.stale, words::stale_title(review, o_.lang) + ":", true);
+        dated_list(review.dated_after, words::dated_after_title(review, o_.lang) + ":", false);
+        if (review.missing.empty() || words::no_scored_evidence(review)) return;
+        bool listed = o_.explain || review.missing.size() <= kListedMissing;
+        out_ += fmt::format("  {}: {}{}\n", tr("Answers without evidence", "Respuestas sin evidencia"),
+                            review.missing.size(),
+                            listed ? "" : tr(" (--explain lists them)", " (--explain las enumera)"));
+        if (!listed) return;
+        for (const auto& m : review.missing)
+            append_wrapped(out_, fmt::format("{} — {}", m.question->path, in(m.question->label)), o_.width, "    - ",
+                           "      ");
+    }
+
+    // name, then coverage, confidence and the counts, each as wide as its heading: 25 + 49 columns in
+    // English, 23 + 57 in Spanish with the default set.
+    void evidence_table(const EvidenceReview& review) {
+        size_t name_width = dimension_name_width();
+        const std::string headings[] = {tr("Coverage", "Cobertura"), tr("Confidence", "Confianza"),
+                                        tr("Fresh", "Vigentes"), tr("Stale", "Vencidas"),
+                                        tr("No evidence", "Sin evidencia")};
+        auto row = [&](const std::string& name, const std::vector<std::string>& cells) {
+            out_ += pad_right(name, name_width);
+            for (size_t i = 0; i < cells.size(); ++i) out_ += "  " + pad_left(cells[i], display_width(headings[i]));
+            out_ += "\n";
+        };
+        out_ += "\n";
+        row(tr("Dimension", "Dimensión"), std::vector<std::string>(std::begin(headings), std::end(headings)));
+        for (size_t i = 0; i < a_.dimensions.size(); ++i) {
+            const DimensionEvidence& counts = review.dimensions[i];
+            row(in(a_.dimensions[i].dimension->name),
+                {words::percent(a_.dimensions[i].coverage), words::percent(counts.confidence),
+                 std::to_string(counts.fresh), std::to_string(counts.stale), std::to_string(counts.missing)});
+        }
+    }
+
+    void dated_list(const std::vector<DatedEvidence>& list, const std::string& title, bool with_age) {
+        if (list.empty()) return;
+        out_ += "  " + title + "\n";
+        for (const auto& dated : list) {
+            const Evidence& e = *dated.evidence;
+            std::string age = with_age ? ", " + words::months(dated.age_months, o_.lang) : "";
+            append_wrapped(out_,
+                           fmt::format("{} ({}): {}{}; {}: {}; {}: {}", in(e.question->label), e.question->path,
+                                       e.date.iso(), age, tr("owner", "responsable"), e.owner, tr("source", "fuente"),
+                                       e.source),
+                           o_.width, "    - ", "      ");
         }
     }
 

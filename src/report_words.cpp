@@ -70,4 +70,60 @@ std::string points(const CriterionResult& criterion, Lang lang) {
     return fmt::format("{}/{}", format_number(criterion.points, 2), format_number(criterion.max_points, 2));
 }
 
+std::string months(int count, Lang lang) {
+    if (count == 1) return tr(lang, "1 month", "1 mes");
+    return fmt::format("{} {}", count, tr(lang, "months", "meses"));
+}
+
+std::string confidence_rule(const EvidenceReview& review, Lang lang) {
+    return fmt::format(
+        fmt::runtime(tr(lang,
+           "An answer counts fully towards confidence when its evidence is at most {} old on {}, half when it has "
+           "no evidence or older evidence, and not at all when it is unknown; the Annex asks institutions to "
+           "review their indicators regularly (4.1.7, 4.4).",
+           "Una respuesta cuenta completa para la confianza si su evidencia tiene a lo sumo {} al {}, la mitad si "
+           "no tiene evidencia o la tiene más antigua, y nada si se desconoce; el Anexo pide a las instituciones "
+           "revisar sus indicadores con regularidad (4.1.7, 4.4).")),
+        months(review.max_age_months, lang), review.date.iso());
+}
+
+std::string evidence_hint(Lang lang) {
+    return tr(lang, "No scored answer carries evidence yet. Give an answer its evidence as:",
+              "Ninguna respuesta calificada tiene evidencia todavía. Dé a una respuesta su evidencia así:");
+}
+
+std::string evidence_form(Lang lang) {
+    return fmt::format("{{value: ..., evidence: {{source: ..., date: {}, owner: ...}}}}",
+                       tr(lang, "YYYY-MM-DD", "AAAA-MM-DD"));
+}
+
+bool no_scored_evidence(const EvidenceReview& review) {
+    for (const auto& counts : review.dimensions)
+        if (counts.fresh > 0 || counts.stale > 0) return false;
+    return true;
+}
+
+std::string evidence_counts(const EvidenceReview& review, Lang lang) {
+    int fresh = 0, stale = 0, missing = 0;
+    for (const auto& counts : review.dimensions) {
+        fresh += counts.fresh;
+        stale += counts.stale;
+        missing += counts.missing;
+    }
+    return fmt::format("{} {} · {} {} · {} {}", fresh,
+                       tr(lang, fresh == 1 ? "answer with fresh evidence" : "answers with fresh evidence",
+                          fresh == 1 ? "respuesta con evidencia vigente" : "respuestas con evidencia vigente"),
+                       stale, tr(lang, "with stale evidence", "con evidencia vencida"), missing,
+                       tr(lang, "without evidence", "sin evidencia"));
+}
+
+std::string stale_title(const EvidenceReview& review, Lang lang) {
+    return fmt::format("{} {}", tr(lang, "Evidence older than", "Evidencia de más de"), months(review.max_age_months, lang));
+}
+
+std::string dated_after_title(const EvidenceReview& review, Lang lang) {
+    return fmt::format("{} {} ({})", tr(lang, "Dated after", "Con fecha posterior al"), review.date.iso(),
+                       tr(lang, "check the date; counted as fresh", "revise la fecha; se cuenta como vigente"));
+}
+
 }  // namespace tne::words

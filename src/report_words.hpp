@@ -27,4 +27,19 @@ std::string simulated_change(const Assessment& assessment, const SimulatedAnswer
 // "3.5/5 points", or why an unanswered criterion does not count.
 std::string points(const CriterionResult& criterion, Lang lang);
 
+// Evidence (Annex 4.1.7, 4.4)
+std::string months(int count, Lang lang);  // "1 month", "27 months"
+// How confidence counts an answer, with the review's date and maximum age.
+std::string confidence_rule(const EvidenceReview& review, Lang lang);
+// For a profile without evidence: how to give it (evidence_hint, then evidence_form).
+std::string evidence_hint(Lang lang);
+std::string evidence_form(Lang lang);  // "{value: ..., evidence: {source: ..., date: YYYY-MM-DD, owner: ...}}"
+// The profile gives no evidence for any answer a criterion scores.
+bool no_scored_evidence(const EvidenceReview& review);
+// "4 answers with fresh evidence · 2 with stale evidence · 47 without evidence"
+std::string evidence_counts(const EvidenceReview& review, Lang lang);
+// "Evidence older than 12 months", "Dated after 2026-11-23 (check the date; counted as fresh)"
+std::string stale_title(const EvidenceReview& review, Lang lang);
+std::string dated_after_title(const EvidenceReview& review, Lang lang);
+
 }  // namespace tne::words

@@ -7,16 +7,12 @@ namespace tne {
 
 namespace {
 
-void write_question(JsonWriter& json, const Question& q) {
-    json.key(q.key).begin_object();
-    json.field("title", q.text.en);
-    json.field("description", q.help.en);
-    json.field("x-title-es", q.text.es);
-    json.field("x-description-es", q.help.es);
-    // An unknown answer is written as null (or left out), except for required questions.
-    auto nullable = [&](const char* type) {
-        if (q.required) json.field("type", type);
-        else json.key("type").begin_array().value(type).value("null").end_array();
+// The answer's value. An unknown answer is written as null (or left out), except for required
+// questions; `nullable` is false inside the evidence form, which is only for known answers.
+void write_value(JsonWriter& json, const Question& q, bool nullable) {
+    auto type = [&](const char* name) {
+        if (!nullable) json.field("type", name);
+        else json.key("type").begin_array().value(name).value("null").end_array();
     };
     switch (q.type) {
         case QuestionType::text:
@@ -27,11 +23,11 @@ void write_question(JsonWriter& json, const Question& q) {
         case QuestionType::yes_partial_no:
             json.key("enum").begin_array();
             for (const auto& value : q.values) json.value(value.id);
-            if (!q.required) json.null();
+            if (nullable) json.null();
             json.end_array();
             break;
         case QuestionType::list:
-            nullable("array");
+            type("array");
             json.key("items").begin_object().key("enum").begin_array();
             for (const auto& value : q.values) json.value(value.id);
             json.end_array().end_object();
@@ -39,12 +35,58 @@ void write_question(JsonWriter& json, const Question& q) {
             break;
         case QuestionType::percent:
         case QuestionType::count:
-            nullable(q.type == QuestionType::percent ? "number" : "integer");
+            type(q.type == QuestionType::percent ? "number" : "integer");
             json.key("minimum").number(q.min, 6);
             json.key("maximum").number(q.max, 6);
             break;
     }
+}
+
+// An answer is its bare value, or {value, evidence} (README: "Evidence").
+void write_question(JsonWriter& json, const Question& q) {
+    json.key(q.key).begin_object();
+    json.field("title", q.text.en);
+    json.field("description", q.help.en);
+    json.field("x-title-es", q.text.es);
+    json.field("x-description-es", q.help.es);
+    json.key("anyOf").begin_array();
+    json.begin_object();
+    write_value(json, q, !q.required);
     json.end_object();
+    json.begin_object().field("type", "object").field("additionalProperties", false);
+    json.key("required").begin_array().value("value").value("evidence").end_array();
+    json.key("properties").begin_object();
+    json.key("value").begin_object();
+    write_value(json, q, false);
+    json.end_object();
+    json.key("evidence").begin_object().field("$ref", "#/$defs/evidence").end_object();
+    json.end_object();
+    json.end_object();
+    json.end_array();
+    json.end_object();
+}
+
+// Where an answer comes from (Annex 4.1.7, 4.4: indicators reviewed regularly).
+void write_evidence_definition(JsonWriter& json) {
+    auto text = [&](const char* name, const char* en, const char* es) {
+        json.key(name).begin_object().field("type", "string");
+        json.key("minLength").value(1);
+        json.field("description", en).field("x-description-es", es).end_object();
+    };
+    json.key("$defs").begin_object().key("evidence").begin_object();
+    json.field("title", "Evidence of the answer").field("x-title-es", "Evidencia de la respuesta");
+    json.field("type", "object").field("additionalProperties", false);
+    json.key("required").begin_array().value("source").value("date").value("owner").end_array();
+    json.key("properties").begin_object();
+    text("source", "The document, system or record that shows the answer.",
+         "El documento, sistema o registro que respalda la respuesta.");
+    json.key("date").begin_object().field("type", "string").field("format", "date");
+    json.field("pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
+    json.field("description", "When the evidence was last checked, YYYY-MM-DD.");
+    json.field("x-description-es", "Cuándo se revisó la evidencia por última vez, AAAA-MM-DD.").end_object();
+    text("owner", "Who keeps the evidence up to date.", "Quién mantiene la evidencia al día.");
+    json.end_object();
+    json.end_object().end_object();
 }
 
 }  // namespace
@@ -80,6 +122,7 @@ std::string render_profile_schema(const RubricSet& rubric) {
         json.end_object();
     }
     json.end_object();
+    write_evidence_definition(json);
     json.end_object();
     return json.str();
 }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <ctime>
@@ -40,6 +41,12 @@ std::string format_number(double value, int decimals) {
     return text;
 }
 
+static int days_in_month(int year, int month) {
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
 std::optional<ReportDate> ReportDate::parse(std::string_view iso) {
     if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
     auto digits = [&](size_t at, size_t count) {
@@ -52,11 +59,22 @@ std::optional<ReportDate> ReportDate::parse(std::string_view iso) {
     };
     ReportDate date{digits(0, 4), digits(5, 2), digits(8, 2)};
     if (date.year < 1 || date.month < 1 || date.month > 12 || date.day < 1) return std::nullopt;
-    bool leap = (date.year % 4 == 0 && date.year % 100 != 0) || date.year % 400 == 0;
-    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int days = kDays[date.month - 1] + (date.month == 2 && leap ? 1 : 0);
-    if (date.day > days) return std::nullopt;
+    if (date.day > days_in_month(date.year, date.month)) return std::nullopt;
     return date;
+}
+
+ReportDate ReportDate::plus_months(int months) const {
+    int index = year * 12 + (month - 1) + months;  // months since year 0
+    ReportDate later{index / 12, index % 12 + 1, day};
+    later.day = std::min(day, days_in_month(later.year, later.month));
+    return later;
+}
+
+int months_between(const ReportDate& from, const ReportDate& to) {
+    int months = (to.year - from.year) * 12 + (to.month - from.month);
+    // The calendar difference overshoots by one when `to` is earlier in its month than `from`.
+    if (from.plus_months(months) > to) --months;
+    return months;
 }
 
 ReportDate ReportDate::today() {

@@ -89,6 +89,41 @@ struct DimensionSensitivity {
     std::optional<ScoreShift> model_down;  // down until another model is suggested
 };
 
+// The review of a profile's evidence on a date. The Annex asks institutions to set KPIs and review
+// them regularly (4.1.7, 4.4): evidence older than the maximum age is due for review.
+inline constexpr int kDefaultEvidenceMaxAge = 12;  // months: a yearly review
+
+struct DatedEvidence {
+    const Evidence* evidence = nullptr;
+    const Dimension* dimension = nullptr;  // whose criterion scores the answer; none when none does
+    int age_months = 0;                    // whole months to the review's date; negative after it
+};
+
+struct MissingEvidence {
+    const Question* question = nullptr;
+    const Dimension* dimension = nullptr;
+};
+
+// A dimension's known answers by their evidence, counted per criterion as confidence weighs them.
+struct DimensionEvidence {
+    double confidence = 0;  // 0-1
+    int fresh = 0;          // with evidence no older than the maximum age (or dated after the review)
+    int stale = 0;
+    int missing = 0;
+};
+
+// Confidence is coverage with answers weighed by their evidence: an answer counts fully with fresh
+// evidence, half without evidence or with stale evidence, not at all when unknown.
+struct EvidenceReview {
+    ReportDate date;
+    int max_age_months = kDefaultEvidenceMaxAge;
+    double confidence = 0;                      // 0-1, weighted by dimension as coverage is
+    std::vector<DimensionEvidence> dimensions;  // as Assessment::dimensions
+    std::vector<MissingEvidence> missing;       // known answers scored by a criterion; rubric order
+    std::vector<DatedEvidence> stale;           // older than the maximum age; rubric order
+    std::vector<DatedEvidence> dated_after;     // after the review's date: a likely typo; counted fresh
+};
+
 // Holds pointers into its own `models`, so it moves but never copies.
 struct Assessment {
     Assessment() = default;
@@ -112,6 +147,8 @@ struct Assessment {
     std::vector<const ModelResult*> pathway;  // stepping stones, ending with the suggested model
     std::vector<UnansweredQuestion> unanswered;
     std::vector<DimensionSensitivity> sensitivity;  // rubric order; filled by measure_sensitivity
+    // Filled by review_evidence, apart from assess: `tne batch` does without it.
+    std::optional<EvidenceReview> evidence;
 
     const ModelResult* find_model(const std::string& id) const;
 };
@@ -121,6 +158,11 @@ Assessment assess(Profile profile, const RubricSet& rubric);
 // Fills `sensitivity`: for each dimension, the points that would change the overall level or the
 // suggested model. A report asks for it; a batch, which never shows it, does not pay for it.
 void measure_sensitivity(Assessment& assessment);
+
+// The evidence of the assessment's answers on `date`: evidence is stale when `date` is later than
+// its own date plus `max_age_months` (so on exactly that day it is still fresh).
+EvidenceReview review_evidence(const Assessment& assessment, const ReportDate& date,
+                               int max_age_months = kDefaultEvidenceMaxAge);
 
 // "Language and culture: 32/100; needs at least 50: ... (Annex 3.2)".
 std::string blocker_text(const Blocker& blocker, const Assessment& assessment, Lang lang);

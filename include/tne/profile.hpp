@@ -8,6 +8,7 @@
 
 #include "tne/error.hpp"
 #include "tne/rubric.hpp"
+#include "tne/text.hpp"
 
 namespace YAML {
 class Node;
@@ -34,15 +35,26 @@ struct SimulatedAnswer {
     Value was;  // the file's answer; monostate when it had none
 };
 
+// Where a known answer comes from, so it can be checked and reviewed (Annex 4.1.7, 4.4). Kept beside
+// the answers rather than in each Answer: most profiles carry none, and batches score thousands.
+struct Evidence {
+    const Question* question = nullptr;
+    std::string source;  // the document, system or record that shows the answer
+    ReportDate date;     // when it was last checked
+    std::string owner;   // who keeps it up to date
+};
+
 struct Profile {
-    std::string source;           // the file name, for messages and reports
-    std::vector<Answer> answers;  // in the rubric's question order; an absent answer is unknown
+    std::string source;              // the file name, for messages and reports
+    std::vector<Answer> answers;     // in the rubric's question order; an absent answer is unknown
+    std::vector<Evidence> evidence;  // in the same order; at most one per answer, only for known ones
     std::vector<SimulatedAnswer> simulated;  // in the order first set; a question appears once
 
     const Answer* find(const Question& question) const;
+    const Evidence* find_evidence(const Question& question) const;
     const Answer* find(std::string_view path) const;
     std::string text(std::string_view path) const;  // a text or choice answer, else ""
-    // Answers `question` with `value`, replacing an earlier answer to it.
+    // Answers `question` with `value`, replacing an earlier answer to it and that answer's evidence.
     void set(const Question& question, Value value);
 };
 

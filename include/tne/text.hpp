@@ -50,6 +50,15 @@ struct ReportDate {
     static ReportDate today();
     std::string iso() const;                // "2026-11-23"
     std::string long_form(Lang lang) const;  // "23 November 2026", "23 de noviembre de 2026"
+    // The same day `months` later, or the month's last day when it has no such day:
+    // 2024-02-29 + 12 months is 2025-02-28.
+    ReportDate plus_months(int months) const;
+
+    auto operator<=>(const ReportDate&) const = default;  // year, then month, then day
 };
+
+// Whole months from `from` to `to`: the most n with from.plus_months(n) <= to; negative when `to`
+// is earlier.
+int months_between(const ReportDate& from, const ReportDate& to);
 
 }  // namespace tne

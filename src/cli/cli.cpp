@@ -64,6 +64,7 @@ struct AssessOptions {
     std::optional<double> fail_under;
     std::string date;  // empty: today, or SOURCE_DATE_EPOCH's day
     std::vector<std::string> settings;  // --set PATH=VALUE, applied in order
+    int evidence_max_age = kDefaultEvidenceMaxAge;  // months
 };
 
 struct PlanOptions {
@@ -153,10 +154,24 @@ Profile load_with_settings(const std::string& path, const std::vector<std::strin
     return profile;
 }
 
+// --evidence-max-age, checked here rather than by CLI11 so the message is in the report's language.
+void check_evidence_max_age(int months, Lang lang) {
+    if (months >= 1 && months <= 1200) return;
+    throw UsageError(lang == Lang::es
+                         ? fmt::format("--evidence-max-age {}: se espera un número entero de meses de 1 a 1200, "
+                                       "p. ej. 12 para una revisión anual",
+                                       months)
+                         : fmt::format("--evidence-max-age {}: expected a whole number of months from 1 to 1200, "
+                                       "e.g. 12 for a yearly review",
+                                       months));
+}
+
 int run_assess(const CommonOptions& common, const AssessOptions& options, Lang lang) {
     ReportDate date = report_date(options.date, lang);
+    check_evidence_max_age(options.evidence_max_age, lang);
     RubricSet rubric = load_rubrics(common);
     Assessment assessment = assess(load_with_settings(options.profile, options.settings, rubric), rubric);
+    assessment.evidence = review_evidence(assessment, date, options.evidence_max_age);
     measure_sensitivity(assessment);
     std::string content;
     if (options.format == "json") {
@@ -561,14 +576,18 @@ int run(int argc, char** argv) {
         ->check(CLI::IsMember({"text", "json", "html", "markdown"}))
         ->capture_default_str();
     assess_cmd->add_option("--date", assess_options.date,
-                           "The report's date in html and markdown, YYYY-MM-DD (default: today, or\n"
-                           "SOURCE_DATE_EPOCH's day when set)")
+                           "The report's date, YYYY-MM-DD: shown in html and markdown, and the day the\n"
+                           "evidence's age is counted to (default: today, or SOURCE_DATE_EPOCH's day when set)")
         ->type_name("YYYY-MM-DD");
     assess_cmd->add_option("--set", assess_options.settings,
                            "What-if: score as if PATH had VALUE (repeatable; the file is not touched), e.g.\n"
                            "--set language.faculty_b2_percent=40 --set funding.co_funding=yes; empty VALUE: unknown")
         ->type_name("PATH=VALUE")
         ->allow_extra_args(false);
+    assess_cmd->add_option("--evidence-max-age", assess_options.evidence_max_age,
+                           "Evidence older than MONTHS is stale and counts half towards confidence\n"
+                           "(default 12: a yearly review, Annex 4.1.7, 4.4)")
+        ->type_name("MONTHS");
     assess_cmd->add_flag("--explain", assess_options.explain, "Show how every point was reached, and every recommendation");
     assess_cmd->add_option("--fail-under", assess_options.fail_under, "Exit 1 when overall readiness is below N (a CI gate)")
         ->type_name("N")
