@@ -320,6 +320,24 @@ TEST_CASE("what-if: --set re-scores with the changed answers, marks them, and le
     auto funding = [](const json& report) { return report["dimensions"][0]["score"].get<double>(); };
     CHECK(funding(b) < funding(a));
 
+    // A simulated answer is not the one the file's evidence shows: it counts as without evidence.
+    std::string spanish = (source_dir() / "examples/universidad_estatal_es.yaml").string();
+    auto evidence = [&](std::vector<std::string> extra) {
+        std::vector<std::string> args = {"assess", spanish, "--format", "json", "--date", "2026-11-23"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        return json::parse(run_tne(args).out)["evidence"];
+    };
+    auto listed = [](const json& list, const std::string& field) {
+        for (const auto& item : list)
+            if ((item.is_string() ? item : item["field"]) == field) return true;
+        return false;
+    };
+    json stale = evidence({});
+    REQUIRE(listed(stale["stale"], "funding.dedicated_budget"));
+    json simulated = evidence({"--set", "funding.dedicated_budget=yes"});
+    CHECK_FALSE(listed(simulated["stale"], "funding.dedicated_budget"));
+    CHECK(listed(simulated["missing"], "funding.dedicated_budget"));
+
     // Every format says so, in the report's language.
     std::vector<std::string> set = {"--set", "funding.co_funding=partial"};
     auto run = [&](std::vector<std::string> args) {
