@@ -10,11 +10,8 @@
 #include <cmath>
 
 #include <nlohmann/json.hpp>
-#include <valijson/adapters/nlohmann_json_adapter.hpp>
-#include <valijson/schema.hpp>
-#include <valijson/schema_parser.hpp>
-#include <valijson/validator.hpp>
 
+#include "json_schema.hpp"
 #include "support.hpp"
 #include "tne/assessment.hpp"
 #include "tne/render.hpp"
@@ -108,48 +105,6 @@ std::vector<std::string> keys_of(const ordered_json& object) {
     return keys;
 }
 
-// A profile's YAML as the JSON an editor validates: unquoted scalars of digits become numbers (whole
-// ones integers), ~ and empty values null, everything else text (dates too).
-nlohmann::json to_json(const YAML::Node& node) {
-    switch (node.Type()) {
-        case YAML::NodeType::Map: {
-            nlohmann::json object = nlohmann::json::object();
-            for (const auto& entry : node) object[entry.first.Scalar()] = to_json(entry.second);
-            return object;
-        }
-        case YAML::NodeType::Sequence: {
-            nlohmann::json array = nlohmann::json::array();
-            for (const auto& item : node) array.push_back(to_json(item));
-            return array;
-        }
-        case YAML::NodeType::Scalar: {
-            const std::string& text = node.Scalar();
-            bool plain = node.Tag() != "!";
-            if (plain && !text.empty() && text.find_first_not_of("0123456789.") == std::string::npos) {
-                double number = std::stod(text);
-                if (std::floor(number) == number) return static_cast<long long>(number);
-                return number;
-            }
-            return text;
-        }
-        default: return nullptr;
-    }
-}
-
-std::vector<std::string> schema_errors(const nlohmann::json& schema_document, const nlohmann::json& document) {
-    valijson::Schema schema;
-    valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-    valijson::adapters::NlohmannJsonAdapter schema_adapter(schema_document);
-    parser.populateSchema(schema_adapter, schema);
-    valijson::Validator validator;
-    valijson::ValidationResults results;
-    valijson::adapters::NlohmannJsonAdapter adapter(document);
-    validator.validate(schema, adapter, &results);
-    std::vector<std::string> errors;
-    valijson::ValidationResults::Error error;
-    while (results.popError(error)) errors.push_back(error.description);
-    return errors;
-}
 
 }  // namespace
 
@@ -541,17 +496,18 @@ TEST_CASE("the same profile and date give the same bytes in every format", "[evi
 }
 
 TEST_CASE("the profile schema accepts both forms of an answer and rejects a malformed evidence form", "[evidence][schema]") {
-    nlohmann::json schema = nlohmann::json::parse(render_profile_schema(default_rubrics()));
+    valijson::Schema schema;
+    parse_schema(nlohmann::json::parse(render_profile_schema(default_rubrics())), schema);
     for (const auto& profile : example_profiles()) {
         INFO(profile);
-        auto errors = schema_errors(schema, to_json(YAML::LoadFile(profile.string())));
+        auto errors = schema_errors(schema, yaml_to_json(YAML::LoadFile(profile.string())));
         for (const auto& error : errors) INFO(error);
         CHECK(errors.empty());
     }
-    CHECK(schema_errors(schema, to_json(YAML::Load(funding_profile()))).empty());
+    CHECK(schema_errors(schema, yaml_to_json(YAML::Load(funding_profile()))).empty());
 
     auto rejected = [&](const std::string& evidence) {
-        return !schema_errors(schema, to_json(YAML::Load(kInstitution + "funding:\n  dedicated_budget: " + evidence + "\n")))
+        return !schema_errors(schema, yaml_to_json(YAML::Load(kInstitution + "funding:\n  dedicated_budget: " + evidence + "\n")))
                     .empty();
     };
     CHECK_FALSE(rejected("{value: yes, evidence: " + kEvidence + "}"));

@@ -4,24 +4,24 @@
 #include <yaml-cpp/yaml.h>
 
 #include <catch2/catch.hpp>
-#include <functional>
 #include <memory>
 #include <regex>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
-#include <valijson/schema_parser.hpp>
-#include <valijson/validator.hpp>
 
+#include "json_schema.hpp"
 #include "support.hpp"
 #include "tne/rubric_check.hpp"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using tne::test::parse_schema;
 using tne::test::read_file;
+using tne::test::schema_errors;
 using tne::test::source_dir;
 using tne::test::TempDir;
+using tne::test::yaml_to_json;
 
 namespace {
 
@@ -99,24 +99,12 @@ const valijson::Schema& sarif_schema() {
     }();
     static const auto schema = [] {
         auto parsed = std::make_unique<valijson::Schema>();
-        valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-        valijson::adapters::NlohmannJsonAdapter adapter(document);
-        parser.populateSchema(adapter, *parsed);
+        parse_schema(document, *parsed);
         return parsed;
     }();
     return *schema;
 }
 
-std::vector<std::string> schema_errors(const valijson::Schema& schema, const json& document) {
-    valijson::Validator validator;
-    valijson::ValidationResults results;
-    valijson::adapters::NlohmannJsonAdapter adapter(document);
-    validator.validate(schema, adapter, &results);
-    std::vector<std::string> errors;
-    valijson::ValidationResults::Error error;
-    while (results.popError(error)) errors.push_back(error.description);
-    return errors;
-}
 
 }  // namespace
 
@@ -230,40 +218,19 @@ TEST_CASE("several defects in one set are all reported, in file order", "[rubric
 TEST_CASE("the rubric schema's root accepts every shipped rubric file and rejects a broken one", "[rubric-check]") {
     json document = json::parse(tne::rubric_files_schema());
     valijson::Schema schema;
-    valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-    valijson::adapters::NlohmannJsonAdapter adapter(document);
-    parser.populateSchema(adapter, schema);
+    parse_schema(document, schema);
 
-    // YAML to JSON for the shipped files, with numbers where YAML has plain numbers.
-    std::function<json(const YAML::Node&)> to_json = [&](const YAML::Node& node) -> json {
-        if (node.IsMap()) {
-            json object = json::object();
-            for (const auto& entry : node) object[entry.first.Scalar()] = to_json(entry.second);
-            return object;
-        }
-        if (node.IsSequence()) {
-            json array = json::array();
-            for (const auto& item : node) array.push_back(to_json(item));
-            return array;
-        }
-        if (node.IsNull()) return nullptr;
-        const std::string& text = node.Scalar();
-        if (node.Tag() != "!" && (text == "true" || text == "false")) return text == "true";
-        if (node.Tag() != "!" && std::regex_match(text, std::regex(R"(-?[0-9]+(\.[0-9]+)?)")))
-            return text.find('.') == std::string::npos ? json(std::stoll(text)) : json(std::stod(text));
-        return text;
-    };
     int files = 0;
     for (const auto& entry : fs::recursive_directory_iterator(source_dir() / "rubrics")) {
         if (entry.path().extension() != ".yaml") continue;
         ++files;
         INFO(entry.path());
-        CHECK(schema_errors(schema, to_json(YAML::LoadFile(entry.path().string()))).empty());
+        CHECK(schema_errors(schema, yaml_to_json(YAML::LoadFile(entry.path().string()))).empty());
     }
     CHECK(files >= 16);
     YAML::Node models = YAML::LoadFile((source_dir() / "rubrics/models.yaml").string());
     models["models"][0]["stage"] = "first";
-    CHECK_FALSE(schema_errors(schema, to_json(models)).empty());
+    CHECK_FALSE(schema_errors(schema, yaml_to_json(models)).empty());
 }
 
 TEST_CASE("tne rubrics check exits 0 when clean, 1 on findings, 2 on usage errors", "[rubric-check][binary]") {
