@@ -47,9 +47,13 @@ EvidenceReview review_evidence(const Assessment& a, const ReportDate& date, int 
         counts.confidence = total > 0 ? trusted / total : 0;
         weighted += d.dimension->weight * counts.confidence;
         weights += d.dimension->weight;
+        review.totals.fresh += counts.fresh;
+        review.totals.stale += counts.stale;
+        review.totals.missing += counts.missing;
         review.dimensions.push_back(counts);
     }
     review.confidence = weights > 0 ? weighted / weights : 0;
+    review.totals.confidence = review.confidence;
 
     // Every piece of evidence is dated, scored or not (the institution block's answers too).
     for (const auto& e : a.profile.evidence) {

@@ -205,10 +205,7 @@ public:
         Profile profile = a_.profile;
         for (const auto& step : plan.steps) {
             plan.cost += effort_points(step.criterion->recommendation.effort);
-            bool seen = std::any_of(profile.simulated.begin(), profile.simulated.end(),
-                                    [&](const SimulatedAnswer& s) { return s.question == step.question; });
-            if (!seen) profile.simulated.push_back({step.question, step.from});
-            profile.set(*step.question, step.to);
+            profile.simulate(*step.question, step.to);
         }
         plan.after = assess(std::move(profile), *a_.rubric);
         const ModelResult* reached = plan.after.find_model(target_.id);

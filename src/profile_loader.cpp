@@ -324,6 +324,15 @@ void Profile::set(const Question& question, Value value) {
     std::erase_if(evidence, [&](const Evidence& e) { return e.question == &question; });
 }
 
+void Profile::simulate(const Question& question, Value value) {
+    bool seen = std::any_of(simulated.begin(), simulated.end(), [&](const SimulatedAnswer& s) { return s.question == &question; });
+    if (!seen) {
+        const Answer* before = find(question);
+        simulated.push_back({&question, before ? before->value : Value{}});
+    }
+    set(question, std::move(value));
+}
+
 std::string Profile::text(std::string_view path) const {
     const Answer* answer = find(path);
     if (!answer) return "";
@@ -368,11 +377,7 @@ void simulate(Profile& profile, const std::string& setting, const RubricSet& rub
     }
     if (question->required && !answer.known())
         throw InputError(SourcePos{source}, format_message(msg::missing_required, question->path));
-    const Answer* before = profile.find(*question);
-    bool seen = std::any_of(profile.simulated.begin(), profile.simulated.end(),
-                            [&](const SimulatedAnswer& s) { return s.question == question; });
-    if (!seen) profile.simulated.push_back({question, before ? before->value : Value{}});
-    profile.set(*question, std::move(answer.value));
+    profile.simulate(*question, std::move(answer.value));
 }
 
 Profile load_profile_file(const std::string& path, const RubricSet& rubric) {

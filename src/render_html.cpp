@@ -197,7 +197,7 @@ private:
         const EvidenceReview& review = *a_.evidence;
         out_ += fmt::format("<section class=\"evidence\">\n<h2>{}</h2>\n<p class=\"meta\">{}</p>\n",
                             tr("Evidence", "Evidencia"), escape(words::confidence_rule(review, lang_)));
-        bool none = words::no_scored_evidence(review);
+        bool none = !review.any_scored_evidence();
         if (none)
             out_ += fmt::format("<p>{} <code>{}</code></p>\n", escape(words::evidence_hint(lang_)),
                                 escape(words::evidence_form(lang_)));

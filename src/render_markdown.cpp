@@ -151,7 +151,7 @@ private:
         const EvidenceReview& review = *a_.evidence;
         heading(2, tr("Evidence", "Evidencia"));
         out_ += md(words::confidence_rule(review, lang_)) + "\n\n";
-        if (words::no_scored_evidence(review)) {
+        if (!review.any_scored_evidence()) {
             out_ += fmt::format("{} {}\n", md(words::evidence_hint(lang_)), code(words::evidence_form(lang_)));
             return;
         }

@@ -238,7 +238,7 @@ private:
                        fmt::format("{} {}. {}", tr("Confidence", "Confianza"), words::percent(review.confidence),
                                    words::confidence_rule(review, o_.lang)),
                        o_.width, "  ", "  ");
-        if (words::no_scored_evidence(review)) {
+        if (!review.any_scored_evidence()) {
             append_wrapped(out_, words::evidence_hint(o_.lang), o_.width, "  ", "  ");
             out_ += "    " + words::evidence_form(o_.lang) + "\n";
         } else {
@@ -247,7 +247,7 @@ private:
         }
         dated_list(review.stale, words::stale_title(review, o_.lang) + ":", true);
         dated_list(review.dated_after, words::dated_after_title(review, o_.lang) + ":", false);
-        if (review.missing.empty() || words::no_scored_evidence(review)) return;
+        if (review.missing.empty() || !review.any_scored_evidence()) return;
         bool listed = o_.explain || review.missing.size() <= kListedMissing;
         out_ += fmt::format("  {}: {}{}\n", tr("Answers without evidence", "Respuestas sin evidencia"),
                             review.missing.size(),

@@ -97,19 +97,8 @@ std::string evidence_form(Lang lang) {
                        tr(lang, "YYYY-MM-DD", "AAAA-MM-DD"));
 }
 
-bool no_scored_evidence(const EvidenceReview& review) {
-    for (const auto& counts : review.dimensions)
-        if (counts.fresh > 0 || counts.stale > 0) return false;
-    return true;
-}
-
 std::string evidence_counts(const EvidenceReview& review, Lang lang) {
-    int fresh = 0, stale = 0, missing = 0;
-    for (const auto& counts : review.dimensions) {
-        fresh += counts.fresh;
-        stale += counts.stale;
-        missing += counts.missing;
-    }
+    const int fresh = review.totals.fresh, stale = review.totals.stale, missing = review.totals.missing;
     return fmt::format("{} {} · {} {} · {} {}", fresh,
                        tr(lang, fresh == 1 ? "answer with fresh evidence" : "answers with fresh evidence",
                           fresh == 1 ? "respuesta con evidencia vigente" : "respuestas con evidencia vigente"),

@@ -34,8 +34,6 @@ std::string confidence_rule(const EvidenceReview& review, Lang lang);
 // For a profile without evidence: how to give it (evidence_hint, then evidence_form).
 std::string evidence_hint(Lang lang);
 std::string evidence_form(Lang lang);  // "{value: ..., evidence: {source: ..., date: YYYY-MM-DD, owner: ...}}"
-// The profile gives no evidence for any answer a criterion scores.
-bool no_scored_evidence(const EvidenceReview& review);
 // "4 answers with fresh evidence · 2 with stale evidence · 47 without evidence"
 std::string evidence_counts(const EvidenceReview& review, Lang lang);
 // "Evidence older than 12 months", "Dated after 2026-11-23 (check the date; counted as fresh)"

@@ -108,4 +108,14 @@ void replace_once(const std::filesystem::path& file, const std::string& from, co
     write_file(file, text.replace(at, from.size(), to));
 }
 
+std::pair<int, int> position_of(const std::string& text, const std::string& needle) {
+    size_t at = text.find(needle);
+    REQUIRE(at != std::string::npos);
+    REQUIRE(text.find(needle, at + 1) == std::string::npos);
+    int line = static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n')) + 1;
+    size_t line_start = text.rfind('\n', at);
+    int column = static_cast<int>(line_start == std::string::npos ? at + 1 : at - line_start);
+    return {line, column};
+}
+
 }  // namespace tne::test

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "tne/rubric.hpp"
@@ -43,6 +44,10 @@ struct RubricCopy {
     RubricSet load() const;
     std::string name_of(const std::string& relative) const { return root.string() + "/" + relative; }
 };
+
+// Line and column (1-based) where the only occurrence of `needle` in `text` starts; fails the test
+// unless it occurs once.
+std::pair<int, int> position_of(const std::string& text, const std::string& needle);
 
 // Replaces the only occurrence of `from` in the file with `to`; fails the test unless it occurs once.
 void replace_once(const std::filesystem::path& file, const std::string& from, const std::string& to);

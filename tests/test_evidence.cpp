@@ -39,16 +39,6 @@ std::vector<Diagnostic> problems_of(const std::string& yaml) {
     return {};
 }
 
-// Line and column (1-based) where the only occurrence of `needle` in `text` starts.
-std::pair<int, int> position_of(const std::string& text, const std::string& needle) {
-    size_t at = text.find(needle);
-    REQUIRE(at != std::string::npos);
-    REQUIRE(text.find(needle, at + 1) == std::string::npos);
-    int line = static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n')) + 1;
-    size_t line_start = text.rfind('\n', at);
-    int column = static_cast<int>(line_start == std::string::npos ? at + 1 : at - line_start);
-    return {line, column};
-}
 
 // The only problem of `yaml` is `message`, at the place of `where` in it.
 void check_problem(const std::string& yaml, const std::string& where, const std::string& message) {

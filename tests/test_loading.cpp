@@ -49,16 +49,6 @@ void check_problems(const std::string& yaml, const std::vector<Expected>& expect
     }
 }
 
-// Line and column (1-based) where the only occurrence of `needle` in `text` starts.
-std::pair<int, int> position_of(const std::string& text, const std::string& needle) {
-    size_t at = text.find(needle);
-    REQUIRE(at != std::string::npos);
-    REQUIRE(text.find(needle, at + 1) == std::string::npos);
-    int line = static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n')) + 1;
-    size_t line_start = text.rfind('\n', at);
-    int column = static_cast<int>(line_start == std::string::npos ? at + 1 : at - line_start);
-    return {line, column};
-}
 
 // The single diagnostic of loading a broken copy; fails the test when it loads.
 tne::Diagnostic single_failure(const RubricCopy& copy) {

@@ -119,9 +119,12 @@ struct EvidenceReview {
     int max_age_months = kDefaultEvidenceMaxAge;
     double confidence = 0;                      // 0-1, weighted by dimension as coverage is
     std::vector<DimensionEvidence> dimensions;  // as Assessment::dimensions
+    DimensionEvidence totals;                   // the dimensions' counts added up (confidence: as above)
     std::vector<MissingEvidence> missing;       // known answers scored by a criterion; rubric order
     std::vector<DatedEvidence> stale;           // older than the maximum age; rubric order
     std::vector<DatedEvidence> dated_after;     // after the review's date: a likely typo; counted fresh
+
+    bool any_scored_evidence() const { return totals.fresh + totals.stale > 0; }
 };
 
 // Holds pointers into its own `models`, so it moves but never copies.

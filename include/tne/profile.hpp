@@ -56,6 +56,8 @@ struct Profile {
     std::string text(std::string_view path) const;  // a text or choice answer, else ""
     // Answers `question` with `value`, replacing an earlier answer to it and that answer's evidence.
     void set(const Question& question, Value value);
+    // The same as a what-if: the file's answer is kept in `simulated` the first time.
+    void simulate(const Question& question, Value value);
 };
 
 // Parses and validates; throws InputError listing every problem with file:line:column.
