@@ -36,7 +36,9 @@ std::optional<double> plain_number(const YAML::Node& node) {
 
 class ProfileReader {
 public:
-    ProfileReader(const RubricSet& rubric, std::string source) : rubric_(rubric), source_(std::move(source)) {}
+    // A draft (a profile being filled in) may lack required answers and may be empty.
+    ProfileReader(const RubricSet& rubric, std::string source, bool draft = false)
+        : rubric_(rubric), source_(std::move(source)), draft_(draft) {}
 
     // One answer read on its own (a what-if setting); throws InputError when it is invalid.
     Answer read_one(const Question& question, const YAML::Node& node) {
@@ -45,10 +47,13 @@ public:
         return std::move(*answer);
     }
 
+    // The profile; throws InputError listing every problem, except in a draft, which keeps its
+    // valid answers and leaves the problems in problems().
     Profile read(const YAML::Node& root) {
         Profile profile;
         profile.source = source_;
         profile.answers.reserve(rubric_.questions.size());
+        if (draft_ && root.IsNull()) return profile;  // only comments so far
         if (!root.IsMap()) {
             throw InputError(yaml_input::pos_of(root, source_),
                              format_message(msg::profile_not_map, describe(root)));
@@ -66,7 +71,7 @@ public:
         std::sort(profile.evidence.begin(), profile.evidence.end(),
                   [](const Evidence& x, const Evidence& y) { return x.question < y.question; });
         for (const auto& question : rubric_.questions) {
-            if (!question.required) continue;
+            if (!question.required || draft_) continue;
             const Answer* answer = profile.find(question);
             bool reported = invalid_paths_.count(question.path) > 0;
             if (!reported && (!answer || !answer->known())) {
@@ -78,9 +83,11 @@ public:
         std::stable_sort(problems_.begin(), problems_.end(), [](const Diagnostic& x, const Diagnostic& y) {
             return std::tie(x.pos.line, x.pos.column) < std::tie(y.pos.line, y.pos.column);
         });
-        if (!problems_.empty()) throw InputError(problems_);
+        if (!problems_.empty() && !draft_) throw InputError(problems_);
         return profile;
     }
+
+    const std::vector<Diagnostic>& problems() const { return problems_; }
 
 private:
     void problem(const YAML::Node& node, LocalText message) {
@@ -286,6 +293,7 @@ private:
 
     const RubricSet& rubric_;
     std::string source_;
+    bool draft_ = false;
     std::vector<Diagnostic> problems_;
     std::set<std::string> invalid_paths_;  // answers already reported as invalid
     size_t next_question_ = 0;             // where find_question starts
@@ -366,26 +374,48 @@ void simulate(Profile& profile, const std::string& setting, const RubricSet& rub
                              ? yaml_input::unknown_key_message(block, "profile", rubric.blocks)
                              : yaml_input::unknown_key_message(path.substr(dot + 1), block, keys));
     }
-    Answer answer;
+    Value value;
     try {
-        answer = ProfileReader(rubric, source).read_one(*question, yaml_input::parse(setting.substr(equals + 1), source));
+        value = read_answer(rubric, *question, yaml_input::parse(setting.substr(equals + 1), source), source);
     } catch (const InputError& e) {
         // The value is a fragment of the command line, so a line and column would only mislead.
         std::vector<Diagnostic> problems = e.diagnostics();
         for (auto& problem : problems) problem.pos = SourcePos{source};
         throw InputError(problems);
     }
-    if (question->required && !answer.known())
+    if (question->required && std::holds_alternative<std::monostate>(value))
         throw InputError(SourcePos{source}, format_message(msg::missing_required, question->path));
-    profile.simulate(*question, std::move(answer.value));
+    profile.simulate(*question, std::move(value));
 }
 
-Profile load_profile_file(const std::string& path, const RubricSet& rubric) {
+Value read_answer(const RubricSet& rubric, const Question& question, const YAML::Node& node, const std::string& source) {
+    return ProfileReader(rubric, source).read_one(question, node).value;
+}
+
+namespace {
+
+std::string read_profile_text(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(SourcePos{path}, format_message(msg::cannot_read_file));
     std::ostringstream text;
     text << in.rdbuf();
-    return load_profile(text.str(), path, rubric);
+    return text.str();
+}
+
+}  // namespace
+
+Profile load_profile_file(const std::string& path, const RubricSet& rubric) {
+    return load_profile(read_profile_text(path), path, rubric);
+}
+
+DraftProfile load_draft_profile(const std::string& yaml_text, const std::string& source, const RubricSet& rubric) {
+    ProfileReader reader(rubric, source, /*draft=*/true);
+    Profile profile = reader.read(yaml_input::parse(yaml_text, source));
+    return {std::move(profile), reader.problems()};
+}
+
+DraftProfile load_draft_profile_file(const std::string& path, const RubricSet& rubric) {
+    return load_draft_profile(read_profile_text(path), path, rubric);
 }
 
 }  // namespace tne

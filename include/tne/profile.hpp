@@ -67,6 +67,20 @@ Profile load_profile_file(const std::string& path, const RubricSet& rubric);
 // those of `source`.
 Profile load_profile_node(const YAML::Node& root, const std::string& source, const RubricSet& rubric);
 
+// A profile being filled in (`tne init --interactive`): required answers may be missing, and an
+// invalid answer is left out, to be asked again, and reported in `problems` instead of thrown.
+// A file that is not a profile at all (invalid YAML, a top level that is not a map) still throws.
+struct DraftProfile {
+    Profile profile;
+    std::vector<Diagnostic> problems;
+};
+DraftProfile load_draft_profile(const std::string& yaml_text, const std::string& source, const RubricSet& rubric);
+DraftProfile load_draft_profile_file(const std::string& path, const RubricSet& rubric);
+
+// One answer to `question`, validated as the loader validates a profile's; throws InputError with
+// the loader's messages when it is invalid. Null is unknown (a monostate), required or not.
+Value read_answer(const RubricSet& rubric, const Question& question, const YAML::Node& node, const std::string& source);
+
 // A what-if: applies "PATH=VALUE" to `profile` and records it in `profile.simulated`. VALUE is
 // read as the file's YAML would be (40, yes, [a, b]; empty or ~ for unknown) and validated the same
 // way; throws InputError naming the setting.

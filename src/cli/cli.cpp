@@ -1,6 +1,7 @@
 // The command line: CLI11 wiring only. Errors are caught once, here, and mapped to exit codes:
 // 0 success, 1 below --fail-under, rubric findings or a regression (diff --fail-on-regression),
-// 2 invalid input or usage, 3 a batch in which some inputs failed, 70 a bug in tne.
+// 2 invalid input or usage, 3 a batch in which some inputs failed, 70 a bug in tne; `tne init
+// --interactive` also 1 (input ended before the last question) and 130 (interrupted).
 #include "cli.hpp"
 
 #include <unistd.h>
@@ -25,12 +26,15 @@
 #include "tne/output.hpp"
 #include "tne/profile.hpp"
 #include "tne/profile_diff.hpp"
+#include "tne/profile_yaml.hpp"
+#include "tne/questionnaire.hpp"
 #include "tne/render.hpp"
 #include "tne/rubric.hpp"
 #include "tne/rubric_check.hpp"
 #include "tne/rubric_diff.hpp"
 #include "tne/rubric_tests.hpp"
 #include "tne/survey.hpp"
+#include "terminal.hpp"
 
 namespace tne::cli {
 
@@ -44,6 +48,8 @@ constexpr int kExitRegressed = 1;       // diff --fail-on-regression
 constexpr int kExitInvalid = 2;
 constexpr int kExitSomeFailed = 3;  // batch: some inputs failed to load; the others were scored
 constexpr int kExitBug = 70;
+constexpr int kExitUnfinished = 1;     // init --interactive: input ended first; answers kept in .partial
+constexpr int kExitInterrupted = 130;  // init --interactive: Ctrl-C (128 + SIGINT); answers kept
 
 // A combination of options that makes no sense, found after parsing; the message is localized.
 struct UsageError : std::runtime_error {
@@ -80,6 +86,12 @@ struct DiffOptions {
     std::string new_profile;
     std::string format = "text";
     bool fail_on_regression = false;
+};
+
+struct InitOptions {
+    bool interactive = false;
+    bool force = false;  // the template may replace an existing file
+    std::string schema;  // also write the profile's JSON Schema here, and point the profile at it
 };
 
 struct BatchCliOptions {
@@ -296,6 +308,108 @@ int run_diff(const CommonOptions& common, const DiffOptions& options, Lang lang)
         return kExitRegressed;
     }
     return kExitOk;
+}
+
+// The modeline's $schema: the schema file as seen from the profile's directory, which is how YAML
+// language servers resolve a relative path.
+std::string schema_reference(const std::string& schema, const std::string& profile) {
+    namespace fs = std::filesystem;
+    fs::path base = profile.empty() ? fs::current_path() : fs::absolute(profile).parent_path();
+    fs::path relative = fs::absolute(schema).lexically_relative(base);
+    return (relative.empty() ? fs::absolute(schema) : relative).generic_string();
+}
+
+// Where `tne init --interactive` starts: the answers kept in PROFILE.partial by an interrupted run,
+// else PROFILE's known answers (its unknown ones are asked), else nothing.
+Profile starting_answers(const std::string& target, const std::string& partial, const RubricSet& rubric,
+                         Conversation& terminal, Lang lang) {
+    namespace fs = std::filesystem;
+    bool resume = fs::exists(partial);
+    if (!resume && !fs::exists(target)) return Profile{target, {}, {}, {}};
+    DraftProfile draft = load_draft_profile_file(resume ? partial : target, rubric);
+    for (const auto& problem : draft.problems)
+        std::fprintf(stderr, "tne: %s: %s (%s)\n", lang == Lang::es ? "aviso" : "warning", problem.str(lang).c_str(),
+                     lang == Lang::es ? "se volverá a preguntar" : "it will be asked again");
+    Profile& profile = draft.profile;
+    if (!resume) std::erase_if(profile.answers, [](const Answer& a) { return !a.known(); });
+    profile.source = target;
+    size_t given = profile.answers.size();
+    std::string from = resume ? partial : target;
+    terminal.write(lang == Lang::es
+                       ? fmt::format("{} {}: {} de {} preguntas ya tienen respuesta.{}\n",
+                                     resume ? "Se continúa desde" : "Se completa", from, given, rubric.questions.size(),
+                                     resume ? fmt::format(" (Para empezar de nuevo, borre {}.)", partial) : "")
+                       : fmt::format("{} {}: {} of {} questions already answered.{}\n",
+                                     resume ? "Resuming from" : "Completing", from, given, rubric.questions.size(),
+                                     resume ? fmt::format(" (To start over, delete {}.)", partial) : ""));
+    return std::move(profile);
+}
+
+int run_init(const CommonOptions& common, const InitOptions& options, Lang lang) {
+    namespace fs = std::filesystem;
+    RubricSet rubric = load_rubrics(common);
+    // The questionnaire's profile goes to a file: standard output is the conversation.
+    std::string target = options.interactive && common.output.empty() ? "profile.yaml" : common.output;
+    if (!options.interactive && !options.force && !target.empty() && fs::exists(target))
+        throw UsageError(lang == Lang::es
+                             ? fmt::format("{} ya existe: use --force para reemplazarlo por la plantilla, o "
+                                           "--interactive para completarlo",
+                                           target)
+                             : fmt::format("{} exists: use --force to replace it with the template, or --interactive "
+                                           "to complete it",
+                                           target));
+    ProfileYamlOptions yaml{lang, {}, false};
+    if (!options.schema.empty()) {
+        write_file_atomically(options.schema, render_profile_schema(rubric));
+        yaml.schema = schema_reference(options.schema, target);
+    }
+    if (!options.interactive) {
+        emit(common, render_profile_yaml(rubric, nullptr, yaml));
+        return kExitOk;
+    }
+
+    const std::string partial = target + ".partial";
+    TerminalConversation terminal;
+    Profile profile = starting_answers(target, partial, rubric, terminal, lang);
+    QuestionnaireOptions questionnaire{lang, partial, [&](const Profile& so_far) {
+                                           ProfileYamlOptions kept = yaml;
+                                           kept.partial = true;
+                                           write_file_atomically(partial, render_profile_yaml(rubric, &so_far, kept));
+                                       }};
+    QuestionnaireEnd end = run_questionnaire(rubric, profile, terminal, questionnaire);
+    if (end != QuestionnaireEnd::finished) {
+        bool interrupted = end == QuestionnaireEnd::interrupted;
+        std::string kept = fs::exists(partial)
+                               ? (lang == Lang::es ? fmt::format("{} respuestas guardadas en {}; la misma orden continúa",
+                                                                 profile.answers.size(), partial)
+                                                   : fmt::format("{} answers kept in {}; the same command resumes",
+                                                                 profile.answers.size(), partial))
+                               : (lang == Lang::es ? "ninguna respuesta que guardar" : "no answers to keep");
+        std::fprintf(stderr, "tne: %s: %s\n",
+                     interrupted ? (lang == Lang::es ? "interrumpido" : "interrupted")
+                                 : (lang == Lang::es ? "la entrada terminó antes de la última pregunta"
+                                                     : "the input ended before the last question"),
+                     kept.c_str());
+        return interrupted ? kExitInterrupted : kExitUnfinished;
+    }
+    write_file_atomically(target, render_profile_yaml(rubric, &profile, yaml));
+    fs::remove(partial);
+    size_t known = std::count_if(profile.answers.begin(), profile.answers.end(), [](const Answer& a) { return a.known(); });
+    terminal.write(lang == Lang::es ? fmt::format("\nPerfil escrito en {} (respondidas: {} de {}).\n", target, known,
+                                                  rubric.questions.size())
+                                    : fmt::format("\nProfile written to {} (answered: {} of {}).\n", target, known,
+                                                  rubric.questions.size()));
+    if (!confirm(terminal, {"Run the assessment now?", "¿Evaluar el perfil ahora?"}, lang)) {
+        terminal.write(lang == Lang::es ? fmt::format("Para evaluarlo después: tne assess {}\n", target)
+                                        : fmt::format("To assess it later: tne assess {}\n", target));
+        return kExitOk;
+    }
+    CommonOptions to_terminal = common;
+    to_terminal.output.clear();
+    AssessOptions assess_options;
+    assess_options.profile = target;
+    terminal.write("\n");
+    return run_assess(to_terminal, assess_options, lang);
 }
 
 void add_lang_and_output(CLI::App& command, CommonOptions& common) {
@@ -559,8 +673,9 @@ int run(int argc, char** argv) {
     app.set_version_flag("--version", std::string("tne ") + TNE_VERSION);
     app.require_subcommand(1);
     app.footer("Exit codes: 0 success, 1 overall readiness below --fail-under (assess), a target out of\n"
-               "reach (plan), findings (rubrics) or a regression with --fail-on-regression (diff),\n"
-               "2 invalid input or usage, 3 some inputs of a batch failed, 70 a bug in tne.\n"
+               "reach (plan), findings (rubrics), a regression with --fail-on-regression (diff) or answers\n"
+               "that ended before the last question (init), 2 invalid input or usage, 3 some inputs of a\n"
+               "batch failed, 70 a bug in tne, 130 a questionnaire interrupted with Ctrl-C (init).\n"
                "Run 'tne COMMAND --help' for a command's options.");
 
     CommonOptions common;
@@ -619,6 +734,25 @@ int run(int argc, char** argv) {
                      "Exit codes: 0 a plan (or nothing to change), 1 the target cannot be reached within the\n"
                      "rubric set (the output says which blocker and why), 2 invalid input or usage.");
 
+    InitOptions init_options;
+    CLI::App* init_cmd = app.add_subcommand("init", "Start a self-profile: a commented template, or a guided questionnaire");
+    init_cmd->add_flag("-i,--interactive", init_options.interactive,
+                       "Ask the questions one by one in the terminal (or read the answers piped in) and\n"
+                       "write the profile to -o (default profile.yaml); resumes an interrupted run");
+    init_cmd->add_option("--schema", init_options.schema,
+                         "Also write the profile's JSON Schema to FILE, and start the profile with a\n"
+                         "'# yaml-language-server: $schema=' line pointing to it (editor completion)")
+        ->type_name("FILE");
+    init_cmd->add_flag("--force", init_options.force, "Let the template replace an existing -o file");
+    add_common(*init_cmd, common);
+    init_cmd->footer("The template lists every question of the rubric set (--rubrics for another set) with its\n"
+                     "help, allowed answers and Annex sections, in --lang. The questionnaire keeps the answers\n"
+                     "in PROFILE.partial as they are given: run the same command again to resume. It completes\n"
+                     "an existing PROFILE by asking its unknown answers. Answers: an option's number or name,\n"
+                     "a number or a text; skip (omitir), back (atras), Enter keeps an answer already given.\n"
+                     "Exit codes: 0 written, 1 the input ended before the last question, 2 invalid input or\n"
+                     "usage, 130 interrupted with Ctrl-C (answers kept in PROFILE.partial).");
+
     CLI::App* schema_cmd = app.add_subcommand("schema", "Print the profile's JSON Schema, for editors");
     add_common(*schema_cmd, common);
 
@@ -650,6 +784,7 @@ int run(int argc, char** argv) {
         if (*diff_cmd) return run_diff(common, diff_options, lang);
         if (*batch_cmd) return run_batch_command(common, batch_options, lang);
         if (*plan_cmd) return run_plan(common, plan_options, lang);
+        if (*init_cmd) return run_init(common, init_options, lang);
         if (*schema_cmd) {
             emit(common, render_profile_schema(load_rubrics(common)));
             return kExitOk;
@@ -661,7 +796,7 @@ int run(int argc, char** argv) {
         return kExitOk;
     } catch (const UsageError& e) {
         std::fprintf(stderr, "tne: error: %s\nRun 'tne %s --help' for usage.\n", e.what(),
-                     *assess_cmd ? "assess" : *plan_cmd ? "plan" : "batch");
+                     *assess_cmd ? "assess" : *plan_cmd ? "plan" : *init_cmd ? "init" : "batch");
         return kExitInvalid;
     } catch (const InputError& e) {
         for (const auto& diagnostic : e.diagnostics())

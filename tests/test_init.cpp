@@ -1,0 +1,459 @@
+// tne init: the commented template, the profiles it writes, and the guided questionnaire, driven by
+// a script, by piped answers and on a pseudo-terminal as a person would use it.
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <catch2/catch.hpp>
+#include <map>
+#include <sstream>
+
+#include "pty_session.hpp"
+#include "support.hpp"
+#include "tne/profile.hpp"
+#include "tne/profile_yaml.hpp"
+#include "tne/questionnaire.hpp"
+#include "tne/render.hpp"
+
+using namespace tne;
+using namespace tne::test;
+
+namespace {
+
+// A conversation read from a list of lines; then the end of input, or an interrupt.
+class Script : public Conversation {
+public:
+    explicit Script(std::vector<std::string> lines, InputLine::Status end = InputLine::Status::end_of_input)
+        : lines_(std::move(lines)), end_(end) {}
+    InputLine read_line() override {
+        if (next_ < lines_.size()) return {InputLine::Status::line, lines_[next_++]};
+        return {end_, {}};
+    }
+    void write(std::string_view text) override { out.append(text); }
+    std::string out;
+
+private:
+    std::vector<std::string> lines_;
+    InputLine::Status end_;
+    size_t next_ = 0;
+};
+
+const Question& question(const std::string& path) {
+    const Question* q = default_rubrics().find_question(path);
+    REQUIRE(q);
+    return *q;
+}
+
+// The known answers, by path: what two profiles must share to be the same self-assessment.
+std::vector<std::pair<std::string, Value>> known_answers(const Profile& profile) {
+    std::vector<std::pair<std::string, Value>> known;
+    for (const auto& answer : profile.answers)
+        if (answer.known()) known.emplace_back(answer.question->path, answer.value);
+    return known;
+}
+
+// What an officer would type, in `lang`, to give `profile`'s answers: the labels of options, the
+// numbers, the texts, and "skip" for an unknown answer.
+std::vector<std::string> typed_answers(const Profile& profile, Lang lang) {
+    std::vector<std::string> lines;
+    for (const auto& q : default_rubrics().questions) {
+        const Answer* answer = profile.find(q);
+        auto label = [&](const std::string& id) { return q.find_value(id)->label.in(lang); };
+        if (!answer || !answer->known()) {
+            lines.push_back(lang == Lang::es ? "omitir" : "skip");
+        } else if (const auto* number = std::get_if<double>(&answer->value)) {
+            lines.push_back(format_number(*number, 6));
+        } else if (const auto* text = std::get_if<std::string>(&answer->value)) {
+            lines.push_back(q.type == QuestionType::text ? *text : label(*text));
+        } else {
+            const auto& items = std::get<std::vector<std::string>>(answer->value);
+            std::string line;
+            for (const auto& item : items) line += (line.empty() ? "" : ", ") + label(item);
+            lines.push_back(items.empty() ? (lang == Lang::es ? "ninguna" : "none") : line);
+        }
+    }
+    return lines;
+}
+
+std::string joined_lines(const std::vector<std::string>& lines) {
+    std::string text;
+    for (const auto& line : lines) text += line + "\n";
+    return text;
+}
+
+// For every key of the template, the comment lines just above it joined into one text.
+std::map<std::string, std::string> comments_by_key(const std::string& yaml) {
+    std::map<std::string, std::string> found;
+    std::istringstream in(yaml);
+    std::string line, block, comment;
+    while (std::getline(in, line)) {
+        if (line.rfind("  # ", 0) == 0) {
+            comment += (comment.empty() ? "" : " ") + line.substr(4);
+        } else if (line.rfind("  ", 0) == 0 && line.find(':') != std::string::npos) {
+            found[block + "." + line.substr(2, line.find(':') - 2)] = comment;
+            comment.clear();
+        } else if (!line.empty() && line[0] != '#' && line.back() == ':') {
+            block = line.substr(0, line.size() - 1);
+            comment.clear();
+        }
+    }
+    return found;
+}
+
+}  // namespace
+
+TEST_CASE("tne init writes every question of the rubric set, commented with its help, answers and Annex sections", "[init]") {
+    for (Lang lang : {Lang::en, Lang::es}) {
+        std::string code(lang_code(lang));
+        RunResult run = run_tne({"init", "--lang", code});
+        REQUIRE(run.exit_code == 0);
+        std::map<std::string, std::string> comments = comments_by_key(run.out);
+        const RubricSet& rubric = default_rubrics();
+        CHECK(comments.size() == rubric.questions.size());
+        for (const auto& q : rubric.questions) {
+            INFO(code << " " << q.path);
+            REQUIRE(comments.count(q.path) == 1);
+            const std::string& comment = comments[q.path];
+            CHECK_THAT(comment, Catch::Contains(q.text.in(lang)));
+            CHECK_THAT(comment, Catch::Contains(q.help.in(lang)));
+            CHECK_THAT(comment, Catch::Contains(allowed_answers(q).in(lang)));
+            for (const auto& section : question_annex(rubric, q)) CHECK_THAT(comment, Catch::Contains(section));
+        }
+        // Every scored question names the Annex section of its criterion.
+        CHECK_THAT(comments["funding.dedicated_budget"], Catch::Contains(lang == Lang::es ? "Anexo: 4.1.5." : "Annex: 4.1.5."));
+        // All unanswered: the template is a profile with only unknown answers, but for the required ones.
+        YAML::Node root = YAML::Load(run.out);
+        for (const auto& q : rubric.questions) CHECK(root[q.block][q.key].IsNull());
+    }
+}
+
+TEST_CASE("a template with its required answers filled in is a profile tne assesses, every other answer unknown", "[init]") {
+    TempDir dir;
+    std::filesystem::path profile = dir.path() / "profile.yaml";
+    REQUIRE(run_tne({"init", "-o", profile.string()}).exit_code == 0);
+    replace_once(profile, "  name:\n", "  name: Universidad de la Costa\n");
+    replace_once(profile, "  type:\n", "  type: public_university\n");
+    RunResult run = run_tne({"assess", profile.string(), "--format", "json"});
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    CHECK_THAT(run.out, Catch::Contains("\"coverage\": 0"));
+
+    // Unfilled, it names the first required answer missing.
+    REQUIRE(run_tne({"init", "-o", profile.string(), "--force"}).exit_code == 0);
+    RunResult empty = run_tne({"assess", profile.string()});
+    CHECK(empty.exit_code == 2);
+    CHECK_THAT(empty.err, Catch::Contains("institution.name is required"));
+}
+
+TEST_CASE("a custom rubric set gets its own template", "[init]") {
+    RunResult run = run_tne({"init", "--rubrics", "tests/rubrics/plan-small"});
+    REQUIRE(run.exit_code == 0);
+    RubricSet custom = load_rubric_set(directory_rubric_files((source_dir() / "tests/rubrics/plan-small").string()));
+    std::map<std::string, std::string> comments = comments_by_key(run.out);
+    CHECK(comments.size() == custom.questions.size());
+    for (const auto& q : custom.questions) CHECK(comments.count(q.path) == 1);
+    CHECK(comments.count("funding.dedicated_budget") == 0);
+    CHECK_THAT(run.out, Catch::Contains("rubric set " + custom.id));
+}
+
+TEST_CASE("tne init never replaces a file by accident, and --schema links the profile to its schema", "[init]") {
+    TempDir dir;
+    std::filesystem::path profile = dir.path() / "profile.yaml";
+    write_file(profile, "institution: {name: Mine, type: public_university}\n");
+    RunResult refused = run_tne({"init", "-o", profile.string()});
+    CHECK(refused.exit_code == 2);
+    CHECK_THAT(refused.err, Catch::Contains("exists: use --force"));
+    CHECK(read_file(profile) == "institution: {name: Mine, type: public_university}\n");
+
+    std::filesystem::create_directories(dir.path() / "schemas");
+    std::filesystem::path schema = dir.path() / "schemas" / "profile.schema.json";
+    RunResult forced = run_tne({"init", "-o", profile.string(), "--force", "--schema", schema.string()});
+    REQUIRE(forced.exit_code == 0);
+    CHECK(read_file(profile).rfind("# yaml-language-server: $schema=schemas/profile.schema.json\n", 0) == 0);
+    CHECK(read_file(schema) == render_profile_schema(default_rubrics()));
+}
+
+TEST_CASE("a profile written by tne init reads back with the same answers and evidence", "[init]") {
+    for (const auto& path : example_profiles()) {
+        Profile original = load_profile_file(path.string(), default_rubrics());
+        for (Lang lang : {Lang::en, Lang::es}) {
+            INFO(path.filename().string() << " " << lang_code(lang));
+            std::string written = render_profile_yaml(default_rubrics(), &original, {lang, {}, false});
+            Profile read = load_profile(written, "written.yaml", default_rubrics());
+            CHECK(known_answers(read) == known_answers(original));
+            REQUIRE(read.evidence.size() == original.evidence.size());
+            for (size_t i = 0; i < read.evidence.size(); ++i) {
+                CHECK(read.evidence[i].question == original.evidence[i].question);
+                CHECK(read.evidence[i].source == original.evidence[i].source);
+                CHECK(read.evidence[i].date == original.evidence[i].date);
+                CHECK(read.evidence[i].owner == original.evidence[i].owner);
+            }
+        }
+    }
+}
+
+TEST_CASE("texts are written so that YAML reads back the same string", "[init]") {
+    const std::vector<std::string> texts = {
+        "Universidad Autónoma del Pacífico", "Instituto #2", "Campus: Norte", "null", "True", "123", "1e3",
+        "-menos", " espacio", "espacio ", "Ñandú", "comillas \"dobles\"", "barra \\ inversa", "tab\there",
+        "[corchetes]", "a, b", "yes", "~", "línea\nnueva", "o'Higgins", "&ancla", "*alias", "%porcentaje"};
+    for (const auto& text : texts) {
+        INFO(text << " -> " << yaml_scalar(text));
+        YAML::Node node = YAML::Load("name: " + yaml_scalar(text))["name"];
+        REQUIRE(node.IsScalar());
+        CHECK(node.Scalar() == text);
+        // A string in YAML 1.2's core schema too: quoted, or a plain word no schema reads otherwise.
+        bool quoted = yaml_scalar(text).front() == '"';
+        if (!quoted) CHECK(std::isalpha(static_cast<unsigned char>(text.front())) | (text.front() & 0x80));
+    }
+    CHECK(yaml_scalar("Universidad Autónoma del Pacífico") == "Universidad Autónoma del Pacífico");
+    CHECK(yaml_scalar("null") == "\"null\"");
+    CHECK(yaml_scalar("123") == "\"123\"");
+    CHECK(yaml_value(Value{12.5}) == "12.5");
+    CHECK(yaml_value(Value{14000.0}) == "14000");
+    CHECK(yaml_value(Value{std::vector<std::string>{}}) == "[]");
+}
+
+TEST_CASE("typed answers: an option's number, id or label in either language, case and accents aside", "[init]") {
+    const RubricSet& rubric = default_rubrics();
+    auto value = [&](const std::string& path, const std::string& typed) {
+        TypedAnswer answer = read_typed_answer(rubric, question(path), typed);
+        INFO(path << " <- " << typed << ": " << answer.error.en);
+        REQUIRE(answer.value);
+        return *answer.value;
+    };
+    using List = std::vector<std::string>;
+    CHECK(value("institution.type", "2") == Value{std::string("private_university")});
+    CHECK(value("institution.type", "private_university") == Value{std::string("private_university")});
+    CHECK(value("institution.type", "universidad PUBLICA") == Value{std::string("public_university")});
+    CHECK(value("institution.type", "Research centre") == Value{std::string("research_center")});
+    CHECK(value("funding.dedicated_budget", "si") == Value{std::string("yes")});
+    CHECK(value("funding.dedicated_budget", "Sí") == Value{std::string("yes")});
+    CHECK(value("institution.fields", "STEM (ciencia, tecnología, ingeniería, matemáticas), Negocios") ==
+          Value{List{"stem", "business"}});
+    CHECK(value("institution.fields", "[3, education]") == Value{List{"health", "education"}});
+    CHECK(value("institution.fields", "ninguna") == Value{List{}});
+    CHECK(value("language.faculty_b2_percent", "40%") == Value{40.0});
+    CHECK(value("language.faculty_b2_percent", "12,5") == Value{12.5});
+    CHECK(value("language.faculty_b2_percent", " 12.5 % ") == Value{12.5});
+    CHECK(value("institution.students", "1200") == Value{1200.0});
+    CHECK(value("institution.name", "Universidad: Campus #2") == Value{std::string("Universidad: Campus #2")});
+
+    auto error = [&](const std::string& path, const std::string& typed) {
+        TypedAnswer answer = read_typed_answer(rubric, question(path), typed);
+        CHECK_FALSE(answer.value);
+        return answer.error;
+    };
+    CHECK(error("institution.type", "9").es ==
+          "institution.type: no hay opción 9; escriba un número del 1 al 4, o el nombre de una opción");
+    CHECK_THAT(error("institution.type", "publik_university").en, Catch::Contains("did you mean \"public_university\"?"));
+    CHECK_THAT(error("language.faculty_b2_percent", "101").en, Catch::Contains("a number from 0 to 100"));
+    CHECK_THAT(error("institution.students", "1,200").en, Catch::Contains("a whole number in 0 .. 500000"));
+    CHECK_THAT(error("institution.students", "2.5").en, Catch::Contains("a whole number"));
+    CHECK_THAT(error("institution.fields", "stem, stem").en, Catch::Contains("\"stem\" appears twice"));
+    CHECK_THAT(error("institution.fields", "1, 9").en, Catch::Contains("\"9\" is not valid"));
+}
+
+TEST_CASE("the questionnaire asks again with the reason, skips, goes back, and keeps every answer as it is given", "[init]") {
+    const RubricSet& rubric = default_rubrics();
+    Profile profile;
+    std::vector<size_t> saved;  // the number of answers at each save
+    QuestionnaireOptions options{Lang::es, "perfil.yaml.partial",
+                                 [&](const Profile& so_far) { saved.push_back(so_far.answers.size()); }};
+    Script script({
+        "",                   // name: nothing typed yet
+        "omitir",             // name is required
+        "Universidad X",      //
+        "9",                  // type: no such option
+        "universidad privada",
+        "-5",                 // students: out of range
+        "atrás",              // back to type, which keeps its answer on Enter
+        "",                   //
+        "1200",               // students
+        "omitir",             // location: unknown
+        "1, 2",               // fields
+        "sí",                 // funding.dedicated_budget
+    });
+    QuestionnaireEnd end = run_questionnaire(rubric, profile, script, options);
+    INFO(script.out);
+    CHECK(end == QuestionnaireEnd::end_of_input);
+    CHECK(profile.text("institution.name") == "Universidad X");
+    CHECK(profile.text("institution.type") == "private_university");
+    CHECK(profile.find("institution.students")->value == Value{1200.0});
+    REQUIRE(profile.find("institution.location"));
+    CHECK_FALSE(profile.find("institution.location")->known());
+    CHECK(profile.find("institution.fields")->value == Value{std::vector<std::string>{"stem", "business"}});
+    CHECK(profile.text("funding.dedicated_budget") == "yes");
+    CHECK(profile.answers.size() == 6);
+    CHECK(saved == std::vector<size_t>{1, 2, 3, 4, 5, 6});  // the Enter that kept an answer saves nothing new
+
+    CHECK_THAT(script.out, Catch::Contains("Escriba una respuesta, u \"omitir\" si no se sabe."));
+    CHECK_THAT(script.out, Catch::Contains("Esta pregunta es obligatoria: no se puede omitir."));
+    CHECK_THAT(script.out, Catch::Contains("no hay opción 9"));
+    CHECK_THAT(script.out, Catch::Contains("institution.students: \"-5\" no es válido"));
+    CHECK_THAT(script.out, Catch::Contains("Respuesta actual: Universidad privada. Enter la conserva."));
+    CHECK_THAT(script.out, Catch::Contains("Pregunta 6 de 59 · funding.dedicated_budget"));
+    CHECK_THAT(script.out, Catch::Contains("── Financiamiento (parte 2 de 11)"));
+    // The type was asked twice (the second time after "atrás"), the students three times.
+    size_t asked_type = 0;
+    for (size_t at = 0; (at = script.out.find("Pregunta 2 de 59", at)) != std::string::npos; ++at) ++asked_type;
+    CHECK(asked_type == 2);
+}
+
+TEST_CASE("back at the first question of a session says there is none, and an interrupt ends the questionnaire", "[init]") {
+    Profile profile;
+    Script script({"back", "Name"}, InputLine::Status::interrupted);
+    QuestionnaireEnd end = run_questionnaire(default_rubrics(), profile, script, {Lang::en, {}, {}});
+    CHECK(end == QuestionnaireEnd::interrupted);
+    CHECK_THAT(script.out, Catch::Contains("This is the first question; there is none to go back to."));
+    CHECK(profile.text("institution.name") == "Name");
+}
+
+TEST_CASE("a questionnaire resumed from a draft asks only the questions it has no answer for", "[init]") {
+    const RubricSet& rubric = default_rubrics();
+    DraftProfile draft = load_draft_profile(
+        "institution:\n  name: X\n  type: public_university\n  students:\nfunding:\n  co_funding: maybe\n", "p.yaml",
+        rubric);
+    REQUIRE(draft.problems.size() == 1);  // the invalid answer is left out, to be asked again
+    CHECK(draft.problems[0].pos.line == 6);
+    std::vector<const Question*> asked = unasked_questions(rubric, draft.profile);
+    CHECK(asked.size() == rubric.questions.size() - 3);
+    CHECK(asked.front()->path == "institution.location");
+    CHECK(std::count(asked.begin(), asked.end(), &question("funding.co_funding")) == 1);
+    // A draft may lack required answers, or any answer at all.
+    CHECK(load_draft_profile("# nothing yet\n", "p.yaml", rubric).profile.answers.empty());
+    CHECK_THROWS_AS(load_draft_profile("[1, 2]\n", "p.yaml", rubric), InputError);
+}
+
+TEST_CASE("piped answers: the questionnaire writes the profile, which tne assesses", "[init]") {
+    TempDir dir;
+    std::filesystem::path example = source_dir() / "examples/universidad_estatal_es.yaml";
+    Profile original = load_profile_file(example.string(), default_rubrics());
+    std::filesystem::path profile = dir.path() / "perfil.yaml";
+    RunResult run = run_tne({"init", "--interactive", "--lang", "es", "-o", profile.string()}, {},
+                            joined_lines(typed_answers(original, Lang::es)) + "n\n");
+    INFO(run.out << run.err);
+    REQUIRE(run.exit_code == 0);
+    CHECK_FALSE(std::filesystem::exists(profile.string() + ".partial"));
+    CHECK_THAT(run.out, Catch::Contains("Perfil escrito en " + profile.string() + " (respondidas: 58 de 59)."));
+    CHECK_THAT(run.out, Catch::Contains("Para evaluarlo después: tne assess " + profile.string()));
+    Profile written = load_profile_file(profile.string(), default_rubrics());
+    CHECK(known_answers(written) == known_answers(original));
+    CHECK(run_tne({"assess", profile.string(), "--lang", "es"}).exit_code == 0);
+    // Piped answers are echoed, so the transcript reads as a conversation.
+    CHECK_THAT(run.out, Catch::Contains("> Universidad Autónoma del Pacífico\n"));
+}
+
+TEST_CASE("at the end of input the answers so far are kept in .partial, and the same command resumes", "[init]") {
+    TempDir dir;
+    Profile original = load_profile_file((source_dir() / "examples/small_rural_university.yaml").string(), default_rubrics());
+    std::vector<std::string> lines = typed_answers(original, Lang::en);
+    std::filesystem::path whole = dir.path() / "whole.yaml";
+    REQUIRE(run_tne({"init", "-i", "-o", whole.string()}, {}, joined_lines(lines) + "n\n").exit_code == 0);
+
+    std::filesystem::path profile = dir.path() / "profile.yaml";
+    std::vector<std::string> first(lines.begin(), lines.begin() + 20), rest(lines.begin() + 20, lines.end());
+    RunResult stopped = run_tne({"init", "-i", "-o", profile.string()}, {}, joined_lines(first));
+    CHECK(stopped.exit_code == 1);
+    CHECK_THAT(stopped.err, Catch::Contains("the input ended before the last question: 20 answers kept in " +
+                                            profile.string() + ".partial; the same command resumes"));
+    CHECK_FALSE(std::filesystem::exists(profile));
+    DraftProfile partial = load_draft_profile_file(profile.string() + ".partial", default_rubrics());
+    CHECK(partial.problems.empty());
+    CHECK(partial.profile.answers.size() == 20);
+
+    RunResult resumed = run_tne({"init", "-i", "-o", profile.string()}, {}, joined_lines(rest) + "n\n");
+    INFO(resumed.out << resumed.err);
+    REQUIRE(resumed.exit_code == 0);
+    CHECK_THAT(resumed.out, Catch::Contains("Resuming from " + profile.string() + ".partial: 20 of 59 questions already answered."));
+    CHECK_THAT(resumed.out, Catch::Contains("Question 21 of 59"));
+    CHECK_FALSE(std::filesystem::exists(profile.string() + ".partial"));
+    CHECK(read_file(profile) == read_file(whole));
+}
+
+TEST_CASE("tne init --interactive completes an existing profile by asking its unknown answers", "[init]") {
+    TempDir dir;
+    std::filesystem::path profile = dir.path() / "profile.yaml";
+    std::filesystem::copy_file(source_dir() / "examples/universidad_estatal_es.yaml", profile);
+    // The example leaves one answer unknown: regulatory.regulatory_training.
+    Profile before = load_profile_file(profile.string(), default_rubrics());
+    size_t unknown = default_rubrics().questions.size() - known_answers(before).size();
+    REQUIRE(unknown == 1);
+    RunResult run = run_tne({"init", "-i", "-o", profile.string()}, {}, "yes\nn\n");
+    INFO(run.out << run.err);
+    REQUIRE(run.exit_code == 0);
+    CHECK_THAT(run.out, Catch::Contains("Completing " + profile.string() + ": 58 of 59 questions already answered."));
+    CHECK_THAT(run.out, Catch::Contains("Question 28 of 59 · regulatory.regulatory_training"));
+    CHECK(run.out.find("Question 27 of 59") == std::string::npos);
+    Profile after = load_profile_file(profile.string(), default_rubrics());
+    CHECK(known_answers(after).size() == known_answers(before).size() + 1);
+    CHECK(after.text("regulatory.regulatory_training") == "yes");
+    CHECK(after.evidence.size() == before.evidence.size());  // evidence kept with its answers
+}
+
+TEST_CASE("on a terminal: an invalid answer, a skip, a back, Ctrl-C and a resume give the profile the same answers piped give", "[init]") {
+    TempDir dir;
+    Profile original = load_profile_file((source_dir() / "examples/universidad_estatal_es.yaml").string(), default_rubrics());
+    std::vector<std::string> answers = typed_answers(original, Lang::es);
+    auto skipped = std::find(answers.begin(), answers.end(), "omitir");
+    REQUIRE(skipped != answers.end());
+    const size_t stop = static_cast<size_t>(skipped - answers.begin()) + 3;  // interrupted a little after the skip
+    const std::vector<std::string> args = {"init", "--interactive", "--lang", "es"};
+
+    // What the person types, question by question, in the first session.
+    std::vector<std::string> typed;
+    PtySession first(args, dir.path(), {"NO_COLOR=1"});
+    for (size_t i = 0; i < stop; ++i) {
+        first.expect(fmt::format("Pregunta {} de 59", i + 1));
+        first.expect("> ");
+        if (i == 1) {  // an option that does not exist
+            first.type("9");
+            first.expect("no hay opción 9");
+            first.expect("> ");
+            typed.push_back("9");
+        }
+        if (i == 4) {  // back to the previous question, and Enter to keep its answer
+            first.type("atrás");
+            first.expect("Pregunta 4 de 59");
+            first.expect("Enter la conserva.");
+            first.expect("> ");
+            first.type("");
+            first.expect("Pregunta 5 de 59");
+            first.expect("> ");
+            typed.insert(typed.end(), {"atrás", ""});
+        }
+        first.type(answers[i]);
+        typed.push_back(answers[i]);
+    }
+    first.expect(fmt::format("Pregunta {} de 59", stop + 1));
+    first.expect("> ");
+    first.press_ctrl_c();
+    CHECK(first.wait() == 130);
+    CHECK_THAT(first.transcript(), Catch::Contains(fmt::format("interrumpido: {} respuestas guardadas en profile.yaml.partial", stop)));
+    CHECK_FALSE(std::filesystem::exists(dir.path() / "profile.yaml"));
+    DraftProfile kept = load_draft_profile_file((dir.path() / "profile.yaml.partial").string(), default_rubrics());
+    CHECK(kept.profile.answers.size() == stop);
+
+    PtySession second(args, dir.path(), {"NO_COLOR=1"});
+    second.expect(fmt::format("Se continúa desde profile.yaml.partial: {} de 59 preguntas ya tienen respuesta.", stop));
+    for (size_t i = stop; i < answers.size(); ++i) {
+        second.expect(fmt::format("Pregunta {} de 59", i + 1));
+        second.expect("> ");
+        second.type(answers[i]);
+        typed.push_back(answers[i]);
+    }
+    second.expect("Perfil escrito en profile.yaml (respondidas: 58 de 59).");
+    second.expect("¿Evaluar el perfil ahora? [S/n]");
+    second.type("s");
+    second.expect("Universidad Autónoma del Pacífico");  // the report's title
+    CHECK(second.wait() == 0);
+    CHECK_FALSE(std::filesystem::exists(dir.path() / "profile.yaml.partial"));
+
+    // The same keystrokes piped in give the same file, byte for byte.
+    std::filesystem::path piped = dir.path() / "piped.yaml";
+    RunResult run = run_tne({"init", "--interactive", "--lang", "es", "-o", piped.string()}, {}, joined_lines(typed) + "n\n");
+    REQUIRE(run.exit_code == 0);
+    CHECK(read_file(dir.path() / "profile.yaml") == read_file(piped));
+    Profile written = load_profile_file((dir.path() / "profile.yaml").string(), default_rubrics());
+    CHECK(known_answers(written) == known_answers(original));
+    CHECK(run_tne({"assess", (dir.path() / "profile.yaml").string(), "--lang", "es"}).exit_code == 0);
+}
