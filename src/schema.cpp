@@ -16,7 +16,11 @@ void write_value(JsonWriter& json, const Question& q, bool nullable) {
     };
     switch (q.type) {
         case QuestionType::text:
-            json.field("type", "string");
+            // Any non-empty scalar is text to tne, also an unquoted 1810 or true, which YAML 1.2 reads
+            // as a number and a boolean (editors read YAML 1.2).
+            json.key("type").begin_array().value("string").value("number").value("boolean");
+            if (nullable) json.value("null");
+            json.end_array();
             json.key("minLength").value(1);
             break;
         case QuestionType::choice:
@@ -68,8 +72,9 @@ void write_question(JsonWriter& json, const Question& q) {
 
 // Where an answer comes from (Annex 4.1.7, 4.4: indicators reviewed regularly).
 void write_evidence_definition(JsonWriter& json) {
-    auto text = [&](const char* name, const char* en, const char* es) {
-        json.key(name).begin_object().field("type", "string");
+    auto text = [&](const char* name, const char* en, const char* es) {  // any non-empty scalar, as for answers
+        json.key(name).begin_object();
+        json.key("type").begin_array().value("string").value("number").value("boolean").end_array();
         json.key("minLength").value(1);
         json.field("description", en).field("x-description-es", es).end_object();
     };
@@ -81,7 +86,8 @@ void write_evidence_definition(JsonWriter& json) {
     text("source", "The document, system or record that shows the answer.",
          "El documento, sistema o registro que respalda la respuesta.");
     json.key("date").begin_object().field("type", "string").field("format", "date");
-    json.field("pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
+    // "format": "date" alone would take the year 0000, which tne refuses.
+    json.field("pattern", "^(?!0000)[0-9]{4}-[0-9]{2}-[0-9]{2}$");
     json.field("description", "When the evidence was last checked, YYYY-MM-DD.");
     json.field("x-description-es", "Cuándo se revisó la evidencia por última vez, AAAA-MM-DD.").end_object();
     text("owner", "Who keeps the evidence up to date.", "Quién mantiene la evidencia al día.");

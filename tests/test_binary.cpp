@@ -6,6 +6,7 @@
 #include <regex>
 
 #include "support.hpp"
+#include "tne/render.hpp"
 
 using namespace tne::test;
 namespace fs = std::filesystem;
@@ -183,6 +184,21 @@ TEST_CASE("tne schema prints the profile's JSON Schema", "[binary]") {
     REQUIRE(run.exit_code == 0);
     CHECK(run.out.find("\"$schema\": \"https://json-schema.org/draft/2020-12/schema\"") != std::string::npos);
     CHECK(run.out.find("\"faculty_b2_percent\"") != std::string::npos);
+}
+
+// Editors read the shipped file (examples/*.yaml name it on their first line), so it must be exactly
+// what `tne schema` prints for the built-in rubric set.
+TEST_CASE("schemas/profile.schema.json is the built-in set's profile schema, byte for byte", "[binary][schema]") {
+    const fs::path shipped = source_dir() / "schemas/profile.schema.json";
+    const std::string expected = tne::render_profile_schema(default_rubrics());
+    if (std::getenv("TNE_UPDATE_GOLDEN")) write_file(shipped, expected);
+    INFO(shipped.string() << " is out of date: regenerate it with `build/tne schema -o schemas/profile.schema.json`"
+                             " (or rerun this test with TNE_UPDATE_GOLDEN=1)");
+    REQUIRE(fs::exists(shipped));
+    CHECK(read_file(shipped) == expected);
+    RunResult run = run_tne({"schema"});
+    CHECK(run.exit_code == 0);
+    CHECK(run.out == expected);
 }
 
 TEST_CASE("Spanish output (--lang es) carries no English prose from the rubric set", "[binary][i18n]") {

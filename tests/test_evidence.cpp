@@ -509,3 +509,37 @@ TEST_CASE("the profile schema accepts both forms of an answer and rejects a malf
     CHECK(rejected("{value: yes, evidence: {source: Acta, date: 31/03/2026, owner: X}}"));
     CHECK(rejected("{value: yes, evidence: {source: Acta, date: 2026-03-31, owner: X, note: y}}"));
 }
+
+// tne takes any non-empty scalar as text (an unquoted 1810 too) and null as an unknown answer to an
+// optional question: the schema must take the same, or an editor would flag a profile tne accepts.
+TEST_CASE("the profile schema takes what tne takes as text, and an unknown optional text answer", "[evidence][schema]") {
+    RubricCopy copy("tests/rubrics/minimal");
+    write_file(copy.root / "institution.yaml",
+               read_file(copy.root / "institution.yaml") +
+                   "  - key: motto\n    type: text\n"
+                   "    text: {en: Motto, es: Lema}\n    help: {en: Its motto if it has one., es: Su lema si lo tiene.}\n");
+    const RubricSet rubric = copy.load();
+    valijson::Schema schema;
+    parse_schema(nlohmann::json::parse(render_profile_schema(rubric)), schema);
+    auto both_accept = [&](const std::string& institution) {
+        const std::string yaml = "institution: {" + institution + "}\n";
+        INFO(yaml);
+        bool tne_accepts = true;
+        try {
+            load_profile(yaml, "p.yaml", rubric);
+        } catch (const InputError&) {
+            tne_accepts = false;
+        }
+        bool schema_accepts = schema_errors(schema, yaml_to_json(YAML::Load(yaml))).empty();
+        CHECK(tne_accepts == schema_accepts);
+        return tne_accepts && schema_accepts;
+    };
+    CHECK(both_accept("name: Universidad de Prueba, type: public, motto: ~"));
+    CHECK(both_accept("name: Universidad de Prueba, type: public, motto: Por mi raza hablará el espíritu"));
+    CHECK(both_accept("name: 1810, type: public, motto: true"));
+    CHECK(both_accept("name: 1810, type: public, motto: {value: 42, evidence: {source: 7, date: 2026-03-31, owner: 8}}"));
+    CHECK_FALSE(both_accept("name: Universidad de Prueba, type: public, motto: \"\""));
+    CHECK_FALSE(both_accept("name: ~, type: public"));
+    CHECK_FALSE(both_accept("name: [U], type: public"));
+    CHECK_FALSE(both_accept("name: U, type: public, motto: {value: ~, evidence: {source: 7, date: 2026-03-31, owner: 8}}"));
+}

@@ -1,0 +1,205 @@
+// Checks the profile schema with an independent validator, and that tne agrees with it:
+//   node tests/schema/check-profiles.mjs TNE_BINARY
+// The schema is what `TNE_BINARY schema` prints, compiled by ajv (draft 2020-12, strict mode, the
+// "date" format of ajv-formats). Profiles are read by the `yaml` package as YAML 1.2 (core schema:
+// `yes` and `no` stay strings, dates stay strings); a duplicate key or any other parse error is a
+// rejection.
+//   examples/*.yaml: the first line is the modeline below, the file it names is exactly the schema,
+//     ajv accepts the profile and `tne assess` exits 0.
+//   tests/profiles/valid/*.yaml: edge cases (unknown answers, YAML 1.2 scalars) that ajv accepts and
+//     `tne assess` exits 0 on; the first line is a comment saying why each is valid.
+//   tests/profiles/invalid/*.yaml: ajv (or the YAML parser) rejects it and `tne assess` exits 2 with
+//     an error on standard error, each for the reason the file's first line gives:
+//       # WHAT IS WRONG. Expect ajv: KEYWORD at /JSON/POINTER; tne: PART OF TNE'S MESSAGE
+//       # WHAT IS WRONG. Expect yaml: ERROR_CODE (or "(any)"); tne: PART OF TNE'S MESSAGE
+// Prints one line per file, then a summary; exits 1 on any disagreement (listed), 2 on a usage or
+// setup problem.
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import Ajv2020 from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { parseDocument } from "yaml";
+
+const MODELINE = "# yaml-language-server: $schema=../schemas/profile.schema.json";
+const EXPECTATION = /Expect (ajv|yaml): (\S+)(?: at (\S+))?; tne: (.+)$/;
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+function usage(message) {
+  console.error(`check-profiles: ${message}\nusage: node tests/schema/check-profiles.mjs TNE_BINARY`);
+  process.exit(2);
+}
+
+const [tneArgument] = process.argv.slice(2);
+if (!tneArgument || process.argv.length > 3) usage("expected exactly one argument, the tne binary");
+const tne = path.resolve(tneArgument);
+if (!existsSync(tne)) usage(`no tne binary at ${tne}`);
+
+// tne runs from the source root, on relative paths, in English and without colour.
+function runTne(args) {
+  const run = spawnSync(tne, args, {
+    cwd: root,
+    encoding: "utf8",
+    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", NO_COLOR: "1", LANG: "C.UTF-8" },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (run.error) usage(`cannot run ${tne}: ${run.error.message}`);
+  return { code: run.status ?? `signal ${run.signal}`, out: run.stdout, err: run.stderr };
+}
+
+const schemaRun = runTne(["schema"]);
+if (schemaRun.code !== 0) usage(`'tne schema' exited ${schemaRun.code}: ${schemaRun.err.trim()}`);
+const schemaText = schemaRun.out;
+
+// Strict mode stays on: the two annotation keywords of tne are declared, not ignored. Union types
+// (["number", "null"]: an answer may be unknown) are allowed explicitly.
+const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: false });
+addFormats(ajv, ["date"]);
+ajv.addVocabulary(["x-title-es", "x-description-es"]);
+let validate;
+try {
+  validate = ajv.compile(JSON.parse(schemaText));
+} catch (error) {
+  usage(`ajv cannot compile the output of 'tne schema': ${error.message}`);
+}
+
+const pointer = (instancePath) => instancePath || "/";
+
+// The validator's verdict: null when it accepts, else every error ({source, keyword, at, text}).
+function validatorErrors(text) {
+  const document = parseDocument(text, { version: "1.2", schema: "core", uniqueKeys: true, prettyErrors: false });
+  if (document.errors.length > 0) {
+    return document.errors.map((error) => ({
+      source: "yaml",
+      keyword: error.code,
+      at: null,
+      text: `yaml: ${error.message.split("\n")[0]}`,
+    }));
+  }
+  if (validate(document.toJS({ maxAliasCount: 100 }))) return null;
+  return validate.errors.map((error) => {
+    const params = error.params?.additionalProperty ? ` ("${error.params.additionalProperty}")` : "";
+    return {
+      source: "ajv",
+      keyword: error.keyword,
+      at: pointer(error.instancePath),
+      text: `ajv: ${pointer(error.instancePath)} ${error.message}${params}`,
+    };
+  });
+}
+
+// The error to show. An answer is anyOf(bare value, {value, evidence}), so ajv's first error is
+// often the bare form's "must be equal to one of the allowed values" when what is wrong is in the
+// evidence form: the deepest error is shown, and of those the last one that is not about the type
+// (the later branch is the form the profile tried), else the first.
+function shown(errors) {
+  const depth = (error) => (error.at === null ? 0 : error.at.split("/").length);
+  const deepest = Math.max(...errors.map(depth));
+  const candidates = errors.filter((error) => depth(error) === deepest && error.keyword !== "anyOf");
+  return candidates.filter((error) => error.keyword !== "type").at(-1) ?? candidates[0] ?? errors[0];
+}
+
+const firstErrorLine = (stderr) => stderr.split("\n").find((line) => line.trim() !== "") ?? "";
+
+const profilesIn = (folder) =>
+  readdirSync(path.join(root, folder))
+    .filter((name) => name.endsWith(".yaml"))
+    .sort()
+    .map((name) => `${folder}/${name}`);
+
+const disagreements = [];
+let passed = 0;
+function report(file, problems, detail) {
+  if (problems.length === 0) {
+    passed++;
+    console.log(`OK    ${file}${detail ? `  ${detail}` : ""}`);
+  } else {
+    console.log(`FAIL  ${file}${detail ? `  ${detail}` : ""}`);
+    for (const problem of problems) {
+      console.log(`      ${problem}`);
+      disagreements.push(`${file}: ${problem}`);
+    }
+  }
+}
+
+// Valid profiles: the examples, which editors check through their modeline.
+const examples = profilesIn("examples");
+if (examples.length === 0) usage("no examples/*.yaml");
+for (const file of examples) {
+  const text = readFileSync(path.join(root, file), "utf8");
+  const problems = [];
+  const firstLine = text.split("\n", 1)[0];
+  if (firstLine !== MODELINE) {
+    problems.push(`the first line is not the modeline: expected '${MODELINE}', found '${firstLine}'`);
+  } else {
+    const named = path.resolve(path.dirname(path.join(root, file)), MODELINE.split("$schema=")[1]);
+    if (!existsSync(named)) problems.push(`the modeline names ${path.relative(root, named)}, which does not exist`);
+    else if (readFileSync(named, "utf8") !== schemaText)
+      problems.push(`${path.relative(root, named)} is not the output of 'tne schema' (build/tne schema -o ${path.relative(root, named)})`);
+  }
+  const errors = validatorErrors(text);
+  if (errors) problems.push(`ajv rejects it (${errors[0].text}) but it is an example, which tne must accept`);
+  const run = runTne(["assess", file]);
+  if (run.code !== 0) problems.push(`tne assess exited ${run.code}, not 0: ${firstErrorLine(run.err)}`);
+  report(file, problems, errors || run.code !== 0 ? "" : "ajv: valid  |  tne: exit 0");
+}
+
+// Valid edge cases: profiles both must accept, without the examples' modeline.
+const valid = profilesIn("tests/profiles/valid");
+for (const file of valid) {
+  const text = readFileSync(path.join(root, file), "utf8");
+  const problems = [];
+  if (!text.startsWith("# ")) problems.push("the first line must be a comment saying why the profile is valid");
+  const errors = validatorErrors(text);
+  if (errors) problems.push(`ajv rejects it (${shown(errors).text}) but tne must accept it`);
+  const run = runTne(["assess", file]);
+  if (run.code !== 0) problems.push(`tne assess exited ${run.code}, not 0: ${firstErrorLine(run.err)}`);
+  report(file, problems, errors || run.code !== 0 ? "" : "ajv: valid  |  tne: exit 0");
+}
+
+// Invalid profiles: both must reject each, for the reason its first line gives.
+const invalid = profilesIn("tests/profiles/invalid");
+if (invalid.length === 0) usage("no tests/profiles/invalid/*.yaml");
+for (const file of invalid) {
+  const text = readFileSync(path.join(root, file), "utf8");
+  const problems = [];
+  const expected = text.split("\n", 1)[0].match(EXPECTATION);
+  if (!text.startsWith("# ") || !expected)
+    problems.push("the first line must say what is wrong and what both tools must say: '# WHAT. Expect ajv: KEYWORD at /POINTER; tne: MESSAGE'");
+
+  const errors = validatorErrors(text);
+  if (!errors) {
+    problems.push("ajv accepts it, but it is invalid");
+  } else if (expected) {
+    const [, source, keyword, at] = expected;
+    const matches = (error) =>
+      error.source === source && (keyword === "(any)" || error.keyword === keyword) && (at === undefined || error.at === at);
+    if (!errors.some(matches)) {
+      const wanted = `${source}: ${keyword}${at ? ` at ${at}` : ""}`;
+      problems.push(`${source === "yaml" ? "the YAML parser" : "ajv"} rejects it, but not with ${wanted}: ${errors.map((e) => e.text).join("; ")}`);
+    }
+  }
+
+  const run = runTne(["assess", file]);
+  const tneError = firstErrorLine(run.err);
+  if (run.code !== 2) problems.push(`tne assess exited ${run.code}, not 2 (invalid input)`);
+  if (!/\berror\b/.test(run.err)) problems.push("tne printed no error on standard error");
+  else if (expected && !run.err.includes(expected[4])) problems.push(`tne did not say '${expected[4]}': ${run.err.trim()}`);
+
+  report(file, problems, `${errors ? shown(errors).text : "ajv: valid"}  |  ${tneError || `tne: exit ${run.code}`}`);
+}
+
+const total = examples.length + valid.length + invalid.length;
+console.log(
+  `\ncheck-profiles: ${passed} of ${total} profiles as expected by both ajv and tne ` +
+    `(${examples.length} examples and ${valid.length} valid edge cases to accept, ${invalid.length} invalid profiles to reject); ` +
+    `${disagreements.length} disagreement(s)`,
+);
+if (disagreements.length > 0) {
+  console.log("check-profiles: FAILED:");
+  for (const line of disagreements) console.log(`  ${line}`);
+  process.exit(1);
+}
