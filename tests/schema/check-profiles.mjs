@@ -8,6 +8,9 @@
 //     ajv accepts the profile and `tne assess` exits 0.
 //   tests/profiles/valid/*.yaml: edge cases (unknown answers, YAML 1.2 scalars) that ajv accepts and
 //     `tne assess` exits 0 on; the first line is a comment saying why each is valid.
+//   what `tne init` writes, in English and Spanish: the template with its two required answers
+//     filled in (both accept), the template as it comes (both reject: the name is required), and a
+//     profile rewritten by the questionnaire, evidence included (both accept).
 //   tests/profiles/invalid/*.yaml: ajv (or the YAML parser) rejects it and `tne assess` exits 2 with
 //     an error on standard error, each for the reason the file's first line gives:
 //       # WHAT IS WRONG. Expect ajv: KEYWORD at /JSON/POINTER; tne: PART OF TNE'S MESSAGE
@@ -15,7 +18,8 @@
 // Prints one line per file, then a summary; exits 1 on any disagreement (listed), 2 on a usage or
 // setup problem.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -39,8 +43,9 @@ const tne = path.resolve(tneArgument);
 if (!existsSync(tne)) usage(`no tne binary at ${tne}`);
 
 // tne runs from the source root, on relative paths, in English and without colour.
-function runTne(args) {
+function runTne(args, input = "") {
   const run = spawnSync(tne, args, {
+    input,
     cwd: root,
     encoding: "utf8",
     env: { PATH: process.env.PATH ?? "/usr/bin:/bin", NO_COLOR: "1", LANG: "C.UTF-8" },
@@ -160,6 +165,59 @@ for (const file of valid) {
   report(file, problems, errors || run.code !== 0 ? "" : "ajv: valid  |  tne: exit 0");
 }
 
+// What tne init writes: its template and the profiles its questionnaire writes.
+const made = [];
+const workDir = mkdtempSync(path.join(os.tmpdir(), "tne-init-"));
+try {
+  for (const lang of ["en", "es"]) {
+    const template = path.join(workDir, `template.${lang}.yaml`);
+    const run = runTne(["init", "--lang", lang, "-o", template, "--schema", path.join(workDir, "profile.schema.json")]);
+    const shownName = `tne init --lang ${lang}`;
+    made.push(shownName, `${shownName} (filled in)`);
+    if (run.code !== 0) {
+      report(shownName, [`exited ${run.code}: ${firstErrorLine(run.err)}`]);
+      continue;
+    }
+    const text = readFileSync(template, "utf8");
+    const problems = [];
+    if (!text.startsWith("# yaml-language-server: $schema=profile.schema.json\n")) problems.push("no modeline naming the schema beside it");
+    if (readFileSync(path.join(workDir, "profile.schema.json"), "utf8") !== schemaText) problems.push("--schema did not write 'tne schema'");
+    const errors = validatorErrors(text);
+    if (!errors) problems.push("ajv accepts the unfilled template, whose required name is empty");
+    const unfilled = runTne(["assess", template]);
+    if (unfilled.code !== 2) problems.push(`tne assess exited ${unfilled.code} on the unfilled template, not 2`);
+    report(shownName, problems, `${errors ? shown(errors).text : "ajv: valid"}  |  ${firstErrorLine(unfilled.err)}`);
+
+    const filled = text.replace("\n  name:\n", "\n  name: Universidad de la Costa\n").replace("\n  type:\n", "\n  type: public_university\n");
+    const filledPath = path.join(workDir, `filled.${lang}.yaml`);
+    const filledProblems = [];
+    const filledErrors = validatorErrors(filled);
+    if (filledErrors) filledProblems.push(`ajv rejects it (${shown(filledErrors).text})`);
+    writeFileSync(filledPath, filled);
+    const assessed = runTne(["assess", filledPath]);
+    if (assessed.code !== 0) filledProblems.push(`tne assess exited ${assessed.code}: ${firstErrorLine(assessed.err)}`);
+    report(`${shownName} (filled in)`, filledProblems, "ajv: valid  |  tne: exit 0");
+  }
+  // The questionnaire completing an example (its one unknown answer given) rewrites it in its own
+  // layout, the evidence in the flow form.
+  const profile = path.join(workDir, "universidad_estatal_es.yaml");
+  copyFileSync(path.join(root, "examples/universidad_estatal_es.yaml"), profile);
+  const name = "tne init --interactive (completing universidad_estatal_es.yaml)";
+  made.push(name);
+  const run = runTne(["init", "--interactive", "--lang", "es", "-o", profile], "sí\nn\n");
+  const problems = [];
+  if (run.code !== 0) problems.push(`exited ${run.code}: ${firstErrorLine(run.err)}`);
+  const text = readFileSync(profile, "utf8");
+  if (!text.includes("evidence: {source:")) problems.push("the evidence was not written");
+  const errors = validatorErrors(text);
+  if (errors) problems.push(`ajv rejects it (${shown(errors).text})`);
+  const assessed = runTne(["assess", profile]);
+  if (assessed.code !== 0) problems.push(`tne assess exited ${assessed.code}: ${firstErrorLine(assessed.err)}`);
+  report(name, problems, "ajv: valid  |  tne: exit 0");
+} finally {
+  rmSync(workDir, { recursive: true, force: true });
+}
+
 // Invalid profiles: both must reject each, for the reason its first line gives.
 const invalid = profilesIn("tests/profiles/invalid");
 if (invalid.length === 0) usage("no tests/profiles/invalid/*.yaml");
@@ -192,10 +250,11 @@ for (const file of invalid) {
   report(file, problems, `${errors ? shown(errors).text : "ajv: valid"}  |  ${tneError || `tne: exit ${run.code}`}`);
 }
 
-const total = examples.length + valid.length + invalid.length;
+const total = examples.length + valid.length + made.length + invalid.length;
 console.log(
   `\ncheck-profiles: ${passed} of ${total} profiles as expected by both ajv and tne ` +
-    `(${examples.length} examples and ${valid.length} valid edge cases to accept, ${invalid.length} invalid profiles to reject); ` +
+    `(${examples.length} examples and ${valid.length} valid edge cases to accept, ${made.length} written by tne init, ` +
+    `${invalid.length} invalid profiles to reject); ` +
     `${disagreements.length} disagreement(s)`,
 );
 if (disagreements.length > 0) {
