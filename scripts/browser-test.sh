@@ -14,33 +14,11 @@ checker=tests/browser/check-reports.mjs
 say() { echo "browser-test: $*" >&2; }
 die() { say "FAILED: $*"; exit 1; }
 
-# Installs by missing command, not by package status: a Node.js from NodeSource ships npm inside
-# its nodejs package and conflicts with Debian's npm package.
-declare -A package_of=([/usr/bin/chromium]=chromium [node]=nodejs [npm]=npm [pdfinfo]=poppler-utils [pandoc]=pandoc)
-missing=()
-for command in "${!package_of[@]}"; do
-  command -v "$command" >/dev/null || missing+=("${package_of[$command]}")
-done
-# npm fetches playwright-core over HTTPS.
-dpkg-query -W -f='${Status}' ca-certificates 2>/dev/null | grep -q "install ok installed" || missing+=(ca-certificates)
-if [ "${#missing[@]}" -gt 0 ]; then
-  say "installing ${missing[*]}"
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
-node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 18 ? 0 : 1)' \
-  || die "Node.js $(node --version) is too old; playwright-core 1.61 needs 18 or later"
-
-# playwright-core only (never downloads a browser); reinstalled when the lock file changes.
-lock_sum=$(sha256sum tests/browser/package-lock.json | cut -d' ' -f1)
-stamp=tests/browser/node_modules/.package-lock.sha256
-if [ "$(cat "$stamp" 2>/dev/null)" != "$lock_sum" ]; then
-  say "npm ci in tests/browser"
-  (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
-  echo "$lock_sum" >"$stamp"
-fi
+source scripts/lib/setup.sh
+install_commands /usr/bin/chromium=chromium node=nodejs npm=npm pdfinfo=poppler-utils pandoc=pandoc
+require_node 18 "playwright-core 1.61"
+# playwright-core only (never downloads a browser), pinned by the lock file.
+npm_ci_when_changed tests/browser
 
 # The checker must catch what it claims to before its verdict on real reports means anything.
 mkdir -p "$out"

@@ -11,33 +11,11 @@ tne="${1:-build/tne}"
 say() { echo "schema-test: $*" >&2; }
 die() { say "FAILED: $*"; exit 1; }
 
-# Installs by missing command, not by package status: a Node.js from NodeSource ships npm inside
-# its nodejs package and conflicts with Debian's npm package.
-declare -A package_of=([node]=nodejs [npm]=npm)
-missing=()
-for command in "${!package_of[@]}"; do
-  command -v "$command" >/dev/null || missing+=("${package_of[$command]}")
-done
-# npm fetches ajv, ajv-formats and yaml over HTTPS.
-dpkg-query -W -f='${Status}' ca-certificates 2>/dev/null | grep -q "install ok installed" || missing+=(ca-certificates)
-if [ "${#missing[@]}" -gt 0 ]; then
-  say "installing ${missing[*]}"
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
-node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 18 ? 0 : 1)' \
-  || die "Node.js $(node --version) is too old; the checker needs 18 or later"
-
-# ajv, ajv-formats and yaml, pinned by the lock file; reinstalled when it changes.
-lock_sum=$(sha256sum tests/schema/package-lock.json | cut -d' ' -f1)
-stamp=tests/schema/node_modules/.package-lock.sha256
-if [ "$(cat "$stamp" 2>/dev/null)" != "$lock_sum" ]; then
-  say "npm ci in tests/schema"
-  (cd tests/schema && npm ci --no-audit --no-fund --loglevel=error)
-  echo "$lock_sum" >"$stamp"
-fi
+source scripts/lib/setup.sh
+install_commands node=nodejs npm=npm
+require_node 18 "the checker"
+# ajv, ajv-formats and yaml, pinned by the lock file.
+npm_ci_when_changed tests/schema
 
 # The profiles this checks must be checked by a real tne: say so plainly rather than skip.
 [ -x "$tne" ] || die "no tne binary at $tne (build it with scripts/bootstrap.sh, or pass its path)"
