@@ -3,6 +3,7 @@
 #include "tne/questionnaire.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -167,15 +168,16 @@ public:
 private:
     enum class Step { next, back, again };
 
-    const std::string& say(const char* en, const char* es) {
-        said_ = lang_ == Lang::es ? es : en;
-        return said_;
-    }
+    const char* say(const char* en, const char* es) const { return lang_ == Lang::es ? es : en; }
 
     void paragraph(std::string_view text, std::string_view indent = "") {
         std::string out;
         append_wrapped(out, text, kWidth, indent, indent);
         io_.write(out);
+    }
+
+    std::string annex_line(const std::vector<std::string>& sections) const {
+        return fmt::format("{} {}", say("Annex:", "Anexo:"), fmt::join(sections, ", "));
     }
 
     void note(std::string_view text) {
@@ -217,18 +219,14 @@ private:
         shown_block_ = block;
         const Dimension* dimension = rubric_.find_dimension(block);
         size_t part = std::find(rubric_.blocks.begin(), rubric_.blocks.end(), block) - rubric_.blocks.begin() + 1;
-        std::string name = dimension ? dimension->name.in(lang_) : say("Institution", "Institución");
+        std::string name = dimension ? dimension->name.in(lang_) : std::string(say("Institution", "Institución"));
         std::string title = lang_ == Lang::es ? fmt::format("── {} (parte {} de {}) ", name, part, rubric_.blocks.size())
                                               : fmt::format("── {} (part {} of {}) ", name, part, rubric_.blocks.size());
         while (display_width(title) < kWidth) title += "─";
         io_.write("\n" + title + "\n");
         if (dimension) {
             paragraph(dimension->description.in(lang_));
-            if (!dimension->annex.empty()) {
-                std::string sections;
-                for (const auto& s : dimension->annex) sections += (sections.empty() ? "" : ", ") + s;
-                paragraph(fmt::format("{} {}", say("Annex:", "Anexo:"), sections));
-            }
+            if (!dimension->annex.empty()) paragraph(annex_line(dimension->annex));
         } else {
             paragraph(say("Not scored: the models read it to tell which of them fit.",
                           "No se puntúa: los modelos la leen para saber cuáles convienen."));
@@ -246,11 +244,7 @@ private:
         paragraph(text);
         if (!question.help.in(lang_).empty()) paragraph(question.help.in(lang_), "  ");
         std::vector<std::string> annex = question_annex(rubric_, question);
-        if (!annex.empty()) {
-            std::string sections;
-            for (const auto& s : annex) sections += (sections.empty() ? "" : ", ") + s;
-            paragraph(fmt::format("{} {}", say("Annex:", "Anexo:"), sections), "  ");
-        }
+        if (!annex.empty()) paragraph(annex_line(annex), "  ");
         show_allowed(question);
         if (const Answer* answer = profile_.find(question)) {
             std::string now = shown_value(question, answer->value, lang_);
@@ -321,7 +315,6 @@ private:
     const QuestionnaireOptions& options_;
     Lang lang_;
     std::string shown_block_;
-    std::string said_;
 };
 
 // A number typed for an option that has no such number; else nothing.
