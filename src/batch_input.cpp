@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "tne/input.hpp"
 #include "messages.hpp"
 
 namespace tne {
@@ -97,6 +98,21 @@ bool is_csv_input(const std::string& input) {
     return extension == ".csv";
 }
 
+namespace {
+
+// std::getline, keeping at most `limit` bytes of the line (a stream may be one endless line);
+// false at the end of the stream.
+bool read_line(std::streambuf& in, std::string& line, size_t limit) {
+    line.clear();
+    int c = in.sbumpc();
+    if (c == std::char_traits<char>::eof()) return false;
+    for (; c != std::char_traits<char>::eof() && c != '\n'; c = in.sbumpc())
+        if (line.size() <= limit) line.push_back(static_cast<char>(c));
+    return true;
+}
+
+}  // namespace
+
 void split_yaml_stream(std::istream& in, const std::string& file, const ItemSink& emit) {
     InputItem item;
     item.source = {file, 0, 1};
@@ -112,18 +128,29 @@ void split_yaml_stream(std::istream& in, const std::string& file, const ItemSink
         content = false;
     };
 
+    const size_t limit = input::max_bytes();
     std::string line;
     int number = 0;
-    while (std::getline(in, line)) {
+    while (read_line(*in.rdbuf(), line, limit)) {
         ++number;
         if (is_marker(line, "---") && content) finish(number);
         if (is_marker(line, "...")) {
             finish(number + 1);
             continue;
         }
+        content = content || has_content(line);
+        if (!item.errors.empty()) continue;  // too large already: skipped to the next document
+        if (item.yaml.size() + line.size() + 1 > limit) {
+            // The document fails alone, without holding more of it in memory; the stream goes on.
+            item.errors = {{SourcePos{file, item.source.line, 1},
+                            format_message(msg::document_too_large, std::to_string(limit), input::kMaxBytesVariable),
+                            {}}};
+            item.yaml.clear();
+            item.yaml.shrink_to_fit();
+            continue;
+        }
         item.yaml += line;
         item.yaml += '\n';
-        content = content || has_content(line);
     }
     if (content || entries == 0) {
         // An empty file is still an input: it fails as a profile that is not a map.

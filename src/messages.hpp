@@ -17,6 +17,28 @@ inline constexpr Message unknown_key_did_you_mean{"unknown key \"{0}\" in {1}; d
                                                   "clave desconocida \"{0}\" en {1}; ¿quiso decir \"{2}\"?"};
 inline constexpr Message cannot_read_file{"cannot read the file", "no se puede leer el archivo"};
 
+// Input guards, before any parsing (docs/security.md)
+inline constexpr Message input_too_large{
+    "the input is {0} bytes, more than the limit of {1} bytes; set {2} to raise it",
+    "la entrada tiene {0} bytes, más que el límite de {1} bytes; defina {2} para ampliarlo"};
+inline constexpr Message document_too_large{
+    "the document is larger than the limit of {0} bytes; set {1} to raise it",
+    "el documento es mayor que el límite de {0} bytes; defina {1} para ampliarlo"};
+inline constexpr Message invalid_utf8{"byte 0x{0} is not UTF-8: save the file as UTF-8 text",
+                                      "el byte 0x{0} no es UTF-8: guarde el archivo como texto UTF-8"};
+inline constexpr Message nul_byte{"a NUL byte (U+{0}) is not allowed in a text file: is this a binary file?",
+                                  "un byte NUL (U+{0}) no está permitido en un archivo de texto: ¿es un archivo binario?"};
+inline constexpr Message control_character{"the control character U+{0} is not allowed in YAML: remove it",
+                                           "el carácter de control U+{0} no está permitido en YAML: elimínelo"};
+inline constexpr Message nesting_too_deep{
+    "the YAML nests deeper than the reader's limit of {0} levels; no profile or rubric file needs more than a few",
+    "el YAML se anida a más del límite del lector, {0} niveles; ningún perfil ni archivo de rúbricas necesita más de unos pocos"};
+inline constexpr Message too_many_nodes{
+    "the document expands to more than {0} values through its aliases (*name); write the values out",
+    "el documento se expande a más de {0} valores mediante sus alias (*nombre); escriba los valores"};
+inline constexpr Message outside_rubric_folder{"{0} is outside the rubric set's folder; name a file inside it",
+                                               "{0} está fuera de la carpeta del conjunto de rúbricas; indique un archivo dentro de ella"};
+
 // Profiles
 inline constexpr Message profile_not_map{
     "a profile is a map with an \"institution\" block and one block per dimension, not {0}",

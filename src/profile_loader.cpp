@@ -10,6 +10,7 @@
 #include <string_view>
 #include <tuple>
 
+#include "tne/input.hpp"
 #include "messages.hpp"
 #include "tne/profile.hpp"
 #include "yaml_input.hpp"
@@ -392,20 +393,8 @@ Value read_answer(const RubricSet& rubric, const Question& question, const YAML:
     return ProfileReader(rubric, source).read_one(question, node).value;
 }
 
-namespace {
-
-std::string read_profile_text(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(SourcePos{path}, format_message(msg::cannot_read_file));
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-}  // namespace
-
 Profile load_profile_file(const std::string& path, const RubricSet& rubric) {
-    return load_profile(read_profile_text(path), path, rubric);
+    return load_profile(input::read_file(path), path, rubric);
 }
 
 DraftProfile load_draft_profile(const std::string& yaml_text, const std::string& source, const RubricSet& rubric) {
@@ -415,7 +404,7 @@ DraftProfile load_draft_profile(const std::string& yaml_text, const std::string&
 }
 
 DraftProfile load_draft_profile_file(const std::string& path, const RubricSet& rubric) {
-    return load_draft_profile(read_profile_text(path), path, rubric);
+    return load_draft_profile(input::read_file(path), path, rubric);
 }
 
 }  // namespace tne

@@ -1,8 +1,10 @@
 #include "tne/rubric.hpp"
 
+#include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+
+#include "tne/input.hpp"
+#include "messages.hpp"
 
 namespace tne {
 
@@ -71,11 +73,18 @@ RubricFiles directory_rubric_files(const std::string& directory) {
     std::string root = directory;
     while (root.size() > 1 && root.back() == '/') root.pop_back();
     return {root, [root](const std::string& relative) -> std::optional<std::string> {
-                std::ifstream in(std::filesystem::path(root) / relative, std::ios::binary);
-                if (!in) return std::nullopt;
-                std::ostringstream text;
-                text << in.rdbuf();
-                return text.str();
+                namespace fs = std::filesystem;
+                // A rubric set names its own files; one that names a file elsewhere (an absolute
+                // path, "..") would make tne read what the set's author should not see.
+                fs::path name(relative);
+                bool inside = !name.is_absolute() && std::none_of(name.begin(), name.end(), [](const fs::path& part) {
+                    return part == "..";
+                });
+                std::string path = (fs::path(root) / name).string();
+                if (!inside)
+                    throw InputError({{SourcePos{path}, format_message(msg::outside_rubric_folder, relative), "missing-file"}});
+                if (!fs::is_regular_file(path)) return std::nullopt;
+                return input::read_file(path);
             },
             {}};
 }

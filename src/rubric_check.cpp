@@ -306,8 +306,12 @@ bool is_prose(const std::string& text) {
     return lower_word && text.find(' ') != std::string::npos;
 }
 
-void find_untranslated(const YAML::Node& node, const std::string& file, std::vector<Finding>& findings, int depth = 0) {
-    if (depth > 64) return;
+// Each collection once, known by its place in the file: an alias is the node it names, so a few
+// hundred bytes of nested aliases ("billion laughs") would otherwise be walked a billion times.
+void find_untranslated(const YAML::Node& node, const std::string& file, std::vector<Finding>& findings,
+                       std::set<std::pair<int, int>>& seen) {
+    if (!node.IsMap() && !node.IsSequence()) return;
+    if (!seen.emplace(node.Mark().line, node.Mark().column).second) return;
     if (node.IsMap()) {
         const YAML::Node en = node["en"];
         const YAML::Node es = node["es"];
@@ -316,9 +320,9 @@ void find_untranslated(const YAML::Node& node, const std::string& file, std::vec
             findings.push_back({&check_rule("untranslated"), yaml_input::pos_of(es, file),
                                 format_message(msg::untranslated, en.Scalar())});
         }
-        for (const auto& entry : node) find_untranslated(entry.second, file, findings, depth + 1);
-    } else if (node.IsSequence()) {
-        for (const auto& item : node) find_untranslated(item, file, findings, depth + 1);
+        for (const auto& entry : node) find_untranslated(entry.second, file, findings, seen);
+    } else {
+        for (const auto& item : node) find_untranslated(item, file, findings, seen);
     }
 }
 
@@ -386,7 +390,8 @@ CheckReport check_rubric_set(const RubricFiles& files) {
                                     [&](const Finding& f) { return same_place(f.pos, d.pos); });
             if (!seen) report.findings.push_back({&check_rule(d.rule), d.pos, d.message});
         }
-        find_untranslated(file.root, file.name, report.findings);
+        std::set<std::pair<int, int>> seen;
+        find_untranslated(file.root, file.name, report.findings, seen);
     }
     // The whole-set analyses need a complete set.
     if (report.count(Severity::error) == 0) {

@@ -24,38 +24,68 @@ using nlohmann::json;
 
 // Deeper than any real rubric file; a self-referring alias (`&x [*x]`) would otherwise recurse forever.
 constexpr int kMaxDepth = 64;
+// A hundred times the values of the largest real rubric file (about 2,000); aliases can make a
+// document of a few hundred bytes expand to billions ("billion laughs"), which yaml-cpp loads as
+// shared nodes in a millisecond and a walk would then visit one by one.
+constexpr size_t kMaxNodes = 200'000;
+
+bool all_digits(std::string_view text) {
+    return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+// YAML 1.2 core schema's float: [-+]? ( . [0-9]+ | [0-9]+ ( . [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?
+bool core_float(std::string_view text) {
+    if (!text.empty() && (text[0] == '-' || text[0] == '+')) text.remove_prefix(1);
+    size_t exponent = text.find_first_of("eE");
+    std::string_view mantissa = text.substr(0, exponent);
+    if (exponent != std::string_view::npos) {
+        std::string_view power = text.substr(exponent + 1);
+        if (!power.empty() && (power[0] == '-' || power[0] == '+')) power.remove_prefix(1);
+        if (!all_digits(power)) return false;
+    }
+    size_t dot = mantissa.find('.');
+    if (dot == std::string_view::npos) return all_digits(mantissa);
+    std::string_view whole = mantissa.substr(0, dot), fraction = mantissa.substr(dot + 1);
+    return whole.empty() ? all_digits(fraction) : all_digits(whole) && (fraction.empty() || all_digits(fraction));
+}
 
 // A scalar as JSON under YAML 1.2's core schema, as YAML language servers read it: quoted text is
 // a string; plain 12, 1.5, true and null are a number, a boolean and null; anything else is text.
+// (Hand-written rather than std::regex: an alias bomb makes this run for every one of its values.)
 json scalar_to_json(const YAML::Node& node) {
     const std::string& text = node.Scalar();
     const std::string& tag = node.Tag();
     if (tag == "!" || tag.ends_with(":str")) return text;
-    static const std::regex null_re("~|null|Null|NULL");
-    static const std::regex bool_re("true|True|TRUE|false|False|FALSE");
-    static const std::regex int_re("[-+]?[0-9]+");
-    static const std::regex float_re(R"([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?)");
-    if (text.empty() || std::regex_match(text, null_re)) return nullptr;
-    if (std::regex_match(text, bool_re)) return text[0] == 't' || text[0] == 'T';
-    if (std::regex_match(text, int_re) && text.size() < 18) return std::stoll(text);
-    if (std::regex_match(text, float_re)) return std::stod(text);
+    auto one_of = [&](std::initializer_list<std::string_view> words) {
+        return std::find(words.begin(), words.end(), text) != words.end();
+    };
+    if (text.empty() || one_of({"~", "null", "Null", "NULL"})) return nullptr;
+    if (one_of({"true", "True", "TRUE"})) return true;
+    if (one_of({"false", "False", "FALSE"})) return false;
+    std::string_view unsigned_part = text[0] == '-' || text[0] == '+' ? std::string_view(text).substr(1) : text;
+    if (all_digits(unsigned_part) && text.size() < 18) return std::stoll(text);
+    if (core_float(text)) return std::stod(text);
     return text;
 }
 
-json to_json(const YAML::Node& node, const std::string& file, int depth) {
+// The document as JSON, within kMaxDepth levels and kMaxNodes values (`visited` counts them).
+json to_json(const YAML::Node& node, const std::string& file, int depth, size_t& visited) {
     if (depth > kMaxDepth)
         throw InputError(yaml_input::pos_of(node, file), format_message(msg::too_deep, std::to_string(kMaxDepth)));
+    if (++visited > kMaxNodes)
+        throw InputError(yaml_input::pos_of(node, file), format_message(msg::too_many_nodes, std::to_string(kMaxNodes)));
     switch (node.Type()) {
         case YAML::NodeType::Scalar: return scalar_to_json(node);
         case YAML::NodeType::Sequence: {
             json array = json::array();
-            for (const auto& item : node) array.push_back(to_json(item, file, depth + 1));
+            for (const auto& item : node) array.push_back(to_json(item, file, depth + 1, visited));
             return array;
         }
         case YAML::NodeType::Map: {
             json object = json::object();
             for (const auto& entry : node)  // a duplicate key keeps its first value, as yaml-cpp does
-                if (entry.first.IsScalar()) object.emplace(entry.first.Scalar(), to_json(entry.second, file, depth + 1));
+                if (entry.first.IsScalar())
+                    object.emplace(entry.first.Scalar(), to_json(entry.second, file, depth + 1, visited));
             return object;
         }
         default: return nullptr;
@@ -265,7 +295,15 @@ const std::string& schema_text() {
 }
 
 std::vector<Diagnostic> validate(const YAML::Node& root, const std::string& file, FileKind kind) {
-    json document = to_json(root, file, 0);
+    size_t visited = 0;
+    json document;
+    try {
+        document = to_json(root, file, 0, visited);
+    } catch (const InputError& e) {  // too deep or too large to validate: that is the finding
+        Diagnostic finding = e.diagnostics().front();
+        finding.rule = "schema";
+        return {finding};
+    }
     valijson::Validator validator(valijson::Validator::kStrongTypes);
     valijson::ValidationResults results;
     valijson::adapters::NlohmannJsonAdapter adapter(document);

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <tuple>
 
+#include "tne/input.hpp"
 #include "messages.hpp"
 #include "yaml_input.hpp"
 
@@ -657,11 +658,7 @@ SourcePos cell_pos(const BoundSurvey& survey, const CsvCell& cell) { return {sur
 }  // namespace
 
 SurveyMap load_survey_map(const std::string& path, const RubricSet& rubric) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(SourcePos{path}, format_message(msg::cannot_read_file));
-    std::ostringstream text;
-    text << in.rdbuf();
-    return MapReader(rubric, path).read(yaml_input::parse(text.str(), path));
+    return MapReader(rubric, path).read(yaml_input::parse(input::read_file(path), path));
 }
 
 BoundSurvey bind_survey(const SurveyMap& map, const RubricSet& rubric, const CsvRow& header, const std::string& file) {

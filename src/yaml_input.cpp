@@ -8,9 +8,18 @@
 #include <set>
 #include <string_view>
 
+#include "tne/input.hpp"
 #include "messages.hpp"
 
 namespace tne::yaml_input {
+
+namespace {
+
+SourcePos position(const YAML::Exception& e, const std::string& file) {
+    return {file, e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1};
+}
+
+}  // namespace
 
 SourcePos pos_of(const YAML::Node& node, const std::string& file) {
     const YAML::Mark mark = node.Mark();
@@ -19,11 +28,13 @@ SourcePos pos_of(const YAML::Node& node, const std::string& file) {
 }
 
 YAML::Node parse(const std::string& text, const std::string& file) {
+    input::check_text(text, file);
     try {
         return YAML::Load(text);
+    } catch (const YAML::DeepRecursion& e) {  // its own message is "bad file"; the limit is 500 in 0.7.0
+        throw InputError(position(e, file), format_message(msg::nesting_too_deep, std::to_string(e.depth())));
     } catch (const YAML::Exception& e) {
-        SourcePos pos{file, e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1};
-        throw InputError(pos, format_message(msg::yaml_syntax, e.msg));
+        throw InputError(position(e, file), format_message(msg::yaml_syntax, e.msg));
     }
 }
 

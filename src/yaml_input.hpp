@@ -2,6 +2,7 @@
 // for duplicates (which YAML forbids but yaml-cpp accepts) and unknown keys get "did you mean".
 #pragma once
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <functional>
@@ -15,7 +16,8 @@ namespace tne::yaml_input {
 
 SourcePos pos_of(const YAML::Node& node, const std::string& file);
 
-// Parses one document; a syntax error becomes an InputError at its line and column.
+// Parses one document; a syntax error becomes an InputError at its line and column. The text is
+// checked first (input::check_text: size, UTF-8, control characters).
 YAML::Node parse(const std::string& text, const std::string& file);
 
 // The candidate closest to `word`, when it is close enough to be a likely typo; else "".

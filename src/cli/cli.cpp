@@ -34,6 +34,7 @@
 #include "tne/rubric_diff.hpp"
 #include "tne/rubric_tests.hpp"
 #include "tne/survey.hpp"
+#include "tne/input.hpp"
 #include "terminal.hpp"
 
 namespace tne::cli {
@@ -779,6 +780,13 @@ int run(int argc, char** argv) {
     }
 
     Lang lang = choose_lang(common.lang);
+    // The input limit applies to every command; a typo in it must not silently mean the default.
+    if (const char* limit = std::getenv(input::kMaxBytesVariable); limit && !input::parse_size(limit)) {
+        std::fprintf(stderr, "tne: error: %s=%s: %s\n", input::kMaxBytesVariable, limit,
+                     lang == Lang::es ? "se espera un número de bytes mayor que 0, o con K, M o G (p. ej. 64M)"
+                                      : "expected a number of bytes above 0, or with K, M or G (e.g. 64M)");
+        return kExitInvalid;
+    }
     try {
         if (*assess_cmd) return run_assess(common, assess_options, lang);
         if (*diff_cmd) return run_diff(common, diff_options, lang);

@@ -1,0 +1,34 @@
+// Limits and checks on what tne reads, applied before any parser sees it (docs/security.md):
+// yaml-cpp 0.7.0 passes invalid UTF-8 and control characters through, takes a NUL byte inside a
+// plain scalar for an escape, and reads whatever size it is given.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace tne::input {
+
+constexpr size_t kDefaultMaxBytes = size_t{16} << 20;  // 16 MiB: a real profile is a few KB
+constexpr const char* kMaxBytesVariable = "TNE_MAX_INPUT_BYTES";
+
+// "1048576", "64K", "16M" or "1G" (powers of 1024); nothing for anything else, or 0.
+std::optional<size_t> parse_size(std::string_view text);
+
+// The most bytes one input may have: a file read whole (a profile, a rubric file, a survey map), a
+// document of a batch stream or a row of a CSV export. TNE_MAX_INPUT_BYTES sets it; unset or
+// invalid, the default (the CLI refuses an invalid setting before it reads anything).
+size_t max_bytes();
+
+// A file's whole text; throws InputError when it cannot be read or is larger than max_bytes(), which
+// is checked before reading it.
+std::string read_file(const std::string& path);
+
+// Throws InputError at the first place YAML cannot hold: a byte that is not UTF-8, or a character
+// YAML 1.2 does not allow in a document (NUL and the other control characters but tab, line feed
+// and carriage return; DEL; C1 controls but NEL; U+FFFE and U+FFFF). Also when the text is larger
+// than max_bytes().
+void check_text(std::string_view text, const std::string& source);
+
+}  // namespace tne::input
