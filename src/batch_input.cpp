@@ -39,12 +39,27 @@ InputItem failed_item(const std::string& file, std::vector<Diagnostic> errors) {
     return item;
 }
 
+// A cell of the row that is not text (invalid UTF-8, NUL, control characters), as a problem at its
+// place: such bytes must not reach a profile, nor the records written from it.
+std::optional<Diagnostic> unreadable_cell(const CsvRow& row, const std::string& file) {
+    for (const auto& cell : row.cells) {
+        if (auto place = input::find_unreadable(cell.text)) {
+            // A cell may span lines (a quoted line break): its own line 1 is the cell's line.
+            int line = cell.line + place->line - 1;
+            int column = place->line == 1 ? cell.column + place->column - 1 : place->column;
+            return Diagnostic{{file, line, column}, place->message, {}};
+        }
+    }
+    return std::nullopt;
+}
+
 void read_survey(const std::string& file, const RubricSet& rubric, const SurveyMap& map, const ItemSink& emit) {
     std::ifstream in(file, std::ios::binary);
     if (!in) return emit(failed_item(file, {{SourcePos{file}, format_message(msg::cannot_read_file), {}}}));
     CsvReader reader(in, map.delimiter);
     std::optional<CsvRow> header = reader.next();
     if (!header) return emit(failed_item(file, {{SourcePos{file}, format_message(kEmptyCsv), {}}}));
+    if (auto problem = unreadable_cell(*header, file)) return emit(failed_item(file, {*problem}));
     std::shared_ptr<const BoundSurvey> survey;
     try {
         survey = std::make_shared<const BoundSurvey>(bind_survey(map, rubric, *header, file));
@@ -55,7 +70,8 @@ void read_survey(const std::string& file, const RubricSet& rubric, const SurveyM
     while (std::optional<CsvRow> row = reader.next()) {
         InputItem item;
         item.source = {file, row->number, row->line};
-        item.row = std::move(row);
+        if (auto problem = unreadable_cell(*row, file)) item.errors = {*problem};
+        else item.row = std::move(row);
         item.survey = survey;
         emit(std::move(item));
     }

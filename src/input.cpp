@@ -84,29 +84,34 @@ std::string read_file(const std::string& path) {
     return text;
 }
 
-void check_text(std::string_view text, const std::string& source) {
-    if (text.size() > max_bytes()) throw InputError(SourcePos{source}, too_large(text.size()));
-    int line = 1;
-    int column = 1;
+std::optional<Unreadable> find_unreadable(std::string_view text) {
+    Unreadable place;
     for (size_t at = 0; at < text.size();) {
         char32_t code = 0;
         size_t length = sequence_length(text, at, code);
         if (length == 0) {
-            throw InputError(SourcePos{source, line, column},
-                             format_message(msg::invalid_utf8, fmt::format("{:02X}", static_cast<unsigned char>(text[at]))));
+            place.message = format_message(msg::invalid_utf8, fmt::format("{:02X}", static_cast<unsigned char>(text[at])));
+            return place;
         }
         if (!printable(code)) {
-            throw InputError(SourcePos{source, line, column},
-                             format_message(code == 0 ? msg::nul_byte : msg::control_character, fmt::format("{:04X}", static_cast<uint32_t>(code))));
+            place.message = format_message(code == 0 ? msg::nul_byte : msg::control_character,
+                                           fmt::format("{:04X}", static_cast<uint32_t>(code)));
+            return place;
         }
         if (code == '\n') {
-            ++line;
-            column = 1;
+            ++place.line;
+            place.column = 1;
         } else {
-            ++column;
+            ++place.column;
         }
         at += length;
     }
+    return std::nullopt;
+}
+
+void check_text(std::string_view text, const std::string& source) {
+    if (text.size() > max_bytes()) throw InputError(SourcePos{source}, too_large(text.size()));
+    if (auto place = find_unreadable(text)) throw InputError(SourcePos{source, place->line, place->column}, place->message);
 }
 
 }  // namespace tne::input

@@ -237,3 +237,31 @@ TEST_CASE("a stream that makes YAML::LoadAll loop is read one document at a time
         CHECK_THAT(run.err, Catch::Contains("scored + "));
     }
 }
+
+TEST_CASE("a CSV row with bytes that are not text fails alone, at its cell; a bad header fails the file", "[hostile][survey]") {
+    std::string csv = read_file(source_dir() / "examples/survey/respuestas.csv");
+    size_t second_row = csv.find('\n') + 1;
+    size_t name = csv.find("Centro de Estudios", second_row);
+    REQUIRE(name != std::string::npos);
+    TempDir dir;
+    const std::string map = (source_dir() / "examples/survey/mapa.yaml").string();
+    for (const std::string& bad : {std::string("\xE9"), std::string(1, '\0'), std::string("\x1B[31m")}) {
+        std::string hostile = csv;
+        hostile.insert(name + 3, bad);
+        std::filesystem::path file = dir.path() / "hostile.csv";
+        write_file(file, hostile);
+        RunResult run = run_tne({"batch", file.string(), "--csv-map", map, "--format", "jsonl"});
+        INFO(run.err);
+        CHECK(run.exit_code == 3);
+        CHECK_THAT(run.err, Catch::Contains("hostile.csv:2:59: "));
+        CHECK_THAT(run.err, Catch::Contains("44 read = 39 scored + 5 failed"));  // the shipped 4 broken rows, and this one
+        CHECK(run.out.find(bad) == std::string::npos);  // nothing of it reaches the records
+    }
+    std::string header = csv;
+    header.insert(3, "\xFF");
+    write_file(dir.path() / "header.csv", header);
+    RunResult run = run_tne({"batch", (dir.path() / "header.csv").string(), "--csv-map", map});
+    CHECK(run.exit_code == 3);
+    CHECK_THAT(run.err, Catch::Contains("header.csv:1:"));
+    CHECK_THAT(run.err, Catch::Contains("byte 0xFF is not UTF-8"));
+}

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "tne/text.hpp"
+
 namespace tne::input {
 
 constexpr size_t kDefaultMaxBytes = size_t{16} << 20;  // 16 MiB: a real profile is a few KB
@@ -24,6 +26,15 @@ size_t max_bytes();
 // A file's whole text; throws InputError when it cannot be read or is larger than max_bytes(), which
 // is checked before reading it.
 std::string read_file(const std::string& path);
+
+// The first place in `text` that check_text refuses: its line and column (1-based, in characters)
+// and why; nothing when the text is fine. For texts that are part of a file (a CSV cell).
+struct Unreadable {
+    int line = 1;
+    int column = 1;
+    LocalText message;
+};
+std::optional<Unreadable> find_unreadable(std::string_view text);
 
 // Throws InputError at the first place YAML cannot hold: a byte that is not UTF-8, or a character
 // YAML 1.2 does not allow in a document (NUL and the other control characters but tab, line feed
