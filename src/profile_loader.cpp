@@ -27,9 +27,13 @@ std::string join_ids(const std::vector<Choice>& values) {
     return text;
 }
 
-// A plain (unquoted) scalar that is a finite decimal number; "35" in quotes is text, not a number.
+// A plain (unquoted) scalar that is a finite decimal number; "35" in quotes is text, not a number,
+// and so is `!!str 35`. (Tags: "?" plain, "!" quoted, "" a node built in code, else explicit.)
 std::optional<double> plain_number(const YAML::Node& node) {
-    if (!node.IsScalar() || node.Tag() == "!") return std::nullopt;
+    if (!node.IsScalar()) return std::nullopt;
+    const std::string& tag = node.Tag();
+    bool numeric = tag == "?" || tag.empty() || tag == "tag:yaml.org,2002:int" || tag == "tag:yaml.org,2002:float";
+    if (!numeric) return std::nullopt;
     const std::string& text = node.Scalar();
     if (text.empty() || text.find_first_not_of("0123456789+-.eE") != std::string::npos) return std::nullopt;
     return yaml_input::number(node);

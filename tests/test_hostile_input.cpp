@@ -161,6 +161,8 @@ TEST_CASE("duplicate keys, a top level that is not a map, numbers as strings, Na
     refused("---\n...\n", "a profile is a map");
     refused(kInstitution + "language:\n  faculty_b2_percent: \"35\"\n", "5:23: language.faculty_b2_percent: \"35\" is not valid");
     refused(kInstitution + "language:\n  faculty_b2_percent: thirty\n", "\"thirty\" is not valid");
+    refused(kInstitution + "language:\n  faculty_b2_percent: !!str 35\n", "\"35\" is not valid");
+    refused(kInstitution + "language:\n  faculty_b2_percent: '35'\n", "\"35\" is not valid");
     for (std::string number : {".nan", ".NaN", ".inf", "-.inf", "+.Inf", "nan", "inf", "infinity", "1e999", "-1e999",
                                       "0x1F", "1_000", "35%"}) {
         INFO(number);
