@@ -31,7 +31,8 @@ Profile load_item(const InputItem& item, const RubricSet& rubric) {
     if (!item.errors.empty()) throw InputError(item.errors);
     if (item.row) return survey_row_profile(*item.survey, *item.row);
     try {
-        return load_profile_node(yaml_input::parse(item.yaml, item.source.file), item.source.file, rubric);
+        return load_profile_node(yaml_input::parse(item.yaml, item.source.file, /*split_already=*/true), item.source.file,
+                                 rubric);
     } catch (const InputError& e) {
         throw InputError(in_file(e.diagnostics(), item.source));
     }

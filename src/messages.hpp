@@ -24,6 +24,9 @@ inline constexpr Message input_too_large{
 inline constexpr Message document_too_large{
     "the document is larger than the limit of {0} bytes; set {1} to raise it",
     "el documento es mayor que el límite de {0} bytes; defina {1} para ampliarlo"};
+inline constexpr Message second_document{
+    "a second YAML document starts here, which would be ignored; a file holds one (tne batch reads streams of profiles)",
+    "aquí empieza un segundo documento YAML, que se ignoraría; un archivo contiene uno (tne batch lee flujos de perfiles)"};
 inline constexpr Message invalid_utf8{"byte 0x{0} is not UTF-8: save the file as UTF-8 text",
                                       "el byte 0x{0} no es UTF-8: guarde el archivo como texto UTF-8"};
 inline constexpr Message nul_byte{"a NUL byte (U+{0}) is not allowed in a text file: is this a binary file?",

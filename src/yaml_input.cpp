@@ -6,6 +6,7 @@
 #include <array>
 #include <cmath>
 #include <set>
+#include <sstream>
 #include <string_view>
 
 #include "tne/input.hpp"
@@ -27,10 +28,51 @@ SourcePos pos_of(const YAML::Node& node, const std::string& file) {
     return {file, mark.line + 1, mark.column + 1};
 }
 
-YAML::Node parse(const std::string& text, const std::string& file) {
+namespace {
+
+// Notes where a document's first value is, ignoring everything else.
+class FirstValue : public YAML::EventHandler {
+public:
+    std::optional<YAML::Mark> mark;
+
+    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark& at, YAML::anchor_t) override { note(at); }
+    void OnScalar(const YAML::Mark& at, const std::string&, YAML::anchor_t, const std::string&) override { note(at); }
+    void OnSequenceStart(const YAML::Mark& at, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+        note(at);
+    }
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark& at, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+        note(at);
+    }
+    void OnMapEnd() override {}
+
+private:
+    void note(const YAML::Mark& at) {
+        if (!mark) mark = at;
+    }
+};
+
+// Throws when the text holds a second document with a value in it. (Two documents at most are
+// read: YAML::LoadAll can loop forever on some inputs in yaml-cpp 0.7.0.)
+void check_single_document(const std::string& text, const std::string& file) {
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    FirstValue ignored, second;
+    if (!parser.HandleNextDocument(ignored) || !parser.HandleNextDocument(second) || !second.mark) return;
+    throw InputError({file, second.mark->line + 1, second.mark->column + 1}, format_message(msg::second_document));
+}
+
+}  // namespace
+
+YAML::Node parse(const std::string& text, const std::string& file, bool split_already) {
     input::check_text(text, file);
     try {
-        return YAML::Load(text);
+        YAML::Node root = YAML::Load(text);
+        if (!split_already) check_single_document(text, file);
+        return root;
     } catch (const YAML::DeepRecursion& e) {  // its own message is "bad file"; the limit is 500 in 0.7.0
         throw InputError(position(e, file), format_message(msg::nesting_too_deep, std::to_string(e.depth())));
     } catch (const YAML::Exception& e) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <functional>
@@ -17,8 +18,10 @@ namespace tne::yaml_input {
 SourcePos pos_of(const YAML::Node& node, const std::string& file);
 
 // Parses one document; a syntax error becomes an InputError at its line and column. The text is
-// checked first (input::check_text: size, UTF-8, control characters).
-YAML::Node parse(const std::string& text, const std::string& file);
+// checked first (input::check_text: size, UTF-8, control characters). A second document with
+// anything in it is an error, since only the first would be read: except with `split_already`, for
+// a document the batch reader has cut from a stream (checking would parse it twice).
+YAML::Node parse(const std::string& text, const std::string& file, bool split_already = false);
 
 // The candidate closest to `word`, when it is close enough to be a likely typo; else "".
 std::string closest(const std::string& word, const std::vector<std::string>& candidates);

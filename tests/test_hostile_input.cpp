@@ -159,6 +159,8 @@ TEST_CASE("duplicate keys, a top level that is not a map, numbers as strings, Na
     refused("just text\n", "a profile is a map");
     refused("", "a profile is a map");
     refused("---\n...\n", "a profile is a map");
+    // A second document would be silently ignored: it is refused where it starts (an empty one is fine).
+    refused(kInstitution + "---\n" + kInstitution, "hostile.yaml:5:1: a second YAML document starts here");
     refused(kInstitution + "language:\n  faculty_b2_percent: \"35\"\n", "5:23: language.faculty_b2_percent: \"35\" is not valid");
     refused(kInstitution + "language:\n  faculty_b2_percent: thirty\n", "\"thirty\" is not valid");
     refused(kInstitution + "language:\n  faculty_b2_percent: !!str 35\n", "\"35\" is not valid");
