@@ -5,8 +5,8 @@
 #include <fstream>
 #include <iostream>
 
-#include "tne/input.hpp"
 #include "messages.hpp"
+#include "tne/input.hpp"
 
 namespace tne {
 

@@ -74,7 +74,7 @@ std::string read_file(const std::string& path) {
         throw InputError(SourcePos{path}, too_large(static_cast<size_t>(info.st_size)));
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(SourcePos{path}, format_message(msg::cannot_read_file));
-    // A pipe or a device has no size to check first: read one byte past the limit at most.
+    // A pipe or a device has no size to check first: reading stops at the first piece past the limit.
     std::string text;
     char buffer[1 << 16];
     while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {

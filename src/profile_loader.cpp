@@ -10,8 +10,8 @@
 #include <string_view>
 #include <tuple>
 
-#include "tne/input.hpp"
 #include "messages.hpp"
+#include "tne/input.hpp"
 #include "tne/profile.hpp"
 #include "yaml_input.hpp"
 

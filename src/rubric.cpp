@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "tne/input.hpp"
 #include "messages.hpp"
+#include "tne/input.hpp"
 
 namespace tne {
 

@@ -14,8 +14,8 @@
 #include <string_view>
 #include <tuple>
 
-#include "tne/input.hpp"
 #include "messages.hpp"
+#include "tne/input.hpp"
 #include "yaml_input.hpp"
 
 namespace tne {

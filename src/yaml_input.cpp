@@ -9,8 +9,8 @@
 #include <sstream>
 #include <string_view>
 
-#include "tne/input.hpp"
 #include "messages.hpp"
+#include "tne/input.hpp"
 
 namespace tne::yaml_input {
 

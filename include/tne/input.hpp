@@ -18,8 +18,8 @@ constexpr const char* kMaxBytesVariable = "TNE_MAX_INPUT_BYTES";
 // "1048576", "64K", "16M" or "1G" (powers of 1024); nothing for anything else, or 0.
 std::optional<size_t> parse_size(std::string_view text);
 
-// The most bytes one input may have: a file read whole (a profile, a rubric file, a survey map), a
-// document of a batch stream or a row of a CSV export. TNE_MAX_INPUT_BYTES sets it; unset or
+// The most bytes one input may have: a file read whole (a profile, a rubric file, a survey map), or
+// a document or a line of a batch stream. TNE_MAX_INPUT_BYTES sets it; unset or
 // invalid, the default (the CLI refuses an invalid setting before it reads anything).
 size_t max_bytes();
 

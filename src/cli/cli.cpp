@@ -20,9 +20,11 @@
 #include <thread>
 #include <utility>
 
+#include "terminal.hpp"
 #include "tne/assessment.hpp"
 #include "tne/batch.hpp"
 #include "tne/cohort.hpp"
+#include "tne/input.hpp"
 #include "tne/output.hpp"
 #include "tne/profile.hpp"
 #include "tne/profile_diff.hpp"
@@ -34,8 +36,6 @@
 #include "tne/rubric_diff.hpp"
 #include "tne/rubric_tests.hpp"
 #include "tne/survey.hpp"
-#include "tne/input.hpp"
-#include "terminal.hpp"
 
 namespace tne::cli {
 
