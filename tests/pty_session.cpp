@@ -10,6 +10,8 @@
 #include <cerrno>
 #include <cstdlib>
 
+#include "support.hpp"
+
 namespace tne::test {
 
 PtySession::PtySession(const std::vector<std::string>& args, const std::filesystem::path& directory,
@@ -22,6 +24,8 @@ PtySession::PtySession(const std::vector<std::string>& args, const std::filesyst
     if (pid_ == 0) {  // the child: becomes tne, with the terminal as its controlling terminal
         if (chdir(directory.c_str()) != 0) _exit(127);
         std::vector<std::string> environment = {"PATH=/usr/bin:/bin", "TERM=xterm"};
+        std::vector<std::string> sanitizer = sanitizer_environment();
+        environment.insert(environment.end(), sanitizer.begin(), sanitizer.end());
         environment.insert(environment.end(), env.begin(), env.end());
         std::vector<char*> envp;
         for (auto& variable : environment) envp.push_back(variable.data());
@@ -93,7 +97,9 @@ int PtySession::wait() {
     while (last != Read::closed && (last = read_some(std::chrono::milliseconds(20))) == Read::some) {
     }
     pid_ = -1;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    check_no_sanitizer_report(code, output_);  // standard error is the terminal too
+    return code;
 }
 
 }  // namespace tne::test

@@ -70,6 +70,17 @@ static std::string shell_quote(const std::string& word) {
     return quoted + "'";
 }
 
+std::vector<std::string> sanitizer_environment() {
+    std::vector<std::string> variables;
+    for (const char* name : {"ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"})
+        if (const char* value = std::getenv(name)) variables.push_back(std::string(name) + "=" + value);
+    return variables;
+}
+
+void check_no_sanitizer_report(int exit_code, const std::string& err) {
+    if (exit_code == kSanitizerExitCode) FAIL("a sanitizer stopped tne (exit code " << exit_code << "):\n" << err);
+}
+
 RunResult run_tne(const std::vector<std::string>& args, const std::vector<std::string>& extra_env,
                   const std::string& input) {
     TempDir dir;
@@ -77,6 +88,7 @@ RunResult run_tne(const std::vector<std::string>& args, const std::vector<std::s
     std::filesystem::path in_file = dir.path() / "stdin";
     write_file(in_file, input);
     std::string command = "cd " + shell_quote(source_dir().string()) + " && env -i PATH=/usr/bin:/bin";
+    for (const auto& variable : sanitizer_environment()) command += " " + shell_quote(variable);
     for (const auto& variable : extra_env) command += " " + shell_quote(variable);
     command += " " + shell_quote(TNE_BINARY);
     for (const auto& arg : args) command += " " + shell_quote(arg);
@@ -91,6 +103,7 @@ RunResult run_tne(const std::vector<std::string>& args, const std::vector<std::s
     int status = pclose(pipe);
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     result.err = read_file(err_file);
+    check_no_sanitizer_report(result.exit_code, result.err);
     return result;
 }
 

@@ -58,7 +58,20 @@ struct RunResult {
     std::string err;
 };
 
-// Runs build's `tne` with `args` (each shell-quoted) under `env -i`, plus `extra_env` ("NAME=value"),
+// The sanitizers' options from the tests' environment ("ASAN_OPTIONS=...", also UBSAN_OPTIONS and
+// LSAN_OPTIONS, when set), which every helper that runs `tne` with a clean environment passes on, so
+// that a sanitizer report in `tne` fails the test the way scripts/sanitize-test.sh asks.
+std::vector<std::string> sanitizer_environment();
+
+// The exit code scripts/sanitize-test.sh gives a program a sanitizer stopped (no tne exit code).
+constexpr int kSanitizerExitCode = 86;
+
+// Fails the test, showing what `tne` wrote to standard error, when a sanitizer stopped it; every
+// helper that runs `tne` calls it, so no report goes unseen whatever the test then checks.
+void check_no_sanitizer_report(int exit_code, const std::string& err);
+
+// Runs build's `tne` with `args` (each shell-quoted) under `env -i`, plus `extra_env` ("NAME=value")
+// and sanitizer_environment(),
 // with `input` on standard input (else /dev/null).
 RunResult run_tne(const std::vector<std::string>& args, const std::vector<std::string>& extra_env = {},
                   const std::string& input = {});

@@ -332,7 +332,7 @@ TEST_CASE("tne batch scores the shipped survey and accounts for its broken rows"
     CHECK(summary["institutions"].size() == 40);
 }
 
-TEST_CASE("-o to a device or a pipe writes through it instead of replacing it", "[batch][binary]") {
+TEST_CASE("tne batch -o to a device or a pipe writes through it instead of replacing it", "[batch][binary]") {
     // Standard output is a pipe here; renaming a temporary file over /dev/stdout would replace the link.
     RunResult run = run_tne({"batch", "examples", "-o", "/dev/stdout"});
     CHECK(run.exit_code == 0);

@@ -1,0 +1,308 @@
+// Output integrity: a run of the real binary that fails mid-way (killed by SIGTERM, SIGINT or
+// SIGHUP while `tne batch` streams its records, a write beyond the file size limit, a directory it
+// may not write to, a target that is a directory) never leaves a partial or temporary file, an
+// existing output file survives it byte for byte, and a failure is reported with the file's name
+// and the reason.
+#include <catch2/catch.hpp>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <linux/capability.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "support.hpp"
+
+using namespace tne::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+// How tne is started: arguments, and what makes the run fail.
+struct Launch {
+    std::vector<std::string> args;
+    fs::path err_file;                     // standard error goes there; standard output to /dev/null
+    bool input_pipe = false;               // standard input: a pipe the test writes (else /dev/null)
+    std::optional<rlim_t> file_size_limit = std::nullopt;  // RLIMIT_FSIZE, as `ulimit -f` sets it
+    bool without_dac_override = false;     // as root, permissions apply (dropped from the bounding set)
+};
+
+// tne running as a child process, in the source directory, with a clean environment. Killed when
+// the test ends before it does.
+class Child {
+public:
+    explicit Child(const Launch& launch) {
+        std::vector<std::string> command = {TNE_BINARY};
+        command.insert(command.end(), launch.args.begin(), launch.args.end());
+        std::vector<std::string> environment = {"PATH=/usr/bin:/bin"};
+        for (auto& variable : sanitizer_environment()) environment.push_back(variable);
+        std::vector<char*> argv, envp;
+        for (auto& arg : command) argv.push_back(arg.data());
+        argv.push_back(nullptr);
+        for (auto& variable : environment) envp.push_back(variable.data());
+        envp.push_back(nullptr);
+        std::string directory = source_dir().string();
+        std::string err_file = launch.err_file.string();
+
+        int input[2] = {-1, -1};
+        if (launch.input_pipe) REQUIRE(pipe2(input, O_CLOEXEC) == 0);
+        pid_ = fork();
+        REQUIRE(pid_ >= 0);
+        if (pid_ == 0) {  // the child: only async-signal-safe calls until execve
+            sigset_t none;
+            sigemptyset(&none);
+            sigprocmask(SIG_SETMASK, &none, nullptr);
+            for (int signal : {SIGINT, SIGTERM, SIGHUP, SIGXFSZ, SIGPIPE}) ::signal(signal, SIG_DFL);
+            int in = launch.input_pipe ? input[0] : open("/dev/null", O_RDONLY);
+            int out = open("/dev/null", O_WRONLY);
+            int err = open(err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+            if (in < 0 || out < 0 || err < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0) _exit(126);
+            if (chdir(directory.c_str()) != 0) _exit(126);
+            if (launch.file_size_limit) {
+                struct rlimit limit {*launch.file_size_limit, *launch.file_size_limit};
+                if (setrlimit(RLIMIT_FSIZE, &limit) != 0) _exit(126);
+            }
+            if (launch.without_dac_override && prctl(PR_CAPBSET_DROP, CAP_DAC_OVERRIDE, 0, 0, 0) != 0) _exit(125);
+            execve(argv[0], argv.data(), envp.data());
+            _exit(127);
+        }
+        if (launch.input_pipe) {
+            close(input[0]);
+            input_ = input[1];
+        }
+    }
+
+    ~Child() {
+        if (input_ >= 0) close(input_);
+        if (pid_ > 0) {
+            kill(pid_, SIGKILL);
+            waitpid(pid_, nullptr, 0);
+        }
+    }
+    Child(const Child&) = delete;
+    Child& operator=(const Child&) = delete;
+
+    pid_t pid() const { return pid_; }
+
+    // Writes all of `text` to the child's standard input; false when the child stopped reading.
+    bool feed(const std::string& text) {
+        struct sigaction ignore {}, previous {};
+        ignore.sa_handler = SIG_IGN;
+        sigaction(SIGPIPE, &ignore, &previous);  // a child that died must fail the test, not end it
+        size_t written = 0;
+        while (written < text.size()) {
+            ssize_t n = write(input_, text.data() + written, text.size() - written);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) break;
+            written += static_cast<size_t>(n);
+        }
+        sigaction(SIGPIPE, &previous, nullptr);
+        return written == text.size();
+    }
+
+    // The wait status once the child has ended; fails the test after `timeout`, or with the report
+    // when a sanitizer stopped tne.
+    int wait(const fs::path& err_file, std::chrono::seconds timeout = std::chrono::seconds(120)) {
+        auto deadline = std::chrono::steady_clock::now() + timeout;
+        int status = 0;
+        while (waitpid(pid_, &status, WNOHANG) != pid_) {
+            if (std::chrono::steady_clock::now() > deadline) FAIL("tne did not end in time");
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+        pid_ = -1;
+        if (WIFEXITED(status)) check_no_sanitizer_report(WEXITSTATUS(status), read_file(err_file));
+        return status;
+    }
+
+private:
+    pid_t pid_ = -1;
+    int input_ = -1;
+};
+
+// The temporary files AtomicFile makes for `target`: .NAME.tmp-XXXXXX beside it.
+std::vector<fs::path> temporaries_of(const fs::path& target) {
+    std::vector<fs::path> found;
+    std::string prefix = "." + target.filename().string() + ".tmp-";
+    for (const auto& entry : fs::directory_iterator(target.parent_path()))
+        if (entry.path().filename().string().rfind(prefix, 0) == 0) found.push_back(entry.path());
+    return found;
+}
+
+// Waits until a temporary file of `target` holds some bytes: the run is writing its records.
+void wait_for_records(const fs::path& target, Child& child, const fs::path& child_err) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+    for (;;) {
+        for (const auto& temporary : temporaries_of(target)) {
+            std::error_code ignored;
+            if (fs::file_size(temporary, ignored) > 0 && !ignored) return;
+        }
+        siginfo_t ended{};  // WNOWAIT: the child stays to be reaped by Child
+        if (waitid(P_PID, static_cast<id_t>(child.pid()), &ended, WEXITED | WNOHANG | WNOWAIT) == 0 && ended.si_pid != 0)
+            FAIL("tne ended before writing records; stderr: " << read_file(child_err));
+        if (std::chrono::steady_clock::now() > deadline) FAIL("tne wrote no records in time");
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+}
+
+// `count` copies of an example profile as one multi-document stream (about 2 KB each; each is one
+// record of about 270 bytes in CSV).
+std::string profile_stream(int count) {
+    std::string profile = read_file(source_dir() / "examples" / "research_center.yaml");
+    std::string stream;
+    for (int i = 0; i < count; ++i) stream += "---\n" + profile;
+    return stream;
+}
+
+// What a previous run left: not text tne would write, and longer than one flush of records.
+std::string previous_output() {
+    std::string text;
+    for (int i = 0; i < 5000; ++i) text += "previous run, line " + std::to_string(i) + "\n";
+    return text;
+}
+
+std::string describe(int status) {
+    if (WIFEXITED(status)) return "exit code " + std::to_string(WEXITSTATUS(status));
+    if (WIFSIGNALED(status)) return std::string("killed by ") + strsignal(WTERMSIG(status));
+    return "status " + std::to_string(status);
+}
+
+}  // namespace
+
+TEST_CASE("a batch killed by a signal while it writes its records leaves no temporary file and the old output intact",
+          "[integrity][batch][binary]") {
+    auto [signal, name] = GENERATE(table<int, std::string>({{SIGTERM, "SIGTERM"}, {SIGINT, "SIGINT"}, {SIGHUP, "SIGHUP"}}));
+    INFO(name);
+    TempDir dir;
+    fs::path out = dir.path() / "records.csv";
+    std::string previous = previous_output();
+    write_file(out, previous);
+
+    // Records of standard input, which stays open: tne is surely mid-run when the signal comes.
+    Child tne({.args = {"batch", "-", "-o", out.string()}, .err_file = dir.path() / "stderr", .input_pipe = true});
+    REQUIRE(tne.feed(profile_stream(600)));  // about 160 KB of records: flushed at least twice
+    wait_for_records(out, tne, dir.path() / "stderr");
+    REQUIRE(kill(tne.pid(), signal) == 0);
+    int status = tne.wait(dir.path() / "stderr");
+
+    INFO(describe(status) << "; stderr: " << read_file(dir.path() / "stderr"));
+    CHECK((WIFSIGNALED(status) && WTERMSIG(status) == signal));  // it ends as the signal ends a program
+    CHECK(temporaries_of(out).empty());
+    CHECK(read_file(out) == previous);
+}
+
+TEST_CASE("a batch that reaches the file size limit mid-write says so and leaves the old output intact",
+          "[integrity][batch][binary]") {
+    TempDir dir;
+    fs::path stream = dir.path() / "cohort.yaml";
+    write_file(stream, profile_stream(3000));  // about 800 KB of records
+    fs::path out = dir.path() / "records.csv";
+    std::string previous = previous_output();
+    write_file(out, previous);
+
+    // The default action of SIGXFSZ would kill tne; it ignores it, so the write fails with EFBIG.
+    Child tne({.args = {"batch", stream.string(), "-o", out.string()},
+               .err_file = dir.path() / "stderr",
+               .file_size_limit = 200 * 1024});
+    int status = tne.wait(dir.path() / "stderr");
+
+    std::string err = read_file(dir.path() / "stderr");
+    INFO(describe(status) << "; stderr: " << err);
+    CHECK((WIFEXITED(status) && WEXITSTATUS(status) == 2));
+    CHECK(err.find("tne: error: " + out.string() + ": " + std::strerror(EFBIG)) != std::string::npos);
+    CHECK(temporaries_of(out).empty());
+    CHECK(read_file(out) == previous);
+}
+
+TEST_CASE("tne assess -o that reaches the file size limit says so and leaves the old report intact",
+          "[integrity][binary]") {
+    TempDir dir;
+    fs::path out = dir.path() / "report.json";
+    std::string previous = previous_output();
+    write_file(out, previous);
+
+    // The JSON report is about 56 KB, written at the end: the limit cuts it after 4 KB.
+    Child tne({.args = {"assess", "examples/research_center.yaml", "--format", "json", "-o", out.string()},
+               .err_file = dir.path() / "stderr",
+               .file_size_limit = 4096});
+    int status = tne.wait(dir.path() / "stderr");
+
+    std::string err = read_file(dir.path() / "stderr");
+    INFO(describe(status) << "; stderr: " << err);
+    CHECK((WIFEXITED(status) && WEXITSTATUS(status) == 2));
+    CHECK(err.find("tne: error: " + out.string() + ": " + std::strerror(EFBIG)) != std::string::npos);
+    CHECK(temporaries_of(out).empty());
+    CHECK(read_file(out) == previous);
+}
+
+TEST_CASE("an output directory tne may not write to is reported and its files stay as they were",
+          "[integrity][binary]") {
+    auto command = GENERATE(as<std::vector<std::string>>{}, std::vector<std::string>{"batch", "examples"},
+                            std::vector<std::string>{"assess", "examples/research_center.yaml"});
+    INFO(command[0]);
+    TempDir dir;
+    fs::path locked = dir.path() / "locked";
+    fs::create_directory(locked);
+    fs::path out = locked / "out.txt";
+    std::string previous = previous_output();
+    write_file(out, previous);
+    fs::permissions(locked, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
+                                fs::perms::group_exec | fs::perms::others_read | fs::perms::others_exec);
+
+    std::vector<std::string> args = command;
+    args.insert(args.end(), {"-o", out.string()});
+    // As root (CI), permissions bind only without CAP_DAC_OVERRIDE.
+    Child tne({.args = args, .err_file = dir.path() / "stderr", .without_dac_override = geteuid() == 0});
+    int status = tne.wait(dir.path() / "stderr");
+    fs::permissions(locked, fs::perms::owner_write, fs::perm_options::add);  // for TempDir to remove it
+
+    std::string err = read_file(dir.path() / "stderr");
+    INFO(describe(status) << "; stderr: " << err);
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 125) {
+        WARN("cannot drop CAP_DAC_OVERRIDE here (no CAP_SETPCAP): the unwritable directory is not tested");
+        return;
+    }
+    CHECK((WIFEXITED(status) && WEXITSTATUS(status) == 2));
+    CHECK(err.find("tne: error: " + out.string() + ": " + std::strerror(EACCES)) != std::string::npos);
+    CHECK(temporaries_of(out).empty());
+    CHECK(read_file(out) == previous);
+}
+
+TEST_CASE("an output path that is a directory is reported and the directory stays as it was", "[integrity][binary]") {
+    auto command = GENERATE(as<std::vector<std::string>>{}, std::vector<std::string>{"batch", "examples"},
+                            std::vector<std::string>{"assess", "examples/research_center.yaml"});
+    INFO(command[0]);
+    TempDir dir;
+    fs::path out = dir.path() / "reports";
+    fs::create_directory(out);
+    write_file(out / "kept.txt", "kept\n");
+
+    std::vector<std::string> args = command;
+    args.insert(args.end(), {"-o", out.string()});
+    Child tne({.args = args, .err_file = dir.path() / "stderr"});
+    int status = tne.wait(dir.path() / "stderr");
+
+    std::string err = read_file(dir.path() / "stderr");
+    INFO(describe(status) << "; stderr: " << err);
+    CHECK((WIFEXITED(status) && WEXITSTATUS(status) == 2));
+    CHECK(err.find("tne: error: " + out.string() + ": " + std::strerror(EISDIR)) != std::string::npos);
+    CHECK(fs::is_directory(out));
+    CHECK(read_file(out / "kept.txt") == "kept\n");
+    CHECK(temporaries_of(out).empty());
+    std::vector<fs::path> left;
+    for (const auto& entry : fs::directory_iterator(dir.path())) left.push_back(entry.path().filename());
+    std::sort(left.begin(), left.end());
+    CHECK(left == std::vector<fs::path>{"reports", "stderr"});
+}
