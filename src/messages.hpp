@@ -71,6 +71,8 @@ inline constexpr Message setting_form{"expected PATH=VALUE, e.g. language.facult
                                       "se esperaba RUTA=VALOR, p. ej. language.faculty_b2_percent=40"};
 
 // Rubric sets
+inline constexpr Message unexpected_shape{"the file does not have the shape of its kind ({0}); see tne rubrics schema",
+                                          "el archivo no tiene la forma de su tipo ({0}); vea tne rubrics schema"};
 inline constexpr Message rubric_file_missing{"rubric file not found: {0}", "no se encontró el archivo de rúbrica: {0}"};
 inline constexpr Message expected_map{"expected a map, found {0}", "se esperaba un mapa, se encontró {0}"};
 inline constexpr Message expected_map_for{"{0} must be a map, found {1}", "{0} debe ser un mapa, se encontró {1}"};

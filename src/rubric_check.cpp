@@ -141,11 +141,13 @@ std::vector<double> attainable_scores(const Criterion& criterion, const Question
                                       const std::vector<const Condition*>& allowed) {
     std::vector<double> scores;
     if (!criterion.rule.levels.empty()) {
-        for (const auto& [value, score] : criterion.rule.levels) {
+        for (const auto& level : criterion.rule.levels) {
+            // level.first, not a structured binding: clang 14 (the fuzz build) cannot capture one.
+            const std::string& value = level.first;
             bool admitted = std::all_of(allowed.begin(), allowed.end(), [&](const Condition* c) {
                 return c->in.empty() || std::find(c->in.begin(), c->in.end(), value) != c->in.end();
             });
-            if (admitted) scores.push_back(score);
+            if (admitted) scores.push_back(level.second);
         }
         return scores;
     }

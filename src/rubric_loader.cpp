@@ -131,7 +131,9 @@ public:
     }
 
 private:
-    // Runs one item's reading; its problem is recorded and the item skipped.
+    // Runs one item's reading; its problem is recorded and the item skipped. A yaml-cpp exception
+    // (a subscript of a scalar, a missing key read) is a shape the reading did not foresee: it is
+    // recorded at its place too, rather than ending the run as a bug.
     template <class Read>
     bool attempt(Read read) {
         try {
@@ -139,8 +141,18 @@ private:
             return true;
         } catch (const InputError& e) {
             load_.problems.insert(load_.problems.end(), e.diagnostics().begin(), e.diagnostics().end());
-            return false;
+        } catch (const YAML::Exception& e) {
+            SourcePos pos{files_.root, e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1};
+            load_.problems.push_back({pos, format_message(msg::unexpected_shape, e.msg), "schema"});
         }
+        return false;
+    }
+
+    // A map's scalar value at `key`, else "": for naming an item before it is read.
+    static std::string scalar_at(const YAML::Node& node, const char* key) {
+        if (!node.IsMap()) return "";
+        const YAML::Node value = node[key];
+        return value && value.IsScalar() ? value.Scalar() : "";
     }
 
     // A file of the set; one that is missing is reported where it is named (`named_at`), else at itself.
@@ -199,7 +211,7 @@ private:
 
     void read_annex(const std::string& relative, const SourcePos& named_at) {
         std::optional<RubricFile> file = open(relative, FileKind::annex, named_at);
-        if (!file) return;
+        if (!file || !file->root().IsMap()) return;  // open() reported a file that is not a map
         attempt([&] {
             file->check_keys(file->root(), "annex file", {"title", "sections"}, {});
             load_.set.annex_title = file->text(file->root()["title"], "title");
@@ -229,7 +241,7 @@ private:
             }))
             return;
         for (const auto& node : list) {
-            std::string key = node.IsMap() && node["key"].IsScalar() ? node["key"].Scalar() : "";
+            std::string key = scalar_at(node, "key");
             if (!attempt([&] { read_question(file, node, block); })) broken_.insert(block + "." + key);
         }
     }
@@ -452,7 +464,7 @@ private:
         if (!file || !attempt([&] { file->check_keys(file->root(), "models file", {"models"}, {}); })) return;
         auto& models = load_.set.models;
         for (const auto& node : file->root()["models"]) {
-            std::string id = node.IsMap() && node["id"].IsScalar() ? node["id"].Scalar() : "";
+            std::string id = scalar_at(node, "id");
             if (!attempt([&] { models.push_back(read_model(*file, node)); })) broken_.insert(id);
         }
         if (models.empty() && broken_.empty())

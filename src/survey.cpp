@@ -146,24 +146,50 @@ std::string fold(std::string_view text) {
 std::string label_key(std::string_view label) { return fold(trim(label)); }
 
 // Without case or accents, only to suggest the closest label: "Si" and "Publica" are typed often.
+// One pass over the text: a header cell or an answer may be megabytes long.
 std::string loose(std::string_view text) {
-    static const std::vector<std::pair<std::string, std::string>> plain = {
-        {"\xC3\xA1", "a"}, {"\xC3\xA9", "e"}, {"\xC3\xAD", "i"}, {"\xC3\xB3", "o"},
-        {"\xC3\xBA", "u"}, {"\xC3\xBC", "u"}, {"\xC3\xB1", "n"}};
-    std::string out = label_key(text);
-    for (const auto& [accented, letter] : plain)
-        for (size_t at; (at = out.find(accented)) != std::string::npos;) out.replace(at, accented.size(), letter);
+    static constexpr std::pair<char, char> plain[] = {{'\xA1', 'a'}, {'\xA9', 'e'}, {'\xAD', 'i'}, {'\xB3', 'o'},
+                                                      {'\xBA', 'u'}, {'\xBC', 'u'}, {'\xB1', 'n'}};
+    std::string key = label_key(text);
+    std::string out;
+    out.reserve(key.size());
+    for (size_t i = 0; i < key.size(); ++i) {
+        if (key[i] == '\xC3' && i + 1 < key.size()) {  // U+00C0-U+00FF: an accented letter?
+            auto letter = std::find_if(std::begin(plain), std::end(plain),
+                                       [&](const auto& pair) { return pair.first == key[i + 1]; });
+            if (letter != std::end(plain)) {
+                out += letter->second;
+                ++i;
+                continue;
+            }
+        }
+        out += key[i];
+    }
     return out;
 }
 
 // The candidate closest to `word` when it looks like a typo, compared loosely; else "".
+// yaml_input::closest takes a candidate at most max(2, length / 3) edits away, and a candidate whose
+// length differs by more than that is further: those are left out before it compares (with a wider
+// margin), so a megabyte-long header cell or answer costs one pass over it instead of a comparison
+// of every byte with every character of each label.
 std::string closest_label(const std::string& word, const std::vector<std::string>& candidates) {
+    const std::string loose_word = loose(word);
+    const size_t reach = loose_word.size() / 2 + 2;
     std::vector<std::string> loose_candidates;
-    for (const auto& candidate : candidates) loose_candidates.push_back(loose(candidate));
-    std::string near = yaml_input::closest(loose(word), loose_candidates);
+    std::vector<size_t> index;  // of each loose candidate in `candidates`
+    for (size_t i = 0; i < candidates.size(); ++i) {
+        std::string candidate = loose(candidates[i]);
+        size_t longer = std::max(candidate.size(), loose_word.size());
+        size_t shorter = std::min(candidate.size(), loose_word.size());
+        if (longer - shorter > reach) continue;
+        loose_candidates.push_back(std::move(candidate));
+        index.push_back(i);
+    }
+    std::string near = yaml_input::closest(loose_word, loose_candidates);
     if (near.empty()) return "";
     auto at = std::find(loose_candidates.begin(), loose_candidates.end(), near) - loose_candidates.begin();
-    return candidates[static_cast<size_t>(at)];
+    return candidates[index[static_cast<size_t>(at)]];
 }
 
 bool valid_utf8(std::string_view text) {

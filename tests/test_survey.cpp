@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -459,6 +460,31 @@ TEST_CASE("headers match after trimming, in any order, and unmapped columns are 
     tne::BoundSurvey bound = tne::bind_survey(map, default_rubrics(), rows[0], "r.csv");
     CHECK(bound.column_of_field == std::vector<int>{7, 6, 5, 4, 3, 2, 1});
     CHECK(bound.header.at(1) == "Convenios");
+}
+
+// Found by fuzz_csv: every missing column was compared with every header cell by edit distance
+// (a 1 MB cell: 4 s), and accents were stripped by rescanning the cell for each (time growing with
+// the square of the cell's length). A cell far longer or shorter than a column's name is passed over.
+TEST_CASE("a megabyte-long header cell is passed over when suggesting a column", "[survey][bind][fuzz]") {
+    MapFile file(kMap);
+    tne::SurveyMap map = file.load();
+    std::string accented;
+    for (int i = 0; i < 500'000; ++i) accented += "Á";  // 1 MB
+    auto rows = read_csv("Nombre,Tipo,Areas,Plan,Presupuesto,Profesores B2," + accented + "," +
+                         std::string(1'000'000, 'x') + "\n");
+    auto start = std::chrono::steady_clock::now();
+    try {
+        tne::bind_survey(map, default_rubrics(), rows[0], "r.csv");
+        FAIL("bound a header without two of the map's columns");
+    } catch (const tne::InputError& e) {
+        REQUIRE(e.diagnostics().size() == 2);
+        CHECK(e.diagnostics()[0].message.en ==
+              "the map's column \"Áreas\" (for institution.fields) is not in the header; did you mean \"Areas\"?");
+        CHECK(e.diagnostics()[1].message.en ==
+              "the map's column \"Convenios\" (for partnerships.active_agreements) is not in the header");
+    }
+    // 0.03 s now, 7 s before; generous for sanitizer builds and busy machines.
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
 }
 
 TEST_CASE("a header the map uses twice is ambiguous", "[survey][bind]") {
