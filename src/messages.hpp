@@ -80,6 +80,8 @@ inline constexpr Message missing_key{"missing key \"{0}\" in {1}", "falta la cla
 inline constexpr Message expected_string{"expected a non-empty string, found {0}",
                                          "se esperaba un texto no vacío, se encontró {0}"};
 inline constexpr Message expected_number{"expected a number, found {0}", "se esperaba un número, se encontró {0}"};
+inline constexpr Message expected_whole_in{"expected a whole number from {1} to {2}, found {0}",
+                                           "se esperaba un número entero de {1} a {2}, se encontró {0}"};
 inline constexpr Message expected_positive{"expected a positive number, found {0}",
                                            "se esperaba un número positivo, se encontró {0}"};
 inline constexpr Message expected_list{"expected a list, found {0}", "se esperaba una lista, se encontró {0}"};

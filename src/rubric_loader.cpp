@@ -76,6 +76,14 @@ public:
         fail(node, "schema", format_message(msg::expected_number, describe(node)));
     }
 
+    // A whole number in [min, max], checked before it becomes an int (a double past INT_MAX would not fit).
+    int whole(const YAML::Node& node, int min, int max) const {
+        double value = number(node);
+        if (value != std::floor(value) || value < min || value > max)
+            fail(node, "schema", format_message(msg::expected_whole_in, describe(node), std::to_string(min), std::to_string(max)));
+        return static_cast<int>(value);
+    }
+
     double positive(const YAML::Node& node, const char* rule = "weight-positive") const {
         double value = number(node);
         if (value <= 0) fail(node, rule, format_message(msg::expected_positive, describe(node)));
@@ -184,7 +192,7 @@ private:
                         {"id", "version", "name", "annex", "institution", "dimensions", "models", "levels", "suggestion"},
                         {"tests"});
         set.id = main.string(root["id"]);
-        set.version = static_cast<int>(main.positive(root["version"], "schema"));
+        set.version = main.whole(root["version"], 1, 1'000'000);
         set.name = main.text(root["name"], "name");
         if (root["tests"]) set.test_files = main.strings(root["tests"]);
 
@@ -204,7 +212,7 @@ private:
         attempt([&] {
             main.check_keys(root["suggestion"], "suggestion", {"min_fit", "max_blockers"}, {});
             set.min_fit = main.number(root["suggestion"]["min_fit"]);
-            set.max_blockers = static_cast<int>(main.number(root["suggestion"]["max_blockers"]));
+            set.max_blockers = main.whole(root["suggestion"]["max_blockers"], 0, 1000);
         });
         read_models(main.string(root["models"]), main.pos(root["models"]));
     }
@@ -501,7 +509,7 @@ private:
         if (model.kind != "tne" && model.kind != "internationalisation")
             file.fail(node["kind"], "schema",
                       format_message(msg::expected_one_of, describe(node["kind"]), "tne, internationalisation"));
-        model.stage = static_cast<int>(file.positive(node["stage"], "schema"));
+        model.stage = file.whole(node["stage"], 1, 100);
         model.annex = file.annex(node["annex"]);
         model.builds_on = file.strings(node["builds_on"]);
         model.pos = file.pos(node);
