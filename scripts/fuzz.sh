@@ -20,7 +20,7 @@ die() {
   say "$*"
   exit 2
 }
-# shellcheck source=lib/setup.sh
+# shellcheck source=scripts/lib/setup.sh
 source scripts/lib/setup.sh
 
 all_targets=(fuzz_profile fuzz_rubrics fuzz_csv)
@@ -76,7 +76,7 @@ make_seeds() {
       mapfile -t names < <(cd rubrics && find . -name '*.yaml' | sed 's|^\./||' | LC_ALL=C sort)
       local i relative index
       for i in "${!names[@]}"; do
-        { printf "\\x$(printf %02x "$i")"; cat "rubrics/${names[$i]}"; } >"$dir/$(seed_name "rubrics/${names[$i]}")"
+        { printf '%b' "\\x$(printf %02x "$i")"; cat "rubrics/${names[$i]}"; } >"$dir/$(seed_name "rubrics/${names[$i]}")"
       done
       while IFS= read -r file; do
         relative=${file#tests/rubrics/*/}
@@ -85,7 +85,7 @@ make_seeds() {
         index=-1
         for i in "${!names[@]}"; do [ "${names[$i]}" != "$relative" ] || index=$i; done
         [ "$index" -ge 0 ] || continue
-        { printf "\\x$(printf %02x "$index")"; cat "$file"; } >"$dir/$(seed_name "$file")"
+        { printf '%b' "\\x$(printf %02x "$index")"; cat "$file"; } >"$dir/$(seed_name "$file")"
       done < <(find tests/rubrics -mindepth 2 -name '*.yaml' | LC_ALL=C sort)
       ;;
     fuzz_csv)
@@ -109,9 +109,9 @@ make_seeds() {
 }
 
 # The largest input a target is given. 64 KB for a profile or a rubric file: far beyond any real
-# profile, and above the largest rubric file (tests/models.yaml, 32 KB). 16 KB for a survey export:
-# its header and twenty rows, as every row costs a profile's validation and assessment (the example
-# export, 35 KB, runs at 10 a second; a 16 KB one at 25).
+# profile, and above the largest rubric file (tests/models.yaml, 32 KB). 16 KB for a survey export,
+# its header and about twenty rows: every row is a profile validated and assessed (the example
+# export's 44 rows take 85 ms an input in the fuzz build).
 max_len() {
   case $1 in
     fuzz_csv) echo 16384 ;;
