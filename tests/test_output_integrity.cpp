@@ -179,6 +179,14 @@ std::string describe(int status) {
     return "status " + std::to_string(status);
 }
 
+// The run ended with exit 2 and "tne: error: OUT: REASON" (errno `error`), and left no temporary file.
+void check_refused(int status, const std::string& err, const fs::path& out, int error) {
+    INFO(describe(status) << "; stderr: " << err);
+    CHECK((WIFEXITED(status) && WEXITSTATUS(status) == 2));
+    CHECK(err.find("tne: error: " + out.string() + ": " + std::strerror(error)) != std::string::npos);
+    CHECK(temporaries_of(out).empty());
+}
+
 }  // namespace
 
 TEST_CASE("a batch killed by a signal while it writes its records leaves no temporary file and the old output intact",
@@ -218,11 +226,7 @@ TEST_CASE("a batch that reaches the file size limit mid-write says so and leaves
                .file_size_limit = 200 * 1024});
     int status = tne.wait(dir.path() / "stderr");
 
-    std::string err = read_file(dir.path() / "stderr");
-    INFO(describe(status) << "; stderr: " << err);
-    CHECK((WIFEXITED(status) && WEXITSTATUS(status) == 2));
-    CHECK(err.find("tne: error: " + out.string() + ": " + std::strerror(EFBIG)) != std::string::npos);
-    CHECK(temporaries_of(out).empty());
+    check_refused(status, read_file(dir.path() / "stderr"), out, EFBIG);
     CHECK(read_file(out) == previous);
 }
 
@@ -239,11 +243,7 @@ TEST_CASE("tne assess -o that reaches the file size limit says so and leaves the
                .file_size_limit = 4096});
     int status = tne.wait(dir.path() / "stderr");
 
-    std::string err = read_file(dir.path() / "stderr");
-    INFO(describe(status) << "; stderr: " << err);
-    CHECK((WIFEXITED(status) && WEXITSTATUS(status) == 2));
-    CHECK(err.find("tne: error: " + out.string() + ": " + std::strerror(EFBIG)) != std::string::npos);
-    CHECK(temporaries_of(out).empty());
+    check_refused(status, read_file(dir.path() / "stderr"), out, EFBIG);
     CHECK(read_file(out) == previous);
 }
 
@@ -274,9 +274,7 @@ TEST_CASE("an output directory tne may not write to is reported and its files st
         WARN("cannot drop CAP_DAC_OVERRIDE here (no CAP_SETPCAP): the unwritable directory is not tested");
         return;
     }
-    CHECK((WIFEXITED(status) && WEXITSTATUS(status) == 2));
-    CHECK(err.find("tne: error: " + out.string() + ": " + std::strerror(EACCES)) != std::string::npos);
-    CHECK(temporaries_of(out).empty());
+    check_refused(status, err, out, EACCES);
     CHECK(read_file(out) == previous);
 }
 
@@ -294,13 +292,9 @@ TEST_CASE("an output path that is a directory is reported and the directory stay
     Child tne({.args = args, .err_file = dir.path() / "stderr"});
     int status = tne.wait(dir.path() / "stderr");
 
-    std::string err = read_file(dir.path() / "stderr");
-    INFO(describe(status) << "; stderr: " << err);
-    CHECK((WIFEXITED(status) && WEXITSTATUS(status) == 2));
-    CHECK(err.find("tne: error: " + out.string() + ": " + std::strerror(EISDIR)) != std::string::npos);
+    check_refused(status, read_file(dir.path() / "stderr"), out, EISDIR);
     CHECK(fs::is_directory(out));
     CHECK(read_file(out / "kept.txt") == "kept\n");
-    CHECK(temporaries_of(out).empty());
     std::vector<fs::path> left;
     for (const auto& entry : fs::directory_iterator(dir.path())) left.push_back(entry.path().filename());
     std::sort(left.begin(), left.end());
