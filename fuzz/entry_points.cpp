@@ -46,11 +46,11 @@ bool attempt(Outcome& outcome, Step&& step) {
 }
 
 // What `tne batch` does with a profile (assess, and blockers' texts for its records), and with
-// `report` what a report adds: the sensitivity of the result and the review of the evidence.
+// `report` what a report adds: what would change the advice and the review of the evidence.
 void assess_profile(Profile profile, const RubricSet& rubric, bool report) {
     Assessment assessment = assess(std::move(profile), rubric);
     if (report) {
-        measure_sensitivity(assessment);  // the most expensive step: hundreds of what-if scorings
+        find_advice_changes(assessment);  // the most expensive step: hundreds of what-if assessments
         assessment.evidence = review_evidence(assessment, ReportDate{2025, 6, 30});
     }
     for (const auto& model : assessment.models)

@@ -145,6 +145,7 @@ Holds holds(const Condition& c, const Value& value) {
     if (const auto* id = std::get_if<std::string>(&value))
         return std::find(c.in.begin(), c.in.end(), *id) != c.in.end() ? Holds::yes : Holds::no;
     const auto& items = std::get<std::vector<std::string>>(value);
+    if (c.any_of.empty()) return test_number(c, static_cast<double>(items.size()));
     for (const auto& wanted : c.any_of)
         if (std::find(items.begin(), items.end(), wanted) != items.end()) return Holds::yes;
     return Holds::no;
@@ -173,41 +174,62 @@ ModelResult evaluate_model(const Model& model, const std::vector<DimensionResult
             weights += term.weight;
         }
     }
-    double fit = weights > 0 ? weighted / weights : 0;
+    result.fit = weights > 0 ? weighted / weights : 0;
     for (const auto& adjustment : model.context) {
-        if (evaluate(adjustment.when, dimensions, profile) == Holds::yes) {
-            fit += adjustment.adjust;
-            result.adjustments.push_back(&adjustment);
-        }
+        if (evaluate(adjustment.when, dimensions, profile) == Holds::yes)
+            result.reasons.push_back({adjustment.adjust, &adjustment.when.why, &adjustment.when.annex, &adjustment.when.basis});
     }
-    result.fit = std::clamp(fit, 0.0, 100.0);
     for (const auto& requirement : model.requires_)
         if (evaluate(requirement, dimensions, profile) != Holds::yes) result.blockers.push_back({&requirement});
-    result.feasible = result.blockers.empty();
     return result;
 }
 
-// The most advanced model within reach (fit at least min_fit, at most max_blockers blockers),
-// since the Annex advises growing from scalable activities into complex models (4.1.2, 4.3.3).
-// When none is within reach, the model closest to feasible.
-const ModelResult* choose_suggestion(const std::vector<ModelResult>& models, const RubricSet& rubric) {
-    const ModelResult* best = nullptr;
-    for (const auto& m : models) {
-        bool within_reach = m.fit >= rubric.min_fit && static_cast<int>(m.blockers.size()) <= rubric.max_blockers;
-        if (!within_reach) continue;
-        if (!best || m.model->stage > best->model->stage ||
-            (m.model->stage == best->model->stage &&
-             (m.fit > best->fit + 1e-9 || (nearly_equal(m.fit, best->fit) && m.model->id < best->model->id))))
-            best = &m;
+namespace {
+
+bool runs(const Model& model, const Profile& profile) {
+    if (!model.runs_when) return false;
+    const Answer* answer = profile.find(model.runs_when->question);
+    return answer && holds(*model.runs_when, answer->value) == Holds::yes;
+}
+
+void add_reason(ModelResult& m, const AdviceRule& rule) { m.reasons.push_back({rule.value, &rule.why, &rule.annex, &rule.basis}); }
+
+}  // namespace
+
+// The advice's preferences (it runs the model, it builds on one it runs, it considers it) added to
+// each model's fit, then each model's standing.
+void apply_advice(std::vector<ModelResult>& models, const RubricSet& rubric, const Profile& profile) {
+    const Advice& advice = rubric.advice;
+    const Answer* considering = advice.considered.question.empty() ? nullptr : profile.find(advice.considered.question);
+    const auto* considered = considering ? std::get_if<std::vector<std::string>>(&considering->value) : nullptr;
+    for (auto& m : models) {
+        const Model& model = *m.model;
+        bool running = runs(model, profile);
+        if (running && (advice.already_runs.kind.empty() || advice.already_runs.kind == model.kind))
+            add_reason(m, advice.already_runs);
+        bool builds_on_running = std::any_of(model.builds_on.begin(), model.builds_on.end(), [&](const std::string& id) {
+            const Model* base = rubric.find_model(id);
+            return base && runs(*base, profile);
+        });
+        if (builds_on_running && !running) add_reason(m, advice.builds_on_running);
+        if (considered && std::find(considered->begin(), considered->end(), model.id) != considered->end())
+            add_reason(m, advice.considered);
+        m.score = m.fit;
+        for (const auto& reason : m.reasons) m.score += reason.points;
+        if (running) m.status = ModelStatus::runs;
+        else if (!m.blockers.empty()) m.status = ModelStatus::blocked;
+        else if (m.fit + 1e-9 < advice.min_fit.value) m.status = ModelStatus::low_fit;
+        else m.status = ModelStatus::within_reach;
+        // One it runs still needs the minimum fit to be grown now; below it, it is strengthened first.
+        m.feasible = m.status == ModelStatus::within_reach || (running && m.fit + 1e-9 >= advice.min_fit.value);
     }
-    if (best) return best;
-    for (const auto& m : models) {
-        if (!best || m.blockers.size() < best->blockers.size() ||
-            (m.blockers.size() == best->blockers.size() &&
-             (m.fit > best->fit + 1e-9 || (nearly_equal(m.fit, best->fit) && m.model->id < best->model->id))))
-            best = &m;
-    }
-    return best;
+}
+
+// Best first: the models it runs or has within reach by score, then the rest by score; ties by id.
+bool ranks_before(const ModelResult& x, const ModelResult& y) {
+    if (x.feasible != y.feasible) return x.feasible;
+    if (!nearly_equal(x.score, y.score)) return x.score > y.score;
+    return x.model->id < y.model->id;
 }
 
 }  // namespace scoring
@@ -244,6 +266,77 @@ bool helps_lift(const CriterionResult& criterion, const DimensionResult& dimensi
 
 }  // namespace
 
+
+namespace {
+
+// The suggestion (docs/rubrics.md): nothing below the minimum coverage; else the best fit among
+// the models it runs or has within reach; else the Annex's first step for this kind of institution.
+void choose_advice(Assessment& a) {
+    const Advice& advice = a.rubric->advice;
+    std::vector<const ModelResult*> ranked;
+    for (const auto& m : a.models) ranked.push_back(&m);
+    std::sort(ranked.begin(), ranked.end(), [](const ModelResult* x, const ModelResult* y) { return ranks_before(*x, *y); });
+    if (100.0 * a.coverage + 1e-9 < advice.min_coverage.value) {
+        a.suggestion_basis = SuggestionBasis::too_few_answers;
+        return;
+    }
+    if (ranked.front()->feasible) {
+        a.suggested = ranked.front();
+        a.suggestion_basis = SuggestionBasis::best_fit;
+    } else {
+        for (const auto& step : advice.first_steps) {
+            if (step.when && evaluate(*step.when, a.dimensions, a.profile) != Holds::yes) continue;
+            a.suggested = a.find_model(step.model);
+            a.first_step = &step;
+            break;
+        }
+        a.suggestion_basis = SuggestionBasis::first_step;
+    }
+    for (const ModelResult* m : ranked) {
+        if (m == a.suggested) continue;
+        if (!m->feasible) {
+            a.not_for_now.push_back(m);
+            continue;
+        }
+        if (a.alternatives.size() >= static_cast<size_t>(advice.alternatives)) continue;
+        Alternative alternative{m, a.suggested->score - m->score, {}};
+        for (const FitReason& reason : a.suggested->reasons) {
+            if (reason.points <= 0) continue;
+            bool shared = std::any_of(m->reasons.begin(), m->reasons.end(),
+                                      [&](const FitReason& r) { return r.why == reason.why; });
+            if (!shared) alternative.missing.push_back(reason);
+        }
+        a.alternatives.push_back(std::move(alternative));
+    }
+}
+
+// The assumptions that moved this result: the thresholds the advice applied, the preferences that
+// counted for the suggestion and its alternatives, the requirements of the suggestion and the
+// blockers of the models not for now.
+void collect_assumptions(Assessment& a) {
+    const Advice& advice = a.rubric->advice;
+    auto add = [&](const Basis& basis, const std::string& annex, std::string rule) {
+        if (!basis.assumed()) return;
+        for (const auto& known : a.assumptions)
+            if (known.basis == &basis) return;
+        a.assumptions.push_back({&basis, &annex, std::move(rule)});
+    };
+    add(advice.min_coverage.basis, advice.min_coverage.annex, "advice.min_coverage");
+    if (a.suggestion_basis == SuggestionBasis::too_few_answers) return;
+    add(advice.min_fit.basis, advice.min_fit.annex, "advice.min_fit");
+    if (a.first_step) add(a.first_step->basis, a.first_step->annex, "advice.first_steps." + a.first_step->model);
+    std::vector<const ModelResult*> shown = {a.suggested};
+    for (const auto& alternative : a.alternatives) shown.push_back(alternative.model);
+    for (const ModelResult* m : shown)
+        for (const auto& reason : m->reasons) add(*reason.basis, *reason.annex, m->model->id + " fit");
+    for (const auto& requirement : a.suggested->model->requires_)
+        add(requirement.basis, requirement.annex, a.suggested->model->id + " requires " + requirement.question);
+    for (const ModelResult* m : a.not_for_now)
+        for (const auto& blocker : m->blockers)
+            add(blocker.condition->basis, blocker.condition->annex, m->model->id + " requires " + blocker.condition->question);
+}
+
+}  // namespace
 
 const ModelResult* Assessment::find_model(const std::string& id) const {
     for (const auto& m : models)
@@ -355,8 +448,10 @@ Assessment assess(Profile given, const RubricSet& rubric) {
 
     a.models.reserve(rubric.models.size());
     for (const auto& model : rubric.models) a.models.push_back(evaluate_model(model, a.dimensions, profile));
-    a.suggested = choose_suggestion(a.models, rubric);
+    apply_advice(a.models, rubric, profile);
+    choose_advice(a);
     if (a.suggested) a.pathway = pathway_to(*a.suggested, a);
+    collect_assumptions(a);
 
     // Each gap's gain: the overall index if that criterion alone reached full points.
     double dimension_weights = 0;

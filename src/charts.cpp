@@ -141,7 +141,7 @@ svg::Canvas model_fit_chart(const Assessment& a, Lang lang) {
                     fmt::format("{}: {} {}/100, {}", name, tr(lang, "fit", "ajuste"), format_number(m.fit, 0),
                                 words::blockers(m.blockers.size(), lang)));
     }
-    fit_threshold(canvas, a.rubric->min_fit, bottom, lang);
+    fit_threshold(canvas, a.rubric->advice.min_fit.value, bottom, lang);
     return canvas;
 }
 

@@ -128,6 +128,10 @@ inline constexpr Message unknown_dimension{"no dimension \"{0}\" in the rubric s
 inline constexpr Message model_without_fit{"model \"{0}\" has no fit weights", "el modelo \"{0}\" no tiene pesos de ajuste"};
 inline constexpr Message unknown_model{"no model \"{0}\" (a stepping stone of \"{1}\")",
                                        "no existe el modelo \"{0}\" (paso previo de \"{1}\")"};
+inline constexpr Message unknown_advice_model{"no model \"{0}\" (a first step of the advice)",
+                                              "no hay un modelo \"{0}\" (un primer paso del consejo)"};
+inline constexpr Message first_steps_default{"the last first step must have no `when`: it is the default",
+                                             "el último primer paso no debe tener `when`: es el predeterminado"};
 inline constexpr Message stepping_stone_not_earlier{"\"{0}\" must have an earlier stage than \"{1}\", which builds on it",
                                                     "\"{0}\" debe tener una etapa anterior a \"{1}\", que se basa en él"};
 inline constexpr Message missing_translation{"{0}: the {2} text is missing or empty",
@@ -167,5 +171,22 @@ inline constexpr Message untested_model{"no test case expects anything of model 
                                         "ningún caso de prueba espera nada del modelo \"{0}\""};
 inline constexpr Message untested_dimension{"no test case expects a score or level of dimension \"{0}\"",
                                             "ningún caso de prueba espera un puntaje o nivel de la dimensión \"{0}\""};
+inline constexpr Message basis_missing{"{0} has neither a `quote` of its Annex section nor an `assumption`",
+                                       "{1} no tiene ni una cita (`quote`) de su sección del Anexo ni un supuesto (`assumption`)"};
+
+// The Annex's own words (tne rubrics check --source FILE)
+inline constexpr Message quote_not_in_section{"the quote \"{0}\" was not found in section {1} of {2} (lines {3})",
+                                              "la cita \"{0}\" no se encontró en la sección {1} de {2} (líneas {3})"};
+inline constexpr Message quote_in_other_section{
+    "the quote \"{0}\" was not found in section {1} of {2}; it is in section {3}",
+    "la cita \"{0}\" no se encontró en la sección {1} de {2}; está en la sección {3}"};
+inline constexpr Message quote_not_in_source{"the quote \"{0}\" was not found in {1}", "la cita \"{0}\" no se encontró en {1}"};
+inline constexpr Message heading_not_found{
+    "the heading of section {0}, \"{1}\", was not found in {2} as a whole line after the previous section's heading",
+    "el encabezado de la sección {0}, \"{1}\", no se encontró en {2} como línea completa después del de la sección anterior"};
+inline constexpr Message heading_missing{"section {0} has no `heading`, so its text cannot be found in {1}",
+                                         "la sección {0} no tiene `heading`, así que su texto no se puede encontrar en {1}"};
+inline constexpr Message ends_not_found{"the line that ends section {0}, \"{1}\", was not found within it in {2}",
+                                        "la línea que cierra la sección {0}, \"{1}\", no se encontró dentro de ella en {2}"};
 
 }  // namespace tne::msg

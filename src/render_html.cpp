@@ -110,7 +110,7 @@ private:
                "minimum fit,",
                "Barras sólidas: factible ahora. Contornos punteados: bloqueado, con el número de obstáculos. Línea "
                "punteada: el ajuste mínimo,"),
-            format_number(a_.rubric->min_fit, 0));
+            format_number(a_.rubric->advice.min_fit.value, 0));
         out_ += "<div>\n";
         suggestion();
         out_ += "</div>\n</div>\n";

@@ -16,17 +16,94 @@ void write_level(JsonWriter& json, const Level* level, Lang lang) {
     }
 }
 
-// {"points": 8, "model": "dual_degree"}, or null when no score in 0-100 makes the change.
-void write_shift(JsonWriter& json, std::string_view key, const std::optional<ScoreShift>& shift, std::string_view what,
-                 const std::string& id) {
-    json.key(key);
-    if (!shift) {
-        json.null();
-        return;
+std::string_view status_id(ModelStatus status) {
+    switch (status) {
+        case ModelStatus::runs: return "runs";
+        case ModelStatus::within_reach: return "within_reach";
+        case ModelStatus::low_fit: return "low_fit";
+        case ModelStatus::blocked: return "blocked";
     }
+    return "";
+}
+
+std::string_view basis_id(SuggestionBasis basis) {
+    switch (basis) {
+        case SuggestionBasis::best_fit: return "best_fit";
+        case SuggestionBasis::first_step: return "first_step";
+        case SuggestionBasis::too_few_answers: return "too_few_answers";
+    }
+    return "";
+}
+
+// {"points": 10, "why": "...", "annex": "4.3.3", "quote": "...", "assumption": "..."}
+void write_reason(JsonWriter& json, const FitReason& reason, Lang lang) {
     json.begin_object();
-    json.key("points").number(shift->points, 1);
-    json.field(what, id);
+    json.key("points").number(reason.points, 1);
+    json.field("why", reason.why->in(lang)).field("annex", *reason.annex);
+    json.field("quote", reason.basis->quote).field("assumption", reason.basis->assumption.in(lang));
+    json.end_object();
+}
+
+void write_reasons(JsonWriter& json, std::string_view key, const std::vector<FitReason>& reasons, Lang lang) {
+    json.key(key).begin_array();
+    for (const auto& reason : reasons) write_reason(json, reason, lang);
+    json.end_array();
+}
+
+void write_advice(JsonWriter& json, const Assessment& a, Lang lang) {
+    json.key("advice").begin_object();
+    json.field("basis", std::string(basis_id(a.suggestion_basis)));
+    json.key("min_coverage").number(a.rubric->advice.min_coverage.value, 1);
+    json.key("suggested");
+    if (a.suggested) json.value(a.suggested->model->id);
+    else json.null();
+    json.key("first_step");
+    if (a.first_step) {
+        json.begin_object().field("model", a.first_step->model).field("why", a.first_step->why.in(lang));
+        json.field("annex", a.first_step->annex).field("quote", a.first_step->basis.quote).end_object();
+    } else {
+        json.null();
+    }
+    json.key("alternatives").begin_array();
+    for (const auto& alternative : a.alternatives) {
+        json.begin_object().field("id", alternative.model->model->id);
+        json.key("fit").number(alternative.model->fit, 1);
+        json.key("score_gap").number(alternative.score_gap, 1);
+        json.field("tie", alternative.score_gap < 0.05);
+        write_reasons(json, "lacks", alternative.missing, lang);
+        json.end_object();
+    }
+    json.end_array();
+    json.key("not_for_now").begin_array();
+    for (const ModelResult* m : a.not_for_now) json.value(m->model->id);
+    json.end_array();
+    json.key("assumptions").begin_array();
+    for (const auto& assumption : a.assumptions) {
+        json.begin_object().field("rule", assumption.rule).field("annex", *assumption.annex);
+        json.field("assumption", assumption.basis->assumption.in(lang)).end_object();
+    }
+    json.end_array();
+    json.key("changes").begin_array();
+    for (const auto& change : a.changes) {
+        json.begin_object().key("suggested");
+        if (change.model) json.value(change.model->id);
+        else json.null();
+        json.field("exhaustive", change.exhaustive);
+        json.key("ways").begin_array();
+        for (const auto& way : change.ways) {
+            json.begin_array();
+            for (const auto& step : way) {
+                json.begin_object().field("field", step.question->path);
+                write_answer(json, "from", step.from);
+                write_answer(json, "to", step.to);
+                json.end_object();
+            }
+            json.end_array();
+        }
+        json.end_array();
+        json.end_object();
+    }
+    json.end_array();
     json.end_object();
 }
 
@@ -165,7 +242,8 @@ std::string render_json(const Assessment& a, Lang lang) {
         json.field("id", m.model->id).field("name", m.model->name.in(lang)).field("kind", m.model->kind);
         json.field("stage", m.model->stage).field("annex", m.model->annex);
         json.key("fit").number(m.fit, 1);
-        json.field("feasible", m.feasible);
+        json.key("score").number(m.score, 1);
+        json.field("feasible", m.feasible).field("status", std::string(status_id(m.status)));
         json.key("blockers").begin_array();
         for (const auto& blocker : m.blockers) json.value(blocker_text(blocker, a, lang));
         json.end_array();
@@ -177,13 +255,7 @@ std::string render_json(const Assessment& a, Lang lang) {
             json.end_object();
         }
         json.end_array();
-        json.key("adjustments").begin_array();
-        for (const auto* adjustment : m.adjustments) {
-            json.begin_object().field("question", adjustment->when.question);
-            json.key("adjust").number(adjustment->adjust, 1);
-            json.field("annex", adjustment->when.annex).end_object();
-        }
-        json.end_array();
+        write_reasons(json, "reasons", m.reasons, lang);
         json.end_object();
     }
     json.end_array();
@@ -210,17 +282,7 @@ std::string render_json(const Assessment& a, Lang lang) {
     }
     json.end_array();
 
-    json.key("sensitivity").begin_array();
-    for (const auto& s : a.sensitivity) {
-        json.begin_object().field("dimension", s.dimension->id);
-        write_score(json, "score", s.score);
-        write_shift(json, "next_level", s.next_level, "level", s.next_level ? s.next_level->level->id : "");
-        write_shift(json, "model_up", s.model_up, "model", s.model_up ? s.model_up->model->id : "");
-        write_shift(json, "model_down", s.model_down, "model", s.model_down ? s.model_down->model->id : "");
-        json.end_object();
-    }
-    json.end_array();
-
+    write_advice(json, a, lang);
     write_evidence(json, a);
     json.end_object();
     return json.str();

@@ -92,7 +92,7 @@ private:
     void models() {
         heading(2, tr("Fit of each model", "Ajuste de cada modelo"));
         out_ += fmt::format("{} {}.\n\n", tr("Fit from 0 to 100; the minimum fit is", "Ajuste de 0 a 100; el ajuste mínimo es"),
-                            format_number(a_.rubric->min_fit, 0));
+                            format_number(a_.rubric->advice.min_fit.value, 0));
         row({tr("Model", "Modelo"), tr("Fit", "Ajuste"), "0–100", tr("Status", "Estado")});
         out_ += "| --- | ---: | --- | --- |\n";
         for (const auto& m : a_.models)

@@ -29,7 +29,6 @@ public:
         suggestion();
         recommendations();
         models();
-        sensitivity();
         unanswered();
         evidence();
         if (o_.explain) explanation();
@@ -174,48 +173,6 @@ private:
         }
     }
 
-    // One line per dimension that can move a result: "Funding 54: +8 → Dual degree suggested".
-    void sensitivity() {
-        if (a_.sensitivity.empty()) return;
-        heading(tr("Sensitivity: one dimension moved, all else equal", "Sensibilidad: una dimensión movida, lo demás igual"));
-        auto points = [](const ScoreShift& s) {
-            return (s.points > 0 ? "+" : "−") + format_number(std::fabs(s.points), 0);
-        };
-        size_t quiet = 0;
-        for (const auto& s : a_.sensitivity) {
-            std::vector<std::string> shifts;
-            if (s.next_level)
-                shifts.push_back(fmt::format("{} → {} {}", points(*s.next_level), tr("overall level", "nivel general"),
-                                             in(s.next_level->level->name)));
-            for (const auto& shift : {s.model_up, s.model_down})
-                if (shift)
-                    shifts.push_back(fmt::format(fmt::runtime(tr("{} → {} suggested", "{} → se sugiere {}")), points(*shift),
-                                                 in(shift->model->name)));
-            if (shifts.empty()) {
-                ++quiet;
-                continue;
-            }
-            std::string line = fmt::format("{} {}: ", in(s.dimension->name), words::score(s.score));
-            for (size_t k = 0; k < shifts.size(); ++k) line += (k ? "; " : "") + shifts[k];
-            append_wrapped(out_, line, o_.width, "  ", "    ");
-        }
-        if (quiet == a_.sensitivity.size())
-            append_wrapped(out_,
-                           tr("No single dimension changes the overall level or the suggested model.",
-                              "Ninguna dimensión por sí sola cambia el nivel general ni el modelo sugerido."),
-                           o_.width, "  ", "  ");
-        else if (quiet == 1)
-            append_wrapped(out_,
-                           tr("The other dimension changes neither, anywhere from 0 to 100.",
-                              "La otra dimensión no cambia ninguno, de 0 a 100."),
-                           o_.width, "  ", "  ");
-        else if (quiet > 1)
-            append_wrapped(out_,
-                           fmt::format(fmt::runtime(tr("The other {} dimensions change neither, anywhere from 0 to 100.",
-                                                       "Las otras {} dimensiones no cambian ninguno, de 0 a 100.")),
-                                       quiet),
-                           o_.width, "  ", "  ");
-    }
 
     void unanswered() {
         if (a_.unanswered.empty()) return;
@@ -331,9 +288,9 @@ private:
                                      format_number(t.weight, 2));
             std::string line = fmt::format("{}: {} {} = {} ({})", in(m.model->name), tr("fit", "ajuste"),
                                            format_number(m.fit, 0), tr("weighted mean of", "media ponderada de"), terms);
-            for (const auto* adjustment : m.adjustments)
-                line += fmt::format(" {}{} ({}, {} {})", adjustment->adjust >= 0 ? "+" : "", format_number(adjustment->adjust),
-                                    adjustment->when.question, tr("Annex", "Anexo"), adjustment->when.annex);
+            for (const auto& reason : m.reasons)
+                line += fmt::format(" {}{} ({}, {} {})", reason.points >= 0 ? "+" : "", format_number(reason.points),
+                                    in(*reason.why), tr("Annex", "Anexo"), *reason.annex);
             append_wrapped(out_, line, o_.width, "  - ", "    ");
         }
     }

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "annex_source.hpp"
 #include "messages.hpp"
 #include "rubric_loader.hpp"
 #include "rubric_schema.hpp"
@@ -93,6 +94,20 @@ const std::vector<CheckRule>& check_rules() {
           "told to lift a blocker it never can.",
           "Flexibilice el requisito indicado, o los requisitos que se contradicen; si no, a toda institución se le pide "
           "levantar un bloqueo que nunca podrá levantar."}},
+        {"quote-not-found", S::error,
+         {"Every quote is in the Annex section its rule cites (with --source)",
+          "Toda cita está en la sección del Anexo que cita su regla (con --source)"},
+         {"Copy the words exactly from the section the rule's `annex` names (line breaks and typographic quotes do not "
+          "matter), or cite the section the words are in, if it supports the rule.",
+          "Copie las palabras tal cual de la sección que nombra el `annex` de la regla (los saltos de línea y las comillas "
+          "tipográficas no importan), o cite la sección donde están, si respalda la regla."}},
+        {"heading-not-found", S::error,
+         {"Every Annex section's heading is a line of the source (with --source)",
+          "El encabezado de cada sección del Anexo es una línea de la fuente (con --source)"},
+         {"Give the section a `heading:` copied whole from its heading line in the source (sections are found in order, "
+          "each after the previous one); give `ends:` a line inside the section.",
+          "Dé a la sección un `heading:` copiado completo de su línea de encabezado en la fuente (las secciones se buscan "
+          "en orden, cada una después de la anterior); dé a `ends:` una línea dentro de la sección."}},
         {"unused-question", S::warning,
          {"Every dimension question is scored or read by a model",
           "Toda pregunta de una dimensión se califica o la lee un modelo"},
@@ -117,6 +132,13 @@ const std::vector<CheckRule>& check_rules() {
          {"The set's tests cover every dimension", "Las pruebas del conjunto cubren todas las dimensiones"},
          {"Add a test case that expects a score range or a level for this dimension.",
           "Agregue un caso de prueba que espere un rango de puntaje o un nivel para esta dimensión."}},
+        {"basis-missing", S::warning,
+         {"Every rule says what it rests on: a quote of the Annex or an assumption",
+          "Toda regla dice en qué se apoya: una cita del Anexo o un supuesto"},
+         {"Add `quote:` with the Annex's words that support the rule, from the section it cites, and `assumption: {en, es}` "
+          "with the reason for what the Annex does not give (its numbers, usually).",
+          "Agregue `quote:` con las palabras del Anexo que respaldan la regla, de la sección que cita, y `assumption: {en, es}` "
+          "con la razón de lo que el Anexo no da (sus números, por lo general)."}},
     };
     return rules;
 }
@@ -196,6 +218,95 @@ double extreme_mean(std::vector<std::pair<double, double>> forced,  // (weight, 
     return points / weight;
 }
 
+// A rule that rests on the Annex: its basis, the section it cites (empty: the whole document) and
+// its name in messages. `required`: without a quote or an assumption it is `basis-missing`.
+struct BasedRule {
+    const Basis* basis = nullptr;
+    std::string annex;
+    LocalText what;
+    bool required = true;
+};
+
+std::vector<BasedRule> based_rules(const RubricSet& set) {
+    std::vector<BasedRule> rules;
+    auto quoted = [](const std::string& id) { return "\"" + id + "\""; };
+    for (const auto& dimension : set.dimensions) {
+        for (const auto& c : dimension.criteria) {
+            rules.push_back({&c.basis, c.annex, {"criterion " + quoted(c.id), "el criterio " + quoted(c.id)}});
+            rules.push_back({&c.recommendation.basis, c.recommendation.annex,
+                             {"the recommendation of " + quoted(c.id), "la recomendación de " + quoted(c.id)}});
+        }
+    }
+    auto on = [](const Condition& c) { return c.dimension.empty() ? c.question : c.dimension; };
+    for (const auto& m : set.models) {
+        for (const auto& c : m.requires_)
+            rules.push_back({&c.basis, c.annex,
+                             {"the requirement of model " + quoted(m.id) + " on " + on(c),
+                              "el requisito del modelo " + quoted(m.id) + " sobre " + on(c)}});
+        for (const auto& adjustment : m.context)
+            rules.push_back({&adjustment.when.basis, adjustment.when.annex,
+                             {"the context adjustment of model " + quoted(m.id) + " on " + on(adjustment.when),
+                              "el ajuste de contexto del modelo " + quoted(m.id) + " sobre " + on(adjustment.when)}});
+        if (m.runs_when)
+            rules.push_back({&m.runs_when->basis, m.runs_when->annex,
+                             {"runs_when of model " + quoted(m.id), "runs_when del modelo " + quoted(m.id)}});
+    }
+    const Advice& advice = set.advice;
+    for (const auto& [name, rule] : {std::pair{"min_coverage", &advice.min_coverage}, std::pair{"min_fit", &advice.min_fit},
+                                     std::pair{"already_runs", &advice.already_runs},
+                                     std::pair{"builds_on_running", &advice.builds_on_running},
+                                     std::pair{"considered", &advice.considered}}) {
+        std::string id = std::string("advice.") + name;
+        rules.push_back({&rule->basis, rule->annex, {"the rule " + id, "la regla " + id}});
+    }
+    for (const auto& step : advice.first_steps) {
+        rules.push_back({&step.basis, step.annex,
+                         {"the first step " + quoted(step.model) + " of the advice",
+                          "el primer paso " + quoted(step.model) + " del consejo"}});
+        if (step.when)
+            rules.push_back({&step.when->basis, step.when->annex,
+                             {"the condition of the first step " + quoted(step.model),
+                              "la condición del primer paso " + quoted(step.model)},
+                             false});
+    }
+    rules.push_back({&set.levels_basis, "", {"levels_basis", "levels_basis"}, false});
+    return rules;
+}
+
+// --source: every section's heading is a line of the text, every quote is in its rule's section.
+void check_quotes(const RubricSet& set, const CheckSource& source, std::vector<Finding>& findings) {
+    annex_source::SplitSource split = annex_source::split(source.text, set.annex_sections);
+    for (const auto& problem : split.problems) {
+        const AnnexSection& section = *problem.section;
+        LocalText message =
+            problem.kind == annex_source::ProblemKind::no_heading
+                ? format_message(msg::heading_missing, section.id, source.name)
+            : problem.kind == annex_source::ProblemKind::heading_not_found
+                ? format_message(msg::heading_not_found, section.id, section.heading, source.name)
+                : format_message(msg::ends_not_found, section.id, section.ends, source.name);
+        findings.push_back({&check_rule("heading-not-found"), section.pos, std::move(message)});
+    }
+    for (const auto& rule : based_rules(set)) {
+        const std::string& quote = rule.basis->quote;
+        if (quote.empty()) continue;
+        std::string folded = annex_source::fold(quote);
+        LocalText message;
+        if (rule.annex.empty()) {
+            if (split.whole.find(folded) != std::string::npos) continue;
+            message = format_message(msg::quote_not_in_source, quote, source.name);
+        } else {
+            const annex_source::SectionText* section = split.find(rule.annex);
+            if (!section || section->first_line == 0) continue;  // the heading's finding says why
+            if (section->text.find(folded) != std::string::npos) continue;
+            const annex_source::SectionText* other = split.containing(folded);
+            message = other ? format_message(msg::quote_in_other_section, quote, rule.annex, source.name, other->section->id)
+                            : format_message(msg::quote_not_in_section, quote, rule.annex, source.name,
+                                             std::to_string(section->first_line) + "-" + std::to_string(section->last_line));
+        }
+        findings.push_back({&check_rule("quote-not-found"), rule.basis->pos, std::move(message)});
+    }
+}
+
 class SetAnalysis {
 public:
     SetAnalysis(const RubricSet& set, std::vector<Finding>& findings) : set_(set), findings_(findings) {}
@@ -205,6 +316,9 @@ public:
             for (const auto& criterion : dimension.criteria) check_full_score(criterion);
         for (const auto& model : set_.models) check_feasible(model);
         check_unused_questions();
+        for (const auto& rule : based_rules(set_))
+            if (rule.required && rule.basis->empty())
+                add("basis-missing", rule.basis->pos, format_message(msg::basis_missing, rule.what.en, rule.what.es));
     }
 
 private:
@@ -377,7 +491,7 @@ void check_tests(const RubricFiles& files, const RubricLoad& load, std::vector<F
 
 }  // namespace
 
-CheckReport check_rubric_set(const RubricFiles& files) {
+CheckReport check_rubric_set(const RubricFiles& files, const std::optional<CheckSource>& source) {
     CheckReport report;
     report.root = files.root;
     RubricLoad load = read_rubric_set(files);
@@ -399,7 +513,9 @@ CheckReport check_rubric_set(const RubricFiles& files) {
     if (report.count(Severity::error) == 0) {
         SetAnalysis(load.set, report.findings).run();
         check_tests(files, load, report.findings);
+        if (source) check_quotes(load.set, *source, report.findings);
     }
+    if (source) ++report.files_checked;
     std::stable_sort(report.findings.begin(), report.findings.end(), [](const Finding& a, const Finding& b) {
         return std::tie(a.pos.file, a.pos.line, a.pos.column, a.rule->id) <
                std::tie(b.pos.file, b.pos.line, b.pos.column, b.rule->id);

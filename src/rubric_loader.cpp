@@ -121,6 +121,19 @@ public:
         return section;
     }
 
+    // A rule's optional `quote` and `assumption` (docs/rubrics.md); `rubrics check` says when both
+    // are missing, and `--source` whether the quote is in the section cited.
+    Basis basis(const YAML::Node& node, const std::string& where) const {
+        Basis b;
+        b.pos = pos(node);
+        if (node["quote"]) {
+            b.quote = string(node["quote"]);
+            b.pos = pos(node["quote"]);
+        }
+        if (node["assumption"]) b.assumption = text(node["assumption"], where + " assumption");
+        return b;
+    }
+
 private:
     std::string name_;
     YAML::Node root_;
@@ -189,8 +202,8 @@ private:
         const YAML::Node& root = main.root();
         RubricSet& set = load_.set;
         main.check_keys(root, "rubric set",
-                        {"id", "version", "name", "annex", "institution", "dimensions", "models", "levels", "suggestion"},
-                        {"tests"});
+                        {"id", "version", "name", "annex", "institution", "dimensions", "models", "levels", "advice"},
+                        {"tests", "levels_basis"});
         set.id = main.string(root["id"]);
         set.version = main.whole(root["version"], 1, 1'000'000);
         set.name = main.text(root["name"], "name");
@@ -209,12 +222,69 @@ private:
         }
         label_questions();
         attempt([&] { read_levels(main, root["levels"]); });
-        attempt([&] {
-            main.check_keys(root["suggestion"], "suggestion", {"min_fit", "max_blockers"}, {});
-            set.min_fit = main.number(root["suggestion"]["min_fit"]);
-            set.max_blockers = main.whole(root["suggestion"]["max_blockers"], 0, 1000);
-        });
+        if (root["levels_basis"])
+            attempt([&] {
+                main.check_keys(root["levels_basis"], "levels_basis", {}, {"quote", "assumption"});
+                set.levels_basis = main.basis(root["levels_basis"], "levels");
+            });
         read_models(main.string(root["models"]), main.pos(root["models"]));
+        attempt([&] { read_advice(main, root["advice"]); });
+    }
+
+    // The advice block: thresholds, the preferences added to a model's fit, the first steps.
+    void read_advice(const RubricFile& main, const YAML::Node& node) {
+        static const std::vector<std::string> rules = {"min_coverage", "min_fit", "already_runs", "builds_on_running",
+                                                       "considered"};
+        std::vector<std::string> required = rules;
+        required.insert(required.end(), {"alternatives", "first_steps"});
+        main.check_keys(node, "advice", required, {});
+        Advice& advice = load_.set.advice;
+        for (const auto& name : rules) {
+            const YAML::Node& item = node[name];
+            std::vector<std::string> keys = {"value", "annex", "why"};
+            std::vector<std::string> optional = {"quote", "assumption"};
+            (name == "considered" ? keys : optional).push_back("question");
+            if (name == "already_runs") optional.push_back("kind");
+            main.check_keys(item, name, keys, optional);
+            AdviceRule rule;
+            rule.value = main.number(item["value"]);
+            rule.annex = main.annex(item["annex"]);
+            rule.why = main.text(item["why"], name + " why");
+            rule.basis = main.basis(item, name);
+            rule.pos = main.pos(item);
+            if (item["kind"]) rule.kind = main.string(item["kind"]);
+            if (item["question"]) {
+                rule.question = main.string(item["question"]);
+                const Question* q = load_.set.find_question(rule.question);
+                if (!q || q->type != QuestionType::list)
+                    main.fail(item["question"], "unknown-reference", format_message(msg::unknown_question, rule.question));
+            }
+            if (name == "min_coverage") advice.min_coverage = rule;
+            else if (name == "min_fit") advice.min_fit = rule;
+            else if (name == "already_runs") advice.already_runs = rule;
+            else if (name == "builds_on_running") advice.builds_on_running = rule;
+            else advice.considered = rule;
+        }
+        advice.alternatives = main.whole(node["alternatives"], 0, 100);
+        if (!node["first_steps"].IsSequence() || node["first_steps"].size() == 0)
+            main.fail(node["first_steps"], "schema", format_message(msg::expected_list, describe(node["first_steps"])));
+        for (const auto& item : node["first_steps"]) {
+            attempt([&] {
+                main.check_keys(item, "first step", {"model", "annex", "why"}, {"when", "quote", "assumption"});
+                FirstStep step;
+                step.model = main.string(item["model"]);
+                if (!load_.set.find_model(step.model) && !broken_.count(step.model))
+                    main.fail(item["model"], "unknown-reference", format_message(msg::unknown_advice_model, step.model));
+                step.annex = main.annex(item["annex"]);
+                step.why = main.text(item["why"], "first step why");
+                step.basis = main.basis(item, "first step");
+                step.pos = main.pos(item);
+                if (item["when"]) step.when = read_condition(main, item["when"], {});
+                advice.first_steps.push_back(std::move(step));
+            });
+        }
+        if (!advice.first_steps.empty() && advice.first_steps.back().when)
+            main.fail(node["first_steps"], "schema", format_message(msg::first_steps_default));
     }
 
     void read_annex(const std::string& relative, const SourcePos& named_at) {
@@ -226,8 +296,13 @@ private:
         });
         for (const auto& node : file->root()["sections"]) {
             attempt([&] {
-                file->check_keys(node, "section", {"id", "title"}, {});
-                AnnexSection section{file->string(node["id"]), file->text(node["title"], "section title")};
+                file->check_keys(node, "section", {"id", "title"}, {"heading", "ends"});
+                AnnexSection section;
+                section.id = file->string(node["id"]);
+                section.title = file->text(node["title"], "section title");
+                if (node["heading"]) section.heading = file->string(node["heading"]);
+                if (node["ends"]) section.ends = file->string(node["ends"]);
+                section.pos = file->pos(node["heading"] ? node["heading"] : node);
                 if (load_.set.find_annex_section(section.id))
                     file->fail(node["id"], "duplicate-id", format_message(msg::duplicate_id, section.id));
                 load_.set.annex_sections.push_back(std::move(section));
@@ -331,7 +406,8 @@ private:
     }
 
     Criterion read_criterion(const RubricFile& file, const YAML::Node& node) {
-        file.check_keys(node, "criterion", {"id", "question", "weight", "annex", "name", "rule", "recommendation"}, {});
+        file.check_keys(node, "criterion", {"id", "question", "weight", "annex", "name", "rule", "recommendation"},
+                        {"quote", "assumption"});
         Criterion criterion;
         criterion.id = file.string(node["id"]);
         if (!criterion_ids_.insert(criterion.id).second)
@@ -349,6 +425,7 @@ private:
         collect([&] { criterion.weight = file.positive(node["weight"]); });
         collect([&] { criterion.annex = file.annex(node["annex"]); });
         collect([&] { criterion.name = file.text(node["name"], criterion.id + " name"); });
+        collect([&] { criterion.basis = file.basis(node, criterion.id); });
         collect([&] { criterion.recommendation = read_recommendation(file, node["recommendation"], criterion.id); });
         collect([&] {
             const Question* question = load_.set.find_question(criterion.question);
@@ -368,13 +445,14 @@ private:
     }
 
     Recommendation read_recommendation(const RubricFile& file, const YAML::Node& node, const std::string& criterion) {
-        file.check_keys(node, "recommendation", {"effort", "horizon", "annex", "text"}, {});
+        file.check_keys(node, "recommendation", {"effort", "horizon", "annex", "text"}, {"quote", "assumption"});
         Recommendation recommendation;
         recommendation.effort = pick<Effort>(file, node["effort"], {Effort::low, Effort::medium, Effort::high}, effort_id);
         recommendation.horizon = pick<Horizon>(file, node["horizon"],
                                                {Horizon::quick_win, Horizon::months_6_12, Horizon::longer}, horizon_id);
         recommendation.annex = file.annex(node["annex"]);
         recommendation.text = file.text(node["text"], criterion + " recommendation");
+        recommendation.basis = file.basis(node, criterion + " recommendation");
         return recommendation;
     }
 
@@ -498,7 +576,7 @@ private:
     Model read_model(const RubricFile& file, const YAML::Node& node) {
         file.check_keys(node, "model",
                         {"id", "name", "kind", "stage", "annex", "description", "builds_on", "fit", "requires"},
-                        {"context"});
+                        {"context", "runs_when"});
         Model model;
         model.id = file.string(node["id"]);
         if (load_.set.find_model(model.id) || broken_.count(model.id))
@@ -523,6 +601,7 @@ private:
         for (const auto& adjustment : node["context"])
             model.context.push_back({read_condition(file, adjustment, {"adjust"}), file.number(adjustment["adjust"])});
         for (const auto& requirement : node["requires"]) model.requires_.push_back(read_condition(file, requirement, {}));
+        if (node["runs_when"]) model.runs_when = read_condition(file, node["runs_when"], {});
         return model;
     }
 
@@ -534,13 +613,15 @@ private:
     }
 
     Condition read_condition(const RubricFile& file, const YAML::Node& node, const std::vector<std::string>& extra_keys) {
-        std::vector<std::string> optional = {"dimension", "question", "at_least", "at_most", "in", "any_of", "why"};
+        std::vector<std::string> optional = {"dimension", "question", "at_least", "at_most", "in",
+                                             "any_of", "why",      "quote",    "assumption"};
         optional.insert(optional.end(), extra_keys.begin(), extra_keys.end());
         file.check_keys(node, "condition", {"annex"}, optional);
         Condition c;
         c.annex = file.annex(node["annex"]);
         c.pos = file.pos(node);
         if (node["why"]) c.why = file.text(node["why"], "why");
+        c.basis = file.basis(node, "condition");
         if (bool(node["dimension"]) == bool(node["question"])) file.fail(node, "schema", format_message(msg::condition_subject));
         if (node["at_least"]) c.at_least = file.number(node["at_least"]);
         if (node["at_most"]) c.at_most = file.number(node["at_most"]);
@@ -562,8 +643,9 @@ private:
         if (!q) file.fail(node["question"], "unknown-reference", format_message(msg::unknown_question, c.question));
         bool numeric = q->type == QuestionType::percent || q->type == QuestionType::count;
         bool single = q->type == QuestionType::choice || q->type == QuestionType::yes_partial_no;
-        bool fits = (numeric && (c.at_least || c.at_most)) || (single && !c.in.empty()) ||
-                    (q->type == QuestionType::list && !c.any_of.empty());
+        // A list is tested by its items (any_of) or by how many it has (at_least, at_most).
+        bool fits = ((numeric || q->type == QuestionType::list) && (c.at_least || c.at_most)) ||
+                    (single && !c.in.empty()) || (q->type == QuestionType::list && !c.any_of.empty());
         if (!fits) file.fail(node, "rule-type-mismatch", format_message(msg::condition_test_type, c.question));
         for (const auto& value : c.in.empty() ? c.any_of : c.in)
             if (!q->find_value(value))

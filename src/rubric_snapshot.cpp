@@ -45,26 +45,35 @@ void fields(Archive& ar, T& x) {
     else if constexpr (std::is_same_v<U, Rule>)
         ar(x.levels, x.bands, x.pos);
     else if constexpr (std::is_same_v<U, Recommendation>)
-        ar(x.effort, x.horizon, x.annex, x.text);
+        ar(x.effort, x.horizon, x.annex, x.text, x.basis);
     else if constexpr (std::is_same_v<U, Criterion>)
-        ar(x.id, x.question, x.weight, x.annex, x.name, x.rule, x.recommendation, x.pos);
+        ar(x.id, x.question, x.weight, x.annex, x.name, x.rule, x.recommendation, x.basis, x.pos);
     else if constexpr (std::is_same_v<U, Dimension>)
         ar(x.id, x.name, x.description, x.weight, x.annex, x.criteria, x.pos);
     else if constexpr (std::is_same_v<U, Condition>)
-        ar(x.dimension, x.question, x.at_least, x.at_most, x.in, x.any_of, x.annex, x.why, x.pos);
+        ar(x.dimension, x.question, x.at_least, x.at_most, x.in, x.any_of, x.annex, x.why, x.basis, x.pos);
+    else if constexpr (std::is_same_v<U, Basis>)
+        ar(x.quote, x.assumption, x.pos);
+    else if constexpr (std::is_same_v<U, AdviceRule>)
+        ar(x.value, x.question, x.kind, x.annex, x.why, x.basis, x.pos);
+    else if constexpr (std::is_same_v<U, FirstStep>)
+        ar(x.when, x.model, x.annex, x.why, x.basis, x.pos);
+    else if constexpr (std::is_same_v<U, Advice>)
+        ar(x.min_coverage, x.min_fit, x.already_runs, x.builds_on_running, x.considered, x.alternatives, x.first_steps);
     else if constexpr (std::is_same_v<U, FitWeight>)
         ar(x.dimension, x.weight);
     else if constexpr (std::is_same_v<U, ContextAdjustment>)
         ar(x.when, x.adjust);
     else if constexpr (std::is_same_v<U, Model>)
-        ar(x.id, x.name, x.description, x.kind, x.stage, x.annex, x.builds_on, x.fit, x.context, x.requires_, x.pos);
+        ar(x.id, x.name, x.description, x.kind, x.stage, x.annex, x.builds_on, x.fit, x.context, x.requires_, x.runs_when,
+           x.pos);
     else if constexpr (std::is_same_v<U, Level>)
         ar(x.id, x.from, x.name);
     else if constexpr (std::is_same_v<U, AnnexSection>)
-        ar(x.id, x.title);
+        ar(x.id, x.title, x.heading, x.ends, x.pos);
     else if constexpr (std::is_same_v<U, RubricSet>)
-        ar(x.id, x.version, x.name, x.source, x.blocks, x.questions, x.dimensions, x.models, x.levels, x.min_fit,
-           x.max_blockers, x.annex_title, x.annex_sections, x.test_files);
+        ar(x.id, x.version, x.name, x.source, x.blocks, x.questions, x.dimensions, x.models, x.levels,
+           x.levels_basis, x.advice, x.annex_title, x.annex_sections, x.test_files);
     else
         static_assert(always_false<U>, "a rubric type without its fields");
 }

@@ -10,6 +10,7 @@
 
 #include "messages.hpp"
 #include "tne/assessment.hpp"
+#include "tne/plan.hpp"
 #include "yaml_input.hpp"
 
 namespace tne {
@@ -66,6 +67,26 @@ inline constexpr Message among_all{"among the recommendations", "entre las recom
 inline constexpr Message below_rank{"below rank {0}", "después del lugar {0}"};
 inline constexpr Message not_recommended{"not recommended", "no recomendada"};
 inline constexpr Message rank{"rank {0}", "lugar {0}"};
+inline constexpr Message not_supported{"suggested model: expected one of {0} (Annex {1}), got {2}",
+                                       "modelo sugerido: se esperaba uno de {0} (Anexo {1}), se obtuvo {2}"};
+inline constexpr Message not_ruled_out{"model {0}: expected not for now (Annex {1}), but it is {2}",
+                                       "modelo {0}: se esperaba que no fuera para ahora (Anexo {1}), pero está {2}"};
+inline constexpr Message not_a_barrier{
+    "dimension {0}: expected a barrier, below overall readiness {2} (Annex {1}), but it scores {3}",
+    "dimensión {0}: se esperaba una barrera, por debajo de la preparación general {2} (Anexo {1}), pero obtiene {3}"};
+inline constexpr Message stability_low{
+    "stability: {0}% of {1} one-answer variants keep a suggestion the Annex supports; expected at least {2}%",
+    "estabilidad: el {0} % de {1} variantes de una respuesta conserva una sugerencia que el Anexo respalda; se "
+    "esperaba al menos el {2} %"};
+inline constexpr Message stability_note{
+    "stability: {0}% of {1} one-answer variants keep a suggestion the Annex supports ({2} change it)",
+    "estabilidad: el {0} % de {1} variantes de una respuesta conserva una sugerencia que el Anexo respalda ({2} la "
+    "cambian)"};
+inline constexpr Message flip_unexplained{
+    "{0} = {1} makes {2} the suggestion, but \"what would change the advice\" does not name it",
+    "{0} = {1} hace de {2} la sugerencia, pero \"qué cambiaría el consejo\" no lo menciona"};
+inline constexpr Message flip_outside{"{0} = {1} → {2}", "{0} = {1} → {2}"};
+inline constexpr Message support_needs{"{0} needs {1}", "{0} requiere {1}"};
 inline constexpr Message pass{"PASS", "PASA"};
 inline constexpr Message fail{"FAIL", "FALLA"};
 inline constexpr Message summary{"{0} passed, {1} failed", "aprobados: {0}, fallidos: {1}"};
@@ -82,8 +103,10 @@ inline constexpr Message level_kind{"level", "el nivel"};
 const std::string kNoModel = "none";
 
 const std::vector<std::string> kCaseKeys = {"id", "profile", "expect"};
-const std::vector<std::string> kExpectKeys = {"overall",  "dimensions", "suggested",
-                                              "feasible", "blocked",    "recommendations"};
+const std::vector<std::string> kExpectKeys = {"overall",         "dimensions", "suggested",   "feasible",
+                                              "blocked",         "recommendations", "acceptable", "not_for_now",
+                                              "barriers",        "stability"};
+const std::vector<std::string> kSupportKeys = {"annex", "quote"};
 const std::vector<std::string> kScoreKeys = {"at_least", "at_most", "level"};
 const std::vector<std::string> kRecommendationKeys = {"include", "exclude", "top"};
 
@@ -191,7 +214,16 @@ private:
         for (const auto& [key, value] : *entries) {
             if (key == "overall") expect.overall = score_expectation(value, "overall");
             if (key == "dimensions") read_dimension_expectations(value, expect);
-            if (key == "suggested") expect.suggested = suggested_model(value);
+            if (key == "suggested" && value.IsMap()) expect.suggested_one_of = supported(value, "one_of", model_ids_);
+            else if (key == "suggested") expect.suggested = suggested_model(value);
+            if (key == "acceptable") expect.acceptable = supported(value, "models", model_ids_);
+            if (key == "not_for_now") expect.not_for_now = supported(value, "models", model_ids_);
+            if (key == "barriers") expect.barriers = supported(value, "dimensions", dimension_ids_);
+            if (key == "stability") {
+                expect.stability = yaml_input::number(value);
+                if (!expect.stability || *expect.stability < 0 || *expect.stability > 100)
+                    schema(value, format_message(text::not_a_score, yaml_input::describe(value)));
+            }
             if (key == "feasible") expect.feasible = references(value, text::model_kind, model_ids_);
             if (key == "blocked") expect.blocked = references(value, text::model_kind, model_ids_);
             if (key == "recommendations") read_recommendation_expectation(value, expect.recommendations);
@@ -231,6 +263,23 @@ private:
                                                     format_number(*expected.at_most, 2)));
         }
         return expected;
+    }
+
+    // {<list_key>: [ids], annex: "4.3.1.2", quote: "..."}: what the Annex supports, and where it says so.
+    SupportedIds supported(const YAML::Node& node, const std::string& list_key, const std::vector<std::string>& ids) {
+        SupportedIds result;
+        std::vector<std::string> keys = kSupportKeys;
+        keys.push_back(list_key);
+        if (!known_entries(node, list_key, keys)) return result;
+        for (const auto& key : keys)
+            if (!node[key]) schema(node, format_message(msg::missing_key, key, list_key));
+        if (node[list_key]) result.ids = references(node[list_key], list_key == "dimensions" ? text::dimension_kind : text::model_kind, ids);
+        if (node["annex"]) result.annex = name(node["annex"]);
+        if (node["quote"]) {
+            result.quote = name(node["quote"]);
+            result.pos = yaml_input::pos_of(node["quote"], file_);
+        }
+        return result;
     }
 
     std::string suggested_model(const YAML::Node& node) {
@@ -445,6 +494,83 @@ void check_recommendations(const RecommendationExpectation& expected, const Asse
     }
 }
 
+std::string suggestion_id(const Assessment& a) { return a.suggested ? a.suggested->model->id : kNoModel; }
+
+void check_supported(const CaseExpectation& expect, const Assessment& a, std::vector<TestFailure>& failures) {
+    if (expect.suggested_one_of && !contains(expect.suggested_one_of->ids, suggestion_id(a)))
+        failures.push_back({format_message(text::not_supported, join(expect.suggested_one_of->ids),
+                                           expect.suggested_one_of->annex, suggestion_id(a)),
+                            {}});
+    if (expect.not_for_now) {
+        for (const auto& id : expect.not_for_now->ids) {
+            const ModelResult* m = a.find_model(id);
+            if (std::find(a.not_for_now.begin(), a.not_for_now.end(), m) != a.not_for_now.end()) continue;
+            std::string standing = m == a.suggested ? "suggested" : "within reach";
+            failures.push_back({format_message(text::not_ruled_out, id, expect.not_for_now->annex, standing), {}});
+        }
+    }
+    if (expect.barriers && a.overall) {
+        // A barrier of this institution: a dimension weaker than its overall readiness.
+        for (const auto& id : expect.barriers->ids) {
+            for (const auto& d : a.dimensions) {
+                if (d.dimension->id != id || (d.score && shown(*d.score) < shown(*a.overall))) continue;
+                failures.push_back({format_message(text::not_a_barrier, id, expect.barriers->annex,
+                                                   format_number(*a.overall, 1),
+                                                   d.score ? format_number(*d.score, 1) : std::string("-")),
+                                    {}});
+            }
+        }
+    }
+}
+
+// One answer changed at a time to each of its other values (other_values): the share whose
+// suggestion stays among those the Annex supports, and every flip named by the original report's
+// "what would change the advice".
+void check_stability(const CaseExpectation& expect, Assessment& a, CaseResult& result) {
+    if (!expect.stability) return;
+    std::vector<std::string> supported = expect.suggested_one_of ? expect.suggested_one_of->ids : std::vector<std::string>{};
+    if (expect.acceptable) supported.insert(supported.end(), expect.acceptable->ids.begin(), expect.acceptable->ids.end());
+    find_advice_changes(a);
+    int variants = 0, kept = 0, flips = 0;
+    TestFailure outside{{}, {}};
+    for (const auto& q : a.rubric->questions) {
+        if (q.type == QuestionType::text) continue;
+        const Answer* answer = a.profile.find(q);
+        Value current = answer ? answer->value : Value{};
+        for (const auto& value : other_values(*a.rubric, q, current)) {
+            Profile changed = a.profile;
+            changed.simulate(q, value);
+            Assessment variant = assess(std::move(changed), *a.rubric);
+            ++variants;
+            std::string now = suggestion_id(variant);
+            if (contains(supported, now)) ++kept;
+            else outside.details.push_back(format_message(text::flip_outside, q.path, setting_text(q, value).substr(q.path.size() + 1), now));
+            if (variant.suggested == a.suggested ||
+                (variant.suggested && a.suggested && variant.suggested->model == a.suggested->model))
+                continue;
+            ++flips;
+            const Model* then = variant.suggested ? variant.suggested->model : nullptr;
+            bool named = std::any_of(a.changes.begin(), a.changes.end(), [&](const AdviceChange& c) {
+                return c.model == then && std::any_of(c.ways.begin(), c.ways.end(), [&](const auto& way) {
+                           return way.size() == 1 && way.front().question == &q;
+                       });
+            });
+            if (!named)
+                result.failures.push_back({format_message(text::flip_unexplained, q.path,
+                                                          setting_text(q, value).substr(q.path.size() + 1), now),
+                                           {}});
+        }
+    }
+    double share = variants ? 100.0 * kept / variants : 100.0;
+    std::string shown_share = format_number(std::floor(share * 10) / 10, 1);
+    if (share + 1e-9 < *expect.stability) {
+        outside.message = format_message(text::stability_low, shown_share, std::to_string(variants),
+                                         format_number(*expect.stability, 1));
+        result.failures.push_back(std::move(outside));
+    }
+    result.notes.push_back(format_message(text::stability_note, shown_share, std::to_string(variants), std::to_string(flips)));
+}
+
 CaseResult run_case(const RubricTestCase& test_case, const RubricSet& set) {
     Assessment a = assess(test_case.profile, set);
     CaseResult result{&test_case, {}};
@@ -457,6 +583,8 @@ CaseResult run_case(const RubricTestCase& test_case, const RubricSet& set) {
     check_suggested(expect, a, result.failures);
     check_feasibility(expect, a, result.failures);
     check_recommendations(expect.recommendations, a, result.failures);
+    check_supported(expect, a, result.failures);
+    check_stability(expect, a, result);
     return result;
 }
 
@@ -466,6 +594,8 @@ std::set<std::string> RubricTestSuite::covered_models() const {
     std::set<std::string> models;
     for (const auto& c : cases) {
         if (c.expect.suggested && *c.expect.suggested != kNoModel) models.insert(*c.expect.suggested);
+        if (c.expect.suggested_one_of) models.insert(c.expect.suggested_one_of->ids.begin(), c.expect.suggested_one_of->ids.end());
+        if (c.expect.not_for_now) models.insert(c.expect.not_for_now->ids.begin(), c.expect.not_for_now->ids.end());
         models.insert(c.expect.feasible.begin(), c.expect.feasible.end());
         models.insert(c.expect.blocked.begin(), c.expect.blocked.end());
     }
@@ -503,6 +633,7 @@ std::string render_rubric_test_report(const RubricTestReport& report, Lang lang)
     for (const auto& result : report.cases) {
         out += fmt::format("{:<{}}  {}  {}\n", result.passed() ? pass : fail, width, result.test_case->pos.str(),
                            result.test_case->id);
+        for (const auto& note : result.notes) out += fmt::format("{:{}}  {}\n", "", width, note.in(lang));
         for (const auto& failure : result.failures) {
             out += fmt::format("{:{}}  {}\n", "", width, failure.message.in(lang));
             for (const auto& detail : failure.details)

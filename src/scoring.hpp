@@ -26,6 +26,9 @@ enum class Holds { yes, no, unknown };
 Holds holds(const Condition& condition, const Value& value);
 Holds evaluate(const Condition& condition, const std::vector<DimensionResult>& dimensions, const Profile& profile);
 ModelResult evaluate_model(const Model& model, const std::vector<DimensionResult>& dimensions, const Profile& profile);
-const ModelResult* choose_suggestion(const std::vector<ModelResult>& models, const RubricSet& rubric);
+// Adds the advice's preferences to each model's fit and sets its status.
+void apply_advice(std::vector<ModelResult>& models, const RubricSet& rubric, const Profile& profile);
+// Whether x ranks before y: the models it runs or has within reach first, then by fit, then by id.
+bool ranks_before(const ModelResult& x, const ModelResult& y);
 
 }  // namespace tne::scoring

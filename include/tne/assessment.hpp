@@ -44,13 +44,32 @@ struct FitTerm {
     std::optional<double> score;
 };
 
+// A preference that moved a model's fit: one of its context adjustments, or one of the advice's
+// (it runs the model, it builds on one it runs, it is considering it). Points are signed.
+struct FitReason {
+    double points = 0;
+    const LocalText* why = nullptr;
+    const std::string* annex = nullptr;
+    const Basis* basis = nullptr;
+};
+
+// Where a model stands for this institution, best first.
+enum class ModelStatus {
+    runs,          // it already runs the model: grow or strengthen it; unmet requirements are gaps
+    within_reach,  // no blocker and fit at least the minimum
+    low_fit,       // no blocker, but fit below the minimum
+    blocked,       // at least one unmet requirement
+};
+
 struct ModelResult {
     const Model* model = nullptr;
-    double fit = 0;
-    bool feasible = false;
+    double fit = 0;    // readiness for the model: the weighted mean of its dimensions, 0-100
+    double score = 0;  // what ranks the models: fit plus the points of its reasons (unbounded)
+    bool feasible = false;  // within reach, or runs with at least the minimum fit: a candidate for the suggestion
+    ModelStatus status = ModelStatus::blocked;
     std::vector<FitTerm> fit_terms;
-    std::vector<const ContextAdjustment*> adjustments;  // the context adjustments that applied
-    std::vector<Blocker> blockers;
+    std::vector<FitReason> reasons;  // context adjustments, then the advice's, in rubric order
+    std::vector<Blocker> blockers;   // unmet requirements (gaps to strengthen when it runs)
 };
 
 struct RecommendationResult {
@@ -58,7 +77,46 @@ struct RecommendationResult {
     const Criterion* criterion = nullptr;
     const Dimension* dimension = nullptr;
     double gain = 0;             // overall readiness points if the gap were closed
-    bool lifts_blocker = false;  // closing it helps lift a blocker of the suggested model
+    bool lifts_blocker = false;  // its answer is read by a requirement the suggested model does not meet yet
+};
+
+// How the suggestion was reached.
+enum class SuggestionBasis {
+    best_fit,     // the best fit among the models it runs or has within reach
+    first_step,   // none within reach: the Annex's first step for this kind of institution
+    too_few_answers,  // coverage below the advice's minimum: no model suggested
+};
+
+// A model ranked below the suggestion, and why: its fit is lower, and these reasons of the
+// suggestion's do not apply to it.
+struct Alternative {
+    const ModelResult* model = nullptr;
+    double score_gap = 0;  // suggestion's score minus this one's; 0 is a tie, broken by id
+    std::vector<FitReason> missing;  // the suggestion's positive reasons it lacks
+};
+
+// A rule of the rubric set that rests on an assumption rather than the Annex's words, and that
+// moved this result: a threshold applied, a blocker, a preference that counted.
+struct AppliedAssumption {
+    const Basis* basis = nullptr;
+    const std::string* annex = nullptr;
+    std::string rule;  // what the rule is, for a reader: "dual_degree requires ...", "min_fit"
+};
+
+// One answer changed, and the suggestion it leads to (none: no model would be suggested).
+struct ChangedAnswer {
+    const Question* question = nullptr;
+    Value from;  // monostate when unknown
+    Value to;
+};
+
+// What would change the advice: for each model that some change of answers would make the
+// suggestion, the fewest changes found, and whether they were searched exhaustively (one change)
+// or greedily (several).
+struct AdviceChange {
+    const Model* model = nullptr;  // the new suggestion; none when no model would be suggested
+    std::vector<std::vector<ChangedAnswer>> ways;  // each a set of changes leading there, fewest first
+    bool exhaustive = true;
 };
 
 // An answer of the institution block other than name and type, shown as context.
@@ -71,22 +129,6 @@ struct UnansweredQuestion {
     const Question* question = nullptr;
     const Dimension* dimension = nullptr;
     double coverage_gain = 0;  // overall coverage points if it were answered
-};
-
-// How far one dimension's score must move, all else equal, to change the result: whole points,
-// the smallest that do it; none when no score in 0-100 does.
-struct ScoreShift {
-    double points = 0;  // signed: + up, - down
-    const Level* level = nullptr;  // the overall level reached (level shifts)
-    const Model* model = nullptr;  // the model then suggested (model shifts)
-};
-
-struct DimensionSensitivity {
-    const Dimension* dimension = nullptr;
-    std::optional<double> score;           // none: unanswered, so nothing to move
-    std::optional<ScoreShift> next_level;  // up to the overall readiness level above
-    std::optional<ScoreShift> model_up;    // up until another model is suggested
-    std::optional<ScoreShift> model_down;  // down until another model is suggested
 };
 
 // The review of a profile's evidence on a date. The Annex asks institutions to set KPIs and review
@@ -147,9 +189,14 @@ struct Assessment {
     std::vector<RecommendationResult> recommendations;  // rank order
     std::vector<ModelResult> models;                   // rubric order
     const ModelResult* suggested = nullptr;
+    SuggestionBasis suggestion_basis = SuggestionBasis::best_fit;
+    const FirstStep* first_step = nullptr;     // the rule that chose it, when suggestion_basis is first_step
+    std::vector<Alternative> alternatives;     // up to the advice's number, best first
+    std::vector<const ModelResult*> not_for_now;  // blocked or below the minimum fit, best fit first
     std::vector<const ModelResult*> pathway;  // stepping stones, ending with the suggested model
     std::vector<UnansweredQuestion> unanswered;
-    std::vector<DimensionSensitivity> sensitivity;  // rubric order; filled by measure_sensitivity
+    std::vector<AppliedAssumption> assumptions;  // rubric order of the rules; no rule twice
+    std::vector<AdviceChange> changes;  // filled by find_advice_changes; the current suggestion's loss first
     // Filled by review_evidence, apart from assess: `tne batch` does without it.
     std::optional<EvidenceReview> evidence;
 
@@ -158,9 +205,15 @@ struct Assessment {
 
 Assessment assess(Profile profile, const RubricSet& rubric);
 
-// Fills `sensitivity`: for each dimension, the points that would change the overall level or the
-// suggested model. A report asks for it; a batch, which never shows it, does not pay for it.
-void measure_sensitivity(Assessment& assessment);
+// Fills `changes`: the fewest answer changes, from the real answers, that would make each other
+// model the suggestion or leave none. A report asks for it; a batch, which never shows it, does not
+// pay for it (docs/rubrics.md says how the search goes).
+void find_advice_changes(Assessment& assessment);
+
+// Every other value of an answer worth trying, as `tne rubrics test`'s stability check and the
+// advice changes use them: each other choice, each list with one item added or removed, each
+// number at the thresholds that a band or condition of the set reads (either side of each).
+std::vector<Value> other_values(const RubricSet& rubric, const Question& question, const Value& current);
 
 // The evidence of the assessment's answers on `date`: evidence is stale when `date` is later than
 // its own date plus `max_age_months` (so on exactly that day it is still fresh).

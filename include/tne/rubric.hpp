@@ -44,6 +44,20 @@ struct Question {
     bool operator==(const Question&) const = default;
 };
 
+// What a rule rests on (docs/rubrics.md): a short quote of the Annex section the rule cites, which
+// `tne rubrics check --source` finds in that section, or an assumption with its reason, or both (a
+// quoted condition with an assumed number). Reports list the assumptions that moved a result.
+struct Basis {
+    std::string quote;
+    LocalText assumption;
+    SourcePos pos;  // of the quote, else of the rule
+
+    bool assumed() const { return !assumption.en.empty(); }
+    bool empty() const { return quote.empty() && !assumed(); }
+
+    bool operator==(const Basis&) const = default;
+};
+
 struct Band {
     double at_least = 0;
     double score = 0;
@@ -72,6 +86,7 @@ struct Recommendation {
     Horizon horizon = Horizon::months_6_12;
     std::string annex;
     LocalText text;
+    Basis basis;
 
     bool operator==(const Recommendation&) const = default;
 };
@@ -84,6 +99,7 @@ struct Criterion {
     LocalText name;
     Rule rule;
     Recommendation recommendation;
+    Basis basis;  // of the criterion and its bands or levels
     SourcePos pos;
 
     bool operator==(const Criterion&) const = default;
@@ -112,6 +128,7 @@ struct Condition {
     std::vector<std::string> any_of;  // list answers
     std::string annex;
     LocalText why;
+    Basis basis;
     SourcePos pos;
 
     bool operator==(const Condition&) const = default;
@@ -142,6 +159,9 @@ struct Model {
     std::vector<FitWeight> fit;
     std::vector<ContextAdjustment> context;
     std::vector<Condition> requires_;
+    // When the institution already runs the model: then its requirements are gaps to strengthen,
+    // not blockers, and the advice is to grow it (docs/rubrics.md).
+    std::optional<Condition> runs_when;
     SourcePos pos;
 
     bool operator==(const Model&) const = default;
@@ -156,11 +176,55 @@ struct Level {
 };
 
 // A section of the document the set cites (the Annex); every `annex` reference must name one.
+// `heading` is the section's heading line as the source text prints it, and `ends` a line inside
+// it where it ends early: `tne rubrics check --source` finds the section's text by them.
 struct AnnexSection {
     std::string id;  // "4.1.5"
     LocalText title;
+    std::string heading;
+    std::string ends;
+    SourcePos pos;  // of its heading, else of the section
 
     bool operator==(const AnnexSection&) const = default;
+};
+
+// A number or a preference of the advice (rubric-set.yaml `advice:`), with its support.
+struct AdviceRule {
+    double value = 0;      // a threshold, or the points a preference adds to a model's fit
+    std::string question;  // `considered`: the list question whose answer names models
+    std::string kind;      // `already_runs`: only models of this kind; empty for every model
+    std::string annex;
+    LocalText why;         // the reason, in words a rector reads
+    Basis basis;
+    SourcePos pos;
+
+    bool operator==(const AdviceRule&) const = default;
+};
+
+// The Annex's first step for a kind of institution, suggested when no model is within reach.
+struct FirstStep {
+    std::optional<Condition> when;  // none: the default first step
+    std::string model;
+    std::string annex;
+    LocalText why;
+    Basis basis;
+    SourcePos pos;
+
+    bool operator==(const FirstStep&) const = default;
+};
+
+// How the suggestion is chosen (docs/rubrics.md): among the models within reach, the best fit,
+// with the preferences below added to the models' own context adjustments.
+struct Advice {
+    AdviceRule min_coverage;       // percent of the answers, weighted, below which nothing is suggested
+    AdviceRule min_fit;            // a model below it is not within reach
+    AdviceRule already_runs;       // added to a model the institution runs
+    AdviceRule builds_on_running;  // added to a model that builds on one it runs
+    AdviceRule considered;         // added to a model the institution says it is considering
+    int alternatives = 2;
+    std::vector<FirstStep> first_steps;  // the first whose `when` holds; the last has none
+
+    bool operator==(const Advice&) const = default;
 };
 
 struct RubricSet {
@@ -173,8 +237,8 @@ struct RubricSet {
     std::vector<Dimension> dimensions;
     std::vector<Model> models;
     std::vector<Level> levels;  // ascending by `from`
-    double min_fit = 0;
-    int max_blockers = 0;
+    Basis levels_basis;
+    Advice advice;
     LocalText annex_title;                     // the cited document
     std::vector<AnnexSection> annex_sections;  // in document order
     std::vector<std::string> test_files;       // the set's own test cases, relative to its root

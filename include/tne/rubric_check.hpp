@@ -2,9 +2,11 @@
 // rule id, file:line:column, a message and a hint. Structure is checked against the rubric files'
 // JSON Schema; meaning by the loader (references, rules, orders, Annex sections, translations) and
 // by analyses of the whole set (criteria that can never score full points, models no profile can
-// make feasible, unused questions, untested models).
+// make feasible, unused questions, untested models, rules that rest on nothing); with the source
+// text, the quotes rules rest on.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,7 +45,14 @@ struct CheckReport {
     bool failed(bool strict) const { return count(Severity::error) > 0 || (strict && count(Severity::warning) > 0); }
 };
 
-CheckReport check_rubric_set(const RubricFiles& files);
+// The text of the document the set cites, for `--source`: then every quote must be in the
+// section its rule cites, and every section's heading in the text (docs/rubrics.md).
+struct CheckSource {
+    std::string name;  // as shown in messages: the path given
+    std::string text;
+};
+
+CheckReport check_rubric_set(const RubricFiles& files, const std::optional<CheckSource>& source = std::nullopt);
 
 enum class CheckFormat { text, json, github, sarif };
 

@@ -32,6 +32,15 @@ struct RecommendationExpectation {
     std::optional<int> top;
 };
 
+// Ids the Annex supports for a case, with the section and words that support them (fidelity cases,
+// docs/rubrics.md).
+struct SupportedIds {
+    std::vector<std::string> ids;
+    std::string annex;
+    std::string quote;
+    SourcePos pos;
+};
+
 struct CaseExpectation {
     std::optional<ScoreExpectation> overall;
     std::vector<std::pair<std::string, ScoreExpectation>> dimensions;  // by dimension id, in file order
@@ -39,6 +48,11 @@ struct CaseExpectation {
     std::vector<std::string> feasible;                                 // model ids
     std::vector<std::string> blocked;
     RecommendationExpectation recommendations;
+    std::optional<SupportedIds> suggested_one_of;  // the suggestion must be one of these models
+    std::optional<SupportedIds> acceptable;        // other models the Annex supports for the case
+    std::optional<SupportedIds> not_for_now;       // each must be blocked or below the minimum fit
+    std::optional<SupportedIds> barriers;          // dimensions, each below overall readiness
+    std::optional<double> stability;  // percent of one-answer variants whose suggestion stays supported
 };
 
 struct RubricTestCase {
@@ -74,6 +88,7 @@ struct TestFailure {
 struct CaseResult {
     const RubricTestCase* test_case = nullptr;  // points into the suite run
     std::vector<TestFailure> failures;
+    std::vector<LocalText> notes;  // what was measured, shown under the case: the stability figure
 
     bool passed() const { return failures.empty(); }
 };

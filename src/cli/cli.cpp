@@ -111,6 +111,7 @@ struct RubricsOptions {
     std::string format = "text";
     std::string color = "auto";
     bool strict = false;
+    std::string source;              // check: the cited document's text, for its quotes
     std::string old_dir;             // diff
     std::string new_dir;
     std::string profiles;
@@ -185,7 +186,7 @@ int run_assess(const CommonOptions& common, const AssessOptions& options, Lang l
     RubricSet rubric = load_rubrics(common);
     Assessment assessment = assess(load_with_settings(options.profile, options.settings, rubric), rubric);
     assessment.evidence = review_evidence(assessment, date, options.evidence_max_age);
-    measure_sensitivity(assessment);
+    find_advice_changes(assessment);
     std::string content;
     if (options.format == "json") {
         content = render_json(assessment, lang);
@@ -241,7 +242,9 @@ int run_plan(const CommonOptions& common, const PlanOptions& options, Lang lang)
 int run_rubrics_check(const CommonOptions& common, const RubricsOptions& options, Lang lang) {
     static const std::map<std::string, CheckFormat> formats = {
         {"text", CheckFormat::text}, {"json", CheckFormat::json}, {"github", CheckFormat::github}, {"sarif", CheckFormat::sarif}};
-    CheckReport report = check_rubric_set(rubric_files(options.dir));
+    std::optional<CheckSource> source;
+    if (!options.source.empty()) source = CheckSource{options.source, input::read_file(options.source)};
+    CheckReport report = check_rubric_set(rubric_files(options.dir), source);
     bool color = options.format == "text" && use_color(options.color, !common.output.empty());
     emit(common, render_check(report, formats.at(options.format), lang, color));
     return report.failed(options.strict) ? kExitFindings : kExitOk;
@@ -434,6 +437,10 @@ CLI::App* add_rubrics_commands(CLI::App& app, CommonOptions& common, RubricsOpti
         ->check(CLI::IsMember({"text", "json", "github", "sarif"}))
         ->capture_default_str();
     check->add_flag("--strict", options.strict, "Warnings fail the check too");
+    check->add_option("--source", options.source,
+                      "The text of the document the set cites (the Annex): every quote must be in the section its rule cites")
+        ->check(CLI::ExistingFile)
+        ->type_name("FILE");
     check->add_option("--color", options.color, "Colour: auto (on a terminal), always or never; NO_COLOR wins")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
