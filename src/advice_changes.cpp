@@ -1,7 +1,8 @@
 // What would change the advice. From the real answers, every answer is changed alone to each of
 // its other values and the profile assessed again: the exhaustive search of one change. For an
 // alternative that no single change makes the suggestion, a greedy search adds, one at a time, the
-// change that most narrows its gap to the suggestion, up to kMaxChanges changes. Answers change,
+// change that most narrows its gap to the suggestion, up to kMaxChanges changes, among the
+// kGreedyCandidates single changes that narrow it most on their own. Answers change,
 // never a dimension's score, so every state described can exist.
 #include <algorithm>
 #include <cmath>
@@ -15,6 +16,7 @@ namespace tne {
 namespace {
 
 constexpr size_t kMaxChanges = 3;
+constexpr size_t kGreedyCandidates = 16;
 
 // Thresholds a number is read at: bands of the criteria that score it, conditions on it.
 void collect_thresholds(const Condition& c, const std::string& path, std::vector<std::pair<double, int>>& out) {
@@ -36,7 +38,7 @@ const Model* suggestion_of(const Assessment& a) { return a.suggested ? a.suggest
 Assessment with_changes(const Assessment& a, const std::vector<ChangedAnswer>& changes) {
     Profile profile = a.profile;
     for (const auto& change : changes) profile.simulate(*change.question, change.to);
-    return assess(std::move(profile), *a.rubric);
+    return scoring::assess_advice(std::move(profile), *a.rubric);
 }
 
 const Value& answer_of(const Assessment& a, const Question& q) {
@@ -151,19 +153,28 @@ void find_advice_changes(Assessment& a) {
         const Model* target = alternative.model->model;
         bool reached = std::any_of(a.changes.begin(), a.changes.end(), [&](const AdviceChange& c) { return c.model == target; });
         if (reached) continue;
-        std::vector<ChangedAnswer> chosen;
+        // Candidates: the single changes that narrow the gap on their own, best first, at most
+        // kGreedyCandidates of them (each greedy step re-assesses every candidate).
         double best = margin(a, *target);
+        std::vector<std::pair<double, const ChangedAnswer*>> candidates;
+        for (const auto& t : tried) {
+            double m = margin(t.result, *target);
+            if (m > best + 1e-9) candidates.push_back({m, &t.change});
+        }
+        std::stable_sort(candidates.begin(), candidates.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+        if (candidates.size() > kGreedyCandidates) candidates.resize(kGreedyCandidates);
+        std::vector<ChangedAnswer> chosen;
         for (size_t step = 0; step < kMaxChanges; ++step) {
             const ChangedAnswer* pick = nullptr;
             double pick_margin = best;
-            for (const auto& t : tried) {
-                bool used = std::any_of(chosen.begin(), chosen.end(), [&](const ChangedAnswer& c) { return c.question == t.change.question; });
+            for (const auto& [single, change] : candidates) {
+                bool used = std::any_of(chosen.begin(), chosen.end(), [&](const ChangedAnswer& c) { return c.question == change->question; });
                 if (used) continue;
                 std::vector<ChangedAnswer> trial = chosen;
-                trial.push_back(t.change);
+                trial.push_back(*change);
                 double m = margin(with_changes(a, trial), *target);
                 if (m > pick_margin + 1e-9) {
-                    pick = &t.change;
+                    pick = change;
                     pick_margin = m;
                 }
             }

@@ -255,13 +255,19 @@ std::vector<const ModelResult*> pathway_to(const ModelResult& goal, const Assess
     return pathway;
 }
 
-bool helps_lift(const CriterionResult& criterion, const DimensionResult& dimension, const ModelResult* suggested) {
+// Whether closing this criterion's gap serves the suggestion: its answer is read by a requirement
+// the suggestion does not meet yet, or, for a first step below the minimum fit, it scores one of
+// the dimensions the step's fit is made of.
+bool helps_lift(const CriterionResult& criterion, const DimensionResult& dimension, const ModelResult* suggested,
+                double min_fit) {
     if (!suggested) return false;
     for (const auto& blocker : suggested->blockers) {
         const Condition& c = *blocker.condition;
         if (c.dimension == dimension.dimension->id || c.question == criterion.criterion->question) return true;
     }
-    return false;
+    if (suggested->fit + 1e-9 >= min_fit) return false;
+    return std::any_of(suggested->fit_terms.begin(), suggested->fit_terms.end(),
+                       [&](const FitTerm& term) { return term.dimension == dimension.dimension; });
 }
 
 }  // namespace
@@ -400,19 +406,13 @@ std::string blocker_text(const Blocker& blocker, const Assessment& assessment, L
     return text;
 }
 
-Assessment assess(Profile given, const RubricSet& rubric) {
+namespace scoring {
+
+Assessment assess_advice(Profile given, const RubricSet& rubric) {
     Assessment a;
     a.rubric = &rubric;
     a.profile = std::move(given);
     const Profile& profile = a.profile;
-    a.institution_name = profile.text("institution.name");
-    a.institution_type = profile.text("institution.type");
-    for (const auto& question : rubric.questions) {
-        bool shown_elsewhere = question.path == "institution.name" || question.path == "institution.type";
-        if (question.block != "institution" || shown_elsewhere) continue;
-        const Answer* answer = profile.find(question);
-        if (answer && answer->known()) a.institution_facts.push_back({&question, answer->value});
-    }
 
     // RubricSet::find_question, starting after the last question found: criteria mostly follow the
     // questions' order.
@@ -450,6 +450,22 @@ Assessment assess(Profile given, const RubricSet& rubric) {
     for (const auto& model : rubric.models) a.models.push_back(evaluate_model(model, a.dimensions, profile));
     apply_advice(a.models, rubric, profile);
     choose_advice(a);
+    return a;
+}
+
+}  // namespace scoring
+
+Assessment assess(Profile given, const RubricSet& rubric) {
+    Assessment a = assess_advice(std::move(given), rubric);
+    const Profile& profile = a.profile;
+    a.institution_name = profile.text("institution.name");
+    a.institution_type = profile.text("institution.type");
+    for (const auto& question : rubric.questions) {
+        bool shown_elsewhere = question.path == "institution.name" || question.path == "institution.type";
+        if (question.block != "institution" || shown_elsewhere) continue;
+        const Answer* answer = profile.find(question);
+        if (answer && answer->known()) a.institution_facts.push_back({&question, answer->value});
+    }
     if (a.suggested) a.pathway = pathway_to(*a.suggested, a);
     collect_assumptions(a);
 
@@ -472,7 +488,7 @@ Assessment assess(Profile given, const RubricSet& rubric) {
             rec.criterion = criterion.criterion;
             rec.dimension = dimension.dimension;
             rec.gain = *overall_score(a.dimensions, std::pair{d, score_if_closed(dimension, c)}) - *a.overall;
-            rec.lifts_blocker = helps_lift(criterion, dimension, a.suggested);
+            rec.lifts_blocker = helps_lift(criterion, dimension, a.suggested, rubric.advice.min_fit.value);
             a.recommendations.push_back(rec);
         }
     }

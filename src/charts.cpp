@@ -98,13 +98,24 @@ constexpr double kFitWidth = 420;
 constexpr double kFitLeft = 8;
 constexpr double kFitScale = 400;  // the bar area's width: 0 at kFitLeft, 100 at kFitLeft + kFitScale
 constexpr double kFitTop = 24;
-constexpr double kFitRow = 25;
+constexpr double kFitRow = 23;
 constexpr double kFitBar = 8;
 constexpr double kFitAxis = 22;
 
-std::string fit_status(const ModelResult& m, Lang lang) {
-    std::string status = m.feasible ? tr(lang, "feasible", "factible") : words::blockers(m.blockers.size(), lang);
-    return fmt::format("{} · {}", format_number(m.fit, 0), status);
+std::string fit_status(const Assessment& a, const ModelResult& m, Lang lang) {
+    return fmt::format("{} · {}", format_number(m.fit, 0), words::short_status(a, m, lang));
+}
+
+// The suggestion is solid and green, whatever its status: a first step is never drawn blocked.
+const char* bar_class(const Assessment& a, const ModelResult& m) {
+    if (&m == a.suggested) return "bar-suggested";
+    switch (m.status) {
+        case ModelStatus::runs:
+        case ModelStatus::within_reach: return "bar";
+        case ModelStatus::low_fit: return "bar-low";
+        case ModelStatus::blocked: return "bar-blocked";
+    }
+    return "bar";
 }
 
 void fit_axis(svg::Canvas& canvas, double bottom) {
@@ -127,19 +138,19 @@ void fit_threshold(svg::Canvas& canvas, double min_fit, double bottom, Lang lang
 svg::Canvas model_fit_chart(const Assessment& a, Lang lang) {
     double bottom = kFitTop + kFitRow * static_cast<double>(a.models.size());
     svg::Canvas canvas(kFitWidth, bottom + kFitAxis,
-                       tr(lang, "Fit of each model, 0 to 100, and whether it is feasible now (bar chart)",
-                          "Ajuste de cada modelo, de 0 a 100, y si es factible ahora (gráfico de barras)"));
+                       tr(lang, "Fit of each model, 0 to 100, and where it stands (bar chart)",
+                          "Ajuste de cada modelo, de 0 a 100, y su situación (gráfico de barras)"));
     fit_axis(canvas, bottom);
     for (size_t i = 0; i < a.models.size(); ++i) {
         const ModelResult& m = a.models[i];
         const std::string& name = m.model->name.in(lang);
+        bool suggested = &m == a.suggested;
         double y = kFitTop + kFitRow * static_cast<double>(i);
-        canvas.text({kFitLeft, y + 11}, name, "small");
-        canvas.text({kFitLeft + kFitScale, y + 11}, fit_status(m, lang), m.feasible ? "small" : "small strong",
-                    Anchor::end);
-        canvas.rect(kFitLeft, y + 14, bar_length(m.fit, kFitScale), kFitBar, m.feasible ? "bar" : "bar-blocked",
-                    fmt::format("{}: {} {}/100, {}", name, tr(lang, "fit", "ajuste"), format_number(m.fit, 0),
-                                words::blockers(m.blockers.size(), lang)));
+        canvas.text({kFitLeft, y + 11}, name, suggested ? "small strong" : "small");
+        canvas.text({kFitLeft + kFitScale, y + 11}, fit_status(a, m, lang),
+                    suggested || m.status == ModelStatus::blocked ? "small strong" : "small", Anchor::end);
+        canvas.rect(kFitLeft, y + 14, bar_length(m.fit, kFitScale), kFitBar, bar_class(a, m),
+                    fmt::format("{}: {}, {}", name, words::fit_and_score(m, lang), words::status(a, m, lang)));
     }
     fit_threshold(canvas, a.rubric->advice.min_fit.value, bottom, lang);
     return canvas;

@@ -25,8 +25,11 @@ std::vector<std::string> label_lines(const std::string& text, size_t max_chars);
 // an unanswered dimension sits at 0 and its label says "no answers".
 svg::Canvas radar_chart(const Assessment& assessment, Lang lang);
 
-// One horizontal bar (0-100) per model with the rubric's minimum fit as a dashed line; blocked
-// models are outlined and dashed, and every bar says "feasible" or its number of blockers in words.
+// One horizontal bar (0-100) per model with the rubric's minimum fit as a dashed line. Models it runs
+// or has within reach are solid, the suggestion solid green with its name in bold (a first step too,
+// never drawn blocked); a fit below the minimum is outlined, a blocked model outlined and dashed.
+// Every bar says its status in words ("within reach", "2 blockers", "suggested"), and its tooltip
+// its fit, score and status.
 svg::Canvas model_fit_chart(const Assessment& assessment, Lang lang);
 
 }  // namespace tne::charts

@@ -44,6 +44,8 @@ svg .axis { stroke: var(--muted); stroke-width: 1; }
 svg .area { fill: var(--blue); fill-opacity: .25; stroke: var(--blue); stroke-width: 2; }
 svg .dot { fill: var(--blue); }
 svg .bar { fill: var(--blue); }
+svg .bar-suggested { fill: var(--green); }
+svg .bar-low { fill: #fff; stroke: var(--blue); stroke-width: 1.5; }
 svg .bar-blocked { fill: #fff; stroke: var(--vermillion); stroke-width: 2; stroke-dasharray: 4 2; }
 svg .threshold { stroke: var(--vermillion); stroke-width: 1.5; stroke-dasharray: 5 3; }
 svg .muted { fill: var(--muted); }
@@ -64,23 +66,34 @@ svg .dot.unknown { fill: #fff; stroke: var(--blue); stroke-width: 1.5; }
 .pair { display: flex; flex-wrap: wrap; gap: 1rem 1.5rem; align-items: flex-start; }
 .pair > figure { flex: 0 1 420px; margin: 0; }
 .pair > table, .pair > div { flex: 1 1 16rem; }
-ul.blockers, ol.pathway { margin: .3rem 0; padding-left: 1.3rem; font-size: .92rem; }
+.pair > .chart-column { flex: 0 1 420px; }
+.chart-column > figure { margin: 0 0 .5rem; }
+.chart-column svg { max-width: 100%; height: auto; }
+ul.blockers, ul.advice { margin: .3rem 0; padding-left: 1.3rem; font-size: .92rem; }
+ul.advice details { border: none; padding: 0; margin: 0; }
+ul.advice summary { font-weight: normal; }
 table.recommendations td:nth-child(2) { width: 50%; }
 @media print {
   @page { size: A4; margin: 15mm; }
   body { max-width: none; margin: 0; padding: 0; font-size: 9.5pt; line-height: 1.3; }
   h2 { break-after: avoid; }
   figure, table, details, .figure-box { break-inside: avoid; }
-  details { border: none; padding: 0; }
+  details { border: none; padding: 0; margin: .1rem 0; }
   h1 { font-size: 15pt; }
   h2 { font-size: 12pt; margin-top: 1rem; }
+  h3 { margin: .6rem 0 .2rem; }
   table { font-size: 8.5pt; margin-bottom: .5rem; }
   th, td { padding: .15rem .35rem; }
-  ul.blockers, ol.pathway, figcaption, .meta { font-size: 8.5pt; }
+  ul.blockers, ul.advice, p.pathway, figcaption, .meta { font-size: 8.5pt; }
+  table.models { font-size: 7pt; }
+  table.models th, table.models td { padding: .05rem .3rem; }
+  ul.advice details { border: none; padding: 0; margin: 0; }
   .figure-box { padding: .3rem .8rem; }
   .figure-box .value { font-size: 13pt; }
   .pair > figure { flex: 0 0 340px; }
   .pair > figure svg { width: 100%; }
+  .pair > .chart-column { flex: 0 0 290px; }
+  .chart-column svg { width: 100%; }
   .pair { gap: .5rem 1rem; }
   .headline { margin: .5rem 0; gap: .6rem; }
   .figure-box { min-width: 0; }

@@ -103,54 +103,167 @@ private:
     }
 
     void models() {
-        out_ += fmt::format("<section>\n<h2>{}</h2>\n<div class=\"pair\">\n", tr("Fit of each model", "Ajuste de cada modelo"));
+        // The chart with its table under it, beside the suggestion, its alternatives and the models not
+        // for now; then how it was decided and what would change it.
+        out_ += fmt::format("<section>\n<h2>{}</h2>\n<div class=\"pair\">\n<div class=\"chart-column\">\n",
+                            tr("Fit of each model", "Ajuste de cada modelo"));
         out_ += fmt::format(
             "<figure>\n{}<figcaption>{} {}.</figcaption>\n</figure>\n", charts::model_fit_chart(a_, lang_).str(),
-            tr("Solid bars: feasible now. Dashed outlines: blocked, with the number of blockers. Dashed line: the "
-               "minimum fit,",
-               "Barras sólidas: factible ahora. Contornos punteados: bloqueado, con el número de obstáculos. Línea "
-               "punteada: el ajuste mínimo,"),
+            tr("Solid: runs or within reach; green, name in bold: the suggestion. Outlined: fit below the minimum. "
+               "Dashed outline: blocked. Dashed line: the minimum fit,",
+               "Sólidas: en marcha o a su alcance; en verde, nombre en negritas: la sugerencia. Con contorno: ajuste "
+               "bajo el mínimo. Contorno punteado: bloqueado. Línea punteada: el ajuste mínimo,"),
             format_number(a_.rubric->advice.min_fit.value, 0));
-        out_ += "<div>\n";
+        model_table();
+        out_ += "</div>\n<div>\n";
         suggestion();
+        alternatives();
+        not_for_now();
         out_ += "</div>\n</div>\n";
-        blockers();
+        decided();
+        changes();
         out_ += "</section>\n";
     }
 
-    std::string status(const ModelResult& m) const {
-        return fmt::format("<span class=\"{}\">{}</span>", m.feasible ? "ok" : "blocked",
-                           escape(words::blockers(m.blockers.size(), lang_)));
+    // The chart's figures as text, with each model's score and status in words.
+    void model_table() {
+        out_ += fmt::format("<table class=\"models\">\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th>{}</th>"
+                            "</tr></thead>\n<tbody>\n",
+                            tr("Model", "Modelo"), tr("Fit", "Ajuste"), tr("Score", "Puntaje"), tr("Status", "Estado"));
+        for (const auto& m : a_.models) {
+            const char* css = &m == a_.suggested ? " class=\"ok\"" : m.status == ModelStatus::blocked ? " class=\"blocked\"" : "";
+            std::string status = escape(words::status(a_, m, lang_));
+            if (&m == a_.suggested) status = "<strong>" + status + "</strong>";
+            out_ += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td{}>{}</td></tr>\n",
+                                in(m.model->name), format_number(m.fit, 0), format_number(m.score, 0), css, status);
+        }
+        out_ += fmt::format("</tbody>\n<caption>{}</caption>\n</table>\n",
+                            tr("Score: the fit plus its reasons' points; it ranks the models.",
+                               "Puntaje: el ajuste más los puntos de sus razones; ordena los modelos."));
     }
 
+    void list(const std::vector<std::string>& items, const char* css = nullptr) {
+        if (items.empty()) return;
+        out_ += css ? fmt::format("<ul class=\"{}\">\n", css) : "<ul>\n";
+        for (const auto& text : items) out_ += fmt::format("<li>{}</li>\n", escape(text));
+        out_ += "</ul>\n";
+    }
+
+    // The suggestion and why (Annex 4.1.2, 4.3.3); with too few answers, the questions to answer
+    // first. A first step is never said to be blocked.
     void suggestion() {
+        out_ += fmt::format("<h3>{}</h3>\n", escape(words::suggested_title(a_, lang_)));
         if (!a_.suggested) {
-            out_ += fmt::format("<p>{}</p>\n", tr("No model is within reach yet.", "Aún no hay un modelo a su alcance."));
+            out_ += fmt::format("<p>{}</p>\n", escape(words::suggestion_basis(a_, lang_)));
+            if (a_.unanswered.empty()) return;
+            out_ += fmt::format("<p><strong>{}</strong></p>\n", escape(words::answers_needed_title(lang_)));
+            std::vector<std::string> needed;
+            for (size_t i = 0; i < std::min(words::kAnswersNeeded, a_.unanswered.size()); ++i)
+                needed.push_back(words::unanswered(a_.unanswered[i], lang_));
+            list(needed, "advice");
             return;
         }
         const ModelResult& m = *a_.suggested;
-        out_ += fmt::format("<h3>{}: {}</h3>\n<p>{} {}/100 · {} · {}</p>\n<p>{}</p>\n",
-                            tr("Suggested model", "Modelo sugerido"), in(m.model->name), tr("fit", "ajuste"),
-                            format_number(m.fit, 0), status(m), annex(m.model->annex), in(m.model->description));
-        out_ += fmt::format("<h3>{}</h3>\n<ol class=\"pathway\">\n", tr("Pathway", "Ruta"));
+        out_ += fmt::format("<p><strong class=\"ok\">{}</strong> · {} · {}</p>\n<p>{}</p>\n<p>{}</p>\n",
+                            escape(words::status(a_, m, lang_)), escape(words::fit_and_score(m, lang_)),
+                            annex(m.model->annex), in(m.model->description), escape(words::suggestion_basis(a_, lang_)));
+        if (m.status == ModelStatus::runs) out_ += fmt::format("<p>{}</p>\n", escape(words::runs_note(a_, lang_)));
+        reasons(m, true, words::in_favour_title(lang_));
+        reasons(m, false, words::against_title(lang_));
+        std::string path;
         for (const auto* step : a_.pathway)
-            out_ += fmt::format("<li>{} ({})</li>\n", in(step->model->name), status(*step));
-        out_ += "</ol>\n";
+            path += fmt::format("{}{} ({})", path.empty() ? "" : " → ", in(step->model->name),
+                                escape(words::short_status(a_, *step, lang_)));
+        out_ += fmt::format("<p class=\"pathway\"><strong>{}:</strong> {}</p>\n", tr("Pathway", "Ruta"), path);
+        std::vector<std::string> gaps;
+        for (const auto& blocker : m.blockers) gaps.push_back(blocker_text(blocker, a_, lang_));
+        if (words::below_minimum(a_, m)) gaps.push_back(words::fit_below_minimum(a_, m, lang_));
+        if (gaps.empty()) return;
+        out_ += fmt::format("<p><strong>{}</strong></p>\n", escape(words::gaps_title(a_, lang_)));
+        list(gaps, "advice");
     }
 
-    void blockers() {
-        out_ += fmt::format("<h3>{}</h3>\n<ul class=\"blockers\">\n", tr("What blocks each model", "Qué bloquea cada modelo"));
-        for (const auto& m : a_.models) {
-            out_ += fmt::format("<li><strong>{}</strong>: {}", in(m.model->name), status(m));
-            if (!m.blockers.empty()) {
-                out_ += "\n<ul>\n";
-                for (const auto& blocker : m.blockers)
-                    out_ += fmt::format("<li>{}</li>\n", escape(blocker_text(blocker, a_, lang_)));
-                out_ += "</ul>\n";
+    void reasons(const ModelResult& m, bool positive, const std::string& title) {
+        std::vector<std::string> items;
+        for (const auto& reason : m.reasons)
+            if ((reason.points > 0) == positive && reason.points != 0) items.push_back(words::reason(reason, lang_));
+        if (items.empty()) return;
+        out_ += fmt::format("<p><strong>{}</strong></p>\n", escape(title));
+        list(items, "advice");
+    }
+
+    void alternatives() {
+        if (!a_.suggested) return;
+        out_ += fmt::format("<h3>{}</h3>\n", escape(words::alternatives_title(lang_)));
+        if (a_.alternatives.empty()) {
+            out_ += fmt::format("<p>{}</p>\n", escape(words::no_alternative(lang_)));
+            return;
+        }
+        out_ += "<ul class=\"advice\">\n";
+        for (const auto& alternative : a_.alternatives) {
+            out_ += fmt::format("<li>{}", escape(words::alternative(a_, alternative, lang_)));
+            if (!alternative.missing.empty()) {  // folded, so the page still prints on three A4
+                out_ += fmt::format("\n<details>\n<summary>{}</summary>\n<ul>\n", escape(words::lacks_title(lang_)));
+                for (const auto& reason : alternative.missing)
+                    out_ += fmt::format("<li>{}</li>\n", escape(words::reason(reason, lang_)));
+                out_ += "</ul>\n</details>\n";
             }
             out_ += "</li>\n";
         }
         out_ += "</ul>\n";
+    }
+
+    void not_for_now() {
+        if (a_.not_for_now.empty()) return;
+        // Each model's blockers folded under it, so the page still prints on three A4.
+        out_ += fmt::format("<h3>{}</h3>\n<ul class=\"advice\">\n", escape(words::not_for_now_title(lang_)));
+        for (const ModelResult* m : a_.not_for_now) {
+            if (m->blockers.empty()) {
+                out_ += fmt::format("<li>{}</li>\n", escape(words::not_for_now(a_, *m, lang_)));
+                continue;
+            }
+            out_ += fmt::format("<li><details>\n<summary>{}</summary>\n<ul>\n", escape(words::not_for_now(a_, *m, lang_)));
+            for (const auto& blocker : m->blockers)
+                out_ += fmt::format("<li>{}</li>\n", escape(blocker_text(blocker, a_, lang_)));
+            out_ += "</ul>\n</details></li>\n";
+        }
+        out_ += "</ul>\n";
+    }
+
+    // The thresholds in full; the rules resting on an assumption folded away, to keep three A4 pages.
+    void decided() {
+        out_ += fmt::format("<h3>{}</h3>\n<p>{}</p>\n", escape(words::decided_title(lang_)),
+                            escape(words::thresholds(a_, lang_)));
+        if (a_.assumptions.empty()) {
+            out_ += fmt::format("<p>{}</p>\n", escape(words::no_assumptions(lang_)));
+        } else {
+            out_ += fmt::format("<details>\n<summary>{}</summary>\n",
+                                escape(words::assumptions_summary(a_.assumptions.size(), lang_)));
+            std::vector<std::string> items;
+            for (const auto& assumption : a_.assumptions) items.push_back(words::assumption(a_, assumption, lang_));
+            list(items, "advice");
+            out_ += "</details>\n";
+        }
+    }
+
+    // What would change the advice: every way found, each model's folded in a <details>.
+    void changes() {
+        out_ += fmt::format("<h3>{}</h3>\n", escape(words::changes_title(lang_)));
+        if (a_.changes.empty()) {
+            out_ += fmt::format("<p>{}</p>\n", escape(words::no_changes(a_, lang_)));
+            return;
+        }
+        out_ += fmt::format("<p class=\"meta\">{}</p>\n", escape(words::changes_intro(lang_)));
+        for (const auto& change : a_.changes) {
+            out_ += fmt::format("<details>\n<summary>{}: {}</summary>\n<p>{}</p>\n", escape(words::change_outcome(change, lang_)),
+                                escape(words::ways_count(change.ways.size(), lang_)),
+                                escape(words::change_heading(change, lang_)));
+            std::vector<std::string> items;
+            for (const auto& way : change.ways) items.push_back(words::way(a_, way, lang_));
+            list(items, "advice");
+            if (!change.exhaustive) out_ += fmt::format("<p class=\"meta\">{}</p>\n", escape(words::greedy_note(lang_)));
+            out_ += "</details>\n";
+        }
     }
 
     void recommendation_table(size_t from, size_t to) {
@@ -163,7 +276,7 @@ private:
             const RecommendationResult& r = a_.recommendations[i];
             const Recommendation& rec = r.criterion->recommendation;
             std::string lifts = r.lifts_blocker
-                                    ? fmt::format(" <span class=\"tag\">{}</span>", tr("lifts a blocker", "resuelve un obstáculo"))
+                                    ? fmt::format(" <span class=\"tag\">{}</span>", escape(words::helps_suggestion(lang_)))
                                     : "";
             out_ += fmt::format(
                 "<tr><td class=\"num\">{}</td><td>{}{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">+{}</td>"

@@ -3,6 +3,8 @@
 // break a table nor inject HTML.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "markdown.hpp"
 #include "report_words.hpp"
 #include "text_layout.hpp"
@@ -84,48 +86,121 @@ private:
         }
     }
 
-    std::string status(const ModelResult& m) const {
-        return m.feasible ? tr("feasible now", "factible ahora")
-                          : fmt::format("{} ({})", tr("blocked", "bloqueado"), words::blockers(m.blockers.size(), lang_));
-    }
-
     void models() {
         heading(2, tr("Fit of each model", "Ajuste de cada modelo"));
-        out_ += fmt::format("{} {}.\n\n", tr("Fit from 0 to 100; the minimum fit is", "Ajuste de 0 a 100; el ajuste mínimo es"),
-                            format_number(a_.rubric->advice.min_fit.value, 0));
-        row({tr("Model", "Modelo"), tr("Fit", "Ajuste"), "0–100", tr("Status", "Estado")});
-        out_ += "| --- | ---: | --- | --- |\n";
-        for (const auto& m : a_.models)
-            row({in(m.model->name), format_number(m.fit, 0), score_bar(m.fit, kBarWidth), status(m)});
+        out_ += fmt::format("{} {}. {}\n\n", tr("Fit from 0 to 100; the minimum fit is", "Ajuste de 0 a 100; el ajuste mínimo es"),
+                            format_number(a_.rubric->advice.min_fit.value, 0),
+                            tr("Score: the fit plus its reasons' points; it ranks the models.",
+                               "Puntaje: el ajuste más los puntos de sus razones; ordena los modelos."));
+        row({tr("Model", "Modelo"), tr("Fit", "Ajuste"), "0–100", tr("Score", "Puntaje"), tr("Status", "Estado")});
+        out_ += "| --- | ---: | --- | ---: | --- |\n";
+        for (const auto& m : a_.models) {
+            std::string status = md(words::status(a_, m, lang_));
+            if (&m == a_.suggested) status = "**" + status + "**";
+            row({in(m.model->name), format_number(m.fit, 0), score_bar(m.fit, kBarWidth), format_number(m.score, 0), status});
+        }
         suggestion();
-        blockers();
+        alternatives();
+        not_for_now();
+        decided();
+        changes();
     }
 
+    void item(const std::string& text, int depth = 0) { out_ += std::string(2 * depth, ' ') + "- " + text + "\n"; }
+    void paragraph(const std::string& text) { out_ += text + "\n\n"; }
+
+    // The suggestion and why (Annex 4.1.2, 4.3.3); with too few answers, the questions to answer
+    // first. A first step is never said to be blocked.
     void suggestion() {
-        heading(3, tr("Suggested model", "Modelo sugerido"));
+        heading(3, md(words::suggested_title(a_, lang_)));
         if (!a_.suggested) {
-            out_ += fmt::format("{}\n", tr("No model is within reach yet.", "Aún no hay un modelo a su alcance."));
+            paragraph(md(words::suggestion_basis(a_, lang_)));
+            if (a_.unanswered.empty()) return;
+            paragraph("**" + md(words::answers_needed_title(lang_)) + "**");
+            for (size_t i = 0; i < std::min(words::kAnswersNeeded, a_.unanswered.size()); ++i)
+                item(md(words::unanswered(a_.unanswered[i], lang_)));
             return;
         }
         const ModelResult& m = *a_.suggested;
-        out_ += fmt::format("**{}** — {} {}/100 · {} · {} {}\n\n{}\n\n**{}:**\n\n", in(m.model->name), tr("fit", "ajuste"),
-                            format_number(m.fit, 0), status(m), tr("Annex", "Anexo"), md(m.model->annex),
-                            in(m.model->description), tr("Pathway", "Ruta"));
+        paragraph(fmt::format("**{}** · {} · {} {}", md(words::status(a_, m, lang_)), md(words::fit_and_score(m, lang_)),
+                              tr("Annex", "Anexo"), md(m.model->annex)));
+        paragraph(in(m.model->description));
+        paragraph(md(words::suggestion_basis(a_, lang_)));
+        if (m.status == ModelStatus::runs) paragraph(md(words::runs_note(a_, lang_)));
+        reasons(m, true, words::in_favour_title(lang_));
+        reasons(m, false, words::against_title(lang_));
+        paragraph(fmt::format("**{}:**", tr("Pathway", "Ruta")));
         int step_number = 0;
         for (const auto* step : a_.pathway)
-            out_ += fmt::format("{}. {} ({})\n", ++step_number, in(step->model->name), status(*step));
+            out_ += fmt::format("{}. {} ({})\n", ++step_number, in(step->model->name),
+                                md(words::short_status(a_, *step, lang_)));
+        bool low = words::below_minimum(a_, m);
+        if (m.blockers.empty() && !low) return;
+        out_ += "\n";
+        paragraph("**" + md(words::gaps_title(a_, lang_)) + "**");
+        for (const auto& blocker : m.blockers) item(md(blocker_text(blocker, a_, lang_)));
+        if (low) item(md(words::fit_below_minimum(a_, m, lang_)));
     }
 
-    void blockers() {
-        heading(3, tr("What blocks each model", "Qué bloquea cada modelo"));
+    void reasons(const ModelResult& m, bool positive, const std::string& title) {
         bool any = false;
-        for (const auto& m : a_.models) {
-            if (m.blockers.empty()) continue;
+        for (const auto& reason : m.reasons) {
+            if ((reason.points > 0) != positive || reason.points == 0) continue;
+            if (!any) paragraph("**" + md(title) + "**");
             any = true;
-            out_ += fmt::format("- **{}** ({})\n", in(m.model->name), words::blockers(m.blockers.size(), lang_));
-            for (const auto& blocker : m.blockers) out_ += fmt::format("  - {}\n", md(blocker_text(blocker, a_, lang_)));
+            item(md(words::reason(reason, lang_)));
         }
-        if (!any) out_ += fmt::format("{}\n", tr("Every model is feasible now.", "Todos los modelos son factibles ahora."));
+        if (any) out_ += "\n";
+    }
+
+    void alternatives() {
+        if (!a_.suggested) return;
+        heading(3, md(words::alternatives_title(lang_)));
+        if (a_.alternatives.empty()) out_ += md(words::no_alternative(lang_)) + "\n";
+        for (const auto& alternative : a_.alternatives) {
+            item(md(words::alternative(a_, alternative, lang_)));
+            if (alternative.missing.empty()) continue;
+            item(md(words::lacks_title(lang_)), 1);
+            for (const auto& reason : alternative.missing) item(md(words::reason(reason, lang_)), 2);
+        }
+    }
+
+    void not_for_now() {
+        if (a_.not_for_now.empty()) return;
+        heading(3, md(words::not_for_now_title(lang_)));
+        for (const ModelResult* m : a_.not_for_now) {
+            item(md(words::not_for_now(a_, *m, lang_)));
+            for (const auto& blocker : m->blockers) item(md(blocker_text(blocker, a_, lang_)), 1);
+        }
+    }
+
+    void decided() {
+        heading(3, md(words::decided_title(lang_)));
+        paragraph(md(words::thresholds(a_, lang_)));
+        if (a_.assumptions.empty()) {
+            out_ += md(words::no_assumptions(lang_)) + "\n";
+            return;
+        }
+        paragraph(md(words::assumptions_title(lang_)));
+        for (const auto& assumption : a_.assumptions) item(md(words::assumption(a_, assumption, lang_)));
+    }
+
+    // What would change the advice: at most kListedWays ways per model (the HTML report has them all).
+    void changes() {
+        heading(3, md(words::changes_title(lang_)));
+        if (a_.changes.empty()) {
+            out_ += md(words::no_changes(a_, lang_)) + "\n";
+            return;
+        }
+        out_ += md(words::changes_intro(lang_)) + "\n";
+        for (const auto& change : a_.changes) {
+            out_ += "\n";
+            paragraph("**" + md(words::change_heading(change, lang_)) + "**");
+            size_t shown = std::min(words::kListedWays, change.ways.size());
+            for (size_t i = 0; i < shown; ++i) item(md(words::way(a_, change.ways[i], lang_)));
+            if (shown < change.ways.size()) item(md(words::more_ways(change.ways.size() - shown, lang_)));
+            if (!change.exhaustive) out_ += "\n*" + md(words::greedy_note(lang_)) + "*\n";
+        }
     }
 
     void recommendations() {
@@ -139,7 +214,7 @@ private:
         for (const auto& r : a_.recommendations) {
             const Recommendation& rec = r.criterion->recommendation;
             std::string text = in(rec.text);
-            if (r.lifts_blocker) text += fmt::format(" **({})**", tr("lifts a blocker", "resuelve un obstáculo"));
+            if (r.lifts_blocker) text += fmt::format(" **({})**", md(words::helps_suggestion(lang_)));
             row({std::to_string(r.rank), text, in(r.dimension->name), words::effort(rec.effort, lang_),
                  words::horizon(rec.horizon, lang_), "+" + format_number(r.gain), md(rec.annex)});
         }

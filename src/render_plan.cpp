@@ -92,6 +92,20 @@ public:
                                        in(p_.target->name)) + "\n";
             return out_;
         }
+        if (before.blockers.empty()) {  // below the minimum fit: no answer is a blocker to lift
+            std::string dimensions;
+            for (const auto& term : before.fit_terms) dimensions += (dimensions.empty() ? "" : ", ") + in(term.dimension->name);
+            append_wrapped(out_,
+                           "\n" + fmt::format(fmt::runtime(tr(lang(),
+                                                              "{} has no blocker, but its fit {} is below the minimum {}: "
+                                                              "the recommendations in {} raise it.",
+                                                              "{} no tiene obstáculos, pero su ajuste {} está por debajo del "
+                                                              "mínimo {}: las recomendaciones de {} lo elevan.")),
+                                              in(p_.target->name), format_number(before.fit, 0),
+                                              format_number(a_.rubric->advice.min_fit.value, 0), dimensions),
+                           o_.width, "", "");
+            return out_;
+        }
         unliftable();
         steps();
         if (!p_.steps.empty()) {

@@ -27,8 +27,12 @@ public:
         overall();
         dimensions();
         suggestion();
+        alternatives();
+        not_for_now();
         recommendations();
         models();
+        decided();
+        changes();
         unanswered();
         evidence();
         if (o_.explain) explanation();
@@ -110,24 +114,104 @@ private:
         }
     }
 
+    void item(const std::string& text, int depth = 1) {
+        std::string indent(2 * depth, ' ');
+        append_wrapped(out_, text, o_.width, indent + "- ", indent + "  ");
+    }
+
+    void line(const std::string& text) { append_wrapped(out_, text, o_.width, "  ", "  "); }
+
+    // The suggestion and why (Annex 4.1.2, 4.3.3): its reasons, pathway and what it still needs; with
+    // too few answers, the questions to answer first. A first step is never said to be blocked.
     void suggestion() {
-        if (!a_.suggested) return;
+        heading(words::suggested_title(a_, o_.lang));
+        if (!a_.suggested) {
+            line(words::suggestion_basis(a_, o_.lang));
+            if (a_.unanswered.empty()) return;
+            line(words::answers_needed_title(o_.lang));
+            for (size_t i = 0; i < std::min(words::kAnswersNeeded, a_.unanswered.size()); ++i)
+                item(words::unanswered(a_.unanswered[i], o_.lang), 2);
+            return;
+        }
         const ModelResult& m = *a_.suggested;
-        heading(fmt::format("{}: {}", tr("Suggested model", "Modelo sugerido"), in(m.model->name)));
-        out_ += fmt::format("  {} {}/100 · {} · {} {}\n", tr("fit", "ajuste"), format_number(m.fit, 0),
-                            words::blockers(m.blockers.size(), o_.lang), tr("Annex", "Anexo"), m.model->annex);
-        append_wrapped(out_, in(m.model->description), o_.width, "  ", "  ");
+        line(fmt::format("{} · {} · {} {}", words::fit_and_score(m, o_.lang), bold(words::status(a_, m, o_.lang)),
+                         tr("Annex", "Anexo"), m.model->annex));
+        line(in(m.model->description));
+        line(words::suggestion_basis(a_, o_.lang));
+        if (m.status == ModelStatus::runs) line(words::runs_note(a_, o_.lang));
+        reasons(m, true, words::in_favour_title(o_.lang));
+        reasons(m, false, words::against_title(o_.lang));
         std::string path;
         for (const auto* step : a_.pathway) {
             if (!path.empty()) path += " → ";
-            path += fmt::format("{} ({})", in(step->model->name),
-                                step->feasible ? tr("ready", "lista") : words::blockers(step->blockers.size(), o_.lang));
+            path += fmt::format("{} ({})", in(step->model->name), words::short_status(a_, *step, o_.lang));
         }
         append_wrapped(out_, fmt::format("{}: {}", tr("Pathway", "Ruta"), path), o_.width, "  ", "    ");
-        if (!m.blockers.empty()) {
-            out_ += fmt::format("  {}:\n", tr("To lift", "Por resolver"));
-            for (const auto& blocker : m.blockers)
-                append_wrapped(out_, blocker_text(blocker, a_, o_.lang), o_.width, "    - ", "      ");
+        bool low = words::below_minimum(a_, m);
+        if (m.blockers.empty() && !low) return;
+        line(words::gaps_title(a_, o_.lang));
+        for (const auto& blocker : m.blockers) item(blocker_text(blocker, a_, o_.lang), 2);
+        if (low) item(words::fit_below_minimum(a_, m, o_.lang), 2);
+    }
+
+    void reasons(const ModelResult& m, bool positive, const std::string& title) {
+        bool any = false;
+        for (const auto& reason : m.reasons) {
+            if ((reason.points > 0) != positive || reason.points == 0) continue;
+            if (!any) line(title);
+            any = true;
+            item(words::reason(reason, o_.lang), 2);
+        }
+    }
+
+    void alternatives() {
+        if (!a_.suggested) return;
+        heading(words::alternatives_title(o_.lang));
+        if (a_.alternatives.empty()) line(words::no_alternative(o_.lang));
+        for (const auto& alternative : a_.alternatives) {
+            item(words::alternative(a_, alternative, o_.lang));
+            if (alternative.missing.empty()) continue;
+            append_wrapped(out_, words::lacks_title(o_.lang), o_.width, "    ", "    ");
+            for (const auto& reason : alternative.missing) item(words::reason(reason, o_.lang), 3);
+        }
+    }
+
+    void not_for_now() {
+        if (a_.not_for_now.empty()) return;
+        heading(words::not_for_now_title(o_.lang));
+        for (const ModelResult* m : a_.not_for_now) {
+            item(words::not_for_now(a_, *m, o_.lang));
+            for (const auto& blocker : m->blockers) item(blocker_text(blocker, a_, o_.lang), 3);
+        }
+    }
+
+    void decided() {
+        heading(words::decided_title(o_.lang));
+        line(words::thresholds(a_, o_.lang));
+        if (a_.assumptions.empty()) {
+            line(words::no_assumptions(o_.lang));
+            return;
+        }
+        line(words::assumptions_title(o_.lang));
+        for (const auto& assumption : a_.assumptions) item(words::assumption(a_, assumption, o_.lang), 2);
+    }
+
+    // What would change the advice: the answers that, changed, make another model the suggestion.
+    void changes() {
+        heading(words::changes_title(o_.lang));
+        if (a_.changes.empty()) {
+            line(words::no_changes(a_, o_.lang));
+            return;
+        }
+        line(words::changes_intro(o_.lang));
+        for (const auto& change : a_.changes) {
+            line(words::change_heading(change, o_.lang));
+            size_t shown = o_.explain ? change.ways.size() : std::min(words::kListedWays, change.ways.size());
+            for (size_t i = 0; i < shown; ++i) item(words::way(a_, change.ways[i], o_.lang), 2);
+            if (shown < change.ways.size())
+                append_wrapped(out_, words::more_ways(change.ways.size() - shown, o_.lang, true), o_.width, "    ",
+                               "    ");
+            if (!change.exhaustive) append_wrapped(out_, words::greedy_note(o_.lang), o_.width, "    ", "    ");
         }
     }
 
@@ -150,7 +234,7 @@ private:
             std::string facts = fmt::format("{} · +{} {} · {} · {} · {} {}", in(r.dimension->name),
                                             format_number(r.gain), tr("points", "puntos"), effort_label(rec.effort),
                                             words::horizon(rec.horizon, o_.lang), tr("Annex", "Anexo"), rec.annex);
-            if (r.lifts_blocker) facts += paint(tr(" · lifts a blocker", " · resuelve un obstáculo"), "1");
+            if (r.lifts_blocker) facts += paint(" · " + words::helps_suggestion(o_.lang), "1");
             std::string number = pad_left(fmt::format("{}.", r.rank), 4) + " ";
             append_wrapped(out_, facts, o_.width, number, "     ");
             append_wrapped(out_, in(rec.text), o_.width, "     ", "     ");
@@ -160,19 +244,21 @@ private:
                                 tr("--explain shows all", "--explain las muestra todas"));
     }
 
+    // name | fit | score | status; a status too long for the line wraps under itself.
     void models() {
         size_t name_width = 0;
         for (const auto& m : a_.models) name_width = std::max(name_width, display_width(in(m.model->name)));
-        heading(fmt::format("{}{}  {}", pad_right(tr("Model", "Modelo"), name_width + 2),
-                            pad_left(tr("Fit", "Ajuste"), 6), tr("Feasible", "Factible")));
+        heading(fmt::format("{}{}{}  {}", pad_right(tr("Model", "Modelo"), name_width + 2),
+                            pad_left(tr("Fit", "Ajuste"), 6), pad_left(tr("Score", "Puntaje"), 8), tr("Status", "Estado")));
         for (const auto& m : a_.models) {
-            std::string feasible = m.feasible ? paint(tr("yes", "sí"), "32")
-                                              : paint(tr("no", "no"), "31") + " (" + words::blockers(m.blockers.size(), o_.lang) + ")";
-            out_ += fmt::format("  {}{}  {}\n", pad_right(in(m.model->name), name_width), pad_left(format_number(m.fit, 0), 6),
-                                feasible);
+            std::string row = fmt::format("  {}{}{}  ", pad_right(in(m.model->name), name_width),
+                                          pad_left(format_number(m.fit, 0), 6), pad_left(format_number(m.score, 0), 8));
+            std::string status = words::status(a_, m, o_.lang);
+            if (&m == a_.suggested) status = paint(status, "1;32");
+            else if (m.status == ModelStatus::blocked) status = paint(status, "31");
+            append_wrapped(out_, status, o_.width, row, std::string(display_width(row), ' '));
         }
     }
-
 
     void unanswered() {
         if (a_.unanswered.empty()) return;

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+
 namespace tne::words {
 
 std::string score(const std::optional<double>& score) { return score ? format_number(*score, 0) : "–"; }
@@ -113,6 +115,322 @@ std::string stale_title(const EvidenceReview& review, Lang lang) {
 std::string dated_after_title(const EvidenceReview& review, Lang lang) {
     return fmt::format("{} {} ({})", tr(lang, "Dated after", "Con fecha posterior al"), review.date.iso(),
                        tr(lang, "check the date; counted as fresh", "revise la fecha; se cuenta como vigente"));
+}
+
+// The advice
+
+namespace {
+
+std::string model_name(const ModelResult& m, Lang lang) { return m.model->name.in(lang); }
+
+std::string points_word(double points, Lang lang) {
+    bool one = std::fabs(points) == 1;
+    return fmt::format("{}{} {}", points >= 0 ? "+" : "", format_number(points),
+                       one ? tr(lang, "point", "punto") : tr(lang, "points", "puntos"));
+}
+
+std::string annex_ref(const std::string& section, Lang lang) {
+    return fmt::format("{} {}", tr(lang, "Annex", "Anexo"), section);
+}
+
+std::string count_of(size_t count, Lang lang, const char* en_one, const char* en_many, const char* es_one,
+                     const char* es_many) {
+    return fmt::format("{} {}", count, count == 1 ? tr(lang, en_one, es_one) : tr(lang, en_many, es_many));
+}
+
+}  // namespace
+
+std::string suggested_title(const Assessment& a, Lang lang) {
+    return fmt::format("{}: {}", tr(lang, "Suggested model", "Modelo sugerido"),
+                       a.suggested ? model_name(*a.suggested, lang) : tr(lang, "none yet", "ninguno todavía"));
+}
+
+std::string alternatives_title(Lang lang) { return tr(lang, "Alternatives", "Alternativas"); }
+std::string not_for_now_title(Lang lang) { return tr(lang, "Not for now", "Por ahora no"); }
+std::string decided_title(Lang lang) { return tr(lang, "How this was decided", "Cómo se decidió"); }
+std::string changes_title(Lang lang) { return tr(lang, "What would change the advice", "Qué cambiaría la sugerencia"); }
+
+bool below_minimum(const Assessment& a, const ModelResult& m) { return m.fit + 1e-9 < a.rubric->advice.min_fit.value; }
+
+std::string status(const Assessment& a, const ModelResult& m, Lang lang) {
+    bool suggested = &m == a.suggested;
+    if (suggested && a.suggestion_basis == SuggestionBasis::first_step)
+        return tr(lang, "suggested first step", "primer paso sugerido");
+    std::string words;
+    switch (m.status) {
+        case ModelStatus::runs:
+            words = tr(lang, "runs", "en marcha");
+            if (below_minimum(a, m)) words += tr(lang, ", fit below minimum", ", ajuste bajo el mínimo");
+            if (!m.blockers.empty())
+                words += ", " + count_of(m.blockers.size(), lang, "gap", "gaps", "brecha", "brechas");
+            break;
+        case ModelStatus::within_reach: words = tr(lang, "within reach", "a su alcance"); break;
+        case ModelStatus::low_fit: words = tr(lang, "fit below minimum", "ajuste bajo el mínimo"); break;
+        case ModelStatus::blocked:
+            words = fmt::format("{} ({})", tr(lang, "blocked", "bloqueado"), blockers(m.blockers.size(), lang));
+            break;
+    }
+    return suggested ? fmt::format("{} ({})", tr(lang, "suggested", "sugerido"), words) : words;
+}
+
+std::string short_status(const Assessment& a, const ModelResult& m, Lang lang) {
+    if (&m == a.suggested)
+        return a.suggestion_basis == SuggestionBasis::first_step ? tr(lang, "suggested first step", "primer paso sugerido")
+                                                                 : tr(lang, "suggested", "sugerido");
+    switch (m.status) {
+        case ModelStatus::runs: return tr(lang, "runs", "en marcha");
+        case ModelStatus::within_reach: return tr(lang, "within reach", "a su alcance");
+        case ModelStatus::low_fit: return tr(lang, "below minimum", "bajo el mínimo");
+        case ModelStatus::blocked: return blockers(m.blockers.size(), lang);
+    }
+    return "";
+}
+
+std::string fit_and_score(const ModelResult& m, Lang lang) {
+    return fmt::format("{} {}/100 · {} {}", tr(lang, "fit", "ajuste"), format_number(m.fit, 0),
+                       tr(lang, "score", "puntaje"), format_number(m.score, 0));
+}
+
+std::string reason(const FitReason& reason, Lang lang) {
+    return fmt::format("{} ({}, {})", reason.why->in(lang), annex_ref(*reason.annex, lang), points_word(reason.points, lang));
+}
+
+std::string suggestion_basis(const Assessment& a, Lang lang) {
+    const Advice& advice = a.rubric->advice;
+    switch (a.suggestion_basis) {
+        case SuggestionBasis::best_fit: {
+            size_t candidates = 0;
+            for (const auto& m : a.models) candidates += m.feasible ? 1 : 0;
+            if (candidates <= 1)
+                return tr(lang, "It is the only model the institution runs or has within reach.",
+                          "Es el único modelo que la institución tiene en marcha o a su alcance.");
+            return fmt::format(
+                fmt::runtime(tr(lang,
+                                "It has the highest score of the {} models the institution runs or has within reach: "
+                                "its fit plus the points of the reasons below.",
+                                "Tiene el puntaje más alto de los {} modelos que la institución tiene en marcha o a su "
+                                "alcance: su ajuste más los puntos de las razones de abajo.")),
+                candidates);
+        }
+        case SuggestionBasis::first_step: {
+            std::string text = tr(lang, "No model is within reach yet.", "Aún no hay un modelo a su alcance.");
+            if (a.first_step)
+                text += fmt::format(" {}: {} ({}).",
+                                    tr(lang, "This is the Annex's first step for this kind of institution",
+                                       "Este es el primer paso que el Anexo propone para este tipo de institución"),
+                                    a.first_step->why.in(lang), annex_ref(a.first_step->annex, lang));
+            return text;
+        }
+        case SuggestionBasis::too_few_answers:
+            return fmt::format(
+                fmt::runtime(tr(lang,
+                                "No model is suggested: only {} of the answers (by weight) are known, below the minimum "
+                                "of {}%; {} ({}). Answer more questions first.",
+                                "No se sugiere ningún modelo: solo se conoce el {} de las respuestas (por peso), menos "
+                                "que el mínimo de {}%; {} ({}). Responda primero más preguntas.")),
+                percent(a.coverage), format_number(advice.min_coverage.value, 0), advice.min_coverage.why.in(lang),
+                annex_ref(advice.min_coverage.annex, lang));
+    }
+    return "";
+}
+
+std::string runs_note(const Assessment& a, Lang lang) {
+    if (a.suggestion_basis == SuggestionBasis::first_step)
+        return tr(lang, "The institution already runs it: the first step is to strengthen it.",
+                  "La institución ya lo tiene en marcha: el primer paso es fortalecerlo.");
+    return fmt::format("{} ({}).",
+                       tr(lang, "The institution already runs this model: the advice is to grow it and strengthen it",
+                          "La institución ya tiene en marcha este modelo: la sugerencia es hacerlo crecer y fortalecerlo"),
+                       annex_ref(a.rubric->advice.already_runs.annex, lang));
+}
+
+std::string in_favour_title(Lang lang) { return tr(lang, "In its favour:", "A su favor:"); }
+std::string against_title(Lang lang) { return tr(lang, "Against it:", "En su contra:"); }
+
+std::string gaps_title(const Assessment& a, Lang lang) {
+    if (a.suggestion_basis == SuggestionBasis::first_step) return tr(lang, "To do first:", "Por hacer primero:");
+    if (a.suggested && a.suggested->status == ModelStatus::runs) return tr(lang, "To strengthen:", "Por fortalecer:");
+    return tr(lang, "To lift:", "Por resolver:");
+}
+
+std::string fit_below_minimum(const Assessment& a, const ModelResult& m, Lang lang) {
+    if (&m == a.suggested)
+        return fmt::format(fmt::runtime(tr(lang,
+                                           "Raise its fit, now {}, to the minimum of {}: readiness in the dimensions the "
+                                           "model needs.",
+                                           "Subir su ajuste, hoy {}, al mínimo de {}: la preparación en las dimensiones "
+                                           "que el modelo necesita.")),
+                           format_number(m.fit, 0), format_number(a.rubric->advice.min_fit.value, 0));
+    return fmt::format(fmt::runtime(tr(lang, "fit below the minimum ({})", "ajuste por debajo del mínimo ({})")),
+                       format_number(a.rubric->advice.min_fit.value, 0));
+}
+
+std::string answers_needed_title(Lang lang) {
+    return tr(lang, "Answers needed first (most coverage first):",
+              "Respuestas que hacen falta primero (las que más cobertura dan primero):");
+}
+
+std::string unanswered(const UnansweredQuestion& u, Lang lang) {
+    return fmt::format("{} — {} (+{}% {})", u.question->path, u.question->label.in(lang), format_number(u.coverage_gain),
+                       tr(lang, "coverage", "cobertura"));
+}
+
+std::string alternative(const Assessment& a, const Alternative& alternative, Lang lang) {
+    const ModelResult& m = *alternative.model;
+    std::string head = fmt::format("{}: {} · {}", model_name(m, lang), fit_and_score(m, lang), status(a, m, lang));
+    if (!a.suggested) return head;
+    if (alternative.score_gap < 0.05)
+        return fmt::format(fmt::runtime(tr(lang, "{} · ties with {} on score; the tie is broken by id ({} before {})",
+                                           "{} · empata en puntaje con {}; el empate se resuelve por identificador ({} "
+                                           "antes que {})")),
+                           head, model_name(*a.suggested, lang), a.suggested->model->id, m.model->id);
+    return fmt::format(fmt::runtime(tr(lang, "{} · {} points below {}", "{} · {} puntos por debajo de {}")), head,
+                       format_number(alternative.score_gap), model_name(*a.suggested, lang));
+}
+
+std::string lacks_title(Lang lang) {
+    return tr(lang, "It lacks these reasons of the suggestion:", "Le faltan estas razones de la sugerencia:");
+}
+
+std::string helps_suggestion(Lang lang) { return tr(lang, "helps the suggested model", "ayuda al modelo sugerido"); }
+
+std::string no_alternative(Lang lang) {
+    return tr(lang, "None: no other model is within reach.", "Ninguna: ningún otro modelo está a su alcance.");
+}
+
+std::string not_for_now(const Assessment& a, const ModelResult& m, Lang lang) {
+    std::string head = fmt::format("{} — {} {}/100", model_name(m, lang), tr(lang, "fit", "ajuste"), format_number(m.fit, 0));
+    if (below_minimum(a, m))
+        head += fmt::format(fmt::runtime(tr(lang, ", below the minimum ({})", ", por debajo del mínimo ({})")),
+                            format_number(a.rubric->advice.min_fit.value, 0));
+    if (m.status == ModelStatus::runs)
+        head += tr(lang, " · runs: strengthen it first", " · en marcha: primero hay que fortalecerlo");
+    else if (m.status == ModelStatus::blocked)
+        head += " · " + blockers(m.blockers.size(), lang);
+    return head;
+}
+
+std::string thresholds(const Assessment& a, Lang lang) {
+    const Advice& advice = a.rubric->advice;
+    return fmt::format(
+        fmt::runtime(tr(lang,
+                        "Minimum fit {} ({}): a model below it is not within reach. Minimum coverage {}% ({}): below it, "
+                        "no model is suggested; this profile's coverage is {}.",
+                        "Ajuste mínimo {} ({}): un modelo por debajo no está a su alcance. Cobertura mínima {}% ({}): "
+                        "por debajo, no se sugiere ningún modelo; la cobertura de este perfil es {}.")),
+        format_number(advice.min_fit.value, 0), annex_ref(advice.min_fit.annex, lang),
+        format_number(advice.min_coverage.value, 0), annex_ref(advice.min_coverage.annex, lang), percent(a.coverage));
+}
+
+std::string assumptions_title(Lang lang) {
+    return tr(lang, "Rules that moved this result and rest on an assumption of the tool, not on the Annex's words:",
+              "Reglas que influyeron en este resultado y descansan en un supuesto de la herramienta, no en las palabras "
+              "del Anexo:");
+}
+
+std::string assumptions_summary(size_t count, Lang lang) {
+    return fmt::format("{} {}", count_of(count, lang, "rule", "rules", "regla", "reglas"),
+                       count == 1 ? tr(lang, "behind this result rests on an assumption of the tool, not on the Annex",
+                                       "de este resultado descansa en un supuesto de la herramienta, no en el Anexo")
+                                  : tr(lang, "behind this result rest on an assumption of the tool, not on the Annex",
+                                       "de este resultado descansan en un supuesto de la herramienta, no en el Anexo"));
+}
+
+std::string no_assumptions(Lang lang) {
+    return tr(lang, "No rule that moved this result rests on an assumption.",
+              "Ninguna regla que influyó en este resultado descansa en un supuesto.");
+}
+
+namespace {
+
+// The rule an assumption belongs to, in words, found by the basis it rests on; the rule's id when
+// it is none of those a report knows.
+std::string rule_words(const Assessment& a, const AppliedAssumption& x, Lang lang) {
+    const Advice& advice = a.rubric->advice;
+    if (x.basis == &advice.min_coverage.basis)
+        return fmt::format("{} {}%", tr(lang, "Minimum coverage of", "Cobertura mínima del"),
+                           format_number(advice.min_coverage.value, 0));
+    if (x.basis == &advice.min_fit.basis)
+        return fmt::format("{} {}", tr(lang, "Minimum fit of", "Ajuste mínimo de"), format_number(advice.min_fit.value, 0));
+    for (const auto& step : advice.first_steps) {
+        if (x.basis != &step.basis && !(step.when && x.basis == &step.when->basis)) continue;
+        const Model* model = a.rubric->find_model(step.model);
+        return fmt::format("{}: {}", tr(lang, "First step", "Primer paso"), model ? model->name.in(lang) : step.model);
+    }
+    for (const auto& m : a.models) {
+        if (x.rule == m.model->id + " fit")
+            for (const auto& reason : m.reasons)
+                if (reason.basis == x.basis)
+                    return fmt::format(fmt::runtime(tr(lang, "{}: {} because {}", "{}: {} porque {}")), model_name(m, lang),
+                                       points_word(reason.points, lang), reason.why->in(lang));
+        for (const auto& requirement : m.model->requires_) {
+            if (&requirement.basis != x.basis) continue;
+            const Dimension* d = requirement.dimension.empty() ? nullptr : a.rubric->find_dimension(requirement.dimension);
+            const Question* q = a.rubric->find_question(requirement.question);
+            std::string subject = d ? d->name.in(lang) : q ? q->label.in(lang) : requirement.question;
+            return fmt::format(fmt::runtime(tr(lang, "{} requires {}", "{} requiere {}")), model_name(m, lang), subject);
+        }
+    }
+    return x.rule;
+}
+
+}  // namespace
+
+std::string assumption(const Assessment& a, const AppliedAssumption& x, Lang lang) {
+    return fmt::format("{} ({}). {}: {}", rule_words(a, x, lang), annex_ref(*x.annex, lang),
+                       tr(lang, "Assumption", "Supuesto"), x.basis->assumption.in(lang));
+}
+
+std::string changes_intro(Lang lang) {
+    return tr(lang,
+              "Answers that, changed from the institution's own, would change the suggestion (fewest changes first):",
+              "Respuestas que, cambiadas, cambiarían la sugerencia (primero las de menos cambios):");
+}
+
+std::string no_changes(const Assessment& a, Lang lang) {
+    if (a.suggestion_basis == SuggestionBasis::too_few_answers)
+        return tr(lang, "Answering more questions, up to the minimum coverage, would let a model be suggested.",
+                  "Responder más preguntas, hasta la cobertura mínima, permitiría sugerir un modelo.");
+    return tr(lang, "No change of answers that was tried changes the suggestion.",
+              "Ningún cambio de respuestas que se probó cambia la sugerencia.");
+}
+
+std::string change_heading(const AdviceChange& change, Lang lang) {
+    if (!change.model) return tr(lang, "No model would be suggested if:", "No se sugeriría ningún modelo si:");
+    return fmt::format(fmt::runtime(tr(lang, "{} would be suggested if:", "Se sugeriría {} si:")), change.model->name.in(lang));
+}
+
+std::string change_outcome(const AdviceChange& change, Lang lang) {
+    if (!change.model) return tr(lang, "No model would be suggested", "No se sugeriría ningún modelo");
+    return fmt::format(fmt::runtime(tr(lang, "{} would be suggested", "Se sugeriría {}")), change.model->name.in(lang));
+}
+
+std::string ways_count(size_t count, Lang lang) { return count_of(count, lang, "way", "ways", "manera", "maneras"); }
+
+std::string way(const Assessment& a, const std::vector<ChangedAnswer>& way, Lang lang) {
+    std::string text;
+    for (const auto& step : way) {
+        const Question& q = *step.question;
+        if (!text.empty()) text += tr(lang, " and ", " y ");
+        text += fmt::format("{}: {} → {}", q.label.in(lang), answer(*a.rubric, q.path, step.from, lang),
+                            answer(*a.rubric, q.path, step.to, lang));
+    }
+    return text;
+}
+
+// The greedy search's limit is advice_changes.cpp's kMaxChanges.
+std::string greedy_note(Lang lang) {
+    return tr(lang, "(found by a greedy search of up to 3 changes)", "(hallado por una búsqueda voraz de hasta 3 cambios)");
+}
+
+std::string more_ways(size_t count, Lang lang, bool text_report) {
+    if (text_report)
+        return fmt::format(fmt::runtime(tr(lang, "… and {} more (--explain lists them all)",
+                                           "… y {} más (--explain las enumera todas)")),
+                           count);
+    return fmt::format(fmt::runtime(tr(lang, "… and {} more (the HTML and JSON reports list them all)",
+                                       "… y {} más (los informes HTML y JSON las enumeran todas)")),
+                       count);
 }
 
 }  // namespace tne::words

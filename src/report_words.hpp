@@ -40,4 +40,62 @@ std::string evidence_counts(const EvidenceReview& review, Lang lang);
 std::string stale_title(const EvidenceReview& review, Lang lang);
 std::string dated_after_title(const EvidenceReview& review, Lang lang);
 
+// The advice (Annex 4.1.2, 4.3.3): the suggested model and why, the alternatives, the models not for
+// now, the assumptions behind it and what would change it. Every report words them alike.
+std::string suggested_title(const Assessment& a, Lang lang);  // "Suggested model: Dual degree", "...: none yet"
+std::string alternatives_title(Lang lang);
+std::string not_for_now_title(Lang lang);
+std::string decided_title(Lang lang);   // "How this was decided"
+std::string changes_title(Lang lang);   // "What would change the advice"
+// A model's standing in a few words: "within reach", "runs, 2 gaps", "blocked (1 blocker)"; the
+// suggestion is "suggested (...)", or "suggested first step", never "blocked".
+std::string status(const Assessment& a, const ModelResult& m, Lang lang);
+// The same, shorter, for a chart's label: "runs", "within reach", "below minimum", "2 blockers".
+std::string short_status(const Assessment& a, const ModelResult& m, Lang lang);
+std::string fit_and_score(const ModelResult& m, Lang lang);  // "fit 68/100 · score 108"
+// "it already runs this TNE programme, ... (Annex 4.4, +15 points)"
+std::string reason(const FitReason& reason, Lang lang);
+// Why the suggestion was chosen: a sentence for its basis (best fit, first step, too few answers).
+std::string suggestion_basis(const Assessment& a, Lang lang);
+std::string runs_note(const Assessment& a, Lang lang);  // the suggestion runs: grow and strengthen it
+std::string in_favour_title(Lang lang);                 // "In its favour:"
+std::string against_title(Lang lang);                   // "Against it:"
+// What the suggestion still needs, as a list title: "To strengthen", "To do first", "To lift".
+std::string gaps_title(const Assessment& a, Lang lang);
+// "fit below the minimum (50)", why a model is not for now; for the suggestion (a first step), the
+// to-do "Raise its fit, now 28, to the minimum of 50: ...".
+std::string fit_below_minimum(const Assessment& a, const ModelResult& m, Lang lang);
+bool below_minimum(const Assessment& a, const ModelResult& m);
+// Too few answers: the questions to answer first, most coverage first.
+std::string answers_needed_title(Lang lang);
+std::string unanswered(const UnansweredQuestion& u, Lang lang);  // "Label (path): +2.3% coverage"
+inline constexpr size_t kAnswersNeeded = 8;
+// "Franchise: fit 72/100 · score 97 · 11.8 points below Dual degree", or a tie broken by id.
+std::string alternative(const Assessment& a, const Alternative& alternative, Lang lang);
+std::string lacks_title(Lang lang);       // "It lacks these reasons of the suggestion:"
+std::string no_alternative(Lang lang);
+// A recommendation that lifts a blocker or gap of the suggestion, or raises its fit to the minimum.
+std::string helps_suggestion(Lang lang);  // "helps the suggested model"    // "None: no other model is within reach."
+// "Branch campus — fit 74/100 · 3 blockers", "Hybrid — fit 44/100, below the minimum (50)".
+std::string not_for_now(const Assessment& a, const ModelResult& m, Lang lang);
+std::string thresholds(const Assessment& a, Lang lang);  // the minimum fit and coverage used
+std::string assumptions_title(Lang lang);
+std::string no_assumptions(Lang lang);
+std::string assumptions_summary(size_t count, Lang lang);  // "14 rules rest on an assumption ..." (HTML)
+// "Minimum fit (50) (Annex 4.1.2): A fit below the midpoint ..."
+std::string assumption(const Assessment& a, const AppliedAssumption& assumption, Lang lang);
+std::string changes_intro(Lang lang);
+std::string no_changes(const Assessment& a, Lang lang);  // none found; with too few answers, answer more
+// "Franchise would be suggested if:", "No model would be suggested if:"
+std::string change_heading(const AdviceChange& change, Lang lang);
+// "Franchise would be suggested", "No model would be suggested"; "1 way", "3 ways" (HTML summaries).
+std::string change_outcome(const AdviceChange& change, Lang lang);
+std::string ways_count(size_t count, Lang lang);
+// "Funding suffices: Sufficient → Insufficient and Co-funding: No → Yes"
+std::string way(const Assessment& a, const std::vector<ChangedAnswer>& way, Lang lang);
+std::string greedy_note(Lang lang);  // "(found by a greedy search of up to 3 changes)"
+// "… and 2 more (the HTML and JSON reports list them all)"; the text report says --explain does.
+std::string more_ways(size_t count, Lang lang, bool text_report = false);
+inline constexpr size_t kListedWays = 5;  // per model, in text and Markdown
+
 }  // namespace tne::words

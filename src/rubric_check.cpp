@@ -273,8 +273,16 @@ std::vector<BasedRule> based_rules(const RubricSet& set) {
     return rules;
 }
 
-// --source: every section's heading is a line of the text, every quote is in its rule's section.
-void check_quotes(const RubricSet& set, const CheckSource& source, std::vector<Finding>& findings) {
+// A quote to find in the section it cites: a rule's, or a test case's expectation's.
+struct Quoted {
+    const std::string* quote = nullptr;
+    std::string annex;  // empty: anywhere in the document
+    SourcePos pos;
+};
+
+// --source: every section's heading is a line of the text, every quote is in its section.
+void check_quotes(const RubricSet& set, std::vector<Quoted> quotes, const CheckSource& source,
+                  std::vector<Finding>& findings) {
     annex_source::SplitSource split = annex_source::split(source.text, set.annex_sections);
     for (const auto& problem : split.problems) {
         const AnnexSection& section = *problem.section;
@@ -286,9 +294,11 @@ void check_quotes(const RubricSet& set, const CheckSource& source, std::vector<F
                 : format_message(msg::ends_not_found, section.id, section.ends, source.name);
         findings.push_back({&check_rule("heading-not-found"), section.pos, std::move(message)});
     }
-    for (const auto& rule : based_rules(set)) {
-        const std::string& quote = rule.basis->quote;
+    for (const auto& rule : based_rules(set)) quotes.push_back({&rule.basis->quote, rule.annex, rule.basis->pos});
+    for (const auto& item : quotes) {
+        const std::string& quote = *item.quote;
         if (quote.empty()) continue;
+        const Quoted& rule = item;
         std::string folded = annex_source::fold(quote);
         LocalText message;
         if (rule.annex.empty()) {
@@ -303,7 +313,7 @@ void check_quotes(const RubricSet& set, const CheckSource& source, std::vector<F
                             : format_message(msg::quote_not_in_section, quote, rule.annex, source.name,
                                              std::to_string(section->first_line) + "-" + std::to_string(section->last_line));
         }
-        findings.push_back({&check_rule("quote-not-found"), rule.basis->pos, std::move(message)});
+        findings.push_back({&check_rule("quote-not-found"), rule.pos, std::move(message)});
     }
 }
 
@@ -446,7 +456,9 @@ bool same_place(const SourcePos& a, const SourcePos& b) {
     return a.file == b.file && a.line == b.line && a.column == b.column;
 }
 
-void check_tests(const RubricFiles& files, const RubricLoad& load, std::vector<Finding>& findings) {
+// Checks the set's test files; `suite` receives them when they load.
+void check_tests(const RubricFiles& files, const RubricLoad& load, std::vector<Finding>& findings,
+                 RubricTestSuite& suite) {
     const RubricSet& set = load.set;
     if (set.test_files.empty()) {
         const YAML::Node& main = load.files.front().root;  // rubric-set.yaml, read first
@@ -456,7 +468,7 @@ void check_tests(const RubricFiles& files, const RubricLoad& load, std::vector<F
     }
     std::vector<Finding> from_loader;
     try {
-        RubricTestSuite suite = load_rubric_tests(set, files);
+        suite = load_rubric_tests(set, files);
         std::set<std::string> models = suite.covered_models();
         std::set<std::string> dimensions = suite.covered_dimensions();
         for (const auto& model : set.models)
@@ -512,8 +524,17 @@ CheckReport check_rubric_set(const RubricFiles& files, const std::optional<Check
     // The whole-set analyses need a complete set.
     if (report.count(Severity::error) == 0) {
         SetAnalysis(load.set, report.findings).run();
-        check_tests(files, load, report.findings);
-        if (source) check_quotes(load.set, *source, report.findings);
+        RubricTestSuite suite;
+        check_tests(files, load, report.findings, suite);
+        if (source) {
+            // The test cases' expectations cite the Annex too (fidelity cases): their quotes are checked alike.
+            std::vector<Quoted> quotes;
+            for (const auto& c : suite.cases)
+                for (const auto* ids : {&c.expect.suggested_one_of, &c.expect.acceptable, &c.expect.not_for_now,
+                                        &c.expect.barriers})
+                    if (*ids) quotes.push_back({&(*ids)->quote, (*ids)->annex, (*ids)->pos});
+            check_quotes(load.set, std::move(quotes), *source, report.findings);
+        }
     }
     if (source) ++report.files_checked;
     std::stable_sort(report.findings.begin(), report.findings.end(), [](const Finding& a, const Finding& b) {

@@ -243,7 +243,7 @@ private:
             const YAML::Node& item = node[name];
             std::vector<std::string> keys = {"value", "annex", "why"};
             std::vector<std::string> optional = {"quote", "assumption"};
-            (name == "considered" ? keys : optional).push_back("question");
+            if (name == "considered") keys.push_back("question");
             if (name == "already_runs") optional.push_back("kind");
             main.check_keys(item, name, keys, optional);
             AdviceRule rule;

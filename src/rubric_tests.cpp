@@ -71,6 +71,9 @@ inline constexpr Message not_supported{"suggested model: expected one of {0} (An
                                        "modelo sugerido: se esperaba uno de {0} (Anexo {1}), se obtuvo {2}"};
 inline constexpr Message not_ruled_out{"model {0}: expected not for now (Annex {1}), but it is {2}",
                                        "modelo {0}: se esperaba que no fuera para ahora (Anexo {1}), pero está {2}"};
+inline constexpr Message standing_suggested{"suggested", "sugerido"};
+inline constexpr Message standing_runs{"already run and within reach", "ya en marcha y a su alcance"};
+inline constexpr Message standing_within_reach{"within reach", "a su alcance"};
 inline constexpr Message not_a_barrier{
     "dimension {0}: expected a barrier, below overall readiness {2} (Annex {1}), but it scores {3}",
     "dimensión {0}: se esperaba una barrera, por debajo de la preparación general {2} (Anexo {1}), pero obtiene {3}"};
@@ -505,8 +508,11 @@ void check_supported(const CaseExpectation& expect, const Assessment& a, std::ve
         for (const auto& id : expect.not_for_now->ids) {
             const ModelResult* m = a.find_model(id);
             if (std::find(a.not_for_now.begin(), a.not_for_now.end(), m) != a.not_for_now.end()) continue;
-            std::string standing = m == a.suggested ? "suggested" : "within reach";
-            failures.push_back({format_message(text::not_ruled_out, id, expect.not_for_now->annex, standing), {}});
+            LocalText standing = format_message(m == a.suggested ? text::standing_suggested
+                                                : m->status == ModelStatus::runs ? text::standing_runs
+                                                                                 : text::standing_within_reach);
+            failures.push_back(
+                {format_local(text::not_ruled_out, same_in_both(id), same_in_both(expect.not_for_now->annex), standing), {}});
         }
     }
     if (expect.barriers && a.overall) {
@@ -573,7 +579,7 @@ void check_stability(const CaseExpectation& expect, Assessment& a, CaseResult& r
 
 CaseResult run_case(const RubricTestCase& test_case, const RubricSet& set) {
     Assessment a = assess(test_case.profile, set);
-    CaseResult result{&test_case, {}};
+    CaseResult result{&test_case, {}, {}};
     const CaseExpectation& expect = test_case.expect;
     if (expect.overall) {
         check_score(format_message(text::overall_score), format_message(text::overall_level), a.overall, a.level,

@@ -28,6 +28,9 @@ Holds evaluate(const Condition& condition, const std::vector<DimensionResult>& d
 ModelResult evaluate_model(const Model& model, const std::vector<DimensionResult>& dimensions, const Profile& profile);
 // Adds the advice's preferences to each model's fit and sets its status.
 void apply_advice(std::vector<ModelResult>& models, const RubricSet& rubric, const Profile& profile);
+// The first half of assess(): dimensions, overall, coverage, models and the advice's choice, without
+// the recommendations, pathway and assumptions a report adds. What-if searches run it many times.
+Assessment assess_advice(Profile profile, const RubricSet& rubric);
 // Whether x ranks before y: the models it runs or has within reach first, then by fit, then by id.
 bool ranks_before(const ModelResult& x, const ModelResult& y);
 

@@ -290,28 +290,28 @@ TEST_CASE("evidence dated after the report date is listed to check, and counted 
     CHECK(review.dated_after[0].evidence->question->path == "funding.dedicated_budget");
     CHECK(review.dated_after[0].age_months < 0);
     CHECK(review.dimensions[0].fresh == 1);
-    CHECK(review.dimensions[0].confidence == Approx(0.5));
+    CHECK(review.dimensions[0].confidence == Approx((3 * 1 + 2 * 0.5 + 2 * 0.5) / 13.0));  // as below
     a.evidence = review;
     std::string text = render_text(a, TextOptions{});
     CHECK(text.find("Dated after 2026-11-23 (check the date; counted as fresh):") != std::string::npos);
 }
 
 TEST_CASE("confidence weighs answers by their evidence as coverage weighs them by being known", "[evidence][review]") {
-    // Funding's criteria weigh 10: budget 3 (fresh evidence: counts 1), sources 2 (stale: 0.5),
-    // scholarships 2 (no evidence: 0.5), co-funding and multi-year 1.5 each (unknown: 0).
+    // Funding's criteria weigh 13: budget 3 (fresh evidence: counts 1), sources 2 (stale: 0.5),
+    // scholarships 2 (no evidence: 0.5), sufficiency 3, co-funding and multi-year 1.5 each (unknown: 0).
     Assessment a = assess_text(funding_profile());
     EvidenceReview review = review_evidence(a, kDate, 12);
     REQUIRE(review.dimensions.size() == 10);
-    CHECK(a.dimensions[0].coverage == Approx(7.0 / 10));
-    CHECK(review.dimensions[0].confidence == Approx((3 * 1 + 2 * 0.5 + 2 * 0.5) / 10.0));
+    CHECK(a.dimensions[0].coverage == Approx(7.0 / 13));
+    CHECK(review.dimensions[0].confidence == Approx((3 * 1 + 2 * 0.5 + 2 * 0.5) / 13.0));
     CHECK(review.dimensions[0].fresh == 1);
     CHECK(review.dimensions[0].stale == 1);
     CHECK(review.dimensions[0].missing == 1);
     for (size_t i = 1; i < review.dimensions.size(); ++i) CHECK(review.dimensions[i].confidence == 0);
     // Overall, dimensions weigh as in coverage: funding 1.5 of 10.25.
     double dimension_weights = 1.5 + 1.25 + 1.25 + 1 + 1 + 1 + 0.75 + 1 + 0.75 + 0.75;
-    CHECK(a.coverage == Approx(1.5 * 0.7 / dimension_weights));
-    CHECK(review.confidence == Approx(1.5 * 0.5 / dimension_weights));
+    CHECK(a.coverage == Approx(1.5 * (7.0 / 13) / dimension_weights));
+    CHECK(review.confidence == Approx(1.5 * (5.0 / 13) / dimension_weights));
     REQUIRE(review.missing.size() == 1);
     CHECK(review.missing[0].question->path == "funding.internal_scholarships");
     CHECK(review.missing[0].dimension->id == "funding");
@@ -332,8 +332,9 @@ TEST_CASE("the JSON report has the confidence and evidence keys, in a stable ord
     REQUIRE(run.exit_code == 0);
     ordered_json report = ordered_json::parse(run.out);
     CHECK(keys_of(report["overall"]) == std::vector<std::string>{"score", "level", "level_name", "coverage", "confidence"});
-    CHECK(report["overall"]["confidence"] == Approx(7.3));
-    CHECK(report["dimensions"][0]["confidence"] == Approx(50));
+    // Funding's confidence 5/13 (see above), 38.5%; overall 1.5 x 5/13 of 10.25, 5.6%.
+    CHECK(report["overall"]["confidence"] == Approx(5.6));
+    CHECK(report["dimensions"][0]["confidence"] == Approx(38.5));
     CHECK(keys_of(report).back() == "evidence");
     const ordered_json& evidence = report["evidence"];
     CHECK(keys_of(evidence) == std::vector<std::string>{"date", "max_age_months", "confidence", "dimensions", "missing",
@@ -400,17 +401,18 @@ TEST_CASE("the text report lists a few answers without evidence, counts many, an
     std::string few = write_profile(dir, funding_profile());
     RunResult short_list = run_tne({"assess", few, "--date", "2026-11-23"});
     REQUIRE(short_list.exit_code == 0);
-    CHECK(short_list.out.find("(coverage 10%, confidence 7%)") != std::string::npos);
+    // Coverage 1.5 x 7/13 of 10.25 (7.9%), confidence 1.5 x 5/13 of 10.25 (5.6%).
+    CHECK(short_list.out.find("(coverage 8%, confidence 6%)") != std::string::npos);
     CHECK(short_list.out.find("  Answers without evidence: 1\n    - funding.internal_scholarships") != std::string::npos);
     CHECK(short_list.out.find("  Evidence older than 12 months:\n    - Number of enrolled students (institution.students): "
                               "2023-09-01, 38 months;\n      owner: Servicios Escolares; source: Estadística 911\n") !=
           std::string::npos);
 
     RunResult counted = run_tne({"assess", "examples/universidad_estatal_es.yaml", "--date", "2026-11-23"});
-    CHECK(counted.out.find("  Answers without evidence: 47 (--explain lists them)\n") != std::string::npos);
-    CHECK(counted.out.find("    - funding.external_sources") == std::string::npos);
+    CHECK(counted.out.find("  Answers without evidence: 49 (--explain lists them)\n") != std::string::npos);
+    CHECK(counted.out.find("    - funding.sufficiency") == std::string::npos);
     RunResult explained = run_tne({"assess", "examples/universidad_estatal_es.yaml", "--date", "2026-11-23", "--explain"});
-    CHECK(explained.out.find("  Answers without evidence: 47\n    - funding.external_sources") != std::string::npos);
+    CHECK(explained.out.find("  Answers without evidence: 49\n    - funding.sufficiency") != std::string::npos);
 
     RunResult none = run_tne({"assess", "examples/research_center.yaml", "--date", "2026-11-23", "--explain"});
     CHECK(none.out.find("No scored answer carries evidence yet") != std::string::npos);

@@ -193,7 +193,8 @@ TEST_CASE("a rubric set that refers to itself is a finding, not a loop", "[hosti
     const std::vector<Case> cases = {
         // The set's main file named as its own institution file and as a test file.
         {"institution: institution.yaml", "institution: rubric-set.yaml", "rubric-set.yaml"},
-        {"tests: [tests/models.yaml, tests/dimensions.yaml]", "tests: [rubric-set.yaml]", "rubric-set.yaml", false},
+        {"tests: [tests/fidelity.yaml, tests/examples.yaml, tests/dimensions.yaml]", "tests: [rubric-set.yaml]",
+         "rubric-set.yaml", false},
         // A dimension whose file is the main file, and one outside the set's folder.
         {"dimensions: [funding,", "dimensions: [../rubric-set,", "is outside the rubric set's folder"},
         {"dimensions: [funding,", "dimensions: [/etc/passwd,", "rubric set"},

@@ -43,6 +43,17 @@ const Question& question(const std::string& path) {
     return *q;
 }
 
+// The questionnaire asks every question of the set, in its order: "Question N of TOTAL".
+size_t total_questions() { return default_rubrics().questions.size(); }
+
+size_t number_of(const std::string& path) {
+    const auto& questions = default_rubrics().questions;
+    for (size_t i = 0; i < questions.size(); ++i)
+        if (questions[i].path == path) return i + 1;
+    FAIL("no question " << path);
+    return 0;
+}
+
 // The known answers, by path: what two profiles must share to be the same self-assessment.
 std::vector<std::pair<std::string, Value>> known_answers(const Profile& profile) {
     std::vector<std::pair<std::string, Value>> known;
@@ -271,6 +282,10 @@ TEST_CASE("the questionnaire asks again with the reason, skips, goes back, and k
         "1200",               // students
         "omitir",             // location: unknown
         "1, 2",               // fields
+        "2, employability",   // objectives: the same option twice, by number and by name
+        "2",                  // objectives: employability
+        "ninguno",            // considering: none yet
+        "limitado",           // funding.sufficiency
         "sí",                 // funding.dedicated_budget
     });
     QuestionnaireEnd end = run_questionnaire(rubric, profile, script, options);
@@ -282,20 +297,27 @@ TEST_CASE("the questionnaire asks again with the reason, skips, goes back, and k
     REQUIRE(profile.find("institution.location"));
     CHECK_FALSE(profile.find("institution.location")->known());
     CHECK(profile.find("institution.fields")->value == Value{std::vector<std::string>{"stem", "business"}});
+    CHECK(profile.find("institution.objectives")->value == Value{std::vector<std::string>{"employability"}});
+    CHECK(profile.find("institution.considering")->value == Value{std::vector<std::string>{}});
+    CHECK(profile.text("funding.sufficiency") == "limited");
     CHECK(profile.text("funding.dedicated_budget") == "yes");
-    CHECK(profile.answers.size() == 6);
-    CHECK(saved == std::vector<size_t>{1, 2, 3, 4, 5, 6});  // the Enter that kept an answer saves nothing new
+    CHECK(profile.answers.size() == 9);
+    // The Enter that kept an answer saves nothing new, nor does an answer asked again.
+    CHECK(saved == std::vector<size_t>{1, 2, 3, 4, 5, 6, 7, 8, 9});
 
     CHECK_THAT(script.out, Catch::Contains("Escriba una respuesta, u \"omitir\" si no se sabe."));
     CHECK_THAT(script.out, Catch::Contains("Esta pregunta es obligatoria: no se puede omitir."));
     CHECK_THAT(script.out, Catch::Contains("no hay opción 9"));
     CHECK_THAT(script.out, Catch::Contains("institution.students: \"-5\" no es válido"));
     CHECK_THAT(script.out, Catch::Contains("Respuesta actual: Universidad privada. Enter la conserva."));
-    CHECK_THAT(script.out, Catch::Contains("Pregunta 6 de 59 · funding.dedicated_budget"));
+    CHECK_THAT(script.out, Catch::Contains("\"employability\" aparece dos veces en institution.objectives"));
+    REQUIRE(number_of("funding.dedicated_budget") == 9);  // after the institution's 7 and funding.sufficiency
+    CHECK_THAT(script.out, Catch::Contains(fmt::format("Pregunta 9 de {} · funding.dedicated_budget", total_questions())));
     CHECK_THAT(script.out, Catch::Contains("── Financiamiento (parte 2 de 11)"));
     // The type was asked twice (the second time after "atrás"), the students three times.
     size_t asked_type = 0;
-    for (size_t at = 0; (at = script.out.find("Pregunta 2 de 59", at)) != std::string::npos; ++at) ++asked_type;
+    const std::string second = fmt::format("Pregunta 2 de {}", total_questions());
+    for (size_t at = 0; (at = script.out.find(second, at)) != std::string::npos; ++at) ++asked_type;
     CHECK(asked_type == 2);
 }
 
@@ -334,7 +356,9 @@ TEST_CASE("piped answers: the questionnaire writes the profile, which tne assess
     INFO(run.out << run.err);
     REQUIRE(run.exit_code == 0);
     CHECK_FALSE(std::filesystem::exists(profile.string() + ".partial"));
-    CHECK_THAT(run.out, Catch::Contains("Perfil escrito en " + profile.string() + " (respondidas: 58 de 59)."));
+    // The example leaves one answer unknown (regulatory.regulatory_training).
+    CHECK_THAT(run.out, Catch::Contains(fmt::format("Perfil escrito en {} (respondidas: {} de {}).", profile.string(),
+                                                    total_questions() - 1, total_questions())));
     CHECK_THAT(run.out, Catch::Contains("Para evaluarlo después: tne assess " + profile.string()));
     Profile written = load_profile_file(profile.string(), default_rubrics());
     CHECK(known_answers(written) == known_answers(original));
@@ -364,8 +388,9 @@ TEST_CASE("at the end of input the answers so far are kept in .partial, and the 
     RunResult resumed = run_tne({"init", "-i", "-o", profile.string()}, {}, joined_lines(rest) + "n\n");
     INFO(resumed.out << resumed.err);
     REQUIRE(resumed.exit_code == 0);
-    CHECK_THAT(resumed.out, Catch::Contains("Resuming from " + profile.string() + ".partial: 20 of 59 questions already answered."));
-    CHECK_THAT(resumed.out, Catch::Contains("Question 21 of 59"));
+    CHECK_THAT(resumed.out, Catch::Contains(fmt::format("Resuming from {}.partial: 20 of {} questions already answered.",
+                                                        profile.string(), total_questions())));
+    CHECK_THAT(resumed.out, Catch::Contains(fmt::format("Question 21 of {}", total_questions())));
     CHECK_FALSE(std::filesystem::exists(profile.string() + ".partial"));
     CHECK(read_file(profile) == read_file(whole));
 }
@@ -381,9 +406,11 @@ TEST_CASE("tne init --interactive completes an existing profile by asking its un
     RunResult run = run_tne({"init", "-i", "-o", profile.string()}, {}, "yes\nn\n");
     INFO(run.out << run.err);
     REQUIRE(run.exit_code == 0);
-    CHECK_THAT(run.out, Catch::Contains("Completing " + profile.string() + ": 58 of 59 questions already answered."));
-    CHECK_THAT(run.out, Catch::Contains("Question 28 of 59 · regulatory.regulatory_training"));
-    CHECK(run.out.find("Question 27 of 59") == std::string::npos);
+    const size_t total = total_questions(), asked = number_of("regulatory.regulatory_training");
+    CHECK_THAT(run.out, Catch::Contains(fmt::format("Completing {}: {} of {} questions already answered.", profile.string(),
+                                                    total - 1, total)));
+    CHECK_THAT(run.out, Catch::Contains(fmt::format("Question {} of {} · regulatory.regulatory_training", asked, total)));
+    CHECK(run.out.find(fmt::format("Question {} of {}", asked - 1, total)) == std::string::npos);
     Profile after = load_profile_file(profile.string(), default_rubrics());
     CHECK(known_answers(after).size() == known_answers(before).size() + 1);
     CHECK(after.text("regulatory.regulatory_training") == "yes");
@@ -403,7 +430,7 @@ TEST_CASE("on a terminal: an invalid answer, a skip, a back, Ctrl-C and a resume
     std::vector<std::string> typed;
     PtySession first(args, dir.path(), {"NO_COLOR=1"});
     for (size_t i = 0; i < stop; ++i) {
-        first.expect(fmt::format("Pregunta {} de 59", i + 1));
+        first.expect(fmt::format("Pregunta {} de {}", i + 1, total_questions()));
         first.expect("> ");
         if (i == 1) {  // an option that does not exist
             first.type("9");
@@ -413,18 +440,18 @@ TEST_CASE("on a terminal: an invalid answer, a skip, a back, Ctrl-C and a resume
         }
         if (i == 4) {  // back to the previous question, and Enter to keep its answer
             first.type("atrás");
-            first.expect("Pregunta 4 de 59");
+            first.expect(fmt::format("Pregunta 4 de {}", total_questions()));
             first.expect("Enter la conserva.");
             first.expect("> ");
             first.type("");
-            first.expect("Pregunta 5 de 59");
+            first.expect(fmt::format("Pregunta 5 de {}", total_questions()));
             first.expect("> ");
             typed.insert(typed.end(), {"atrás", ""});
         }
         first.type(answers[i]);
         typed.push_back(answers[i]);
     }
-    first.expect(fmt::format("Pregunta {} de 59", stop + 1));
+    first.expect(fmt::format("Pregunta {} de {}", stop + 1, total_questions()));
     first.expect("> ");
     first.press_ctrl_c();
     CHECK(first.wait() == 130);
@@ -434,14 +461,16 @@ TEST_CASE("on a terminal: an invalid answer, a skip, a back, Ctrl-C and a resume
     CHECK(kept.profile.answers.size() == stop);
 
     PtySession second(args, dir.path(), {"NO_COLOR=1"});
-    second.expect(fmt::format("Se continúa desde profile.yaml.partial: {} de 59 preguntas ya tienen respuesta.", stop));
+    second.expect(fmt::format("Se continúa desde profile.yaml.partial: {} de {} preguntas ya tienen respuesta.", stop,
+                              total_questions()));
     for (size_t i = stop; i < answers.size(); ++i) {
-        second.expect(fmt::format("Pregunta {} de 59", i + 1));
+        second.expect(fmt::format("Pregunta {} de {}", i + 1, total_questions()));
         second.expect("> ");
         second.type(answers[i]);
         typed.push_back(answers[i]);
     }
-    second.expect("Perfil escrito en profile.yaml (respondidas: 58 de 59).");
+    second.expect(fmt::format("Perfil escrito en profile.yaml (respondidas: {} de {}).", total_questions() - 1,
+                              total_questions()));
     second.expect("¿Evaluar el perfil ahora? [S/n]");
     second.type("s");
     second.expect("Universidad Autónoma del Pacífico");  // the report's title

@@ -7,7 +7,10 @@
 
 #include "support.hpp"
 #include "tne/profile.hpp"
+#include "tne/assessment.hpp"
 #include "tne/rubric.hpp"
+
+#include <yaml-cpp/yaml.h>
 
 using namespace tne::test;
 namespace fs = std::filesystem;
@@ -139,7 +142,7 @@ TEST_CASE("empty values and ~ load as unknown answers", "[loading][profile]") {
     }
     REQUIRE(profile.find("funding.co_funding") != nullptr);
     CHECK(profile.find("funding.co_funding")->known());
-    CHECK(profile.find("research.conahcyt_funding") == nullptr);  // an empty block answers nothing
+    CHECK(profile.find("research.industry_links") == nullptr);  // an empty block answers nothing
 }
 
 TEST_CASE("a choice outside the question's values suggests the closest one", "[loading][profile]") {
@@ -209,8 +212,8 @@ TEST_CASE("a key given twice is reported at its second place", "[loading][profil
 }
 
 TEST_CASE("an item given twice in a list is reported at its second place", "[loading][profile]") {
-    check_problems(kInstitution + "partnerships:\n  track_record: [coil, student_exchange, coil]\n",
-                   {{5, 42, "\"coil\" appears twice in partnerships.track_record"}});
+    check_problems(kInstitution + "partnerships:\n  track_record: [dual_degree, student_exchange, dual_degree]\n",
+                   {{5, 49, "\"dual_degree\" appears twice in partnerships.track_record"}});
     check_problems(kInstitution + "  fields:\n    - stem\n    - business\n    - stem\n",
                    {{7, 7, "\"stem\" appears twice in institution.fields"}});
 }
@@ -259,7 +262,7 @@ TEST_CASE("several problems in one file are all reported, in file order", "[load
         "language:\n"                                     // 9
         "  faculty_b2_percent: 101\n"                     // 10
         "partnerships:\n"                                 // 11
-        "  track_record: [coil, coil]\n"                  // 12
+        "  track_record: [franchise, franchise]\n"        // 12
         "  active_agreements: 1.5\n"                      // 13
         "extras:\n"                                       // 14
         "  note: hello\n";                                // 15
@@ -271,7 +274,7 @@ TEST_CASE("several problems in one file are all reported, in file order", "[load
          {8, 15, "funding.co_funding: \"maybe\" is not valid; expected one of: yes, partial, no"},
          {10, 23, "language.faculty_b2_percent: \"101\" is not valid; expected a number from 0 to 100 (a percentage), "
                   "unquoted"},
-         {12, 24, "\"coil\" appears twice in partnerships.track_record"},
+         {12, 29, "\"franchise\" appears twice in partnerships.track_record"},
          {13, 22, "partnerships.active_agreements: \"1.5\" is not valid; expected a whole number in 0 .. 2000, unquoted"},
          {14, 1, "unknown key \"extras\" in profile; expected one of: institution, funding, language, faculty, "
                  "regulatory, strategy, partnerships, digital, quality, sustainability, research"}});
@@ -304,8 +307,55 @@ TEST_CASE("the default rubric set has its ten dimensions and eleven models in or
     std::vector<std::string> levels;
     for (const auto& level : rubric.levels) levels.push_back(level.id);
     CHECK(levels == std::vector<std::string>{"early", "emerging", "consolidating", "ready"});
-    CHECK(rubric.min_fit == 55);
-    CHECK(rubric.max_blockers == 1);
+}
+
+TEST_CASE("the default set's advice is read as rubric-set.yaml writes it, every rule with its Annex section",
+          "[loading][rubric]") {
+    const tne::Advice& advice = default_rubrics().advice;
+    // The numbers are the set's to tune: compared with the file itself, read apart from the loader.
+    YAML::Node file = YAML::LoadFile((source_dir() / "rubrics/rubric-set.yaml").string())["advice"];
+    REQUIRE(file.IsMap());
+    const std::vector<std::pair<std::string, const tne::AdviceRule*>> rules = {
+        {"min_coverage", &advice.min_coverage},
+        {"min_fit", &advice.min_fit},
+        {"already_runs", &advice.already_runs},
+        {"builds_on_running", &advice.builds_on_running},
+        {"considered", &advice.considered}};
+    for (const auto& [name, rule] : rules) {
+        INFO(name);
+        CHECK(rule->value == file[name]["value"].as<double>());
+        CHECK(rule->annex == file[name]["annex"].as<std::string>());
+        CHECK(default_rubrics().find_annex_section(rule->annex) != nullptr);
+        CHECK_FALSE(rule->why.en.empty());
+        CHECK_FALSE(rule->why.es.empty());
+        CHECK_FALSE(rule->basis.empty());  // a quote of the section, an assumption, or both
+        CHECK(rule->pos.line > 0);
+    }
+    CHECK(advice.min_coverage.value > 0);
+    CHECK(advice.min_fit.value > 0);
+    CHECK(advice.already_runs.kind == file["already_runs"]["kind"].as<std::string>());
+    CHECK(advice.considered.question == "institution.considering");
+    REQUIRE(default_rubrics().find_question(advice.considered.question) != nullptr);
+    CHECK(default_rubrics().find_question(advice.considered.question)->type == tne::QuestionType::list);
+    CHECK(advice.alternatives == file["alternatives"].as<int>());
+
+    // The first steps, in order: each names a model of the set; only the last, the default, has no `when`.
+    REQUIRE(advice.first_steps.size() == file["first_steps"].size());
+    for (size_t i = 0; i < advice.first_steps.size(); ++i) {
+        const tne::FirstStep& step = advice.first_steps[i];
+        INFO(step.model);
+        CHECK(step.model == file["first_steps"][i]["model"].as<std::string>());
+        CHECK(default_rubrics().find_model(step.model) != nullptr);
+        CHECK(step.when.has_value() == (i + 1 < advice.first_steps.size()));
+        CHECK_FALSE(step.why.en.empty());
+        CHECK_FALSE(step.basis.empty());
+    }
+    // The Annex's first steps by kind of institution (3.1.1, 3.1.3, 5.1).
+    REQUIRE(advice.first_steps.size() >= 2);
+    CHECK(advice.first_steps.front().model == "mobility");
+    CHECK(advice.first_steps.front().when->question == "institution.type");
+    CHECK(advice.first_steps.front().when->in == std::vector<std::string>{"technological_institute"});
+    CHECK(advice.first_steps.back().model == "coil_virtual_exchange");
 }
 
 TEST_CASE("every criterion of the default set has English and Spanish texts", "[loading][rubric]") {
@@ -356,10 +406,15 @@ TEST_CASE("a snapshot is not used once its files read differently", "[loading][r
     auto embedded = files.read;
     files.read = [embedded](const std::string& relative) -> std::optional<std::string> {
         std::optional<std::string> text = embedded(relative);
-        if (text && relative == "rubric-set.yaml") text->replace(text->find("min_fit: 55"), 11, "min_fit: 60");
+        if (text && relative == "rubric-set.yaml") {
+            const std::string key = "  min_fit:\n    value: ";
+            size_t at = text->find(key) + key.size();
+            text->replace(at, text->find('\n', at) - at, "61");
+        }
         return text;
     };
-    CHECK(tne::load_rubric_set(files).min_fit == 60);
+    CHECK(tne::load_rubric_set(files).advice.min_fit.value == 61);
+
 }
 
 TEST_CASE("a criterion naming a question that does not exist is rejected", "[loading][rubric]") {
@@ -401,15 +456,125 @@ TEST_CASE("bands must ascend by at_least", "[loading][rubric]") {
 }
 
 TEST_CASE("a model requirement naming an unknown dimension is rejected", "[loading][rubric]") {
+    // The shipped set's requirements read answers, but a requirement on a dimension's score is still
+    // supported (tests/rubrics/minimal has one); its dimension must exist.
     RubricCopy copy;
     fs::path file = copy.root / "models.yaml";
-    replace_once(file, "dimension: language\n        at_least: 35", "dimension: langauge\n        at_least: 35");
+    replace_once(file, "question: digital.connectivity\n        in: [adequate, good]\n        annex: \"2.3\"\n"
+                       "        quote: lack the technological infrastructure to support virtual learning\n"
+                       "        why:\n          en: the digital divide limits virtual learning.",
+                 "dimension: langauge\n        at_least: 35\n        annex: \"2.3\"\n"
+                 "        quote: lack the technological infrastructure to support virtual learning\n"
+                 "        why:\n          en: the digital divide limits virtual learning.");
     auto [line, column] = position_of(read_file(file), "langauge");
     tne::Diagnostic d = single_failure(copy);
     CHECK(d.pos.file == copy.name_of("models.yaml"));
     CHECK(d.pos.line == line);
     CHECK(d.pos.column == column);
     CHECK(d.message.en == "no dimension \"langauge\" in the rubric set");
+}
+
+TEST_CASE("a requirement on a dimension's score loads and blocks below its threshold", "[loading][rubric]") {
+    RubricCopy copy;
+    fs::path file = copy.root / "models.yaml";
+    replace_once(file, "question: digital.connectivity\n        in: [adequate, good]\n        annex: \"2.3\"\n"
+                       "        quote: lack the technological infrastructure to support virtual learning\n"
+                       "        why:\n          en: the digital divide limits virtual learning.",
+                 "dimension: digital\n        at_least: 60\n        annex: \"2.3\"\n"
+                 "        quote: lack the technological infrastructure to support virtual learning\n"
+                 "        why:\n          en: the digital divide limits virtual learning.");
+    tne::RubricSet set = copy.load();
+    const tne::Model* coil = set.find_model("coil_virtual_exchange");
+    REQUIRE(coil != nullptr);
+    auto on_digital = std::find_if(coil->requires_.begin(), coil->requires_.end(),
+                                   [](const tne::Condition& c) { return c.dimension == "digital"; });
+    REQUIRE(on_digital != coil->requires_.end());
+    CHECK(on_digital->question.empty());
+    CHECK(*on_digital->at_least == 60);
+    // digital.lms basic scores 50 alone: below 60, a blocker; institutional scores 100: met.
+    auto blocked_on_digital = [&](const std::string& lms) {
+        tne::Profile profile = tne::load_profile(kInstitution + "digital:\n  lms: " + lms + "\n", "p.yaml", set);
+        tne::Assessment a = tne::assess(profile, set);
+        const tne::ModelResult* m = a.find_model("coil_virtual_exchange");
+        return std::any_of(m->blockers.begin(), m->blockers.end(),
+                           [](const tne::Blocker& b) { return b.condition->dimension == "digital"; });
+    };
+    CHECK(blocked_on_digital("basic"));
+    CHECK_FALSE(blocked_on_digital("institutional"));
+}
+
+TEST_CASE("a condition on a list question by its count loads and holds by the number of items", "[loading][rubric]") {
+    // The shipped set has one: COIL suits an institution with no activity abroad yet (at most 0 items).
+    const tne::Model* coil = default_rubrics().find_model("coil_virtual_exchange");
+    auto none_yet = std::find_if(coil->context.begin(), coil->context.end(), [](const tne::ContextAdjustment& c) {
+        return c.when.question == "partnerships.track_record";
+    });
+    REQUIRE(none_yet != coil->context.end());
+    CHECK(none_yet->when.at_most == 0);
+    CHECK(none_yet->when.any_of.empty());
+
+    // A requirement counting a list's items: mobility needing at least two networks.
+    RubricCopy copy;
+    fs::path file = copy.root / "models.yaml";
+    replace_once(file, "question: partnerships.active_agreements\n        at_least: 1\n        annex: \"2.1\"",
+                 "question: partnerships.networks\n        at_least: 2\n        annex: \"2.1\"");
+    tne::RubricSet set = copy.load();
+    const tne::Model* mobility = set.find_model("mobility");
+    auto on_networks = std::find_if(mobility->requires_.begin(), mobility->requires_.end(),
+                                    [](const tne::Condition& c) { return c.question == "partnerships.networks"; });
+    REQUIRE(on_networks != mobility->requires_.end());
+    CHECK(*on_networks->at_least == 2);
+    CHECK(on_networks->any_of.empty());
+    auto blocked_on_networks = [&](const std::string& networks) {
+        tne::Profile profile =
+            tne::load_profile(kInstitution + "partnerships:\n  networks: " + networks + "\n", "p.yaml", set);
+        tne::Assessment a = tne::assess(profile, set);
+        const tne::ModelResult* m = a.find_model("mobility");
+        return std::any_of(m->blockers.begin(), m->blockers.end(),
+                           [](const tne::Blocker& b) { return b.condition->question == "partnerships.networks"; });
+    };
+    CHECK(blocked_on_networks("[]"));
+    CHECK(blocked_on_networks("[anuies]"));
+    CHECK_FALSE(blocked_on_networks("[anuies, ampei]"));
+    CHECK_FALSE(blocked_on_networks("[anuies, ampei, british_council]"));
+
+    // A list still cannot be compared with `in`, which is for one answer.
+    RubricCopy wrong;
+    replace_once(wrong.root / "models.yaml", "question: partnerships.active_agreements\n        at_least: 1\n        annex: \"2.1\"",
+                 "question: partnerships.networks\n        in: [anuies]\n        annex: \"2.1\"");
+    tne::Diagnostic d = single_failure(wrong);
+    CHECK(d.rule == "rule-type-mismatch");
+    CHECK(d.pos.file == wrong.name_of("models.yaml"));
+}
+
+TEST_CASE("the last of the advice's first steps must have no `when`: it is the default", "[loading][rubric]") {
+    RubricCopy copy;
+    fs::path file = copy.root / "rubric-set.yaml";
+    replace_once(file, "    - model: coil_virtual_exchange\n      annex: \"5.1\"",
+                 "    - model: coil_virtual_exchange\n"
+                 "      when: {question: institution.type, in: [public_university], annex: \"5.1\"}\n"
+                 "      annex: \"5.1\"");
+    auto [line, column] = position_of(read_file(file), "- model: mobility");  // where the list starts
+    tne::Diagnostic d = single_failure(copy);
+    CHECK(d.pos.file == copy.name_of("rubric-set.yaml"));
+    CHECK(d.pos.line == line);
+    CHECK(d.pos.column == column);
+    CHECK(d.message.en == "the last first step must have no `when`: it is the default");
+    CHECK(d.message.es == "el último primer paso no debe tener `when`: es el predeterminado");
+    CHECK(d.rule == "schema");
+}
+
+TEST_CASE("a first step of the advice must name a model of the set", "[loading][rubric]") {
+    RubricCopy copy;
+    fs::path file = copy.root / "rubric-set.yaml";
+    replace_once(file, "    - model: mobility\n", "    - model: moblity\n");
+    auto [line, column] = position_of(read_file(file), "moblity");
+    tne::Diagnostic d = single_failure(copy);
+    CHECK(d.pos.file == copy.name_of("rubric-set.yaml"));
+    CHECK(d.pos.line == line);
+    CHECK(d.pos.column == column);
+    CHECK(d.message.en == "no model \"moblity\" (a first step of the advice)");
+    CHECK(d.rule == "unknown-reference");
 }
 
 TEST_CASE("a model may only build on models of an earlier stage", "[loading][rubric]") {

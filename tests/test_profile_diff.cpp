@@ -241,9 +241,11 @@ TEST_CASE("three known edits: the diff lists exactly their answers, recommendati
     CHECK(json["recommendations_new"][0]["old_score"] == 100);
     CHECK(json["recommendations_new"][0]["new_score"] == 50);
 
+    // Faculty English at 15% falls below dual_degree's 20%: one more blocker of a model blocked already.
     REQUIRE(json["models"].size() == 1);
-    CHECK(json["models"][0]["id"] == "research_collaboration");
-    CHECK(json["models"][0]["change"] == "became_blocked");
+    CHECK(json["models"][0]["id"] == "dual_degree");
+    CHECK(json["models"][0]["change"] == "blockers_changed");
+    CHECK(json["models"][0]["new_blockers"].get<int>() == json["models"][0]["old_blockers"].get<int>() + 1);
     CHECK(json["models"][0]["lifted"].empty());
     REQUIRE(json["models"][0]["added"].size() == 1);
     CHECK(json["models"][0]["added"][0].get<std::string>().rfind("Faculty English at B2 or above: 15; needs at least 20", 0) ==
@@ -265,7 +267,7 @@ TEST_CASE("three known edits: the diff lists exactly their answers, recommendati
     CHECK(json["overall"]["new"].get<double>() == Approx(std::stod(format_number(*after.overall, 1))));
 
     CHECK(json["changed"] == true);
-    CHECK(json["regressed"] == true);  // funding went down and a model became blocked
+    CHECK(json["regressed"] == true);  // funding went down
 }
 
 TEST_CASE("an answer that becomes unknown is listed, and its recommendation leaves as unanswered, not met",
@@ -286,12 +288,12 @@ TEST_CASE("an answer that becomes unknown is listed, and its recommendation leav
     REQUIRE_FALSE(diff.dimensions.empty());
     CHECK(diff.dimensions[0].dimension.id == "funding");
     CHECK(*diff.dimensions[0].coverage.old_score == Approx(100));
-    CHECK(*diff.dimensions[0].coverage.new_score == Approx(70));  // the budget weighs 3 of 10
+    CHECK(*diff.dimensions[0].coverage.new_score == Approx(100.0 * 10 / 13));  // the budget weighs 3 of 13
 
     std::string text = render_assessment_diff_text(diff, Lang::en);
     CHECK(text.find("(funding.dedicated_budget) — now unanswered") != std::string::npos);
     CHECK(text.find("Dedicated budget (funding.dedicated_budget): partial → unanswered") != std::string::npos);
-    CHECK(text.find("coverage 100% → 70%") != std::string::npos);
+    CHECK(text.find("coverage 100% → 76.9%") != std::string::npos);
     Json json = Json::parse(render_assessment_diff_json(diff, Lang::en));
     CHECK(json["answers"][0]["new"].is_null());
     CHECK(json["answers"][0]["new_text"] == "unanswered");
@@ -352,7 +354,10 @@ TEST_CASE("a profile with nothing scored against an answered one: unknown scores
 
     RunResult text = run_tne({"diff", bare.string(), kTech});
     REQUIRE(text.exit_code == 0);
-    CHECK(text.out.find("Overall readiness: – → 38 · – → Emerging · coverage 0% → 100%") != std::string::npos);
+    Assessment tech = assess_file(kTech);
+    REQUIRE(tech.level != nullptr);
+    CHECK(text.out.find("Overall readiness: – → " + format_number(*tech.overall, 1) + " · – → " + tech.level->name.en +
+                        " · coverage 0% → 100%") != std::string::npos);
     for (const auto& line : lines_of(text.out)) {
         INFO(line);
         CHECK((line.empty() || line.back() != ' '));
@@ -366,13 +371,17 @@ TEST_CASE("regressed() is a lower overall or dimension score as shown, or a mode
     CHECK_FALSE(diff_assessments(assess_file(kTech), assess_file(better)).regressed());
     CHECK(diff_assessments(assess_file(better), assess_file(kTech)).regressed());
 
-    // A model blocked with every score up: faculty English falls within its band, budget rises.
+    // A model blocked with every score up: joint research swapped for technology transfer keeps the
+    // track record's count (and score), but the institution no longer runs research collaboration, so
+    // its unmet requirement (faculty English at 22%, below 25%) blocks it; the alumni network rises.
     fs::path blocked = edited_copy(dir, kTech,
-                                   {{"  faculty_b2_percent: 22\n", "  faculty_b2_percent: 15\n"},
+                                   {{"  track_record: [faculty_exchange, joint_research]\n",
+                                     "  track_record: [faculty_exchange, technology_transfer]\n"},
                                     {"  alumni_network: no\n", "  alumni_network: yes\n"}},
                                    "blocked.yaml");
     AssessmentDiff diff = diff_assessments(assess_file(kTech), assess_file(blocked));
     REQUIRE(diff.models.size() == 1);
+    CHECK(diff.models[0].model.id == "research_collaboration");
     CHECK(diff.models[0].move == ModelMove::became_blocked);
     for (const auto& d : diff.dimensions) CHECK(*d.score.delta() >= 0);
     CHECK(diff.regressed());
@@ -406,7 +415,7 @@ TEST_CASE("Spanish output of the diff has no English headings or labels", "[prof
     }
     RunResult spanish = run_tne({"diff", kTech, kNextYear, "--lang", "es"});
     CHECK(spanish.out.rfind("Avance — Instituto Tecnológico de la Sierra Norte\n", 0) == 0);
-    CHECK(spanish.out.find("Respuestas que cambiaron (11)") != std::string::npos);
+    CHECK(spanish.out.find("Respuestas que cambiaron (13)") != std::string::npos);
     // The labels of values are Spanish too.
     CHECK(spanish.out.find("Ninguna → Piloto") != std::string::npos);
 

@@ -4,6 +4,9 @@
 #include <tinyxml2.h>
 
 #include "charts.hpp"
+#include "html.hpp"
+#include "markdown.hpp"
+#include "report_words.hpp"
 #include "support.hpp"
 #include "tne/render.hpp"
 
@@ -58,11 +61,75 @@ void check_tables_intact(const std::string& markdown) {
     }
 }
 
-const std::vector<std::string> kEnglishHeadings = {"Readiness by dimension", "Fit of each model", "What blocks each model",
-                                                   "What to do first", "How each score was reached", "Overall readiness"};
-const std::vector<std::string> kSpanishHeadings = {"Preparación por dimensión", "Ajuste de cada modelo",
-                                                   "Qué bloquea cada modelo", "Qué hacer primero",
-                                                   "Cómo se obtuvo cada puntaje", "Preparación general"};
+const std::vector<std::string> kEnglishHeadings = {
+    "Readiness by dimension", "Fit of each model", "Suggested model", "Alternatives", "Not for now",
+    "How this was decided", "What would change the advice", "What to do first", "How each score was reached",
+    "Overall readiness"};
+const std::vector<std::string> kSpanishHeadings = {
+    "Preparación por dimensión", "Ajuste de cada modelo", "Modelo sugerido", "Alternativas", "Por ahora no",
+    "Cómo se decidió", "Qué cambiaría la sugerencia", "Qué hacer primero", "Cómo se obtuvo cada puntaje",
+    "Preparación general"};
+
+// One assessment's report in the three formats people read, with text as each escapes it. The text
+// report is not wrapped, so a sentence can be looked for whole.
+struct Report {
+    std::string format;
+    std::string body;
+
+    std::string as_written(const std::string& text) const {
+        if (format == "html") return html::escape(text);
+        if (format == "markdown") return markdown::escape(text);
+        return text;
+    }
+    bool has(const std::string& text) const { return body.find(as_written(text)) != std::string::npos; }
+};
+
+std::vector<Report> reports_of(const Assessment& a, Lang lang) {
+    TextOptions options;
+    options.lang = lang;
+    options.width = 100000;
+    return {{"text", render_text(a, options)},
+            {"markdown", render_markdown(a, lang, kDate)},
+            {"html", render_html(a, lang, kDate)}};
+}
+
+// The part of a report from `from` to what follows the suggestion: the next heading of the advice,
+// or HTML's model table (or the end).
+std::string section(const std::string& body, const std::string& from) {
+    size_t start = body.find(from);
+    if (start == std::string::npos) return {};
+    size_t end = std::string::npos;
+    for (const char* next : {"Alternatives", "Not for now", "How this was decided", "What to do first", "Alternativas",
+                             "Por ahora no", "Cómo se decidió", "Qué hacer primero", "<table"}) {
+        size_t at = body.find(next, start + from.size());
+        if (at < end) end = at;
+    }
+    return body.substr(start, end == std::string::npos ? std::string::npos : end - start);
+}
+
+// The line (text, Markdown) or table row (HTML) of a report's model table that names `name`: in
+// text, the line that starts with the name and goes on with its fit.
+std::string table_row(const Report& report, const std::string& name) {
+    std::istringstream lines(report.body);
+    std::string line;
+    while (std::getline(lines, line)) {
+        if (report.format == "html" && line.rfind("<tr><td>" + html::escape(name) + "</td>", 0) == 0) return line;
+        if (report.format == "markdown" && line.rfind("| " + markdown::escape(name) + " |", 0) == 0) return line;
+        if (report.format == "text" && line.rfind("  " + name + " ", 0) == 0) {
+            size_t next = line.find_first_not_of(' ', 2 + name.size());
+            if (next != std::string::npos && std::isdigit(static_cast<unsigned char>(line[next]))) return line;
+        }
+    }
+    return {};
+}
+
+// A copy of an example profile with one line replaced.
+fs::path profile_changed(const TempDir& dir, const std::string& example, const std::string& from, const std::string& to) {
+    fs::path profile = dir.path() / example;
+    fs::copy_file(source_dir() / "examples" / example, profile);
+    replace_once(profile, from, to);
+    return profile;
+}
 
 }  // namespace
 
@@ -121,18 +188,29 @@ TEST_CASE("the radar has a dot per dimension with its score as a tooltip; unansw
     CHECK(charts::radar_chart(a, Lang::es).str().find("<title>Investigación: sin respuestas</title>") != std::string::npos);
 }
 
-TEST_CASE("blocked models are outlined and labelled with their blockers, not told by colour alone", "[reports][charts]") {
+TEST_CASE("the fit chart labels every bar with its status in words, and outlines blocked models", "[reports][charts]") {
     Assessment a = assess_file(source_dir() / "examples" / "universidad_estatal_es.yaml");
     std::string chart = charts::model_fit_chart(a, Lang::en).str();
     CHECK(chart.find("class=\"threshold\"") != std::string::npos);
-    CHECK(chart.find("minimum fit 55") != std::string::npos);
+    CHECK(chart.find("minimum fit " + format_number(a.rubric->advice.min_fit.value, 0)) != std::string::npos);
+    REQUIRE(a.suggested);
     for (const auto& m : a.models) {
         INFO(m.model->id);
-        std::string status = m.feasible ? "feasible" : std::to_string(m.blockers.size()) + " blocker";
-        CHECK(chart.find(format_number(m.fit, 0) + " · " + status) != std::string::npos);
+        std::string status = &m == a.suggested                        ? "suggested"
+                             : m.status == ModelStatus::runs          ? "runs"
+                             : m.status == ModelStatus::within_reach  ? "within reach"
+                             : m.status == ModelStatus::low_fit       ? "below minimum"
+                             : std::to_string(m.blockers.size()) + " blocker";
+        CHECK(chart.find(">" + format_number(m.fit, 0) + " · " + status) != std::string::npos);
+        std::string css = &m == a.suggested                       ? "bar-suggested"
+                          : m.status == ModelStatus::blocked      ? "bar-blocked"
+                          : m.status == ModelStatus::low_fit      ? "bar-low"
+                                                                  : "bar";
+        CHECK(chart.find("class=\"" + css + "\"><title>" + html::escape(m.model->name.en) + ": fit") != std::string::npos);
     }
     CHECK(chart.find("class=\"bar-blocked\"") != std::string::npos);
-    CHECK(chart.find("class=\"bar\"") != std::string::npos);
+    CHECK(chart.find("class=\"bar-low\"") != std::string::npos);
+    CHECK(chart.find("Feasible") == std::string::npos);
 }
 
 TEST_CASE("an institution name with markup is shown as text in HTML and Markdown", "[reports][escaping]") {
@@ -235,6 +313,228 @@ TEST_CASE("the HTML and Markdown reports of an example match their golden output
             REQUIRE(run.exit_code == 0);
             CHECK(run.err.empty());
             check_golden("universidad_estatal_es." + lang + (format == "html" ? ".html" : ".md"), run.out);
+        }
+    }
+}
+
+TEST_CASE("every report shows the suggestion with its reasons, the alternatives and the models not for now",
+          "[reports][advice]") {
+    for (const auto& profile : example_profiles()) {
+        Assessment a = assess_file(profile);
+        REQUIRE(a.suggested);
+        for (Lang lang : {Lang::en, Lang::es}) {
+            for (const Report& report : reports_of(a, lang)) {
+                INFO(profile.filename() << " " << lang_code(lang) << " " << report.format);
+                CHECK(report.has(words::suggested_title(a, lang)));
+                CHECK(report.has(words::fit_and_score(*a.suggested, lang)));
+                for (const auto& reason : a.suggested->reasons)
+                    if (reason.points > 0) CHECK(report.has(words::reason(reason, lang)));
+                std::string suggestion = section(report.body, report.as_written(words::suggested_title(a, lang)));
+                REQUIRE_FALSE(suggestion.empty());
+                CHECK(suggestion.find(report.as_written(words::suggestion_basis(a, lang))) != std::string::npos);
+                if (a.suggested->status == ModelStatus::runs) {
+                    CHECK(suggestion.find(report.as_written(words::runs_note(a, lang))) != std::string::npos);
+                    for (const auto& gap : a.suggested->blockers)
+                        CHECK(suggestion.find(report.as_written(blocker_text(gap, a, lang))) != std::string::npos);
+                }
+                CHECK(report.has(words::alternatives_title(lang)));
+                for (const auto& alternative : a.alternatives) {
+                    CHECK(report.has(words::alternative(a, alternative, lang)));
+                    CHECK(report.has(alternative.model->model->name.in(lang)));
+                    for (const auto& reason : alternative.missing) CHECK(report.has(words::reason(reason, lang)));
+                }
+                if (a.alternatives.empty()) CHECK(report.has(words::no_alternative(lang)));
+                for (const ModelResult* m : a.not_for_now) {
+                    CHECK(report.has(words::not_for_now(a, *m, lang)));
+                    for (const auto& blocker : m->blockers) CHECK(report.has(blocker_text(blocker, a, lang)));
+                }
+                // The model table: fit, score and status in words for every model.
+                for (const auto& m : a.models) {
+                    std::string row = table_row(report, m.model->name.in(lang));
+                    INFO(m.model->id << ": " << row);
+                    REQUIRE_FALSE(row.empty());
+                    CHECK(row.find(format_number(m.score, 0)) != std::string::npos);
+                    CHECK(row.find(report.as_written(words::status(a, m, lang))) != std::string::npos);
+                }
+                CHECK(report.body.find(lang == Lang::es ? "Factible" : "Feasible") == std::string::npos);
+            }
+        }
+    }
+}
+
+TEST_CASE("every report says how the advice was decided and what would change it", "[reports][advice]") {
+    for (const auto& profile : example_profiles()) {
+        Assessment a = assess_file(profile);
+        find_advice_changes(a);
+        for (Lang lang : {Lang::en, Lang::es}) {
+            for (const Report& report : reports_of(a, lang)) {
+                INFO(profile.filename() << " " << lang_code(lang) << " " << report.format);
+                CHECK(report.has(words::decided_title(lang)));
+                CHECK(report.has(words::thresholds(a, lang)));
+                CHECK(report.has(format_number(a.rubric->advice.min_coverage.value, 0) + "%"));
+                REQUIRE_FALSE(a.assumptions.empty());
+                for (const auto& assumption : a.assumptions) {
+                    CHECK(report.has(assumption.basis->assumption.in(lang)));
+                    CHECK(report.has(words::assumption(a, assumption, lang)));
+                }
+                CHECK(report.has(words::changes_title(lang)));
+                CHECK(report.has(a.changes.empty() ? words::no_changes(a, lang) : words::changes_intro(lang)));
+                for (const auto& change : a.changes) {
+                    CHECK(report.has(words::change_heading(change, lang)));
+                    REQUIRE_FALSE(change.ways.empty());
+                    CHECK(report.has(words::way(a, change.ways.front(), lang)));
+                    if (!change.exhaustive) CHECK(report.has(words::greedy_note(lang)));
+                }
+                CHECK(report.body.find("ensitivity") == std::string::npos);
+                CHECK(report.body.find("ensibilidad") == std::string::npos);
+            }
+        }
+    }
+}
+
+TEST_CASE("a change of answers reads as question: from → to in the report's language, joined by and", "[reports][advice]") {
+    Assessment a = assess_file(source_dir() / "examples" / "small_rural_university.yaml");
+    const Question* type = a.rubric->find_question("institution.type");
+    const Question* budget = a.rubric->find_question("funding.dedicated_budget");
+    REQUIRE(type);
+    REQUIRE(budget);
+    std::vector<ChangedAnswer> way = {{type, Value{std::string("public_university")}, Value{std::string("research_center")}},
+                                      {budget, Value{}, Value{std::string("yes")}}};
+    CHECK(words::way(a, way, Lang::en) == "Type of institution: Public university → Research centre and " +
+                                              budget->label.en + ": unanswered → yes");
+    CHECK(words::way(a, way, Lang::es) == "Tipo de institución: Universidad pública → Centro de investigación y " +
+                                              budget->label.es + ": sin respuesta → sí");
+    // No model: the suggestion would be lost.
+    a.changes.push_back({nullptr, {way}, false});
+    for (Lang lang : {Lang::en, Lang::es})
+        for (const Report& report : reports_of(a, lang)) {
+            INFO(lang_code(lang) << " " << report.format);
+            CHECK(report.has(lang == Lang::es ? "No se sugeriría ningún modelo si:" : "No model would be suggested if:"));
+            CHECK(report.has(words::way(a, way, lang)));
+            CHECK(report.has(lang == Lang::es ? "(hallado por una búsqueda voraz de hasta 3 cambios)"
+                                              : "(found by a greedy search of up to 3 changes)"));
+        }
+}
+
+TEST_CASE("text and Markdown list five ways per model, HTML lists them all in a <details>", "[reports][advice]") {
+    Assessment a = assess_file(source_dir() / "examples" / "large_public_university.yaml");
+    find_advice_changes(a);
+    const AdviceChange* many = nullptr;
+    for (const auto& change : a.changes)
+        if (change.ways.size() > words::kListedWays) many = &change;
+    REQUIRE(many);  // the large public university has more than five ways to one model
+    size_t hidden = many->ways.size() - words::kListedWays;
+    for (const Report& report : reports_of(a, Lang::en)) {
+        INFO(report.format);
+        for (size_t i = 0; i < many->ways.size(); ++i) {
+            INFO("way " << i << ": " << words::way(a, many->ways[i], Lang::en));
+            CHECK(report.has(words::way(a, many->ways[i], Lang::en)) == (report.format == "html" || i < words::kListedWays));
+        }
+        if (report.format == "html") {
+            CHECK(report.has(words::change_outcome(*many, Lang::en) + ": " + words::ways_count(many->ways.size(), Lang::en)));
+            CHECK(report.body.find("<summary>" + html::escape(words::change_outcome(*many, Lang::en))) != std::string::npos);
+        } else {
+            CHECK(report.has(words::more_ways(hidden, Lang::en, report.format == "text")));
+        }
+    }
+    TextOptions explain;
+    explain.explain = true;
+    explain.width = 100000;
+    std::string all = render_text(a, explain);
+    for (const auto& way : many->ways) CHECK(all.find(words::way(a, way, Lang::en)) != std::string::npos);
+}
+
+TEST_CASE("a tie with the suggestion is said as a tie broken by id", "[reports][advice]") {
+    Assessment a = assess_file(source_dir() / "examples" / "private_business_university.yaml");
+    REQUIRE_FALSE(a.alternatives.empty());
+    Alternative tie = a.alternatives.front();
+    std::string name = tie.model->model->name.en;
+    CHECK(words::alternative(a, tie, Lang::en).find("points below " + a.suggested->model->name.en) != std::string::npos);
+    tie.score_gap = 0.04;
+    std::string en = words::alternative(a, tie, Lang::en);
+    CHECK(en.find("ties with " + a.suggested->model->name.en + " on score; the tie is broken by id (" +
+                  a.suggested->model->id + " before " + tie.model->model->id + ")") != std::string::npos);
+    CHECK(en.find("points below") == std::string::npos);
+    CHECK(words::alternative(a, tie, Lang::es).find("empata en puntaje con " + a.suggested->model->name.es) !=
+          std::string::npos);
+}
+
+TEST_CASE("a first step is never shown as blocked: its requirements are what to do first", "[reports][advice]") {
+    // The small rural university as a research centre: nothing is within reach, and the Annex's first
+    // step for a research centre, research collaboration, has unmet requirements.
+    TempDir dir;
+    Assessment a = assess_file(profile_changed(dir, "small_rural_university.yaml", "type: public_university",
+                                               "type: research_center"));
+    REQUIRE(a.suggestion_basis == SuggestionBasis::first_step);
+    REQUIRE(a.suggested);
+    REQUIRE(a.suggested->model->id == "research_collaboration");
+    REQUIRE(a.suggested->status == ModelStatus::blocked);  // what the reports must not say
+    REQUIRE_FALSE(a.suggested->blockers.empty());
+    for (Lang lang : {Lang::en, Lang::es}) {
+        const std::string blocked = lang == Lang::es ? "bloquead" : "blocked";
+        const std::string name = a.suggested->model->name.in(lang);
+        for (const Report& report : reports_of(a, lang)) {
+            INFO(lang_code(lang) << " " << report.format);
+            std::string suggestion = section(report.body, report.as_written(words::suggested_title(a, lang)));
+            REQUIRE_FALSE(suggestion.empty());
+            CHECK(suggestion.find(report.as_written(lang == Lang::es ? "Aún no hay un modelo a su alcance."
+                                                                     : "No model is within reach yet.")) !=
+                  std::string::npos);
+            CHECK(suggestion.find(report.as_written(a.first_step->why.in(lang))) != std::string::npos);
+            CHECK(suggestion.find(report.as_written(lang == Lang::es ? "Por hacer primero:" : "To do first:")) !=
+                  std::string::npos);
+            for (const auto& blocker : a.suggested->blockers)
+                CHECK(suggestion.find(report.as_written(blocker_text(blocker, a, lang))) != std::string::npos);
+            CHECK(suggestion.find(blocked) == std::string::npos);
+            CHECK(suggestion.find(lang == Lang::es ? "obstáculo" : "blocker") == std::string::npos);
+            std::string row = table_row(report, name);
+            INFO(row);
+            CHECK(row.find(report.as_written(lang == Lang::es ? "primer paso sugerido" : "suggested first step")) !=
+                  std::string::npos);
+            CHECK(row.find(blocked) == std::string::npos);
+            CHECK(row.find("class=\"blocked\"") == std::string::npos);
+            // A recommendation helps the first step; it lifts no "blocker" of it.
+            REQUIRE(a.recommendations.front().lifts_blocker);
+            CHECK(report.has(words::helps_suggestion(lang)));
+            CHECK(report.body.find(lang == Lang::es ? "resuelve un obstáculo" : "lifts a blocker") == std::string::npos);
+        }
+        std::string chart = charts::model_fit_chart(a, lang).str();
+        CHECK(chart.find("class=\"bar-suggested\"><title>" + html::escape(name) + ":") != std::string::npos);
+        CHECK(chart.find("class=\"bar-blocked\"><title>" + html::escape(name) + ":") == std::string::npos);
+    }
+}
+
+TEST_CASE("with too few answers no model is suggested and the answers needed first are listed", "[reports][advice]") {
+    TempDir dir;
+    fs::path profile = dir.path() / "few.yaml";
+    write_file(profile,
+               "institution:\n  name: Instituto X\n  type: public_university\n"
+               "funding:\n  dedicated_budget: yes\n  sufficiency: limited\n"
+               "language:\n  faculty_b2_percent: 30\n");
+    Assessment a = assess_file(profile);
+    find_advice_changes(a);
+    REQUIRE(a.suggestion_basis == SuggestionBasis::too_few_answers);
+    REQUIRE_FALSE(a.suggested);
+    REQUIRE(a.unanswered.size() > words::kAnswersNeeded);
+    for (Lang lang : {Lang::en, Lang::es}) {
+        for (const Report& report : reports_of(a, lang)) {
+            INFO(lang_code(lang) << " " << report.format);
+            CHECK(report.has(lang == Lang::es ? "Modelo sugerido: ninguno todavía" : "Suggested model: none yet"));
+            CHECK(report.has(words::suggestion_basis(a, lang)));
+            CHECK(report.has(a.rubric->advice.min_coverage.why.in(lang)));
+            CHECK(report.has(words::answers_needed_title(lang)));
+            std::string suggestion = section(report.body, report.as_written(words::suggested_title(a, lang)));
+            for (size_t i = 0; i < a.unanswered.size(); ++i) {
+                INFO(a.unanswered[i].question->path);
+                CHECK((suggestion.find(report.as_written(words::unanswered(a.unanswered[i], lang))) != std::string::npos) ==
+                      (i < words::kAnswersNeeded));
+            }
+            CHECK(report.has(lang == Lang::es ? "Responder más preguntas, hasta la cobertura mínima, permitiría sugerir un modelo."
+                                              : "Answering more questions, up to the minimum coverage, would let a model be "
+                                                "suggested."));
+            CHECK_FALSE(report.has(words::alternatives_title(lang)));
+            CHECK_FALSE(report.has(words::not_for_now_title(lang)));
+            CHECK(report.body.find(lang == Lang::es ? "sugerido (" : "suggested (") == std::string::npos);
         }
     }
 }

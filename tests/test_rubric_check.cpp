@@ -343,6 +343,27 @@ TEST_CASE("a quote from another section of the source is an error at the quote, 
           "(lines 9-24)");
 }
 
+TEST_CASE("a test case's expectation quotes are checked against their sections too", "[rubric-check][source]") {
+    // A fidelity-style expectation citing section 2 with its words passes; with words of section 1, or
+    // words in no section, it is an error at the quote in the test file.
+    const std::string expectation = "      suggested: advanced\n";
+    auto with_quote = [&](const TempDir& dir, const std::string& quote) {
+        return edited_minimal(dir, {{"tests/cases.yaml", expectation,
+                                     "      suggested: {one_of: [advanced], annex: \"2\", quote: \"" + quote + "\"}\n"}});
+    };
+    TempDir right;
+    CHECK(check_with_source(with_quote(right, "Staff the international office")).findings.empty());
+
+    TempDir wrong;
+    fs::path root = with_quote(wrong, "few have a recurring budget line");
+    tne::CheckReport report = check_with_source(root);
+    REQUIRE(report.findings.size() == 1);
+    CHECK(report.findings[0].rule->id == "quote-not-found");
+    CHECK(report.findings[0].pos.file == (root / "tests/cases.yaml").string());
+    CHECK(report.findings[0].message.en ==
+          "the quote \"few have a recurring budget line\" was not found in section 2 of source.txt; it is in section 1");
+}
+
 TEST_CASE("the text after a section's `ends` line belongs to its parent only", "[rubric-check][source]") {
     // alpha.share's recommendation cites 1, alpha.budget 1.1; the words follow "Notes on budgets".
     const std::string words = "quote: partners' own contributions matter as much";

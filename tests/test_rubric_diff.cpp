@@ -208,7 +208,8 @@ TEST_CASE("one criterion weight changed moves exactly the profiles whose shown r
 TEST_CASE("a weight change moves a dimension score by the amount worked out by hand", "[rubric-diff]") {
     WeightChange change = budget_weight_change();
     // The technological institute answers the budget "partial" (50%), so its funding score goes from
-    // (1.5 + others) / 10 to (4.5 + others) / 16, others = 1.4 + 1 + 1.5 + 0.75 = 4.65.
+    // (1.5 + others) / 13 to (4.5 + others) / 19, others = sufficiency limited 3 x 40% = 1.2, two sources
+    // 2 x 70% = 1.4, scholarships partial 2 x 50% = 1, co-funding yes 1.5, multi-year partial 0.75: 5.85.
     const tne::ProfileDiff& tech = profile_named(change.diff, "technological_institute.yaml");
     REQUIRE(tech.dimensions.size() == 1);
     const tne::DimensionChange& funding = tech.dimensions.front();
@@ -217,16 +218,24 @@ TEST_CASE("a weight change moves a dimension score by the amount worked out by h
     CHECK(funding.presence == tne::Presence::both);
     REQUIRE(funding.score.old_score);
     REQUIRE(funding.score.new_score);
-    CHECK(*funding.score.old_score == Approx(100 * (1.5 + 4.65) / 10));
-    CHECK(*funding.score.new_score == Approx(100 * (4.5 + 4.65) / 16));
+    CHECK(*funding.score.old_score == Approx(100 * (1.5 + 5.85) / 13));
+    CHECK(*funding.score.new_score == Approx(100 * (4.5 + 5.85) / 19));
     REQUIRE(funding.score.delta());
-    CHECK(*funding.score.delta() == Approx(57.2 - 61.5));  // as shown: 61.5 -> 57.2
+    CHECK(*funding.score.delta() == Approx(54.5 - 56.5));  // as shown: 56.5 -> 54.5
 }
 
 TEST_CASE("a stricter suggestion bar flips suggested models exactly where assess() says so", "[rubric-diff]") {
     RubricCopy copy;
-    replace_once(copy.root / "rubric-set.yaml", "  min_fit: 55\n", "  min_fit: 85\n");
+    // The advice's minimum fit raised to 85: fewer models within reach.
+    std::string text = read_file(copy.root / "rubric-set.yaml");
+    const std::string key = "  min_fit:\n    value: ";
+    size_t at = text.find(key);
+    REQUIRE(at != std::string::npos);
+    at += key.size();
+    text.replace(at, text.find('\n', at) - at, "85");
+    write_file(copy.root / "rubric-set.yaml", text);
     tne::RubricSet new_set = copy.load();
+    REQUIRE(new_set.advice.min_fit.value == 85);
     tne::RubricDiff diff = tne::diff_rubric_sets(default_rubrics(), new_set, example_paths());
 
     std::set<std::string> expected_flips;
@@ -300,13 +309,13 @@ TEST_CASE("a score that differs only past the shown decimal is not a move", "[ru
 
 TEST_CASE("a profile that fails under the new set is reported with file:line:column and the rest still compare",
           "[rubric-diff]") {
-    // The new set drops language.spanish_reciprocity. Only the technological institute still answers it.
+    // The new set drops partnerships.spanish_reciprocity. Only the technological institute still answers it.
     RubricCopy copy;
-    fs::path language = copy.root / "dimensions" / "language.yaml";
-    remove_item(language, "  - key: spanish_reciprocity");
-    remove_item(language, "  - id: language.spanish_reciprocity");
+    fs::path partnerships = copy.root / "dimensions" / "partnerships.yaml";
+    remove_item(partnerships, "  - key: spanish_reciprocity");
+    remove_item(partnerships, "  - id: partnerships.spanish_reciprocity");
     tne::RubricSet new_set = copy.load();
-    REQUIRE(new_set.find_question("language.spanish_reciprocity") == nullptr);
+    REQUIRE(new_set.find_question("partnerships.spanish_reciprocity") == nullptr);
 
     TempDir corpus;
     for (const auto& path : example_profiles()) {

@@ -77,7 +77,9 @@ struct RecommendationResult {
     const Criterion* criterion = nullptr;
     const Dimension* dimension = nullptr;
     double gain = 0;             // overall readiness points if the gap were closed
-    bool lifts_blocker = false;  // its answer is read by a requirement the suggested model does not meet yet
+    // It serves the suggestion: its answer is read by a requirement the suggested model does not meet
+    // yet, or, for a first step below the minimum fit, it scores a dimension of that step's fit.
+    bool lifts_blocker = false;
 };
 
 // How the suggestion was reached.
@@ -196,7 +198,7 @@ struct Assessment {
     std::vector<const ModelResult*> pathway;  // stepping stones, ending with the suggested model
     std::vector<UnansweredQuestion> unanswered;
     std::vector<AppliedAssumption> assumptions;  // rubric order of the rules; no rule twice
-    std::vector<AdviceChange> changes;  // filled by find_advice_changes; the current suggestion's loss first
+    std::vector<AdviceChange> changes;  // filled by find_advice_changes: the alternatives first, then by id
     // Filled by review_evidence, apart from assess: `tne batch` does without it.
     std::optional<EvidenceReview> evidence;
 
