@@ -109,7 +109,7 @@ make_seeds() {
 }
 
 # The largest input a target is given. 64 KB for a profile or a rubric file: far beyond any real
-# profile, and above the largest rubric file (tests/models.yaml, 32 KB). 16 KB for a survey export,
+# profile, and above the largest rubric file (tests/fidelity.yaml, 27 KB). 16 KB for a survey export,
 # its header and about twenty rows: every row is a profile validated and assessed (the example
 # export's 44 rows take 85 ms an input in the fuzz build).
 max_len() {

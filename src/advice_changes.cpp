@@ -25,8 +25,6 @@ void collect_thresholds(const Condition& c, const std::string& path, std::vector
     if (c.at_most) out.push_back({*c.at_most, +1});    // just above it fails
 }
 
-bool same_value(const Value& a, const Value& b) { return a == b; }
-
 double distance(const Value& from, const Value& to) {
     const auto* x = std::get_if<double>(&from);
     const auto* y = std::get_if<double>(&to);
@@ -108,7 +106,7 @@ std::vector<Value> other_values(const RubricSet& rubric, const Question& q, cons
             break;
         }
     }
-    values.erase(std::remove_if(values.begin(), values.end(), [&](const Value& v) { return same_value(v, current); }),
+    values.erase(std::remove_if(values.begin(), values.end(), [&](const Value& v) { return v == current; }),
                  values.end());
     return values;
 }
@@ -167,7 +165,8 @@ void find_advice_changes(Assessment& a) {
         for (size_t step = 0; step < kMaxChanges; ++step) {
             const ChangedAnswer* pick = nullptr;
             double pick_margin = best;
-            for (const auto& [single, change] : candidates) {
+            for (const auto& candidate : candidates) {
+                const ChangedAnswer* change = candidate.second;
                 bool used = std::any_of(chosen.begin(), chosen.end(), [&](const ChangedAnswer& c) { return c.question == change->question; });
                 if (used) continue;
                 std::vector<ChangedAnswer> trial = chosen;
