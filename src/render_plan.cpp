@@ -85,7 +85,7 @@ public:
             target += tr(lang(), ", the next step of the suggested pathway", ", el siguiente paso de la ruta sugerida");
         append_wrapped(out_, target, o_.width, "", "  ");
         out_ += fmt::format("{}: {} {}/100 · {}\n", tr(lang(), "Now", "Ahora"), tr(lang(), "fit", "ajuste"),
-                            format_number(before.fit, 0), words::blockers(before.blockers.size(), lang()));
+                            format_number(before.fit, 0), words::status(a_, before, lang()));
         if (before.feasible) {
             out_ += "\n" + fmt::format(fmt::runtime(tr(lang(), "{} is already feasible: nothing to change.",
                                                         "{} ya es factible: no hay nada que cambiar.")),
@@ -176,7 +176,7 @@ private:
         const ModelResult& now = target_result(b, p_);
         out_ += fmt::format("  {}: {} {} · {}\n", in(p_.target->name), tr(lang(), "fit", "ajuste"),
                             change(format_number(before.fit, 0), format_number(now.fit, 0)),
-                            words::blockers(now.blockers.size(), lang()));
+                            words::status(b, now, lang()));
         if (a_.suggested && b.suggested)
             out_ += fmt::format("  {}: {}\n", tr(lang(), "Suggested model", "Modelo sugerido"),
                                 change(in(a_.suggested->model->name), in(b.suggested->model->name)));
@@ -277,7 +277,7 @@ std::string render_plan_markdown(const Plan& plan, const Assessment& now, Lang l
                                                 ", el siguiente paso de la ruta sugerida")
                                            : "");
     out += fmt::format("{}: {} {}/100 · {}\n", tr(lang, "Now", "Ahora"), tr(lang, "fit", "ajuste"),
-                       format_number(before.fit, 0), words::blockers(before.blockers.size(), lang));
+                       format_number(before.fit, 0), words::status(now, before, lang));
     if (!plan.unliftable.empty()) {
         out += fmt::format("\n## {}\n\n", escape(fmt::format(fmt::runtime(tr(lang, "{} cannot be reached within this rubric set",
                                                                               "{} no puede alcanzarse con este conjunto de rúbricas")),
@@ -303,7 +303,7 @@ std::string render_plan_markdown(const Plan& plan, const Assessment& now, Lang l
         }
         const ModelResult& after = target_result(plan.after, plan);
         out += fmt::format("\n{}: {} {} · {}, {} {} → {}\n", tr(lang, "After these steps", "Después de estos pasos"),
-                           tr(lang, "fit", "ajuste"), format_number(after.fit, 0), words::blockers(after.blockers.size(), lang),
+                           tr(lang, "fit", "ajuste"), format_number(after.fit, 0), words::status(plan.after, after, lang),
                            tr(lang, "overall readiness", "preparación general"), words::score(now.overall),
                            words::score(plan.after.overall));
         out += fmt::format("\n```sh\n{}\n```\n", try_command(plan, now));

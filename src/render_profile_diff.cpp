@@ -76,7 +76,7 @@ std::string model_name(const NamedRef& model, Lang lang) {
     return model.empty() ? say(labels::no_model, lang) : model.name.in(lang);
 }
 
-// "feasible now", "blocked (2 blockers)"
+// "no blocker", "blocked (2 blockers)"
 std::string model_status(size_t blockers, Lang lang) {
     return blockers == 0 ? words::blockers(0, lang) : say(labels::blocked, lang, words::blockers(blockers, lang));
 }

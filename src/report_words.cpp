@@ -17,7 +17,7 @@ std::string percent(double share) { return format_number(100 * share, 0) + "%"; 
 std::string level(const Level* level, Lang lang) { return level ? level->name.in(lang) : tr(lang, "unknown", "sin datos"); }
 
 std::string blockers(size_t count, Lang lang) {
-    if (count == 0) return tr(lang, "feasible now", "factible ahora");
+    if (count == 0) return tr(lang, "no blocker", "sin obstáculos");
     if (count == 1) return tr(lang, "1 blocker", "1 obstáculo");
     return fmt::format("{} {}", count, tr(lang, "blockers", "obstáculos"));
 }

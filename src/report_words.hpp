@@ -15,7 +15,8 @@ std::string score(const std::optional<double>& score);  // "62", or "–" when u
 std::string score_of_100(const std::optional<double>& score, Lang lang);  // "62/100", "no answers"
 std::string percent(double share);  // 0.984 -> "98%"
 std::string level(const Level* level, Lang lang);
-std::string blockers(size_t count, Lang lang);  // "feasible now", "1 blocker", "3 blockers"
+// "no blocker", "1 blocker", "3 blockers": without a blocker a model may still be below the minimum fit.
+std::string blockers(size_t count, Lang lang);
 std::string effort(Effort effort, Lang lang);
 std::string horizon(Horizon horizon, Lang lang);
 // An answer in words: choice labels in the report's language, lists joined, "unanswered".

@@ -173,7 +173,7 @@ const std::vector<std::pair<std::string, std::string>> kThreeEdits = {
 
 const std::vector<std::string> kEnglishWords = {
     "Progress", "Before", "After", "Rubric set", "Overall", "Dimension", "Level", "Coverage", "coverage",
-    "Suggested model", "Models", "feasible now", "blocked", "lifted", "Blockers", "Recommendations resolved",
+    "Suggested model", "Models", "no blocker", "blocked", "lifted", "Blockers", "Recommendations resolved",
     "New recommendations", "Answers that changed", "Question", "Criterion", "Why", "full points", "was at full",
     "unanswered", "Nothing changed"};
 
