@@ -216,12 +216,13 @@ void apply_advice(std::vector<ModelResult>& models, const RubricSet& rubric, con
             add_reason(m, advice.considered);
         m.score = m.fit;
         for (const auto& reason : m.reasons) m.score += reason.points;
+        m.reaches_min_fit = std::round(m.fit) >= advice.min_fit.value;
         if (running) m.status = ModelStatus::runs;
         else if (!m.blockers.empty()) m.status = ModelStatus::blocked;
-        else if (m.fit + 1e-9 < advice.min_fit.value) m.status = ModelStatus::low_fit;
+        else if (!m.reaches_min_fit) m.status = ModelStatus::low_fit;
         else m.status = ModelStatus::within_reach;
         // One it runs still needs the minimum fit to be grown now; below it, it is strengthened first.
-        m.feasible = m.status == ModelStatus::within_reach || (running && m.fit + 1e-9 >= advice.min_fit.value);
+        m.feasible = m.status == ModelStatus::within_reach || (running && m.reaches_min_fit);
     }
 }
 
@@ -258,14 +259,13 @@ std::vector<const ModelResult*> pathway_to(const ModelResult& goal, const Assess
 // Whether closing this criterion's gap serves the suggestion: its answer is read by a requirement
 // the suggestion does not meet yet, or, for a first step below the minimum fit, it scores one of
 // the dimensions the step's fit is made of.
-bool helps_lift(const CriterionResult& criterion, const DimensionResult& dimension, const ModelResult* suggested,
-                double min_fit) {
+bool helps_lift(const CriterionResult& criterion, const DimensionResult& dimension, const ModelResult* suggested) {
     if (!suggested) return false;
     for (const auto& blocker : suggested->blockers) {
         const Condition& c = *blocker.condition;
         if (c.dimension == dimension.dimension->id || c.question == criterion.criterion->question) return true;
     }
-    if (suggested->fit + 1e-9 >= min_fit) return false;
+    if (suggested->reaches_min_fit) return false;
     return std::any_of(suggested->fit_terms.begin(), suggested->fit_terms.end(),
                        [&](const FitTerm& term) { return term.dimension == dimension.dimension; });
 }
@@ -488,7 +488,7 @@ Assessment assess(Profile given, const RubricSet& rubric) {
             rec.criterion = criterion.criterion;
             rec.dimension = dimension.dimension;
             rec.gain = *overall_score(a.dimensions, std::pair{d, score_if_closed(dimension, c)}) - *a.overall;
-            rec.lifts_blocker = helps_lift(criterion, dimension, a.suggested, rubric.advice.min_fit.value);
+            rec.lifts_blocker = helps_lift(criterion, dimension, a.suggested);
             a.recommendations.push_back(rec);
         }
     }

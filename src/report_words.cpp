@@ -150,7 +150,7 @@ std::string not_for_now_title(Lang lang) { return tr(lang, "Not for now", "Por a
 std::string decided_title(Lang lang) { return tr(lang, "How this was decided", "Cómo se decidió"); }
 std::string changes_title(Lang lang) { return tr(lang, "What would change the advice", "Qué cambiaría la sugerencia"); }
 
-bool below_minimum(const Assessment& a, const ModelResult& m) { return m.fit + 1e-9 < a.rubric->advice.min_fit.value; }
+bool below_minimum(const Assessment&, const ModelResult& m) { return !m.reaches_min_fit; }
 
 std::string status(const Assessment& a, const ModelResult& m, Lang lang) {
     bool suggested = &m == a.suggested;

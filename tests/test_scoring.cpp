@@ -11,6 +11,7 @@
 #include "tne/assessment.hpp"
 #include "tne/profile.hpp"
 #include "tne/render.hpp"
+#include "tne/rubric_tests.hpp"
 
 using namespace tne::test;
 namespace fs = std::filesystem;
@@ -939,4 +940,24 @@ TEST_CASE("the same profile assessed twice renders the same JSON", "[scoring]") 
             CHECK(a == tne::render_json(second, lang));
         }
     }
+}
+
+TEST_CASE("the minimum fit is met by the fit as reports show it: a fit just under 50 is shown 50 and within reach",
+          "[scoring][models]") {
+    // The Cristóbal Colón fidelity case's dual degree sits just under 50. Compared unrounded it was
+    // "fit 50/100, below the minimum (50)": a report contradicting itself.
+    tne::RubricTestSuite suite = tne::load_rubric_tests(default_rubrics(), tne::embedded_rubric_files());
+    const tne::RubricTestCase* ucc = nullptr;
+    for (const auto& c : suite.cases)
+        if (c.id == "cristobal-colon-expands-dual-degrees-or-franchise") ucc = &c;
+    REQUIRE(ucc);
+    tne::Assessment a = tne::assess(ucc->profile, default_rubrics());
+    const tne::ModelResult& dual = model(a, "dual_degree");
+    CHECK(dual.fit < 50);
+    CHECK(tne::format_number(dual.fit, 0) == "50");
+    CHECK(dual.reaches_min_fit);
+    CHECK(dual.status == tne::ModelStatus::runs);
+    CHECK(dual.feasible);
+    for (const auto& m : a.models)
+        CHECK(m.reaches_min_fit == (std::stod(tne::format_number(m.fit, 0)) >= default_rubrics().advice.min_fit.value));
 }

@@ -65,6 +65,9 @@ struct ModelResult {
     const Model* model = nullptr;
     double fit = 0;    // readiness for the model: the weighted mean of its dimensions, 0-100
     double score = 0;  // what ranks the models: fit plus the points of its reasons (unbounded)
+    // The fit as reports show it, a whole number, reaches the advice's minimum: so a report never
+    // shows "fit 50" for a model below a minimum of 50.
+    bool reaches_min_fit = false;
     bool feasible = false;  // within reach, or runs with at least the minimum fit: a candidate for the suggestion
     ModelStatus status = ModelStatus::blocked;
     std::vector<FitTerm> fit_terms;
