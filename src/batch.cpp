@@ -41,6 +41,10 @@ Profile load_item(const InputItem& item, const RubricSet& rubric) {
 BatchRecord process(const InputItem& item, const RubricSet& rubric, const BatchOptions& options) {
     BatchRecord record;
     record.source = item.source;
+    if (item.skipped) {
+        record.skipped = item.skipped;
+        return record;
+    }
     try {
         Assessment assessment = assess(load_item(item, rubric), rubric);
         record.text = render_record(record.source, assessment, options.format);
@@ -90,8 +94,12 @@ BatchCounts run_batch(const std::vector<std::string>& inputs, const RubricSet& r
                       const std::function<void(const BatchCounts&)>& on_progress) {
     BatchCounts counts;
     auto hand_on = [&](BatchRecord& record) {
-        ++counts.read;
-        ++(record.scored ? counts.scored : counts.failed);
+        if (record.skipped) {
+            ++counts.skipped;
+        } else {
+            ++counts.read;
+            ++(record.scored ? counts.scored : counts.failed);
+        }
         on_record(record);
         if (on_progress) on_progress(counts);
     };

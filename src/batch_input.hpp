@@ -18,11 +18,13 @@ struct InputItem {
     std::optional<CsvRow> row;                  // or a CSV data row,
     std::shared_ptr<const BoundSurvey> survey;  // with the survey it belongs to
     std::vector<Diagnostic> errors;             // or why the input could not be read at all
+    std::optional<LocalText> skipped;           // or why a directory entry is not an input
 };
 
 using ItemSink = std::function<void(InputItem&&)>;
 
-// Reads every input: "-" is standard input, a directory gives its *.yaml and *.yml files, a *.csv
+// Reads every input: "-" is standard input, a directory gives its *.yaml and *.yml files (and a
+// skipped item for each other entry), a *.csv
 // file is a survey read through `csv_map`, anything else a YAML stream of one or more documents.
 void read_inputs(const std::vector<std::string>& inputs, const RubricSet& rubric, const SurveyMap* csv_map,
                  const ItemSink& emit);

@@ -1,7 +1,10 @@
 // RFC 4180 CSV as survey tools export it, read one byte at a time so a large export never sits in
-// memory whole. Every cell remembers where it starts, so errors can point into the file.
+// memory whole, and never more of one row than its limits. Every cell remembers where it starts, so
+// errors can point into the file.
+#include <climits>
 #include <string>
 
+#include "tne/input.hpp"
 #include "tne/survey.hpp"
 
 namespace tne {
@@ -13,28 +16,54 @@ constexpr int kEnd = std::char_traits<char>::eof();
 // A UTF-8 continuation byte (10xxxxxx) does not start a new character.
 bool starts_character(int byte) { return (byte & 0xC0) != 0x80; }
 
+// Counts that stop at INT_MAX rather than wrap: one line of a file may hold more characters.
+void count(int& n) {
+    if (n < INT_MAX) ++n;
+}
+
 }  // namespace
 
-CsvReader::CsvReader(std::istream& in, char delimiter) : in_(in), delimiter_(delimiter) {}
+CsvLimits default_csv_limits() { return {input::max_bytes(), kMaxCsvCells}; }
 
+CsvReader::CsvReader(std::istream& in, char delimiter) : CsvReader(in, delimiter, default_csv_limits()) {}
+
+CsvReader::CsvReader(std::istream& in, char delimiter, CsvLimits limits)
+    : in_(*in.rdbuf()), delimiter_(static_cast<unsigned char>(delimiter)), limits_(limits) {}
+
+int CsvReader::raw_peek() {
+    if (pending_at_ < pending_.size()) return static_cast<unsigned char>(pending_[pending_at_]);
+    return in_.sgetc();
+}
+
+int CsvReader::raw_get() {
+    int byte = kEnd;
+    if (pending_at_ < pending_.size()) {
+        byte = static_cast<unsigned char>(pending_[pending_at_++]);
+    } else {
+        byte = in_.sbumpc();
+    }
+    if (byte != kEnd) ++consumed_;
+    return byte;
+}
+
+// A CR is a line end like LF or CRLF: whatever a row or a quoted cell holds, the rest of the reader
+// sees LF only.
 int CsvReader::peek() {
-    if (!pending_.empty()) return static_cast<unsigned char>(pending_.front());
-    return in_.peek();
+    int byte = raw_peek();
+    return byte == '\r' ? '\n' : byte;
 }
 
 int CsvReader::get() {
-    int byte = kEnd;
-    if (!pending_.empty()) {
-        byte = static_cast<unsigned char>(pending_.front());
-        pending_.erase(0, 1);
-    } else {
-        byte = in_.get();
+    int byte = raw_get();
+    if (byte == '\r') {
+        if (raw_peek() == '\n') raw_get();
+        byte = '\n';
     }
     if (byte == '\n') {
-        ++line_;
+        count(line_);
         column_ = 1;
     } else if (byte != kEnd && starts_character(byte)) {
-        ++column_;
+        count(column_);
     }
     return byte;
 }
@@ -43,9 +72,9 @@ int CsvReader::get() {
 void CsvReader::skip_byte_order_mark() {
     static const std::string bom = "\xEF\xBB\xBF";
     for (char expected : bom) {
-        int byte = in_.peek();
+        int byte = in_.sgetc();
         if (byte == kEnd || static_cast<char>(byte) != expected) break;
-        pending_ += static_cast<char>(in_.get());
+        pending_ += static_cast<char>(in_.sbumpc());
     }
     if (pending_ == bom) pending_.clear();
 }
@@ -60,25 +89,33 @@ std::optional<CsvRow> CsvReader::next() {
     for (;;) {
         int byte = peek();
         if (byte == kEnd) return std::nullopt;
-        if (byte == '\n') {
-            get();
-        } else if (byte == '\r') {
-            get();
-            if (peek() != '\n') {  // a lone CR is text, not a line end: it starts the row
-                pending_.insert(0, "\r");
-                --column_;
-                break;
-            }
-        } else {
-            break;
-        }
+        if (byte != '\n') break;
+        get();
     }
 
     CsvRow row;
-    row.number = rows_++;
+    row.number = rows_;
+    count(rows_);
     row.line = line_;
+    const unsigned long long start = consumed_;
+    CsvCell cell;
+    // Past a limit the row keeps nothing more; it is still read to its end, quotes included, so
+    // that the next row starts where it should.
+    auto overflow = [&](CsvLimit limit, size_t allowed) {
+        row.overflow = CsvOverflow{limit, allowed, row.cells.size(), cell.line, cell.column};
+        std::vector<CsvCell>().swap(row.cells);
+        std::string().swap(cell.text);
+    };
+    auto keep = [&](int byte) {
+        if (row.overflow) return;
+        if (consumed_ - start > limits_.row_bytes)
+            overflow(CsvLimit::bytes, limits_.row_bytes);
+        else
+            cell.text += static_cast<char>(byte);
+    };
     for (;;) {
-        CsvCell cell{{}, line_, column_};
+        cell = CsvCell{{}, line_, column_};
+        if (!row.overflow && row.cells.size() >= limits_.cells) overflow(CsvLimit::cells, limits_.cells);
         int byte = peek();
         if (byte == '"') {
             get();
@@ -93,21 +130,14 @@ std::optional<CsvRow> CsvReader::next() {
                 if (byte == '"') {
                     if (peek() != '"') break;  // the closing quote
                     get();
-                } else if (byte == '\r' && peek() == '\n') {
-                    continue;  // CRLF inside quotes is a line break, kept as LF whatever the file uses
                 }
-                cell.text += static_cast<char>(byte);
+                keep(byte);
             }
         }
         // Unquoted text, or anything after a closing quote (not RFC 4180, but kept rather than lost).
-        for (byte = peek(); byte != kEnd && byte != delimiter_ && byte != '\n'; byte = peek()) {
-            get();
-            if (byte == '\r' && peek() == '\n') break;
-            cell.text += static_cast<char>(byte);
-        }
-        row.cells.push_back(std::move(cell));
-        byte = get();
-        if (byte != delimiter_) break;  // a line end or the end of the input
+        for (byte = peek(); byte != kEnd && byte != delimiter_ && byte != '\n'; byte = peek()) keep(get());
+        if (!row.overflow) row.cells.push_back(std::move(cell));
+        if (get() != delimiter_) break;  // a line end or the end of the input
     }
     return row;
 }

@@ -80,6 +80,24 @@ std::string read_file(const std::string& path) {
         text.append(buffer, static_cast<size_t>(in.gcount()));
         if (text.size() > max_bytes()) throw InputError(SourcePos{path}, too_large(text.size()));
     }
+    return plain_text(std::move(text));
+}
+
+std::string plain_text(std::string text) {
+    constexpr std::string_view bom = "\xEF\xBB\xBF";
+    if (text.compare(0, bom.size(), bom) == 0) text.erase(0, bom.size());
+    size_t carriage = text.find('\r');
+    if (carriage == std::string::npos) return text;  // the common case: nothing to copy
+    size_t kept = carriage;
+    for (size_t at = carriage; at < text.size(); ++at) {
+        if (text[at] != '\r') {
+            text[kept++] = text[at];
+        } else {
+            text[kept++] = '\n';
+            if (at + 1 < text.size() && text[at + 1] == '\n') ++at;  // CRLF is one line end
+        }
+    }
+    text.resize(kept);
     return text;
 }
 

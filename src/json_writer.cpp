@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+#include <stdexcept>
+
 #include "tne/text.hpp"
 
 namespace tne {
@@ -91,8 +94,14 @@ JsonWriter& JsonWriter::value(int number) {
 }
 
 JsonWriter& JsonWriter::number(double number, int decimals) {
+    // JSON has no inf or nan; the rubric loader's ranges keep every number finite, so one here is
+    // a bug, and writing it would hand the reader invalid JSON. (A finite number so large that its
+    // rounding overflows would print "inf" too: the text is checked as well.)
+    std::string text = format_number(number, decimals);
+    if (!std::isfinite(number) || text.find_first_not_of("-0123456789.") != std::string::npos)
+        throw std::logic_error(fmt::format("JSON output: the number {} is not finite, and JSON has no inf or nan", number));
     before_value();
-    out_ += format_number(number, decimals);
+    out_ += text;
     return *this;
 }
 

@@ -39,6 +39,11 @@ inline constexpr Message nesting_too_deep{
 inline constexpr Message too_many_nodes{
     "the document expands to more than {0} values through its aliases (*name); write the values out",
     "el documento se expande a más de {0} valores mediante sus alias (*nombre); escriba los valores"};
+inline constexpr Message too_many_values{
+    "the document has more than {0} values; a profile has a few hundred and the largest rubric file about "
+    "2,000: is this the right file?",
+    "el documento tiene más de {0} valores; un perfil tiene unos cientos y el mayor archivo de rúbricas unos "
+    "2000: ¿es el archivo correcto?"};
 inline constexpr Message outside_rubric_folder{"{0} is outside the rubric set's folder; name a file inside it",
                                                "{0} está fuera de la carpeta del conjunto de rúbricas; indique un archivo dentro de ella"};
 
@@ -46,6 +51,14 @@ inline constexpr Message outside_rubric_folder{"{0} is outside the rubric set's 
 inline constexpr Message profile_not_map{
     "a profile is a map with an \"institution\" block and one block per dimension, not {0}",
     "un perfil es un mapa con un bloque \"institution\" y un bloque por dimensión, no {0}"};
+inline constexpr Message duplicate_block{
+    "the block \"{0}\" is given twice; if a second profile starts here, put a line \"---\" before it "
+    "(in a stream, each profile starts with \"---\"; tne init writes it)",
+    "el bloque \"{0}\" aparece dos veces; si aquí empieza un segundo perfil, ponga antes una línea \"---\" "
+    "(en un flujo, cada perfil empieza con \"---\"; tne init la escribe)"};
+inline constexpr Message more_problems{
+    "and {0} more problems from here on, not shown: fix the ones above first (is this the right file?)",
+    "y {0} problemas más desde aquí, no mostrados: corrija primero los anteriores (¿es el archivo correcto?)"};
 inline constexpr Message block_not_map{"\"{0}\" must be a map of answers, not {1}",
                                        "\"{0}\" debe ser un mapa de respuestas, no {1}"};
 inline constexpr Message missing_required{"{0} is required", "{0} es obligatorio"};
@@ -55,6 +68,8 @@ inline constexpr Message invalid_value{"{0}: {1} is not valid; expected one of: 
 inline constexpr Message invalid_value_did_you_mean{"{0}: {1} is not valid; did you mean \"{2}\"?",
                                                     "{0}: {1} no es válido; ¿quiso decir \"{2}\"?"};
 inline constexpr Message expected_text{"a non-empty text", "un texto no vacío"};
+inline constexpr Message text_too_long{"{0}: a text of {1} characters; expected at most {2}",
+                                       "{0}: un texto de {1} caracteres; se esperaban {2} como máximo"};
 inline constexpr Message expected_list_of{"a list of: {0}", "una lista de: {0}"};
 inline constexpr Message expected_percent{"a number from 0 to 100 (a percentage), unquoted",
                                           "un número de 0 a 100 (un porcentaje), sin comillas"};

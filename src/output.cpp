@@ -5,13 +5,18 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <tuple>
 #include <stdexcept>
 #include <vector>
+
+#include "tne/error.hpp"
 
 namespace tne {
 
@@ -60,6 +65,106 @@ void remove_temporaries_and_end(int signal) {
 
 }  // namespace
 
+WriteError::WriteError(std::string path, int error)
+    : std::runtime_error(path + ": " + std::strerror(error)), path_(std::move(path)), error_(error) {}
+
+LocalText WriteError::message() const {
+    LocalText reason = system_reason(error_);
+    if (path_ == "-") return {"standard output: " + reason.en, "salida estándar: " + reason.es};
+    return {path_ + ": " + reason.en, path_ + ": " + reason.es};
+}
+
+void write_standard_output(std::string_view text) {
+    std::fflush(stdout);  // whatever stdio holds goes first
+    while (!text.empty()) {
+        ssize_t n = ::write(STDOUT_FILENO, text.data(), text.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0 && errno == EPIPE) {
+            // SIGPIPE is ignored (a parent set it so): end as it would have ended the program.
+            ::signal(SIGPIPE, SIG_DFL);
+            ::raise(SIGPIPE);
+            std::_Exit(128 + SIGPIPE);
+        }
+        if (n < 0) throw WriteError("-", errno);
+        text.remove_prefix(static_cast<size_t>(n));
+    }
+}
+
+void finish_standard_output() {
+    // CLI11 writes help and version through std::cout, which shares stdio's buffer.
+    if (std::fflush(stdout) != 0 || std::ferror(stdout)) throw WriteError("-", errno != 0 ? errno : EIO);
+}
+
+namespace {
+
+// What a path names, for telling whether two paths are one file.
+struct Identity {
+    dev_t device = 0;
+    ino_t inode = 0;
+    std::string name;  // for a file that does not exist yet: its name in the directory device:inode
+    bool operator==(const Identity&) const = default;
+};
+
+// A regular file's identity, or a path's that does not exist yet; nothing for anything else.
+std::optional<Identity> identity_of(const std::string& path, int standard_stream) {
+    struct stat info {};
+    bool found = path == "-" ? ::fstat(standard_stream, &info) == 0 : ::stat(path.c_str(), &info) == 0;
+    if (found) return S_ISREG(info.st_mode) ? std::optional(Identity{info.st_dev, info.st_ino, {}}) : std::nullopt;
+    if (path == "-" || errno != ENOENT) return std::nullopt;
+    namespace fs = std::filesystem;
+    std::error_code error;
+    fs::path resolved = fs::weakly_canonical(fs::absolute(path, error), error);
+    if (error || ::stat(resolved.parent_path().c_str(), &info) != 0) return std::nullopt;
+    return Identity{info.st_dev, info.st_ino, resolved.filename().string()};
+}
+
+// A directory input's files, two levels down (a rubric set keeps its dimensions in a subfolder).
+void add_directory_files(const std::string& directory, int depth, std::vector<Identity>& into) {
+    namespace fs = std::filesystem;
+    std::error_code error;
+    for (fs::directory_iterator it(directory, error), end; !error && it != end; it.increment(error)) {
+        std::error_code ignored;
+        if (it->is_directory(ignored) && depth > 1) add_directory_files(it->path().string(), depth - 1, into);
+        else if (auto identity = identity_of(it->path().string(), -1)) into.push_back(*identity);
+    }
+}
+
+}  // namespace
+
+std::optional<PathClash> find_path_clash(const std::vector<std::string>& inputs, const std::vector<std::string>& outputs) {
+    std::vector<std::pair<Identity, size_t>> read;  // each input file, with the input it comes from
+    for (size_t i = 0; i < inputs.size(); ++i) {
+        std::error_code error;
+        if (inputs[i] != "-" && std::filesystem::is_directory(inputs[i], error)) {
+            std::vector<Identity> files;
+            add_directory_files(inputs[i], 2, files);
+            for (auto& file : files) read.emplace_back(std::move(file), i);
+        } else if (auto identity = identity_of(inputs[i], STDIN_FILENO)) {
+            read.emplace_back(std::move(*identity), i);
+        }
+    }
+    std::sort(read.begin(), read.end(), [](const auto& x, const auto& y) {
+        return std::tie(x.first.device, x.first.inode, x.first.name, x.second) <
+               std::tie(y.first.device, y.first.inode, y.first.name, y.second);
+    });
+    std::vector<std::optional<Identity>> written;
+    for (size_t o = 0; o < outputs.size(); ++o) {
+        std::optional<Identity> identity = identity_of(outputs[o], STDOUT_FILENO);
+        for (size_t earlier = 0; earlier < o; ++earlier)
+            if ((outputs[o] == "-" && outputs[earlier] == "-") || (identity && written[earlier] == identity))
+                return PathClash{o, earlier, false};
+        if (identity) {
+            auto same = std::lower_bound(read.begin(), read.end(), *identity, [](const auto& entry, const Identity& id) {
+                return std::tie(entry.first.device, entry.first.inode, entry.first.name) <
+                       std::tie(id.device, id.inode, id.name);
+            });
+            if (same != read.end() && same->first == *identity) return PathClash{o, same->second, true};
+        }
+        written.push_back(identity);
+    }
+    return std::nullopt;
+}
+
 void remove_temporary_files_on_signals() {
     ::signal(SIGXFSZ, SIG_IGN);
     for (int signal : kTerminationSignals) {
@@ -79,7 +184,7 @@ AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
     struct stat target_stat {};
     if (::stat(path_.c_str(), &target_stat) == 0 && !S_ISREG(target_stat.st_mode)) {
         fd_ = ::open(path_.c_str(), O_WRONLY);
-        if (fd_ < 0) throw std::runtime_error(path_ + ": " + std::strerror(errno));
+        if (fd_ < 0) throw WriteError(path_, errno);
         return;
     }
     namespace fs = std::filesystem;
@@ -97,7 +202,7 @@ AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
     int error = errno;
     if (fd_ >= 0) slot_ = list_temporary(name.data());
     pthread_sigmask(SIG_SETMASK, &previous, nullptr);
-    if (fd_ < 0) throw std::runtime_error(path_ + ": " + std::strerror(error));
+    if (fd_ < 0) throw WriteError(path_, error);
     temporary_ = name.data();
 }
 
@@ -125,9 +230,7 @@ void AtomicFile::flush() {
     buffer_.clear();
 }
 
-void AtomicFile::fail(int error) {
-    throw std::runtime_error(path_ + ": " + std::strerror(error));
-}
+void AtomicFile::fail(int error) { throw WriteError(path_, error); }
 
 void AtomicFile::commit() {
     flush();

@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "messages.hpp"
+#include "text_layout.hpp"
 #include "tne/input.hpp"
 #include "tne/profile.hpp"
 #include "yaml_input.hpp"
@@ -61,12 +62,12 @@ public:
             throw InputError(yaml_input::pos_of(root, source_),
                              format_message(msg::profile_not_map, describe(root)));
         }
-        yaml_input::for_each_entry(root, source_, problems_, [&](const std::string& block, const YAML::Node& node) {
+        yaml_input::for_each_entry(root, source_, problems_, [&](const std::string& block, const YAML::Node& node, const YAML::Node& at) {
             if (std::find(rubric_.blocks.begin(), rubric_.blocks.end(), block) == rubric_.blocks.end())
-                problem(key_node(root, block), yaml_input::unknown_key_message(block, "profile", rubric_.blocks));
+                problem(at, yaml_input::unknown_key_message(block, "profile", rubric_.blocks));
             else
                 read_block(block, node, profile);
-        });
+        }, &msg::duplicate_block);
         // Questions are stored in rubric order, so their addresses order them; a profile mostly
         // follows that order already.
         std::sort(profile.answers.begin(), profile.answers.end(),
@@ -86,21 +87,24 @@ public:
         std::stable_sort(problems_.begin(), problems_.end(), [](const Diagnostic& x, const Diagnostic& y) {
             return std::tie(x.pos.line, x.pos.column) < std::tie(y.pos.line, y.pos.column);
         });
+        // A profile of thousands of unknown keys is the wrong file, not thousands of things to fix.
+        if (problems_.size() > kMaxProblems) {
+            size_t more = problems_.size() - kMaxProblems;
+            SourcePos next = problems_[kMaxProblems].pos;
+            problems_.resize(kMaxProblems);
+            problems_.push_back({next, format_message(msg::more_problems, std::to_string(more)), {}});
+        }
         if (!problems_.empty() && !draft_) throw InputError(problems_);
         return profile;
     }
 
     const std::vector<Diagnostic>& problems() const { return problems_; }
 
+    static constexpr size_t kMaxProblems = 100;  // reported of one profile; the rest are counted
+
 private:
     void problem(const YAML::Node& node, LocalText message) {
         problems_.push_back({yaml_input::pos_of(node, source_), std::move(message), {}});
-    }
-
-    static YAML::Node key_node(const YAML::Node& map, const std::string& key) {
-        for (const auto& entry : map)
-            if (entry.first.IsScalar() && entry.first.Scalar() == key) return entry.first;
-        return map;
     }
 
     void read_block(const std::string& block, const YAML::Node& node, Profile& profile) {
@@ -109,13 +113,13 @@ private:
             problem(node, format_message(msg::block_not_map, block, describe(node)));
             return;
         }
-        yaml_input::for_each_entry(node, source_, problems_, [&](const std::string& key, const YAML::Node& value) {
+        yaml_input::for_each_entry(node, source_, problems_, [&](const std::string& key, const YAML::Node& value, const YAML::Node& at) {
             const Question* question = find_question(block, key);
             if (!question) {
                 std::vector<std::string> keys;
                 for (const auto& q : rubric_.questions)
                     if (q.block == block) keys.push_back(q.key);
-                problem(key_node(node, key), yaml_input::unknown_key_message(key, block, keys));
+                problem(at, yaml_input::unknown_key_message(key, block, keys));
                 return;
             }
             read_entry(*question, value, profile);
@@ -132,10 +136,10 @@ private:
         std::optional<YAML::Node> value;
         std::optional<YAML::Node> evidence;
         bool unknown_keys = false;
-        yaml_input::for_each_entry(node, source_, problems_, [&](const std::string& key, const YAML::Node& child) {
+        yaml_input::for_each_entry(node, source_, problems_, [&](const std::string& key, const YAML::Node& child, const YAML::Node& at) {
             if (key == "value") value.emplace(child);
             else if (key == "evidence") evidence.emplace(child);
-            else unknown_keys = unknown_key(node, key, q.path, {"value", "evidence"});
+            else unknown_keys = unknown_key(at, key, q.path, {"value", "evidence"});
         });
         // A misspelt key is also a missing one; its message already names the right key.
         if (!value && !unknown_keys) problem(node, format_message(msg::missing_key, "value", q.path));
@@ -170,7 +174,7 @@ private:
             if (child.IsScalar() && !child.Scalar().empty()) into = child.Scalar();
             else valid = wrong(where + "." + key, child, msg::expected_text);
         };
-        yaml_input::for_each_entry(node, source_, problems_, [&](const std::string& key, const YAML::Node& child) {
+        yaml_input::for_each_entry(node, source_, problems_, [&](const std::string& key, const YAML::Node& child, const YAML::Node& at) {
             if (key == "source") {
                 has_source = true;
                 text(key, child, evidence.source);
@@ -183,7 +187,7 @@ private:
                 if (date) evidence.date = *date;
                 else valid = wrong(where + ".date", child, msg::expected_date);
             } else {
-                misspelt = unknown_key(node, key, where, {"source", "date", "owner"});
+                misspelt = unknown_key(at, key, where, {"source", "date", "owner"});
                 valid = false;
             }
         });
@@ -197,10 +201,10 @@ private:
         return evidence;
     }
 
-    // Reports `key` of `map` as unknown at `where`, with the keys allowed; true.
-    bool unknown_key(const YAML::Node& map, const std::string& key, const std::string& where,
+    // Reports `key` (its node `at`) as unknown at `where`, with the keys allowed; true.
+    bool unknown_key(const YAML::Node& at, const std::string& key, const std::string& where,
                      const std::vector<std::string>& allowed) {
-        problem(key_node(map, key), yaml_input::unknown_key_message(key, where, allowed));
+        problem(at, yaml_input::unknown_key_message(key, where, allowed));
         return true;
     }
 
@@ -235,6 +239,13 @@ private:
         switch (q.type) {
             case QuestionType::text:
                 if (!node.IsScalar() || node.Scalar().empty()) return invalid(q, node, msg::expected_text);
+                // A report repeats a name in every what-if it weighs: a name of megabytes would cost
+                // hundreds of times that in memory. No institution's name comes near the limit.
+                if (display_width(node.Scalar()) > kMaxTextCharacters) {
+                    problem(node, format_message(msg::text_too_long, q.path, std::to_string(display_width(node.Scalar())),
+                                                 std::to_string(kMaxTextCharacters)));
+                    return std::nullopt;
+                }
                 answer.value = node.Scalar();
                 return answer;
             case QuestionType::choice:

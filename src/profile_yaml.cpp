@@ -59,6 +59,8 @@ std::string annex_line(const std::vector<std::string>& sections, Lang lang) {
 void write_header(std::string& out, const RubricSet& rubric, const ProfileYamlOptions& options) {
     bool es = options.lang == Lang::es;
     if (!options.schema.empty()) out += "# yaml-language-server: $schema=" + options.schema + "\n";
+    // The document marker makes profiles joinable: `cat *.yaml | tne batch -` reads one per file.
+    out += "---\n";
     comment(out, "",
             fmt::format(fmt::runtime(es ? "Autoperfil para tne, conjunto de rúbricas {} versión {}: {}."
                                         : "Self-profile for tne, rubric set {} version {}: {}."),

@@ -9,6 +9,7 @@
 #include <algorithm>
 
 #include "text_layout.hpp"
+#include "tne/input.hpp"
 #include "tne/profile_yaml.hpp"
 
 namespace tne {
@@ -273,6 +274,15 @@ private:
     }
 
     Step answer(const Question& question, const std::string& typed, bool first) {
+        // A terminal set to Latin-1 sends "é" as one byte, which is not UTF-8: kept, it would make
+        // the saved answers unreadable. The officer is asked again, with the reason.
+        if (input::find_unreadable(typed)) {
+            note(say("The answer is not UTF-8 text (or holds a control character): set the terminal to UTF-8, or "
+                     "type it without accents.",
+                     "La respuesta no es texto UTF-8 (o contiene un carácter de control): configure la terminal en "
+                     "UTF-8, o escríbala sin acentos."));
+            return Step::again;
+        }
         std::string folded = fold(typed);
         if (is_back(folded)) {
             if (!first) return Step::back;

@@ -13,11 +13,36 @@ namespace {
 constexpr size_t kRecommendations = 3;
 
 // One CSV line, appended cell by cell to a single string: a batch writes thousands.
+// Every text cell is neutralised for spreadsheets (OWASP, "CSV Injection"): a spreadsheet runs a
+// cell that starts with = + - or @ as a formula (and tab or CR may hide such a start), and a file
+// name, an entry or an error message comes from untrusted input. Such a cell gets a leading
+// apostrophe, which a spreadsheet shows as text. Numbers tne writes itself stay numbers.
 class CsvLine {
 public:
     CsvLine() { line_.reserve(256); }
 
     CsvLine& cell(std::string_view text) {
+        // "-" alone, standard input's name, is text in every spreadsheet and scripts match it.
+        bool formula =
+            !text.empty() && text != "-" && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos;
+        return raw(formula ? "'" + std::string(text) : text);
+    }
+    CsvLine& cell(const std::optional<double>& number) { return raw(number ? format_number(*number, 1) : ""); }
+    CsvLine& cell(int number) { return raw(std::to_string(number)); }
+
+    // The columns every record starts with.
+    CsvLine& source(const RecordSource& source, const char* status) {
+        return cell(source.file).cell(source.entry).cell(source.line).cell(status);
+    }
+
+    std::string end() {
+        line_ += '\n';
+        return std::move(line_);
+    }
+
+private:
+    // Quoted when it holds a delimiter, a quote or a line break, as RFC 4180 asks.
+    CsvLine& raw(std::string_view text) {
         if (cells_++ > 0) line_ += ',';
         if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
             line_ += text;
@@ -31,28 +56,7 @@ public:
         line_ += '"';
         return *this;
     }
-    CsvLine& cell(const std::optional<double>& number) { return cell(number ? format_number(*number, 1) : ""); }
-    CsvLine& cell(int number) { return cell(std::to_string(number)); }
 
-    // A spreadsheet runs a cell that starts with = + - or @ as a formula; an institution name from
-    // an untrusted profile must stay text, so such a name gets a leading apostrophe, as
-    // spreadsheets do.
-    CsvLine& text_cell(const std::string& text) {
-        bool formula = !text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos;
-        return formula ? cell("'" + text) : cell(text);
-    }
-
-    // The columns every record starts with.
-    CsvLine& source(const RecordSource& source, const char* status) {
-        return cell(source.file).cell(source.entry).cell(source.line).cell(status);
-    }
-
-    std::string end() {
-        line_ += '\n';
-        return std::move(line_);
-    }
-
-private:
     std::string line_;
     int cells_ = 0;
 };
@@ -91,8 +95,8 @@ std::string records_end(RecordFormat format, bool empty) {
 std::string render_record(const RecordSource& source, const Assessment& a, RecordFormat format) {
     if (format == RecordFormat::csv) {
         CsvLine row;
-        row.source(source, "scored").text_cell(a.institution_name).cell(a.institution_type).cell(a.overall);
-        row.cell(a.level ? a.level->id : "").cell(format_number(100 * a.coverage, 1));
+        row.source(source, "scored").cell(a.institution_name).cell(a.institution_type).cell(a.overall);
+        row.cell(a.level ? a.level->id : "").cell(std::optional<double>(100 * a.coverage));
         for (const auto& d : a.dimensions) row.cell(d.score);
         row.cell(a.suggested ? a.suggested->model->id : "");
         for (size_t i = 0; i < kRecommendations; ++i)

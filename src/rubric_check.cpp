@@ -47,11 +47,14 @@ const std::vector<CheckRule>& check_rules() {
          {"Correct the name (the message suggests the closest one when there is one) or add what it names.",
           "Corrija el nombre (el mensaje sugiere el más parecido cuando lo hay) o agregue lo que nombra."}},
         {"rule-type-mismatch", S::error,
-         {"A rule or condition fits its question's type", "Una regla o condición corresponde al tipo de su pregunta"},
+         {"A rule or condition fits its question's type and range",
+          "Una regla o condición corresponde al tipo y al rango de su pregunta"},
          {"Score choice and yes/partial/no questions with `levels` that give every value a score, and percent, count and "
-          "list questions with `bands`; test choices with `in`, lists with `any_of`, numbers with `at_least`/`at_most`.",
+          "list questions with `bands`; test choices with `in`, lists with `any_of`, numbers with `at_least`/`at_most` "
+          "within the question's range.",
           "Califique las preguntas de opción y sí/parcial/no con `levels` que den puntaje a cada valor, y las de porcentaje, "
-          "conteo y lista con `bands`; pruebe opciones con `in`, listas con `any_of`, números con `at_least`/`at_most`."}},
+          "conteo y lista con `bands`; pruebe opciones con `in`, listas con `any_of`, números con `at_least`/`at_most` "
+          "dentro del rango de la pregunta."}},
         {"bands-order", S::error,
          {"Bands ascend, start at the question's minimum and stay within its range",
           "Las bandas ascienden, empiezan en el mínimo de la pregunta y no salen de su rango"},
@@ -66,11 +69,14 @@ const std::vector<CheckRule>& check_rules() {
         {"range-order", S::error,
          {"A count question's min is not above its max", "El mínimo de una pregunta de conteo no supera su máximo"},
          {"Swap `min` and `max`.", "Intercambie `min` y `max`."}},
-        {"score-range", S::error, {"Scores go from 0 to 100", "Los puntajes van de 0 a 100"},
+        {"score-range", S::error,
+         {"Scores, and thresholds on scores, go from 0 to 100", "Los puntajes, y los umbrales sobre puntajes, van de 0 a 100"},
          {"Use a score from 0 (nothing) to 100 (full points).", "Use un puntaje de 0 (nada) a 100 (puntos completos)."}},
-        {"weight-positive", S::error, {"Weights are positive", "Los pesos son positivos"},
-         {"Give the weight a number above 0; to leave a criterion out, delete it.",
-          "Dé al peso un número mayor que 0; para dejar fuera un criterio, elimínelo."}},
+        {"weight-positive", S::error, {"Weights are above 0 and at most 100", "Los pesos son mayores que 0 y como máximo 100"},
+         {"Give the weight a number above 0 and at most 100 (weights count relative to each other); to leave a criterion "
+          "out, delete it.",
+          "Dé al peso un número mayor que 0 y como máximo 100 (los pesos cuentan unos respecto de otros); para dejar fuera "
+          "un criterio, elimínelo."}},
         {"missing-translation", S::error,
          {"Every text has a non-empty English and Spanish version", "Todo texto tiene una versión en inglés y en español, no vacías"},
          {"Add the missing `en:` or `es:` text; reports are printed in either language.",

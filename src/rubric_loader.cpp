@@ -9,6 +9,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
+#include <charconv>
 #include <cmath>
 #include <set>
 
@@ -22,6 +24,104 @@ namespace {
 
 using rubric_schema::FileKind;
 using yaml_input::describe;
+
+// The ranges of a rubric file's numbers, as schemas/rubric-set.schema.json states them. Within
+// them no score, fit or index can overflow, so reports and JSON outputs stay finite.
+struct Range {
+    double min = 0;
+    double max = 0;
+    bool above_min = false;  // the minimum itself excluded
+    bool whole = false;
+};
+// A weight (a criterion's points, a dimension's or a fit term's share): 0 would count for nothing;
+// the shipped sets use 1 to 3, so 100 leaves room for any scale a set picks.
+constexpr Range kWeight{0, 100, true};
+// A score; levels' cut points, the advice's thresholds and a dimension's score in a condition are
+// scores too.
+constexpr Range kScore{0, 100};
+// Points added to or taken from a model's score (a context's adjust, the advice's preferences): a
+// fit goes from 0 to 100, so points beyond 100 would outweigh any fit.
+constexpr Range kPoints{-100, 100};
+// Any other quantity: a count question's min and max, a band's at_least, a condition's threshold
+// (then within its question's range). The largest shipped maximum is 500,000 students.
+constexpr Range kQuantity{-1e9, 1e9};
+constexpr Range kWholeQuantity{-1e9, 1e9, false, true};
+
+constexpr Message kNotFinite{
+    "{0} is not a finite number (it is infinite, not a number, or beyond ±1.8e308); expected {2}",
+    "{0} no es un número finito (es infinito, no es un número o pasa de ±1.8e308); se esperaba {3}"};
+constexpr Message kOutOfRange{"{0} is out of range; expected {2}", "{0} está fuera de rango; se esperaba {3}"};
+constexpr Message kThresholdOutside{"{0}: the threshold {1} is outside the question's range, {2} to {3}",
+                                    "{0}: el umbral {1} está fuera del rango de la pregunta, de {2} a {3}"};
+constexpr Message kDimensionThreshold{"{0}: the threshold {1} is outside the range of a dimension's score, 0 to 100",
+                                      "{0}: el umbral {1} está fuera del rango del puntaje de una dimensión, de 0 a 100"};
+constexpr Message kQuestionOfOtherBlock{
+    "the question \"{0}\" exists but belongs to {2}; a criterion of dimension \"{1}\" scores only questions of \"{1}\"",
+    "la pregunta \"{0}\" existe pero pertenece a {3}; un criterio de la dimensión \"{1}\" califica solo preguntas de "
+    "\"{1}\""};
+
+LocalText expected_words(const Range& range) {
+    std::string low = format_number(range.min, 2);
+    std::string high = format_number(range.max, 2);
+    if (range.whole) return {"a whole number from " + low + " to " + high, "un número entero de " + low + " a " + high};
+    if (range.above_min)
+        return {"a number above " + low + " and at most " + high, "un número mayor que " + low + " y como máximo " + high};
+    return {"a number from " + low + " to " + high, "un número de " + low + " a " + high};
+}
+
+bool all_digits(std::string_view text) {
+    return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+// YAML 1.2 core schema's float: [-+]? ( . [0-9]+ | [0-9]+ ( . [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?
+bool core_float(std::string_view text) {
+    if (!text.empty() && (text[0] == '-' || text[0] == '+')) text.remove_prefix(1);
+    size_t exponent = text.find_first_of("eE");
+    std::string_view mantissa = text.substr(0, exponent);
+    if (exponent != std::string_view::npos) {
+        std::string_view power = text.substr(exponent + 1);
+        if (!power.empty() && (power[0] == '-' || power[0] == '+')) power.remove_prefix(1);
+        if (!all_digits(power)) return false;
+    }
+    size_t dot = mantissa.find('.');
+    if (dot == std::string_view::npos) return all_digits(mantissa);
+    std::string_view whole = mantissa.substr(0, dot), fraction = mantissa.substr(dot + 1);
+    return whole.empty() ? all_digits(fraction) : all_digits(whole) && (fraction.empty() || all_digits(fraction));
+}
+
+// The decimal exponent of a core float's leading digit ("123.4" is 2, "0.05e-3" is -5): it tells a
+// number too large for a double from one too small.
+long magnitude(std::string_view text) {
+    if (!text.empty() && (text[0] == '-' || text[0] == '+')) text.remove_prefix(1);
+    size_t e = text.find_first_of("eE");
+    long exponent = 0;
+    if (e != std::string_view::npos) {
+        std::string_view power = text.substr(e + 1);
+        bool negative = !power.empty() && power[0] == '-';
+        if (!power.empty() && (power[0] == '-' || power[0] == '+')) power.remove_prefix(1);
+        for (char c : power) exponent = std::min(exponent * 10 + (c - '0'), 1'000'000'000L);  // no overflow
+        if (negative) exponent = -exponent;
+    }
+    std::string_view mantissa = text.substr(0, e);
+    size_t dot = mantissa.find('.');
+    std::string_view whole = mantissa.substr(0, dot);
+    size_t first = whole.find_first_not_of('0');
+    if (first != std::string_view::npos) return exponent + static_cast<long>(whole.size() - first - 1);
+    std::string_view fraction = dot == std::string_view::npos ? std::string_view() : mantissa.substr(dot + 1);
+    first = fraction.find_first_not_of('0');
+    return exponent - static_cast<long>(first == std::string_view::npos ? 1 : first + 1);
+}
+
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+// A node as a number; a missing node, a map or a list is none.
+PlainNumber number_of(const YAML::Node& node) {
+    return node.IsDefined() && node.IsScalar() ? plain_number(node.Scalar()) : PlainNumber{};
+}
 
 const std::vector<Choice>& yes_partial_no_values() {
     static const std::vector<Choice> values = {
@@ -54,13 +154,9 @@ public:
         if (!problems.empty()) throw InputError(problems);
         std::vector<std::string> allowed = required;
         allowed.insert(allowed.end(), optional.begin(), optional.end());
-        for (const auto& [key, value] : entries) {
-            if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-                for (const auto& entry : map)
-                    if (entry.first.Scalar() == key)
-                        fail(entry.first, "schema", yaml_input::unknown_key_message(key, where, allowed));
-            }
-        }
+        for (const auto& entry : entries)
+            if (std::find(allowed.begin(), allowed.end(), entry.key) == allowed.end())
+                fail(entry.at, "schema", yaml_input::unknown_key_message(entry.key, where, allowed));
         for (const auto& key : required)
             if (!map[key]) fail(map, "schema", format_message(msg::missing_key, key, where));
     }
@@ -71,23 +167,34 @@ public:
         return node.Scalar();
     }
 
-    double number(const YAML::Node& node) const {
-        if (auto value = yaml_input::number(node)) return *value;
-        fail(node, "schema", format_message(msg::expected_number, describe(node)));
-    }
-
-    // A whole number in [min, max], checked before it becomes an int (a double past INT_MAX would not fit).
-    int whole(const YAML::Node& node, int min, int max) const {
-        double value = number(node);
-        if (value != std::floor(value) || value < min || value > max)
-            fail(node, "schema", format_message(msg::expected_whole_in, describe(node), std::to_string(min), std::to_string(max)));
-        return static_cast<int>(value);
-    }
-
-    double positive(const YAML::Node& node, const char* rule = "weight-positive") const {
-        double value = number(node);
-        if (value <= 0) fail(node, rule, format_message(msg::expected_positive, describe(node)));
+    // A number within `range`, read as the schema reads it (1e999, .inf and .nan are not numbers
+    // tne can use); `rule` is the check rule of a finite value outside the range.
+    double number(const YAML::Node& node, const Range& range, const char* rule = "schema") const {
+        PlainNumber read = number_of(node);
+        LocalText expected = expected_words(range);
+        if (read.kind == NumberKind::none) fail(node, "schema", format_message(msg::expected_number, describe(node)));
+        if (read.kind == NumberKind::not_finite)
+            fail(node, "schema", format_message(kNotFinite, describe(node), "", expected.en, expected.es));
+        double value = read.value;
+        bool outside = (range.above_min ? value <= range.min : value < range.min) || value > range.max;
+        if (range.whole && (outside || value != std::floor(value)))
+            fail(node, "schema", format_message(msg::expected_whole_in, describe(node), format_number(range.min, 0),
+                                                format_number(range.max, 0)));
+        if (outside) fail(node, rule, format_message(kOutOfRange, describe(node), "", expected.en, expected.es));
         return value;
+    }
+
+    // A whole number in [min, max], checked before it becomes an int (1e10 would not fit).
+    int whole(const YAML::Node& node, int min, int max) const {
+        return static_cast<int>(number(node, Range{double(min), double(max), false, true}));
+    }
+
+    // A weight; 0 and below keep their own message, the rule's own words.
+    double weight(const YAML::Node& node) const {
+        PlainNumber read = number_of(node);
+        if (read.kind == NumberKind::finite && read.value <= 0)
+            fail(node, "weight-positive", format_message(msg::expected_positive, describe(node)));
+        return number(node, kWeight, "weight-positive");
     }
 
     std::vector<std::string> strings(const YAML::Node& node) const {
@@ -220,6 +327,7 @@ private:
             }
             if (!attempt([&] { read_dimension(id, main.pos(node)); })) broken_.insert(id);
         }
+        foreign_questions();
         label_questions();
         attempt([&] { read_levels(main, root["levels"]); });
         if (root["levels_basis"])
@@ -247,7 +355,9 @@ private:
             if (name == "already_runs") optional.push_back("kind");
             main.check_keys(item, name, keys, optional);
             AdviceRule rule;
-            rule.value = main.number(item["value"]);
+            // min_coverage and min_fit are thresholds on a coverage and a fit; the others add points.
+            bool threshold = name == "min_coverage" || name == "min_fit";
+            rule.value = threshold ? main.number(item["value"], kScore, "score-range") : main.number(item["value"], kPoints);
             rule.annex = main.annex(item["annex"]);
             rule.why = main.text(item["why"], name + " why");
             rule.basis = main.basis(item, name);
@@ -360,8 +470,8 @@ private:
         if (q.type == QuestionType::list) q.max = static_cast<double>(q.values.size());
         if (q.type == QuestionType::count) {
             if (!node["min"] || !node["max"]) file.fail(node, "schema", format_message(msg::count_needs_range, q.path));
-            q.min = file.number(node["min"]);
-            q.max = file.number(node["max"]);
+            q.min = file.number(node["min"], kWholeQuantity);
+            q.max = file.number(node["max"], kWholeQuantity);
             if (q.min > q.max) file.fail(node["max"], "range-order", format_message(msg::range_reversed, q.path));
         }
         load_.set.questions.push_back(std::move(q));
@@ -392,20 +502,20 @@ private:
         dimension.pos = file.pos(root);
         attempt([&] { dimension.name = file.text(root["name"], id + " name"); });
         attempt([&] { dimension.description = file.text(root["description"], id + " description"); });
-        attempt([&] { dimension.weight = file.positive(root["weight"]); });
+        attempt([&] { dimension.weight = file.weight(root["weight"]); });
         for (const auto& section : root["annex"]) attempt([&] { dimension.annex.push_back(file.annex(section)); });
 
         load_.set.blocks.push_back(id);
         read_questions(file, root["questions"], id);
         for (const auto& node : root["criteria"]) {
-            attempt([&] { dimension.criteria.push_back(read_criterion(file, node)); });
+            attempt([&] { dimension.criteria.push_back(read_criterion(file, node, id)); });
         }
         if (dimension.criteria.empty() && root["criteria"].size() == 0)
             file.fail(root["criteria"], "schema", format_message(msg::no_criteria, id));
         load_.set.dimensions.push_back(std::move(dimension));
     }
 
-    Criterion read_criterion(const RubricFile& file, const YAML::Node& node) {
+    Criterion read_criterion(const RubricFile& file, const YAML::Node& node, const std::string& dimension) {
         file.check_keys(node, "criterion", {"id", "question", "weight", "annex", "name", "rule", "recommendation"},
                         {"quote", "assumption"});
         Criterion criterion;
@@ -415,33 +525,64 @@ private:
         criterion.question = file.string(node["question"]);
         criterion.pos = file.pos(node);
         std::vector<Diagnostic> problems;
+        bool failed = false;  // also by a problem reported elsewhere, which adds no diagnostic here
         auto collect = [&](auto read) {
             try {
                 read();
             } catch (const InputError& e) {
                 problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
+                failed = true;
             }
         };
-        collect([&] { criterion.weight = file.positive(node["weight"]); });
+        collect([&] { criterion.weight = file.weight(node["weight"]); });
         collect([&] { criterion.annex = file.annex(node["annex"]); });
         collect([&] { criterion.name = file.text(node["name"], criterion.id + " name"); });
         collect([&] { criterion.basis = file.basis(node, criterion.id); });
         collect([&] { criterion.recommendation = read_recommendation(file, node["recommendation"], criterion.id); });
         collect([&] {
+            // A criterion scores a question of its own dimension. Another block's question may be in
+            // a file not read yet: it is looked up once every file is (foreign_questions()).
+            if (!criterion.question.starts_with(dimension + ".")) {
+                foreign_.push_back({file.pos(node["question"]), criterion.question, dimension});
+                throw InputError(std::vector<Diagnostic>{});
+            }
             const Question* question = load_.set.find_question(criterion.question);
             if (!question && broken_.count(criterion.question)) throw InputError(std::vector<Diagnostic>{});
-            if (!question) {
-                std::vector<std::string> paths;
-                for (const auto& q : load_.set.questions) paths.push_back(q.path);
-                std::string near = yaml_input::closest(criterion.question, paths);
-                file.fail(node["question"], "unknown-reference",
-                          near.empty() ? format_message(msg::unknown_question, criterion.question)
-                                       : format_message(msg::unknown_question_did_you_mean, criterion.question, near));
-            }
+            if (!question) file.fail(node["question"], "unknown-reference", unknown_question(criterion.question));
             criterion.rule = read_rule(file, node["rule"], *question);
         });
-        if (!problems.empty()) throw InputError(problems);
+        if (failed) throw InputError(problems);
         return criterion;
+    }
+
+    LocalText unknown_question(const std::string& path) const {
+        std::vector<std::string> paths;
+        for (const auto& q : load_.set.questions) paths.push_back(q.path);
+        std::string near = yaml_input::closest(path, paths);
+        return near.empty() ? format_message(msg::unknown_question, path)
+                            : format_message(msg::unknown_question_did_you_mean, path, near);
+    }
+
+    // Criteria naming another block's question, now that every question is known.
+    void foreign_questions() {
+        for (const auto& foreign : foreign_) {
+            attempt([&] {
+                const Question* question = load_.set.find_question(foreign.question);
+                bool reported = std::any_of(broken_.begin(), broken_.end(), [&](const std::string& id) {
+                    return id == foreign.question || foreign.question.starts_with(id + ".");
+                });
+                if (!question && reported) return;  // the question or its dimension failed, and said why
+                LocalText message = unknown_question(foreign.question);
+                if (question) {
+                    LocalText owner = question->block == "institution"
+                                          ? LocalText{"the institution's questions", "las preguntas de la institución"}
+                                          : LocalText{"dimension \"" + question->block + "\"",
+                                                      "la dimensión \"" + question->block + "\""};
+                    message = format_message(kQuestionOfOtherBlock, foreign.question, foreign.dimension, owner.en, owner.es);
+                }
+                throw InputError({Diagnostic{foreign.pos, message, "unknown-reference"}});
+            });
+        }
     }
 
     Recommendation read_recommendation(const RubricFile& file, const YAML::Node& node, const std::string& criterion) {
@@ -477,9 +618,9 @@ private:
         if (wants_levels) {
             if (!node["levels"]) file.fail(node, "rule-type-mismatch", format_message(msg::rule_needs_levels, question.path));
             std::vector<Diagnostic> problems;
-            for (const auto& [value, score] : yaml_input::map_entries(node["levels"], file.name(), problems)) {
+            for (const auto& [value, score, at] : yaml_input::map_entries(node["levels"], file.name(), problems)) {
                 if (!question.find_value(value))
-                    file.fail(node["levels"], "rule-type-mismatch", format_message(msg::level_not_a_value, value, question.path));
+                    file.fail(at, "rule-type-mismatch", format_message(msg::level_not_a_value, value, question.path));
                 rule.levels.emplace_back(value, score_in_range(file, score, question));
             }
             if (!problems.empty()) throw InputError(problems);
@@ -495,7 +636,7 @@ private:
                 file.fail(node, "rule-type-mismatch", format_message(msg::rule_needs_bands, question.path));
             for (const auto& band : node["bands"]) {
                 file.check_keys(band, "band", {"at_least", "score"}, {});
-                Band b{file.number(band["at_least"]), score_in_range(file, band["score"], question)};
+                Band b{file.number(band["at_least"], kQuantity), score_in_range(file, band["score"], question)};
                 if (!rule.bands.empty() && b.at_least <= rule.bands.back().at_least)
                     file.fail(band, "bands-order", format_message(msg::bands_not_ascending, question.path));
                 if (b.at_least > question.max)
@@ -513,9 +654,10 @@ private:
     }
 
     static double score_in_range(const RubricFile& file, const YAML::Node& node, const Question& question) {
-        double score = file.number(node);
-        if (score < 0 || score > 100) file.fail(node, "score-range", format_message(msg::score_out_of_range, question.path));
-        return score;
+        PlainNumber read = number_of(node);
+        if (read.kind == NumberKind::finite && (read.value < 0 || read.value > 100))
+            file.fail(node, "score-range", format_message(msg::score_out_of_range, question.path));
+        return file.number(node, kScore, "score-range");
     }
 
     // A question's short label is the name of the criterion that scores it.
@@ -529,19 +671,27 @@ private:
     void read_levels(const RubricFile& main, const YAML::Node& list) {
         if (!list.IsSequence() || list.size() == 0)
             main.fail(list, "schema", format_message(msg::expected_list, describe(list)));
+        // Each level's order is checked against the level written before it, even when that one
+        // failed for another reason (an unknown key): skipping it made every later level look out
+        // of order. A level whose `from` cannot be read is not compared.
+        std::optional<double> previous;
+        bool first = true;
         for (const auto& node : list) {
             attempt([&] {
                 main.check_keys(node, "level", {"id", "from", "name"}, {});
-                Level level{main.string(node["id"]), main.number(node["from"]), {}};
+                Level level{main.string(node["id"]), main.number(node["from"], kScore, "levels-order"), {}};
                 level.name = main.text(node["name"], "level " + level.id + " name");
                 auto& levels = load_.set.levels;
                 for (const auto& other : levels)
                     if (other.id == level.id)
                         main.fail(node["id"], "duplicate-id", format_message(msg::duplicate_id, level.id));
-                if (levels.empty() ? level.from != 0 : level.from <= levels.back().from || level.from >= 100)
+                if (first ? level.from != 0 : (previous && level.from <= *previous) || level.from >= 100)
                     main.fail(node["from"], "levels-order", format_message(msg::levels_not_ascending));
                 levels.push_back(std::move(level));
             });
+            PlainNumber from = node.IsMap() ? number_of(node["from"]) : PlainNumber{};
+            previous = from.kind == NumberKind::finite ? std::optional<double>(from.value) : std::nullopt;
+            first = false;
         }
     }
 
@@ -593,13 +743,13 @@ private:
         model.pos = file.pos(node);
         for (const auto& term : node["fit"]) {
             file.check_keys(term, "fit", {"dimension", "weight"}, {});
-            FitWeight fit{file.string(term["dimension"]), file.positive(term["weight"])};
+            FitWeight fit{file.string(term["dimension"]), file.weight(term["weight"])};
             check_dimension(file, term["dimension"], fit.dimension);
             model.fit.push_back(fit);
         }
         if (model.fit.empty()) file.fail(node["fit"], "schema", format_message(msg::model_without_fit, model.id));
         for (const auto& adjustment : node["context"])
-            model.context.push_back({read_condition(file, adjustment, {"adjust"}), file.number(adjustment["adjust"])});
+            model.context.push_back({read_condition(file, adjustment, {"adjust"}), file.number(adjustment["adjust"], kPoints)});
         for (const auto& requirement : node["requires"]) model.requires_.push_back(read_condition(file, requirement, {}));
         if (node["runs_when"]) model.runs_when = read_condition(file, node["runs_when"], {});
         return model;
@@ -623,8 +773,8 @@ private:
         if (node["why"]) c.why = file.text(node["why"], "why");
         c.basis = file.basis(node, "condition");
         if (bool(node["dimension"]) == bool(node["question"])) file.fail(node, "schema", format_message(msg::condition_subject));
-        if (node["at_least"]) c.at_least = file.number(node["at_least"]);
-        if (node["at_most"]) c.at_most = file.number(node["at_most"]);
+        if (node["at_least"]) c.at_least = file.number(node["at_least"], kQuantity);
+        if (node["at_most"]) c.at_most = file.number(node["at_most"], kQuantity);
         if (node["in"]) c.in = file.strings(node["in"]);
         if (node["any_of"]) c.any_of = file.strings(node["any_of"]);
         int tests = bool(c.at_least) + bool(c.at_most) + !c.in.empty() + !c.any_of.empty();
@@ -635,6 +785,10 @@ private:
             check_dimension(file, node["dimension"], c.dimension);
             if (!c.in.empty() || !c.any_of.empty())
                 file.fail(node, "rule-type-mismatch", format_message(msg::condition_test_type, c.dimension));
+            for (const auto& [key, value] : thresholds(c))
+                if (value < kScore.min || value > kScore.max)
+                    file.fail(node[key], "score-range",
+                              format_message(kDimensionThreshold, c.dimension, key + " " + node[key].Scalar()));
             return c;
         }
         c.question = file.string(node["question"]);
@@ -647,19 +801,53 @@ private:
         bool fits = ((numeric || q->type == QuestionType::list) && (c.at_least || c.at_most)) ||
                     (single && !c.in.empty()) || (q->type == QuestionType::list && !c.any_of.empty());
         if (!fits) file.fail(node, "rule-type-mismatch", format_message(msg::condition_test_type, c.question));
+        // Beyond the question's range a threshold always holds or never does: a mistake either way.
+        for (const auto& [key, value] : thresholds(c))
+            if (value < q->min || value > q->max)
+                file.fail(node[key], "rule-type-mismatch",
+                          format_message(kThresholdOutside, c.question, key + " " + node[key].Scalar(),
+                                         format_number(q->min, 2), format_number(q->max, 2)));
         for (const auto& value : c.in.empty() ? c.any_of : c.in)
             if (!q->find_value(value))
                 file.fail(node, "unknown-reference", format_message(msg::level_not_a_value, value, c.question));
         return c;
     }
 
+    static std::vector<std::pair<std::string, double>> thresholds(const Condition& c) {
+        std::vector<std::pair<std::string, double>> found;
+        if (c.at_least) found.emplace_back("at_least", *c.at_least);
+        if (c.at_most) found.emplace_back("at_most", *c.at_most);
+        return found;
+    }
+
     const RubricFiles& files_;
     RubricLoad load_;
     std::set<std::string> broken_;  // ids of items that failed to load, already reported
     std::set<std::string> criterion_ids_;
+    struct ForeignQuestion {
+        SourcePos pos;
+        std::string question;
+        std::string dimension;  // of the criterion
+    };
+    std::vector<ForeignQuestion> foreign_;
 };
 
 }  // namespace
+
+PlainNumber plain_number(std::string_view text) {
+    std::string_view unsigned_part = text;
+    if (!unsigned_part.empty() && (unsigned_part[0] == '-' || unsigned_part[0] == '+')) unsigned_part.remove_prefix(1);
+    for (std::string_view word : {".inf", ".nan", "inf", "infinity", "nan"})
+        if (equals_ignoring_case(unsigned_part, word)) return {NumberKind::not_finite, 0};
+    if (!core_float(text)) return {};
+    std::string_view digits = text[0] == '+' ? text.substr(1) : text;  // from_chars takes no '+'
+    double value = 0;
+    auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    if (error == std::errc::result_out_of_range)
+        return magnitude(text) > 0 ? PlainNumber{NumberKind::not_finite, 0} : PlainNumber{NumberKind::finite, 0};
+    if (error != std::errc() || end != digits.data() + digits.size()) return {};
+    return {NumberKind::finite, value};
+}
 
 RubricLoad read_rubric_set(const RubricFiles& files) { return Loader(files).run(); }
 

@@ -5,6 +5,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "rubric_schema.hpp"
@@ -26,5 +27,16 @@ struct RubricLoad {
 };
 
 RubricLoad read_rubric_set(const RubricFiles& files);
+
+// A scalar's text read as YAML 1.2's core schema reads a number ("12", "-1.5", "1e3", ".inf"),
+// without throwing: `finite` when it fits a double, `not_finite` for .inf, .nan (and inf, nan,
+// infinity in any case, which strtod would read) and numbers beyond ±1.8e308 such as 1e999; a
+// number too small for a double (1e-400) reads as 0, as it does in JSON parsers.
+enum class NumberKind { none, finite, not_finite };
+struct PlainNumber {
+    NumberKind kind = NumberKind::none;
+    double value = 0;
+};
+PlainNumber plain_number(std::string_view text);
 
 }  // namespace tne

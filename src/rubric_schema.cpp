@@ -3,10 +3,15 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <regex>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
@@ -14,6 +19,7 @@
 
 #include "embedded_files.hpp"
 #include "messages.hpp"
+#include "rubric_loader.hpp"
 #include "yaml_input.hpp"
 
 namespace tne::rubric_schema {
@@ -21,6 +27,11 @@ namespace tne::rubric_schema {
 namespace {
 
 using nlohmann::json;
+
+// 1e999, .inf or .nan where the schema wants a number: YAML reads them as numbers, JSON has none.
+constexpr Message kNotFinite{
+    "{0} at {1} is not a finite number (it is infinite, not a number, or beyond ±1.8e308); expected {2}",
+    "{0} en {1} no es un número finito (es infinito, no es un número o pasa de ±1.8e308); se esperaba {3}"};
 
 // Deeper than any real rubric file; a self-referring alias (`&x [*x]`) would otherwise recurse forever.
 constexpr int kMaxDepth = 64;
@@ -31,22 +42,6 @@ constexpr size_t kMaxNodes = 200'000;
 
 bool all_digits(std::string_view text) {
     return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
-}
-
-// YAML 1.2 core schema's float: [-+]? ( . [0-9]+ | [0-9]+ ( . [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?
-bool core_float(std::string_view text) {
-    if (!text.empty() && (text[0] == '-' || text[0] == '+')) text.remove_prefix(1);
-    size_t exponent = text.find_first_of("eE");
-    std::string_view mantissa = text.substr(0, exponent);
-    if (exponent != std::string_view::npos) {
-        std::string_view power = text.substr(exponent + 1);
-        if (!power.empty() && (power[0] == '-' || power[0] == '+')) power.remove_prefix(1);
-        if (!all_digits(power)) return false;
-    }
-    size_t dot = mantissa.find('.');
-    if (dot == std::string_view::npos) return all_digits(mantissa);
-    std::string_view whole = mantissa.substr(0, dot), fraction = mantissa.substr(dot + 1);
-    return whole.empty() ? all_digits(fraction) : all_digits(whole) && (fraction.empty() || all_digits(fraction));
 }
 
 // A scalar as JSON under YAML 1.2's core schema, as YAML language servers read it: quoted text is
@@ -64,8 +59,14 @@ json scalar_to_json(const YAML::Node& node) {
     if (one_of({"false", "False", "FALSE"})) return false;
     std::string_view unsigned_part = text[0] == '-' || text[0] == '+' ? std::string_view(text).substr(1) : text;
     if (all_digits(unsigned_part) && text.size() < 18) return std::stoll(text);
-    if (core_float(text)) return std::stod(text);
-    return text;
+    // A number JSON cannot hold (1e999, .inf, .nan) stays text: the schema then reports a text where
+    // a number belongs, and explain() says why.
+    PlainNumber number = plain_number(text);
+    if (number.kind != NumberKind::finite) return text;
+    // A whole number written as a float (2.5e3, 50.0) is whole for the schema as for the loader.
+    if (number.value == std::trunc(number.value) && std::fabs(number.value) < 9e15)
+        return static_cast<long long>(number.value);
+    return number.value;
 }
 
 // The document as JSON, within kMaxDepth levels and kMaxNodes values (`visited` counts them).
@@ -128,29 +129,64 @@ std::vector<std::string> steps_of(const std::vector<std::string>& context) {
 struct Place {
     YAML::Node node;
     std::string path;
+    std::string steps;  // the steps taken, each ended by \x1f: unlike `path`, never ambiguous
 };
 
-Place place_of(const YAML::Node& root, const std::vector<std::string>& steps, std::string_view kind) {
-    Place place{root, ""};
-    for (const auto& step : steps) {
-        if (place.node.IsSequence()) {
-            place.node.reset(place.node[std::stoul(step)]);
-            place.path += "[" + step + "]";
-        } else if (place.node.IsMap()) {
-            place.node.reset(place.node[step]);
-            place.path += (place.path.empty() ? "" : ".") + step;
-        }
-    }
-    if (place.path.empty()) place.path = std::string(kind.substr(0, kind.size() - 5)) + " file";
-    return place;
-}
+// The document's nodes by path. Each map's keys are indexed once, the first time an error is in or
+// under it: a map of n unknown keys has n errors, and searching the map for each one was n^2.
+class Places {
+public:
+    Places(const YAML::Node& root, std::string_view kind) : root_(root), kind_(kind) {}
 
-// The node of a map's key, for messages about the key itself.
-YAML::Node key_node(const YAML::Node& map, const std::string& key) {
-    for (const auto& entry : map)
-        if (entry.first.IsScalar() && entry.first.Scalar() == key) return entry.first;
-    return map;
-}
+    Place at(const std::vector<std::string>& steps) {
+        Place place{root_, "", ""};
+        for (const auto& step : steps) {
+            if (place.node.IsSequence()) {
+                size_t index = 0;
+                auto [end, error] = std::from_chars(step.data(), step.data() + step.size(), index);
+                if (error != std::errc() || end != step.data() + step.size() || index >= place.node.size()) break;
+                place.node.reset(place.node[index]);
+                place.path += "[" + step + "]";
+                (place.steps += step) += '\x1f';
+            } else if (place.node.IsMap()) {
+                const Entry* entry = find(place, step);
+                if (!entry) break;
+                place.node.reset(entry->value);
+                place.path += (place.path.empty() ? "" : ".") + step;
+                (place.steps += step) += '\x1f';
+            }
+        }
+        if (place.path.empty()) place.path = std::string(kind_.substr(0, kind_.size() - 5)) + " file";
+        return place;
+    }
+
+    // The node of a map's key, for messages about the key itself; the map when it has no such key.
+    YAML::Node key(const Place& map, const std::string& key) {
+        const Entry* entry = map.node.IsMap() ? find(map, key) : nullptr;
+        return entry ? entry->key : map.node;
+    }
+
+private:
+    struct Entry {
+        YAML::Node key;
+        YAML::Node value;
+    };
+    using Index = std::unordered_map<std::string, Entry>;
+
+    // A map's entry by key; the first of a key given twice, as yaml-cpp's own lookup gives.
+    const Entry* find(const Place& map, const std::string& key) {
+        auto [it, added] = indexes_.try_emplace(map.steps);
+        if (added)
+            for (const auto& entry : map.node)
+                if (entry.first.IsScalar()) it->second.try_emplace(entry.first.Scalar(), Entry{entry.first, entry.second});
+        auto found = it->second.find(key);
+        return found == it->second.end() ? nullptr : &found->second;
+    }
+
+    YAML::Node root_;
+    std::string_view kind_;
+    std::unordered_map<std::string, Index> indexes_;  // by the map's steps ("" for the root)
+};
 
 // The subschema that applies at a path, following $ref, properties, additionalProperties and items.
 const json* subschema_at(const std::vector<std::string>& steps, FileKind kind) {
@@ -193,7 +229,9 @@ std::string join(const json& values) {
 
 std::string range_of(const json& schema) {
     auto number = [](const json& value) { return format_number(value.get<double>(), 2); };
-    if (schema.contains("exclusiveMinimum")) return "> " + number(schema["exclusiveMinimum"]);
+    if (schema.contains("exclusiveMinimum"))
+        return "> " + number(schema["exclusiveMinimum"]) +
+               (schema.contains("maximum") ? ", ≤ " + number(schema["maximum"]) : std::string());
     std::string low = schema.contains("minimum") ? number(schema["minimum"]) : "";
     std::string high = schema.contains("maximum") ? number(schema["maximum"]) : "";
     if (high.empty()) return "≥ " + low;
@@ -202,10 +240,10 @@ std::string range_of(const json& schema) {
 }
 
 // One validation error in the words of a rubric author.
-Diagnostic explain(const valijson::ValidationResults::Error& error, const YAML::Node& root, const std::string& file,
+Diagnostic explain(const valijson::ValidationResults::Error& error, Places& places, const std::string& file,
                    FileKind kind) {
     std::vector<std::string> steps = steps_of(error.context);
-    Place place = place_of(root, steps, definition_name(kind));
+    Place place = places.at(steps);
     const json* schema = subschema_at(steps, kind);
     const std::string& what = error.description;
     std::string value = yaml_input::describe(place.node);
@@ -233,7 +271,14 @@ Diagnostic explain(const valijson::ValidationResults::Error& error, const YAML::
         std::vector<std::string> allowed;
         if (schema && schema->contains("properties"))
             for (const auto& [key, unused] : (*schema)["properties"].items()) allowed.push_back(key);
-        return at(key_node(place.node, match[1]), yaml_input::unknown_key_message(match[1], place.path, allowed));
+        return at(places.key(place, match[1]), yaml_input::unknown_key_message(match[1], place.path, allowed));
+    }
+    if (schema && what.find("'type' constraint") != std::string::npos && place.node.IsScalar() &&
+        plain_number(place.node.Scalar()).kind == NumberKind::not_finite) {
+        LocalText expected = type_words((*schema)["type"]);
+        if (schema->contains("minimum") || schema->contains("maximum") || schema->contains("exclusiveMinimum"))
+            expected = {expected.en + " in " + range_of(*schema), expected.es + " en " + range_of(*schema)};
+        return at(place.node, format_message(kNotFinite, value, place.path, expected.en, expected.es));
     }
     if (schema && schema->contains("x-description-es") && what.find("'type' constraint") != std::string::npos) {
         std::string en = (*schema)["description"];
@@ -262,13 +307,20 @@ Diagnostic explain(const valijson::ValidationResults::Error& error, const YAML::
 }
 
 // valijson reports each failure at every level above it too ("Failed to validate against schema
-// associated with property..."); only the deepest one says what is wrong.
-bool has_deeper(const std::vector<valijson::ValidationResults::Error>& errors,
-                const valijson::ValidationResults::Error& error) {
-    return std::any_of(errors.begin(), errors.end(), [&](const auto& other) {
-        return other.context.size() > error.context.size() &&
-               std::equal(error.context.begin(), error.context.end(), other.context.begin());
-    });
+// associated with property..."); only the deepest one says what is wrong. An error is one of those
+// echoes when its context is a proper prefix of another's: every proper prefix is collected once,
+// so the test is a lookup rather than a pass over every other error.
+std::string context_key(const std::vector<std::string>& context, size_t length) {
+    std::string key;
+    for (size_t i = 0; i < length; ++i) (key += context[i]) += '\x1f';
+    return key;
+}
+
+std::unordered_set<std::string> outer_contexts(const std::vector<valijson::ValidationResults::Error>& errors) {
+    std::unordered_set<std::string> outer;
+    for (const auto& error : errors)
+        for (size_t length = 0; length < error.context.size(); ++length) outer.insert(context_key(error.context, length));
+    return outer;
 }
 
 }  // namespace
@@ -313,13 +365,13 @@ std::vector<Diagnostic> validate(const YAML::Node& root, const std::string& file
     valijson::ValidationResults::Error error;
     while (results.popError(error)) errors.push_back(error);
     std::vector<Diagnostic> diagnostics;
+    std::unordered_set<std::string> outer = outer_contexts(errors);
+    std::set<std::pair<int, int>> reported;  // one finding per place
+    Places places(root, definition_name(kind));
     for (const auto& e : errors) {
-        if (has_deeper(errors, e)) continue;
-        Diagnostic diagnostic = explain(e, root, file, kind);
-        bool repeated = std::any_of(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& d) {
-            return d.pos.line == diagnostic.pos.line && d.pos.column == diagnostic.pos.column;
-        });
-        if (!repeated) diagnostics.push_back(std::move(diagnostic));
+        if (outer.count(context_key(e.context, e.context.size()))) continue;
+        Diagnostic diagnostic = explain(e, places, file, kind);
+        if (reported.emplace(diagnostic.pos.line, diagnostic.pos.column).second) diagnostics.push_back(std::move(diagnostic));
     }
     return diagnostics;
 }

@@ -35,8 +35,8 @@ inline constexpr Message not_a_score{"{0} is not a score; expected a number from
                                      "{0} no es un puntaje; se esperaba un número de 0 a 100"};
 inline constexpr Message range_reversed{"at_least {0} is above at_most {1}, so no score can pass",
                                         "at_least {0} es mayor que at_most {1}, así que ningún puntaje puede pasar"};
-inline constexpr Message top_not_positive{"{0} is not valid for \"top\"; expected a whole number from 1",
-                                          "{0} no es válido para \"top\"; se esperaba un número entero desde 1"};
+inline constexpr Message top_not_positive{"{0} is not valid for \"top\"; expected a whole number from 1 to {1}",
+                                          "{0} no es válido para \"top\"; se esperaba un número entero de 1 a {1}"};
 inline constexpr Message model_feasible_and_blocked{
     "the model \"{0}\" is expected both feasible and blocked",
     "se espera que el modelo \"{0}\" sea viable y esté bloqueado a la vez"};
@@ -296,11 +296,14 @@ private:
         if (node["include"]) expected.include = references(node["include"], text::criterion_kind, criterion_ids_);
         if (node["exclude"]) expected.exclude = references(node["exclude"], text::criterion_kind, criterion_ids_);
         if (node["top"]) {
+            // Bounded before it becomes an int: 1e10 would not fit. No set has a thousand criteria.
+            constexpr int kMaxTop = 1000;
             auto top = yaml_input::number(node["top"]);
-            if (top && *top >= 1 && std::floor(*top) == *top)
+            if (top && *top >= 1 && *top <= kMaxTop && std::floor(*top) == *top)
                 expected.top = static_cast<int>(*top);
             else
-                schema(node["top"], format_message(text::top_not_positive, yaml_input::describe(node["top"])));
+                schema(node["top"], format_message(text::top_not_positive, yaml_input::describe(node["top"]),
+                                                   std::to_string(kMaxTop)));
         }
         for (const auto& id : expected.include)
             if (contains(expected.exclude, id))
@@ -361,19 +364,13 @@ private:
             return std::nullopt;
         }
         std::vector<std::pair<std::string, YAML::Node>> known;
-        for (auto& [key, value] : yaml_input::map_entries(map, file_, problems_)) {
+        for (auto& [key, value, at] : yaml_input::map_entries(map, file_, problems_)) {
             if (contains(allowed, key))
                 known.emplace_back(key, value);
             else
-                schema(key_node(map, key), yaml_input::unknown_key_message(key, where, allowed));
+                schema(at, yaml_input::unknown_key_message(key, where, allowed));
         }
         return known;
-    }
-
-    static YAML::Node key_node(const YAML::Node& map, const std::string& key) {
-        for (const auto& entry : map)
-            if (entry.first.IsScalar() && entry.first.Scalar() == key) return entry.first;
-        return map;
     }
 
     void schema(const YAML::Node& node, LocalText message) {

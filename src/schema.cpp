@@ -22,6 +22,7 @@ void write_value(JsonWriter& json, const Question& q, bool nullable) {
             if (nullable) json.value("null");
             json.end_array();
             json.key("minLength").value(1);
+            json.key("maxLength").value(static_cast<int>(kMaxTextCharacters));
             break;
         case QuestionType::choice:
         case QuestionType::yes_partial_no:

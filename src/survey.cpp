@@ -7,7 +7,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstdlib>
 #include <set>
 #include <string_view>
 #include <tuple>
@@ -67,6 +69,24 @@ constexpr Message kMissingColumnDidYouMean{
 constexpr Message kDuplicateHeader{
     "the column \"{0}\" appears twice in the header (columns {1} and {2}); the map cannot tell which to read",
     "la columna \"{0}\" aparece dos veces en el encabezado (columnas {1} y {2}); el mapa no puede saber cuál leer"};
+constexpr Message kWrongDelimiterChange{
+    "the header looks separated by {0}, not {1}: set `delimiter: {0}` in the map ({2})",
+    "el encabezado parece separado por {0}, no por {1}: indique `delimiter: {0}` en el mapa ({2})"};
+constexpr Message kWrongDelimiterAdd{
+    "the header looks separated by {0}, not {1}: add `delimiter: {0}` to the map ({2})",
+    "el encabezado parece separado por {0}, no por {1}: agregue `delimiter: {0}` al mapa ({2})"};
+constexpr Message kHeaderTooLarge{
+    "the header row is larger than {0} bytes, the limit {1} sets, so no row can be read; check that this is the "
+    "survey's CSV export and that its quotes are closed, or set {1} higher (such as {1}=64M)",
+    "la fila de encabezados ocupa más de {0} bytes, el límite que fija {1}, así que no se puede leer ninguna fila; "
+    "revise que sea la exportación CSV de la encuesta y que sus comillas estén cerradas, o aumente {1} (por ejemplo, "
+    "{1}=64M)"};
+constexpr Message kHeaderTooManyCells{
+    "the header row has more than {0} cells, more columns than a spreadsheet holds, so no row can be read; check "
+    "that this is the survey's CSV export and that the map's delimiter is the file's",
+    "la fila de encabezados tiene más de {0} celdas, más columnas de las que admite una hoja de cálculo, así que no "
+    "se puede leer ninguna fila; revise que sea la exportación CSV de la encuesta y que el delimitador del mapa sea "
+    "el del archivo"};
 constexpr Message kUnterminatedQuote{
     "the quoted cell that starts at line {0}, column {1} has no closing quote (\"); the file ends inside it",
     "la celda entre comillas que empieza en la línea {0}, columna {1} no tiene comillas de cierre (\"); el "
@@ -85,6 +105,26 @@ constexpr Message kCellDuplicate{
 constexpr Message kCellNotUtf8{"column \"{0}\": the cell is not UTF-8 text; export the survey as \"CSV UTF-8\"",
                                "columna \"{0}\": la celda no es texto UTF-8; exporte la encuesta como \"CSV UTF-8\""};
 constexpr Message kRowProblem{"row {0}: {2}", "fila {0}: {3}"};
+constexpr Message kRowTooLarge{
+    "row {0} is larger than {1} bytes, the limit {2} sets: it reaches the limit in column \"{3}\", which starts "
+    "here, and the rest of the row was skipped. A row of answers takes a few kilobytes: check that the quotes "
+    "before it are closed, or set {2} higher (such as {2}=64M)",
+    "la fila {0} ocupa más de {1} bytes, el límite que fija {2}: llega al límite en la columna \"{3}\", que "
+    "empieza aquí, y el resto de la fila se omitió. Una fila de respuestas ocupa unos pocos kilobytes: revise que "
+    "las comillas antes de este punto estén cerradas, o aumente {2} (por ejemplo, {2}=64M)"};
+constexpr Message kRowTooLargeBeyondHeader{
+    "row {0} is larger than {1} bytes, the limit {2} sets: it reaches the limit in a cell past the header's "
+    "columns, which starts here, and the rest of the row was skipped. Check that the quotes before it are closed, "
+    "or set {2} higher (such as {2}=64M)",
+    "la fila {0} ocupa más de {1} bytes, el límite que fija {2}: llega al límite en una celda más allá de las "
+    "columnas del encabezado, que empieza aquí, y el resto de la fila se omitió. Revise que las comillas antes de "
+    "este punto estén cerradas, o aumente {2} (por ejemplo, {2}=64M)"};
+constexpr Message kRowTooManyCells{
+    "row {0} has more than {1} cells, more columns than a spreadsheet holds; cell {2} starts here and the rest of "
+    "the row was skipped. Check the row's quotes and delimiters: the header has {3} cells",
+    "la fila {0} tiene más de {1} celdas, más columnas de las que admite una hoja de cálculo; la celda {2} empieza "
+    "aquí y el resto de la fila se omitió. Revise las comillas y los delimitadores de la fila: el encabezado tiene {3} "
+    "celdas"};
 
 // What a cell may say (the {2}/{3} of kCellInvalid)
 constexpr Message kExpectText{"a non-empty text", "un texto no vacío"};
@@ -202,8 +242,19 @@ bool valid_utf8(std::string_view text) {
     return true;
 }
 
+// The value of a number as number_text writes it, when a double holds it: 400 digits overflow to
+// infinity and 0.(400 zeros)1 underflows, and std::stod would throw on both.
+std::optional<double> finite_number(const std::string& text) {
+    errno = 0;
+    char* end = nullptr;
+    double value = std::strtod(text.c_str(), &end);
+    if (errno == ERANGE || end != text.c_str() + text.size() || !std::isfinite(value)) return std::nullopt;
+    return value;
+}
+
 // "35", "35 %", "35%", "2.5" as the plain number YAML would read; anything else, such as "1,200"
-// (a thousands separator or a decimal comma, which would be ambiguous), is not a number.
+// (a thousands separator or a decimal comma, which would be ambiguous), or a number no double
+// holds, is not a number.
 std::optional<std::string> number_text(std::string_view written, bool percent) {
     std::string text = trim(written);
     if (percent && !text.empty() && text.back() == '%') text = trim(text.substr(0, text.size() - 1));
@@ -214,6 +265,7 @@ std::optional<std::string> number_text(std::string_view written, bool percent) {
         if (text[digits] != '.' || digits + 1 == text.size()) return std::nullopt;
         if (text.find_first_not_of("0123456789", digits + 1) != std::string::npos) return std::nullopt;
     }
+    if (!finite_number(text)) return std::nullopt;
     return text;
 }
 
@@ -282,7 +334,7 @@ bool accepts(const Question& q, const std::string& value) {
         case QuestionType::count: {
             auto text = number_text(value, q.type == QuestionType::percent);
             if (!text) return false;
-            double number = std::stod(*text);
+            double number = *finite_number(*text);
             return number >= q.min && number <= q.max &&
                    (q.type == QuestionType::percent || std::floor(number) == number);
         }
@@ -295,12 +347,6 @@ bool accepts_all(const Question& q, const std::vector<std::string>& values) {
 }
 
 // ---- the map --------------------------------------------------------------------------------------
-
-YAML::Node key_node(const YAML::Node& map, const std::string& key) {
-    for (const auto& entry : map)
-        if (entry.first.IsScalar() && entry.first.Scalar() == key) return entry.first;
-    return map;
-}
 
 struct Labels {
     std::map<std::string, std::string>* single;
@@ -319,7 +365,7 @@ public:
             throw InputError(yaml_input::pos_of(root, file_), format_message(kMapNotMap, describe(root)));
         static const std::vector<std::string> keys = {"delimiter", "list_separator", "unknown", "labels", "fields"};
         SourcePos fields = yaml_input::pos_of(root, file_);  // where a missing required question is reported
-        for (const auto& [key, node] : yaml_input::map_entries(root, file_, problems_)) {
+        for (const auto& [key, node, at] : yaml_input::map_entries(root, file_, problems_)) {
             if (key == "delimiter") {
                 read_delimiter(node, map);
             } else if (key == "list_separator") {
@@ -335,7 +381,7 @@ public:
                 fields = yaml_input::pos_of(node, file_);
                 read_fields(node, map);
             } else {
-                problem(key_node(root, key), yaml_input::unknown_key_message(key, file_, keys));
+                problem(at, yaml_input::unknown_key_message(key, file_, keys));
             }
         }
         for (const auto& question : rubric_.questions) {
@@ -349,10 +395,22 @@ public:
             return std::tie(x.pos.line, x.pos.column) < std::tie(y.pos.line, y.pos.column);
         });
         if (!problems_.empty()) throw InputError(problems_);
+        index_labels(map.index, map.labels, map.list_labels, map.unknown);
+        for (auto& field : map.fields) index_labels(field.index, field.labels, field.list_labels, field.unknown);
         return map;
     }
 
 private:
+    // Labels of one group are unique once folded (read_labels refuses a second one), so each folded
+    // label names one entry of `singles` or `lists`.
+    static void index_labels(LabelIndex& index, const std::map<std::string, std::string>& singles,
+                             const std::map<std::string, std::vector<std::string>>& lists,
+                             const std::vector<std::string>& unknown) {
+        for (const auto& [label, value] : singles) index.written.emplace(label_key(label), label);
+        for (const auto& [label, values] : lists) index.written.emplace(label_key(label), label);
+        for (const auto& label : unknown) index.unknown.insert(label_key(label));
+    }
+
     void problem(const YAML::Node& node, LocalText message) {
         problems_.push_back({yaml_input::pos_of(node, file_), std::move(message), {}});
     }
@@ -364,6 +422,7 @@ private:
             return;
         }
         map.delimiter = text[0];
+        map.delimiter_pos = yaml_input::pos_of(node, file_);
     }
 
     void read_unknown(const YAML::Node& node, std::vector<std::string>& unknown) {
@@ -391,8 +450,7 @@ private:
             return;
         }
         std::map<std::string, std::string> seen;  // folded -> as written
-        for (const auto& [label, target] : yaml_input::map_entries(node, file_, problems_)) {
-            YAML::Node at = key_node(node, label);
+        for (const auto& [label, target, at] : yaml_input::map_entries(node, file_, problems_)) {
             if (trim(label).empty()) {
                 problem(at, format_message(msg::expected_string, describe(at)));
                 continue;
@@ -456,8 +514,7 @@ private:
         }
         std::vector<std::string> paths;
         for (const auto& question : rubric_.questions) paths.push_back(question.path);
-        for (const auto& [path, value] : yaml_input::map_entries(node, file_, problems_)) {
-            YAML::Node at = key_node(node, path);
+        for (const auto& [path, value, at] : yaml_input::map_entries(node, file_, problems_)) {
             const Question* question = rubric_.find_question(path);
             if (!question) {
                 std::string near = yaml_input::closest(path, paths);
@@ -473,13 +530,13 @@ private:
             std::optional<YAML::Node> column;
             if (value.IsMap()) {
                 static const std::vector<std::string> keys = {"column", "labels"};
-                for (const auto& [key, part] : yaml_input::map_entries(value, file_, problems_)) {
+                for (const auto& [key, part, key_at] : yaml_input::map_entries(value, file_, problems_)) {
                     if (key == "column")
                         column.emplace(part);
                     else if (key == "labels")
                         read_labels(part, question, {&field.labels, &field.list_labels, &field.unknown});
                     else
-                        problem(key_node(value, key), yaml_input::unknown_key_message(key, path, keys));
+                        problem(key_at, yaml_input::unknown_key_message(key, path, keys));
                 }
                 if (!column) {
                     problem(value, format_message(msg::missing_key, "column", path));
@@ -539,18 +596,18 @@ private:
 
 // ---- rows -----------------------------------------------------------------------------------------
 
-// Label lookups, ignoring case and surrounding spaces; `key` is already folded.
+// Label lookups, ignoring case and surrounding spaces; `key` is already folded. Through the index,
+// so that a cell costs about the same with ten labels or ten thousand.
 template <class Value>
-const Value* find_label(const std::map<std::string, Value>& labels, const std::string& key) {
-    for (const auto& [label, value] : labels)
-        if (label_key(label) == key) return &value;
-    return nullptr;
+const Value* find_label(const std::map<std::string, Value>& labels, const LabelIndex& index, const std::string& key) {
+    auto written = index.written.find(key);
+    if (written == index.written.end()) return nullptr;
+    auto found = labels.find(written->second);
+    return found == labels.end() ? nullptr : &found->second;
 }
 
 bool is_unknown_label(const SurveyField& field, const SurveyMap& map, const std::string& key) {
-    auto matches = [&](const std::string& label) { return label_key(label) == key; };
-    return std::any_of(field.unknown.begin(), field.unknown.end(), matches) ||
-           std::any_of(map.unknown.begin(), map.unknown.end(), matches);
+    return field.index.unknown.count(key) > 0 || map.index.unknown.count(key) > 0;
 }
 
 // One item's profile values: the column's label, else the map's, else the text as written. The
@@ -560,14 +617,14 @@ std::vector<std::string> translate_item(const SurveyField& field, const SurveyMa
     std::string key = label_key(item);
     bool list = q.type == QuestionType::list;
     if (list) {
-        if (auto values = find_label(field.list_labels, key)) return *values;
+        if (auto values = find_label(field.list_labels, field.index, key)) return *values;
     }
-    if (auto value = find_label(field.labels, key)) return {*value};
+    if (auto value = find_label(field.labels, field.index, key)) return {*value};
     if (list) {
-        if (auto values = find_label(map.list_labels, key)) return *values;
+        if (auto values = find_label(map.list_labels, map.index, key)) return *values;
     }
     if (q.type != QuestionType::text) {
-        if (auto value = find_label(map.labels, key)) return {*value};
+        if (auto value = find_label(map.labels, map.index, key)) return {*value};
     }
     return {trim(item)};
 }
@@ -679,6 +736,72 @@ LocalText expected_answer(const SurveyField& field, const SurveyMap& map, const 
 
 SourcePos cell_pos(const BoundSurvey& survey, const CsvCell& cell) { return {survey.file, cell.line, cell.column}; }
 
+std::string header_text(std::string_view text) {
+    if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
+    return trim(text);
+}
+
+size_t columns_found(const SurveyMap& map, const std::set<std::string>& header) {
+    return static_cast<size_t>(std::count_if(map.fields.begin(), map.fields.end(),
+                                             [&](const SurveyField& field) { return header.count(field.column) > 0; }));
+}
+
+// A delimiter as the map would write it.
+std::string delimiter_shown(char delimiter) { return delimiter == '\t' ? "\"\\t\"" : fmt::format("\"{}\"", delimiter); }
+
+// The delimiter the header seems to use when it is not the map's: a header of one cell that holds a
+// common delimiter (Excel in a Spanish locale writes ";"), or one that, joined again and split at
+// another delimiter, holds more of the map's columns, at least half of them. A quoted cell holding
+// that delimiter is split too, which a guess can afford.
+std::optional<char> other_delimiter(const SurveyMap& map, const CsvRow& header) {
+    static constexpr char kCommon[] = {';', ',', '\t', '|'};
+    std::string joined;
+    std::set<std::string> as_read;
+    for (const auto& cell : header.cells) {
+        if (&cell != &header.cells.front()) joined += map.delimiter;
+        joined += cell.text;
+        as_read.insert(header_text(cell.text));
+    }
+    const size_t found = columns_found(map, as_read);
+    std::optional<char> best;
+    size_t best_found = found, best_count = 0;
+    for (char other : kCommon) {
+        if (other == map.delimiter) continue;
+        auto occurrences = static_cast<size_t>(std::count(joined.begin(), joined.end(), other));
+        if (occurrences == 0) continue;
+        std::set<std::string> split_header;
+        for (const auto& part : split(joined, std::string(1, other))) split_header.insert(header_text(part));
+        size_t now = columns_found(map, split_header);
+        if (now > best_found && now * 2 >= map.fields.size()) {
+            best = other;
+            best_found = now;
+        } else if (header.cells.size() == 1 && best_found == found && occurrences > best_count) {
+            best = other;  // one cell: the delimiter it holds most often, unless another finds columns
+            best_count = occurrences;
+        }
+    }
+    return best;
+}
+
+// A row that passed a limit while it was read: what is left of it is no answer.
+std::optional<Diagnostic> overflow_problem(const BoundSurvey& survey, const CsvRow& row) {
+    if (!row.overflow) return std::nullopt;
+    const CsvOverflow& overflow = *row.overflow;
+    SourcePos at{survey.file, overflow.line, overflow.column};
+    const std::string number = std::to_string(row.number), allowed = std::to_string(overflow.allowed);
+    if (overflow.limit == CsvLimit::cells)
+        return Diagnostic{at,
+                          format_message(kRowTooManyCells, number, allowed, std::to_string(overflow.cell + 1),
+                                         std::to_string(survey.header.size())),
+                          {}};
+    if (overflow.cell < survey.header.size())
+        return Diagnostic{
+            at,
+            format_message(kRowTooLarge, number, allowed, input::kMaxBytesVariable, survey.header[overflow.cell]),
+            {}};
+    return Diagnostic{at, format_message(kRowTooLargeBeyondHeader, number, allowed, input::kMaxBytesVariable), {}};
+}
+
 }  // namespace
 
 SurveyMap load_survey_map(const std::string& path, const RubricSet& rubric) {
@@ -690,16 +813,19 @@ BoundSurvey bind_survey(const SurveyMap& map, const RubricSet& rubric, const Csv
     survey.map = &map;
     survey.rubric = &rubric;
     survey.file = file;
+    if (header.overflow) {
+        SourcePos at{file, header.overflow->line, header.overflow->column};
+        std::string allowed = std::to_string(header.overflow->allowed);
+        throw InputError(at, header.overflow->limit == CsvLimit::cells
+                                 ? format_message(kHeaderTooManyCells, allowed)
+                                 : format_message(kHeaderTooLarge, allowed, input::kMaxBytesVariable));
+    }
     if (header.unterminated_quote) {
         const CsvCell& cell = header.cells.back();
         throw InputError(SourcePos{file, header.line, 1},
                          format_message(kUnterminatedQuote, std::to_string(cell.line), std::to_string(cell.column)));
     }
-    for (const auto& cell : header.cells) {
-        std::string_view text = cell.text;
-        if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
-        survey.header.push_back(trim(text));
-    }
+    for (const auto& cell : header.cells) survey.header.push_back(header_text(cell.text));
     std::vector<Diagnostic> problems;
     std::set<std::string> reported;
     for (const auto& field : map.fields) {
@@ -725,7 +851,18 @@ BoundSurvey bind_survey(const SurveyMap& map, const RubricSet& rubric, const Csv
         }
         survey.column_of_field.push_back(index);
     }
-    if (!problems.empty()) throw InputError(problems);
+    if (!problems.empty()) {
+        // Read with the wrong delimiter, every column is missing: one problem says why, not sixty.
+        bool missing = std::count(survey.column_of_field.begin(), survey.column_of_field.end(), -1) > 0;
+        if (std::optional<char> other = missing ? other_delimiter(map, header) : std::nullopt) {
+            bool set = map.delimiter_pos.line > 0;
+            std::string where = set ? map.delimiter_pos.str() : map.source;
+            throw InputError(SourcePos{file, header.line, 1},
+                             format_message(set ? kWrongDelimiterChange : kWrongDelimiterAdd, delimiter_shown(*other),
+                                            delimiter_shown(map.delimiter), where));
+        }
+        throw InputError(problems);
+    }
     return survey;
 }
 
@@ -733,6 +870,18 @@ Profile survey_row_profile(const BoundSurvey& survey, const CsvRow& row) {
     const SurveyMap& map = *survey.map;
     const RubricSet& rubric = *survey.rubric;
     SourcePos row_pos{survey.file, row.line, 1};
+    if (auto problem = overflow_problem(survey, row)) {
+        std::vector<Diagnostic> problems{*problem};
+        // An open quote is often why the row ran on: say so too.
+        if (row.unterminated_quote && !row.cells.empty()) {
+            const CsvCell& cell = row.cells.back();
+            problems.push_back(
+                {row_pos,
+                 format_message(kUnterminatedQuote, std::to_string(cell.line), std::to_string(cell.column)),
+                 {}});
+        }
+        throw InputError(problems);
+    }
     if (row.unterminated_quote) {
         const CsvCell& cell = row.cells.back();
         throw InputError(row_pos,

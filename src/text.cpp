@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 
 #include "tne/error.hpp"
@@ -114,6 +116,27 @@ static std::string join_diagnostics(const std::vector<Diagnostic>& diagnostics) 
         text += d.str(Lang::en);
     }
     return text;
+}
+
+LocalText system_reason(int error) {
+    const char* spanish = nullptr;
+    switch (error) {
+        case ENOSPC: spanish = "no queda espacio en el dispositivo"; break;
+        case EDQUOT: spanish = "se agotó la cuota de disco"; break;
+        case EFBIG: spanish = "el archivo supera el tamaño máximo permitido"; break;
+        case EIO: spanish = "error de entrada/salida"; break;
+        case EACCES: spanish = "permiso denegado"; break;
+        case EPERM: spanish = "operación no permitida"; break;
+        case EROFS: spanish = "el sistema de archivos es de solo lectura"; break;
+        case ENOENT: spanish = "no existe el archivo o el directorio"; break;
+        case ENOTDIR: spanish = "una parte de la ruta no es un directorio"; break;
+        case EISDIR: spanish = "es un directorio"; break;
+        case ELOOP: spanish = "demasiados niveles de enlaces simbólicos"; break;
+        case ENAMETOOLONG: spanish = "el nombre es demasiado largo"; break;
+        default: break;
+    }
+    std::string english = std::strerror(error);
+    return {english, spanish ? spanish : english};
 }
 
 InputError::InputError(std::vector<Diagnostic> diagnostics)

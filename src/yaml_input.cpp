@@ -30,14 +30,18 @@ SourcePos pos_of(const YAML::Node& node, const std::string& file) {
 
 namespace {
 
-// Notes where a document's first value is, ignoring everything else.
-class FirstValue : public YAML::EventHandler {
+// Counts a document's values (scalars, maps, sequences, aliases) as the parser meets them, and
+// stops the parse past `limit`; notes where the first value is.
+class ValueCounter : public YAML::EventHandler {
 public:
-    std::optional<YAML::Mark> mark;
+    struct Stop {};  // thrown through the parser to end the scan
+    explicit ValueCounter(size_t limit) : limit_(limit) {}
+    std::optional<YAML::Mark> first;
+    std::optional<YAML::Mark> past_limit;  // the first value beyond the limit
 
     void OnDocumentStart(const YAML::Mark&) override {}
     void OnDocumentEnd() override {}
-    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnNull(const YAML::Mark& at, YAML::anchor_t) override { note(at); }
     void OnAlias(const YAML::Mark& at, YAML::anchor_t) override { note(at); }
     void OnScalar(const YAML::Mark& at, const std::string&, YAML::anchor_t, const std::string&) override { note(at); }
     void OnSequenceStart(const YAML::Mark& at, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
@@ -51,28 +55,55 @@ public:
 
 private:
     void note(const YAML::Mark& at) {
-        if (!mark) mark = at;
+        if (!first) first = at;
+        if (++count_ > limit_) {
+            past_limit = at;
+            throw Stop{};
+        }
     }
+
+    size_t limit_;
+    size_t count_ = 0;
 };
 
-// Throws when the text holds a second document with a value in it. (Two documents at most are
-// read: YAML::LoadAll can loop forever on some inputs in yaml-cpp 0.7.0.)
-void check_single_document(const std::string& text, const std::string& file) {
+// One pass of the parser's events, holding nothing: throws when the first document has more than
+// kMaxValues values, and (unless the document was cut from a stream already) when a second document
+// holds anything. yaml-cpp keeps about 450 bytes per value, so this bound is what keeps a large
+// document from taking gigabytes. (Two documents at most are read: YAML::LoadAll can loop forever on
+// some inputs in yaml-cpp 0.7.0.)
+void scan(const std::string& text, const std::string& file, bool split_already) {
     std::istringstream in(text);
     YAML::Parser parser(in);
-    FirstValue ignored, second;
-    if (!parser.HandleNextDocument(ignored) || !parser.HandleNextDocument(second) || !second.mark) return;
-    throw InputError({file, second.mark->line + 1, second.mark->column + 1}, format_message(msg::second_document));
+    ValueCounter counter(kMaxValues);
+    try {
+        if (!parser.HandleNextDocument(counter) || split_already) return;
+    } catch (const ValueCounter::Stop&) {
+        throw InputError({file, counter.past_limit->line + 1, counter.past_limit->column + 1},
+                         format_message(msg::too_many_values, std::to_string(kMaxValues)));
+    }
+    ValueCounter second(0);
+    try {
+        parser.HandleNextDocument(second);
+    } catch (const ValueCounter::Stop&) {
+        throw InputError({file, second.past_limit->line + 1, second.past_limit->column + 1},
+                         format_message(msg::second_document));
+    }
 }
 
 }  // namespace
 
-YAML::Node parse(const std::string& text, const std::string& file, bool split_already) {
+YAML::Node parse(const std::string& raw, const std::string& file, bool split_already) {
+    // Copied only when there is something to change: the batch parses thousands of small profiles.
+    std::string changed;
+    bool plain = raw.find('\r') == std::string::npos && raw.compare(0, 3, "\xEF\xBB\xBF") != 0;
+    const std::string& text = plain ? raw : (changed = input::plain_text(raw));
     input::check_text(text, file);
     try {
-        YAML::Node root = YAML::Load(text);
-        if (!split_already) check_single_document(text, file);
-        return root;
+        // A document cut from a stream skips the scan when it is too small to hold kMaxValues
+        // values (a value takes about a byte of text at the least: `[[[`, `{a,b}`; the factor 4 is a
+        // margin): the batch parses thousands of small profiles, which need no scan.
+        if (!split_already || text.size() * 4 > kMaxValues) scan(text, file, split_already);
+        return YAML::Load(text);
     } catch (const YAML::DeepRecursion& e) {  // its own message is "bad file"; the limit is 500 in 0.7.0
         throw InputError(position(e, file), format_message(msg::nesting_too_deep, std::to_string(e.depth())));
     } catch (const YAML::Exception& e) {
@@ -124,8 +155,10 @@ LocalText unknown_key_message(const std::string& key, const std::string& where,
     return format_message(msg::unknown_key, key, where, join(allowed));
 }
 
-void for_each_entry(const YAML::Node& map, const std::string& file, std::vector<Diagnostic>& problems,
-                    const std::function<void(const std::string&, const YAML::Node&)>& visit) {
+void for_each_entry(
+    const YAML::Node& map, const std::string& file, std::vector<Diagnostic>& problems,
+    const std::function<void(const std::string& key, const YAML::Node& value, const YAML::Node& at)>& visit,
+    const Message* duplicate) {
     // Keys point into the document, which outlives the loop. Maps have a handful of keys, which a
     // linear scan checks without a std::set's allocations; a large map (hostile input) gets the set.
     constexpr size_t kScanned = 32;
@@ -150,19 +183,20 @@ void for_each_entry(const YAML::Node& map, const std::string& file, std::vector<
         }
         const std::string& key = entry.first.Scalar();
         if (!first_time(key)) {
-            problems.push_back({pos_of(entry.first, file), format_message(msg::duplicate_key, key), "duplicate-key"});
+            problems.push_back(
+                {pos_of(entry.first, file), format_message(duplicate ? *duplicate : msg::duplicate_key, key), "duplicate-key"});
             continue;
         }
-        visit(key, entry.second);
+        visit(key, entry.second, entry.first);
     }
 }
 
-std::vector<std::pair<std::string, YAML::Node>> map_entries(const YAML::Node& map, const std::string& file,
-                                                            std::vector<Diagnostic>& problems) {
-    std::vector<std::pair<std::string, YAML::Node>> entries;
+std::vector<MapEntry> map_entries(const YAML::Node& map, const std::string& file, std::vector<Diagnostic>& problems) {
+    std::vector<MapEntry> entries;
     entries.reserve(map.size());  // growing would copy every Node, a shared_ptr each
-    for_each_entry(map, file, problems,
-                   [&](const std::string& key, const YAML::Node& value) { entries.emplace_back(key, value); });
+    for_each_entry(map, file, problems, [&](const std::string& key, const YAML::Node& value, const YAML::Node& at) {
+        entries.push_back({key, value, at});
+    });
     return entries;
 }
 

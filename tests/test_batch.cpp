@@ -2,6 +2,11 @@
 // the number of jobs, every input accounted for, and the command's exit codes and output files.
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -223,7 +228,9 @@ TEST_CASE("a name that looks like a spreadsheet formula stays text in the CSV", 
 TEST_CASE("tne batch: exit 0 when all scored, 3 when some failed, 2 on usage errors", "[batch][binary]") {
     RunResult all = run_tne({"batch", "examples", "--jobs", "2"});
     CHECK(all.exit_code == 0);
-    CHECK(all.err == "tne: 7 read = 7 scored + 0 failed\n");
+    CHECK(all.err ==
+          "tne: skipped: examples/survey: a folder: the folders inside an input folder are not read\n"
+          "tne: 7 read = 7 scored + 0 failed; 1 skipped\n");
     CHECK(parse_csv(all.out).size() == 8);
 
     TempDir dir;
@@ -266,7 +273,7 @@ TEST_CASE("tne batch --summary --format html writes the cohort report, dated as 
 
 TEST_CASE("tne batch reads standard input as a YAML stream", "[batch][binary]") {
     std::string profile = example_text();
-    RunResult run = run_tne({"batch", "-", "--format", "jsonl"}, {}, profile + "---\n" + profile);
+    RunResult run = run_tne({"batch", "-", "--format", "jsonl"}, {}, profile + profile);
     CHECK(run.exit_code == 0);
     std::istringstream in(run.out);
     std::string first, second;
@@ -274,8 +281,9 @@ TEST_CASE("tne batch reads standard input as a YAML stream", "[batch][binary]") 
     std::getline(in, second);
     CHECK(nlohmann::json::parse(first)["source"] == "-");
     CHECK(nlohmann::json::parse(second)["entry"] == 2);
-    // The second document starts at its "---" marker, the line after the first document's last.
-    CHECK(nlohmann::json::parse(second)["line"] == std::count(profile.begin(), profile.end(), '\n') + 1);
+    // Each profile starts with "---", after its modeline: the second document starts at its marker.
+    REQUIRE(profile.find("\n---\n") == profile.find('\n'));
+    CHECK(nlohmann::json::parse(second)["line"] == std::count(profile.begin(), profile.end(), '\n') + 2);
 }
 
 TEST_CASE("tne batch -o and --records write atomically; a failed run leaves existing files intact", "[batch][binary]") {
@@ -354,5 +362,102 @@ TEST_CASE("on a terminal, a progress line is drawn on standard error and cleared
     while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) shown.append(buffer, n);
     CHECK(pclose(pipe) == 0);
     CHECK_THAT(shown, Catch::StartsWith("\rtne: 1 read, 1 scored, 0 failed...\033[K"));
-    CHECK_THAT(shown, Catch::Contains("\r\033[Ktne: 7 read = 7 scored + 0 failed"));
+    // The progress line is cleared before the skipped folder is named, and before the final count.
+    CHECK_THAT(shown, Catch::Contains("\r\033[Ktne: skipped: examples/survey"));
+    CHECK_THAT(shown, Catch::Contains("tne: 7 read = 7 scored + 0 failed; 1 skipped"));
+}
+
+TEST_CASE("line ends: LF, CRLF and CR alone split a stream alike, and a byte-order mark may start any document",
+          "[batch]") {
+    std::string profile = example_text();
+    profile.erase(0, profile.find("---\n") + 4);  // the profile's body, after its own marker
+    std::string lf = "---\n" + profile + "...\n\xEF\xBB\xBF---\n" + profile;  // a BOM before the second marker
+    auto with_line_ends = [](std::string text, const std::string& end) {
+        std::string out;
+        for (char ch : text) out += ch == '\n' ? end : std::string(1, ch);
+        return out;
+    };
+    auto ending = GENERATE(as<std::string>{}, "\n", "\r\n", "\r");
+    INFO("line end: " << (ending == "\n" ? "LF" : ending == "\r\n" ? "CRLF" : "CR"));
+    TempDir dir;
+    write_file(dir.path() / "stream.yaml", "\xEF\xBB\xBF" + with_line_ends(lf, ending));
+    BatchRun run = batch({(dir.path() / "stream.yaml").string()});
+    CHECK(run.counts.read == 2);
+    CHECK(run.counts.scored == 2);
+    REQUIRE(run.records.size() == 2);
+    int lines = static_cast<int>(std::count(profile.begin(), profile.end(), '\n'));
+    CHECK(run.records[1].source.line == lines + 3);  // after "---", the profile and "..."
+}
+
+TEST_CASE("profiles joined with cat, each starting with ---, are a stream; an empty document between is dropped",
+          "[batch][binary]") {
+    std::string joined;
+    for (const auto& path : example_profiles()) joined += read_file(path);
+    RunResult run = run_tne({"batch", "-"}, {}, joined);
+    INFO(run.err);
+    CHECK(run.exit_code == 0);
+    CHECK_THAT(run.err, Catch::Contains(fmt::format("tne: {0} read = {0} scored + 0 failed", example_profiles().size())));
+    // `echo ---; cat profile.yaml` puts a second marker before each profile's own.
+    std::string doubled;
+    for (const auto& path : example_profiles()) doubled += "---\n" + read_file(path);
+    CHECK(run_tne({"batch", "-"}, {}, doubled).exit_code == 0);
+}
+
+TEST_CASE("a profile given twice without --- between says how to separate them", "[batch]") {
+    std::string profile = example_text();
+    profile.erase(profile.find("---\n"), 4);
+    TempDir dir;
+    write_file(dir.path() / "two.yaml", profile + profile);
+    BatchRun run = batch({(dir.path() / "two.yaml").string()});
+    REQUIRE(run.records.size() == 1);
+    REQUIRE_FALSE(run.records[0].errors.empty());
+    CHECK_THAT(run.records[0].errors[0].message.en,
+               Catch::Contains("if a second profile starts here, put a line \"---\" before it"));
+}
+
+TEST_CASE("every entry of an input folder is scored, failed or skipped with its reason", "[batch]") {
+    namespace fs = std::filesystem;
+    TempDir dir;
+    fs::path folder = dir.path() / "responses";
+    fs::create_directory(folder);
+    write_file(folder / "A.YAML", example_text());  // Windows tools write upper-case extensions
+    write_file(folder / "b.Yml", example_text());
+    write_file(folder / "broken.yaml", "institution: [\n");
+    write_file(folder / "notes.txt", "not a profile\n");
+    fs::create_directory(folder / "old");
+    fs::create_symlink("missing.yaml", folder / "dangling.yaml");
+    fs::create_symlink("loop-b.yaml", folder / "loop-a.yaml");
+    fs::create_symlink("loop-a.yaml", folder / "loop-b.yaml");
+
+    BatchRun run = batch({folder.string()});
+    CHECK(run.counts.read == 3);
+    CHECK(run.counts.scored == 2);
+    CHECK(run.counts.failed == 1);
+    CHECK(run.counts.skipped == 5);
+    std::map<std::string, std::string> skipped;  // name -> reason
+    for (const auto& record : run.records)
+        if (record.skipped) skipped[fs::path(record.source.file).filename().string()] = record.skipped->en;
+    CHECK(skipped == std::map<std::string, std::string>{
+                         {"dangling.yaml", "a symbolic link to missing.yaml, which does not exist"},
+                         {"loop-a.yaml", "too many levels of symbolic links: the link leads back to itself"},
+                         {"loop-b.yaml", "too many levels of symbolic links: the link leads back to itself"},
+                         {"notes.txt", "not a profile by its name (*.yaml, *.yml)"},
+                         {"old", "a folder: the folders inside an input folder are not read"}});
+    // A skipped entry has no record.
+    CHECK(std::count(run.text.begin(), run.text.end(), '\n') == 1 + 3);
+
+    RunResult cli = run_tne({"batch", folder.string(), "-o", "/dev/null"});
+    CHECK(cli.exit_code == 3);
+    CHECK_THAT(cli.err, Catch::Contains("tne: skipped: " + (folder / "notes.txt").string() + ": not a profile by its name"));
+    CHECK_THAT(cli.err, Catch::Contains("tne: 3 read = 2 scored + 1 failed; 5 skipped"));
+}
+
+TEST_CASE("a single input that is a link loop says so, not \"File does not exist\"", "[batch][binary]") {
+    namespace fs = std::filesystem;
+    TempDir dir;
+    fs::create_symlink("b.yaml", dir.path() / "a.yaml");
+    fs::create_symlink("a.yaml", dir.path() / "b.yaml");
+    RunResult run = run_tne({"assess", (dir.path() / "a.yaml").string()});
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.err, Catch::Contains("Too many levels of symbolic links"));
 }

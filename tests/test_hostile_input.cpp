@@ -154,7 +154,7 @@ TEST_CASE("bytes that are not UTF-8, NUL and control characters are refused at t
 
 TEST_CASE("duplicate keys, a top level that is not a map, numbers as strings, NaN and infinities are refused", "[hostile]") {
     refused(kInstitution + "  name: Otra\n", "hostile.yaml:4:3: the key \"name\" is given twice");
-    refused("funding:\n  co_funding: yes\nfunding:\n  co_funding: no\n" + kInstitution, "3:1: the key \"funding\" is given twice");
+    refused("funding:\n  co_funding: yes\nfunding:\n  co_funding: no\n" + kInstitution, "3:1: the block \"funding\" is given twice");
     refused("- institution\n", "a profile is a map");
     refused("just text\n", "a profile is a map");
     refused("", "a profile is a map");
@@ -269,4 +269,46 @@ TEST_CASE("a CSV row with bytes that are not text fails alone, at its cell; a ba
     CHECK(run.exit_code == 3);
     CHECK_THAT(run.err, Catch::Contains("header.csv:1:"));
     CHECK_THAT(run.err, Catch::Contains("byte 0xFF is not UTF-8"));
+}
+
+TEST_CASE("a document with more values than any profile or rubric file needs is refused where the limit is passed",
+          "[hostile]") {
+    // 60,000 unknown keys, one per line from line 4: the top map, the institution block and its two
+    // answers are 7 values, each entry 2 more, so the 50,001st value is that of entry 24,996.
+    std::string profile = kInstitution;
+    for (int i = 0; i < 60000; ++i) profile += "k" + std::to_string(i) + ": 1\n";
+    RunResult run = refused(profile, "the document has more than 50000 values");
+    CHECK_THAT(run.err, Catch::Contains("hostile.yaml:25000:9: "));
+    // Flow style packs a value in two bytes: the limit holds for it too, and inside a stream.
+    std::string flow = kInstitution + "x: [" + repeat("1,", 60000) + "1]\n";
+    refused(flow, "the document has more than 50000 values");
+    RunResult stream = run_tne({"batch", "-", "-q"}, {}, "---\n" + flow + "---\n" + kInstitution);
+    CHECK(stream.exit_code == 3);
+}
+
+TEST_CASE("a profile of unknown keys up to the 16 MiB limit is answered at once, with a bounded report",
+          "[hostile]") {
+    // 1.4 million unknown keys: each one searched for its own place made this hours of work.
+    std::string profile = kInstitution;
+    for (int i = 0; profile.size() < input::kDefaultMaxBytes - 64; ++i) profile += "k" + std::to_string(i) + ": 1\n";
+    RunResult run = refused(profile, "the document has more than 50000 values");
+    CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
+    // Under the limit, the first 100 problems are reported at their places, and the rest counted.
+    std::string some = kInstitution;
+    for (int i = 0; i < 20000; ++i) some += "k" + std::to_string(i) + ": 1\n";
+    RunResult each = refused(some, "hostile.yaml:103:1: unknown key \"k99\" in profile");
+    CHECK_THAT(each.err, Catch::EndsWith("hostile.yaml:104:1: and 19900 more problems from here on, not shown: fix the "
+                                         "ones above first (is this the right file?)\n"));
+    CHECK(std::count(each.err.begin(), each.err.end(), '\n') == 101);
+}
+
+TEST_CASE("a name longer than any institution's is refused at its place", "[hostile]") {
+    std::string name = repeat("Universidad Tecnológica ", 25) + "x";  // 601 characters, 626 bytes
+    refused("institution:\n  name: " + name + "\n  type: public_university\n",
+            "hostile.yaml:2:9: institution.name: a text of 601 characters; expected at most 500");
+    // 500 characters, accents counted as one, is still a name.
+    std::string longest = repeat("Universidad Tecnológica ", 20) + std::string(20, 'x');
+    TempDir dir;
+    write_file(dir.path() / "ok.yaml", "institution:\n  name: " + longest + "\n  type: public_university\n");
+    CHECK(run_tne({"assess", (dir.path() / "ok.yaml").string()}).exit_code == 0);
 }

@@ -486,3 +486,24 @@ TEST_CASE("on a terminal: an invalid answer, a skip, a back, Ctrl-C and a resume
     CHECK(known_answers(written) == known_answers(original));
     CHECK(run_tne({"assess", (dir.path() / "profile.yaml").string(), "--lang", "es"}).exit_code == 0);
 }
+
+TEST_CASE("an answer typed on a Latin-1 terminal is asked again, and the answers kept stay readable", "[init]") {
+    TempDir dir;
+    Profile original = load_profile_file((source_dir() / "examples/small_rural_university.yaml").string(), default_rubrics());
+    std::vector<std::string> lines = typed_answers(original, Lang::es);
+    // The institution's name as a Latin-1 terminal sends it: "é" is the single byte 0xE9.
+    lines.insert(lines.begin(), "Universidad Polit\xE9" "cnica");
+    std::filesystem::path profile = dir.path() / "perfil.yaml";
+    std::vector<std::string> first(lines.begin(), lines.begin() + 10);
+    RunResult stopped = run_tne({"init", "-i", "--lang", "es", "-o", profile.string()}, {}, joined_lines(first));
+    CHECK(stopped.exit_code == 1);
+    CHECK_THAT(stopped.out, Catch::Contains("La respuesta no es texto UTF-8"));
+    // The partial file holds the answers given after it, and resumes.
+    DraftProfile partial = load_draft_profile_file(profile.string() + ".partial", default_rubrics());
+    CHECK(partial.problems.empty());
+    CHECK(partial.profile.answers.size() == 9);
+    std::vector<std::string> rest(lines.begin() + 10, lines.end());
+    RunResult resumed = run_tne({"init", "-i", "--lang", "es", "-o", profile.string()}, {}, joined_lines(rest) + "n\n");
+    INFO(resumed.out << resumed.err);
+    CHECK(resumed.exit_code == 0);
+}

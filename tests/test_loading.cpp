@@ -208,7 +208,8 @@ TEST_CASE("a key given twice is reported at its second place", "[loading][profil
     check_problems(kInstitution + "funding:\n  co_funding: yes\n  co_funding: no\n",
                    {{6, 3, "the key \"co_funding\" is given twice; a key may appear once"}});
     check_problems(kInstitution + "funding:\n  co_funding: yes\nfunding:\n  co_funding: no\n",
-                   {{6, 1, "the key \"funding\" is given twice; a key may appear once"}});
+                   {{6, 1, "the block \"funding\" is given twice; if a second profile starts here, put a line "
+                           "\"---\" before it (in a stream, each profile starts with \"---\"; tne init writes it)"}});
 }
 
 TEST_CASE("an item given twice in a list is reported at its second place", "[loading][profile]") {
@@ -428,6 +429,77 @@ TEST_CASE("a criterion naming a question that does not exist is rejected", "[loa
     CHECK(d.pos.column == column);
     CHECK(d.message.en ==
           "no question \"funding.external_source\" in the rubric set; did you mean \"funding.external_sources\"?");
+}
+
+TEST_CASE("a criterion naming a question of a later dimension is told it belongs there", "[loading][rubric]") {
+    // language is read after funding: the question exists, in another dimension.
+    RubricCopy copy;
+    fs::path file = copy.root / "dimensions" / "funding.yaml";
+    replace_once(file, "question: funding.dedicated_budget", "question: language.faculty_b2_percent");
+    auto [line, column] = position_of(read_file(file), "language.faculty_b2_percent");
+    tne::Diagnostic d = single_failure(copy);
+    CHECK(d.pos.file == copy.name_of("dimensions/funding.yaml"));
+    CHECK(d.pos.line == line);
+    CHECK(d.pos.column == column);
+    CHECK(d.rule == "unknown-reference");
+    CHECK(d.message.en == "the question \"language.faculty_b2_percent\" exists but belongs to dimension \"language\"; a "
+                          "criterion of dimension \"funding\" scores only questions of \"funding\"");
+    CHECK(d.message.es == "la pregunta \"language.faculty_b2_percent\" existe pero pertenece a la dimensión \"language\"; "
+                          "un criterio de la dimensión \"funding\" califica solo preguntas de \"funding\"");
+}
+
+TEST_CASE("a number of a rubric file that does not fit, or is out of its range, is refused at its place",
+          "[loading][rubric]") {
+    struct Case {
+        std::string file, from, to, value, message;
+    };
+    const std::vector<Case> cases = {
+        {"dimensions/funding.yaml", "\nweight: 1.5\n", "\nweight: 1e999\n", "1e999",
+         "\"1e999\" is not a finite number (it is infinite, not a number, or beyond ±1.8e308); expected a number above 0 "
+         "and at most 100"},
+        {"dimensions/funding.yaml", "\nweight: 1.5\n", "\nweight: 1e308\n", "1e308",
+         "\"1e308\" is out of range; expected a number above 0 and at most 100"},
+        {"dimensions/funding.yaml", "- {at_least: 2, score: 70}", "- {at_least: 2, score: .inf}", ".inf",
+         "\".inf\" is not a finite number (it is infinite, not a number, or beyond ±1.8e308); expected a number from 0 "
+         "to 100"},
+        {"dimensions/partnerships.yaml", "    max: 2000\n", "    max: 2.5e3\n", "2.5e3", ""},  // 2500: whole, fits
+        {"dimensions/partnerships.yaml", "    max: 2000\n", "    max: 1e10\n", "1e10",
+         "expected a whole number from -1000000000 to 1000000000, found \"1e10\""},
+        {"rubric-set.yaml", "    from: 35\n", "    from: .nan\n", ".nan",
+         "\".nan\" is not a finite number (it is infinite, not a number, or beyond ±1.8e308); expected a number from 0 "
+         "to 100"},
+        {"models.yaml", "adjust: -10", "adjust: -1000", "-1000", "\"-1000\" is out of range; expected a number from -100 to 100"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.file << ": " << c.to);
+        RubricCopy copy;
+        fs::path file = copy.root / c.file;
+        replace_once(file, c.from, c.to);
+        if (c.message.empty()) {
+            CHECK_NOTHROW(copy.load());
+            continue;
+        }
+        auto [line, column] = position_of(read_file(file), c.value);
+        tne::Diagnostic d = single_failure(copy);
+        CHECK(d.pos.file == copy.name_of(c.file));
+        CHECK(d.pos.line == line);
+        CHECK(d.pos.column == column);
+        CHECK(d.message.en == c.message);
+        CHECK(d.message.es.find(c.value) != std::string::npos);
+    }
+}
+
+TEST_CASE("an unknown key in the first readiness level is the only problem of the levels", "[loading][rubric]") {
+    // Before, the three levels after it were each reported out of order, as if it were not there.
+    RubricCopy copy;
+    fs::path file = copy.root / "rubric-set.yaml";
+    replace_once(file, "  - id: early\n    from: 0\n", "  - id: early\n    from: 0\n    colour: grey\n");
+    auto [line, column] = position_of(read_file(file), "colour");
+    tne::Diagnostic d = single_failure(copy);
+    CHECK(d.pos.line == line);
+    CHECK(d.pos.column == column);
+    CHECK(d.rule == "schema");
+    CHECK(d.message.en == "unknown key \"colour\" in level; expected one of: id, from, name");
 }
 
 TEST_CASE("a choice question's level map must score every value", "[loading][rubric]") {

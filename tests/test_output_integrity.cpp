@@ -1,8 +1,9 @@
 // Output integrity: a run of the real binary that fails mid-way (killed by SIGTERM, SIGINT or
-// SIGHUP while `tne batch` streams its records, a write beyond the file size limit, a directory it
-// may not write to, a target that is a directory) never leaves a partial or temporary file, an
-// existing output file survives it byte for byte, and a failure is reported with the file's name
-// and the reason.
+// SIGHUP while `tne batch` streams its records, a write beyond the file size limit, a full disk or
+// a full standard output, a directory it may not write to, a target that is a directory) never
+// leaves a partial or temporary file, an existing output file survives it byte for byte, and a
+// failure is reported with the file's name and the reason (exit 74). An output that is an input,
+// or another output, is refused before anything is read or written (exit 2).
 #include <catch2/catch.hpp>
 
 #include <fcntl.h>
@@ -34,7 +35,10 @@ namespace {
 // How tne is started: arguments, and what makes the run fail.
 struct Launch {
     std::vector<std::string> args;
-    fs::path err_file;                     // standard error goes there; standard output to /dev/null
+    fs::path err_file;                     // standard error goes there
+    fs::path out_file = "/dev/null";       // standard output goes there
+    bool closed_output = false;            // standard output: a pipe whose reader has gone
+    bool ignore_sigpipe = false;           // started with SIGPIPE ignored, as some parents do
     bool input_pipe = false;               // standard input: a pipe the test writes (else /dev/null)
     std::optional<rlim_t> file_size_limit = std::nullopt;  // RLIMIT_FSIZE, as `ulimit -f` sets it
     bool without_dac_override = false;     // as root, permissions apply (dropped from the bounding set)
@@ -56,9 +60,15 @@ public:
         envp.push_back(nullptr);
         std::string directory = source_dir().string();
         std::string err_file = launch.err_file.string();
+        std::string out_file = launch.out_file.string();
 
         int input[2] = {-1, -1};
         if (launch.input_pipe) REQUIRE(pipe2(input, O_CLOEXEC) == 0);
+        int output[2] = {-1, -1};
+        if (launch.closed_output) {
+            REQUIRE(pipe2(output, O_CLOEXEC) == 0);
+            close(output[0]);  // nobody will read: a write gets SIGPIPE, or EPIPE
+        }
         pid_ = fork();
         REQUIRE(pid_ >= 0);
         if (pid_ == 0) {  // the child: only async-signal-safe calls until execve
@@ -66,8 +76,9 @@ public:
             sigemptyset(&none);
             sigprocmask(SIG_SETMASK, &none, nullptr);
             for (int signal : {SIGINT, SIGTERM, SIGHUP, SIGXFSZ, SIGPIPE}) ::signal(signal, SIG_DFL);
+            if (launch.ignore_sigpipe) ::signal(SIGPIPE, SIG_IGN);
             int in = launch.input_pipe ? input[0] : open("/dev/null", O_RDONLY);
-            int out = open("/dev/null", O_WRONLY);
+            int out = launch.closed_output ? output[1] : open(out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
             int err = open(err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
             if (in < 0 || out < 0 || err < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0) _exit(126);
             if (chdir(directory.c_str()) != 0) _exit(126);
@@ -83,6 +94,7 @@ public:
             close(input[0]);
             input_ = input[1];
         }
+        if (launch.closed_output) close(output[1]);
     }
 
     ~Child() {
@@ -179,10 +191,10 @@ std::string describe(int status) {
     return "status " + std::to_string(status);
 }
 
-// The run ended with exit 2 and "tne: error: OUT: REASON" (errno `error`), and left no temporary file.
+// The run ended with exit 74 and "tne: error: OUT: REASON" (errno `error`), and left no temporary file.
 void check_refused(int status, const std::string& err, const fs::path& out, int error) {
     INFO(describe(status) << "; stderr: " << err);
-    CHECK((WIFEXITED(status) && WEXITSTATUS(status) == 2));
+    CHECK((WIFEXITED(status) && WEXITSTATUS(status) == 74));
     CHECK(err.find("tne: error: " + out.string() + ": " + std::strerror(error)) != std::string::npos);
     CHECK(temporaries_of(out).empty());
 }
@@ -299,4 +311,125 @@ TEST_CASE("an output path that is a directory is reported and the directory stay
     for (const auto& entry : fs::directory_iterator(dir.path())) left.push_back(entry.path().filename());
     std::sort(left.begin(), left.end());
     CHECK(left == std::vector<fs::path>{"reports", "stderr"});
+}
+
+// ---- standard output, a full disk ----------------------------------------------------------------
+
+TEST_CASE("a report, a batch or the help sent to a full standard output (/dev/full) fails with exit 74",
+          "[integrity][binary]") {
+    auto args = GENERATE(std::vector<std::string>{"assess", "examples/research_center.yaml"},
+                         std::vector<std::string>{"batch", "examples"}, std::vector<std::string>{"--help"},
+                         std::vector<std::string>{"schema"});
+    INFO(args[0]);
+    TempDir dir;
+    Child tne({.args = args, .err_file = dir.path() / "stderr", .out_file = "/dev/full"});
+    int status = tne.wait(dir.path() / "stderr");
+    std::string err = read_file(dir.path() / "stderr");
+    INFO(describe(status) << "; stderr: " << err);
+    CHECK((WIFEXITED(status) && WEXITSTATUS(status) == 74));
+    CHECK(err.find("tne: error: standard output: " + std::string(std::strerror(ENOSPC))) != std::string::npos);
+}
+
+TEST_CASE("a reader that closes the pipe (| head) ends tne quietly, as SIGPIPE does", "[integrity][binary]") {
+    bool ignored = GENERATE(false, true);
+    INFO((ignored ? "SIGPIPE ignored by the parent" : "SIGPIPE at its default"));
+    TempDir dir;
+    fs::path stream = dir.path() / "cohort.yaml";
+    write_file(stream, profile_stream(400));  // about 110 KB of records: more than a pipe holds
+    Child tne({.args = {"batch", stream.string()},
+               .err_file = dir.path() / "stderr",
+               .closed_output = true,
+               .ignore_sigpipe = ignored});
+    int status = tne.wait(dir.path() / "stderr");
+    std::string err = read_file(dir.path() / "stderr");
+    INFO(describe(status) << "; stderr: " << err);
+    // Killed by SIGPIPE, which a shell shows as 141; with SIGPIPE ignored, tne ends itself the same way.
+    CHECK((WIFSIGNALED(status) && WTERMSIG(status) == SIGPIPE));
+    CHECK(err.find("error") == std::string::npos);
+}
+
+TEST_CASE("a report written to a full filesystem fails with exit 74 and leaves the old report intact",
+          "[integrity][binary]") {
+    TempDir dir;
+    fs::path small = dir.path() / "small";
+    fs::create_directory(small);
+    // A 16 KiB tmpfs (four pages): the old report fits, the HTML report (about 60 KB) does not.
+    std::string mount = "mount -t tmpfs -o size=16k tne-test " + small.string() + " 2>/dev/null";
+    if (std::system(mount.c_str()) != 0) {
+        WARN("no small filesystem can be mounted here (needs root and CAP_SYS_ADMIN): a full disk is tested "
+             "through /dev/full and the file size limit only");
+        return;
+    }
+    struct Unmount {
+        fs::path at;
+        ~Unmount() { std::system(("umount " + at.string()).c_str()); }
+    } unmount{small};
+    fs::path out = small / "report.html";
+    std::string previous = "previous report\n";
+    write_file(out, previous);
+    Child tne({.args = {"assess", "examples/research_center.yaml", "--format", "html", "-o", out.string()},
+               .err_file = dir.path() / "stderr"});
+    int status = tne.wait(dir.path() / "stderr");
+    check_refused(status, read_file(dir.path() / "stderr"), out, ENOSPC);
+    CHECK(read_file(out) == previous);
+}
+
+// ---- outputs never destroy inputs ------------------------------------------------------------------
+
+TEST_CASE("an output that is an input, or another output, is refused before anything is written",
+          "[integrity][binary]") {
+    // The cases name paths in a folder made for each one: generated by number, built after it.
+    size_t index = GENERATE(range<size_t>(0, 8));
+    TempDir dir;
+    fs::path profile = dir.path() / "p.yaml";
+    std::string original = read_file(source_dir() / "examples" / "research_center.yaml");
+    write_file(profile, original);
+    fs::path link = dir.path() / "link.yaml";
+    fs::create_symlink(profile, link);
+    fs::path folder = dir.path() / "responses";
+    fs::create_directory(folder);
+    write_file(folder / "a.yaml", original);
+    std::string p = profile.string();
+    fs::path report = dir.path() / "report.txt";
+
+    struct Case {
+        std::string what;
+        std::vector<std::string> args;
+        std::string expected;  // in the message
+    };
+    std::vector<Case> cases = {
+        {"assess -o the profile", {"assess", p, "-o", p}, "-o " + p + " is the same file as the input " + p},
+        {"assess -o a link to it", {"assess", p, "-o", link.string()}, "is the same file as the input " + p},
+        {"assess -o the same file by another path",
+         {"assess", p, "-o", (dir.path() / "." / "p.yaml").string()},
+         "is the same file as the input"},
+        {"plan -o the profile", {"plan", p, "-o", p}, "is the same file as the input"},
+        {"diff -o the new profile", {"diff", (folder / "a.yaml").string(), p, "-o", p}, "is the same file as the input"},
+        {"batch -o a profile of its folder",
+         {"batch", folder.string(), "-o", (folder / "a.yaml").string()},
+         "is the same file as the input " + folder.string()},
+        {"batch --records and -o the same new file",
+         {"batch", p, "--summary", "-o", report.string(), "--records", report.string()},
+         "-o " + report.string() + " and --records " + report.string() + " are the same file"},
+        {"init --schema the profile", {"init", "-o", report.string(), "--schema", report.string()}, "are the same file"},
+    };
+    REQUIRE(cases.size() == 8);
+    const auto& [what, args, expected] = cases[index];
+    INFO(what);
+    RunResult run = run_tne(args);
+    INFO(run.err);
+    CHECK(run.exit_code == 2);
+    CHECK(run.err.find(expected) != std::string::npos);
+    CHECK(read_file(profile) == original);
+    CHECK(read_file(folder / "a.yaml") == original);
+    CHECK(fs::is_symlink(link));
+    CHECK(!fs::exists(report));
+    CHECK(temporaries_of(profile).empty());
+}
+
+TEST_CASE("an output named - (-o -) is standard output, not a file named -", "[integrity][binary]") {
+    RunResult run = run_tne({"assess", "examples/research_center.yaml", "-o", "-"});
+    CHECK(run.exit_code == 0);
+    CHECK(run.out.find("Centro de Investigación en Ciencias del Mar") != std::string::npos);
+    CHECK(!fs::exists(source_dir() / "-"));
 }

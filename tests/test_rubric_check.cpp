@@ -5,15 +5,21 @@
 #include <yaml-cpp/yaml.h>
 
 #include <catch2/catch.hpp>
+#include <chrono>
+#include <cmath>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <regex>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <stdexcept>
+#include <tuple>
 #include <valijson/schema.hpp>
 
 #include "annex_source.hpp"
 #include "json_schema.hpp"
+#include "json_writer.hpp"
 #include "support.hpp"
 #include "tne/rubric_check.hpp"
 
@@ -484,4 +490,258 @@ TEST_CASE("the source text is compared with its layout folded and found by whole
     CHECK(split.find("2")->text == "- 2. Two delta");
     CHECK(split.containing("beta")->section->id == "1.1");
     CHECK(split.containing("epsilon") == nullptr);
+}
+
+// --- Numbers: what does not fit its type, the ranges the schema states (docs/rubrics.md, "Ranges").
+
+namespace {
+
+// One edit of the minimal set and the one finding it must give, at `value` (a text inside `to`).
+struct NumberCase {
+    std::string file;
+    std::string from;
+    std::string to;
+    std::string value;
+    std::string rule;
+    std::string message;
+    bool schema_states = true;  // the JSON Schema alone rejects it (not a range that depends on a question)
+};
+
+// Line and column of `value` where `to` was written in `text`.
+std::pair<int, int> place_in(const std::string& text, const std::string& to, const std::string& value) {
+    size_t at = text.find(to);
+    REQUIRE(at != std::string::npos);
+    REQUIRE(to.find(value) != std::string::npos);
+    at += to.find(value);
+    int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+    size_t line_start = text.rfind('\n', at);
+    int column = static_cast<int>(at - (line_start == std::string::npos ? 0 : line_start + 1)) + 1;
+    return {line, column};
+}
+
+void check_single_finding(const NumberCase& c) {
+    INFO(c.file << ": " << c.to);
+    TempDir dir;
+    fs::path root = edited_minimal(dir, {{c.file, c.from, c.to}});
+    tne::CheckReport report = tne::check_rubric_set(tne::directory_rubric_files(root.string()));
+    for (const auto& f : report.findings) UNSCOPED_INFO(f.pos.str() << ": " << f.message.en << " [" << f.rule->id << "]");
+    REQUIRE(report.findings.size() == 1);
+    const tne::Finding& f = report.findings.front();
+    auto [line, column] = place_in(read_file(root / c.file), c.to, c.value);
+    CHECK(f.pos.file == root.string() + "/" + c.file);
+    CHECK(f.pos.line == line);
+    CHECK(f.pos.column == column);
+    CHECK(f.rule->id == c.rule);
+    CHECK(f.message.en == c.message);
+    CHECK(f.message.es.find(c.value) != std::string::npos);
+    CHECK(f.message.es != f.message.en);
+}
+
+const std::string kMinimalProfile =
+    "institution: {name: Funded, type: public}\nalpha: {budget: yes, share: 45}\nbeta: {partners: [uk, es], staff: 3}\n";
+
+}  // namespace
+
+TEST_CASE("a number that does not fit its type is a finding at its place, naming it and what was expected",
+          "[rubric-check]") {
+    const std::string not_finite = " is not a finite number (it is infinite, not a number, or beyond ±1.8e308); expected ";
+    const std::string quantity = "a number from -1000000000 to 1000000000";
+    std::vector<NumberCase> cases = {
+        {"dimensions/alpha.yaml", "    weight: 3\n", "    weight: 1e999\n", "1e999", "schema",
+         "\"1e999\"" + not_finite + "a number above 0 and at most 100"},
+        {"dimensions/alpha.yaml", "\nweight: 2\n", "\nweight: -.inf\n", "-.inf", "schema",
+         "\"-.inf\"" + not_finite + "a number above 0 and at most 100"},
+        {"dimensions/alpha.yaml", "{at_least: 20, score: 50}", "{at_least: 1e999, score: 50}", "1e999", "schema",
+         "\"1e999\"" + not_finite + quantity},
+        {"dimensions/alpha.yaml", "{at_least: 40, score: 100}", "{at_least: 40, score: .nan}", ".nan", "schema",
+         "\".nan\"" + not_finite + "a number from 0 to 100"},
+        {"dimensions/alpha.yaml", "{yes: 100, partial: 50, no: 0}", "{yes: 100, partial: .NaN, no: 0}", ".NaN", "schema",
+         "\".NaN\"" + not_finite + "a number from 0 to 100"},
+        {"dimensions/beta.yaml", "    max: 50\n", "    max: 1e999\n", "1e999", "schema",
+         "\"1e999\"" + not_finite + "a whole number from -1000000000 to 1000000000"},
+        {"dimensions/beta.yaml", "    max: 50\n", "    max: 1e10\n", "1e10", "schema",
+         "expected a whole number from -1000000000 to 1000000000, found \"1e10\""},
+        {"dimensions/beta.yaml", "    max: 50\n", "    max: 49.5\n", "49.5", "schema",
+         "expected a whole number from -1000000000 to 1000000000, found \"49.5\""},
+        {"rubric-set.yaml", "version: 1\n", "version: 1e10\n", "1e10", "schema",
+         "expected a whole number from 1 to 1000000, found \"1e10\""},
+        {"rubric-set.yaml", "{id: mid, from: 50,", "{id: mid, from: 1e999,", "1e999", "schema",
+         "\"1e999\"" + not_finite + "a number from 0 to 100"},
+        {"rubric-set.yaml", "  alternatives: 1\n", "  alternatives: 2.5\n", "2.5", "schema",
+         "expected a whole number from 0 to 100, found \"2.5\""},
+        {"rubric-set.yaml", "    value: 15\n", "    value: .inf\n", ".inf", "schema",
+         "\".inf\"" + not_finite + "a number from -100 to 100"},
+        {"models.yaml", "    stage: 2\n", "    stage: 1e999\n", "1e999", "schema",
+         "\"1e999\"" + not_finite + "a whole number from 1 to 100"},
+        {"models.yaml", "        at_least: 60\n", "        at_least: 1e999\n", "1e999", "schema",
+         "\"1e999\"" + not_finite + quantity},
+        {"models.yaml", "adjust: 5,", "adjust: -1e999,", "-1e999", "schema",
+         "\"-1e999\"" + not_finite + "a number from -100 to 100"},
+        {"models.yaml", "{dimension: beta, weight: 1}\n    requires:\n      - question: beta.partners",
+         "{dimension: beta, weight: 1e999}\n    requires:\n      - question: beta.partners", "1e999", "schema",
+         "\"1e999\"" + not_finite + "a number above 0 and at most 100"},
+        // The test files: expectations and the profiles of the cases.
+        {"tests/cases.yaml", "overall: {at_least: 99,", "overall: {at_least: 1e999,", "1e999", "schema",
+         "\"1e999\" is not a score; expected a number from 0 to 100"},
+        {"tests/cases.yaml", "include: [alpha.budget]", "include: [alpha.budget]\n        top: 1e10", "1e10", "schema",
+         "\"1e10\" is not valid for \"top\"; expected a whole number from 1 to 1000"},
+        {"tests/cases.yaml", "share: 45}", "share: 1e999}", "1e999", "schema",
+         "alpha.share: \"1e999\" is not valid; expected a number from 0 to 100 (a percentage), unquoted"},
+    };
+    for (const auto& c : cases) check_single_finding(c);
+}
+
+TEST_CASE("every range of a rubric file's numbers is enforced at its place, and the schema states it", "[rubric-check]") {
+    json document = json::parse(tne::rubric_files_schema());
+    valijson::Schema schema;
+    parse_schema(document, schema);
+    std::vector<NumberCase> cases = {
+        {"dimensions/alpha.yaml", "    weight: 3\n", "    weight: 1e308\n", "1e308", "weight-positive",
+         "\"1e308\" is out of range; expected a number above 0 and at most 100"},
+        {"dimensions/alpha.yaml", "    weight: 3\n", "    weight: 101\n", "101", "weight-positive",
+         "\"101\" is out of range; expected a number above 0 and at most 100"},
+        {"dimensions/alpha.yaml", "\nweight: 2\n", "\nweight: 100.5\n", "100.5", "weight-positive",
+         "\"100.5\" is out of range; expected a number above 0 and at most 100"},
+        {"dimensions/alpha.yaml", "{at_least: 20, score: 50}", "{at_least: -2000000000, score: 50}", "-2000000000",
+         "schema", "\"-2000000000\" is out of range; expected a number from -1000000000 to 1000000000"},
+        {"dimensions/beta.yaml", "    max: 50\n", "    max: 2000000000\n", "2000000000", "schema",
+         "expected a whole number from -1000000000 to 1000000000, found \"2000000000\""},
+        {"rubric-set.yaml", "    value: 50\n    annex: \"1\"\n    assumption: {en: Half",
+         "    value: 120\n    annex: \"1\"\n    assumption: {en: Half", "120", "score-range",
+         "\"120\" is out of range; expected a number from 0 to 100"},
+        {"rubric-set.yaml", "    value: 15\n", "    value: 150\n", "150", "schema",
+         "\"150\" is out of range; expected a number from -100 to 100"},
+        {"models.yaml", "adjust: 5,", "adjust: -101,", "-101", "schema",
+         "\"-101\" is out of range; expected a number from -100 to 100"},
+        {"models.yaml", "    stage: 2\n", "    stage: 101\n", "101", "schema", "expected a whole number from 1 to 100, found \"101\""},
+        {"tests/cases.yaml", "include: [alpha.budget]", "include: [alpha.budget]\n        top: 1001", "1001", "schema",
+         "\"1001\" is not valid for \"top\"; expected a whole number from 1 to 1000"},
+        // Ranges that depend on what a condition tests: its question's range, or a dimension's score.
+        {"models.yaml", "        at_least: 60\n", "        at_least: 160\n", "160", "score-range",
+         "alpha: the threshold at_least 160 is outside the range of a dimension's score, 0 to 100", false},
+        {"models.yaml", "question: alpha.budget\n        quote: Create a dedicated budget line\n        in: [yes, partial]",
+         "question: alpha.share\n        quote: Create a dedicated budget line\n        at_least: 120", "120",
+         "rule-type-mismatch", "alpha.share: the threshold at_least 120 is outside the question's range, 0 to 100", false},
+        {"models.yaml", "question: alpha.budget\n        quote: Create a dedicated budget line\n        in: [yes, partial]",
+         "question: beta.staff\n        quote: Create a dedicated budget line\n        at_most: -1", "-1",
+         "rule-type-mismatch", "beta.staff: the threshold at_most -1 is outside the question's range, 0 to 50", false},
+    };
+    for (const auto& c : cases) {
+        check_single_finding(c);
+        if (!c.schema_states) continue;
+        INFO(c.file << ": " << c.to);
+        TempDir dir;
+        fs::path root = edited_minimal(dir, {{c.file, c.from, c.to}});
+        CHECK_FALSE(schema_errors(schema, yaml_to_json(YAML::LoadFile((root / c.file).string()))).empty());
+    }
+    // The edges themselves are in range.
+    for (const auto& [from, to] : {std::pair<std::string, std::string>{"    weight: 3\n", "    weight: 100\n"},
+                                   {"    weight: 3\n", "    weight: 0.001\n"}}) {
+        TempDir dir;
+        fs::path root = edited_minimal(dir, {{"dimensions/alpha.yaml", from, to}});
+        CHECK(tne::check_rubric_set(tne::directory_rubric_files(root.string())).count(tne::Severity::error) == 0);
+    }
+}
+
+TEST_CASE("a rubric set with a number out of range is refused by assess (exit 2) and check (exit 1), never exit 70",
+          "[rubric-check][binary]") {
+    using tne::test::run_tne;
+    for (const auto& [weight, words] : {std::pair<std::string, std::string>{"1e308", "\"1e308\" is out of range"},
+                                        {"1e999", "\"1e999\" is not a finite number"},
+                                        {".inf", "\".inf\" is not a finite number"}}) {
+        INFO(weight);
+        TempDir dir;
+        fs::path root = edited_minimal(dir, {{"dimensions/alpha.yaml", "    weight: 3\n", "    weight: " + weight + "\n"}});
+        tne::test::write_file(dir.path() / "profile.yaml", kMinimalProfile);
+        std::string place = root.string() + "/dimensions/alpha.yaml:18:13: ";
+
+        auto assessed = run_tne({"assess", "--rubrics", root.string(), (dir.path() / "profile.yaml").string(),
+                                 "--format", "json"});
+        CHECK(assessed.exit_code == 2);
+        CHECK(assessed.out.empty());
+        CHECK(assessed.err.find("tne: error: " + place + words) != std::string::npos);
+
+        auto checked = run_tne({"rubrics", "check", "--strict", "--format", "json", root.string()});
+        CHECK(checked.exit_code == 1);
+        json report = json::parse(checked.out);  // valid JSON
+        REQUIRE(report["findings"].size() == 1);
+        CHECK(report["findings"][0]["line"] == 18);
+        CHECK(report["findings"][0]["column"] == 13);
+        CHECK(report["findings"][0]["message"].get<std::string>().rfind(words, 0) == 0);
+    }
+    // The same set with a sensible weight assesses, and its JSON parses.
+    TempDir dir;
+    fs::path root = edited_minimal(dir, {{"dimensions/alpha.yaml", "    weight: 3\n", "    weight: 100\n"}});
+    tne::test::write_file(dir.path() / "profile.yaml", kMinimalProfile);
+    auto assessed = run_tne({"assess", "--rubrics", root.string(), (dir.path() / "profile.yaml").string(), "--format", "json"});
+    CHECK(assessed.exit_code == 0);
+    CHECK_NOTHROW(json::parse(assessed.out));
+}
+
+TEST_CASE("a non-finite number reaching a JSON writer is a bug it refuses, rather than invalid JSON", "[rubric-check]") {
+    CHECK_THROWS_AS(tne::JsonWriter().number(std::numeric_limits<double>::infinity(), 1), std::logic_error);
+    CHECK_THROWS_AS(tne::JsonWriter().number(-std::numeric_limits<double>::infinity(), 1), std::logic_error);
+    CHECK_THROWS_AS(tne::JsonWriter().number(std::nan(""), 2), std::logic_error);
+    CHECK_THROWS_AS(tne::JsonWriter().number(1e307, 2), std::logic_error);  // rounding would overflow to inf
+    tne::JsonWriter writer;
+    writer.begin_array().number(-12.5, 1).number(1e20, 1).end_array();
+    CHECK(json::parse(writer.str()) == json::parse("[-12.5, 100000000000000000000]"));
+}
+
+TEST_CASE("an unknown key in a readiness level is its only finding, not a false levels-order", "[rubric-check]") {
+    // A misspelt `from`, and an extra key beside a good one: the levels after it keep their order.
+    for (const auto& [to, value, message] :
+         {std::tuple<std::string, std::string, std::string>{
+              "{id: low, form: 0, name:", "form", "unknown key \"form\" in level; did you mean \"from\"?"},
+          {"{id: low, from: 0, colour: red, name:", "colour",
+           "unknown key \"colour\" in level; expected one of: id, from, name"}}) {
+        check_single_finding({"rubric-set.yaml", "{id: low, from: 0, name:", to, value, "schema", message});
+    }
+    // A level out of order after a broken one is still found.
+    TempDir dir;
+    fs::path root = edited_minimal(dir, {{"rubric-set.yaml", "{id: low, from: 0, name:", "{id: low, from: 0, colour: red, name:"},
+                                         {"rubric-set.yaml", "{id: high, from: 80", "{id: high, from: 40"}});
+    tne::CheckReport report = tne::check_rubric_set(tne::directory_rubric_files(root.string()));
+    std::vector<std::string> rules;
+    for (const auto& f : report.findings) rules.emplace_back(f.rule->id);
+    CHECK(rules == std::vector<std::string>{"schema", "levels-order"});
+}
+
+TEST_CASE("a criterion scoring another block's question is told whose question it is", "[rubric-check]") {
+    const std::string rule = "unknown-reference";
+    // beta is read after alpha, alpha before beta: the same finding either way.
+    check_single_finding({"dimensions/alpha.yaml", "question: alpha.share", "question: beta.staff", "beta.staff", rule,
+                          "the question \"beta.staff\" exists but belongs to dimension \"beta\"; a criterion of "
+                          "dimension \"alpha\" scores only questions of \"alpha\""});
+    check_single_finding({"dimensions/beta.yaml", "question: beta.staff", "question: alpha.share", "alpha.share", rule,
+                          "the question \"alpha.share\" exists but belongs to dimension \"alpha\"; a criterion of "
+                          "dimension \"beta\" scores only questions of \"beta\""});
+    check_single_finding({"dimensions/alpha.yaml", "question: alpha.budget", "question: institution.type",
+                          "institution.type", rule,
+                          "the question \"institution.type\" exists but belongs to the institution's questions; a "
+                          "criterion of dimension \"alpha\" scores only questions of \"alpha\""});
+    // A question that exists nowhere is still unknown, with the closest one suggested.
+    check_single_finding({"dimensions/alpha.yaml", "question: alpha.share", "question: beta.stafff", "beta.stafff", rule,
+                          "no question \"beta.stafff\" in the rubric set; did you mean \"beta.staff\"?"});
+    check_single_finding({"dimensions/alpha.yaml", "question: alpha.share", "question: alpha.shared", "alpha.shared",
+                          rule, "no question \"alpha.shared\" in the rubric set; did you mean \"alpha.share\"?"});
+}
+
+TEST_CASE("40,000 wrong list items and 20,000 wrong map values are each one finding, at its own place",
+          "[rubric-check]") {
+    // Each finding used to compare itself with every other one, and to search its map for its key:
+    // 12 s for this set on a 2-core machine, 0.7 s since (timed by bench/bounds.sh, not here).
+    std::string items, values;
+    for (int i = 0; i < 40'000; ++i) items += i ? ", 1" : "1";
+    for (int i = 0; i < 20'000; ++i) values += ", k" + std::to_string(i) + ": x";
+    TempDir dir;
+    // Each file within the values a document may have (yaml_input::kMaxValues).
+    fs::path root = edited_minimal(dir, {{"dimensions/beta.yaml", "annex: [\"2\"]", "annex: [" + items + "]"},
+                                         {"dimensions/alpha.yaml", "{yes: 100, partial: 50, no: 0}",
+                                          "{yes: 100, partial: 50, no: 0" + values + "}"}});
+    tne::CheckReport report = tne::check_rubric_set(tne::directory_rubric_files(root.string()));
+    CHECK(report.count(tne::Severity::error) == 60'001);  // every item and value, and the loader's "k0"
+    std::set<std::pair<int, int>> places;
+    for (const auto& f : report.findings) places.emplace(f.pos.line, f.pos.column);
+    CHECK(places.size() == report.findings.size());  // each at its own place
 }

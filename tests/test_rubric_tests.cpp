@@ -237,7 +237,7 @@ TEST_CASE("structural mistakes in a test file are schema errors, all reported in
     CHECK(problems[2].str(tne::Lang::en) ==
           "rubrics/tests/case.yaml:8:27: at_least 60 is above at_most 40, so no score can pass");
     CHECK(problems[3].pos.str() == "rubrics/tests/case.yaml:9:30");
-    CHECK(problems[3].message.en == "\"0\" is not valid for \"top\"; expected a whole number from 1");
+    CHECK(problems[3].message.en == "\"0\" is not valid for \"top\"; expected a whole number from 1 to 1000");
     CHECK(problems[4].message.en == "the case id \"mistakes\" is used twice; each case needs its own");
     CHECK(problems[5].pos.str() == "rubrics/tests/case.yaml:12:13");
     CHECK(problems[5].message.en.find("\"expect\" checks nothing") == 0);
@@ -324,12 +324,13 @@ TEST_CASE("a set without test cases runs none", "[rubric-tests]") {
 
 namespace {
 
-// An example profile as a test case's `profile:` block: its lines without comments, indented.
+// An example profile as a test case's `profile:` block: its lines without comments and document
+// markers ("---"), indented.
 std::string profile_block(const std::string& example) {
     std::istringstream in(read_file(source_dir() / "examples" / example));
     std::string block = "    profile:\n", line;
     while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#') continue;
+        if (line.empty() || line[0] == '#' || line == "---") continue;
         block += "      " + line + "\n";
     }
     return block;

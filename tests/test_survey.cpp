@@ -147,6 +147,13 @@ bool unknown(const tne::Profile& profile, const std::string& path) {
 
 using Items = std::vector<std::string>;
 
+// Bytes shown with their line ends visible, for a failure's message.
+std::string shown_bytes(const std::string& text) {
+    std::string out;
+    for (char ch : text) out += ch == '\r' ? std::string("\\r") : ch == '\n' ? std::string("\\n") : std::string(1, ch);
+    return out;
+}
+
 }  // namespace
 
 // ---- the CSV reader -------------------------------------------------------------------------------
@@ -185,11 +192,49 @@ TEST_CASE("quoted cells hold delimiters, quotes and line breaks; later cells kee
     CHECK(texts(rows[3]) == Items{"last", "", "\""});
 }
 
-TEST_CASE("a lone CR inside quotes is kept as text", "[survey][csv]") {
+TEST_CASE("a lone CR inside quotes is a line break, kept as LF", "[survey][csv]") {
     auto rows = read_csv("a,b\n\"x\ry\",z\n");
     REQUIRE(rows.size() == 2);
-    CHECK(texts(rows[1]) == Items{"x\ry", "z"});
-    CHECK(places(rows[1]) == std::vector<Place>{{2, 1}, {2, 7}});
+    CHECK(texts(rows[1]) == Items{"x\ny", "z"});
+    CHECK(places(rows[1]) == std::vector<Place>{{2, 1}, {3, 4}});
+}
+
+TEST_CASE("CR alone ends a row as LF and CRLF do, with the same lines and columns", "[survey][csv]") {
+    // Excel for Mac saves CSV with CR alone; the three kinds may even be mixed in one file.
+    const std::string bom = "\xEF\xBB\xBF";
+    const std::string lf = bom + "a,b\n1,2\n\n3,\"x\ny\"\n4,\"z\"\n";
+    std::string cr = lf, crlf, mixed = bom + "a,b\r1,2\r\n\n3,\"x\ry\"\r\n4,\"z\"\r";
+    std::replace(cr.begin(), cr.end(), '\n', '\r');
+    for (char ch : lf) crlf += ch == '\n' ? std::string("\r\n") : std::string(1, ch);
+    auto expected = read_csv(lf);
+    REQUIRE(expected.size() == 4);
+    CHECK(texts(expected[0]) == Items{"a", "b"});
+    CHECK(texts(expected[2]) == Items{"3", "x\ny"});
+    CHECK(places(expected[3]) == std::vector<Place>{{6, 1}, {6, 3}});
+    for (const std::string& text : {cr, crlf, mixed}) {
+        INFO(shown_bytes(text));
+        auto rows = read_csv(text);
+        REQUIRE(rows.size() == expected.size());
+        for (size_t i = 0; i < rows.size(); ++i) {
+            CHECK(texts(rows[i]) == texts(expected[i]));
+            CHECK(places(rows[i]) == places(expected[i]));
+            CHECK(rows[i].line == expected[i].line);
+            CHECK(rows[i].number == expected[i].number);
+        }
+    }
+    CHECK(read_csv("\r\r\n\r").empty());
+}
+
+TEST_CASE("errors in a CR-only file point at the right line", "[survey][row]") {
+    std::string csv = kHeader + "U,Universidad pública,,,,,\nV,Universidad pública,,,,200,\n";
+    std::replace(csv.begin(), csv.end(), '\n', '\r');
+    Survey survey(csv);
+    REQUIRE(survey.all.size() == 3);
+    CHECK(survey.profile(1).text("institution.name") == "U");
+    auto problems = survey.problems(2);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].pos.str() == "r.csv:3:26");
+    CHECK_THAT(problems[0].message.en, Catch::StartsWith("column \"Profesores B2\": \"200\" is not valid"));
 }
 
 TEST_CASE("empty cells are read, including a last one", "[survey][csv]") {
@@ -779,4 +824,201 @@ TEST_CASE("the shipped survey: 40 rows load and the 4 broken ones fail at their 
     CHECK(failed[28].find("column \"Nombre de la institución\": \"\" gives no answer, but institution.name is "
                           "required") != std::string::npos);
     CHECK(failed[35].find(":35:1: row 33 has 34 cells; the header has 66") != std::string::npos);
+}
+
+// ---- a header read with the wrong delimiter -------------------------------------------------------
+
+namespace {
+
+// The problems of binding `header` (one CSV line) to the map `map_yaml`; fails the test when it binds.
+struct Binding {
+    MapFile file;
+    std::vector<tne::Diagnostic> problems;
+
+    Binding(const std::string& map_yaml, const std::string& header) : file(map_yaml) {
+        tne::SurveyMap map = file.load();
+        auto rows = read_csv(header, map.delimiter);
+        REQUIRE_FALSE(rows.empty());
+        try {
+            tne::bind_survey(map, default_rubrics(), rows[0], "r.csv");
+        } catch (const tne::InputError& e) {
+            problems = e.diagnostics();
+            return;
+        }
+        FAIL("the header bound, but it should not have: " << header);
+    }
+};
+
+std::string with_delimiter(std::string line, char delimiter) {
+    std::replace(line.begin(), line.end(), ',', delimiter);
+    return line;
+}
+
+}  // namespace
+
+TEST_CASE("a header separated by semicolons read with commas gets one problem naming the delimiter",
+          "[survey][bind]") {
+    // Excel in a Spanish locale: one cell when read with ",".
+    Binding spanish(kMap, with_delimiter(kHeader, ';'));
+    REQUIRE(spanish.problems.size() == 1);
+    CHECK(spanish.problems[0].pos.str() == "r.csv:1:1");
+    const std::string semicolon_en = "the header looks separated by \";\", not \",\": ";
+    CHECK(spanish.problems[0].message.en ==
+          semicolon_en + "add `delimiter: \";\"` to the map (" + spanish.file.path + ")");
+    CHECK(spanish.problems[0].message.es ==
+          "el encabezado parece separado por \";\", no por \",\": agregue `delimiter: "
+          "\";\"` al mapa (" +
+              spanish.file.path + ")");
+
+    // A header cell holding a comma splits the line in two cells: the columns still show the delimiter.
+    Binding comma("delimiter: \",\"\n" + kMap, "\"Notas, dudas\";" + with_delimiter(kHeader, ';'));
+    REQUIRE(comma.problems.size() == 1);
+    CHECK(comma.problems[0].message.en ==
+          semicolon_en + "set `delimiter: \";\"` in the map (" + comma.file.path + ":1:12)");
+
+    // Tab-separated, and the other way round: a "," header with a map that says ";".
+    Binding tab(kMap, with_delimiter(kHeader, '\t'));
+    REQUIRE(tab.problems.size() == 1);
+    const std::string tab_en =
+        "the header looks separated by \"\\t\", not \",\": add `delimiter: \"\\t\"` to the map (";
+    CHECK(tab.problems[0].message.en == tab_en + tab.file.path + ")");
+    Binding reverse("delimiter: \";\"\n" + kMap, kHeader);
+    REQUIRE(reverse.problems.size() == 1);
+    const std::string comma_en = "the header looks separated by \",\", not \";\": set `delimiter: \",\"` in the map (";
+    CHECK(reverse.problems[0].message.en == comma_en + reverse.file.path + ":1:12)");
+}
+
+TEST_CASE("a header that is simply missing columns gets no delimiter hint", "[survey][bind]") {
+    // The right delimiter with two columns renamed: each missing column is reported.
+    Binding renamed(kMap, "Nombre,Tipo,Areas,Plan,Presupuesto,Profesores B2,Notas;extra\n");
+    REQUIRE(renamed.problems.size() == 2);
+    CHECK_THAT(renamed.problems[0].message.en,
+               Catch::Contains("\"Áreas\" (for institution.fields) is not in the header"));
+    // One cell without any common delimiter: nothing to suggest.
+    Binding one_cell(kMap, "Nombre Tipo\n");
+    CHECK(one_cell.problems.size() == 7);
+}
+
+TEST_CASE("tne batch names the delimiter of the shipped survey saved with semicolons", "[survey][binary]") {
+    // The example export rewritten as Excel in Spanish saves it: ";" between cells.
+    const fs::path dir = source_dir() / "examples" / "survey";
+    std::ifstream in(dir / "respuestas.csv", std::ios::binary);
+    tne::CsvReader reader(in);
+    std::string csv;
+    while (auto row = reader.next()) {
+        for (size_t i = 0; i < row->cells.size(); ++i) {
+            const std::string& text = row->cells[i].text;
+            bool quote = text.find_first_of(";\"\n") != std::string::npos;
+            std::string cell;
+            for (char ch : text) cell += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+            csv += (i ? ";" : "") + (quote ? "\"" + cell + "\"" : cell);
+        }
+        csv += "\r\n";
+    }
+    TempDir temp;
+    const std::string file = (temp.path() / "punto-y-coma.csv").string();
+    write_file(file, csv);
+    RunResult run = run_tne({"batch", file, "--csv-map", "examples/survey/mapa.yaml"});
+    CHECK(run.exit_code == 3);
+    CHECK(run.err == "tne: error: " + file +
+                         ":1:1: the header looks separated by \";\", not \",\": set `delimiter: \";\"` in the map "
+                         "(examples/survey/mapa.yaml:19:12)\n"
+                         "tne: 1 read = 0 scored + 1 failed\n");
+}
+
+// ---- numbers no double holds ----------------------------------------------------------------------
+
+TEST_CASE("a number in the map too large or too small for a double is an error at its place", "[survey][map]") {
+    const std::string huge = "1" + std::string(400, '0');
+    const std::string tiny = "0." + std::string(400, '0') + "1";
+    const std::string yaml = "labels:\n  Todos: " + huge + "\n" + kMap.substr(kMap.find("fields:")) +
+                             "  partnerships.uk_partners:\n    column: U\n    labels: {Muchos: " + huge +
+                             ", Casi: " + tiny + ", \"" + huge + "\": 3}\n";
+    auto problems = map_problems(yaml);
+    REQUIRE(problems.size() == 3);
+    CHECK(problems[0].pos.line == 2);
+    CHECK(problems[0].pos.column == 10);
+    CHECK(problems[0].message.en ==
+          "the label \"Todos\" translates to \"" + huge + "\", which no question of the map accepts");
+    CHECK(problems[1].pos.line == 21);
+    CHECK(problems[1].message.en == "partnerships.uk_partners: the label \"Muchos\" translates to \"" + huge +
+                                        "\"; expected a whole number in 0 .. 500");
+    CHECK(problems[2].pos.line == 21);
+    CHECK(problems[2].message.en == "partnerships.uk_partners: the label \"Casi\" translates to \"" + tiny +
+                                        "\"; expected a whole number in 0 .. 500");
+}
+
+TEST_CASE("tne batch refuses a map with a 401-digit number with exit 2, not an internal error", "[survey][binary]") {
+    TempDir dir;
+    const std::string map = (dir.path() / "map.yaml").string();
+    write_file(map, "labels:\n  Todos: 1" + std::string(400, '0') + "\n" + kMap.substr(kMap.find("fields:")));
+    write_file(dir.path() / "r.csv", kHeader + "U,Universidad pública,,,,,\n");
+    RunResult run = run_tne({"batch", (dir.path() / "r.csv").string(), "--csv-map", map});
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.err, Catch::StartsWith("tne: error: " + map + ":2:10: the label \"Todos\" translates to \"1000"));
+    CHECK(run.err.find("internal error") == std::string::npos);
+}
+
+TEST_CASE("a cell with a number no double holds fails its row with what was expected", "[survey][row]") {
+    const std::string huge = "1" + std::string(400, '0');
+    const std::string tiny = "0." + std::string(400, '0') + "1";
+    for (const std::string& written : {std::string("1e999"), huge, tiny, std::string("inf"), std::string("nan")}) {
+        INFO(written);
+        auto percent = row_problems("U,Universidad pública,,,," + written + ",\n");
+        REQUIRE(percent.size() == 1);
+        CHECK(percent[0].pos.str() == "r.csv:2:26");
+        CHECK(percent[0].message.en == "column \"Profesores B2\": \"" + written +
+                                           "\" is not valid; expected a percentage from 0 to 100, such as \"35\" or "
+                                           "\"35 %\", or one of: \"Menos de 10 %\"");
+        auto count = row_problems("U,Universidad pública,,,,," + written + "\n");
+        REQUIRE(count.size() == 1);
+        CHECK(count[0].pos.str() == "r.csv:2:27");
+        CHECK_THAT(count[0].message.en, Catch::StartsWith("column \"Convenios\": \"" + written +
+                                                          "\" is not valid; expected a whole number"));
+    }
+}
+
+// ---- many labels ----------------------------------------------------------------------------------
+
+namespace {
+
+// kMap with `n` more labels for every column and `n` for the budget's column alone.
+std::string map_with_labels(int n) {
+    std::string shared, own;
+    for (int k = 0; k < n; ++k) {
+        shared += "  \"Etiqueta " + std::to_string(k) + "\": yes\n";
+        own += "      \"Opción " + std::to_string(k) + "\": partial\n";
+    }
+    std::string yaml = kMap;
+    yaml.insert(yaml.find("labels:\n") + 8, shared);
+    const std::string budget = "  funding.dedicated_budget: Presupuesto\n";
+    yaml.replace(yaml.find(budget), budget.size(),
+                 "  funding.dedicated_budget:\n    column: Presupuesto\n    labels:\n" + own);
+    return yaml;
+}
+
+}  // namespace
+
+TEST_CASE("a map of 10,000 labels of each kind loads them all, and a cell finds the last of them", "[survey][map]") {
+    // How the time grows with the labels is measured by bench/bounds.sh, not here.
+    MapFile large(map_with_labels(10000));
+    tne::SurveyMap large_map = large.load();
+    CHECK(large_map.labels.size() == 10000 + 3);
+    CHECK(large_map.fields[4].labels.size() == 10000);
+
+    // Rows whose cells are the last labels of each kind.
+    std::string csv = kHeader;
+    for (int row = 0; row < 50; ++row)
+        csv += "U,Universidad pública,,,Etiqueta 9999,,\nV,Universidad pública,,,Opción 9999,,\n";
+    auto rows = read_csv(csv);
+    auto read_rows = [&](const tne::SurveyMap& map) {
+        tne::BoundSurvey bound = tne::bind_survey(map, default_rubrics(), rows[0], "r.csv");
+        for (size_t i = 1; i < rows.size(); ++i) {
+            tne::Profile profile = tne::survey_row_profile(bound, rows[i]);
+            REQUIRE(profile.find("funding.dedicated_budget"));
+            CHECK(profile.find("funding.dedicated_budget")->value ==
+                  tne::Value(std::string(i % 2 ? "yes" : "partial")));
+        }
+    };
+    read_rows(large_map);
 }

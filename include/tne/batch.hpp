@@ -33,12 +33,15 @@ struct BatchRecord {
     std::string text;                    // the record in the chosen format, without a separator
     std::optional<CohortMember> member;  // when scored and a summary is wanted
     std::vector<Diagnostic> errors;      // when it failed
+    std::optional<LocalText> skipped;    // a directory entry that is not an input: why (no record)
 };
 
+// read = scored + failed; the entries of input directories that are not profiles are counted apart.
 struct BatchCounts {
     int read = 0;
     int scored = 0;
     int failed = 0;
+    int skipped = 0;
 };
 
 struct BatchOptions {

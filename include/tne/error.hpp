@@ -20,6 +20,10 @@ struct SourcePos {
     bool operator==(const SourcePos&) const = default;
 };
 
+// The system's reason for an errno, in both languages: its own English words (strerror) and Spanish
+// ones for the errors reading and writing files meet in practice.
+LocalText system_reason(int error);
+
 struct Diagnostic {
     SourcePos pos;
     LocalText message;

@@ -23,9 +23,15 @@ std::optional<size_t> parse_size(std::string_view text);
 // invalid, the default (the CLI refuses an invalid setting before it reads anything).
 size_t max_bytes();
 
-// A file's whole text; throws InputError when it cannot be read or is larger than max_bytes(), which
-// is checked before reading it.
+// A file's whole text, as plain_text() leaves it; throws InputError when it cannot be read or is
+// larger than max_bytes(), which is checked before reading it.
 std::string read_file(const std::string& path);
+
+// The text without a leading UTF-8 byte-order mark and with every line end a line feed: CRLF
+// (Windows) and CR alone (Excel for Mac, old Mac editors) included. Line numbers stay those an
+// editor shows; columns do not move. yaml-cpp reads a lone CR as part of the line, so a comment
+// ending in one would hide the line after it.
+std::string plain_text(std::string text);
 
 // The first place in `text` that check_text refuses: its line and column (1-based, in characters)
 // and why; nothing when the text is fine. For texts that are part of a file (a CSV cell).

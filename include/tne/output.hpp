@@ -2,15 +2,60 @@
 // place, so a failed run never leaves a partial file and an existing file survives intact.
 #pragma once
 
+#include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "tne/text.hpp"
 
 namespace tne {
+
+// An output that could not be written (a full disk, a file size limit, an I/O error, a directory
+// that may not be written): the file ("-" for standard output) and the errno. The run ends with exit
+// code 74, EX_IOERR of sysexits.h.
+class WriteError : public std::runtime_error {
+public:
+    WriteError(std::string path, int error);
+    const std::string& path() const { return path_; }
+    int error() const { return error_; }
+    // The message in both languages: "FILE: No space left on device" (the system's words, and
+    // Spanish ones for the common errors).
+    LocalText message() const;
+
+private:
+    std::string path_;
+    int error_;
+};
+
+// Writes to standard output with every write checked: a failure throws WriteError("-"). A reader
+// that has gone (`tne ... | head`) ends the program quietly with status 141, as SIGPIPE would have.
+void write_standard_output(std::string_view text);
+
+// Flushes what the C and C++ streams still hold for standard output (CLI11's help), then checks
+// that standard output took everything: throws WriteError("-") otherwise.
+void finish_standard_output();
+
+// Two paths of one run that are the same file: an output and an input it would destroy, or two
+// outputs of which one would silently replace the other.
+struct PathClash {
+    size_t output = 0;  // its index in the outputs
+    size_t other = 0;   // its index in the inputs, or in the outputs
+    bool other_is_input = false;
+};
+
+// The first clash among the outputs (paths; "-" is standard output) and the inputs (files, "-" for
+// standard input, or directories, whose files up to two levels down count as inputs). Paths are
+// compared by identity, after symbolic links: the same device and inode, or for a file that does not
+// exist yet the same directory and name. Devices, pipes and terminals never clash: writing twice to
+// /dev/null loses nothing. Nothing is read or written.
+std::optional<PathClash> find_path_clash(const std::vector<std::string>& inputs, const std::vector<std::string>& outputs);
 
 // A file written in pieces (records as they stream out) and put in place only by commit().
 // Destroyed uncommitted, it removes its temporary file and the target stays as it was. A target
 // that is not a regular file (/dev/null, a pipe) is written in place.
-// Every failure throws std::runtime_error naming the file and the reason. While it exists, its
+// Every failure throws WriteError naming the file and the reason. While it exists, its
 // temporary file is also removed if the program is killed by a signal (see
 // remove_temporary_files_on_signals).
 class AtomicFile {

@@ -20,6 +20,11 @@ namespace tne {
 using Value = std::variant<std::monostate, double, std::string, std::vector<std::string>>;
 
 // Points into the rubric set the profile was read with, which outlives it.
+// The longest text answer (an institution's name), in characters: a report repeats the name in every
+// what-if it weighs, so a name of megabytes would take hundreds of times that in memory. The longest
+// names of Mexican institutions are under 150 characters.
+constexpr size_t kMaxTextCharacters = 500;
+
 struct Answer {
     const Question* question = nullptr;
     Value value;

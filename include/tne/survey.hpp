@@ -6,6 +6,7 @@
 #include <istream>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -21,35 +22,82 @@ struct CsvCell {
     int column = 0;    // 1-based, counted in characters (UTF-8 code points)
 };
 
+// Why a row stopped being stored while it was read.
+enum class CsvLimit { bytes, cells };
+
+// Where a row passed a limit: the cell being read then (0-based) and where that cell starts.
+struct CsvOverflow {
+    CsvLimit limit = CsvLimit::bytes;
+    size_t allowed = 0;  // the limit's value: bytes of a row, or cells of a row
+    size_t cell = 0;
+    int line = 0;
+    int column = 0;
+};
+
 struct CsvRow {
     int number = 0;  // 0 for the header, then 1, 2, ... for the data rows
     int line = 0;    // the line the row starts on
     std::vector<CsvCell> cells;
-    bool unterminated_quote = false;  // a quoted field ran to the end of the input
+    bool unterminated_quote = false;  // a quoted field ran to the end of the input: cells.back()
+    // The row passed a limit: its cells were dropped there and the rest of it was read without
+    // being kept (only to find where the next row starts). `cells` then holds at most the cell with
+    // an unterminated quote, without its text.
+    std::optional<CsvOverflow> overflow;
 };
 
-// Reads RFC 4180 CSV as survey tools export it: an optional UTF-8 byte-order mark, LF or CRLF line
-// ends, quoted fields holding delimiters, quotes ("") and line breaks. Streams: one row at a time.
+// The most a row may hold while it is read. Both bound memory: a row's bytes bound its text, and
+// its cells bound the bookkeeping (about 40 bytes a cell, so a row of commas would otherwise take
+// 40 times its size).
+struct CsvLimits {
+    size_t row_bytes = 0;  // bytes of one row as written in the file, quotes and delimiters included
+    size_t cells = 0;
+};
+
+// 16,384 cells: the most columns Excel and LibreOffice Calc hold (column XFD), so no export a
+// spreadsheet can open is refused; a map names at most one column per question (63 in the built-in
+// set). The bookkeeping of that many empty cells is 640 KB.
+constexpr size_t kMaxCsvCells = 16384;
+
+// input::max_bytes() (TNE_MAX_INPUT_BYTES) for a row, kMaxCsvCells cells.
+CsvLimits default_csv_limits();
+
+// Reads RFC 4180 CSV as survey tools export it: an optional UTF-8 byte-order mark, LF, CRLF or CR
+// line ends (Excel for Mac writes CR alone), quoted fields holding delimiters, quotes ("") and line
+// breaks (kept as LF whatever the file uses). Streams: one row at a time, never more of a row than
+// its limits.
 class CsvReader {
 public:
     CsvReader(std::istream& in, char delimiter = ',');
+    CsvReader(std::istream& in, char delimiter, CsvLimits limits);
     // The next row, or nothing at the end. Never throws on malformed content: the row says what
     // was wrong and the survey reports it for that row alone.
     std::optional<CsvRow> next();
 
 private:
     int peek();
-    int get();  // also keeps line_ and column_
+    int get();  // a CR, or CRLF, comes back as one LF; also keeps line_, column_ and consumed_
+    int raw_peek();
+    int raw_get();
     void skip_byte_order_mark();
 
-    std::istream& in_;
-    char delimiter_;
+    std::streambuf& in_;
+    int delimiter_;  // as a byte value, like what get() returns
+    CsvLimits limits_;
     int line_ = 1;
     int column_ = 1;
     int rows_ = 0;
+    unsigned long long consumed_ = 0;  // bytes read from the input
     bool started_ = false;
     bool done_ = false;    // after an unterminated quote nothing more can be read
     std::string pending_;  // bytes read ahead while looking for a byte-order mark
+    size_t pending_at_ = 0;
+};
+
+// A group of labels by their folded form (case and surrounding spaces ignored), so that a cell is
+// looked up in time logarithmic in the number of labels. Built by load_survey_map.
+struct LabelIndex {
+    std::map<std::string, std::string> written;  // folded -> the label as written in `labels` or `list_labels`
+    std::set<std::string> unknown;               // folded labels meaning "unknown"
 };
 
 // One profile question's column and its own answer labels. Labels are matched ignoring surrounding
@@ -62,16 +110,19 @@ struct SurveyField {
     std::map<std::string, std::vector<std::string>> list_labels;  // label -> several values (list questions)
     std::vector<std::string> unknown;  // labels that mean "unknown" in this column (`label: ~`)
     SourcePos pos;                     // where the map names it
+    LabelIndex index;                  // of labels, list_labels and unknown
 };
 
 struct SurveyMap {
     std::string source;
     char delimiter = ',';
+    SourcePos delimiter_pos;  // where the map sets the delimiter; line 0 when it does not
     std::string list_separator = ";";                             // between the items of a list answer in one cell
     std::map<std::string, std::string> labels;                    // answer label -> profile value, for every column
     std::map<std::string, std::vector<std::string>> list_labels;  // label -> several values, for list columns
     std::vector<std::string> unknown;  // labels that mean "unknown" ("No sé"); an empty cell is always unknown
     std::vector<SurveyField> fields;   // in the map's order
+    LabelIndex index;                  // of labels, list_labels and unknown
 };
 
 // Reads and checks a map against the rubric set: every field names a question, every label of a
@@ -88,7 +139,8 @@ struct BoundSurvey {
 };
 
 // Throws InputError at the header's line when a column the map names is missing (naming it, and
-// the closest header text as a suggestion).
+// the closest header text as a suggestion), or, when the header reads better split at another
+// common delimiter, with that one problem. Also when the header passed a limit or has an open quote.
 BoundSurvey bind_survey(const SurveyMap& map, const RubricSet& rubric, const CsvRow& header, const std::string& file);
 
 // Turns a data row into a validated profile. Throws InputError listing every problem, each at the

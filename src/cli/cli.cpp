@@ -1,9 +1,11 @@
 // The command line: CLI11 wiring only. Errors are caught once, here, and mapped to exit codes:
 // 0 success, 1 below --fail-under, rubric findings or a regression (diff --fail-on-regression),
-// 2 invalid input or usage, 3 a batch in which some inputs failed, 70 a bug in tne; `tne init
-// --interactive` also 1 (input ended before the last question) and 130 (interrupted).
+// 2 invalid input or usage, 3 a batch in which some inputs failed, 70 a bug in tne, 74 an output
+// that could not be written; `tne init --interactive` also 1 (input ended before the last
+// question) and 130 (interrupted).
 #include "cli.hpp"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -11,6 +13,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <chrono>
@@ -49,6 +52,7 @@ constexpr int kExitRegressed = 1;       // diff --fail-on-regression
 constexpr int kExitInvalid = 2;
 constexpr int kExitSomeFailed = 3;  // batch: some inputs failed to load; the others were scored
 constexpr int kExitBug = 70;
+constexpr int kExitCannotWrite = 74;  // EX_IOERR: a full disk, a file size limit, an I/O error
 constexpr int kExitUnfinished = 1;     // init --interactive: input ended first; answers kept in .partial
 constexpr int kExitInterrupted = 130;  // init --interactive: Ctrl-C (128 + SIGINT); answers kept
 
@@ -139,6 +143,20 @@ bool use_color(const std::string& mode, bool to_file) {
     return !to_file && isatty(STDOUT_FILENO) && !(term && std::string_view(term) == "dumb");
 }
 
+// An input file that can be opened: CLI::ExistingFile says "File does not exist" for a link loop or a
+// file that may not be read; this gives the system's reason.
+CLI::Validator readable_file() {
+    return CLI::Validator(
+        [](std::string& path) -> std::string {
+            struct stat info {};
+            if (::stat(path.c_str(), &info) != 0 || ::access(path.c_str(), R_OK) != 0)
+                return path + ": " + std::strerror(errno);
+            if (S_ISDIR(info.st_mode)) return path + ": is a directory; expected a file";
+            return {};
+        },
+        "FILE");
+}
+
 // A rubric set's files: the built-in set for an empty name or the word "builtin", else a directory.
 RubricFiles rubric_files(const std::string& dir) {
     return dir.empty() || dir == "builtin" ? embedded_rubric_files() : directory_rubric_files(dir);
@@ -147,8 +165,44 @@ RubricFiles rubric_files(const std::string& dir) {
 RubricSet load_rubrics(const CommonOptions& common) { return load_rubric_set(rubric_files(common.rubrics)); }
 
 void emit(const CommonOptions& common, const std::string& content) {
-    if (common.output.empty()) std::fwrite(content.data(), 1, content.size(), stdout);
+    if (common.output.empty()) write_standard_output(content);
     else write_file_atomically(common.output, content);
+}
+
+// One output of a run, for keep_inputs_safe: its option and its path ("" or "-": standard output).
+struct OutputPath {
+    std::string option;
+    std::string path;
+};
+
+// Refuses, before anything is read or written, an output that is the same file as an input (it
+// would destroy it) or as another output (one would silently replace the other). Empty inputs
+// (options not given) are left out.
+void keep_inputs_safe(std::vector<std::string> inputs, std::vector<OutputPath> outputs, Lang lang) {
+    std::erase_if(inputs, [](const std::string& path) { return path.empty(); });
+    std::vector<std::string> paths;
+    for (auto& output : outputs) paths.push_back(output.path.empty() ? "-" : output.path);
+    std::optional<PathClash> clash = find_path_clash(inputs, paths);
+    if (!clash) return;
+    auto name = [&](size_t i) {
+        if (paths[i] == "-") return std::string(lang == Lang::es ? "la salida estándar" : "standard output");
+        return outputs[i].option + " " + paths[i];
+    };
+    if (clash->other_is_input)
+        throw UsageError(lang == Lang::es
+                             ? fmt::format("{} es el mismo archivo que la entrada {}: escribirlo la destruiría; "
+                                           "indique otro archivo",
+                                           name(clash->output), inputs[clash->other])
+                             : fmt::format("{} is the same file as the input {}: writing it would destroy the "
+                                           "input; name another file",
+                                           name(clash->output), inputs[clash->other]));
+    throw UsageError(lang == Lang::es
+                         ? fmt::format("{} y {} son el mismo archivo: uno reemplazaría al otro; indique dos "
+                                       "archivos distintos",
+                                       name(clash->other), name(clash->output))
+                         : fmt::format("{} and {} are the same file: one would replace the other; name two "
+                                       "different files",
+                                       name(clash->other), name(clash->output)));
 }
 
 // --date, checked before any work so a typo costs nothing.
@@ -181,6 +235,7 @@ void check_evidence_max_age(int months, Lang lang) {
 }
 
 int run_assess(const CommonOptions& common, const AssessOptions& options, Lang lang) {
+    keep_inputs_safe({options.profile, common.rubrics}, {{"-o", common.output}}, lang);
     ReportDate date = report_date(options.date, lang);
     check_evidence_max_age(options.evidence_max_age, lang);
     RubricSet rubric = load_rubrics(common);
@@ -209,6 +264,7 @@ int run_assess(const CommonOptions& common, const AssessOptions& options, Lang l
 }
 
 int run_plan(const CommonOptions& common, const PlanOptions& options, Lang lang) {
+    keep_inputs_safe({options.profile, common.rubrics}, {{"-o", common.output}}, lang);
     RubricSet rubric = load_rubrics(common);
     Assessment now = assess(load_with_settings(options.profile, options.settings, rubric), rubric);
     const Model* target = options.target.empty() ? next_step(now) : rubric.find_model(options.target);
@@ -242,6 +298,7 @@ int run_plan(const CommonOptions& common, const PlanOptions& options, Lang lang)
 int run_rubrics_check(const CommonOptions& common, const RubricsOptions& options, Lang lang) {
     static const std::map<std::string, CheckFormat> formats = {
         {"text", CheckFormat::text}, {"json", CheckFormat::json}, {"github", CheckFormat::github}, {"sarif", CheckFormat::sarif}};
+    keep_inputs_safe({options.dir, options.source}, {{"-o", common.output}}, lang);
     std::optional<CheckSource> source;
     if (!options.source.empty()) source = CheckSource{options.source, input::read_file(options.source)};
     CheckReport report = check_rubric_set(rubric_files(options.dir), source);
@@ -251,6 +308,7 @@ int run_rubrics_check(const CommonOptions& common, const RubricsOptions& options
 }
 
 int run_rubrics_test(const CommonOptions& common, const RubricsOptions& options, Lang lang) {
+    keep_inputs_safe({options.dir}, {{"-o", common.output}}, lang);
     RubricFiles files = rubric_files(options.dir);
     RubricSet set = load_rubric_set(files);
     RubricTestSuite suite = load_rubric_tests(set, files);
@@ -260,6 +318,9 @@ int run_rubrics_test(const CommonOptions& common, const RubricsOptions& options,
 }
 
 int run_rubrics_diff(const CommonOptions& common, const RubricsOptions& options, Lang lang) {
+    keep_inputs_safe({options.old_dir == "builtin" ? "" : options.old_dir,
+                      options.new_dir == "builtin" ? "" : options.new_dir, options.profiles},
+                     {{"-o", common.output}}, lang);
     RubricSet old_set = load_rubric_set(rubric_files(options.old_dir));
     RubricSet new_set = load_rubric_set(rubric_files(options.new_dir));
     RubricDiff diff = diff_rubric_sets(old_set, new_set, profiles_in_directory(options.profiles), options.top);
@@ -287,6 +348,7 @@ std::pair<Profile, Profile> load_both(const std::string& old_path, const std::st
 }
 
 int run_diff(const CommonOptions& common, const DiffOptions& options, Lang lang) {
+    keep_inputs_safe({options.old_profile, options.new_profile, common.rubrics}, {{"-o", common.output}}, lang);
     RubricSet rubric = load_rubrics(common);
     auto [old_profile, new_profile] = load_both(options.old_profile, options.new_profile, rubric);
     Assessment before = assess(std::move(old_profile), rubric);
@@ -351,9 +413,13 @@ Profile starting_answers(const std::string& target, const std::string& partial, 
 
 int run_init(const CommonOptions& common, const InitOptions& options, Lang lang) {
     namespace fs = std::filesystem;
-    RubricSet rubric = load_rubrics(common);
     // The questionnaire's profile goes to a file: standard output is the conversation.
     std::string target = options.interactive && common.output.empty() ? "profile.yaml" : common.output;
+    std::vector<OutputPath> outputs = {{"-o", target}};
+    if (!options.schema.empty()) outputs.push_back({"--schema", options.schema});
+    if (options.interactive) outputs.push_back({"", target + ".partial"});
+    keep_inputs_safe({common.rubrics}, outputs, lang);
+    RubricSet rubric = load_rubrics(common);
     if (!options.interactive && !options.force && !target.empty() && fs::exists(target))
         throw UsageError(lang == Lang::es
                              ? fmt::format("{} ya existe: use --force para reemplazarlo por la plantilla, o "
@@ -439,7 +505,7 @@ CLI::App* add_rubrics_commands(CLI::App& app, CommonOptions& common, RubricsOpti
     check->add_flag("--strict", options.strict, "Warnings fail the check too");
     check->add_option("--source", options.source,
                       "The text of the document the set cites (the Annex): every quote must be in the section its rule cites")
-        ->check(CLI::ExistingFile)
+        ->check(readable_file())
         ->type_name("FILE");
     check->add_option("--color", options.color, "Colour: auto (on a terminal), always or never; NO_COLOR wins")
         ->check(CLI::IsMember({"auto", "always", "never"}))
@@ -490,16 +556,23 @@ public:
         if (!path.empty()) file_ = std::make_unique<AtomicFile>(path);
     }
     void write(std::string_view text) {
-        if (file_) file_->write(text);
-        else std::fwrite(text.data(), 1, text.size(), stdout);
+        if (file_) return file_->write(text);
+        pending_ += text;  // standard output too is written in pieces of 64 KiB, each write checked
+        if (pending_.size() >= 1 << 16) flush();
     }
     void commit() {
         if (file_) file_->commit();
-        else std::fflush(stdout);
+        else flush();
     }
 
 private:
+    void flush() {
+        write_standard_output(pending_);
+        pending_.clear();
+    }
+
     std::unique_ptr<AtomicFile> file_;
+    std::string pending_;
 };
 
 // A one-line progress report on standard error, redrawn at most ten times a second; only on a
@@ -561,6 +634,12 @@ int run_batch_command(const CommonOptions& common, const BatchCliOptions& option
         throw UsageError(lang == Lang::es ? "--records acompaña a --summary; sin él, los registros van a -o"
                                           : "--records goes with --summary; without it, records go to -o");
 
+    std::vector<std::string> inputs = options.inputs;
+    inputs.insert(inputs.end(), {options.csv_map, common.rubrics});
+    std::vector<OutputPath> outputs = {{"-o", common.output}};
+    if (summary && !options.records.empty()) outputs.push_back({"--records", options.records});
+    keep_inputs_safe(inputs, outputs, lang);
+
     RubricSet rubric = load_rubrics(common);
     std::optional<SurveyMap> csv_map;
     if (!options.csv_map.empty()) csv_map = load_survey_map(options.csv_map, rubric);
@@ -587,6 +666,14 @@ int run_batch_command(const CommonOptions& common, const BatchCliOptions& option
     BatchCounts counts = run_batch(
         options.inputs, rubric, batch,
         [&](BatchRecord& record) {
+            if (record.skipped) {
+                if (!options.quiet) {
+                    progress.clear();
+                    std::fprintf(stderr, "tne: %s: %s: %s\n", lang == Lang::es ? "omitido" : "skipped",
+                                 record.source.file.c_str(), record.skipped->in(lang).c_str());
+                }
+                return;
+            }
             if (records) {
                 if (!first) records->write(records_separator(batch.format));
                 records->write(record.text);
@@ -618,6 +705,9 @@ int run_batch_command(const CommonOptions& common, const BatchCliOptions& option
                                                           counts.scored, counts.failed)
                                             : fmt::format("tne: {} read = {} scored + {} failed", counts.read,
                                                           counts.scored, counts.failed);
+        if (counts.skipped > 0)  // entries of input folders that are not profiles, each named above
+            line += lang == Lang::es ? fmt::format("; {} omitidos", counts.skipped)
+                                     : fmt::format("; {} skipped", counts.skipped);
         std::fprintf(stderr, "%s\n", line.c_str());
     }
     return counts.failed > 0 ? kExitSomeFailed : kExitOk;
@@ -625,8 +715,8 @@ int run_batch_command(const CommonOptions& common, const BatchCliOptions& option
 
 CLI::App* add_diff_command(CLI::App& app, CommonOptions& common, DiffOptions& options) {
     CLI::App* diff = app.add_subcommand("diff", "Progress between two self-profiles of one institution: what changed");
-    diff->add_option("old", options.old_profile, "The earlier self-profile (YAML)")->required()->check(CLI::ExistingFile);
-    diff->add_option("new", options.new_profile, "The later self-profile (YAML)")->required()->check(CLI::ExistingFile);
+    diff->add_option("old", options.old_profile, "The earlier self-profile (YAML)")->required()->check(readable_file());
+    diff->add_option("new", options.new_profile, "The later self-profile (YAML)")->required()->check(readable_file());
     diff->add_option("--format", options.format, "text, json or markdown (tables, to paste into a review)")
         ->check(CLI::IsMember({"text", "json", "markdown"}))
         ->capture_default_str();
@@ -649,7 +739,7 @@ CLI::App* add_batch_command(CLI::App& app, CommonOptions& common, BatchCliOption
         ->required();
     batch->add_option("--csv-map", options.csv_map, "How to read *.csv inputs: columns and answer labels (YAML)")
         ->type_name("MAP")
-        ->check(CLI::ExistingFile);
+        ->check(readable_file());
     batch->add_option("--format", options.format,
                       "Records: csv (default), jsonl or json. With --summary: text (default), json, markdown\n"
                       "or html (a self-contained page with charts)")
@@ -674,7 +764,7 @@ CLI::App* add_batch_command(CLI::App& app, CommonOptions& common, BatchCliOption
 
 }  // namespace
 
-int run(int argc, char** argv) {
+static int run_command(int argc, char** argv) {
     CLI::App app{"tne: how ready a higher-education institution is for transnational education (TNE)\n"
                  "partnerships, scored against the British Council / Ecctis Annex on TNE in Mexico.",
                  "tne"};
@@ -691,7 +781,7 @@ int run(int argc, char** argv) {
     CLI::App* assess_cmd = app.add_subcommand("assess", "Score a self-profile: readiness, recommendations, suggested model");
     assess_cmd->add_option("profile", assess_options.profile, "The institution's self-profile (YAML)")
         ->required()
-        ->check(CLI::ExistingFile);
+        ->check(readable_file());
     add_common(*assess_cmd, common);
     assess_cmd->add_option("--format", assess_options.format,
                            "Output format: text, json, html (a self-contained page with charts; prints on A4)\n"
@@ -723,7 +813,7 @@ int run(int argc, char** argv) {
     CLI::App* plan_cmd = app.add_subcommand("plan", "The least to change to make a model feasible: actions, effort, results");
     plan_cmd->add_option("profile", plan_options.profile, "The institution's self-profile (YAML)")
         ->required()
-        ->check(CLI::ExistingFile);
+        ->check(readable_file());
     plan_cmd->add_option("--target", plan_options.target,
                          "The model to reach, by id (default: the next step of the suggested pathway)")
         ->type_name("MODEL");
@@ -786,6 +876,7 @@ int run(int argc, char** argv) {
         return kExitInvalid;
     }
 
+    if (common.output == "-") common.output.clear();  // -o - is standard output, as in most tools
     Lang lang = choose_lang(common.lang);
     // The input limit applies to every command; a typo in it must not silently mean the default.
     if (const char* limit = std::getenv(input::kMaxBytesVariable); limit && !input::parse_size(limit)) {
@@ -801,6 +892,7 @@ int run(int argc, char** argv) {
         if (*plan_cmd) return run_plan(common, plan_options, lang);
         if (*init_cmd) return run_init(common, init_options, lang);
         if (*schema_cmd) {
+            keep_inputs_safe({common.rubrics}, {{"-o", common.output}}, lang);
             emit(common, render_profile_schema(load_rubrics(common)));
             return kExitOk;
         }
@@ -810,20 +902,38 @@ int run(int argc, char** argv) {
         emit(common, rubric_files_schema());
         return kExitOk;
     } catch (const UsageError& e) {
-        std::fprintf(stderr, "tne: error: %s\nRun 'tne %s --help' for usage.\n", e.what(),
-                     *assess_cmd ? "assess" : *plan_cmd ? "plan" : *init_cmd ? "init" : "batch");
+        std::string command;
+        for (const CLI::App* chosen = &app; chosen; chosen = chosen->get_subcommands().empty() ? nullptr
+                                                                                            : chosen->get_subcommands()[0])
+            if (chosen != &app) command += " " + chosen->get_name();
+        std::fprintf(stderr, lang == Lang::es ? "tne: error: %s\n'tne%s --help' muestra cómo se usa.\n"
+                                              : "tne: error: %s\nRun 'tne%s --help' for usage.\n",
+                     e.what(), command.c_str());
         return kExitInvalid;
     } catch (const InputError& e) {
         for (const auto& diagnostic : e.diagnostics())
             std::fprintf(stderr, "tne: error: %s\n", diagnostic.str(lang).c_str());
         return kExitInvalid;
-    } catch (const std::runtime_error& e) {  // an output file that cannot be written
-        std::fprintf(stderr, "tne: error: %s\n", e.what());
-        return kExitInvalid;
+    } catch (const WriteError& e) {
+        std::fprintf(stderr, "tne: error: %s\n", e.message().in(lang).c_str());
+        return kExitCannotWrite;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "tne: internal error: %s\nPlease report this as a bug.\n", e.what());
         return kExitBug;
     }
+}
+
+int run(int argc, char** argv) {
+    int code = run_command(argc, argv);
+    // What is still buffered for standard output (CLI11's help) must reach it too: `tne --help >
+    // /dev/full` is a failed run.
+    try {
+        finish_standard_output();
+    } catch (const WriteError& e) {
+        std::fprintf(stderr, "tne: error: %s\n", e.message().in(choose_lang("")).c_str());
+        return kExitCannotWrite;
+    }
+    return code;
 }
 
 }  // namespace tne::cli
