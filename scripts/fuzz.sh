@@ -130,7 +130,7 @@ run_target() {
   say "$name: ${seconds} s from $(find "$out/seeds/$name" -type f | wc -l) seeds and $(find "$corpus" -type f | wc -l) corpus inputs; log in $log"
   # shellcheck disable=SC2086 # TNE_FUZZ_FLAGS is a list of flags
   UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
-    "$out/fuzz/$name" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len="$(max_len "$name")" \
+    "$out/fuzz/$name" -max_total_time="$seconds" -timeout=3 -rss_limit_mb=2048 -max_len="$(max_len "$name")" \
     -dict="fuzz/${name#fuzz_}.dict" -artifact_prefix="$artifacts/" -print_final_stats=1 ${TNE_FUZZ_FLAGS:-} \
     "$corpus" "$out/seeds/$name" >"$log" 2>&1 || status=$?
 

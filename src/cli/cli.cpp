@@ -485,7 +485,7 @@ int run_init(const CommonOptions& common, const InitOptions& options, Lang lang)
 void add_lang_and_output(CLI::App& command, CommonOptions& common) {
     command.add_option("--lang", common.lang, "Language of the output: en or es (default: from LANG)")
         ->check(CLI::IsMember({"en", "es"}));
-    command.add_option("-o,--output", common.output, "Write to FILE (atomically) instead of standard output")
+    command.add_option("-o,--output", common.output, "Write to FILE (atomically) instead of standard output (- is standard output)")
         ->type_name("FILE");
 }
 
@@ -494,7 +494,7 @@ CLI::App* add_rubrics_commands(CLI::App& app, CommonOptions& common, RubricsOpti
     CLI::App* rubrics = app.add_subcommand("rubrics", "Check, test and compare rubric sets (for rubric authors and CI)");
     rubrics->require_subcommand(1);
     rubrics->footer("Exit codes: 0 clean, 1 findings (check), failed cases (test) or changes with --fail-on-change\n"
-                    "(diff), 2 invalid input or usage.");
+                    "(diff), 2 invalid input or usage, 74 the output could not be written.");
 
     CLI::App* check = rubrics->add_subcommand("check", "Find every mistake in a rubric set, at its file:line:column");
     check->add_option("dir", options.dir, "The rubric set's directory (default: the built-in set)")
@@ -534,7 +534,7 @@ CLI::App* add_rubrics_commands(CLI::App& app, CommonOptions& common, RubricsOpti
     add_lang_and_output(*diff, common);
 
     CLI::App* schema = rubrics->add_subcommand("schema", "Print the JSON Schema of rubric files, for editors");
-    schema->add_option("-o,--output", common.output, "Write to FILE (atomically) instead of standard output")
+    schema->add_option("-o,--output", common.output, "Write to FILE (atomically) instead of standard output (- is standard output)")
         ->type_name("FILE");
     return rubrics;
 }
@@ -545,7 +545,7 @@ void add_common(CLI::App& command, CommonOptions& common) {
         ->check(CLI::ExistingDirectory);
     command.add_option("--lang", common.lang, "Language of the output: en or es (default: from LANG)")
         ->check(CLI::IsMember({"en", "es"}));
-    command.add_option("-o,--output", common.output, "Write to FILE (atomically) instead of standard output")
+    command.add_option("-o,--output", common.output, "Write to FILE (atomically) instead of standard output (- is standard output)")
         ->type_name("FILE");
 }
 
@@ -727,7 +727,8 @@ CLI::App* add_diff_command(CLI::App& app, CommonOptions& common, DiffOptions& op
     diff->footer("Both profiles are scored with the same rubric set. Lists: changed scores and levels,\n"
                  "models that became feasible or blocked, recommendations resolved and new, changed answers.\n"
                  "Exit codes: 0 compared (changed or not), 1 a regression with --fail-on-regression (the\n"
-                 "report is still written), 2 invalid input or usage (either profile invalid), 70 a bug in tne.");
+                 "report is still written), 2 invalid input or usage (either profile invalid), 70 a bug in tne,\n"
+                 "74 the output could not be written.");
     return diff;
 }
 
@@ -757,8 +758,10 @@ CLI::App* add_batch_command(CLI::App& app, CommonOptions& common, BatchCliOption
     add_common(*batch, common);
     batch->footer("Records come out in input order, one per institution or failed input; the run ends with\n"
                   "'N read = N scored + N failed' on standard error.\n"
-                  "Exit codes: 0 all scored, 3 some inputs failed (their records say why), 2 invalid usage,\n"
-                  "70 a bug in tne.");
+                  "Exit codes: 0 all scored, 3 some inputs failed or gave no record (their records say why),\n"
+                  "2 invalid usage, 70 a bug in tne, 74 an output could not be written. Entries of an input folder\n"
+                  "that are not profiles (by name, links that lead nowhere, subfolders) are named on standard\n"
+                  "error as skipped, and counted.");
     return batch;
 }
 
@@ -773,7 +776,8 @@ static int run_command(int argc, char** argv) {
     app.footer("Exit codes: 0 success, 1 overall readiness below --fail-under (assess), a target out of\n"
                "reach (plan), findings (rubrics), a regression with --fail-on-regression (diff) or answers\n"
                "that ended before the last question (init), 2 invalid input or usage, 3 some inputs of a\n"
-               "batch failed, 70 a bug in tne, 130 a questionnaire interrupted with Ctrl-C (init).\n"
+               "batch failed, 70 a bug in tne, 74 an output could not be written (a full disk), 130 a\n"
+               "questionnaire interrupted with Ctrl-C (init). An output that is an input is refused (2).\n"
                "Run 'tne COMMAND --help' for a command's options.");
 
     CommonOptions common;
@@ -830,7 +834,8 @@ static int run_command(int argc, char** argv) {
     plan_cmd->footer("The plan is the cheapest set of answer changes that lifts every blocker of the target:\n"
                      "effort points low 1, medium 2, high 4, then the fewest changes (docs/planning.md).\n"
                      "Exit codes: 0 a plan (or nothing to change), 1 the target cannot be reached within the\n"
-                     "rubric set (the output says which blocker and why), 2 invalid input or usage.");
+                     "rubric set (the output says which blocker and why), 2 invalid input or usage, 74 the\n"
+                     "output could not be written.");
 
     InitOptions init_options;
     CLI::App* init_cmd = app.add_subcommand("init", "Start a self-profile: a commented template, or a guided questionnaire");
@@ -849,7 +854,8 @@ static int run_command(int argc, char** argv) {
                      "an existing PROFILE by asking its unknown answers. Answers: an option's number or name,\n"
                      "a number or a text; skip (omitir), back (atras), Enter keeps an answer already given.\n"
                      "Exit codes: 0 written, 1 the input ended before the last question, 2 invalid input or\n"
-                     "usage, 130 interrupted with Ctrl-C (answers kept in PROFILE.partial).");
+                     "usage, 74 a file could not be written, 130 interrupted with Ctrl-C (answers kept in\n"
+                     "PROFILE.partial).");
 
     CLI::App* schema_cmd = app.add_subcommand("schema", "Print the profile's JSON Schema, for editors");
     add_common(*schema_cmd, common);
