@@ -113,9 +113,8 @@ Outcome rubrics(std::string_view input, const Fixtures& fixtures) {
                              {}};
     attempt(outcome, [&] {
         RubricSet set = load_rubric_set(rubric_files);
-        attempt(outcome, [&] {
-            assess_profile(load_profile(fixtures.example_profile, "example.yaml", set), set, false);
-        });
+        attempt(outcome,
+                [&] { assess_profile(load_profile(fixtures.example_profile, "example.yaml", set), set, false); });
     });
     CheckReport report = check_rubric_set(rubric_files);
     for (const auto& finding : report.findings)

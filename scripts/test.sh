@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Sets up, builds, and runs every test (unit tests and tests of the real binary), including the
-# project's own rubric set checked and tested as a rubric author's CI would, its quotes checked
+# Sets up, builds, checks the C++ files' formatting (.clang-format), and runs every test (unit tests
+# and tests of the real binary), including the project's own rubric set checked and tested as a
+# rubric author's CI would, its quotes checked
 # against the Annex's text (../shared/seeds/, outside the repository), then the same tests built
 # with AddressSanitizer and UndefinedBehaviorSanitizer (build-sanitize/), then the profile schema
 # checked with ajv against the examples and invalid profiles, then the HTML and Markdown reports
@@ -9,6 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
+scripts/format-check.sh
 scripts/fetch-test-data.sh
 # The Annex's text, against which the default rubric set's quotes are checked (docs/rubrics.md).
 annex=../shared/seeds/001_3c4f4232498450ad.txt

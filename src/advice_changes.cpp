@@ -58,7 +58,8 @@ double margin(const Assessment& a, const Model& model) {
 std::vector<Value> other_values(const RubricSet& rubric, const Question& q, const Value& current) {
     std::vector<Value> values;
     switch (q.type) {
-        case QuestionType::text: break;
+        case QuestionType::text:
+            break;
         case QuestionType::choice:
         case QuestionType::yes_partial_no:
             for (const auto& choice : q.values) values.emplace_back(choice.id);
@@ -71,13 +72,16 @@ std::vector<Value> other_values(const RubricSet& rubric, const Question& q, cons
                 bool present = false;
                 if (items)
                     for (const auto& item : *items) {
-                        if (item == choice.id) present = true;
-                        else toggled.push_back(item);
+                        if (item == choice.id)
+                            present = true;
+                        else
+                            toggled.push_back(item);
                     }
                 if (!present) {
                     toggled.clear();  // added in the rubric's order of values
                     for (const auto& other : q.values)
-                        if (other.id == choice.id || (items && std::find(items->begin(), items->end(), other.id) != items->end()))
+                        if (other.id == choice.id ||
+                            (items && std::find(items->begin(), items->end(), other.id) != items->end()))
                             toggled.push_back(other.id);
                 }
                 values.emplace_back(std::move(toggled));
@@ -142,14 +146,16 @@ void find_advice_changes(Assessment& a) {
         // One way per question: the value nearest the current answer.
         auto same_question = std::find_if(entry.ways.begin(), entry.ways.end(),
                                           [&](const auto& way) { return way.front().question == t.change.question; });
-        if (same_question == entry.ways.end()) entry.ways.push_back({t.change});
+        if (same_question == entry.ways.end())
+            entry.ways.push_back({t.change});
         else if (distance(t.change.from, t.change.to) < distance(t.change.from, same_question->front().to))
             same_question->front() = t.change;
     }
     // Alternatives no single change reaches: greedy, from the single changes.
     for (const auto& alternative : a.alternatives) {
         const Model* target = alternative.model->model;
-        bool reached = std::any_of(a.changes.begin(), a.changes.end(), [&](const AdviceChange& c) { return c.model == target; });
+        bool reached =
+            std::any_of(a.changes.begin(), a.changes.end(), [&](const AdviceChange& c) { return c.model == target; });
         if (reached) continue;
         // Candidates: the single changes that narrow the gap on their own, best first, at most
         // kGreedyCandidates of them (each greedy step re-assesses every candidate).
@@ -159,7 +165,8 @@ void find_advice_changes(Assessment& a) {
             double m = margin(t.result, *target);
             if (m > best + 1e-9) candidates.push_back({m, &t.change});
         }
-        std::stable_sort(candidates.begin(), candidates.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+        std::stable_sort(candidates.begin(), candidates.end(),
+                         [](const auto& x, const auto& y) { return x.first > y.first; });
         if (candidates.size() > kGreedyCandidates) candidates.resize(kGreedyCandidates);
         std::vector<ChangedAnswer> chosen;
         for (size_t step = 0; step < kMaxChanges; ++step) {
@@ -167,7 +174,8 @@ void find_advice_changes(Assessment& a) {
             double pick_margin = best;
             for (const auto& candidate : candidates) {
                 const ChangedAnswer* change = candidate.second;
-                bool used = std::any_of(chosen.begin(), chosen.end(), [&](const ChangedAnswer& c) { return c.question == change->question; });
+                bool used = std::any_of(chosen.begin(), chosen.end(),
+                                        [&](const ChangedAnswer& c) { return c.question == change->question; });
                 if (used) continue;
                 std::vector<ChangedAnswer> trial = chosen;
                 trial.push_back(*change);
@@ -194,7 +202,8 @@ void find_advice_changes(Assessment& a) {
             if (a.alternatives[i].model->model == c.model) return std::pair<size_t, std::string>{i, ""};
         return std::pair<size_t, std::string>{c.model ? a.alternatives.size() : SIZE_MAX, c.model ? c.model->id : ""};
     };
-    std::sort(a.changes.begin(), a.changes.end(), [&](const AdviceChange& x, const AdviceChange& y) { return order(x) < order(y); });
+    std::sort(a.changes.begin(), a.changes.end(),
+              [&](const AdviceChange& x, const AdviceChange& y) { return order(x) < order(y); });
     for (auto& c : a.changes)
         std::sort(c.ways.begin(), c.ways.end(), [](const auto& x, const auto& y) {
             if (x.size() != y.size()) return x.size() < y.size();

@@ -23,13 +23,16 @@ std::pair<char32_t, size_t> decode(std::string_view text, size_t at) {
 }
 
 bool is_space(char32_t c) {
-    return c == ' ' || (c >= '\t' && c <= '\r') || c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
-           c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+    return c == ' ' || (c >= '\t' && c <= '\r') || c == 0x85 || c == 0xA0 || c == 0x1680 ||
+           (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 ||
+           c == 0xFEFF;
 }
 
 bool is_single_quote(char32_t c) { return c == 0x2018 || c == 0x2019 || c == 0x201A || c == 0x201B || c == 0x2032; }
 bool is_double_quote(char32_t c) { return c == 0x201C || c == 0x201D || c == 0x201E || c == 0x201F || c == 0x2033; }
-bool is_dash(char32_t c) { return (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE58 || c == 0xFE63 || c == 0xFF0D; }
+bool is_dash(char32_t c) {
+    return (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE58 || c == 0xFE63 || c == 0xFF0D;
+}
 
 std::vector<std::string_view> lines_of(std::string_view text) {
     std::vector<std::string_view> lines;
@@ -69,10 +72,14 @@ std::string fold(std::string_view text) {
         }
         if (pending_space) out += ' ';
         pending_space = false;
-        if (is_single_quote(code)) out += '\'';
-        else if (is_double_quote(code)) out += '"';
-        else if (is_dash(code)) out += '-';
-        else out += raw;
+        if (is_single_quote(code))
+            out += '\'';
+        else if (is_double_quote(code))
+            out += '"';
+        else if (is_dash(code))
+            out += '-';
+        else
+            out += raw;
     }
     return out;
 }

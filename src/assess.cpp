@@ -177,7 +177,8 @@ ModelResult evaluate_model(const Model& model, const std::vector<DimensionResult
     result.fit = weights > 0 ? weighted / weights : 0;
     for (const auto& adjustment : model.context) {
         if (evaluate(adjustment.when, dimensions, profile) == Holds::yes)
-            result.reasons.push_back({adjustment.adjust, &adjustment.when.why, &adjustment.when.annex, &adjustment.when.basis});
+            result.reasons.push_back(
+                {adjustment.adjust, &adjustment.when.why, &adjustment.when.annex, &adjustment.when.basis});
     }
     for (const auto& requirement : model.requires_)
         if (evaluate(requirement, dimensions, profile) != Holds::yes) result.blockers.push_back({&requirement});
@@ -192,7 +193,9 @@ bool runs(const Model& model, const Profile& profile) {
     return answer && holds(*model.runs_when, answer->value) == Holds::yes;
 }
 
-void add_reason(ModelResult& m, const AdviceRule& rule) { m.reasons.push_back({rule.value, &rule.why, &rule.annex, &rule.basis}); }
+void add_reason(ModelResult& m, const AdviceRule& rule) {
+    m.reasons.push_back({rule.value, &rule.why, &rule.annex, &rule.basis});
+}
 
 }  // namespace
 
@@ -207,20 +210,25 @@ void apply_advice(std::vector<ModelResult>& models, const RubricSet& rubric, con
         bool running = runs(model, profile);
         if (running && (advice.already_runs.kind.empty() || advice.already_runs.kind == model.kind))
             add_reason(m, advice.already_runs);
-        bool builds_on_running = std::any_of(model.builds_on.begin(), model.builds_on.end(), [&](const std::string& id) {
-            const Model* base = rubric.find_model(id);
-            return base && runs(*base, profile);
-        });
+        bool builds_on_running =
+            std::any_of(model.builds_on.begin(), model.builds_on.end(), [&](const std::string& id) {
+                const Model* base = rubric.find_model(id);
+                return base && runs(*base, profile);
+            });
         if (builds_on_running && !running) add_reason(m, advice.builds_on_running);
         if (considered && std::find(considered->begin(), considered->end(), model.id) != considered->end())
             add_reason(m, advice.considered);
         m.score = m.fit;
         for (const auto& reason : m.reasons) m.score += reason.points;
         m.reaches_min_fit = std::round(m.fit) >= advice.min_fit.value;
-        if (running) m.status = ModelStatus::runs;
-        else if (!m.blockers.empty()) m.status = ModelStatus::blocked;
-        else if (!m.reaches_min_fit) m.status = ModelStatus::low_fit;
-        else m.status = ModelStatus::within_reach;
+        if (running)
+            m.status = ModelStatus::runs;
+        else if (!m.blockers.empty())
+            m.status = ModelStatus::blocked;
+        else if (!m.reaches_min_fit)
+            m.status = ModelStatus::low_fit;
+        else
+            m.status = ModelStatus::within_reach;
         // One it runs still needs the minimum fit to be grown now; below it, it is strengthened first.
         m.feasible = m.status == ModelStatus::within_reach || (running && m.reaches_min_fit);
     }
@@ -272,7 +280,6 @@ bool helps_lift(const CriterionResult& criterion, const DimensionResult& dimensi
 
 }  // namespace
 
-
 namespace {
 
 // The suggestion (docs/rubrics.md): nothing below the minimum coverage; else the best fit among
@@ -281,7 +288,8 @@ void choose_advice(Assessment& a) {
     const Advice& advice = a.rubric->advice;
     std::vector<const ModelResult*> ranked;
     for (const auto& m : a.models) ranked.push_back(&m);
-    std::sort(ranked.begin(), ranked.end(), [](const ModelResult* x, const ModelResult* y) { return ranks_before(*x, *y); });
+    std::sort(ranked.begin(), ranked.end(),
+              [](const ModelResult* x, const ModelResult* y) { return ranks_before(*x, *y); });
     if (100.0 * a.coverage + 1e-9 < advice.min_coverage.value) {
         a.suggestion_basis = SuggestionBasis::too_few_answers;
         return;
@@ -339,7 +347,8 @@ void collect_assumptions(Assessment& a) {
         add(requirement.basis, requirement.annex, a.suggested->model->id + " requires " + requirement.question);
     for (const ModelResult* m : a.not_for_now)
         for (const auto& blocker : m->blockers)
-            add(blocker.condition->basis, blocker.condition->annex, m->model->id + " requires " + blocker.condition->question);
+            add(blocker.condition->basis, blocker.condition->annex,
+                m->model->id + " requires " + blocker.condition->question);
 }
 
 }  // namespace
@@ -379,8 +388,10 @@ std::string blocker_text(const Blocker& blocker, const Assessment& assessment, L
         text += '"';
     } else {
         const auto& items = std::get<std::vector<std::string>>(answer->value);
-        if (items.empty()) text += es ? "vacío" : "empty";
-        else append_labels(text, *q, items, lang, ", ");
+        if (items.empty())
+            text += es ? "vacío" : "empty";
+        else
+            append_labels(text, *q, items, lang, ", ");
     }
     text += es ? "; se requiere " : "; needs ";
     // A condition has one test; were there more, the last of these would be shown.
@@ -433,8 +444,7 @@ Assessment assess_advice(Profile given, const RubricSet& rubric) {
         DimensionResult result;
         result.dimension = &dimension;
         result.criteria.reserve(dimension.criteria.size());
-        for (const auto& criterion : dimension.criteria)
-            {
+        for (const auto& criterion : dimension.criteria) {
             const Question& question = *find_question(criterion.question);
             const Answer* answer = profile.find(question);
             result.criteria.push_back(score_criterion(criterion, question, answer ? answer->value : Value{}));
@@ -479,7 +489,8 @@ Assessment assess(Profile given, const RubricSet& rubric) {
         for (size_t c = 0; c < dimension.criteria.size(); ++c) {
             const CriterionResult& criterion = dimension.criteria[c];
             if (!criterion.score) {
-                double gain = 100.0 * dimension.dimension->weight * criterion.max_points / total_weight / dimension_weights;
+                double gain =
+                    100.0 * dimension.dimension->weight * criterion.max_points / total_weight / dimension_weights;
                 a.unanswered.push_back({criterion.question, dimension.dimension, gain});
                 continue;
             }

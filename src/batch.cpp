@@ -16,8 +16,9 @@ namespace tne {
 
 namespace {
 
-constexpr Message kCsvNeedsMap{"{0} is a CSV survey export; give --csv-map MAP.yaml to say how to read its columns",
-                               "{0} es una exportación CSV de encuesta; indique --csv-map MAPA.yaml para leer sus columnas"};
+constexpr Message kCsvNeedsMap{
+    "{0} is a CSV survey export; give --csv-map MAP.yaml to say how to read its columns",
+    "{0} es una exportación CSV de encuesta; indique --csv-map MAPA.yaml para leer sus columnas"};
 constexpr Message kUnexpected{"could not be processed: {0}", "no se pudo procesar: {0}"};
 
 // Positions in a document of a stream are relative to the document; the user needs the file's.
@@ -31,8 +32,8 @@ Profile load_item(const InputItem& item, const RubricSet& rubric) {
     if (!item.errors.empty()) throw InputError(item.errors);
     if (item.row) return survey_row_profile(*item.survey, *item.row);
     try {
-        return load_profile_node(yaml_input::parse(item.yaml, item.source.file, /*split_already=*/true), item.source.file,
-                                 rubric);
+        return load_profile_node(yaml_input::parse(item.yaml, item.source.file, /*split_already=*/true),
+                                 item.source.file, rubric);
     } catch (const InputError& e) {
         throw InputError(in_file(e.diagnostics(), item.source));
     }
@@ -70,15 +71,15 @@ using Chunk = std::vector<InputItem>;
 // The state the three kinds of thread share, under one mutex. Chunks are numbered in input order.
 struct Pipeline {
     std::mutex mutex;
-    std::condition_variable work_ready;    // workers wait for chunks
-    std::condition_variable room;          // the reader waits for the window to move
-    std::condition_variable records_ready; // the caller waits for the next chunk in order
-    std::map<size_t, Chunk> waiting;       // read, not yet taken by a worker
+    std::condition_variable work_ready;               // workers wait for chunks
+    std::condition_variable room;                     // the reader waits for the window to move
+    std::condition_variable records_ready;            // the caller waits for the next chunk in order
+    std::map<size_t, Chunk> waiting;                  // read, not yet taken by a worker
     std::map<size_t, std::vector<BatchRecord>> done;  // processed, not yet handed on
-    size_t read = 0;                       // chunks read so far
-    size_t handed = 0;                     // chunks handed on so far
+    size_t read = 0;                                  // chunks read so far
+    size_t handed = 0;                                // chunks handed on so far
     bool reading_done = false;
-    bool stopping = false;                 // the caller failed: everyone stops
+    bool stopping = false;  // the caller failed: everyone stops
     std::exception_ptr reader_error;
 };
 
@@ -86,7 +87,8 @@ struct Pipeline {
 
 void check_batch_inputs(const std::vector<std::string>& inputs, const BatchOptions& options) {
     for (const auto& input : inputs)
-        if (is_csv_input(input) && !options.csv_map) throw InputError(SourcePos{input}, format_message(kCsvNeedsMap, input));
+        if (is_csv_input(input) && !options.csv_map)
+            throw InputError(SourcePos{input}, format_message(kCsvNeedsMap, input));
 }
 
 BatchCounts run_batch(const std::vector<std::string>& inputs, const RubricSet& rubric, const BatchOptions& options,
@@ -181,7 +183,8 @@ BatchCounts run_batch(const std::vector<std::string>& inputs, const RubricSet& r
     try {
         for (;;) {
             std::unique_lock lock(p.mutex);
-            p.records_ready.wait(lock, [&] { return p.done.count(p.handed) || (p.reading_done && p.handed == p.read); });
+            p.records_ready.wait(lock,
+                                 [&] { return p.done.count(p.handed) || (p.reading_done && p.handed == p.read); });
             auto found = p.done.find(p.handed);
             if (found == p.done.end()) break;  // everything read has been handed on
             std::vector<BatchRecord> records = std::move(found->second);

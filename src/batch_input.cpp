@@ -30,8 +30,9 @@ constexpr Message kDanglingLink{"a symbolic link to {0}, which does not exist",
                                 "es un enlace simbólico a {0}, que no existe"};
 constexpr Message kLinkLoop{"too many levels of symbolic links: the link leads back to itself",
                             "demasiados niveles de enlaces simbólicos: el enlace lleva de vuelta a sí mismo"};
-constexpr Message kEmptyCsv{"the CSV file is empty; expected a header row and one row per institution",
-                            "el archivo CSV está vacío; se esperaba una fila de encabezados y una fila por institución"};
+constexpr Message kEmptyCsv{
+    "the CSV file is empty; expected a header row and one row per institution",
+    "el archivo CSV está vacío; se esperaba una fila de encabezados y una fila por institución"};
 
 // "---" or "..." at the start of a line, alone or followed by a space: a document marker.
 bool is_marker(const std::string& line, std::string_view marker) {
@@ -94,8 +95,10 @@ void read_survey(const std::string& file, const RubricSet& rubric, const SurveyM
         any_row = true;
         InputItem item;
         item.source = {file, row->number, row->line};
-        if (auto problem = unreadable_cell(*row, file)) item.errors = {*problem};
-        else item.row = std::move(row);
+        if (auto problem = unreadable_cell(*row, file))
+            item.errors = {*problem};
+        else
+            item.row = std::move(row);
         item.survey = survey;
         emit(std::move(item));
     }
@@ -161,7 +164,8 @@ void read_directory(const std::string& directory, const ItemSink& emit) {
     }
     if (error) {
         LocalText reason = system_reason(error.value());
-        return emit(failed_item(directory, {{SourcePos{directory}, format_message(kCannotReadDirectory, reason.en, reason.es), {}}}));
+        return emit(failed_item(
+            directory, {{SourcePos{directory}, format_message(kCannotReadDirectory, reason.en, reason.es), {}}}));
     }
     auto name = [&](size_t start) { return std::string_view(names.c_str() + start); };
     std::sort(starts.begin(), starts.end(), [&](size_t x, size_t y) { return name(x) < name(y); });
@@ -170,7 +174,8 @@ void read_directory(const std::string& directory, const ItemSink& emit) {
         std::string path = (fs::path(directory) / name(start)).string();
         std::error_code ignored;
         if (!profile_name(name(start))) {
-            emit(skipped_item(path, format_message(fs::is_directory(path, ignored) ? kFolderNotRead : kNotProfileName)));
+            emit(
+                skipped_item(path, format_message(fs::is_directory(path, ignored) ? kFolderNotRead : kNotProfileName)));
         } else if (auto reason = unreadable_entry(path)) {
             emit(skipped_item(path, *reason));
         } else {

@@ -44,8 +44,8 @@ void radar_label(svg::Canvas& canvas, Point at, const std::vector<std::string>& 
     double reach = kRadarRadius + kLabelGap;
     Anchor anchor = dx > reach * 0.2 ? Anchor::start : dx < -reach * 0.2 ? Anchor::end : Anchor::middle;
     double block = kLineHeight * static_cast<double>(lines.size());
-    double first = dy < -reach * 0.5 ? at.y - block + kLineHeight - 2  // above
-                   : dy > reach * 0.5 ? at.y + kLineHeight - 2         // below
+    double first = dy < -reach * 0.5  ? at.y - block + kLineHeight - 2  // above
+                   : dy > reach * 0.5 ? at.y + kLineHeight - 2          // below
                                       : at.y - block / 2 + kLineHeight - 3;
     for (size_t i = 0; i < lines.size(); ++i)
         canvas.text({at.x, first + kLineHeight * static_cast<double>(i)}, lines[i], "small", anchor);
@@ -111,9 +111,12 @@ const char* bar_class(const Assessment& a, const ModelResult& m) {
     if (&m == a.suggested) return "bar-suggested";
     switch (m.status) {
         case ModelStatus::runs:
-        case ModelStatus::within_reach: return "bar";
-        case ModelStatus::low_fit: return "bar-low";
-        case ModelStatus::blocked: return "bar-blocked";
+        case ModelStatus::within_reach:
+            return "bar";
+        case ModelStatus::low_fit:
+            return "bar-low";
+        case ModelStatus::blocked:
+            return "bar-blocked";
     }
     return "bar";
 }
@@ -129,8 +132,9 @@ void fit_axis(svg::Canvas& canvas, double bottom) {
 void fit_threshold(svg::Canvas& canvas, double min_fit, double bottom, Lang lang) {
     double x = kFitLeft + bar_length(min_fit, kFitScale);
     canvas.line({x, kFitTop - 8}, {x, bottom}, "threshold");
-    canvas.text({x, kFitTop - 12}, fmt::format("{} {}", tr(lang, "minimum fit", "ajuste mínimo"), format_number(min_fit, 0)),
-                "small", Anchor::middle);
+    canvas.text({x, kFitTop - 12},
+                fmt::format("{} {}", tr(lang, "minimum fit", "ajuste mínimo"), format_number(min_fit, 0)), "small",
+                Anchor::middle);
 }
 
 }  // namespace

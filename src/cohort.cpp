@@ -66,15 +66,21 @@ TypeSummary summarise_group(const std::string& type, const std::vector<const Coh
             if (member->dimensions[i]) dimensions[i].push_back(*member->dimensions[i]);
 
         int level = index_of(rubric.levels, member->level);
-        if (level >= 0) ++summary.levels[static_cast<size_t>(level)];
-        else ++summary.no_level;
+        if (level >= 0)
+            ++summary.levels[static_cast<size_t>(level)];
+        else
+            ++summary.no_level;
 
-        if (auto weakest = weakest_dimension(*member, rubric)) ++summary.weakest[*weakest];
-        else ++summary.no_weakest;
+        if (auto weakest = weakest_dimension(*member, rubric))
+            ++summary.weakest[*weakest];
+        else
+            ++summary.no_weakest;
 
         int model = index_of(rubric.models, member->suggested);
-        if (model >= 0) ++summary.suggested[static_cast<size_t>(model)];
-        else ++summary.no_suggestion;
+        if (model >= 0)
+            ++summary.suggested[static_cast<size_t>(model)];
+        else
+            ++summary.no_suggestion;
     }
     summary.overall = stats_of(std::move(overall));
     for (auto& scores : dimensions) summary.dimensions.push_back(stats_of(std::move(scores)));

@@ -30,7 +30,7 @@ inline constexpr Message max{"Max", "Máx."};
 inline constexpr Message levels{"Readiness levels (overall score)", "Niveles de preparación (puntaje general)"};
 inline constexpr Message no_score{"No score", "Sin puntaje"};
 inline constexpr Message barriers{"Key barriers: each institution's weakest dimension",
-                           "Principales barreras: la dimensión más débil de cada institución"};
+                                  "Principales barreras: la dimensión más débil de cada institución"};
 inline constexpr Message weakest{"Weakest dimension", "Dimensión más débil"};
 inline constexpr Message no_dimension_score{"No dimension score", "Sin puntajes por dimensión"};
 inline constexpr Message models{"Suggested models", "Modelos sugeridos"};
@@ -42,7 +42,7 @@ inline constexpr Message overall{"Overall", "General"};
 inline constexpr Message percentile{"Percentile within type", "Percentil dentro de su tipo"};
 inline constexpr Message by_dimension{"Institutions by dimension", "Instituciones por dimensión"};
 inline constexpr Message nothing{"No institution was scored; there is nothing to summarise.",
-                          "No se evaluó ninguna institución; no hay nada que resumir."};
+                                 "No se evaluó ninguna institución; no hay nada que resumir."};
 
 // ---- helpers
 
@@ -50,7 +50,9 @@ inline const std::string kNone = "–";
 
 inline std::string number_text(double value) { return format_number(value, 1); }
 inline std::string score_text(const std::optional<double>& value) { return value ? number_text(*value) : kNone; }
-inline std::string percent(int count, int total) { return total > 0 ? number_text(100.0 * count / total) + "%" : kNone; }
+inline std::string percent(int count, int total) {
+    return total > 0 ? number_text(100.0 * count / total) + "%" : kNone;
+}
 
 inline std::string type_name(const CohortSummary& s, const std::string& type_id, Lang lang) {
     return type_id.empty() ? format_message(all).in(lang) : s.rubric->value_label("institution.type", type_id, lang);

@@ -39,9 +39,12 @@ EvidenceReview review_evidence(const Assessment& a, const ReportDate& date, int 
             const Evidence* e = a.profile.find_evidence(*c.question);
             Standing standing = !e ? Standing::missing : is_stale(*e) ? Standing::stale : Standing::fresh;
             trusted += c.max_points * trust(standing);
-            if (standing == Standing::fresh) ++counts.fresh;
-            else if (standing == Standing::stale) ++counts.stale;
-            else ++counts.missing;
+            if (standing == Standing::fresh)
+                ++counts.fresh;
+            else if (standing == Standing::stale)
+                ++counts.stale;
+            else
+                ++counts.missing;
             if (standing == Standing::missing && first) review.missing.push_back({c.question, d.dimension});
         }
         counts.confidence = total > 0 ? trusted / total : 0;
@@ -59,8 +62,10 @@ EvidenceReview review_evidence(const Assessment& a, const ReportDate& date, int 
     for (const auto& e : a.profile.evidence) {
         auto where = scored_in.find(e.question);
         DatedEvidence dated{&e, where == scored_in.end() ? nullptr : where->second, months_between(e.date, date)};
-        if (is_stale(e)) review.stale.push_back(dated);
-        else if (date < e.date) review.dated_after.push_back(dated);
+        if (is_stale(e))
+            review.stale.push_back(dated);
+        else if (date < e.date)
+            review.dated_after.push_back(dated);
     }
     // Missing evidence in rubric order, whatever the order of the dimensions' criteria.
     std::sort(review.missing.begin(), review.missing.end(),

@@ -1,8 +1,7 @@
 #include "tne/input.hpp"
 
-#include <sys/stat.h>
-
 #include <fmt/format.h>
+#include <sys/stat.h>
 
 #include <cstdlib>
 #include <fstream>
@@ -47,10 +46,17 @@ std::optional<size_t> parse_size(std::string_view text) {
     if (text.empty()) return std::nullopt;
     size_t shift = 0;
     switch (text.back()) {
-        case 'K': shift = 10; break;
-        case 'M': shift = 20; break;
-        case 'G': shift = 30; break;
-        default: break;
+        case 'K':
+            shift = 10;
+            break;
+        case 'M':
+            shift = 20;
+            break;
+        case 'G':
+            shift = 30;
+            break;
+        default:
+            break;
     }
     std::string_view digits = shift ? text.substr(0, text.size() - 1) : text;
     if (digits.empty() || digits.size() > 12 || digits.find_first_not_of("0123456789") != std::string_view::npos)
@@ -107,7 +113,8 @@ std::optional<Unreadable> find_unreadable(std::string_view text) {
         char32_t code = 0;
         size_t length = sequence_length(text, at, code);
         if (length == 0) {
-            place.message = format_message(msg::invalid_utf8, fmt::format("{:02X}", static_cast<unsigned char>(text[at])));
+            place.message =
+                format_message(msg::invalid_utf8, fmt::format("{:02X}", static_cast<unsigned char>(text[at])));
             return place;
         }
         if (!printable(code)) {
@@ -128,7 +135,8 @@ std::optional<Unreadable> find_unreadable(std::string_view text) {
 
 void check_text(std::string_view text, const std::string& source) {
     if (text.size() > max_bytes()) throw InputError(SourcePos{source}, too_large(text.size()));
-    if (auto place = find_unreadable(text)) throw InputError(SourcePos{source, place->line, place->column}, place->message);
+    if (auto place = find_unreadable(text))
+        throw InputError(SourcePos{source, place->line, place->column}, place->message);
 }
 
 }  // namespace tne::input

@@ -13,14 +13,26 @@ std::string json_escape(std::string_view text) {
     std::string out = "\"";
     for (unsigned char ch : text) {
         switch (ch) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
             default:
-                if (ch < 0x20) out += fmt::format("\\u{:04x}", ch);
-                else out += static_cast<char>(ch);
+                if (ch < 0x20)
+                    out += fmt::format("\\u{:04x}", ch);
+                else
+                    out += static_cast<char>(ch);
         }
     }
     return out + "\"";
@@ -99,7 +111,8 @@ JsonWriter& JsonWriter::number(double number, int decimals) {
     // rounding overflows would print "inf" too: the text is checked as well.)
     std::string text = format_number(number, decimals);
     if (!std::isfinite(number) || text.find_first_not_of("-0123456789.") != std::string::npos)
-        throw std::logic_error(fmt::format("JSON output: the number {} is not finite, and JSON has no inf or nan", number));
+        throw std::logic_error(
+            fmt::format("JSON output: the number {} is not finite, and JSON has no inf or nan", number));
     before_value();
     out_ += text;
     return *this;

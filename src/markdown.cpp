@@ -7,15 +7,34 @@ std::string escape(std::string_view text) {
     out.reserve(text.size());
     for (char ch : text) {
         switch (ch) {
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '&': out += "&amp;"; break;
-            case '\n': case '\r': out += ' '; break;
-            case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '~': case '#': case '!':
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '&':
+                out += "&amp;";
+                break;
+            case '\n':
+            case '\r':
+                out += ' ';
+                break;
+            case '\\':
+            case '`':
+            case '*':
+            case '_':
+            case '[':
+            case ']':
+            case '|':
+            case '~':
+            case '#':
+            case '!':
                 out += '\\';
                 out += ch;
                 break;
-            default: out += ch;
+            default:
+                out += ch;
         }
     }
     return out;

@@ -25,17 +25,21 @@ inline constexpr Message document_too_large{
     "the document is larger than the limit of {0} bytes; set {1} to raise it",
     "el documento es mayor que el límite de {0} bytes; defina {1} para ampliarlo"};
 inline constexpr Message second_document{
-    "a second YAML document starts here, which would be ignored; a file holds one (tne batch reads streams of profiles)",
-    "aquí empieza un segundo documento YAML, que se ignoraría; un archivo contiene uno (tne batch lee flujos de perfiles)"};
+    "a second YAML document starts here, which would be ignored; a file holds one (tne batch reads streams of "
+    "profiles)",
+    "aquí empieza un segundo documento YAML, que se ignoraría; un archivo contiene uno (tne batch lee flujos de "
+    "perfiles)"};
 inline constexpr Message invalid_utf8{"byte 0x{0} is not UTF-8: save the file as UTF-8 text",
                                       "el byte 0x{0} no es UTF-8: guarde el archivo como texto UTF-8"};
-inline constexpr Message nul_byte{"a NUL byte (U+{0}) is not allowed in a text file: is this a binary file?",
-                                  "un byte NUL (U+{0}) no está permitido en un archivo de texto: ¿es un archivo binario?"};
+inline constexpr Message nul_byte{
+    "a NUL byte (U+{0}) is not allowed in a text file: is this a binary file?",
+    "un byte NUL (U+{0}) no está permitido en un archivo de texto: ¿es un archivo binario?"};
 inline constexpr Message control_character{"the control character U+{0} is not allowed in YAML: remove it",
                                            "el carácter de control U+{0} no está permitido en YAML: elimínelo"};
 inline constexpr Message nesting_too_deep{
     "the YAML nests deeper than the reader's limit of {0} levels; no profile or rubric file needs more than a few",
-    "el YAML se anida a más del límite del lector, {0} niveles; ningún perfil ni archivo de rúbricas necesita más de unos pocos"};
+    "el YAML se anida a más del límite del lector, {0} niveles; ningún perfil ni archivo de rúbricas necesita más de "
+    "unos pocos"};
 inline constexpr Message too_many_nodes{
     "the document expands to more than {0} values through its aliases (*name); write the values out",
     "el documento se expande a más de {0} valores mediante sus alias (*nombre); escriba los valores"};
@@ -44,8 +48,9 @@ inline constexpr Message too_many_values{
     "2,000: is this the right file?",
     "el documento tiene más de {0} valores; un perfil tiene unos cientos y el mayor archivo de rúbricas unos "
     "2000: ¿es el archivo correcto?"};
-inline constexpr Message outside_rubric_folder{"{0} is outside the rubric set's folder; name a file inside it",
-                                               "{0} está fuera de la carpeta del conjunto de rúbricas; indique un archivo dentro de ella"};
+inline constexpr Message outside_rubric_folder{
+    "{0} is outside the rubric set's folder; name a file inside it",
+    "{0} está fuera de la carpeta del conjunto de rúbricas; indique un archivo dentro de ella"};
 
 // Profiles
 inline constexpr Message profile_not_map{
@@ -62,7 +67,8 @@ inline constexpr Message more_problems{
 inline constexpr Message block_not_map{"\"{0}\" must be a map of answers, not {1}",
                                        "\"{0}\" debe ser un mapa de respuestas, no {1}"};
 inline constexpr Message missing_required{"{0} is required", "{0} es obligatorio"};
-inline constexpr Message invalid_answer{"{0}: {1} is not valid; expected {2}", "{0}: {1} no es válido; se esperaba {3}"};
+inline constexpr Message invalid_answer{"{0}: {1} is not valid; expected {2}",
+                                        "{0}: {1} no es válido; se esperaba {3}"};
 inline constexpr Message invalid_value{"{0}: {1} is not valid; expected one of: {2}",
                                        "{0}: {1} no es válido; se esperaba uno de: {2}"};
 inline constexpr Message invalid_value_did_you_mean{"{0}: {1} is not valid; did you mean \"{2}\"?",
@@ -100,9 +106,11 @@ inline constexpr Message expected_whole_in{"expected a whole number from {1} to 
 inline constexpr Message expected_positive{"expected a positive number, found {0}",
                                            "se esperaba un número positivo, se encontró {0}"};
 inline constexpr Message expected_list{"expected a list, found {0}", "se esperaba una lista, se encontró {0}"};
-inline constexpr Message expected_one_of{"{0} is not valid; expected one of: {1}", "{0} no es válido; se esperaba uno de: {1}"};
-inline constexpr Message expected_annex_section{"{0} is not an Annex section; expected a number such as \"4.1.5\"",
-                                                "{0} no es una sección del Anexo; se esperaba un número como \"4.1.5\""};
+inline constexpr Message expected_one_of{"{0} is not valid; expected one of: {1}",
+                                         "{0} no es válido; se esperaba uno de: {1}"};
+inline constexpr Message expected_annex_section{
+    "{0} is not an Annex section; expected a number such as \"4.1.5\"",
+    "{0} no es una sección del Anexo; se esperaba un número como \"4.1.5\""};
 inline constexpr Message values_required{"{0}: a choice or list question needs \"values\"",
                                          "{0}: una pregunta de opción o de lista necesita \"values\""};
 inline constexpr Message values_not_allowed{"{0}: only choice and list questions take \"values\"",
@@ -134,36 +142,43 @@ inline constexpr Message score_out_of_range{"{0}: scores go from 0 to 100", "{0}
 inline constexpr Message no_criteria{"dimension \"{0}\" has no criteria", "la dimensión \"{0}\" no tiene criterios"};
 inline constexpr Message condition_subject{"a condition names exactly one of \"dimension\" and \"question\"",
                                            "una condición indica exactamente uno de \"dimension\" y \"question\""};
-inline constexpr Message condition_test{"a condition has exactly one of \"at_least\", \"at_most\", \"in\", \"any_of\"",
-                                        "una condición lleva exactamente uno de \"at_least\", \"at_most\", \"in\", \"any_of\""};
+inline constexpr Message condition_test{
+    "a condition has exactly one of \"at_least\", \"at_most\", \"in\", \"any_of\"",
+    "una condición lleva exactamente uno de \"at_least\", \"at_most\", \"in\", \"any_of\""};
 inline constexpr Message condition_test_type{"the test does not fit the type of {0}",
                                              "la prueba no corresponde al tipo de {0}"};
 inline constexpr Message unknown_dimension{"no dimension \"{0}\" in the rubric set",
                                            "no existe la dimensión \"{0}\" en el conjunto de rúbricas"};
-inline constexpr Message model_without_fit{"model \"{0}\" has no fit weights", "el modelo \"{0}\" no tiene pesos de ajuste"};
+inline constexpr Message model_without_fit{"model \"{0}\" has no fit weights",
+                                           "el modelo \"{0}\" no tiene pesos de ajuste"};
 inline constexpr Message unknown_model{"no model \"{0}\" (a stepping stone of \"{1}\")",
                                        "no existe el modelo \"{0}\" (paso previo de \"{1}\")"};
 inline constexpr Message unknown_advice_model{"no model \"{0}\" (a first step of the advice)",
                                               "no hay un modelo \"{0}\" (un primer paso del consejo)"};
 inline constexpr Message first_steps_default{"the last first step must have no `when`: it is the default",
                                              "el último primer paso no debe tener `when`: es el predeterminado"};
-inline constexpr Message stepping_stone_not_earlier{"\"{0}\" must have an earlier stage than \"{1}\", which builds on it",
-                                                    "\"{0}\" debe tener una etapa anterior a \"{1}\", que se basa en él"};
+inline constexpr Message stepping_stone_not_earlier{
+    "\"{0}\" must have an earlier stage than \"{1}\", which builds on it",
+    "\"{0}\" debe tener una etapa anterior a \"{1}\", que se basa en él"};
 inline constexpr Message missing_translation{"{0}: the {2} text is missing or empty",
                                              "{0}: falta el texto en {3} o está vacío"};
-inline constexpr Message unknown_annex_section{"\"{0}\" is not a section of the Annex (see the set's annex file)",
-                                               "\"{0}\" no es una sección del Anexo (vea el archivo annex del conjunto)"};
-inline constexpr Message band_unreachable{"{0}: no answer reaches the band at {1}; the question's maximum is {2}",
-                                          "{0}: ninguna respuesta alcanza la banda de {1}; el máximo de la pregunta es {2}"};
+inline constexpr Message unknown_annex_section{
+    "\"{0}\" is not a section of the Annex (see the set's annex file)",
+    "\"{0}\" no es una sección del Anexo (vea el archivo annex del conjunto)"};
+inline constexpr Message band_unreachable{
+    "{0}: no answer reaches the band at {1}; the question's maximum is {2}",
+    "{0}: ninguna respuesta alcanza la banda de {1}; el máximo de la pregunta es {2}"};
 inline constexpr Message levels_not_ascending{"levels start at 0 and ascend by \"from\"",
                                               "los niveles empiezan en 0 y ascienden por \"from\""};
 
 // Rubric files against their JSON Schema (schemas/rubric-set.schema.json)
-inline constexpr Message schema_expected_type{"expected {2} at {0}, found {1}", "se esperaba {3} en {0}, se encontró {1}"};
+inline constexpr Message schema_expected_type{"expected {2} at {0}, found {1}",
+                                              "se esperaba {3} en {0}, se encontró {1}"};
 inline constexpr Message schema_empty_text{"{0} is empty", "{0} está vacío"};
 inline constexpr Message schema_too_few{"{0} needs at least {1} item(s)", "{0} necesita al menos {1} elemento(s)"};
 inline constexpr Message schema_out_of_range{"{0} is outside {1} at {2}", "{0} está fuera de {1} en {2}"};
-inline constexpr Message schema_pattern{"{0} is not valid at {1}: expected {2}", "{0} no es válido en {1}: se esperaba {3}"};
+inline constexpr Message schema_pattern{"{0} is not valid at {1}: expected {2}",
+                                        "{0} no es válido en {1}: se esperaba {3}"};
 inline constexpr Message schema_other{"{0} does not match the rubric schema: {1}",
                                       "{0} no cumple el esquema de rúbricas: {1}"};
 inline constexpr Message too_deep{"the document nests deeper than {0} levels, or refers to itself",
@@ -172,8 +187,9 @@ inline constexpr Message too_deep{"the document nests deeper than {0} levels, or
 // Analyses of a whole rubric set (tne rubrics check)
 inline constexpr Message never_full_score{"{0} can never score full points: its best score is {1}",
                                           "{0} nunca obtiene el puntaje completo: su mejor puntaje es {1}"};
-inline constexpr Message infeasible_question{"no profile can make \"{0}\" feasible: its requirements on {1} admit no answer",
-                                             "ningún perfil puede hacer factible \"{0}\": sus requisitos sobre {1} no admiten respuesta"};
+inline constexpr Message infeasible_question{
+    "no profile can make \"{0}\" feasible: its requirements on {1} admit no answer",
+    "ningún perfil puede hacer factible \"{0}\": sus requisitos sobre {1} no admiten respuesta"};
 inline constexpr Message infeasible_dimension{
     "no profile can make \"{0}\" feasible: {1} can only score {2} to {3} under the model's requirements",
     "ningún perfil puede hacer factible \"{0}\": {1} solo puede obtener de {2} a {3} con los requisitos del modelo"};
@@ -181,13 +197,15 @@ inline constexpr Message unused_question{"{0} is neither scored by a criterion n
                                          "{0} no la califica ningún criterio ni la lee ningún modelo"};
 inline constexpr Message untranslated{"the Spanish text is the same as the English: \"{0}\"",
                                       "el texto en español es igual al inglés: \"{0}\""};
-inline constexpr Message no_tests{"the rubric set has no test cases", "el conjunto de rúbricas no tiene casos de prueba"};
+inline constexpr Message no_tests{"the rubric set has no test cases",
+                                  "el conjunto de rúbricas no tiene casos de prueba"};
 inline constexpr Message untested_model{"no test case expects anything of model \"{0}\"",
                                         "ningún caso de prueba espera nada del modelo \"{0}\""};
 inline constexpr Message untested_dimension{"no test case expects a score or level of dimension \"{0}\"",
                                             "ningún caso de prueba espera un puntaje o nivel de la dimensión \"{0}\""};
-inline constexpr Message basis_missing{"{0} has neither a `quote` of its Annex section nor an `assumption`",
-                                       "{1} no tiene ni una cita (`quote`) de su sección del Anexo ni un supuesto (`assumption`)"};
+inline constexpr Message basis_missing{
+    "{0} has neither a `quote` of its Annex section nor an `assumption`",
+    "{1} no tiene ni una cita (`quote`) de su sección del Anexo ni un supuesto (`assumption`)"};
 
 // The Annex's own words (tne rubrics check --source FILE)
 inline constexpr Message quote_not_in_section{"the quote \"{0}\" was not found in section {1} of {2} (lines {3})",
@@ -195,13 +213,17 @@ inline constexpr Message quote_not_in_section{"the quote \"{0}\" was not found i
 inline constexpr Message quote_in_other_section{
     "the quote \"{0}\" was not found in section {1} of {2}; it is in section {3}",
     "la cita \"{0}\" no se encontró en la sección {1} de {2}; está en la sección {3}"};
-inline constexpr Message quote_not_in_source{"the quote \"{0}\" was not found in {1}", "la cita \"{0}\" no se encontró en {1}"};
+inline constexpr Message quote_not_in_source{"the quote \"{0}\" was not found in {1}",
+                                             "la cita \"{0}\" no se encontró en {1}"};
 inline constexpr Message heading_not_found{
     "the heading of section {0}, \"{1}\", was not found in {2} as a whole line after the previous section's heading",
-    "el encabezado de la sección {0}, \"{1}\", no se encontró en {2} como línea completa después del de la sección anterior"};
-inline constexpr Message heading_missing{"section {0} has no `heading`, so its text cannot be found in {1}",
-                                         "la sección {0} no tiene `heading`, así que su texto no se puede encontrar en {1}"};
-inline constexpr Message ends_not_found{"the line that ends section {0}, \"{1}\", was not found within it in {2}",
-                                        "la línea que cierra la sección {0}, \"{1}\", no se encontró dentro de ella en {2}"};
+    "el encabezado de la sección {0}, \"{1}\", no se encontró en {2} como línea completa después del de la sección "
+    "anterior"};
+inline constexpr Message heading_missing{
+    "section {0} has no `heading`, so its text cannot be found in {1}",
+    "la sección {0} no tiene `heading`, así que su texto no se puede encontrar en {1}"};
+inline constexpr Message ends_not_found{
+    "the line that ends section {0}, \"{1}\", was not found within it in {2}",
+    "la línea que cierra la sección {0}, \"{1}\", no se encontró dentro de ella en {2}"};
 
 }  // namespace tne::msg

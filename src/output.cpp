@@ -12,8 +12,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <tuple>
 #include <stdexcept>
+#include <tuple>
 #include <vector>
 
 #include "tne/error.hpp"
@@ -124,14 +124,17 @@ void add_directory_files(const std::string& directory, int depth, std::vector<Id
     std::error_code error;
     for (fs::directory_iterator it(directory, error), end; !error && it != end; it.increment(error)) {
         std::error_code ignored;
-        if (it->is_directory(ignored) && depth > 1) add_directory_files(it->path().string(), depth - 1, into);
-        else if (auto identity = identity_of(it->path().string(), -1)) into.push_back(*identity);
+        if (it->is_directory(ignored) && depth > 1)
+            add_directory_files(it->path().string(), depth - 1, into);
+        else if (auto identity = identity_of(it->path().string(), -1))
+            into.push_back(*identity);
     }
 }
 
 }  // namespace
 
-std::optional<PathClash> find_path_clash(const std::vector<std::string>& inputs, const std::vector<std::string>& outputs) {
+std::optional<PathClash> find_path_clash(const std::vector<std::string>& inputs,
+                                         const std::vector<std::string>& outputs) {
     std::vector<std::pair<Identity, size_t>> read;  // each input file, with the input it comes from
     for (size_t i = 0; i < inputs.size(); ++i) {
         std::error_code error;
@@ -154,10 +157,11 @@ std::optional<PathClash> find_path_clash(const std::vector<std::string>& inputs,
             if ((outputs[o] == "-" && outputs[earlier] == "-") || (identity && written[earlier] == identity))
                 return PathClash{o, earlier, false};
         if (identity) {
-            auto same = std::lower_bound(read.begin(), read.end(), *identity, [](const auto& entry, const Identity& id) {
-                return std::tie(entry.first.device, entry.first.inode, entry.first.name) <
-                       std::tie(id.device, id.inode, id.name);
-            });
+            auto same =
+                std::lower_bound(read.begin(), read.end(), *identity, [](const auto& entry, const Identity& id) {
+                    return std::tie(entry.first.device, entry.first.inode, entry.first.name) <
+                           std::tie(id.device, id.inode, id.name);
+                });
             if (same != read.end() && same->first == *identity) return PathClash{o, same->second, true};
         }
         written.push_back(identity);

@@ -21,17 +21,22 @@ using namespace scoring;
 
 int effort_points(Effort effort) {
     switch (effort) {
-        case Effort::low: return 1;
-        case Effort::medium: return 2;
-        case Effort::high: return 4;
+        case Effort::low:
+            return 1;
+        case Effort::medium:
+            return 2;
+        case Effort::high:
+            return 4;
     }
     return 0;
 }
 
 std::string setting_text(const Question& question, const Value& value) {
     std::string text = question.path + "=";
-    if (const auto* x = std::get_if<double>(&value)) text += format_number(*x, 2);
-    else if (const auto* id = std::get_if<std::string>(&value)) text += *id;
+    if (const auto* x = std::get_if<double>(&value))
+        text += format_number(*x, 2);
+    else if (const auto* id = std::get_if<std::string>(&value))
+        text += *id;
     else if (const auto* items = std::get_if<std::vector<std::string>>(&value)) {
         text += "[";
         for (size_t i = 0; i < items->size(); ++i) text += (i ? ", " : "") + (*items)[i];
@@ -74,7 +79,8 @@ const Value& current_value(const Assessment& a, const Question& q) {
 
 // Values worth trying for a number: each threshold, and one either side of it, where a band or a
 // condition starts or stops holding; every other value behaves like one of these.
-std::vector<Value> number_candidates(const Question& q, const Criterion& c, const std::vector<const Condition*>& conditions) {
+std::vector<Value> number_candidates(const Question& q, const Criterion& c,
+                                     const std::vector<const Condition*>& conditions) {
     std::vector<double> thresholds = {q.min, q.max};
     for (const auto& band : c.rule.bands) thresholds.push_back(band.at_least);
     for (const Condition* condition : conditions) {
@@ -151,9 +157,14 @@ std::vector<Option> options_for(const Changeable& q, const std::vector<const Con
             for (const auto& choice : q.question->values) candidates.emplace_back(choice.id);
             break;
         case QuestionType::percent:
-        case QuestionType::count: candidates = number_candidates(*q.question, *q.criterion, conditions); break;
-        case QuestionType::list: candidates = list_candidates(*q.question, q.current); break;
-        case QuestionType::text: break;
+        case QuestionType::count:
+            candidates = number_candidates(*q.question, *q.criterion, conditions);
+            break;
+        case QuestionType::list:
+            candidates = list_candidates(*q.question, q.current);
+            break;
+        case QuestionType::text:
+            break;
     }
     using Behaviour = std::pair<std::optional<double>, std::vector<Holds>>;
     auto behaviour_of = [&](const Value& value, const CriterionResult& result) {
@@ -168,7 +179,8 @@ std::vector<Option> options_for(const Changeable& q, const std::vector<const Con
         Behaviour b = behaviour_of(value, result);
         if (b == current) continue;
         auto same = std::find_if(chosen.begin(), chosen.end(), [&](const auto& c) { return c.first == b; });
-        if (same == chosen.end()) chosen.push_back({std::move(b), {std::move(value), std::move(result)}});
+        if (same == chosen.end())
+            chosen.push_back({std::move(b), {std::move(value), std::move(result)}});
         else if (distance(q.current, value) < distance(q.current, same->second.value))
             same->second = {std::move(value), std::move(result)};
     }
@@ -238,7 +250,8 @@ private:
         for (size_t d = 0; d < a_.dimensions.size(); ++d) {
             const auto& criteria = a_.dimensions[d].criteria;
             for (size_t c = 0; c < criteria.size(); ++c) {
-                Changeable q{criteria[c].question, criteria[c].criterion, d, c, current_value(a_, *criteria[c].question), {}};
+                Changeable q{
+                    criteria[c].question, criteria[c].criterion, d, c, current_value(a_, *criteria[c].question), {}};
                 q.options = options_for(q, conditions_on(*q.question));
                 changeables_.push_back(std::move(q));
             }
@@ -262,8 +275,10 @@ private:
         for (size_t r = 0; r < requirements.size(); ++r) {
             questions[r] = depends_on(requirements[r]);
             for (size_t q : questions[r]) {
-                if (owner[q] == SIZE_MAX) owner[q] = r;
-                else parent[root(r)] = root(owner[q]);
+                if (owner[q] == SIZE_MAX)
+                    owner[q] = r;
+                else
+                    parent[root(r)] = root(owner[q]);
             }
         }
         std::vector<Group> groups;
@@ -333,7 +348,8 @@ private:
 
     // The cheapest choice of options meeting `requirements`: depth first, keeping answers before
     // changing them, pruned by the best found; ties keep the first found.
-    std::optional<std::vector<int>> search(const Group& group, const std::vector<const Condition*>& requirements) const {
+    std::optional<std::vector<int>> search(const Group& group,
+                                           const std::vector<const Condition*>& requirements) const {
         std::vector<int> choice(group.questions.size(), -1);
         std::optional<std::vector<int>> best;
         int best_cost = INT_MAX, best_count = INT_MAX;
@@ -378,8 +394,12 @@ private:
         for (size_t i = 0; i < best->size(); ++i) {
             if ((*best)[i] < 0) continue;
             const Changeable& q = changeables_[group.questions[i]];
-            PlanStep step{q.criterion, a_.dimensions[q.dimension].dimension, q.question, q.current,
-                          q.options[static_cast<size_t>((*best)[i])].value, {}};
+            PlanStep step{q.criterion,
+                          a_.dimensions[q.dimension].dimension,
+                          q.question,
+                          q.current,
+                          q.options[static_cast<size_t>((*best)[i])].value,
+                          {}};
             for (const Condition* c : unmet) {
                 const auto deps = depends_on(*c);
                 if (std::find(deps.begin(), deps.end(), group.questions[i]) != deps.end()) step.lifts.push_back(c);
@@ -404,7 +424,8 @@ const Model* next_step(const Assessment& a) {
     for (const auto& m : a.models) {
         const auto& base = m.model->builds_on;
         if (std::find(base.begin(), base.end(), a.suggested->model->id) == base.end()) continue;
-        if (!next || std::tuple(m.model->stage, -m.fit, m.model->id) < std::tuple(next->model->stage, -next->fit, next->model->id))
+        if (!next || std::tuple(m.model->stage, -m.fit, m.model->id) <
+                         std::tuple(next->model->stage, -next->fit, next->model->id))
             next = &m;
     }
     return next ? next->model : nullptr;

@@ -58,7 +58,8 @@ std::vector<DimensionProgress> dimension_changes(const Assessment& old_a, const 
         change.old_level = ref_of(before.level);
         change.new_level = ref_of(after.level);
         change.coverage = {100 * before.coverage, 100 * after.coverage};
-        if (change.score.moved() || change.level_moved() || change.coverage.moved()) changes.push_back(std::move(change));
+        if (change.score.moved() || change.level_moved() || change.coverage.moved())
+            changes.push_back(std::move(change));
     }
     return changes;
 }
@@ -85,7 +86,8 @@ std::vector<RecommendationProgress> only_in(const Assessment& from, const Assess
             change.name = here.criterion->name;
             change.text = here.criterion->recommendation.text;
             change.rank = rank->second;
-            change.criterion_score = from_is_new ? ScoreChange{there.score, here.score} : ScoreChange{here.score, there.score};
+            change.criterion_score =
+                from_is_new ? ScoreChange{there.score, here.score} : ScoreChange{here.score, there.score};
             found.push_back(std::move(change));
         }
     }
@@ -93,7 +95,8 @@ std::vector<RecommendationProgress> only_in(const Assessment& from, const Assess
 }
 
 // The blockers of `from` whose condition `other` does not have, composed as `from` reads them.
-std::vector<LocalText> blockers_only_in(const ModelResult& from, const ModelResult& other, const Assessment& assessment) {
+std::vector<LocalText> blockers_only_in(const ModelResult& from, const ModelResult& other,
+                                        const Assessment& assessment) {
     std::vector<LocalText> texts;
     for (const auto& blocker : from.blockers) {
         bool shared = std::any_of(other.blockers.begin(), other.blockers.end(),
@@ -132,8 +135,9 @@ bool AssessmentDiff::changed() const {
 
 bool AssessmentDiff::regressed() const {
     auto went_down = [](const ScoreChange& change) { return change.moved() && change.delta() && *change.delta() < 0; };
-    return went_down(overall) || std::any_of(dimensions.begin(), dimensions.end(),
-                                             [&](const DimensionProgress& d) { return went_down(d.score); }) ||
+    return went_down(overall) ||
+           std::any_of(dimensions.begin(), dimensions.end(),
+                       [&](const DimensionProgress& d) { return went_down(d.score); }) ||
            std::any_of(models.begin(), models.end(),
                        [](const ModelProgress& m) { return m.move == ModelMove::became_blocked; });
 }

@@ -59,15 +59,17 @@ public:
         profile.answers.reserve(rubric_.questions.size());
         if (draft_ && root.IsNull()) return profile;  // only comments so far
         if (!root.IsMap()) {
-            throw InputError(yaml_input::pos_of(root, source_),
-                             format_message(msg::profile_not_map, describe(root)));
+            throw InputError(yaml_input::pos_of(root, source_), format_message(msg::profile_not_map, describe(root)));
         }
-        yaml_input::for_each_entry(root, source_, problems_, [&](const std::string& block, const YAML::Node& node, const YAML::Node& at) {
-            if (std::find(rubric_.blocks.begin(), rubric_.blocks.end(), block) == rubric_.blocks.end())
-                problem(at, yaml_input::unknown_key_message(block, "profile", rubric_.blocks));
-            else
-                read_block(block, node, profile);
-        }, &msg::duplicate_block);
+        yaml_input::for_each_entry(
+            root, source_, problems_,
+            [&](const std::string& block, const YAML::Node& node, const YAML::Node& at) {
+                if (std::find(rubric_.blocks.begin(), rubric_.blocks.end(), block) == rubric_.blocks.end())
+                    problem(at, yaml_input::unknown_key_message(block, "profile", rubric_.blocks));
+                else
+                    read_block(block, node, profile);
+            },
+            &msg::duplicate_block);
         // Questions are stored in rubric order, so their addresses order them; a profile mostly
         // follows that order already.
         std::sort(profile.answers.begin(), profile.answers.end(),
@@ -113,17 +115,18 @@ private:
             problem(node, format_message(msg::block_not_map, block, describe(node)));
             return;
         }
-        yaml_input::for_each_entry(node, source_, problems_, [&](const std::string& key, const YAML::Node& value, const YAML::Node& at) {
-            const Question* question = find_question(block, key);
-            if (!question) {
-                std::vector<std::string> keys;
-                for (const auto& q : rubric_.questions)
-                    if (q.block == block) keys.push_back(q.key);
-                problem(at, yaml_input::unknown_key_message(key, block, keys));
-                return;
-            }
-            read_entry(*question, value, profile);
-        });
+        yaml_input::for_each_entry(node, source_, problems_,
+                                   [&](const std::string& key, const YAML::Node& value, const YAML::Node& at) {
+                                       const Question* question = find_question(block, key);
+                                       if (!question) {
+                                           std::vector<std::string> keys;
+                                           for (const auto& q : rubric_.questions)
+                                               if (q.block == block) keys.push_back(q.key);
+                                           problem(at, yaml_input::unknown_key_message(key, block, keys));
+                                           return;
+                                       }
+                                       read_entry(*question, value, profile);
+                                   });
     }
 
     // An answer is its bare value, or a map of the value and its evidence. No bare answer is a map,
@@ -136,11 +139,15 @@ private:
         std::optional<YAML::Node> value;
         std::optional<YAML::Node> evidence;
         bool unknown_keys = false;
-        yaml_input::for_each_entry(node, source_, problems_, [&](const std::string& key, const YAML::Node& child, const YAML::Node& at) {
-            if (key == "value") value.emplace(child);
-            else if (key == "evidence") evidence.emplace(child);
-            else unknown_keys = unknown_key(at, key, q.path, {"value", "evidence"});
-        });
+        yaml_input::for_each_entry(node, source_, problems_,
+                                   [&](const std::string& key, const YAML::Node& child, const YAML::Node& at) {
+                                       if (key == "value")
+                                           value.emplace(child);
+                                       else if (key == "evidence")
+                                           evidence.emplace(child);
+                                       else
+                                           unknown_keys = unknown_key(at, key, q.path, {"value", "evidence"});
+                                   });
         // A misspelt key is also a missing one; its message already names the right key.
         if (!value && !unknown_keys) problem(node, format_message(msg::missing_key, "value", q.path));
         if (!evidence && !unknown_keys) problem(node, format_message(msg::missing_key, "evidence", q.path));
@@ -155,8 +162,10 @@ private:
     }
 
     void keep(const Question& q, std::optional<Answer> answer, Profile& profile) {
-        if (answer) profile.answers.push_back(std::move(*answer));  // once: a repeated key is a problem
-        else invalid_paths_.insert(q.path);
+        if (answer)
+            profile.answers.push_back(std::move(*answer));  // once: a repeated key is a problem
+        else
+            invalid_paths_.insert(q.path);
     }
 
     // source, date and owner, all required: a stale answer in the report is a task for its owner.
@@ -171,27 +180,33 @@ private:
         bool misspelt = false;  // an unknown key, which may be a required one misspelt
         bool has_source = false, has_date = false, has_owner = false;
         auto text = [&](const std::string& key, const YAML::Node& child, std::string& into) {
-            if (child.IsScalar() && !child.Scalar().empty()) into = child.Scalar();
-            else valid = wrong(where + "." + key, child, msg::expected_text);
+            if (child.IsScalar() && !child.Scalar().empty())
+                into = child.Scalar();
+            else
+                valid = wrong(where + "." + key, child, msg::expected_text);
         };
-        yaml_input::for_each_entry(node, source_, problems_, [&](const std::string& key, const YAML::Node& child, const YAML::Node& at) {
-            if (key == "source") {
-                has_source = true;
-                text(key, child, evidence.source);
-            } else if (key == "owner") {
-                has_owner = true;
-                text(key, child, evidence.owner);
-            } else if (key == "date") {
-                has_date = true;
-                auto date = child.IsScalar() ? ReportDate::parse(child.Scalar()) : std::nullopt;
-                if (date) evidence.date = *date;
-                else valid = wrong(where + ".date", child, msg::expected_date);
-            } else {
-                misspelt = unknown_key(at, key, where, {"source", "date", "owner"});
-                valid = false;
-            }
-        });
-        const std::pair<const char*, bool> required[] = {{"source", has_source}, {"date", has_date}, {"owner", has_owner}};
+        yaml_input::for_each_entry(
+            node, source_, problems_, [&](const std::string& key, const YAML::Node& child, const YAML::Node& at) {
+                if (key == "source") {
+                    has_source = true;
+                    text(key, child, evidence.source);
+                } else if (key == "owner") {
+                    has_owner = true;
+                    text(key, child, evidence.owner);
+                } else if (key == "date") {
+                    has_date = true;
+                    auto date = child.IsScalar() ? ReportDate::parse(child.Scalar()) : std::nullopt;
+                    if (date)
+                        evidence.date = *date;
+                    else
+                        valid = wrong(where + ".date", child, msg::expected_date);
+                } else {
+                    misspelt = unknown_key(at, key, where, {"source", "date", "owner"});
+                    valid = false;
+                }
+            });
+        const std::pair<const char*, bool> required[] = {
+            {"source", has_source}, {"date", has_date}, {"owner", has_owner}};
         for (auto [key, given] : required) {
             if (given) continue;
             if (!misspelt) problem(node, format_message(msg::missing_key, key, where));  // else its message says it
@@ -209,7 +224,8 @@ private:
     }
 
     // Reports `node` at `path` as not what was expected; false, for the caller's validity flag.
-    bool wrong(const std::string& path, const YAML::Node& node, const Message& expected, const std::string& detail = {}) {
+    bool wrong(const std::string& path, const YAML::Node& node, const Message& expected,
+               const std::string& detail = {}) {
         LocalText what = format_message(expected, detail);
         problem(node, format_message(msg::invalid_answer, path, describe(node), what.en, what.es));
         return false;
@@ -242,8 +258,9 @@ private:
                 // A report repeats a name in every what-if it weighs: a name of megabytes would cost
                 // hundreds of times that in memory. No institution's name comes near the limit.
                 if (display_width(node.Scalar()) > kMaxTextCharacters) {
-                    problem(node, format_message(msg::text_too_long, q.path, std::to_string(display_width(node.Scalar())),
-                                                 std::to_string(kMaxTextCharacters)));
+                    problem(node,
+                            format_message(msg::text_too_long, q.path, std::to_string(display_width(node.Scalar())),
+                                           std::to_string(kMaxTextCharacters)));
                     return std::nullopt;
                 }
                 answer.value = node.Scalar();
@@ -271,12 +288,12 @@ private:
             case QuestionType::count: {
                 auto number = plain_number(node);
                 bool whole = number && std::floor(*number) == *number;
-                bool fits = number && *number >= q.min && *number <= q.max &&
-                            (q.type == QuestionType::percent || whole);
+                bool fits =
+                    number && *number >= q.min && *number <= q.max && (q.type == QuestionType::percent || whole);
                 if (!fits) {
                     std::string range = fmt::format("{} .. {}", q.min, q.max);
-                    return invalid(q, node, q.type == QuestionType::percent ? msg::expected_percent : msg::expected_count,
-                                   range);
+                    return invalid(
+                        q, node, q.type == QuestionType::percent ? msg::expected_percent : msg::expected_count, range);
                 }
                 answer.value = *number;
                 return answer;
@@ -347,7 +364,8 @@ void Profile::set(const Question& question, Value value) {
 }
 
 void Profile::simulate(const Question& question, Value value) {
-    bool seen = std::any_of(simulated.begin(), simulated.end(), [&](const SimulatedAnswer& s) { return s.question == &question; });
+    bool seen = std::any_of(simulated.begin(), simulated.end(),
+                            [&](const SimulatedAnswer& s) { return s.question == &question; });
     if (!seen) {
         const Answer* before = find(question);
         simulated.push_back({&question, before ? before->value : Value{}});
@@ -383,10 +401,9 @@ void simulate(Profile& profile, const std::string& setting, const RubricSet& rub
         std::vector<std::string> keys;
         for (const auto& q : rubric.questions)
             if (q.block == block) keys.push_back(q.key);
-        throw InputError(SourcePos{source},
-                         keys.empty() || dot == std::string::npos
-                             ? yaml_input::unknown_key_message(block, "profile", rubric.blocks)
-                             : yaml_input::unknown_key_message(path.substr(dot + 1), block, keys));
+        throw InputError(SourcePos{source}, keys.empty() || dot == std::string::npos
+                                                ? yaml_input::unknown_key_message(block, "profile", rubric.blocks)
+                                                : yaml_input::unknown_key_message(path.substr(dot + 1), block, keys));
     }
     Value value;
     try {
@@ -402,7 +419,8 @@ void simulate(Profile& profile, const std::string& setting, const RubricSet& rub
     profile.simulate(*question, std::move(value));
 }
 
-Value read_answer(const RubricSet& rubric, const Question& question, const YAML::Node& node, const std::string& source) {
+Value read_answer(const RubricSet& rubric, const Question& question, const YAML::Node& node,
+                  const std::string& source) {
     return ProfileReader(rubric, source).read_one(question, node).value;
 }
 

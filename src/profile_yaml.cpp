@@ -72,7 +72,8 @@ void write_header(std::string& out, const RubricSet& rubric, const ProfileYamlOp
                  "lowers the report's coverage, not its score. An answer may carry its evidence:");
     out += es ? "#   {value: ..., evidence: {source: ..., date: AAAA-MM-DD, owner: ...}}\n"
               : "#   {value: ..., evidence: {source: ..., date: YYYY-MM-DD, owner: ...}}\n";
-    comment(out, "", es ? "Revise el perfil con: tne assess PERFIL.yaml" : "Check the profile with: tne assess PROFILE.yaml");
+    comment(out, "",
+            es ? "Revise el perfil con: tne assess PERFIL.yaml" : "Check the profile with: tne assess PROFILE.yaml");
     if (options.partial)
         comment(out, "",
                 es ? "Son las respuestas dadas hasta ahora en tne init --interactive; las preguntas que faltan aún no "
@@ -114,8 +115,10 @@ void write_question(std::string& out, const RubricSet& rubric, const Question& q
     const Answer* answer = profile ? profile->find(question) : nullptr;
     if (answer && answer->known()) {
         out += " ";
-        if (const Evidence* evidence = profile->find_evidence(question)) write_evidence(out, answer->value, *evidence);
-        else out += yaml_value(answer->value);
+        if (const Evidence* evidence = profile->find_evidence(question))
+            write_evidence(out, answer->value, *evidence);
+        else
+            out += yaml_value(answer->value);
     }
     out += "\n";
 }
@@ -125,20 +128,33 @@ void write_question(std::string& out, const RubricSet& rubric, const Question& q
 std::string yaml_scalar(const std::string& text) {
     // A letter first keeps out numbers and YAML's indicators (- ? . and the like).
     unsigned char first = text.empty() ? 0 : static_cast<unsigned char>(text.front());
-    bool plain = (std::isalpha(first) || first >= 0x80) && text.back() != ' ' && !core_schema_word(text) &&
-                 std::all_of(text.begin(), text.end(), [](char c) { return plain_safe_char(static_cast<unsigned char>(c)); });
+    bool plain =
+        (std::isalpha(first) || first >= 0x80) && text.back() != ' ' && !core_schema_word(text) &&
+        std::all_of(text.begin(), text.end(), [](char c) { return plain_safe_char(static_cast<unsigned char>(c)); });
     if (plain) return text;
     std::string quoted = "\"";
     for (unsigned char c : text) {
         switch (c) {
-            case '"': quoted += "\\\""; break;
-            case '\\': quoted += "\\\\"; break;
-            case '\n': quoted += "\\n"; break;
-            case '\t': quoted += "\\t"; break;
-            case '\r': quoted += "\\r"; break;
+            case '"':
+                quoted += "\\\"";
+                break;
+            case '\\':
+                quoted += "\\\\";
+                break;
+            case '\n':
+                quoted += "\\n";
+                break;
+            case '\t':
+                quoted += "\\t";
+                break;
+            case '\r':
+                quoted += "\\r";
+                break;
             default:
-                if (c < 0x20 || c == 0x7f) quoted += fmt::format("\\x{:02x}", c);
-                else quoted += static_cast<char>(c);
+                if (c < 0x20 || c == 0x7f)
+                    quoted += fmt::format("\\x{:02x}", c);
+                else
+                    quoted += static_cast<char>(c);
         }
     }
     return quoted + "\"";
@@ -201,8 +217,9 @@ LocalText allowed_answers(const Question& question) {
                 return fmt::format(fmt::runtime(es ? "Un porcentaje, de {} a {}." : "A percentage, from {} to {}."),
                                    format_number(question.min, 6), format_number(question.max, 6));
             case QuestionType::count:
-                return fmt::format(fmt::runtime(es ? "Un número entero, de {} a {}." : "A whole number, from {} to {}."),
-                                   format_number(question.min, 6), format_number(question.max, 6));
+                return fmt::format(
+                    fmt::runtime(es ? "Un número entero, de {} a {}." : "A whole number, from {} to {}."),
+                    format_number(question.min, 6), format_number(question.max, 6));
         }
         return "";
     });

@@ -36,7 +36,8 @@ std::string fold(std::string_view text) {
         unsigned char c = static_cast<unsigned char>(text[i]);
         if (c == 0xC3 && i + 1 < text.size()) {  // the two-byte UTF-8 forms of Latin-1 letters
             unsigned char next = static_cast<unsigned char>(text[i + 1]);
-            auto it = std::find_if(std::begin(accents), std::end(accents), [&](const auto& a) { return a.first == next; });
+            auto it =
+                std::find_if(std::begin(accents), std::end(accents), [&](const auto& a) { return a.first == next; });
             if (it != std::end(accents)) {
                 folded += it->second;
                 ++i;
@@ -65,7 +66,8 @@ std::optional<std::string> resolve_value(const Question& question, const std::st
     }
     std::string folded = fold(typed);
     for (const auto& value : question.values)
-        if (folded == fold(value.id) || folded == fold(value.label.en) || folded == fold(value.label.es)) return value.id;
+        if (folded == fold(value.id) || folded == fold(value.label.en) || folded == fold(value.label.es))
+            return value.id;
     return std::nullopt;
 }
 
@@ -77,7 +79,8 @@ YAML::Node list_node(const Question& question, const std::string& typed) {
     std::vector<std::string> pieces;
     for (size_t start = 0;;) {
         size_t comma = text.find(',', start);
-        pieces.push_back(trim(std::string_view(text).substr(start, comma == std::string::npos ? std::string::npos : comma - start)));
+        pieces.push_back(
+            trim(std::string_view(text).substr(start, comma == std::string::npos ? std::string::npos : comma - start)));
         if (comma == std::string::npos) break;
         start = comma + 1;
     }
@@ -158,8 +161,10 @@ public:
                 }
                 Step step = answer(question, trim(line.text), at == 0);
                 if (step == Step::again) continue;
-                if (step == Step::back) --at;
-                else ++at;
+                if (step == Step::back)
+                    --at;
+                else
+                    ++at;
                 break;
             }
         }
@@ -195,17 +200,17 @@ private:
             return;
         }
         size_t total = rubric_.questions.size();
-        paragraph(lang_ == Lang::es
-                      ? fmt::format("{}: {} preguntas{}, parte por parte.", name, count,
-                                    count < total ? fmt::format(" por responder de {}", total) : "")
-                      : fmt::format("{}: {} questions{}, part by part.", name, count,
-                                    count < total ? fmt::format(" still to answer of {}", total) : ""));
-        paragraph(say("Type the answer and press Enter: the number or the name of an option, a number, or a text. "
-                      "\"skip\" leaves an answer unknown (it lowers the report's coverage, not its score); \"back\" "
-                      "returns to the previous question; Enter alone keeps an answer already given.",
-                      "Escriba la respuesta y pulse Enter: el número o el nombre de una opción, un número o un texto. "
-                      "\"omitir\" deja una respuesta como desconocida (baja la cobertura del informe, no su puntaje); "
-                      "\"atrás\" vuelve a la pregunta anterior; Enter solo conserva una respuesta ya dada."));
+        paragraph(lang_ == Lang::es ? fmt::format("{}: {} preguntas{}, parte por parte.", name, count,
+                                                  count < total ? fmt::format(" por responder de {}", total) : "")
+                                    : fmt::format("{}: {} questions{}, part by part.", name, count,
+                                                  count < total ? fmt::format(" still to answer of {}", total) : ""));
+        paragraph(
+            say("Type the answer and press Enter: the number or the name of an option, a number, or a text. "
+                "\"skip\" leaves an answer unknown (it lowers the report's coverage, not its score); \"back\" "
+                "returns to the previous question; Enter alone keeps an answer already given.",
+                "Escriba la respuesta y pulse Enter: el número o el nombre de una opción, un número o un texto. "
+                "\"omitir\" deja una respuesta como desconocida (baja la cobertura del informe, no su puntaje); "
+                "\"atrás\" vuelve a la pregunta anterior; Enter solo conserva una respuesta ya dada."));
         if (!options_.progress_file.empty())
             paragraph(lang_ == Lang::es
                           ? fmt::format("Las respuestas se guardan en {} a medida que se dan: Ctrl-C interrumpe, y la "
@@ -221,8 +226,9 @@ private:
         const Dimension* dimension = rubric_.find_dimension(block);
         size_t part = std::find(rubric_.blocks.begin(), rubric_.blocks.end(), block) - rubric_.blocks.begin() + 1;
         std::string name = dimension ? dimension->name.in(lang_) : std::string(say("Institution", "Institución"));
-        std::string title = lang_ == Lang::es ? fmt::format("── {} (parte {} de {}) ", name, part, rubric_.blocks.size())
-                                              : fmt::format("── {} (part {} of {}) ", name, part, rubric_.blocks.size());
+        std::string title = lang_ == Lang::es
+                                ? fmt::format("── {} (parte {} de {}) ", name, part, rubric_.blocks.size())
+                                : fmt::format("── {} (part {} of {}) ", name, part, rubric_.blocks.size());
         while (display_width(title) < kWidth) title += "─";
         io_.write("\n" + title + "\n");
         if (dimension) {
@@ -277,10 +283,11 @@ private:
         // A terminal set to Latin-1 sends "é" as one byte, which is not UTF-8: kept, it would make
         // the saved answers unreadable. The officer is asked again, with the reason.
         if (input::find_unreadable(typed)) {
-            note(say("The answer is not UTF-8 text (or holds a control character): set the terminal to UTF-8, or "
-                     "type it without accents.",
-                     "La respuesta no es texto UTF-8 (o contiene un carácter de control): configure la terminal en "
-                     "UTF-8, o escríbala sin acentos."));
+            note(
+                say("The answer is not UTF-8 text (or holds a control character): set the terminal to UTF-8, or "
+                    "type it without accents.",
+                    "La respuesta no es texto UTF-8 (o contiene un carácter de control): configure la terminal en "
+                    "UTF-8, o escríbala sin acentos."));
             return Step::again;
         }
         std::string folded = fold(typed);

@@ -18,11 +18,13 @@ std::string summary_line(const CheckReport& report, Lang lang) {
     int warnings = report.count(Severity::warning);
     bool es = lang == Lang::es;
     if (errors == 0 && warnings == 0)
-        return fmt::format(fmt::runtime(es ? "{}: sin problemas ({} archivos revisados)\n" : "{}: no problems found ({} files checked)\n"),
+        return fmt::format(fmt::runtime(es ? "{}: sin problemas ({} archivos revisados)\n"
+                                           : "{}: no problems found ({} files checked)\n"),
                            report.root, report.files_checked);
-    return fmt::format("{}: {} {}, {} {}\n", report.root, errors,
-                       es ? (errors == 1 ? "error" : "errores") : (errors == 1 ? "error" : "errors"), warnings,
-                       es ? (warnings == 1 ? "advertencia" : "advertencias") : (warnings == 1 ? "warning" : "warnings"));
+    return fmt::format(
+        "{}: {} {}, {} {}\n", report.root, errors,
+        es ? (errors == 1 ? "error" : "errores") : (errors == 1 ? "error" : "errors"), warnings,
+        es ? (warnings == 1 ? "advertencia" : "advertencias") : (warnings == 1 ? "warning" : "warnings"));
 }
 
 // file:line:col: error: message [rule-id], then the hint, as compilers print notes.
@@ -66,10 +68,14 @@ std::string render_json(const CheckReport& report, Lang lang) {
 std::string escape_data(std::string_view text) {
     std::string out;
     for (char c : text) {
-        if (c == '%') out += "%25";
-        else if (c == '\r') out += "%0D";
-        else if (c == '\n') out += "%0A";
-        else out += c;
+        if (c == '%')
+            out += "%25";
+        else if (c == '\r')
+            out += "%0D";
+        else if (c == '\n')
+            out += "%0A";
+        else
+            out += c;
     }
     return out;
 }
@@ -77,9 +83,12 @@ std::string escape_data(std::string_view text) {
 std::string escape_property(std::string_view text) {
     std::string out;
     for (char c : escape_data(text)) {
-        if (c == ':') out += "%3A";
-        else if (c == ',') out += "%2C";
-        else out += c;
+        if (c == ':')
+            out += "%3A";
+        else if (c == ',')
+            out += "%2C";
+        else
+            out += c;
     }
     return out;
 }
@@ -142,10 +151,14 @@ std::string render_sarif(const CheckReport& report, Lang lang) {
 
 std::string render_check(const CheckReport& report, CheckFormat format, Lang lang, bool color) {
     switch (format) {
-        case CheckFormat::text: return render_text(report, lang, color);
-        case CheckFormat::json: return render_json(report, lang);
-        case CheckFormat::github: return render_github(report, lang);
-        case CheckFormat::sarif: return render_sarif(report, lang);
+        case CheckFormat::text:
+            return render_text(report, lang, color);
+        case CheckFormat::json:
+            return render_json(report, lang);
+        case CheckFormat::github:
+            return render_github(report, lang);
+        case CheckFormat::sarif:
+            return render_sarif(report, lang);
     }
     return render_text(report, lang, color);
 }

@@ -63,8 +63,8 @@ private:
 
     void figure_box(const std::string& label, const std::string& value, const std::string& note = {},
                     const std::string& second_note = {}) {
-        out_ += fmt::format("<div class=\"figure-box\"><div class=\"label\">{}</div><div class=\"value\">{}</div>", label,
-                            value);
+        out_ += fmt::format("<div class=\"figure-box\"><div class=\"label\">{}</div><div class=\"value\">{}</div>",
+                            label, value);
         if (!note.empty()) out_ += fmt::format("<div class=\"label\">{}</div>", note);
         if (!second_note.empty()) out_ += fmt::format("<div class=\"label\">{}</div>", second_note);
         out_ += "</div>\n";
@@ -77,24 +77,27 @@ private:
         // Confidence goes in coverage's box, of which it is a part: a fourth box would not fit an A4 line.
         std::string confidence;
         if (a_.evidence)
-            confidence = fmt::format("<strong>{} {}</strong> ({})", tr("Confidence", "Confianza"),
-                                     words::percent(a_.evidence->confidence),
-                                     tr("weighed by evidence", "según la evidencia"));
+            confidence =
+                fmt::format("<strong>{} {}</strong> ({})", tr("Confidence", "Confianza"),
+                            words::percent(a_.evidence->confidence), tr("weighed by evidence", "según la evidencia"));
         figure_box(tr("Coverage", "Cobertura"), words::percent(a_.coverage),
                    tr("of the criteria's weight is answered", "del peso de los criterios tiene respuesta"), confidence);
         out_ += "</section>\n";
     }
 
     void dimensions() {
-        out_ += fmt::format("<section>\n<h2>{}</h2>\n<div class=\"pair\">\n", tr("Readiness by dimension", "Preparación por dimensión"));
-        out_ += fmt::format("<figure>\n{}<figcaption>{}</figcaption>\n</figure>\n", charts::radar_chart(a_, lang_).str(),
-                            tr("Each axis is a dimension, 0 at the centre to 100 at the edge; rings at 25, 50, 75 and "
-                               "100. The table gives the same figures.",
-                               "Cada eje es una dimensión, de 0 en el centro a 100 en el borde; anillos en 25, 50, 75 y "
-                               "100. La tabla da las mismas cifras."));
-        out_ += fmt::format("<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th>{}</th><th class=\"num\">{}</th></tr></thead>\n<tbody>\n",
-                            tr("Dimension", "Dimensión"), tr("Score", "Puntaje"), tr("Level", "Nivel"),
-                            tr("Coverage", "Cobertura"));
+        out_ += fmt::format("<section>\n<h2>{}</h2>\n<div class=\"pair\">\n",
+                            tr("Readiness by dimension", "Preparación por dimensión"));
+        out_ +=
+            fmt::format("<figure>\n{}<figcaption>{}</figcaption>\n</figure>\n", charts::radar_chart(a_, lang_).str(),
+                        tr("Each axis is a dimension, 0 at the centre to 100 at the edge; rings at 25, 50, 75 and "
+                           "100. The table gives the same figures.",
+                           "Cada eje es una dimensión, de 0 en el centro a 100 en el borde; anillos en 25, 50, 75 y "
+                           "100. La tabla da las mismas cifras."));
+        out_ += fmt::format(
+            "<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th>{}</th><th "
+            "class=\"num\">{}</th></tr></thead>\n<tbody>\n",
+            tr("Dimension", "Dimensión"), tr("Score", "Puntaje"), tr("Level", "Nivel"), tr("Coverage", "Cobertura"));
         for (const auto& d : a_.dimensions)
             out_ += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td></tr>\n",
                                 in(d.dimension->name), escape(words::score_of_100(d.score, lang_)),
@@ -127,11 +130,15 @@ private:
 
     // The chart's figures as text, with each model's score and status in words.
     void model_table() {
-        out_ += fmt::format("<table class=\"models\">\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th>{}</th>"
-                            "</tr></thead>\n<tbody>\n",
-                            tr("Model", "Modelo"), tr("Fit", "Ajuste"), tr("Score", "Puntaje"), tr("Status", "Estado"));
+        out_ += fmt::format(
+            "<table class=\"models\">\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th "
+            "class=\"num\">{}</th><th>{}</th>"
+            "</tr></thead>\n<tbody>\n",
+            tr("Model", "Modelo"), tr("Fit", "Ajuste"), tr("Score", "Puntaje"), tr("Status", "Estado"));
         for (const auto& m : a_.models) {
-            const char* css = &m == a_.suggested ? " class=\"ok\"" : m.status == ModelStatus::blocked ? " class=\"blocked\"" : "";
+            const char* css = &m == a_.suggested                 ? " class=\"ok\""
+                              : m.status == ModelStatus::blocked ? " class=\"blocked\""
+                                                                 : "";
             std::string status = escape(words::status(a_, m, lang_));
             if (&m == a_.suggested) status = "<strong>" + status + "</strong>";
             out_ += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td{}>{}</td></tr>\n",
@@ -164,9 +171,10 @@ private:
             return;
         }
         const ModelResult& m = *a_.suggested;
-        out_ += fmt::format("<p><strong class=\"ok\">{}</strong> · {} · {}</p>\n<p>{}</p>\n<p>{}</p>\n",
-                            escape(words::status(a_, m, lang_)), escape(words::fit_and_score(m, lang_)),
-                            annex(m.model->annex), in(m.model->description), escape(words::suggestion_basis(a_, lang_)));
+        out_ +=
+            fmt::format("<p><strong class=\"ok\">{}</strong> · {} · {}</p>\n<p>{}</p>\n<p>{}</p>\n",
+                        escape(words::status(a_, m, lang_)), escape(words::fit_and_score(m, lang_)),
+                        annex(m.model->annex), in(m.model->description), escape(words::suggestion_basis(a_, lang_)));
         if (m.status == ModelStatus::runs) out_ += fmt::format("<p>{}</p>\n", escape(words::runs_note(a_, lang_)));
         reasons(m, true, words::in_favour_title(lang_));
         reasons(m, false, words::against_title(lang_));
@@ -222,7 +230,8 @@ private:
                 out_ += fmt::format("<li>{}</li>\n", escape(words::not_for_now(a_, *m, lang_)));
                 continue;
             }
-            out_ += fmt::format("<li><details>\n<summary>{}</summary>\n<ul>\n", escape(words::not_for_now(a_, *m, lang_)));
+            out_ +=
+                fmt::format("<li><details>\n<summary>{}</summary>\n<ul>\n", escape(words::not_for_now(a_, *m, lang_)));
             for (const auto& blocker : m->blockers)
                 out_ += fmt::format("<li>{}</li>\n", escape(blocker_text(blocker, a_, lang_)));
             out_ += "</ul>\n</details></li>\n";
@@ -255,13 +264,14 @@ private:
         }
         out_ += fmt::format("<p class=\"meta\">{}</p>\n", escape(words::changes_intro(lang_)));
         for (const auto& change : a_.changes) {
-            out_ += fmt::format("<details>\n<summary>{}: {}</summary>\n<p>{}</p>\n", escape(words::change_outcome(change, lang_)),
-                                escape(words::ways_count(change.ways.size(), lang_)),
-                                escape(words::change_heading(change, lang_)));
+            out_ += fmt::format(
+                "<details>\n<summary>{}: {}</summary>\n<p>{}</p>\n", escape(words::change_outcome(change, lang_)),
+                escape(words::ways_count(change.ways.size(), lang_)), escape(words::change_heading(change, lang_)));
             std::vector<std::string> items;
             for (const auto& way : change.ways) items.push_back(words::way(a_, way, lang_));
             list(items, "advice");
-            if (!change.exhaustive) out_ += fmt::format("<p class=\"meta\">{}</p>\n", escape(words::greedy_note(lang_)));
+            if (!change.exhaustive)
+                out_ += fmt::format("<p class=\"meta\">{}</p>\n", escape(words::greedy_note(lang_)));
             out_ += "</details>\n";
         }
     }
@@ -275,9 +285,9 @@ private:
         for (size_t i = from; i < to; ++i) {
             const RecommendationResult& r = a_.recommendations[i];
             const Recommendation& rec = r.criterion->recommendation;
-            std::string lifts = r.lifts_blocker
-                                    ? fmt::format(" <span class=\"tag\">{}</span>", escape(words::helps_suggestion(lang_)))
-                                    : "";
+            std::string lifts =
+                r.lifts_blocker ? fmt::format(" <span class=\"tag\">{}</span>", escape(words::helps_suggestion(lang_)))
+                                : "";
             out_ += fmt::format(
                 "<tr><td class=\"num\">{}</td><td>{}{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">+{}</td>"
                 "<td>{}</td></tr>\n",
@@ -289,7 +299,8 @@ private:
 
     void recommendations() {
         if (a_.recommendations.empty()) return;
-        out_ += fmt::format("<section>\n<h2>{}</h2>\n<p class=\"meta\">{}</p>\n", tr("What to do first", "Qué hacer primero"),
+        out_ += fmt::format("<section>\n<h2>{}</h2>\n<p class=\"meta\">{}</p>\n",
+                            tr("What to do first", "Qué hacer primero"),
                             tr("Gain: overall readiness points if the gap were closed.",
                                "Ganancia: puntos de preparación general si se cerrara la brecha."));
         size_t shown = std::min(kTopRecommendations, a_.recommendations.size());
@@ -333,17 +344,19 @@ private:
 
     // Confidence beside coverage for each dimension (the table beside the radar has no room for it).
     void dimension_table(const EvidenceReview& review) {
-        out_ += fmt::format("<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th>"
-                            "<th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead>\n"
-                            "<tbody>\n",
-                            tr("Dimension", "Dimensión"), tr("Coverage", "Cobertura"), tr("Confidence", "Confianza"),
-                            tr("Fresh", "Vigentes"), tr("Stale", "Vencidas"), tr("No evidence", "Sin evidencia"));
+        out_ += fmt::format(
+            "<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th>"
+            "<th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead>\n"
+            "<tbody>\n",
+            tr("Dimension", "Dimensión"), tr("Coverage", "Cobertura"), tr("Confidence", "Confianza"),
+            tr("Fresh", "Vigentes"), tr("Stale", "Vencidas"), tr("No evidence", "Sin evidencia"));
         for (size_t i = 0; i < a_.dimensions.size(); ++i) {
             const DimensionEvidence& counts = review.dimensions[i];
-            out_ += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
-                                "<td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
-                                in(a_.dimensions[i].dimension->name), words::percent(a_.dimensions[i].coverage),
-                                words::percent(counts.confidence), counts.fresh, counts.stale, counts.missing);
+            out_ += fmt::format(
+                "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
+                "<td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+                in(a_.dimensions[i].dimension->name), words::percent(a_.dimensions[i].coverage),
+                words::percent(counts.confidence), counts.fresh, counts.stale, counts.missing);
         }
         out_ += "</tbody>\n</table>\n";
     }
@@ -356,36 +369,41 @@ private:
             std::string labels;
             for (const auto& m : review.missing)
                 if (m.dimension == d.dimension) labels += (labels.empty() ? "" : ", ") + in(m.question->label);
-            if (!labels.empty()) out_ += fmt::format("<li><strong>{}</strong>: {}</li>\n", in(d.dimension->name), labels);
+            if (!labels.empty())
+                out_ += fmt::format("<li><strong>{}</strong>: {}</li>\n", in(d.dimension->name), labels);
         }
         out_ += "</ul>\n";
     }
 
     void dated_table(const std::vector<DatedEvidence>& list, const std::string& title, bool with_age) {
         if (list.empty()) return;
-        out_ += fmt::format("<h3>{}</h3>\n<table>\n<thead><tr><th>{}</th><th>{}</th>{}<th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
-                            escape(title), tr("Answer", "Respuesta"), tr("Date", "Fecha"),
-                            with_age ? fmt::format("<th class=\"num\">{}</th>", tr("Age", "Antigüedad")) : "",
-                            tr("Owner", "Responsable"), tr("Source", "Fuente"));
+        out_ += fmt::format(
+            "<h3>{}</h3>\n<table>\n<thead><tr><th>{}</th><th>{}</th>{}<th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+            escape(title), tr("Answer", "Respuesta"), tr("Date", "Fecha"),
+            with_age ? fmt::format("<th class=\"num\">{}</th>", tr("Age", "Antigüedad")) : "",
+            tr("Owner", "Responsable"), tr("Source", "Fuente"));
         for (const auto& dated : list) {
             const Evidence& e = *dated.evidence;
-            out_ += fmt::format("<tr><td>{}</td><td>{}</td>{}<td>{}</td><td>{}</td></tr>\n", in(e.question->label),
-                                e.date.iso(),
-                                with_age ? fmt::format("<td class=\"num\">{}</td>", escape(words::months(dated.age_months, lang_)))
-                                         : "",
-                                escape(e.owner), escape(e.source));
+            out_ += fmt::format(
+                "<tr><td>{}</td><td>{}</td>{}<td>{}</td><td>{}</td></tr>\n", in(e.question->label), e.date.iso(),
+                with_age ? fmt::format("<td class=\"num\">{}</td>", escape(words::months(dated.age_months, lang_)))
+                         : "",
+                escape(e.owner), escape(e.source));
         }
         out_ += "</tbody>\n</table>\n";
     }
 
     void criteria() {
-        out_ += fmt::format("<section class=\"criteria\">\n<h2>{}</h2>\n", tr("How each score was reached", "Cómo se obtuvo cada puntaje"));
+        out_ += fmt::format("<section class=\"criteria\">\n<h2>{}</h2>\n",
+                            tr("How each score was reached", "Cómo se obtuvo cada puntaje"));
         for (const auto& d : a_.dimensions) {
             out_ += fmt::format("<details>\n<summary>{}: {}</summary>\n", in(d.dimension->name),
                                 escape(words::score_of_100(d.score, lang_)));
-            out_ += fmt::format("<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th class=\"num\">{}</th></tr></thead>\n<tbody>\n",
-                                tr("Criterion", "Criterio"), tr("Answer", "Respuesta"), tr("Rule applied", "Regla aplicada"),
-                                tr("Points", "Puntos"));
+            out_ += fmt::format(
+                "<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th "
+                "class=\"num\">{}</th></tr></thead>\n<tbody>\n",
+                tr("Criterion", "Criterio"), tr("Answer", "Respuesta"), tr("Rule applied", "Regla aplicada"),
+                tr("Points", "Puntos"));
             for (const auto& c : d.criteria)
                 out_ += fmt::format("<tr><td>{} ({})</td><td>{}</td><td>{}</td><td class=\"num\">{}</td></tr>\n",
                                     in(c.criterion->name), annex(c.criterion->annex),

@@ -18,19 +18,26 @@ void write_level(JsonWriter& json, const Level* level, Lang lang) {
 
 std::string_view status_id(ModelStatus status) {
     switch (status) {
-        case ModelStatus::runs: return "runs";
-        case ModelStatus::within_reach: return "within_reach";
-        case ModelStatus::low_fit: return "low_fit";
-        case ModelStatus::blocked: return "blocked";
+        case ModelStatus::runs:
+            return "runs";
+        case ModelStatus::within_reach:
+            return "within_reach";
+        case ModelStatus::low_fit:
+            return "low_fit";
+        case ModelStatus::blocked:
+            return "blocked";
     }
     return "";
 }
 
 std::string_view basis_id(SuggestionBasis basis) {
     switch (basis) {
-        case SuggestionBasis::best_fit: return "best_fit";
-        case SuggestionBasis::first_step: return "first_step";
-        case SuggestionBasis::too_few_answers: return "too_few_answers";
+        case SuggestionBasis::best_fit:
+            return "best_fit";
+        case SuggestionBasis::first_step:
+            return "first_step";
+        case SuggestionBasis::too_few_answers:
+            return "too_few_answers";
     }
     return "";
 }
@@ -55,8 +62,10 @@ void write_advice(JsonWriter& json, const Assessment& a, Lang lang) {
     json.field("basis", std::string(basis_id(a.suggestion_basis)));
     json.key("min_coverage").number(a.rubric->advice.min_coverage.value, 1);
     json.key("suggested");
-    if (a.suggested) json.value(a.suggested->model->id);
-    else json.null();
+    if (a.suggested)
+        json.value(a.suggested->model->id);
+    else
+        json.null();
     json.key("first_step");
     if (a.first_step) {
         json.begin_object().field("model", a.first_step->model).field("why", a.first_step->why.in(lang));
@@ -86,8 +95,10 @@ void write_advice(JsonWriter& json, const Assessment& a, Lang lang) {
     json.key("changes").begin_array();
     for (const auto& change : a.changes) {
         json.begin_object().key("suggested");
-        if (change.model) json.value(change.model->id);
-        else json.null();
+        if (change.model)
+            json.value(change.model->id);
+        else
+            json.null();
         json.field("exhaustive", change.exhaustive);
         json.key("ways").begin_array();
         for (const auto& way : change.ways) {
@@ -110,16 +121,20 @@ void write_advice(JsonWriter& json, const Assessment& a, Lang lang) {
 // Present only when the evidence was reviewed; null otherwise, so the keys stay the same.
 void write_confidence(JsonWriter& json, const std::optional<EvidenceReview>& review, std::optional<size_t> dimension) {
     json.key("confidence");
-    if (!review) json.null();
-    else json.number(100 * (dimension ? review->dimensions[*dimension].confidence : review->confidence), 1);
+    if (!review)
+        json.null();
+    else
+        json.number(100 * (dimension ? review->dimensions[*dimension].confidence : review->confidence), 1);
 }
 
 void write_dated(JsonWriter& json, const DatedEvidence& dated, bool with_age) {
     const Evidence& e = *dated.evidence;
     json.begin_object().field("field", e.question->path);
     json.key("dimension");
-    if (dated.dimension) json.value(dated.dimension->id);
-    else json.null();
+    if (dated.dimension)
+        json.value(dated.dimension->id);
+    else
+        json.null();
     json.field("date", e.date.iso());
     if (with_age) json.field("age_months", dated.age_months);
     json.field("owner", e.owner).field("source", e.source);
@@ -210,8 +225,10 @@ std::string render_json(const Assessment& a, Lang lang) {
             write_answer(json, "value", c.value);
             write_score(json, "score", c.score);
             json.key("rule");
-            if (c.score) json.value(c.matched);
-            else json.null();
+            if (c.score)
+                json.value(c.matched);
+            else
+                json.null();
             json.key("points").number(c.points, 2);
             json.key("max_points").number(c.max_points, 2);
             json.field("annex", c.criterion->annex);

@@ -38,7 +38,9 @@ private:
     const char* tr(const char* en, const char* es) const { return words::tr(lang_, en, es); }
     std::string in(const LocalText& text) const { return md(text.in(lang_)); }
 
-    void heading(int level, const std::string& text) { out_ += fmt::format("\n{} {}\n\n", std::string(level, '#'), text); }
+    void heading(int level, const std::string& text) {
+        out_ += fmt::format("\n{} {}\n\n", std::string(level, '#'), text);
+    }
     void row(std::initializer_list<std::string> cells) {
         out_ += "|";
         for (const auto& cell : cells) out_ += " " + cell + " |";
@@ -53,14 +55,17 @@ private:
                             in(a_.rubric->name), a_.rubric->version);
         if (!a_.profile.simulated.empty()) {
             out_ += fmt::format("\n> **{}**\n", md(words::simulated_heading(a_.profile.simulated.size(), lang_)));
-            for (const auto& s : a_.profile.simulated) out_ += "> - " + md(words::simulated_change(a_, s, lang_)) + "\n";
+            for (const auto& s : a_.profile.simulated)
+                out_ += "> - " + md(words::simulated_change(a_, s, lang_)) + "\n";
         }
-        out_ += fmt::format("\n- **{}:** {}\n- **{}:** {}\n- **{}:** {} ({})\n", tr("Overall readiness", "Preparación general"),
-                            md(words::score_of_100(a_.overall, lang_)), tr("Level", "Nivel"),
-                            md(words::level(a_.level, lang_)), tr("Coverage", "Cobertura"), words::percent(a_.coverage),
+        out_ += fmt::format("\n- **{}:** {}\n- **{}:** {}\n- **{}:** {} ({})\n",
+                            tr("Overall readiness", "Preparación general"), md(words::score_of_100(a_.overall, lang_)),
+                            tr("Level", "Nivel"), md(words::level(a_.level, lang_)), tr("Coverage", "Cobertura"),
+                            words::percent(a_.coverage),
                             tr("of the criteria's weight is answered", "del peso de los criterios tiene respuesta"));
         if (a_.evidence)
-            out_ += fmt::format("- **{}:** {} ({})\n", tr("Confidence", "Confianza"), words::percent(a_.evidence->confidence),
+            out_ += fmt::format("- **{}:** {} ({})\n", tr("Confidence", "Confianza"),
+                                words::percent(a_.evidence->confidence),
                                 tr("coverage with answers weighed by their evidence",
                                    "la cobertura, con cada respuesta ponderada por su evidencia"));
     }
@@ -68,27 +73,30 @@ private:
     void dimensions() {
         heading(2, tr("Readiness by dimension", "Preparación por dimensión"));
         if (!a_.evidence) {
-            row({tr("Dimension", "Dimensión"), tr("Score", "Puntaje"), "0–100", tr("Level", "Nivel"), tr("Coverage", "Cobertura")});
+            row({tr("Dimension", "Dimensión"), tr("Score", "Puntaje"), "0–100", tr("Level", "Nivel"),
+                 tr("Coverage", "Cobertura")});
             out_ += "| --- | ---: | --- | --- | ---: |\n";
             for (const auto& d : a_.dimensions)
                 row({in(d.dimension->name), md(words::score_of_100(d.score, lang_)),
-                     d.score ? score_bar(*d.score, kBarWidth) : "", md(words::level(d.level, lang_)), words::percent(d.coverage)});
+                     d.score ? score_bar(*d.score, kBarWidth) : "", md(words::level(d.level, lang_)),
+                     words::percent(d.coverage)});
             return;
         }
-        row({tr("Dimension", "Dimensión"), tr("Score", "Puntaje"), "0–100", tr("Level", "Nivel"), tr("Coverage", "Cobertura"),
-             tr("Confidence", "Confianza")});
+        row({tr("Dimension", "Dimensión"), tr("Score", "Puntaje"), "0–100", tr("Level", "Nivel"),
+             tr("Coverage", "Cobertura"), tr("Confidence", "Confianza")});
         out_ += "| --- | ---: | --- | --- | ---: | ---: |\n";
         for (size_t i = 0; i < a_.dimensions.size(); ++i) {
             const DimensionResult& d = a_.dimensions[i];
             row({in(d.dimension->name), md(words::score_of_100(d.score, lang_)),
-                 d.score ? score_bar(*d.score, kBarWidth) : "", md(words::level(d.level, lang_)), words::percent(d.coverage),
-                 words::percent(a_.evidence->dimensions[i].confidence)});
+                 d.score ? score_bar(*d.score, kBarWidth) : "", md(words::level(d.level, lang_)),
+                 words::percent(d.coverage), words::percent(a_.evidence->dimensions[i].confidence)});
         }
     }
 
     void models() {
         heading(2, tr("Fit of each model", "Ajuste de cada modelo"));
-        out_ += fmt::format("{} {}. {}\n\n", tr("Fit from 0 to 100; the minimum fit is", "Ajuste de 0 a 100; el ajuste mínimo es"),
+        out_ += fmt::format("{} {}. {}\n\n",
+                            tr("Fit from 0 to 100; the minimum fit is", "Ajuste de 0 a 100; el ajuste mínimo es"),
                             format_number(a_.rubric->advice.min_fit.value, 0),
                             tr("Score: the fit plus its reasons' points; it ranks the models.",
                                "Puntaje: el ajuste más los puntos de sus razones; ordena los modelos."));
@@ -97,7 +105,8 @@ private:
         for (const auto& m : a_.models) {
             std::string status = md(words::status(a_, m, lang_));
             if (&m == a_.suggested) status = "**" + status + "**";
-            row({in(m.model->name), format_number(m.fit, 0), score_bar(m.fit, kBarWidth), format_number(m.score, 0), status});
+            row({in(m.model->name), format_number(m.fit, 0), score_bar(m.fit, kBarWidth), format_number(m.score, 0),
+                 status});
         }
         suggestion();
         alternatives();
@@ -122,8 +131,8 @@ private:
             return;
         }
         const ModelResult& m = *a_.suggested;
-        paragraph(fmt::format("**{}** · {} · {} {}", md(words::status(a_, m, lang_)), md(words::fit_and_score(m, lang_)),
-                              tr("Annex", "Anexo"), md(m.model->annex)));
+        paragraph(fmt::format("**{}** · {} · {} {}", md(words::status(a_, m, lang_)),
+                              md(words::fit_and_score(m, lang_)), tr("Annex", "Anexo"), md(m.model->annex)));
         paragraph(in(m.model->description));
         paragraph(md(words::suggestion_basis(a_, lang_)));
         if (m.status == ModelStatus::runs) paragraph(md(words::runs_note(a_, lang_)));
@@ -234,7 +243,8 @@ private:
         dated_table(review.stale, words::stale_title(review, lang_), true);
         dated_table(review.dated_after, words::dated_after_title(review, lang_), false);
         if (review.missing.empty()) return;
-        heading(3, fmt::format("{} ({})", tr("Answers without evidence", "Respuestas sin evidencia"), review.missing.size()));
+        heading(3, fmt::format("{} ({})", tr("Answers without evidence", "Respuestas sin evidencia"),
+                               review.missing.size()));
         for (const auto& d : a_.dimensions) {
             std::string labels;
             for (const auto& m : review.missing)
@@ -257,7 +267,8 @@ private:
         for (const auto& dated : list) {
             const Evidence& e = *dated.evidence;
             if (with_age)
-                row({in(e.question->label), e.date.iso(), words::months(dated.age_months, lang_), md(e.owner), md(e.source)});
+                row({in(e.question->label), e.date.iso(), words::months(dated.age_months, lang_), md(e.owner),
+                     md(e.source)});
             else
                 row({in(e.question->label), e.date.iso(), md(e.owner), md(e.source)});
         }

@@ -30,9 +30,12 @@ std::string reason_text(UnliftableBlocker::Reason reason, Lang lang) {
 
 std::string_view reason_id(UnliftableBlocker::Reason reason) {
     switch (reason) {
-        case UnliftableBlocker::Reason::fixed_answer: return "fixed_answer";
-        case UnliftableBlocker::Reason::out_of_reach: return "out_of_reach";
-        case UnliftableBlocker::Reason::conflicting: return "conflicting";
+        case UnliftableBlocker::Reason::fixed_answer:
+            return "fixed_answer";
+        case UnliftableBlocker::Reason::out_of_reach:
+            return "out_of_reach";
+        case UnliftableBlocker::Reason::conflicting:
+            return "conflicting";
     }
     return "";
 }
@@ -57,8 +60,7 @@ std::string try_command(const Plan& plan, const Assessment& now) {
 }
 
 std::string changes(size_t count, Lang lang) {
-    return count == 1 ? tr(lang, "1 change", "1 cambio")
-                      : fmt::format("{} {}", count, tr(lang, "changes", "cambios"));
+    return count == 1 ? tr(lang, "1 change", "1 cambio") : fmt::format("{} {}", count, tr(lang, "changes", "cambios"));
 }
 
 std::string effort_total(int points, Lang lang) {
@@ -87,23 +89,27 @@ public:
         out_ += fmt::format("{}: {} {}/100 · {}\n", tr(lang(), "Now", "Ahora"), tr(lang(), "fit", "ajuste"),
                             format_number(before.fit, 0), words::status(a_, before, lang()));
         if (before.feasible) {
-            out_ += "\n" + fmt::format(fmt::runtime(tr(lang(), "{} is already feasible: nothing to change.",
-                                                        "{} ya es factible: no hay nada que cambiar.")),
-                                       in(p_.target->name)) + "\n";
+            out_ += "\n" +
+                    fmt::format(fmt::runtime(tr(lang(), "{} is already feasible: nothing to change.",
+                                                "{} ya es factible: no hay nada que cambiar.")),
+                                in(p_.target->name)) +
+                    "\n";
             return out_;
         }
         if (before.blockers.empty()) {  // below the minimum fit: no answer is a blocker to lift
             std::string dimensions;
-            for (const auto& term : before.fit_terms) dimensions += (dimensions.empty() ? "" : ", ") + in(term.dimension->name);
-            append_wrapped(out_,
-                           "\n" + fmt::format(fmt::runtime(tr(lang(),
-                                                              "{} has no blocker, but its fit {} is below the minimum {}: "
-                                                              "the recommendations in {} raise it.",
-                                                              "{} no tiene obstáculos, pero su ajuste {} está por debajo del "
-                                                              "mínimo {}: las recomendaciones de {} lo elevan.")),
-                                              in(p_.target->name), format_number(before.fit, 0),
-                                              format_number(a_.rubric->advice.min_fit.value, 0), dimensions),
-                           o_.width, "", "");
+            for (const auto& term : before.fit_terms)
+                dimensions += (dimensions.empty() ? "" : ", ") + in(term.dimension->name);
+            append_wrapped(
+                out_,
+                "\n" + fmt::format(fmt::runtime(tr(lang(),
+                                                   "{} has no blocker, but its fit {} is below the minimum {}: "
+                                                   "the recommendations in {} raise it.",
+                                                   "{} no tiene obstáculos, pero su ajuste {} está por debajo del "
+                                                   "mínimo {}: las recomendaciones de {} lo elevan.")),
+                                   in(p_.target->name), format_number(before.fit, 0),
+                                   format_number(a_.rubric->advice.min_fit.value, 0), dimensions),
+                o_.width, "", "");
             return out_;
         }
         unliftable();
@@ -135,11 +141,12 @@ private:
 
     void steps() {
         if (p_.steps.empty()) return;
-        std::string title = fmt::format("{}: {}, {} ({})", tr(lang(), "Steps", "Pasos"), changes(p_.steps.size(), lang()),
-                                        effort_total(p_.cost, lang()),
+        std::string title = fmt::format("{}: {}, {} ({})", tr(lang(), "Steps", "Pasos"),
+                                        changes(p_.steps.size(), lang()), effort_total(p_.cost, lang()),
                                         tr(lang(), "low 1, medium 2, high 4", "bajo 1, medio 2, alto 4"));
         if (!p_.reachable)
-            title = tr(lang(), "The other blockers are lifted by these steps", "Los demás obstáculos se resuelven con estos pasos");
+            title = tr(lang(), "The other blockers are lifted by these steps",
+                       "Los demás obstáculos se resuelven con estos pasos");
         heading(title);
         for (size_t i = 0; i < p_.steps.size(); ++i) {
             const PlanStep& s = p_.steps[i];
@@ -148,13 +155,15 @@ private:
                                            words::answer(*a_.rubric, s.question->path, s.from, lang()),
                                            words::answer(*a_.rubric, s.question->path, s.to, lang()));
             append_wrapped(out_, what, o_.width, pad_left(fmt::format("{}.", i + 1), 4) + " ", "     ");
-            append_wrapped(out_,
-                           fmt::format("{} {} · {} · {} {}", tr(lang(), "effort", "esfuerzo"), words::effort(rec.effort, lang()),
-                                       words::horizon(rec.horizon, lang()), tr(lang(), "Annex", "Anexo"), rec.annex),
-                           o_.width, "     ", "     ");
+            append_wrapped(
+                out_,
+                fmt::format("{} {} · {} · {} {}", tr(lang(), "effort", "esfuerzo"), words::effort(rec.effort, lang()),
+                            words::horizon(rec.horizon, lang()), tr(lang(), "Annex", "Anexo"), rec.annex),
+                o_.width, "     ", "     ");
             append_wrapped(out_, in(rec.text), o_.width, "     ", "     ");
             for (const Condition* c : s.lifts)
-                append_wrapped(out_, fmt::format("{}: {}", tr(lang(), "Lifts", "Resuelve"), blocker_text({c}, a_, lang())),
+                append_wrapped(out_,
+                               fmt::format("{}: {}", tr(lang(), "Lifts", "Resuelve"), blocker_text({c}, a_, lang())),
                                o_.width, "     ", "       ");
         }
     }
@@ -169,14 +178,15 @@ private:
             const DimensionResult& x = a_.dimensions[d];
             const DimensionResult& y = b.dimensions[d];
             if (words::score(x.score) == words::score(y.score) && x.level == y.level) continue;
-            out_ += fmt::format("  {}: {}  {}\n", in(x.dimension->name), change(words::score(x.score), words::score(y.score)),
+            out_ += fmt::format("  {}: {}  {}\n", in(x.dimension->name),
+                                change(words::score(x.score), words::score(y.score)),
                                 change(words::level(x.level, lang()), words::level(y.level, lang())));
         }
         const ModelResult& before = target_result(a_, p_);
         const ModelResult& now = target_result(b, p_);
-        out_ += fmt::format("  {}: {} {} · {}\n", in(p_.target->name), tr(lang(), "fit", "ajuste"),
-                            change(format_number(before.fit, 0), format_number(now.fit, 0)),
-                            words::status(b, now, lang()));
+        out_ +=
+            fmt::format("  {}: {} {} · {}\n", in(p_.target->name), tr(lang(), "fit", "ajuste"),
+                        change(format_number(before.fit, 0), format_number(now.fit, 0)), words::status(b, now, lang()));
         if (a_.suggested && b.suggested)
             out_ += fmt::format("  {}: {}\n", tr(lang(), "Suggested model", "Modelo sugerido"),
                                 change(in(a_.suggested->model->name), in(b.suggested->model->name)));
@@ -193,16 +203,20 @@ void write_state(JsonWriter& json, const Assessment& a, const Plan& plan, Lang l
     json.begin_object();
     write_score(json, "overall", a.overall);
     json.key("level");
-    if (a.level) json.value(a.level->id);
-    else json.null();
+    if (a.level)
+        json.value(a.level->id);
+    else
+        json.null();
     json.key("target_fit").number(target.fit, 1);
     json.field("target_feasible", target.feasible);
     json.key("target_blockers").begin_array();
     for (const auto& blocker : target.blockers) json.value(blocker_text(blocker, a, lang));
     json.end_array();
     json.key("suggested_model");
-    if (a.suggested) json.value(a.suggested->model->id);
-    else json.null();
+    if (a.suggested)
+        json.value(a.suggested->model->id);
+    else
+        json.null();
     json.key("dimensions").begin_array();
     for (const auto& d : a.dimensions) {
         json.begin_object().field("id", d.dimension->id);
@@ -279,11 +293,13 @@ std::string render_plan_markdown(const Plan& plan, const Assessment& now, Lang l
     out += fmt::format("{}: {} {}/100 · {}\n", tr(lang, "Now", "Ahora"), tr(lang, "fit", "ajuste"),
                        format_number(before.fit, 0), words::status(now, before, lang));
     if (!plan.unliftable.empty()) {
-        out += fmt::format("\n## {}\n\n", escape(fmt::format(fmt::runtime(tr(lang, "{} cannot be reached within this rubric set",
-                                                                              "{} no puede alcanzarse con este conjunto de rúbricas")),
-                                                             plan.target->name.in(lang))));
+        out += fmt::format("\n## {}\n\n",
+                           escape(fmt::format(fmt::runtime(tr(lang, "{} cannot be reached within this rubric set",
+                                                              "{} no puede alcanzarse con este conjunto de rúbricas")),
+                                              plan.target->name.in(lang))));
         for (const auto& u : plan.unliftable)
-            out += fmt::format("- {} {}\n", escape(blocker_text({u.condition}, now, lang)), escape(reason_text(u.reason, lang)));
+            out += fmt::format("- {} {}\n", escape(blocker_text({u.condition}, now, lang)),
+                               escape(reason_text(u.reason, lang)));
     }
     if (!plan.steps.empty()) {
         out += fmt::format("\n## {}\n\n", tr(lang, "Steps", "Pasos"));
@@ -299,13 +315,14 @@ std::string render_plan_markdown(const Plan& plan, const Assessment& now, Lang l
                                            words::answer(*now.rubric, s.question->path, s.from, lang),
                                            words::answer(*now.rubric, s.question->path, s.to, lang));
             out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", i + 1, escape(what), escape(rec.text.in(lang)),
-                               words::effort(rec.effort, lang), words::horizon(rec.horizon, lang), rec.annex, escape(lifts));
+                               words::effort(rec.effort, lang), words::horizon(rec.horizon, lang), rec.annex,
+                               escape(lifts));
         }
         const ModelResult& after = target_result(plan.after, plan);
         out += fmt::format("\n{}: {} {} · {}, {} {} → {}\n", tr(lang, "After these steps", "Después de estos pasos"),
-                           tr(lang, "fit", "ajuste"), format_number(after.fit, 0), words::status(plan.after, after, lang),
-                           tr(lang, "overall readiness", "preparación general"), words::score(now.overall),
-                           words::score(plan.after.overall));
+                           tr(lang, "fit", "ajuste"), format_number(after.fit, 0),
+                           words::status(plan.after, after, lang), tr(lang, "overall readiness", "preparación general"),
+                           words::score(now.overall), words::score(plan.after.overall));
         out += fmt::format("\n```sh\n{}\n```\n", try_command(plan, now));
     }
     return out;

@@ -100,7 +100,8 @@ std::string answer_text(const AssessmentDiff& diff, const Question& question, co
 
 class TextView {
 public:
-    TextView(const AssessmentDiff& diff, Lang lang, int width) : d_(diff), lang_(lang), width_(static_cast<size_t>(width)) {}
+    TextView(const AssessmentDiff& diff, Lang lang, int width)
+        : d_(diff), lang_(lang), width_(static_cast<size_t>(width)) {}
 
     std::string render() {
         header();
@@ -130,7 +131,8 @@ private:
         size_t label_width = std::max(display_width(before), display_width(after)) + 1;
         out_ += pad_right(before, label_width) + d_.old_side.source + "\n";
         out_ += pad_right(after, label_width) + d_.new_side.source + "\n";
-        append_wrapped(out_, fmt::format("{}: {}, v{}", tr(labels::rubric_set), in(d_.rubric->name), d_.rubric->version),
+        append_wrapped(out_,
+                       fmt::format("{}: {}, v{}", tr(labels::rubric_set), in(d_.rubric->name), d_.rubric->version),
                        width_, "", "  ");
     }
 
@@ -205,9 +207,10 @@ private:
         if (list.empty()) return;
         heading(tr(label, std::to_string(list.size())));
         for (const auto& r : list) {
-            append_wrapped(out_,
-                           fmt::format("{}: {} ({}) — {}", in(r.dimension.name), in(r.name), r.id, reason(r, resolved, lang_)),
-                           width_, "  - ", "    ");
+            append_wrapped(
+                out_,
+                fmt::format("{}: {} ({}) — {}", in(r.dimension.name), in(r.name), r.id, reason(r, resolved, lang_)),
+                width_, "  - ", "    ");
             if (!resolved) append_wrapped(out_, in(r.text), width_, "    ", "    ");
         }
     }
@@ -279,10 +282,12 @@ private:
     std::string named(const LocalText& name, const std::string& id) const { return in(name) + " (" + code(id) + ")"; }
 
     void scores() {
-        table({tr(labels::dimension), tr(labels::before), tr(labels::after), "Δ", tr(labels::level), tr(labels::coverage)},
+        table({tr(labels::dimension), tr(labels::before), tr(labels::after), "Δ", tr(labels::level),
+               tr(labels::coverage)},
               "|---|---:|---:|---:|---|---:|");
         row({"**" + tr(labels::overall) + "**", score_text(d_.overall.old_score), score_text(d_.overall.new_score),
-             delta_text(d_.overall), md(levels_text(d_.old_level, d_.new_level, lang_)), md(coverage_text(d_.coverage))});
+             delta_text(d_.overall), md(levels_text(d_.old_level, d_.new_level, lang_)),
+             md(coverage_text(d_.coverage))});
         for (const auto& d : d_.dimensions)
             row({named(d.dimension.name, d.dimension.id), score_text(d.score.old_score), score_text(d.score.new_score),
                  delta_text(d.score), md(levels_text(d.old_level, d.new_level, lang_)), md(coverage_text(d.coverage))});
@@ -318,8 +323,7 @@ private:
         heading(tr(label, std::to_string(list.size())));
         if (resolved) {
             table({tr(labels::criterion), tr(labels::dimension), tr(labels::why)}, "|---|---|---|");
-            for (const auto& r : list)
-                row({named(r.name, r.id), in(r.dimension.name), md(reason(r, resolved, lang_))});
+            for (const auto& r : list) row({named(r.name, r.id), in(r.dimension.name), md(reason(r, resolved, lang_))});
         } else {
             table({"#", tr(labels::criterion), tr(labels::dimension), tr(labels::why), tr(labels::recommendation)},
                   "|---:|---|---|---|---|");
@@ -353,8 +357,10 @@ void write_change(JsonWriter& json, const ScoreChange& change) {
 
 void write_ref(JsonWriter& json, std::string_view key, const NamedRef& ref, Lang lang) {
     json.key(key);
-    if (ref.empty()) json.null();
-    else json.begin_object().field("id", ref.id).field("name", ref.name.in(lang)).end_object();
+    if (ref.empty())
+        json.null();
+    else
+        json.begin_object().field("id", ref.id).field("name", ref.name.in(lang)).end_object();
 }
 
 void write_texts(JsonWriter& json, std::string_view key, const std::vector<LocalText>& texts, Lang lang) {
@@ -365,9 +371,12 @@ void write_texts(JsonWriter& json, std::string_view key, const std::vector<Local
 
 std::string_view move_id(ModelMove move) {
     switch (move) {
-        case ModelMove::became_feasible: return "became_feasible";
-        case ModelMove::became_blocked: return "became_blocked";
-        case ModelMove::blockers_changed: return "blockers_changed";
+        case ModelMove::became_feasible:
+            return "became_feasible";
+        case ModelMove::became_blocked:
+            return "became_blocked";
+        case ModelMove::blockers_changed:
+            return "blockers_changed";
     }
     return "";
 }
@@ -440,7 +449,8 @@ std::string render_assessment_diff_json(const AssessmentDiff& diff, Lang lang) {
     for (const auto& m : diff.models) {
         json.begin_object().field("id", m.model.id).field("name", m.model.name.in(lang));
         json.field("change", std::string(move_id(m.move)));
-        json.field("old_blockers", static_cast<int>(m.old_blockers)).field("new_blockers", static_cast<int>(m.new_blockers));
+        json.field("old_blockers", static_cast<int>(m.old_blockers))
+            .field("new_blockers", static_cast<int>(m.new_blockers));
         write_texts(json, "lifted", m.lifted, lang);
         write_texts(json, "added", m.added, lang);
         json.end_object();

@@ -18,9 +18,10 @@ namespace words {
 constexpr Message title{"Rubric set diff", "Comparación de conjuntos de rúbricas"};
 constexpr Message old_set{"Old", "Anterior"};
 constexpr Message new_set{"New", "Nuevo"};
-constexpr Message precision_note{"Scores are compared to one decimal, as reports show them; recommendations in the top {0}.",
-                                 "Los puntajes se comparan con un decimal, como los muestran los reportes; las "
-                                 "recomendaciones, entre las {0} primeras."};
+constexpr Message precision_note{
+    "Scores are compared to one decimal, as reports show them; recommendations in the top {0}.",
+    "Los puntajes se comparan con un decimal, como los muestran los reportes; las "
+    "recomendaciones, entre las {0} primeras."};
 constexpr Message profile{"Profile", "Perfil"};
 constexpr Message institution{"Institution", "Institución"};
 constexpr Message overall{"Overall", "General"};
@@ -74,7 +75,9 @@ std::string model_name(const NamedRef& model, Lang lang) {
     return model.empty() ? say(words::no_model, lang) : model.name.in(lang);
 }
 
-std::string rank_text(int rank, Lang lang) { return rank > 0 ? fmt::format("#{}", rank) : say(words::not_recommended, lang); }
+std::string rank_text(int rank, Lang lang) {
+    return rank > 0 ? fmt::format("#{}", rank) : say(words::not_recommended, lang);
+}
 
 std::string failure_heading(const ProfileDiff& p, Lang lang) {
     if (p.old_failure && p.new_failure) return say(words::fails_under_both, lang);
@@ -116,13 +119,16 @@ std::string recommendation_text(const RecommendationChange& r, Lang lang) {
 
 class TextDiff {
 public:
-    TextDiff(const RubricDiff& diff, Lang lang, int width) : diff_(diff), lang_(lang), width_(static_cast<size_t>(width)) {}
+    TextDiff(const RubricDiff& diff, Lang lang, int width)
+        : diff_(diff), lang_(lang), width_(static_cast<size_t>(width)) {}
 
     std::string render() {
         header();
         for (const auto& p : diff_.profiles) {
-            if (p.failed()) failed(p);
-            else if (p.moved()) moved(p);
+            if (p.failed())
+                failed(p);
+            else if (p.moved())
+                moved(p);
         }
         unchanged();
         out_ += "\n" + rubric_diff_summary(diff_, lang_) + "\n";
@@ -153,8 +159,8 @@ private:
 
     // name | old → new | Δ | tail; the tail goes on its own line when the row would not fit.
     void row(const std::string& name, size_t name_width, const ScoreChange& score, const std::string& tail) {
-        std::string line = "  " + pad_right(name, name_width) + pad_left(scores_text(score), 14) +
-                           pad_left(delta_text(score), 7);
+        std::string line =
+            "  " + pad_right(name, name_width) + pad_left(scores_text(score), 14) + pad_left(delta_text(score), 7);
         if (display_width(line) + 2 + display_width(tail) <= width_) {
             out_ += line + "  " + tail + "\n";
         } else {
@@ -169,7 +175,8 @@ private:
         for (const auto& d : p.dimensions) name_width = std::max(name_width, display_width(d.dimension.name.in(lang_)));
         name_width = std::min(name_width, kMaxNameWidth);
         row(tr(words::overall), name_width, p.overall, levels_text(p.old_level, p.new_level, lang_));
-        for (const auto& d : p.dimensions) row(d.dimension.name.in(lang_), name_width, d.score, dimension_tail(d, lang_));
+        for (const auto& d : p.dimensions)
+            row(d.dimension.name.in(lang_), name_width, d.score, dimension_tail(d, lang_));
         if (p.suggestion_moved())
             append_wrapped(out_,
                            fmt::format("{}: {} → {}", tr(words::suggested_model), model_name(p.old_suggestion, lang_),
@@ -212,9 +219,12 @@ private:
 std::string cell(std::string text) {
     std::string escaped;
     for (char ch : text) {
-        if (ch == '|') escaped += "\\|";
-        else if (ch == '\n') escaped += ' ';
-        else escaped += ch;
+        if (ch == '|')
+            escaped += "\\|";
+        else if (ch == '\n')
+            escaped += ' ';
+        else
+            escaped += ch;
     }
     return escaped;
 }
@@ -265,8 +275,9 @@ private:
                      "|---|---|---:|---:|---|");
         for (const auto& p : diff_.profiles) {
             if (!p.moved()) continue;
-            out_ += fmt::format("| {} | {} | {} | {} | {} |\n", code(p.path), cell(p.institution), scores_text(p.overall),
-                                delta_text(p.overall), cell(levels_text(p.old_level, p.new_level, lang_)));
+            out_ +=
+                fmt::format("| {} | {} | {} | {} | {} |\n", code(p.path), cell(p.institution), scores_text(p.overall),
+                            delta_text(p.overall), cell(levels_text(p.old_level, p.new_level, lang_)));
         }
     }
 
@@ -282,7 +293,8 @@ private:
         table_header({tr(words::profile), tr(words::old_set), tr(words::new_set)}, "|---|---|---|");
         for (const auto& p : diff_.profiles) {
             if (!p.moved() || !p.suggestion_moved()) continue;
-            out_ += fmt::format("| {} | {} | {} |\n", code(p.path), model_cell(p.old_suggestion), model_cell(p.new_suggestion));
+            out_ += fmt::format("| {} | {} | {} |\n", code(p.path), model_cell(p.old_suggestion),
+                                model_cell(p.new_suggestion));
         }
     }
 
@@ -301,16 +313,17 @@ private:
         table_header({tr(words::dimension), tr(words::old_set), tr(words::new_set), "Δ", tr(words::level)},
                      "|---|---:|---:|---:|---|");
         for (const auto& d : p.dimensions) {
-            out_ += fmt::format("| {} ({}) | {} | {} | {} | {} |\n", cell(d.dimension.name.in(lang_)), code(d.dimension.id),
-                                score_text(d.score.old_score), score_text(d.score.new_score), delta_text(d.score),
-                                cell(dimension_tail(d, lang_)));
+            out_ += fmt::format("| {} ({}) | {} | {} | {} | {} |\n", cell(d.dimension.name.in(lang_)),
+                                code(d.dimension.id), score_text(d.score.old_score), score_text(d.score.new_score),
+                                delta_text(d.score), cell(dimension_tail(d, lang_)));
         }
     }
 
     void bullets(const ProfileDiff& p) {
         std::string list;
         if (p.level_moved())
-            list += fmt::format("- **{}:** {}\n", tr(words::overall_level), levels_text(p.old_level, p.new_level, lang_));
+            list +=
+                fmt::format("- **{}:** {}\n", tr(words::overall_level), levels_text(p.old_level, p.new_level, lang_));
         if (p.suggestion_moved())
             list += fmt::format("- **{}:** {} → {}\n", tr(words::suggested_model), model_cell(p.old_suggestion),
                                 model_cell(p.new_suggestion));
@@ -323,8 +336,9 @@ private:
         if (changes.empty()) return "";
         std::string list = fmt::format("- **{}:**\n", tr(label, std::to_string(diff_.top)));
         for (const auto& r : changes)
-            list += fmt::format("  - {} → {} · {}: {} ({})\n", rank_text(r.old_rank, lang_), rank_text(r.new_rank, lang_),
-                                cell(r.dimension.name.in(lang_)), cell(r.name.in(lang_)), code(r.id));
+            list +=
+                fmt::format("  - {} → {} · {}: {} ({})\n", rank_text(r.old_rank, lang_), rank_text(r.new_rank, lang_),
+                            cell(r.dimension.name.in(lang_)), cell(r.name.in(lang_)), code(r.id));
         return list;
     }
 
@@ -378,8 +392,10 @@ void write_change(JsonWriter& json, const ScoreChange& change) {
 
 void write_rank(JsonWriter& json, std::string_view key, int rank) {
     json.key(key);
-    if (rank > 0) json.value(rank);
-    else json.null();
+    if (rank > 0)
+        json.value(rank);
+    else
+        json.null();
 }
 
 void write_recommendations(JsonWriter& json, std::string_view key, const std::vector<RecommendationChange>& changes,
@@ -396,9 +412,12 @@ void write_recommendations(JsonWriter& json, std::string_view key, const std::ve
 
 std::string_view presence_id(Presence presence) {
     switch (presence) {
-        case Presence::both: return "both";
-        case Presence::added: return "added";
-        case Presence::removed: return "removed";
+        case Presence::both:
+            return "both";
+        case Presence::added:
+            return "added";
+        case Presence::removed:
+            return "removed";
     }
     return "";
 }
@@ -464,9 +483,10 @@ void write_profile(JsonWriter& json, const ProfileDiff& p, Lang lang) {
 
 std::string rubric_diff_summary(const RubricDiff& diff, Lang lang) {
     size_t total = diff.profiles.size();
-    std::string profiles = total == 1 ? say(words::one_profile, lang) : say(words::profiles, lang, std::to_string(total));
-    return say(words::summary, lang, profiles, std::to_string(diff.moved_count()), std::to_string(diff.unchanged_count()),
-               std::to_string(diff.failed_count()));
+    std::string profiles =
+        total == 1 ? say(words::one_profile, lang) : say(words::profiles, lang, std::to_string(total));
+    return say(words::summary, lang, profiles, std::to_string(diff.moved_count()),
+               std::to_string(diff.unchanged_count()), std::to_string(diff.failed_count()));
 }
 
 std::string render_rubric_diff_text(const RubricDiff& diff, Lang lang, int width) {
@@ -484,7 +504,8 @@ std::string render_rubric_diff_json(const RubricDiff& diff, Lang lang) {
     json.field("top", diff.top);
     json.key("summary").begin_object();
     json.field("profiles", static_cast<int>(diff.profiles.size())).field("moved", static_cast<int>(diff.moved_count()));
-    json.field("unchanged", static_cast<int>(diff.unchanged_count())).field("failed", static_cast<int>(diff.failed_count()));
+    json.field("unchanged", static_cast<int>(diff.unchanged_count()))
+        .field("failed", static_cast<int>(diff.failed_count()));
     json.field("changed", diff.changed()).field("text", rubric_diff_summary(diff, lang));
     json.end_object();
     json.key("profiles").begin_array();

@@ -443,14 +443,18 @@ private:
 
 void write_number(JsonWriter& json, std::string_view key, const std::optional<double>& number) {
     json.key(key);
-    if (number) json.number(*number, 1);
-    else json.null();
+    if (number)
+        json.number(*number, 1);
+    else
+        json.null();
 }
 
 void write_text(JsonWriter& json, std::string_view key, const std::string& text) {
     json.key(key);
-    if (text.empty()) json.null();
-    else json.value(text);
+    if (text.empty())
+        json.null();
+    else
+        json.value(text);
 }
 
 void write_stats(JsonWriter& json, const Stats& stats) {

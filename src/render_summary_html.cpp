@@ -29,10 +29,12 @@ constexpr Message by_type{"Overall readiness by institution type", "Preparación
 constexpr Message strip_caption{
     "Each dot is an institution; the line spans the lowest to the highest score and the bar marks the median.",
     "Cada punto es una institución; la línea va del puntaje más bajo al más alto y la barra marca la mediana."};
-constexpr Message heat_caption{"Scores 0–100; darker is higher. A dash means no answers in that dimension.",
-                               "Puntajes 0–100; más oscuro es más alto. Un guion indica que no hay respuestas en esa dimensión."};
-constexpr Message heat_cut{"The first {0} of {1} institutions, in input order; the records (--records) hold them all.",
-                           "Las primeras {0} de {1} instituciones, en orden de entrada; los registros (--records) las contienen todas."};
+constexpr Message heat_caption{
+    "Scores 0–100; darker is higher. A dash means no answers in that dimension.",
+    "Puntajes 0–100; más oscuro es más alto. Un guion indica que no hay respuestas en esa dimensión."};
+constexpr Message heat_cut{
+    "The first {0} of {1} institutions, in input order; the records (--records) hold them all.",
+    "Las primeras {0} de {1} instituciones, en orden de entrada; los registros (--records) las contienen todas."};
 constexpr Message barriers{"Key barriers", "Principales barreras"};
 constexpr Message barriers_intro{"The share of institutions for which each dimension is the weakest.",
                                  "La proporción de instituciones para las que cada dimensión es la más débil."};
@@ -42,22 +44,24 @@ constexpr Message figures{"Figures by type (0–100)", "Cifras por tipo (0–100
 // A heat map of thousands of rows helps nobody and makes a page no one can print.
 constexpr size_t kHeatMapRows = 200;
 
-using html::escape;
 using cohort_words::groups;
 using cohort_words::kNone;
 using cohort_words::number_text;
 using cohort_words::percent;
 using cohort_words::score_text;
 using cohort_words::stats_cells;
+using html::escape;
 
 class HtmlSummary {
 public:
-    HtmlSummary(const CohortSummary& s, Lang lang, const ReportDate& date) : s_(s), r_(*s.rubric), lang_(lang), date_(date) {}
+    HtmlSummary(const CohortSummary& s, Lang lang, const ReportDate& date)
+        : s_(s), r_(*s.rubric), lang_(lang), date_(date) {}
 
     std::string render() {
         out_ += "<header>\n<h1>" + tr(words::title) + "</h1>\n";
         out_ += "<p class=\"meta\">" +
-                escape(say(words::dated, date_.long_form(lang_), r_.name.in(lang_), std::to_string(r_.version))) + "<br/>" +
+                escape(say(words::dated, date_.long_form(lang_), r_.name.in(lang_), std::to_string(r_.version))) +
+                "<br/>" +
                 escape(say(words::accounting, std::to_string(s_.read), std::to_string(s_.scored),
                            std::to_string(s_.failed))) +
                 "</p>\n</header>\n";
@@ -99,11 +103,12 @@ private:
         if (top.count > 0)
             figure_box(top.dimension->name.in(lang_),
                        say(words::top_barrier) + " · " + say(words::of_institutions, number_text(top.share)));
-        auto most = std::max_element(s_.all.suggested.begin(), s_.all.suggested.end());  // first of equals: rubric order
+        auto most =
+            std::max_element(s_.all.suggested.begin(), s_.all.suggested.end());  // first of equals: rubric order
         if (most != s_.all.suggested.end() && *most > 0) {
             const Model& m = r_.models[static_cast<size_t>(most - s_.all.suggested.begin())];
-            figure_box(m.name.in(lang_),
-                       say(words::top_model) + " · " + say(words::of_institutions, number_text(100.0 * *most / s_.all.count)));
+            figure_box(m.name.in(lang_), say(words::top_model) + " · " +
+                                             say(words::of_institutions, number_text(100.0 * *most / s_.all.count)));
         }
         out_ += "</section>\n";
     }
@@ -167,7 +172,8 @@ private:
         std::vector<ShareBar> bars;
         for (const auto& b : s_.all.barriers)
             if (b.count > 0) bars.push_back({b.dimension->name.in(lang_), b.count, b.share});
-        figure(share_chart(bars, say(words::barriers), lang_), say(words::all) + ", n = " + std::to_string(s_.all.count));
+        figure(share_chart(bars, say(words::barriers), lang_),
+               say(words::all) + ", n = " + std::to_string(s_.all.count));
 
         std::vector<std::string> header{say(words::weakest)};
         for (const TypeSummary* g : groups()) header.push_back(type_name(g->type));
@@ -194,10 +200,11 @@ private:
         std::vector<ShareBar> bars;
         for (size_t i = 0; i < r_.models.size(); ++i)
             if (s_.all.suggested[i] > 0)
-                bars.push_back({r_.models[i].name.in(lang_), s_.all.suggested[i],
-                                100.0 * s_.all.suggested[i] / s_.all.count});
+                bars.push_back(
+                    {r_.models[i].name.in(lang_), s_.all.suggested[i], 100.0 * s_.all.suggested[i] / s_.all.count});
         if (s_.all.no_suggestion > 0)
-            bars.push_back({say(words::no_suggestion), s_.all.no_suggestion, 100.0 * s_.all.no_suggestion / s_.all.count});
+            bars.push_back(
+                {say(words::no_suggestion), s_.all.no_suggestion, 100.0 * s_.all.no_suggestion / s_.all.count});
         figure(share_chart(bars, say(words::models), lang_), say(words::all) + ", n = " + std::to_string(s_.all.count));
 
         std::vector<std::string> header{say(words::model)};
@@ -223,7 +230,8 @@ private:
             out_ += " " + escape(say(words::heat_cut, std::to_string(kHeatMapRows), std::to_string(s_.members.size())));
         out_ += "</caption>\n<thead><tr><th scope=\"col\">" + tr(words::institution) + "</th><th scope=\"col\">" +
                 tr(words::type) + "</th><th scope=\"col\" class=\"num\">" + tr(words::overall) + "</th>";
-        for (const auto& d : r_.dimensions) out_ += "<th scope=\"col\" class=\"dimension\">" + escape(d.name.in(lang_)) + "</th>";
+        for (const auto& d : r_.dimensions)
+            out_ += "<th scope=\"col\" class=\"dimension\">" + escape(d.name.in(lang_)) + "</th>";
         out_ += "<th scope=\"col\" class=\"num\">" + tr(words::percentile) + "</th></tr></thead>\n<tbody>\n";
         size_t shown = std::min(s_.members.size(), kHeatMapRows);
         for (size_t i = 0; i < shown; ++i) {
@@ -268,8 +276,8 @@ private:
             std::vector<std::vector<std::string>> rows{stats_row(say(words::overall_readiness), g->overall)};
             for (size_t d = 0; d < r_.dimensions.size(); ++d)
                 rows.push_back(stats_row(r_.dimensions[d].name.in(lang_), g->dimensions[d]));
-            table({say(words::score), "n", say(words::mean), say(words::median), say(words::min), say(words::max)}, rows,
-                  figures_after_label(6));
+            table({say(words::score), "n", say(words::mean), say(words::median), say(words::min), say(words::max)},
+                  rows, figures_after_label(6));
             out_ += "</details>\n";
         }
         out_ += "</section>\n";

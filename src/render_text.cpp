@@ -65,7 +65,8 @@ private:
     void heading(const std::string& text) { out_ += "\n" + bold(text) + "\n"; }
 
     void header() {
-        out_ += bold(fmt::format("{} — {}", tr("TNE readiness", "Preparación para la ETN"), a_.institution_name)) + "\n";
+        out_ +=
+            bold(fmt::format("{} — {}", tr("TNE readiness", "Preparación para la ETN"), a_.institution_name)) + "\n";
         std::string facts = choice_label("institution.type", a_.institution_type);
         for (const auto& fact : a_.institution_facts)
             facts += fmt::format(" · {}: {}", in(fact.question->label), value_text(fact.question->path, fact.value));
@@ -81,15 +82,18 @@ private:
         const auto& simulated = a_.profile.simulated;
         if (simulated.empty()) return;
         out_ += "\n" + paint(words::simulated_heading(simulated.size(), o_.lang), "1;35") + "\n";
-        for (const auto& s : simulated) append_wrapped(out_, words::simulated_change(a_, s, o_.lang), o_.width, "  * ", "    ");
+        for (const auto& s : simulated)
+            append_wrapped(out_, words::simulated_change(a_, s, o_.lang), o_.width, "  * ", "    ");
     }
 
     void overall() {
         out_ += "\n";
-        out_ += bold(fmt::format("{}  {}/100", tr("Overall readiness", "Preparación general"), words::score(a_.overall)));
+        out_ +=
+            bold(fmt::format("{}  {}/100", tr("Overall readiness", "Preparación general"), words::score(a_.overall)));
         out_ += "  " + level_name(a_.level);
         out_ += fmt::format("  ({} {}", tr("coverage", "cobertura"), words::percent(a_.coverage));
-        if (a_.evidence) out_ += fmt::format(", {} {}", tr("confidence", "confianza"), words::percent(a_.evidence->confidence));
+        if (a_.evidence)
+            out_ += fmt::format(", {} {}", tr("confidence", "confianza"), words::percent(a_.evidence->confidence));
         out_ += ")\n";
         if (a_.overall) out_ += score_bar(*a_.overall, 60) + "\n";
     }
@@ -217,9 +221,12 @@ private:
 
     std::string effort_label(Effort effort) const {
         switch (effort) {
-            case Effort::low: return tr("low effort", "esfuerzo bajo");
-            case Effort::medium: return tr("medium effort", "esfuerzo medio");
-            case Effort::high: return tr("high effort", "esfuerzo alto");
+            case Effort::low:
+                return tr("low effort", "esfuerzo bajo");
+            case Effort::medium:
+                return tr("medium effort", "esfuerzo medio");
+            case Effort::high:
+                return tr("high effort", "esfuerzo alto");
         }
         return "";
     }
@@ -227,7 +234,8 @@ private:
     void recommendations() {
         if (a_.recommendations.empty()) return;
         heading(tr("What to do first", "Qué hacer primero"));
-        size_t shown = o_.explain ? a_.recommendations.size() : std::min(kTopRecommendations, a_.recommendations.size());
+        size_t shown =
+            o_.explain ? a_.recommendations.size() : std::min(kTopRecommendations, a_.recommendations.size());
         for (size_t i = 0; i < shown; ++i) {
             const RecommendationResult& r = a_.recommendations[i];
             const Recommendation& rec = r.criterion->recommendation;
@@ -249,13 +257,16 @@ private:
         size_t name_width = 0;
         for (const auto& m : a_.models) name_width = std::max(name_width, display_width(in(m.model->name)));
         heading(fmt::format("{}{}{}  {}", pad_right(tr("Model", "Modelo"), name_width + 2),
-                            pad_left(tr("Fit", "Ajuste"), 6), pad_left(tr("Score", "Puntaje"), 8), tr("Status", "Estado")));
+                            pad_left(tr("Fit", "Ajuste"), 6), pad_left(tr("Score", "Puntaje"), 8),
+                            tr("Status", "Estado")));
         for (const auto& m : a_.models) {
             std::string row = fmt::format("  {}{}{}  ", pad_right(in(m.model->name), name_width),
                                           pad_left(format_number(m.fit, 0), 6), pad_left(format_number(m.score, 0), 8));
             std::string status = words::status(a_, m, o_.lang);
-            if (&m == a_.suggested) status = paint(status, "1;32");
-            else if (m.status == ModelStatus::blocked) status = paint(status, "31");
+            if (&m == a_.suggested)
+                status = paint(status, "1;32");
+            else if (m.status == ModelStatus::blocked)
+                status = paint(status, "31");
             append_wrapped(out_, status, o_.width, row, std::string(display_width(row), ' '));
         }
     }
@@ -265,8 +276,9 @@ private:
         heading(tr("Unanswered questions (they lower coverage, not the score)",
                    "Preguntas sin respuesta (reducen la cobertura, no el puntaje)"));
         for (const auto& u : a_.unanswered) {
-            append_wrapped(out_, fmt::format("{} — {} (+{}% {})", u.question->path, in(u.question->label),
-                                             format_number(u.coverage_gain), tr("coverage", "cobertura")),
+            append_wrapped(out_,
+                           fmt::format("{} — {} (+{}% {})", u.question->path, in(u.question->label),
+                                       format_number(u.coverage_gain), tr("coverage", "cobertura")),
                            o_.width, "  - ", "    ");
         }
     }
@@ -292,9 +304,9 @@ private:
         dated_list(review.dated_after, words::dated_after_title(review, o_.lang) + ":", false);
         if (review.missing.empty() || !review.any_scored_evidence()) return;
         bool listed = o_.explain || review.missing.size() <= kListedMissing;
-        out_ += fmt::format("  {}: {}{}\n", tr("Answers without evidence", "Respuestas sin evidencia"),
-                            review.missing.size(),
-                            listed ? "" : tr(" (--explain lists them)", " (--explain las enumera)"));
+        out_ +=
+            fmt::format("  {}: {}{}\n", tr("Answers without evidence", "Respuestas sin evidencia"),
+                        review.missing.size(), listed ? "" : tr(" (--explain lists them)", " (--explain las enumera)"));
         if (!listed) return;
         for (const auto& m : review.missing)
             append_wrapped(out_, fmt::format("{} — {}", m.question->path, in(m.question->label)), o_.width, "    - ",
@@ -329,11 +341,11 @@ private:
         for (const auto& dated : list) {
             const Evidence& e = *dated.evidence;
             std::string age = with_age ? ", " + words::months(dated.age_months, o_.lang) : "";
-            append_wrapped(out_,
-                           fmt::format("{} ({}): {}{}; {}: {}; {}: {}", in(e.question->label), e.question->path,
-                                       e.date.iso(), age, tr("owner", "responsable"), e.owner, tr("source", "fuente"),
-                                       e.source),
-                           o_.width, "    - ", "      ");
+            append_wrapped(
+                out_,
+                fmt::format("{} ({}): {}{}; {}: {}; {}: {}", in(e.question->label), e.question->path, e.date.iso(), age,
+                            tr("owner", "responsable"), e.owner, tr("source", "fuente"), e.source),
+                o_.width, "    - ", "      ");
         }
     }
 
@@ -352,15 +364,17 @@ private:
     void explanation() {
         heading(tr("How each score was reached", "Cómo se obtuvo cada puntaje"));
         for (const auto& d : a_.dimensions) {
-            out_ += fmt::format("\n  {} {}/100 = {} / {} {} × 100\n", bold(in(d.dimension->name)), words::score(d.score),
-                                format_number(d.points, 2), format_number(d.max_points, 2),
+            out_ += fmt::format("\n  {} {}/100 = {} / {} {} × 100\n", bold(in(d.dimension->name)),
+                                words::score(d.score), format_number(d.points, 2), format_number(d.max_points, 2),
                                 tr("answered points", "puntos respondidos"));
             for (const auto& c : d.criteria) {
-                std::string line = fmt::format("{} ({} {}): {} = {}", in(c.criterion->name), tr("Annex", "Anexo"),
-                                               c.criterion->annex, c.criterion->question, value_text(c.question->path, c.value));
+                std::string line =
+                    fmt::format("{} ({} {}): {} = {}", in(c.criterion->name), tr("Annex", "Anexo"), c.criterion->annex,
+                                c.criterion->question, value_text(c.question->path, c.value));
                 if (c.score)
-                    line += fmt::format(" → {}: {}% × {} = {} {}", c.matched, format_number(*c.score, 1),
-                                        format_number(c.max_points, 2), format_number(c.points, 2), tr("points", "puntos"));
+                    line +=
+                        fmt::format(" → {}: {}% × {} = {} {}", c.matched, format_number(*c.score, 1),
+                                    format_number(c.max_points, 2), format_number(c.points, 2), tr("points", "puntos"));
                 else
                     line += fmt::format(" → {}", tr("not counted; lowers coverage", "no cuenta; reduce la cobertura"));
                 append_wrapped(out_, line, o_.width, "    - ", "      ");
@@ -370,10 +384,11 @@ private:
         for (const auto& m : a_.models) {
             std::string terms;
             for (const auto& t : m.fit_terms)
-                terms += fmt::format("{}{} {}×{}", terms.empty() ? "" : ", ", in(t.dimension->name), words::score(t.score),
-                                     format_number(t.weight, 2));
-            std::string line = fmt::format("{}: {} {} = {} ({})", in(m.model->name), tr("fit", "ajuste"),
-                                           format_number(m.fit, 0), tr("weighted mean of", "media ponderada de"), terms);
+                terms += fmt::format("{}{} {}×{}", terms.empty() ? "" : ", ", in(t.dimension->name),
+                                     words::score(t.score), format_number(t.weight, 2));
+            std::string line =
+                fmt::format("{}: {} {} = {} ({})", in(m.model->name), tr("fit", "ajuste"), format_number(m.fit, 0),
+                            tr("weighted mean of", "media ponderada de"), terms);
             for (const auto& reason : m.reasons)
                 line += fmt::format(" {}{} ({}, {} {})", reason.points >= 0 ? "+" : "", format_number(reason.points),
                                     in(*reason.why), tr("Annex", "Anexo"), *reason.annex);

@@ -14,7 +14,9 @@ std::string score_of_100(const std::optional<double>& score, Lang lang) {
 
 std::string percent(double share) { return format_number(100 * share, 0) + "%"; }
 
-std::string level(const Level* level, Lang lang) { return level ? level->name.in(lang) : tr(lang, "unknown", "sin datos"); }
+std::string level(const Level* level, Lang lang) {
+    return level ? level->name.in(lang) : tr(lang, "unknown", "sin datos");
+}
 
 std::string blockers(size_t count, Lang lang) {
     if (count == 0) return tr(lang, "no blocker", "sin obstáculos");
@@ -24,18 +26,24 @@ std::string blockers(size_t count, Lang lang) {
 
 std::string effort(Effort effort, Lang lang) {
     switch (effort) {
-        case Effort::low: return tr(lang, "low", "bajo");
-        case Effort::medium: return tr(lang, "medium", "medio");
-        case Effort::high: return tr(lang, "high", "alto");
+        case Effort::low:
+            return tr(lang, "low", "bajo");
+        case Effort::medium:
+            return tr(lang, "medium", "medio");
+        case Effort::high:
+            return tr(lang, "high", "alto");
     }
     return "";
 }
 
 std::string horizon(Horizon horizon, Lang lang) {
     switch (horizon) {
-        case Horizon::quick_win: return tr(lang, "quick win", "logro rápido");
-        case Horizon::months_6_12: return tr(lang, "6-12 months", "6 a 12 meses");
-        case Horizon::longer: return tr(lang, "longer term", "largo plazo");
+        case Horizon::quick_win:
+            return tr(lang, "quick win", "logro rápido");
+        case Horizon::months_6_12:
+            return tr(lang, "6-12 months", "6 a 12 meses");
+        case Horizon::longer:
+            return tr(lang, "longer term", "largo plazo");
     }
     return "";
 }
@@ -56,14 +64,15 @@ std::string simulated_heading(size_t count, Lang lang) {
         return tr(lang, "What-if: 1 answer is simulated (--set), not from the file",
                   "Simulación: 1 respuesta es supuesta (--set), no del archivo");
     return fmt::format(fmt::runtime(lang == Lang::es ? "Simulación: {} respuestas son supuestas (--set), no del archivo"
-                                        : "What-if: {} answers are simulated (--set), not from the file"),
+                                                     : "What-if: {} answers are simulated (--set), not from the file"),
                        count);
 }
 
 std::string simulated_change(const Assessment& assessment, const SimulatedAnswer& simulated, Lang lang) {
     const Question& q = *simulated.question;
     const Answer* now = assessment.profile.find(q);
-    return fmt::format("{} ({}): {} → {}", q.label.in(lang), q.path, answer(*assessment.rubric, q.path, simulated.was, lang),
+    return fmt::format("{} ({}): {} → {}", q.label.in(lang), q.path,
+                       answer(*assessment.rubric, q.path, simulated.was, lang),
                        answer(*assessment.rubric, q.path, now ? now->value : Value{}, lang));
 }
 
@@ -79,13 +88,14 @@ std::string months(int count, Lang lang) {
 
 std::string confidence_rule(const EvidenceReview& review, Lang lang) {
     return fmt::format(
-        fmt::runtime(tr(lang,
-           "An answer counts fully towards confidence when its evidence is at most {} old on {}, half when it has "
-           "no evidence or older evidence, and not at all when it is unknown; the Annex asks institutions to "
-           "review their indicators regularly (4.1.7, 4.4).",
-           "Una respuesta cuenta completa para la confianza si su evidencia tiene a lo sumo {} al {}, la mitad si "
-           "no tiene evidencia o la tiene más antigua, y nada si se desconoce; el Anexo pide a las instituciones "
-           "revisar sus indicadores con regularidad (4.1.7, 4.4).")),
+        fmt::runtime(
+            tr(lang,
+               "An answer counts fully towards confidence when its evidence is at most {} old on {}, half when it has "
+               "no evidence or older evidence, and not at all when it is unknown; the Annex asks institutions to "
+               "review their indicators regularly (4.1.7, 4.4).",
+               "Una respuesta cuenta completa para la confianza si su evidencia tiene a lo sumo {} al {}, la mitad si "
+               "no tiene evidencia o la tiene más antigua, y nada si se desconoce; el Anexo pide a las instituciones "
+               "revisar sus indicadores con regularidad (4.1.7, 4.4).")),
         months(review.max_age_months, lang), review.date.iso());
 }
 
@@ -109,7 +119,8 @@ std::string evidence_counts(const EvidenceReview& review, Lang lang) {
 }
 
 std::string stale_title(const EvidenceReview& review, Lang lang) {
-    return fmt::format("{} {}", tr(lang, "Evidence older than", "Evidencia de más de"), months(review.max_age_months, lang));
+    return fmt::format("{} {}", tr(lang, "Evidence older than", "Evidencia de más de"),
+                       months(review.max_age_months, lang));
 }
 
 std::string dated_after_title(const EvidenceReview& review, Lang lang) {
@@ -164,8 +175,12 @@ std::string status(const Assessment& a, const ModelResult& m, Lang lang) {
             if (!m.blockers.empty())
                 words += ", " + count_of(m.blockers.size(), lang, "gap", "gaps", "brecha", "brechas");
             break;
-        case ModelStatus::within_reach: words = tr(lang, "within reach", "a su alcance"); break;
-        case ModelStatus::low_fit: words = tr(lang, "fit below minimum", "ajuste bajo el mínimo"); break;
+        case ModelStatus::within_reach:
+            words = tr(lang, "within reach", "a su alcance");
+            break;
+        case ModelStatus::low_fit:
+            words = tr(lang, "fit below minimum", "ajuste bajo el mínimo");
+            break;
         case ModelStatus::blocked:
             words = fmt::format("{} ({})", tr(lang, "blocked", "bloqueado"), blockers(m.blockers.size(), lang));
             break;
@@ -175,13 +190,18 @@ std::string status(const Assessment& a, const ModelResult& m, Lang lang) {
 
 std::string short_status(const Assessment& a, const ModelResult& m, Lang lang) {
     if (&m == a.suggested)
-        return a.suggestion_basis == SuggestionBasis::first_step ? tr(lang, "suggested first step", "primer paso sugerido")
-                                                                 : tr(lang, "suggested", "sugerido");
+        return a.suggestion_basis == SuggestionBasis::first_step
+                   ? tr(lang, "suggested first step", "primer paso sugerido")
+                   : tr(lang, "suggested", "sugerido");
     switch (m.status) {
-        case ModelStatus::runs: return tr(lang, "runs", "en marcha");
-        case ModelStatus::within_reach: return tr(lang, "within reach", "a su alcance");
-        case ModelStatus::low_fit: return tr(lang, "below minimum", "bajo el mínimo");
-        case ModelStatus::blocked: return blockers(m.blockers.size(), lang);
+        case ModelStatus::runs:
+            return tr(lang, "runs", "en marcha");
+        case ModelStatus::within_reach:
+            return tr(lang, "within reach", "a su alcance");
+        case ModelStatus::low_fit:
+            return tr(lang, "below minimum", "bajo el mínimo");
+        case ModelStatus::blocked:
+            return blockers(m.blockers.size(), lang);
     }
     return "";
 }
@@ -192,7 +212,8 @@ std::string fit_and_score(const ModelResult& m, Lang lang) {
 }
 
 std::string reason(const FitReason& reason, Lang lang) {
-    return fmt::format("{} ({}, {})", reason.why->in(lang), annex_ref(*reason.annex, lang), points_word(reason.points, lang));
+    return fmt::format("{} ({}, {})", reason.why->in(lang), annex_ref(*reason.annex, lang),
+                       points_word(reason.points, lang));
 }
 
 std::string suggestion_basis(const Assessment& a, Lang lang) {
@@ -223,11 +244,12 @@ std::string suggestion_basis(const Assessment& a, Lang lang) {
         }
         case SuggestionBasis::too_few_answers:
             return fmt::format(
-                fmt::runtime(tr(lang,
-                                "No model is suggested: only {} of the answers (by weight) are known, below the minimum "
-                                "of {}%; {} ({}). Answer more questions first.",
-                                "No se sugiere ningún modelo: solo se conoce el {} de las respuestas (por peso), menos "
-                                "que el mínimo de {}%; {} ({}). Responda primero más preguntas.")),
+                fmt::runtime(
+                    tr(lang,
+                       "No model is suggested: only {} of the answers (by weight) are known, below the minimum "
+                       "of {}%; {} ({}). Answer more questions first.",
+                       "No se sugiere ningún modelo: solo se conoce el {} de las respuestas (por peso), menos "
+                       "que el mínimo de {}%; {} ({}). Responda primero más preguntas.")),
                 percent(a.coverage), format_number(advice.min_coverage.value, 0), advice.min_coverage.why.in(lang),
                 annex_ref(advice.min_coverage.annex, lang));
     }
@@ -238,10 +260,11 @@ std::string runs_note(const Assessment& a, Lang lang) {
     if (a.suggestion_basis == SuggestionBasis::first_step)
         return tr(lang, "The institution already runs it: the first step is to strengthen it.",
                   "La institución ya lo tiene en marcha: el primer paso es fortalecerlo.");
-    return fmt::format("{} ({}).",
-                       tr(lang, "The institution already runs this model: the advice is to grow it and strengthen it",
-                          "La institución ya tiene en marcha este modelo: la sugerencia es hacerlo crecer y fortalecerlo"),
-                       annex_ref(a.rubric->advice.already_runs.annex, lang));
+    return fmt::format(
+        "{} ({}).",
+        tr(lang, "The institution already runs this model: the advice is to grow it and strengthen it",
+           "La institución ya tiene en marcha este modelo: la sugerencia es hacerlo crecer y fortalecerlo"),
+        annex_ref(a.rubric->advice.already_runs.annex, lang));
 }
 
 std::string in_favour_title(Lang lang) { return tr(lang, "In its favour:", "A su favor:"); }
@@ -255,12 +278,13 @@ std::string gaps_title(const Assessment& a, Lang lang) {
 
 std::string fit_below_minimum(const Assessment& a, const ModelResult& m, Lang lang) {
     if (&m == a.suggested)
-        return fmt::format(fmt::runtime(tr(lang,
-                                           "Raise its fit, now {}, to the minimum of {}: readiness in the dimensions the "
-                                           "model needs.",
-                                           "Subir su ajuste, hoy {}, al mínimo de {}: la preparación en las dimensiones "
-                                           "que el modelo necesita.")),
-                           format_number(m.fit, 0), format_number(a.rubric->advice.min_fit.value, 0));
+        return fmt::format(
+            fmt::runtime(tr(lang,
+                            "Raise its fit, now {}, to the minimum of {}: readiness in the dimensions the "
+                            "model needs.",
+                            "Subir su ajuste, hoy {}, al mínimo de {}: la preparación en las dimensiones "
+                            "que el modelo necesita.")),
+            format_number(m.fit, 0), format_number(a.rubric->advice.min_fit.value, 0));
     return fmt::format(fmt::runtime(tr(lang, "fit below the minimum ({})", "ajuste por debajo del mínimo ({})")),
                        format_number(a.rubric->advice.min_fit.value, 0));
 }
@@ -271,8 +295,8 @@ std::string answers_needed_title(Lang lang) {
 }
 
 std::string unanswered(const UnansweredQuestion& u, Lang lang) {
-    return fmt::format("{} — {} (+{}% {})", u.question->path, u.question->label.in(lang), format_number(u.coverage_gain),
-                       tr(lang, "coverage", "cobertura"));
+    return fmt::format("{} — {} (+{}% {})", u.question->path, u.question->label.in(lang),
+                       format_number(u.coverage_gain), tr(lang, "coverage", "cobertura"));
 }
 
 std::string alternative(const Assessment& a, const Alternative& alternative, Lang lang) {
@@ -299,7 +323,8 @@ std::string no_alternative(Lang lang) {
 }
 
 std::string not_for_now(const Assessment& a, const ModelResult& m, Lang lang) {
-    std::string head = fmt::format("{} — {} {}/100", model_name(m, lang), tr(lang, "fit", "ajuste"), format_number(m.fit, 0));
+    std::string head =
+        fmt::format("{} — {} {}/100", model_name(m, lang), tr(lang, "fit", "ajuste"), format_number(m.fit, 0));
     if (below_minimum(a, m))
         head += fmt::format(fmt::runtime(tr(lang, ", below the minimum ({})", ", por debajo del mínimo ({})")),
                             format_number(a.rubric->advice.min_fit.value, 0));
@@ -313,19 +338,21 @@ std::string not_for_now(const Assessment& a, const ModelResult& m, Lang lang) {
 std::string thresholds(const Assessment& a, Lang lang) {
     const Advice& advice = a.rubric->advice;
     return fmt::format(
-        fmt::runtime(tr(lang,
-                        "Minimum fit {} ({}): a model below it is not within reach. Minimum coverage {}% ({}): below it, "
-                        "no model is suggested; this profile's coverage is {}.",
-                        "Ajuste mínimo {} ({}): un modelo por debajo no está a su alcance. Cobertura mínima {}% ({}): "
-                        "por debajo, no se sugiere ningún modelo; la cobertura de este perfil es {}.")),
+        fmt::runtime(
+            tr(lang,
+               "Minimum fit {} ({}): a model below it is not within reach. Minimum coverage {}% ({}): below it, "
+               "no model is suggested; this profile's coverage is {}.",
+               "Ajuste mínimo {} ({}): un modelo por debajo no está a su alcance. Cobertura mínima {}% ({}): "
+               "por debajo, no se sugiere ningún modelo; la cobertura de este perfil es {}.")),
         format_number(advice.min_fit.value, 0), annex_ref(advice.min_fit.annex, lang),
         format_number(advice.min_coverage.value, 0), annex_ref(advice.min_coverage.annex, lang), percent(a.coverage));
 }
 
 std::string assumptions_title(Lang lang) {
-    return tr(lang, "Rules that moved this result and rest on an assumption of the tool, not on the Annex's words:",
-              "Reglas que influyeron en este resultado y descansan en un supuesto de la herramienta, no en las palabras "
-              "del Anexo:");
+    return tr(
+        lang, "Rules that moved this result and rest on an assumption of the tool, not on the Annex's words:",
+        "Reglas que influyeron en este resultado y descansan en un supuesto de la herramienta, no en las palabras "
+        "del Anexo:");
 }
 
 std::string assumptions_summary(size_t count, Lang lang) {
@@ -351,7 +378,8 @@ std::string rule_words(const Assessment& a, const AppliedAssumption& x, Lang lan
         return fmt::format("{} {}%", tr(lang, "Minimum coverage of", "Cobertura mínima del"),
                            format_number(advice.min_coverage.value, 0));
     if (x.basis == &advice.min_fit.basis)
-        return fmt::format("{} {}", tr(lang, "Minimum fit of", "Ajuste mínimo de"), format_number(advice.min_fit.value, 0));
+        return fmt::format("{} {}", tr(lang, "Minimum fit of", "Ajuste mínimo de"),
+                           format_number(advice.min_fit.value, 0));
     for (const auto& step : advice.first_steps) {
         if (x.basis != &step.basis && !(step.when && x.basis == &step.when->basis)) continue;
         const Model* model = a.rubric->find_model(step.model);
@@ -361,14 +389,16 @@ std::string rule_words(const Assessment& a, const AppliedAssumption& x, Lang lan
         if (x.rule == m.model->id + " fit")
             for (const auto& reason : m.reasons)
                 if (reason.basis == x.basis)
-                    return fmt::format(fmt::runtime(tr(lang, "{}: {} because {}", "{}: {} porque {}")), model_name(m, lang),
-                                       points_word(reason.points, lang), reason.why->in(lang));
+                    return fmt::format(fmt::runtime(tr(lang, "{}: {} because {}", "{}: {} porque {}")),
+                                       model_name(m, lang), points_word(reason.points, lang), reason.why->in(lang));
         for (const auto& requirement : m.model->requires_) {
             if (&requirement.basis != x.basis) continue;
-            const Dimension* d = requirement.dimension.empty() ? nullptr : a.rubric->find_dimension(requirement.dimension);
+            const Dimension* d =
+                requirement.dimension.empty() ? nullptr : a.rubric->find_dimension(requirement.dimension);
             const Question* q = a.rubric->find_question(requirement.question);
             std::string subject = d ? d->name.in(lang) : q ? q->label.in(lang) : requirement.question;
-            return fmt::format(fmt::runtime(tr(lang, "{} requires {}", "{} requiere {}")), model_name(m, lang), subject);
+            return fmt::format(fmt::runtime(tr(lang, "{} requires {}", "{} requiere {}")), model_name(m, lang),
+                               subject);
         }
     }
     return x.rule;
@@ -397,7 +427,8 @@ std::string no_changes(const Assessment& a, Lang lang) {
 
 std::string change_heading(const AdviceChange& change, Lang lang) {
     if (!change.model) return tr(lang, "No model would be suggested if:", "No se sugeriría ningún modelo si:");
-    return fmt::format(fmt::runtime(tr(lang, "{} would be suggested if:", "Se sugeriría {} si:")), change.model->name.in(lang));
+    return fmt::format(fmt::runtime(tr(lang, "{} would be suggested if:", "Se sugeriría {} si:")),
+                       change.model->name.in(lang));
 }
 
 std::string change_outcome(const AdviceChange& change, Lang lang) {
@@ -420,7 +451,8 @@ std::string way(const Assessment& a, const std::vector<ChangedAnswer>& way, Lang
 
 // The greedy search's limit is advice_changes.cpp's kMaxChanges.
 std::string greedy_note(Lang lang) {
-    return tr(lang, "(found by a greedy search of up to 3 changes)", "(hallado por una búsqueda voraz de hasta 3 cambios)");
+    return tr(lang, "(found by a greedy search of up to 3 changes)",
+              "(hallado por una búsqueda voraz de hasta 3 cambios)");
 }
 
 std::string more_ways(size_t count, Lang lang, bool text_report) {

@@ -11,9 +11,9 @@ namespace tne::words {
 
 inline const char* tr(Lang lang, const char* en, const char* es) { return lang == Lang::es ? es : en; }
 
-std::string score(const std::optional<double>& score);  // "62", or "–" when unknown
+std::string score(const std::optional<double>& score);                    // "62", or "–" when unknown
 std::string score_of_100(const std::optional<double>& score, Lang lang);  // "62/100", "no answers"
-std::string percent(double share);  // 0.984 -> "98%"
+std::string percent(double share);                                        // 0.984 -> "98%"
 std::string level(const Level* level, Lang lang);
 // "no blocker", "1 blocker", "3 blockers": without a blocker a model may still be below the minimum fit.
 std::string blockers(size_t count, Lang lang);
@@ -46,8 +46,8 @@ std::string dated_after_title(const EvidenceReview& review, Lang lang);
 std::string suggested_title(const Assessment& a, Lang lang);  // "Suggested model: Dual degree", "...: none yet"
 std::string alternatives_title(Lang lang);
 std::string not_for_now_title(Lang lang);
-std::string decided_title(Lang lang);   // "How this was decided"
-std::string changes_title(Lang lang);   // "What would change the advice"
+std::string decided_title(Lang lang);  // "How this was decided"
+std::string changes_title(Lang lang);  // "What would change the advice"
 // A model's standing in a few words: "within reach", "runs, 2 gaps", "blocked (1 blocker)"; the
 // suggestion is "suggested (...)", or "suggested first step", never "blocked".
 std::string status(const Assessment& a, const ModelResult& m, Lang lang);
@@ -73,7 +73,7 @@ std::string unanswered(const UnansweredQuestion& u, Lang lang);  // "Label (path
 inline constexpr size_t kAnswersNeeded = 8;
 // "Franchise: fit 72/100 · score 97 · 11.8 points below Dual degree", or a tie broken by id.
 std::string alternative(const Assessment& a, const Alternative& alternative, Lang lang);
-std::string lacks_title(Lang lang);       // "It lacks these reasons of the suggestion:"
+std::string lacks_title(Lang lang);  // "It lacks these reasons of the suggestion:"
 std::string no_alternative(Lang lang);
 // A recommendation that lifts a blocker or gap of the suggestion, or raises its fit to the minimum.
 std::string helps_suggestion(Lang lang);  // "helps the suggested model"    // "None: no other model is within reach."

@@ -10,18 +10,24 @@ namespace tne {
 
 std::string_view effort_id(Effort effort) {
     switch (effort) {
-        case Effort::low: return "low";
-        case Effort::medium: return "medium";
-        case Effort::high: return "high";
+        case Effort::low:
+            return "low";
+        case Effort::medium:
+            return "medium";
+        case Effort::high:
+            return "high";
     }
     return "medium";
 }
 
 std::string_view horizon_id(Horizon horizon) {
     switch (horizon) {
-        case Horizon::quick_win: return "quick_win";
-        case Horizon::months_6_12: return "months_6_12";
-        case Horizon::longer: return "longer";
+        case Horizon::quick_win:
+            return "quick_win";
+        case Horizon::months_6_12:
+            return "months_6_12";
+        case Horizon::longer:
+            return "longer";
     }
     return "longer";
 }
@@ -72,17 +78,18 @@ std::string RubricSet::value_label(const std::string& path, const std::string& v
 RubricFiles directory_rubric_files(const std::string& directory) {
     std::string root = directory;
     while (root.size() > 1 && root.back() == '/') root.pop_back();
-    return {root, [root](const std::string& relative) -> std::optional<std::string> {
+    return {root,
+            [root](const std::string& relative) -> std::optional<std::string> {
                 namespace fs = std::filesystem;
                 // A rubric set names its own files; one that names a file elsewhere (an absolute
                 // path, "..") would make tne read what the set's author should not see.
                 fs::path name(relative);
-                bool inside = !name.is_absolute() && std::none_of(name.begin(), name.end(), [](const fs::path& part) {
-                    return part == "..";
-                });
+                bool inside = !name.is_absolute() &&
+                              std::none_of(name.begin(), name.end(), [](const fs::path& part) { return part == ".."; });
                 std::string path = (fs::path(root) / name).string();
                 if (!inside)
-                    throw InputError({{SourcePos{path}, format_message(msg::outside_rubric_folder, relative), "missing-file"}});
+                    throw InputError(
+                        {{SourcePos{path}, format_message(msg::outside_rubric_folder, relative), "missing-file"}});
                 if (!fs::is_regular_file(path)) return std::nullopt;
                 return input::read_file(path);
             },

@@ -20,130 +20,189 @@ namespace tne {
 const std::vector<CheckRule>& check_rules() {
     using S = Severity;
     static const std::vector<CheckRule> rules = {
-        {"yaml-syntax", S::error, {"A file must be valid YAML", "Un archivo debe ser YAML válido"},
-         {"Fix the YAML syntax at the place shown; quote a text that contains \": \" or starts with a special character.",
-          "Corrija la sintaxis YAML en el lugar indicado; ponga entre comillas un texto que contenga \": \" o empiece con un carácter especial."}},
-        {"missing-file", S::error, {"Every file the set names exists", "Todo archivo que nombra el conjunto existe"},
+        {"yaml-syntax",
+         S::error,
+         {"A file must be valid YAML", "Un archivo debe ser YAML válido"},
+         {"Fix the YAML syntax at the place shown; quote a text that contains \": \" or starts with a special "
+          "character.",
+          "Corrija la sintaxis YAML en el lugar indicado; ponga entre comillas un texto que contenga \": \" o empiece "
+          "con un carácter especial."}},
+        {"missing-file",
+         S::error,
+         {"Every file the set names exists", "Todo archivo que nombra el conjunto existe"},
          {"Create the file, or correct its name in rubric-set.yaml (a dimension's file is dimensions/<id>.yaml).",
-          "Cree el archivo o corrija su nombre en rubric-set.yaml (el archivo de una dimensión es dimensions/<id>.yaml)."}},
-        {"duplicate-key", S::error, {"A key appears once in a map", "Una clave aparece una sola vez en un mapa"},
+          "Cree el archivo o corrija su nombre en rubric-set.yaml (el archivo de una dimensión es "
+          "dimensions/<id>.yaml)."}},
+        {"duplicate-key",
+         S::error,
+         {"A key appears once in a map", "Una clave aparece una sola vez en un mapa"},
          {"Remove one of the two entries; YAML keeps only one of them.",
           "Elimine una de las dos entradas; YAML conserva solo una."}},
-        {"schema", S::error,
-         {"Files follow the rubric files' JSON Schema", "Los archivos siguen el JSON Schema de los archivos de rúbricas"},
-         {"Compare with `tne rubrics schema` and docs/rubrics.md; an editor with a YAML language server shows these as you type.",
-          "Compare con `tne rubrics schema` y docs/rubrics.md; un editor con servidor de lenguaje YAML los muestra al escribir."}},
-        {"duplicate-id", S::error, {"Ids are unique across the set", "Los ids son únicos en todo el conjunto"},
+        {"schema",
+         S::error,
+         {"Files follow the rubric files' JSON Schema",
+          "Los archivos siguen el JSON Schema de los archivos de rúbricas"},
+         {"Compare with `tne rubrics schema` and docs/rubrics.md; an editor with a YAML language server shows these as "
+          "you type.",
+          "Compare con `tne rubrics schema` y docs/rubrics.md; un editor con servidor de lenguaje YAML los muestra al "
+          "escribir."}},
+        {"duplicate-id",
+         S::error,
+         {"Ids are unique across the set", "Los ids son únicos en todo el conjunto"},
          {"Rename one of the two; models, tests and reports refer to items by id.",
           "Cambie el nombre de uno de los dos; modelos, pruebas e informes se refieren a los elementos por su id."}},
-        {"id-mismatch", S::error,
+        {"id-mismatch",
+         S::error,
          {"A dimension file's id matches its name in rubric-set.yaml",
           "El id de un archivo de dimensión coincide con su nombre en rubric-set.yaml"},
          {"Make the file's `id` the name listed under `dimensions` in rubric-set.yaml.",
           "Haga que el `id` del archivo sea el nombre que aparece en `dimensions` de rubric-set.yaml."}},
-        {"unknown-reference", S::error,
+        {"unknown-reference",
+         S::error,
          {"Every reference names an existing question, dimension, criterion, model or value",
           "Toda referencia nombra una pregunta, dimensión, criterio, modelo o valor existente"},
          {"Correct the name (the message suggests the closest one when there is one) or add what it names.",
           "Corrija el nombre (el mensaje sugiere el más parecido cuando lo hay) o agregue lo que nombra."}},
-        {"rule-type-mismatch", S::error,
+        {"rule-type-mismatch",
+         S::error,
          {"A rule or condition fits its question's type and range",
           "Una regla o condición corresponde al tipo y al rango de su pregunta"},
-         {"Score choice and yes/partial/no questions with `levels` that give every value a score, and percent, count and "
+         {"Score choice and yes/partial/no questions with `levels` that give every value a score, and percent, count "
+          "and "
           "list questions with `bands`; test choices with `in`, lists with `any_of`, numbers with `at_least`/`at_most` "
           "within the question's range.",
-          "Califique las preguntas de opción y sí/parcial/no con `levels` que den puntaje a cada valor, y las de porcentaje, "
+          "Califique las preguntas de opción y sí/parcial/no con `levels` que den puntaje a cada valor, y las de "
+          "porcentaje, "
           "conteo y lista con `bands`; pruebe opciones con `in`, listas con `any_of`, números con `at_least`/`at_most` "
           "dentro del rango de la pregunta."}},
-        {"bands-order", S::error,
+        {"bands-order",
+         S::error,
          {"Bands ascend, start at the question's minimum and stay within its range",
           "Las bandas ascienden, empiezan en el mínimo de la pregunta y no salen de su rango"},
          {"Sort bands by `at_least`, start the first at the question's minimum (0 for percent and list questions) and "
           "keep each at or below the question's maximum.",
-          "Ordene las bandas por `at_least`, empiece la primera en el mínimo de la pregunta (0 en porcentajes y listas) y "
+          "Ordene las bandas por `at_least`, empiece la primera en el mínimo de la pregunta (0 en porcentajes y "
+          "listas) y "
           "mantenga cada una en o por debajo del máximo de la pregunta."}},
-        {"levels-order", S::error,
-         {"Readiness levels start at 0 and ascend below 100", "Los niveles de preparación empiezan en 0 y ascienden por debajo de 100"},
+        {"levels-order",
+         S::error,
+         {"Readiness levels start at 0 and ascend below 100",
+          "Los niveles de preparación empiezan en 0 y ascienden por debajo de 100"},
          {"Give the first level `from: 0` and each next level a higher `from`, below 100.",
           "Dé al primer nivel `from: 0` y a cada nivel siguiente un `from` mayor, menor que 100."}},
-        {"range-order", S::error,
+        {"range-order",
+         S::error,
          {"A count question's min is not above its max", "El mínimo de una pregunta de conteo no supera su máximo"},
          {"Swap `min` and `max`.", "Intercambie `min` y `max`."}},
-        {"score-range", S::error,
-         {"Scores, and thresholds on scores, go from 0 to 100", "Los puntajes, y los umbrales sobre puntajes, van de 0 a 100"},
-         {"Use a score from 0 (nothing) to 100 (full points).", "Use un puntaje de 0 (nada) a 100 (puntos completos)."}},
-        {"weight-positive", S::error, {"Weights are above 0 and at most 100", "Los pesos son mayores que 0 y como máximo 100"},
-         {"Give the weight a number above 0 and at most 100 (weights count relative to each other); to leave a criterion "
+        {"score-range",
+         S::error,
+         {"Scores, and thresholds on scores, go from 0 to 100",
+          "Los puntajes, y los umbrales sobre puntajes, van de 0 a 100"},
+         {"Use a score from 0 (nothing) to 100 (full points).",
+          "Use un puntaje de 0 (nada) a 100 (puntos completos)."}},
+        {"weight-positive",
+         S::error,
+         {"Weights are above 0 and at most 100", "Los pesos son mayores que 0 y como máximo 100"},
+         {"Give the weight a number above 0 and at most 100 (weights count relative to each other); to leave a "
+          "criterion "
           "out, delete it.",
-          "Dé al peso un número mayor que 0 y como máximo 100 (los pesos cuentan unos respecto de otros); para dejar fuera "
+          "Dé al peso un número mayor que 0 y como máximo 100 (los pesos cuentan unos respecto de otros); para dejar "
+          "fuera "
           "un criterio, elimínelo."}},
-        {"missing-translation", S::error,
-         {"Every text has a non-empty English and Spanish version", "Todo texto tiene una versión en inglés y en español, no vacías"},
+        {"missing-translation",
+         S::error,
+         {"Every text has a non-empty English and Spanish version",
+          "Todo texto tiene una versión en inglés y en español, no vacías"},
          {"Add the missing `en:` or `es:` text; reports are printed in either language.",
           "Agregue el texto `en:` o `es:` que falta; los informes se imprimen en cualquiera de los dos idiomas."}},
-        {"annex-section", S::error,
+        {"annex-section",
+         S::error,
          {"Every Annex reference names a section listed in the set's annex file",
           "Toda referencia al Anexo nombra una sección de la lista del archivo annex del conjunto"},
          {"Cite the section as a quoted number listed in annex.yaml, such as \"4.1.5\".",
           "Cite la sección como un número entre comillas de la lista de annex.yaml, como \"4.1.5\"."}},
-        {"pathway-order", S::error,
-         {"A model builds only on models of an earlier stage", "Un modelo se basa solo en modelos de una etapa anterior"},
+        {"pathway-order",
+         S::error,
+         {"A model builds only on models of an earlier stage",
+          "Un modelo se basa solo en modelos de una etapa anterior"},
          {"Lower the stepping stone's stage or raise this model's, so pathways lead forward and never loop.",
           "Baje la etapa del paso previo o suba la de este modelo, para que las rutas avancen y nunca se cierren."}},
-        {"unreachable-full-score", S::error,
+        {"unreachable-full-score",
+         S::error,
          {"Every criterion can score full points", "Todo criterio puede obtener el puntaje completo"},
          {"Give some value or reachable band the score 100; otherwise no institution can earn the criterion's points.",
-          "Dé el puntaje 100 a algún valor o banda alcanzable; de lo contrario ninguna institución obtiene los puntos del criterio."}},
-        {"infeasible-model", S::error,
+          "Dé el puntaje 100 a algún valor o banda alcanzable; de lo contrario ninguna institución obtiene los puntos "
+          "del criterio."}},
+        {"infeasible-model",
+         S::error,
          {"Some profile can make every model feasible", "Algún perfil puede hacer factible cada modelo"},
          {"Relax the requirement named, or the requirements that contradict each other; otherwise every institution is "
           "told to lift a blocker it never can.",
-          "Flexibilice el requisito indicado, o los requisitos que se contradicen; si no, a toda institución se le pide "
+          "Flexibilice el requisito indicado, o los requisitos que se contradicen; si no, a toda institución se le "
+          "pide "
           "levantar un bloqueo que nunca podrá levantar."}},
-        {"quote-not-found", S::error,
+        {"quote-not-found",
+         S::error,
          {"Every quote is in the Annex section its rule cites (with --source)",
           "Toda cita está en la sección del Anexo que cita su regla (con --source)"},
          {"Copy the words exactly from the section the rule's `annex` names (line breaks and typographic quotes do not "
           "matter), or cite the section the words are in, if it supports the rule.",
-          "Copie las palabras tal cual de la sección que nombra el `annex` de la regla (los saltos de línea y las comillas "
+          "Copie las palabras tal cual de la sección que nombra el `annex` de la regla (los saltos de línea y las "
+          "comillas "
           "tipográficas no importan), o cite la sección donde están, si respalda la regla."}},
-        {"heading-not-found", S::error,
+        {"heading-not-found",
+         S::error,
          {"Every Annex section's heading is a line of the source (with --source)",
           "El encabezado de cada sección del Anexo es una línea de la fuente (con --source)"},
-         {"Give the section a `heading:` copied whole from its heading line in the source (sections are found in order, "
+         {"Give the section a `heading:` copied whole from its heading line in the source (sections are found in "
+          "order, "
           "each after the previous one); give `ends:` a line inside the section.",
-          "Dé a la sección un `heading:` copiado completo de su línea de encabezado en la fuente (las secciones se buscan "
+          "Dé a la sección un `heading:` copiado completo de su línea de encabezado en la fuente (las secciones se "
+          "buscan "
           "en orden, cada una después de la anterior); dé a `ends:` una línea dentro de la sección."}},
-        {"unused-question", S::warning,
+        {"unused-question",
+         S::warning,
          {"Every dimension question is scored or read by a model",
           "Toda pregunta de una dimensión se califica o la lee un modelo"},
-         {"Score it with a criterion, use it in a model condition, or remove it: otherwise institutions answer a question "
+         {"Score it with a criterion, use it in a model condition, or remove it: otherwise institutions answer a "
+          "question "
           "that changes nothing.",
-          "Califíquela con un criterio, úsela en una condición de modelo o elimínela: si no, las instituciones responden una "
+          "Califíquela con un criterio, úsela en una condición de modelo o elimínela: si no, las instituciones "
+          "responden una "
           "pregunta que no cambia nada."}},
-        {"untranslated", S::warning,
+        {"untranslated",
+         S::warning,
          {"The Spanish text is a translation, not a copy", "El texto en español es una traducción, no una copia"},
          {"Translate the `es:` text; a text identical in both languages is usually a copy left untranslated.",
           "Traduzca el texto `es:`; un texto idéntico en ambos idiomas suele ser una copia sin traducir."}},
-        {"no-tests", S::warning, {"The set carries its own test cases", "El conjunto incluye sus propios casos de prueba"},
-         {"Add test cases (profiles with the results they must give) and list them under `tests` in rubric-set.yaml; see "
+        {"no-tests",
+         S::warning,
+         {"The set carries its own test cases", "El conjunto incluye sus propios casos de prueba"},
+         {"Add test cases (profiles with the results they must give) and list them under `tests` in rubric-set.yaml; "
+          "see "
           "docs/rubrics.md.",
-          "Agregue casos de prueba (perfiles con los resultados que deben dar) y enumérelos en `tests` de rubric-set.yaml; "
+          "Agregue casos de prueba (perfiles con los resultados que deben dar) y enumérelos en `tests` de "
+          "rubric-set.yaml; "
           "vea docs/rubrics.md."}},
-        {"untested-model", S::warning,
+        {"untested-model",
+         S::warning,
          {"The set's tests cover every model", "Las pruebas del conjunto cubren todos los modelos"},
          {"Add a test case that expects this model as suggested, feasible or blocked.",
           "Agregue un caso de prueba que espere este modelo como sugerido, factible o bloqueado."}},
-        {"untested-dimension", S::warning,
+        {"untested-dimension",
+         S::warning,
          {"The set's tests cover every dimension", "Las pruebas del conjunto cubren todas las dimensiones"},
          {"Add a test case that expects a score range or a level for this dimension.",
           "Agregue un caso de prueba que espere un rango de puntaje o un nivel para esta dimensión."}},
-        {"basis-missing", S::warning,
+        {"basis-missing",
+         S::warning,
          {"Every rule says what it rests on: a quote of the Annex or an assumption",
           "Toda regla dice en qué se apoya: una cita del Anexo o un supuesto"},
-         {"Add `quote:` with the Annex's words that support the rule, from the section it cites, and `assumption: {en, es}` "
+         {"Add `quote:` with the Annex's words that support the rule, from the section it cites, and `assumption: {en, "
+          "es}` "
           "with the reason for what the Annex does not give (its numbers, usually).",
-          "Agregue `quote:` con las palabras del Anexo que respaldan la regla, de la sección que cita, y `assumption: {en, es}` "
+          "Agregue `quote:` con las palabras del Anexo que respaldan la regla, de la sección que cita, y `assumption: "
+          "{en, es}` "
           "con la razón de lo que el Anexo no da (sus números, por lo general)."}},
     };
     return rules;
@@ -204,7 +263,8 @@ struct ScoreRange {
 double extreme_mean(std::vector<std::pair<double, double>> forced,  // (weight, best score)
                     std::vector<std::pair<double, double>> optional, bool highest) {
     auto better = [&](double a, double b) { return highest ? a > b : a < b; };
-    std::sort(optional.begin(), optional.end(), [&](const auto& x, const auto& y) { return better(x.second, y.second); });
+    std::sort(optional.begin(), optional.end(),
+              [&](const auto& x, const auto& y) { return better(x.second, y.second); });
     if (forced.empty()) {
         if (optional.empty()) return highest ? 0 : 100;
         forced.push_back(optional.front());
@@ -239,38 +299,44 @@ std::vector<BasedRule> based_rules(const RubricSet& set) {
     for (const auto& dimension : set.dimensions) {
         for (const auto& c : dimension.criteria) {
             rules.push_back({&c.basis, c.annex, {"criterion " + quoted(c.id), "el criterio " + quoted(c.id)}});
-            rules.push_back({&c.recommendation.basis, c.recommendation.annex,
+            rules.push_back({&c.recommendation.basis,
+                             c.recommendation.annex,
                              {"the recommendation of " + quoted(c.id), "la recomendación de " + quoted(c.id)}});
         }
     }
     auto on = [](const Condition& c) { return c.dimension.empty() ? c.question : c.dimension; };
     for (const auto& m : set.models) {
         for (const auto& c : m.requires_)
-            rules.push_back({&c.basis, c.annex,
+            rules.push_back({&c.basis,
+                             c.annex,
                              {"the requirement of model " + quoted(m.id) + " on " + on(c),
                               "el requisito del modelo " + quoted(m.id) + " sobre " + on(c)}});
         for (const auto& adjustment : m.context)
-            rules.push_back({&adjustment.when.basis, adjustment.when.annex,
+            rules.push_back({&adjustment.when.basis,
+                             adjustment.when.annex,
                              {"the context adjustment of model " + quoted(m.id) + " on " + on(adjustment.when),
                               "el ajuste de contexto del modelo " + quoted(m.id) + " sobre " + on(adjustment.when)}});
         if (m.runs_when)
-            rules.push_back({&m.runs_when->basis, m.runs_when->annex,
+            rules.push_back({&m.runs_when->basis,
+                             m.runs_when->annex,
                              {"runs_when of model " + quoted(m.id), "runs_when del modelo " + quoted(m.id)}});
     }
     const Advice& advice = set.advice;
-    for (const auto& [name, rule] : {std::pair{"min_coverage", &advice.min_coverage}, std::pair{"min_fit", &advice.min_fit},
-                                     std::pair{"already_runs", &advice.already_runs},
-                                     std::pair{"builds_on_running", &advice.builds_on_running},
-                                     std::pair{"considered", &advice.considered}}) {
+    for (const auto& [name, rule] :
+         {std::pair{"min_coverage", &advice.min_coverage}, std::pair{"min_fit", &advice.min_fit},
+          std::pair{"already_runs", &advice.already_runs}, std::pair{"builds_on_running", &advice.builds_on_running},
+          std::pair{"considered", &advice.considered}}) {
         std::string id = std::string("advice.") + name;
         rules.push_back({&rule->basis, rule->annex, {"the rule " + id, "la regla " + id}});
     }
     for (const auto& step : advice.first_steps) {
-        rules.push_back({&step.basis, step.annex,
+        rules.push_back({&step.basis,
+                         step.annex,
                          {"the first step " + quoted(step.model) + " of the advice",
                           "el primer paso " + quoted(step.model) + " del consejo"}});
         if (step.when)
-            rules.push_back({&step.when->basis, step.when->annex,
+            rules.push_back({&step.when->basis,
+                             step.when->annex,
                              {"the condition of the first step " + quoted(step.model),
                               "la condición del primer paso " + quoted(step.model)},
                              false});
@@ -292,12 +358,11 @@ void check_quotes(const RubricSet& set, std::vector<Quoted> quotes, const CheckS
     annex_source::SplitSource split = annex_source::split(source.text, set.annex_sections);
     for (const auto& problem : split.problems) {
         const AnnexSection& section = *problem.section;
-        LocalText message =
-            problem.kind == annex_source::ProblemKind::no_heading
-                ? format_message(msg::heading_missing, section.id, source.name)
-            : problem.kind == annex_source::ProblemKind::heading_not_found
-                ? format_message(msg::heading_not_found, section.id, section.heading, source.name)
-                : format_message(msg::ends_not_found, section.id, section.ends, source.name);
+        LocalText message = problem.kind == annex_source::ProblemKind::no_heading
+                                ? format_message(msg::heading_missing, section.id, source.name)
+                            : problem.kind == annex_source::ProblemKind::heading_not_found
+                                ? format_message(msg::heading_not_found, section.id, section.heading, source.name)
+                                : format_message(msg::ends_not_found, section.id, section.ends, source.name);
         findings.push_back({&check_rule("heading-not-found"), section.pos, std::move(message)});
     }
     for (const auto& rule : based_rules(set)) quotes.push_back({&rule.basis->quote, rule.annex, rule.basis->pos});
@@ -315,9 +380,10 @@ void check_quotes(const RubricSet& set, std::vector<Quoted> quotes, const CheckS
             if (!section || section->first_line == 0) continue;  // the heading's finding says why
             if (section->text.find(folded) != std::string::npos) continue;
             const annex_source::SectionText* other = split.containing(folded);
-            message = other ? format_message(msg::quote_in_other_section, quote, rule.annex, source.name, other->section->id)
-                            : format_message(msg::quote_not_in_section, quote, rule.annex, source.name,
-                                             std::to_string(section->first_line) + "-" + std::to_string(section->last_line));
+            message =
+                other ? format_message(msg::quote_in_other_section, quote, rule.annex, source.name, other->section->id)
+                      : format_message(msg::quote_not_in_section, quote, rule.annex, source.name,
+                                       std::to_string(section->first_line) + "-" + std::to_string(section->last_line));
         }
         findings.push_back({&check_rule("quote-not-found"), rule.pos, std::move(message)});
     }
@@ -366,7 +432,8 @@ private:
         for (const auto& c : model.requires_) {
             if (c.dimension.empty()) continue;
             ScoreRange range = dimension_range(*set_.find_dimension(c.dimension), by_question);
-            bool reachable = (!c.at_least || *c.at_least <= range.high + 1e-9) && (!c.at_most || *c.at_most >= range.low - 1e-9);
+            bool reachable =
+                (!c.at_least || *c.at_least <= range.high + 1e-9) && (!c.at_most || *c.at_most >= range.low - 1e-9);
             if (!reachable)
                 add("infeasible-model", c.pos,
                     format_message(msg::infeasible_dimension, model.id, c.dimension, format_number(range.low),
@@ -383,7 +450,9 @@ private:
             if (c->at_least) low = std::max(low, *c->at_least);
             if (c->at_most) high = std::min(high, *c->at_most);
             if (!c->in.empty())
-                std::erase_if(values, [&](const std::string& v) { return std::find(c->in.begin(), c->in.end(), v) == c->in.end(); });
+                std::erase_if(values, [&](const std::string& v) {
+                    return std::find(c->in.begin(), c->in.end(), v) == c->in.end();
+                });
         }
         bool numeric = question.type == QuestionType::percent || question.type == QuestionType::count;
         return numeric ? low <= high : !values.empty();
@@ -395,9 +464,9 @@ private:
         std::vector<std::pair<double, double>> forced_high, forced_low, optional_high, optional_low;
         for (const auto& criterion : dimension.criteria) {
             auto it = by_question.find(criterion.question);
-            std::vector<double> scores = attainable_scores(
-                criterion, *set_.find_question(criterion.question),
-                it == by_question.end() ? std::vector<const Condition*>{} : it->second);
+            std::vector<double> scores =
+                attainable_scores(criterion, *set_.find_question(criterion.question),
+                                  it == by_question.end() ? std::vector<const Condition*>{} : it->second);
             if (scores.empty()) continue;
             double high = *std::max_element(scores.begin(), scores.end());
             double low = *std::min_element(scores.begin(), scores.end());
@@ -447,8 +516,7 @@ void find_untranslated(const YAML::Node& node, const std::string& file, std::vec
     if (node.IsMap()) {
         const YAML::Node en = node["en"];
         const YAML::Node es = node["es"];
-        if (en && es && en.IsScalar() && es.IsScalar() && en.Scalar() == es.Scalar() &&
-            is_prose(en.Scalar())) {
+        if (en && es && en.IsScalar() && es.IsScalar() && en.Scalar() == es.Scalar() && is_prose(en.Scalar())) {
             findings.push_back({&check_rule("untranslated"), yaml_input::pos_of(es, file),
                                 format_message(msg::untranslated, en.Scalar())});
         }
@@ -479,7 +547,8 @@ void check_tests(const RubricFiles& files, const RubricLoad& load, std::vector<F
         std::set<std::string> dimensions = suite.covered_dimensions();
         for (const auto& model : set.models)
             if (!models.count(model.id))
-                findings.push_back({&check_rule("untested-model"), model.pos, format_message(msg::untested_model, model.id)});
+                findings.push_back(
+                    {&check_rule("untested-model"), model.pos, format_message(msg::untested_model, model.id)});
         for (const auto& dimension : set.dimensions)
             if (!dimensions.count(dimension.id))
                 findings.push_back({&check_rule("untested-dimension"), dimension.pos,
@@ -536,8 +605,8 @@ CheckReport check_rubric_set(const RubricFiles& files, const std::optional<Check
             // The test cases' expectations cite the Annex too (fidelity cases): their quotes are checked alike.
             std::vector<Quoted> quotes;
             for (const auto& c : suite.cases)
-                for (const auto* ids : {&c.expect.suggested_one_of, &c.expect.acceptable, &c.expect.not_for_now,
-                                        &c.expect.barriers})
+                for (const auto* ids :
+                     {&c.expect.suggested_one_of, &c.expect.acceptable, &c.expect.not_for_now, &c.expect.barriers})
                     if (*ids) quotes.push_back({&(*ids)->quote, (*ids)->annex, (*ids)->pos});
             check_quotes(load.set, std::move(quotes), *source, report.findings);
         }

@@ -98,7 +98,8 @@ std::map<std::string, int> ranks_of(const Assessment& a) {
 
 // The recommendations in the top `top` of `from` that are not in the top of `other`, in rank order
 // (ranks are unique, so there are no ties). `from_is_new` says which side `from` is.
-std::vector<RecommendationChange> leaving_top(const Assessment& from, const Assessment& other, int top, bool from_is_new) {
+std::vector<RecommendationChange> leaving_top(const Assessment& from, const Assessment& other, int top,
+                                              bool from_is_new) {
     std::map<std::string, int> other_ranks = ranks_of(other);
     std::vector<RecommendationChange> changes;
     for (const auto& r : from.recommendations) {
@@ -134,8 +135,10 @@ ProfileDiff diff_profile(const RubricSet& old_set, const RubricSet& new_set, con
     diff.path = path;
     std::optional<Profile> old_profile = try_load(path, old_set, diff.old_failure);
     std::optional<Profile> new_profile = try_load(path, new_set, diff.new_failure);
-    if (new_profile) diff.institution = new_profile->text("institution.name");
-    else if (old_profile) diff.institution = old_profile->text("institution.name");
+    if (new_profile)
+        diff.institution = new_profile->text("institution.name");
+    else if (old_profile)
+        diff.institution = old_profile->text("institution.name");
     if (old_profile && new_profile) compare(diff, assess(*old_profile, old_set), assess(*new_profile, new_set), top);
     return diff;
 }
@@ -179,11 +182,13 @@ bool ProfileDiff::moved() const {
 }
 
 size_t RubricDiff::moved_count() const {
-    return static_cast<size_t>(std::count_if(profiles.begin(), profiles.end(), [](const auto& p) { return p.moved(); }));
+    return static_cast<size_t>(
+        std::count_if(profiles.begin(), profiles.end(), [](const auto& p) { return p.moved(); }));
 }
 
 size_t RubricDiff::failed_count() const {
-    return static_cast<size_t>(std::count_if(profiles.begin(), profiles.end(), [](const auto& p) { return p.failed(); }));
+    return static_cast<size_t>(
+        std::count_if(profiles.begin(), profiles.end(), [](const auto& p) { return p.failed(); }));
 }
 
 size_t RubricDiff::unchanged_count() const { return profiles.size() - moved_count() - failed_count(); }

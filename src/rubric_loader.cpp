@@ -53,8 +53,9 @@ constexpr Message kNotFinite{
 constexpr Message kOutOfRange{"{0} is out of range; expected {2}", "{0} está fuera de rango; se esperaba {3}"};
 constexpr Message kThresholdOutside{"{0}: the threshold {1} is outside the question's range, {2} to {3}",
                                     "{0}: el umbral {1} está fuera del rango de la pregunta, de {2} a {3}"};
-constexpr Message kDimensionThreshold{"{0}: the threshold {1} is outside the range of a dimension's score, 0 to 100",
-                                      "{0}: el umbral {1} está fuera del rango del puntaje de una dimensión, de 0 a 100"};
+constexpr Message kDimensionThreshold{
+    "{0}: the threshold {1} is outside the range of a dimension's score, 0 to 100",
+    "{0}: el umbral {1} está fuera del rango del puntaje de una dimensión, de 0 a 100"};
 constexpr Message kQuestionOfOtherBlock{
     "the question \"{0}\" exists but belongs to {2}; a criterion of dimension \"{1}\" scores only questions of \"{1}\"",
     "la pregunta \"{0}\" existe pero pertenece a {3}; un criterio de la dimensión \"{1}\" califica solo preguntas de "
@@ -65,7 +66,8 @@ LocalText expected_words(const Range& range) {
     std::string high = format_number(range.max, 2);
     if (range.whole) return {"a whole number from " + low + " to " + high, "un número entero de " + low + " a " + high};
     if (range.above_min)
-        return {"a number above " + low + " and at most " + high, "un número mayor que " + low + " y como máximo " + high};
+        return {"a number above " + low + " and at most " + high,
+                "un número mayor que " + low + " y como máximo " + high};
     return {"a number from " + low + " to " + high, "un número de " + low + " a " + high};
 }
 
@@ -178,8 +180,9 @@ public:
         double value = read.value;
         bool outside = (range.above_min ? value <= range.min : value < range.min) || value > range.max;
         if (range.whole && (outside || value != std::floor(value)))
-            fail(node, "schema", format_message(msg::expected_whole_in, describe(node), format_number(range.min, 0),
-                                                format_number(range.max, 0)));
+            fail(node, "schema",
+                 format_message(msg::expected_whole_in, describe(node), format_number(range.min, 0),
+                                format_number(range.max, 0)));
         if (outside) fail(node, rule, format_message(kOutOfRange, describe(node), "", expected.en, expected.es));
         return value;
     }
@@ -208,10 +211,12 @@ public:
     LocalText text(const YAML::Node& node, const std::string& where) const {
         if (!node.IsMap()) fail(node, "schema", format_message(msg::expected_map_for, where, describe(node)));
         check_keys(node, where, {}, {"en", "es"});
-        for (const auto& [lang, en, es] : {std::tuple{"en", "English", "inglés"}, std::tuple{"es", "Spanish", "español"}}) {
+        for (const auto& [lang, en, es] :
+             {std::tuple{"en", "English", "inglés"}, std::tuple{"es", "Spanish", "español"}}) {
             const YAML::Node& value = node[lang];
             if (!value || (value.IsScalar() && value.Scalar().empty()) || value.IsNull())
-                fail(value ? value : node, "missing-translation", format_message(msg::missing_translation, where, "", en, es));
+                fail(value ? value : node, "missing-translation",
+                     format_message(msg::missing_translation, where, "", en, es));
         }
         return {string(node["en"]), string(node["es"])};
     }
@@ -270,7 +275,8 @@ private:
         } catch (const InputError& e) {
             load_.problems.insert(load_.problems.end(), e.diagnostics().begin(), e.diagnostics().end());
         } catch (const YAML::Exception& e) {
-            SourcePos pos{files_.root, e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1};
+            SourcePos pos{files_.root, e.mark.is_null() ? 0 : e.mark.line + 1,
+                          e.mark.is_null() ? 0 : e.mark.column + 1};
             load_.problems.push_back({pos, format_message(msg::unexpected_shape, e.msg), "schema"});
         }
         return false;
@@ -296,7 +302,8 @@ private:
             try {
                 root = yaml_input::parse(*text, name);
             } catch (const InputError& e) {
-                throw InputError({Diagnostic{e.diagnostics().front().pos, e.diagnostics().front().message, "yaml-syntax"}});
+                throw InputError(
+                    {Diagnostic{e.diagnostics().front().pos, e.diagnostics().front().message, "yaml-syntax"}});
             }
             load_.files.push_back({name, kind, root});
             file.emplace(name, root, load_.set);
@@ -357,7 +364,8 @@ private:
             AdviceRule rule;
             // min_coverage and min_fit are thresholds on a coverage and a fit; the others add points.
             bool threshold = name == "min_coverage" || name == "min_fit";
-            rule.value = threshold ? main.number(item["value"], kScore, "score-range") : main.number(item["value"], kPoints);
+            rule.value =
+                threshold ? main.number(item["value"], kScore, "score-range") : main.number(item["value"], kPoints);
             rule.annex = main.annex(item["annex"]);
             rule.why = main.text(item["why"], name + " why");
             rule.basis = main.basis(item, name);
@@ -367,13 +375,19 @@ private:
                 rule.question = main.string(item["question"]);
                 const Question* q = load_.set.find_question(rule.question);
                 if (!q || q->type != QuestionType::list)
-                    main.fail(item["question"], "unknown-reference", format_message(msg::unknown_question, rule.question));
+                    main.fail(item["question"], "unknown-reference",
+                              format_message(msg::unknown_question, rule.question));
             }
-            if (name == "min_coverage") advice.min_coverage = rule;
-            else if (name == "min_fit") advice.min_fit = rule;
-            else if (name == "already_runs") advice.already_runs = rule;
-            else if (name == "builds_on_running") advice.builds_on_running = rule;
-            else advice.considered = rule;
+            if (name == "min_coverage")
+                advice.min_coverage = rule;
+            else if (name == "min_fit")
+                advice.min_fit = rule;
+            else if (name == "already_runs")
+                advice.already_runs = rule;
+            else if (name == "builds_on_running")
+                advice.builds_on_running = rule;
+            else
+                advice.considered = rule;
         }
         advice.alternatives = main.whole(node["alternatives"], 0, 100);
         if (!node["first_steps"].IsSequence() || node["first_steps"].size() == 0)
@@ -384,7 +398,8 @@ private:
                 FirstStep step;
                 step.model = main.string(item["model"]);
                 if (!load_.set.find_model(step.model) && !broken_.count(step.model))
-                    main.fail(item["model"], "unknown-reference", format_message(msg::unknown_advice_model, step.model));
+                    main.fail(item["model"], "unknown-reference",
+                              format_message(msg::unknown_advice_model, step.model));
                 step.annex = main.annex(item["annex"]);
                 step.why = main.text(item["why"], "first step why");
                 step.basis = main.basis(item, "first step");
@@ -445,7 +460,8 @@ private:
         q.block = block;
         q.key = file.string(node["key"]);
         q.path = block + "." + q.key;
-        if (load_.set.find_question(q.path)) file.fail(node["key"], "duplicate-id", format_message(msg::duplicate_id, q.path));
+        if (load_.set.find_question(q.path))
+            file.fail(node["key"], "duplicate-id", format_message(msg::duplicate_id, q.path));
         q.type = question_type(file, node["type"]);
         q.text = file.text(node["text"], q.path + " text");
         q.help = file.text(node["help"], q.path + " help");
@@ -454,7 +470,8 @@ private:
         if (node["required"]) q.required = file.string(node["required"]) == "true";
         bool has_values = q.type == QuestionType::choice || q.type == QuestionType::list;
         if (has_values != bool(node["values"]))
-            file.fail(node, "schema", format_message(has_values ? msg::values_required : msg::values_not_allowed, q.path));
+            file.fail(node, "schema",
+                      format_message(has_values ? msg::values_required : msg::values_not_allowed, q.path));
         if (has_values) {
             for (const auto& value : node["values"]) {
                 file.check_keys(value, "value", {"id", "label"}, {});
@@ -479,14 +496,15 @@ private:
 
     static QuestionType question_type(const RubricFile& file, const YAML::Node& node) {
         static const std::vector<std::pair<std::string, QuestionType>> types = {
-            {"text", QuestionType::text},     {"choice", QuestionType::choice},   {"list", QuestionType::list},
-            {"yes_partial_no", QuestionType::yes_partial_no}, {"percent", QuestionType::percent},
-            {"count", QuestionType::count}};
+            {"text", QuestionType::text},       {"choice", QuestionType::choice},
+            {"list", QuestionType::list},       {"yes_partial_no", QuestionType::yes_partial_no},
+            {"percent", QuestionType::percent}, {"count", QuestionType::count}};
         std::string name = file.string(node);
         for (const auto& [id, type] : types)
             if (id == name) return type;
-        file.fail(node, "schema",
-                  format_message(msg::expected_one_of, describe(node), "text, choice, list, yes_partial_no, percent, count"));
+        file.fail(
+            node, "schema",
+            format_message(msg::expected_one_of, describe(node), "text, choice, list, yes_partial_no, percent, count"));
     }
 
     void read_dimension(const std::string& id, const SourcePos& named_at) {
@@ -494,7 +512,8 @@ private:
         if (!opened) throw InputError(std::vector<Diagnostic>{});  // reported by open()
         const RubricFile& file = *opened;
         const YAML::Node& root = file.root();
-        file.check_keys(root, "dimension", {"id", "name", "weight", "annex", "description", "questions", "criteria"}, {});
+        file.check_keys(root, "dimension", {"id", "name", "weight", "annex", "description", "questions", "criteria"},
+                        {});
         Dimension dimension;
         dimension.id = file.string(root["id"]);
         if (dimension.id != id)
@@ -578,7 +597,8 @@ private:
                                           ? LocalText{"the institution's questions", "las preguntas de la institución"}
                                           : LocalText{"dimension \"" + question->block + "\"",
                                                       "la dimensión \"" + question->block + "\""};
-                    message = format_message(kQuestionOfOtherBlock, foreign.question, foreign.dimension, owner.en, owner.es);
+                    message =
+                        format_message(kQuestionOfOtherBlock, foreign.question, foreign.dimension, owner.en, owner.es);
                 }
                 throw InputError({Diagnostic{foreign.pos, message, "unknown-reference"}});
             });
@@ -588,7 +608,8 @@ private:
     Recommendation read_recommendation(const RubricFile& file, const YAML::Node& node, const std::string& criterion) {
         file.check_keys(node, "recommendation", {"effort", "horizon", "annex", "text"}, {"quote", "assumption"});
         Recommendation recommendation;
-        recommendation.effort = pick<Effort>(file, node["effort"], {Effort::low, Effort::medium, Effort::high}, effort_id);
+        recommendation.effort =
+            pick<Effort>(file, node["effort"], {Effort::low, Effort::medium, Effort::high}, effort_id);
         recommendation.horizon = pick<Horizon>(file, node["horizon"],
                                                {Horizon::quick_win, Horizon::months_6_12, Horizon::longer}, horizon_id);
         recommendation.annex = file.annex(node["annex"]);
@@ -616,7 +637,8 @@ private:
         bool wants_bands = question.type == QuestionType::percent || question.type == QuestionType::count ||
                            question.type == QuestionType::list;
         if (wants_levels) {
-            if (!node["levels"]) file.fail(node, "rule-type-mismatch", format_message(msg::rule_needs_levels, question.path));
+            if (!node["levels"])
+                file.fail(node, "rule-type-mismatch", format_message(msg::rule_needs_levels, question.path));
             std::vector<Diagnostic> problems;
             for (const auto& [value, score, at] : yaml_input::map_entries(node["levels"], file.name(), problems)) {
                 if (!question.find_value(value))
@@ -715,9 +737,9 @@ private:
                         throw InputError({Diagnostic{model.pos, format_message(msg::unknown_model, step, model.id),
                                                      "unknown-reference"}});
                     if (before && before->stage >= model.stage)
-                        throw InputError({Diagnostic{model.pos,
-                                                     format_message(msg::stepping_stone_not_earlier, step, model.id),
-                                                     "pathway-order"}});
+                        throw InputError(
+                            {Diagnostic{model.pos, format_message(msg::stepping_stone_not_earlier, step, model.id),
+                                        "pathway-order"}});
                 });
             }
         }
@@ -749,8 +771,10 @@ private:
         }
         if (model.fit.empty()) file.fail(node["fit"], "schema", format_message(msg::model_without_fit, model.id));
         for (const auto& adjustment : node["context"])
-            model.context.push_back({read_condition(file, adjustment, {"adjust"}), file.number(adjustment["adjust"], kPoints)});
-        for (const auto& requirement : node["requires"]) model.requires_.push_back(read_condition(file, requirement, {}));
+            model.context.push_back(
+                {read_condition(file, adjustment, {"adjust"}), file.number(adjustment["adjust"], kPoints)});
+        for (const auto& requirement : node["requires"])
+            model.requires_.push_back(read_condition(file, requirement, {}));
         if (node["runs_when"]) model.runs_when = read_condition(file, node["runs_when"], {});
         return model;
     }
@@ -762,9 +786,10 @@ private:
         file.fail(node, "unknown-reference", format_message(msg::unknown_dimension, id));
     }
 
-    Condition read_condition(const RubricFile& file, const YAML::Node& node, const std::vector<std::string>& extra_keys) {
-        std::vector<std::string> optional = {"dimension", "question", "at_least", "at_most", "in",
-                                             "any_of", "why",      "quote",    "assumption"};
+    Condition read_condition(const RubricFile& file, const YAML::Node& node,
+                             const std::vector<std::string>& extra_keys) {
+        std::vector<std::string> optional = {"dimension", "question", "at_least", "at_most",   "in",
+                                             "any_of",    "why",      "quote",    "assumption"};
         optional.insert(optional.end(), extra_keys.begin(), extra_keys.end());
         file.check_keys(node, "condition", {"annex"}, optional);
         Condition c;
@@ -772,7 +797,8 @@ private:
         c.pos = file.pos(node);
         if (node["why"]) c.why = file.text(node["why"], "why");
         c.basis = file.basis(node, "condition");
-        if (bool(node["dimension"]) == bool(node["question"])) file.fail(node, "schema", format_message(msg::condition_subject));
+        if (bool(node["dimension"]) == bool(node["question"]))
+            file.fail(node, "schema", format_message(msg::condition_subject));
         if (node["at_least"]) c.at_least = file.number(node["at_least"], kQuantity);
         if (node["at_most"]) c.at_most = file.number(node["at_most"], kQuantity);
         if (node["in"]) c.in = file.strings(node["in"]);

@@ -74,9 +74,11 @@ json to_json(const YAML::Node& node, const std::string& file, int depth, size_t&
     if (depth > kMaxDepth)
         throw InputError(yaml_input::pos_of(node, file), format_message(msg::too_deep, std::to_string(kMaxDepth)));
     if (++visited > kMaxNodes)
-        throw InputError(yaml_input::pos_of(node, file), format_message(msg::too_many_nodes, std::to_string(kMaxNodes)));
+        throw InputError(yaml_input::pos_of(node, file),
+                         format_message(msg::too_many_nodes, std::to_string(kMaxNodes)));
     switch (node.Type()) {
-        case YAML::NodeType::Scalar: return scalar_to_json(node);
+        case YAML::NodeType::Scalar:
+            return scalar_to_json(node);
         case YAML::NodeType::Sequence: {
             json array = json::array();
             for (const auto& item : node) array.push_back(to_json(item, file, depth + 1, visited));
@@ -89,7 +91,8 @@ json to_json(const YAML::Node& node, const std::string& file, int depth, size_t&
                     object.emplace(entry.first.Scalar(), to_json(entry.second, file, depth + 1, visited));
             return object;
         }
-        default: return nullptr;
+        default:
+            return nullptr;
     }
 }
 
@@ -121,7 +124,8 @@ const valijson::Schema& schema_for(FileKind kind) {
 std::vector<std::string> steps_of(const std::vector<std::string>& context) {
     std::vector<std::string> steps;
     for (const auto& part : context)
-        if (part.size() >= 2 && part.front() == '[' && part.back() == ']') steps.push_back(part.substr(1, part.size() - 2));
+        if (part.size() >= 2 && part.front() == '[' && part.back() == ']')
+            steps.push_back(part.substr(1, part.size() - 2));
     return steps;
 }
 
@@ -178,7 +182,8 @@ private:
         auto [it, added] = indexes_.try_emplace(map.steps);
         if (added)
             for (const auto& entry : map.node)
-                if (entry.first.IsScalar()) it->second.try_emplace(entry.first.Scalar(), Entry{entry.first, entry.second});
+                if (entry.first.IsScalar())
+                    it->second.try_emplace(entry.first.Scalar(), Entry{entry.first, entry.second});
         auto found = it->second.find(key);
         return found == it->second.end() ? nullptr : &found->second;
     }
@@ -201,22 +206,26 @@ const json* subschema_at(const std::vector<std::string>& steps, FileKind kind) {
     const json* schema = resolve(&definitions[std::string(definition_name(kind))]);
     for (const auto& step : steps) {
         if (!schema) return nullptr;
-        if (schema->contains("items")) schema = &(*schema)["items"];
+        if (schema->contains("items"))
+            schema = &(*schema)["items"];
         else if (schema->contains("properties") && (*schema)["properties"].contains(step))
             schema = &(*schema)["properties"][step];
         else if (schema->contains("additionalProperties") && (*schema)["additionalProperties"].is_object())
             schema = &(*schema)["additionalProperties"];
-        else return nullptr;
+        else
+            return nullptr;
         schema = resolve(schema);
     }
     return schema;
 }
 
 LocalText type_words(const json& type) {
-    static const std::map<std::string, LocalText> words = {
-        {"object", {"a map", "un mapa"}},          {"array", {"a list", "una lista"}},
-        {"string", {"a text", "un texto"}},        {"number", {"a number", "un número"}},
-        {"integer", {"a whole number", "un número entero"}}, {"boolean", {"true or false", "true o false"}}};
+    static const std::map<std::string, LocalText> words = {{"object", {"a map", "un mapa"}},
+                                                           {"array", {"a list", "una lista"}},
+                                                           {"string", {"a text", "un texto"}},
+                                                           {"number", {"a number", "un número"}},
+                                                           {"integer", {"a whole number", "un número entero"}},
+                                                           {"boolean", {"true or false", "true o false"}}};
     auto it = words.find(type.is_string() ? type.get<std::string>() : "");
     return it == words.end() ? LocalText{"another type", "otro tipo"} : it->second;
 }
@@ -294,8 +303,10 @@ Diagnostic explain(const valijson::ValidationResults::Error& error, Places& plac
     if (what.find("fewer than 1 characters") != std::string::npos)
         return at(place.node, format_message(msg::schema_empty_text, place.path));
     if (schema && what.find("Array should contain no fewer than") != std::string::npos)
-        return at(place.node, format_message(msg::schema_too_few, place.path, std::to_string((*schema)["minItems"].get<int>())));
-    if (schema && (schema->contains("minimum") || schema->contains("maximum") || schema->contains("exclusiveMinimum")) &&
+        return at(place.node,
+                  format_message(msg::schema_too_few, place.path, std::to_string((*schema)["minItems"].get<int>())));
+    if (schema &&
+        (schema->contains("minimum") || schema->contains("maximum") || schema->contains("exclusiveMinimum")) &&
         what.find("regex") == std::string::npos)
         return at(place.node, format_message(msg::schema_out_of_range, value, range_of(*schema), place.path));
     if (schema && schema->contains("pattern")) {
@@ -319,7 +330,8 @@ std::string context_key(const std::vector<std::string>& context, size_t length) 
 std::unordered_set<std::string> outer_contexts(const std::vector<valijson::ValidationResults::Error>& errors) {
     std::unordered_set<std::string> outer;
     for (const auto& error : errors)
-        for (size_t length = 0; length < error.context.size(); ++length) outer.insert(context_key(error.context, length));
+        for (size_t length = 0; length < error.context.size(); ++length)
+            outer.insert(context_key(error.context, length));
     return outer;
 }
 
@@ -327,12 +339,18 @@ std::unordered_set<std::string> outer_contexts(const std::vector<valijson::Valid
 
 std::string_view definition_name(FileKind kind) {
     switch (kind) {
-        case FileKind::rubric_set: return "rubric_set_file";
-        case FileKind::annex: return "annex_file";
-        case FileKind::questions: return "questions_file";
-        case FileKind::dimension: return "dimension_file";
-        case FileKind::models: return "models_file";
-        case FileKind::tests: return "tests_file";
+        case FileKind::rubric_set:
+            return "rubric_set_file";
+        case FileKind::annex:
+            return "annex_file";
+        case FileKind::questions:
+            return "questions_file";
+        case FileKind::dimension:
+            return "dimension_file";
+        case FileKind::models:
+            return "models_file";
+        case FileKind::tests:
+            return "tests_file";
     }
     return "rubric_set_file";
 }
@@ -371,7 +389,8 @@ std::vector<Diagnostic> validate(const YAML::Node& root, const std::string& file
     for (const auto& e : errors) {
         if (outer.count(context_key(e.context, e.context.size()))) continue;
         Diagnostic diagnostic = explain(e, places, file, kind);
-        if (reported.emplace(diagnostic.pos.line, diagnostic.pos.column).second) diagnostics.push_back(std::move(diagnostic));
+        if (reported.emplace(diagnostic.pos.line, diagnostic.pos.column).second)
+            diagnostics.push_back(std::move(diagnostic));
     }
     return diagnostics;
 }

@@ -65,15 +65,15 @@ void fields(Archive& ar, T& x) {
     else if constexpr (std::is_same_v<U, ContextAdjustment>)
         ar(x.when, x.adjust);
     else if constexpr (std::is_same_v<U, Model>)
-        ar(x.id, x.name, x.description, x.kind, x.stage, x.annex, x.builds_on, x.fit, x.context, x.requires_, x.runs_when,
-           x.pos);
+        ar(x.id, x.name, x.description, x.kind, x.stage, x.annex, x.builds_on, x.fit, x.context, x.requires_,
+           x.runs_when, x.pos);
     else if constexpr (std::is_same_v<U, Level>)
         ar(x.id, x.from, x.name);
     else if constexpr (std::is_same_v<U, AnnexSection>)
         ar(x.id, x.title, x.heading, x.ends, x.pos);
     else if constexpr (std::is_same_v<U, RubricSet>)
-        ar(x.id, x.version, x.name, x.source, x.blocks, x.questions, x.dimensions, x.models, x.levels,
-           x.levels_basis, x.advice, x.annex_title, x.annex_sections, x.test_files);
+        ar(x.id, x.version, x.name, x.source, x.blocks, x.questions, x.dimensions, x.models, x.levels, x.levels_basis,
+           x.advice, x.annex_title, x.annex_sections, x.test_files);
     else
         static_assert(always_false<U>, "a rubric type without its fields");
 }

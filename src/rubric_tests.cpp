@@ -106,9 +106,8 @@ inline constexpr Message level_kind{"level", "el nivel"};
 const std::string kNoModel = "none";
 
 const std::vector<std::string> kCaseKeys = {"id", "profile", "expect"};
-const std::vector<std::string> kExpectKeys = {"overall",         "dimensions", "suggested",   "feasible",
-                                              "blocked",         "recommendations", "acceptable", "not_for_now",
-                                              "barriers",        "stability"};
+const std::vector<std::string> kExpectKeys = {"overall",         "dimensions", "suggested",   "feasible", "blocked",
+                                              "recommendations", "acceptable", "not_for_now", "barriers", "stability"};
 const std::vector<std::string> kSupportKeys = {"annex", "quote"};
 const std::vector<std::string> kScoreKeys = {"at_least", "at_most", "level"};
 const std::vector<std::string> kRecommendationKeys = {"include", "exclude", "top"};
@@ -217,8 +216,10 @@ private:
         for (const auto& [key, value] : *entries) {
             if (key == "overall") expect.overall = score_expectation(value, "overall");
             if (key == "dimensions") read_dimension_expectations(value, expect);
-            if (key == "suggested" && value.IsMap()) expect.suggested_one_of = supported(value, "one_of", model_ids_);
-            else if (key == "suggested") expect.suggested = suggested_model(value);
+            if (key == "suggested" && value.IsMap())
+                expect.suggested_one_of = supported(value, "one_of", model_ids_);
+            else if (key == "suggested")
+                expect.suggested = suggested_model(value);
             if (key == "acceptable") expect.acceptable = supported(value, "models", model_ids_);
             if (key == "not_for_now") expect.not_for_now = supported(value, "models", model_ids_);
             if (key == "barriers") expect.barriers = supported(value, "dimensions", dimension_ids_);
@@ -276,7 +277,9 @@ private:
         if (!known_entries(node, list_key, keys)) return result;
         for (const auto& key : keys)
             if (!node[key]) schema(node, format_message(msg::missing_key, key, list_key));
-        if (node[list_key]) result.ids = references(node[list_key], list_key == "dimensions" ? text::dimension_kind : text::model_kind, ids);
+        if (node[list_key])
+            result.ids =
+                references(node[list_key], list_key == "dimensions" ? text::dimension_kind : text::model_kind, ids);
         if (node["annex"]) result.annex = name(node["annex"]);
         if (node["quote"]) {
             result.quote = name(node["quote"]);
@@ -505,11 +508,12 @@ void check_supported(const CaseExpectation& expect, const Assessment& a, std::ve
         for (const auto& id : expect.not_for_now->ids) {
             const ModelResult* m = a.find_model(id);
             if (std::find(a.not_for_now.begin(), a.not_for_now.end(), m) != a.not_for_now.end()) continue;
-            LocalText standing = format_message(m == a.suggested ? text::standing_suggested
+            LocalText standing = format_message(m == a.suggested                 ? text::standing_suggested
                                                 : m->status == ModelStatus::runs ? text::standing_runs
                                                                                  : text::standing_within_reach);
             failures.push_back(
-                {format_local(text::not_ruled_out, same_in_both(id), same_in_both(expect.not_for_now->annex), standing), {}});
+                {format_local(text::not_ruled_out, same_in_both(id), same_in_both(expect.not_for_now->annex), standing),
+                 {}});
         }
     }
     if (expect.barriers && a.overall) {
@@ -517,10 +521,10 @@ void check_supported(const CaseExpectation& expect, const Assessment& a, std::ve
         for (const auto& id : expect.barriers->ids) {
             for (const auto& d : a.dimensions) {
                 if (d.dimension->id != id || (d.score && shown(*d.score) < shown(*a.overall))) continue;
-                failures.push_back({format_message(text::not_a_barrier, id, expect.barriers->annex,
-                                                   format_number(*a.overall, 1),
-                                                   d.score ? format_number(*d.score, 1) : std::string("-")),
-                                    {}});
+                failures.push_back(
+                    {format_message(text::not_a_barrier, id, expect.barriers->annex, format_number(*a.overall, 1),
+                                    d.score ? format_number(*d.score, 1) : std::string("-")),
+                     {}});
             }
         }
     }
@@ -531,8 +535,10 @@ void check_supported(const CaseExpectation& expect, const Assessment& a, std::ve
 // "what would change the advice".
 void check_stability(const CaseExpectation& expect, Assessment& a, CaseResult& result) {
     if (!expect.stability) return;
-    std::vector<std::string> supported = expect.suggested_one_of ? expect.suggested_one_of->ids : std::vector<std::string>{};
-    if (expect.acceptable) supported.insert(supported.end(), expect.acceptable->ids.begin(), expect.acceptable->ids.end());
+    std::vector<std::string> supported =
+        expect.suggested_one_of ? expect.suggested_one_of->ids : std::vector<std::string>{};
+    if (expect.acceptable)
+        supported.insert(supported.end(), expect.acceptable->ids.begin(), expect.acceptable->ids.end());
     find_advice_changes(a);
     int variants = 0, kept = 0, flips = 0;
     TestFailure outside{{}, {}};
@@ -546,8 +552,11 @@ void check_stability(const CaseExpectation& expect, Assessment& a, CaseResult& r
             Assessment variant = assess(std::move(changed), *a.rubric);
             ++variants;
             std::string now = suggestion_id(variant);
-            if (contains(supported, now)) ++kept;
-            else outside.details.push_back(format_message(text::flip_outside, q.path, setting_text(q, value).substr(q.path.size() + 1), now));
+            if (contains(supported, now))
+                ++kept;
+            else
+                outside.details.push_back(
+                    format_message(text::flip_outside, q.path, setting_text(q, value).substr(q.path.size() + 1), now));
             if (variant.suggested == a.suggested ||
                 (variant.suggested && a.suggested && variant.suggested->model == a.suggested->model))
                 continue;
@@ -571,7 +580,8 @@ void check_stability(const CaseExpectation& expect, Assessment& a, CaseResult& r
                                          format_number(*expect.stability, 1));
         result.failures.push_back(std::move(outside));
     }
-    result.notes.push_back(format_message(text::stability_note, shown_share, std::to_string(variants), std::to_string(flips)));
+    result.notes.push_back(
+        format_message(text::stability_note, shown_share, std::to_string(variants), std::to_string(flips)));
 }
 
 CaseResult run_case(const RubricTestCase& test_case, const RubricSet& set) {
@@ -597,7 +607,8 @@ std::set<std::string> RubricTestSuite::covered_models() const {
     std::set<std::string> models;
     for (const auto& c : cases) {
         if (c.expect.suggested && *c.expect.suggested != kNoModel) models.insert(*c.expect.suggested);
-        if (c.expect.suggested_one_of) models.insert(c.expect.suggested_one_of->ids.begin(), c.expect.suggested_one_of->ids.end());
+        if (c.expect.suggested_one_of)
+            models.insert(c.expect.suggested_one_of->ids.begin(), c.expect.suggested_one_of->ids.end());
         if (c.expect.not_for_now) models.insert(c.expect.not_for_now->ids.begin(), c.expect.not_for_now->ids.end());
         models.insert(c.expect.feasible.begin(), c.expect.feasible.end());
         models.insert(c.expect.blocked.begin(), c.expect.blocked.end());

@@ -11,8 +11,10 @@ namespace {
 // questions; `nullable` is false inside the evidence form, which is only for known answers.
 void write_value(JsonWriter& json, const Question& q, bool nullable) {
     auto type = [&](const char* name) {
-        if (!nullable) json.field("type", name);
-        else json.key("type").begin_array().value(name).value("null").end_array();
+        if (!nullable)
+            json.field("type", name);
+        else
+            json.key("type").begin_array().value(name).value("null").end_array();
     };
     switch (q.type) {
         case QuestionType::text:

@@ -13,7 +13,7 @@ namespace {
 constexpr double kWidth = 640;
 constexpr double kLabelWidth = 250;  // the labels' column, left of the plot
 constexpr double kPlotWidth = 340;
-constexpr size_t kLabelChars = 32;   // longer labels are cut; the table below has them whole
+constexpr size_t kLabelChars = 32;  // longer labels are cut; the table below has them whole
 
 std::string cut(const std::string& label) {
     // Counts characters, not bytes, so an accented label is not cut in the middle of one.
@@ -54,8 +54,8 @@ std::string strip_plot(const std::vector<StripRow>& rows, const std::string& tit
         double y = kTop + kRow * (static_cast<double>(r) + 0.5);
         canvas.text({kLabelWidth - 8, y + 4}, cut(row.label), "", svg::Anchor::end);
         if (row.stats.n == 0) continue;
-        canvas.line({axis_x(row.stats.min, kLabelWidth, kPlotWidth), y}, {axis_x(row.stats.max, kLabelWidth, kPlotWidth), y},
-                    "whisker");
+        canvas.line({axis_x(row.stats.min, kLabelWidth, kPlotWidth), y},
+                    {axis_x(row.stats.max, kLabelWidth, kPlotWidth), y}, "whisker");
         // Dots are spread over five heights, by input order, so equal scores stay visible.
         for (size_t i = 0; i < row.points.size(); ++i) {
             const StripPoint& p = row.points[i];

@@ -21,10 +21,9 @@ std::optional<Lang> parse_lang(std::string_view code) {
     return std::nullopt;
 }
 
-LocalText format_message(const Message& message, const std::string& a, const std::string& b,
-                         const std::string& c, const std::string& d) {
-    return {fmt::format(fmt::runtime(message.en), a, b, c, d),
-            fmt::format(fmt::runtime(message.es), a, b, c, d)};
+LocalText format_message(const Message& message, const std::string& a, const std::string& b, const std::string& c,
+                         const std::string& d) {
+    return {fmt::format(fmt::runtime(message.en), a, b, c, d), fmt::format(fmt::runtime(message.es), a, b, c, d)};
 }
 
 std::string format_number(double value, int decimals) {
@@ -121,19 +120,44 @@ static std::string join_diagnostics(const std::vector<Diagnostic>& diagnostics) 
 LocalText system_reason(int error) {
     const char* spanish = nullptr;
     switch (error) {
-        case ENOSPC: spanish = "no queda espacio en el dispositivo"; break;
-        case EDQUOT: spanish = "se agotó la cuota de disco"; break;
-        case EFBIG: spanish = "el archivo supera el tamaño máximo permitido"; break;
-        case EIO: spanish = "error de entrada/salida"; break;
-        case EACCES: spanish = "permiso denegado"; break;
-        case EPERM: spanish = "operación no permitida"; break;
-        case EROFS: spanish = "el sistema de archivos es de solo lectura"; break;
-        case ENOENT: spanish = "no existe el archivo o el directorio"; break;
-        case ENOTDIR: spanish = "una parte de la ruta no es un directorio"; break;
-        case EISDIR: spanish = "es un directorio"; break;
-        case ELOOP: spanish = "demasiados niveles de enlaces simbólicos"; break;
-        case ENAMETOOLONG: spanish = "el nombre es demasiado largo"; break;
-        default: break;
+        case ENOSPC:
+            spanish = "no queda espacio en el dispositivo";
+            break;
+        case EDQUOT:
+            spanish = "se agotó la cuota de disco";
+            break;
+        case EFBIG:
+            spanish = "el archivo supera el tamaño máximo permitido";
+            break;
+        case EIO:
+            spanish = "error de entrada/salida";
+            break;
+        case EACCES:
+            spanish = "permiso denegado";
+            break;
+        case EPERM:
+            spanish = "operación no permitida";
+            break;
+        case EROFS:
+            spanish = "el sistema de archivos es de solo lectura";
+            break;
+        case ENOENT:
+            spanish = "no existe el archivo o el directorio";
+            break;
+        case ENOTDIR:
+            spanish = "una parte de la ruta no es un directorio";
+            break;
+        case EISDIR:
+            spanish = "es un directorio";
+            break;
+        case ELOOP:
+            spanish = "demasiados niveles de enlaces simbólicos";
+            break;
+        case ENAMETOOLONG:
+            spanish = "el nombre es demasiado largo";
+            break;
+        default:
+            break;
     }
     std::string english = std::strerror(error);
     return {english, spanish ? spanish : english};

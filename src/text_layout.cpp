@@ -7,8 +7,8 @@ namespace tne {
 
 size_t display_width(std::string_view text) {
     // Every byte that does not continue a UTF-8 sequence starts a character.
-    return static_cast<size_t>(
-        std::count_if(text.begin(), text.end(), [](char ch) { return (static_cast<unsigned char>(ch) & 0xC0) != 0x80; }));
+    return static_cast<size_t>(std::count_if(text.begin(), text.end(),
+                                             [](char ch) { return (static_cast<unsigned char>(ch) & 0xC0) != 0x80; }));
 }
 
 std::string pad_right(std::string_view text, size_t width) {

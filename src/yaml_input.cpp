@@ -183,8 +183,8 @@ void for_each_entry(
         }
         const std::string& key = entry.first.Scalar();
         if (!first_time(key)) {
-            problems.push_back(
-                {pos_of(entry.first, file), format_message(duplicate ? *duplicate : msg::duplicate_key, key), "duplicate-key"});
+            problems.push_back({pos_of(entry.first, file),
+                                format_message(duplicate ? *duplicate : msg::duplicate_key, key), "duplicate-key"});
             continue;
         }
         visit(key, entry.second, entry.first);
@@ -213,10 +213,14 @@ std::optional<double> number(const YAML::Node& node) {
 
 std::string describe(const YAML::Node& node) {
     switch (node.Type()) {
-        case YAML::NodeType::Scalar: return fmt::format("\"{}\"", node.Scalar());
-        case YAML::NodeType::Sequence: return "[...]";
-        case YAML::NodeType::Map: return "{...}";
-        default: return "~";
+        case YAML::NodeType::Scalar:
+            return fmt::format("\"{}\"", node.Scalar());
+        case YAML::NodeType::Sequence:
+            return "[...]";
+        case YAML::NodeType::Map:
+            return "{...}";
+        default:
+            return "~";
     }
 }
 

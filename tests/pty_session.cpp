@@ -66,7 +66,8 @@ void PtySession::expect(const std::string& text, std::chrono::seconds timeout) {
             matched_ = at + text.size();
             return;
         }
-        bool open = std::chrono::steady_clock::now() < deadline && read_some(std::chrono::milliseconds(100)) != Read::closed;
+        bool open =
+            std::chrono::steady_clock::now() < deadline && read_some(std::chrono::milliseconds(100)) != Read::closed;
         if (!open) {
             INFO("transcript:\n" << output_);
             FAIL("the terminal never showed: " << text);
@@ -87,8 +88,10 @@ int PtySession::wait() {
     Read last = Read::nothing;
     while (waitpid(pid_, &status, WNOHANG) != pid_) {
         // Keeps reading what it prints, so it never blocks on a full terminal.
-        if (last != Read::closed) last = read_some(std::chrono::milliseconds(50));
-        else usleep(10000);
+        if (last != Read::closed)
+            last = read_some(std::chrono::milliseconds(50));
+        else
+            usleep(10000);
         if (std::chrono::steady_clock::now() > deadline) {
             INFO("transcript:\n" << output_);
             FAIL("tne did not end within 10 s");

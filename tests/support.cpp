@@ -1,10 +1,9 @@
 #include "support.hpp"
 
-#include <catch2/catch.hpp>
-
 #include <sys/wait.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>

@@ -1,10 +1,9 @@
 // tne batch: inputs split and read in order, records identical to single assessments whatever
 // the number of jobs, every input accounted for, and the command's exit codes and output files.
-#include <catch2/catch.hpp>
-
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -103,8 +102,8 @@ TEST_CASE("a bad document of a stream fails alone, at its line in the file, and 
     broken.replace(broken.find("faculty_b2_percent: 30"), 22, "faculty_b2_percent: 130");
     // Line of the broken answer within the file: the first document's lines, the marker, then its own.
     int lines_before = static_cast<int>(std::count(profile.begin(), profile.end(), '\n')) + 1;
-    int broken_line = lines_before +
-                      static_cast<int>(std::count(broken.begin(), broken.begin() + broken.find("130"), '\n')) + 1;
+    int broken_line =
+        lines_before + static_cast<int>(std::count(broken.begin(), broken.begin() + broken.find("130"), '\n')) + 1;
     // "," alone loops Debian's yaml-cpp 0.7.0 YAML::LoadAll until memory runs out; here it is one document.
     std::string stream = profile + "---\n" + broken + "---\n,\n---\n[unclosed\n---\n" + profile;
     write_file(dir.path() / "stream.yaml", stream);
@@ -119,7 +118,8 @@ TEST_CASE("a bad document of a stream fails alone, at its line in the file, and 
     REQUIRE(run.records[1].errors.size() == 1);
     CHECK(run.records[1].errors[0].pos.line == broken_line);
     CHECK(run.records[1].errors[0].pos.column == 23);
-    CHECK_THAT(run.records[1].errors[0].message.en, Catch::Contains("language.faculty_b2_percent: \"130\" is not valid"));
+    CHECK_THAT(run.records[1].errors[0].message.en,
+               Catch::Contains("language.faculty_b2_percent: \"130\" is not valid"));
     CHECK_FALSE(run.records[2].scored);
     CHECK_FALSE(run.records[3].scored);
     CHECK(run.records[3].errors[0].pos.line > run.records[2].errors[0].pos.line);
@@ -195,8 +195,7 @@ TEST_CASE("JSON Lines and JSON records hold the same objects", "[batch]") {
     CHECK(records_begin(RecordFormat::json, default_rubrics()) + records_end(RecordFormat::json, true) == "[\n]\n");
 }
 
-TEST_CASE("every input is accounted for: missing files, empty directories and empty files fail as records",
-          "[batch]") {
+TEST_CASE("every input is accounted for: missing files, empty directories and empty files fail as records", "[batch]") {
     TempDir dir;
     std::filesystem::create_directory(dir.path() / "empty");
     write_file(dir.path() / "blank.yaml", "# nothing yet\n");
@@ -216,7 +215,8 @@ TEST_CASE("every input is accounted for: missing files, empty directories and em
 TEST_CASE("a name that looks like a spreadsheet formula stays text in the CSV", "[batch]") {
     TempDir dir;
     std::string profile = example_text();
-    profile.replace(profile.find("Universidad Autónoma del Pacífico"), std::string("Universidad Autónoma del Pacífico").size(),
+    profile.replace(profile.find("Universidad Autónoma del Pacífico"),
+                    std::string("Universidad Autónoma del Pacífico").size(),
                     "\"=HYPERLINK(\\\"http://x\\\", \\\"a, b\\\")\"");
     write_file(dir.path() / "formula.yaml", profile);
     BatchRun run = batch({(dir.path() / "formula.yaml").string()});
@@ -235,33 +235,37 @@ TEST_CASE("tne batch: exit 0 when all scored, 3 when some failed, 2 on usage err
 
     TempDir dir;
     write_file(dir.path() / "bad.yaml", "institution:\n  name: X\n  type: college\n");
-    RunResult some = run_tne({"batch", "examples/research_center.yaml", (dir.path() / "bad.yaml").string(), "--lang", "es"});
+    RunResult some =
+        run_tne({"batch", "examples/research_center.yaml", (dir.path() / "bad.yaml").string(), "--lang", "es"});
     CHECK(some.exit_code == 3);
     CHECK_THAT(some.err, Catch::Contains("bad.yaml:3:9: institution.type: \"college\" no es válido"));
     CHECK_THAT(some.err, Catch::EndsWith("tne: 2 leídos = 1 evaluados + 1 con errores\n"));
     CHECK(some.err.find('\r') == std::string::npos);  // no progress line when standard error is not a terminal
 
-    for (std::vector<std::string> args : {std::vector<std::string>{"batch", "examples", "--format", "text"},
-                                          {"batch", "examples", "--summary", "--format", "csv"},
-                                          {"batch", "examples", "--records", "out.csv"},
-                                          {"batch", "examples", "--summary", "--records", "out.txt"},
-                                          {"batch", "examples/survey.csv"},
-                                          {"batch", "examples", "--format", "html"},
-                                          {"batch", "examples", "--summary", "--format", "html", "--date", "2026-02-30"},
-                                          {"batch"}}) {
+    for (std::vector<std::string> args :
+         {std::vector<std::string>{"batch", "examples", "--format", "text"},
+          {"batch", "examples", "--summary", "--format", "csv"},
+          {"batch", "examples", "--records", "out.csv"},
+          {"batch", "examples", "--summary", "--records", "out.txt"},
+          {"batch", "examples/survey.csv"},
+          {"batch", "examples", "--format", "html"},
+          {"batch", "examples", "--summary", "--format", "html", "--date", "2026-02-30"},
+          {"batch"}}) {
         RunResult usage = run_tne(args);
         INFO(usage.err);
         CHECK(usage.exit_code == 2);
         CHECK(usage.out.empty());
     }
     CHECK_THAT(run_tne({"batch", "x.csv"}).err, Catch::Contains("give --csv-map MAP.yaml"));
-    CHECK_THAT(run_tne({"batch", "examples", "--summary", "--format", "html", "--date", "23/11/2026", "--lang", "es"}).err,
-               Catch::Contains("--date 23/11/2026: no es una fecha válida; se espera AAAA-MM-DD"));
+    CHECK_THAT(
+        run_tne({"batch", "examples", "--summary", "--format", "html", "--date", "23/11/2026", "--lang", "es"}).err,
+        Catch::Contains("--date 23/11/2026: no es una fecha válida; se espera AAAA-MM-DD"));
     CHECK_THAT(run_tne({"batch", "--help"}).out, Catch::Contains("3 some inputs failed"));
 }
 
 TEST_CASE("tne batch --summary --format html writes the cohort report, dated as asked", "[batch][binary][html]") {
-    RunResult report = run_tne({"batch", "examples", "--summary", "--format", "html", "--lang", "es", "--date", "2026-11-23"});
+    RunResult report =
+        run_tne({"batch", "examples", "--summary", "--format", "html", "--lang", "es", "--date", "2026-11-23"});
     CHECK(report.exit_code == 0);
     CHECK(report.out.rfind("<!DOCTYPE html>\n<html lang=\"es\">", 0) == 0);
     CHECK_THAT(report.out, Catch::Contains("23 de noviembre de 2026"));
@@ -294,7 +298,8 @@ TEST_CASE("tne batch -o and --records write atomically; a failed run leaves exis
     CHECK(run_tne({"batch", "examples", "--format", "bogus", "-o", records}).exit_code == 2);
     CHECK(read_file(records) == "keep me\n");
 
-    RunResult both = run_tne({"batch", "examples", "--summary", "--format", "json", "-o", summary, "--records", records});
+    RunResult both =
+        run_tne({"batch", "examples", "--summary", "--format", "json", "-o", summary, "--records", records});
     CHECK(both.exit_code == 0);
     CHECK(both.out.empty());
     CHECK(parse_csv(read_file(records)).size() == 8);
@@ -319,8 +324,10 @@ TEST_CASE("tne batch scores the shipped survey and accounts for its broken rows"
     for (size_t i = 1; i < rows.size(); ++i) {
         auto cells = by_column(rows[0], rows[i]);
         CHECK(cells["entry"] == std::to_string(i));
-        if (cells["status"] == "failed") failed[std::stoi(cells["line"])] = cells["errors"];
-        else CHECK_FALSE(cells["overall"].empty());
+        if (cells["status"] == "failed")
+            failed[std::stoi(cells["line"])] = cells["errors"];
+        else
+            CHECK_FALSE(cells["overall"].empty());
     }
     REQUIRE(failed.size() == 4);
     CHECK_THAT(failed[10], Catch::StartsWith("examples/survey/respuestas.csv:10:"));
@@ -396,7 +403,8 @@ TEST_CASE("profiles joined with cat, each starting with ---, are a stream; an em
     RunResult run = run_tne({"batch", "-"}, {}, joined);
     INFO(run.err);
     CHECK(run.exit_code == 0);
-    CHECK_THAT(run.err, Catch::Contains(fmt::format("tne: {0} read = {0} scored + 0 failed", example_profiles().size())));
+    CHECK_THAT(run.err,
+               Catch::Contains(fmt::format("tne: {0} read = {0} scored + 0 failed", example_profiles().size())));
     // `echo ---; cat profile.yaml` puts a second marker before each profile's own.
     std::string doubled;
     for (const auto& path : example_profiles()) doubled += "---\n" + read_file(path);
@@ -448,7 +456,8 @@ TEST_CASE("every entry of an input folder is scored, failed or skipped with its 
 
     RunResult cli = run_tne({"batch", folder.string(), "-o", "/dev/null"});
     CHECK(cli.exit_code == 3);
-    CHECK_THAT(cli.err, Catch::Contains("tne: skipped: " + (folder / "notes.txt").string() + ": not a profile by its name"));
+    CHECK_THAT(cli.err,
+               Catch::Contains("tne: skipped: " + (folder / "notes.txt").string() + ": not a profile by its name"));
     CHECK_THAT(cli.err, Catch::Contains("tne: 3 read = 2 scored + 1 failed; 5 skipped"));
 }
 

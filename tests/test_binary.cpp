@@ -1,7 +1,6 @@
 // Tests that run the real binary: golden outputs of every example in both languages and formats,
 // determinism, bad inputs and exit codes.
 #include <catch2/catch.hpp>
-
 #include <cstdlib>
 #include <regex>
 
@@ -19,8 +18,8 @@ TEST_CASE("every example matches its golden output in both languages and formats
         for (std::string lang : {"en", "es"}) {
             for (std::string format : {"text", "json"}) {
                 // A fixed date: the evidence's age, hence the report, depends on it.
-                std::vector<std::string> args = {"assess", relative, "--lang", lang, "--format", format, "--date",
-                                                 "2026-11-23"};
+                std::vector<std::string> args = {"assess",   relative, "--lang", lang,
+                                                 "--format", format,   "--date", "2026-11-23"};
                 if (format == "text") args.push_back("--explain");
                 RunResult run = run_tne(args);
                 INFO(relative << " " << lang << " " << format << "\n" << run.err);
@@ -57,7 +56,8 @@ TEST_CASE("text output fits 80 columns and has no colour unless asked", "[binary
 
     RunResult coloured = run_tne({"assess", "examples/universidad_estatal_es.yaml", "--color", "always"});
     CHECK(coloured.out.find('\033') != std::string::npos);
-    RunResult no_color = run_tne({"assess", "examples/universidad_estatal_es.yaml", "--color", "always"}, {"NO_COLOR=1"});
+    RunResult no_color =
+        run_tne({"assess", "examples/universidad_estatal_es.yaml", "--color", "always"}, {"NO_COLOR=1"});
     CHECK(no_color.out.find('\033') == std::string::npos);
 }
 
@@ -85,16 +85,25 @@ TEST_CASE("an invalid profile exits 2 with file:line:column, the value and what 
     CHECK(run.out.empty());
     std::string p = profile.string();
     CHECK(run.err ==
-          "tne: error: " + p + ":3:9: institution.type: \"public_univresity\" is not valid; did you mean \"public_university\"?\n"
-          "tne: error: " + p + ":5:21: funding.dedicated_budget: \"maybe\" is not valid; expected one of: yes, partial, no\n"
-          "tne: error: " + p + ":6:3: unknown key \"internal_scholarship\" in funding; did you mean \"internal_scholarships\"?\n"
-          "tne: error: " + p + ":8:23: language.faculty_b2_percent: \"140\" is not valid; expected a number from 0 to 100 (a percentage), unquoted\n");
+          "tne: error: " + p +
+              ":3:9: institution.type: \"public_univresity\" is not valid; did you mean \"public_university\"?\n"
+              "tne: error: " +
+              p +
+              ":5:21: funding.dedicated_budget: \"maybe\" is not valid; expected one of: yes, partial, no\n"
+              "tne: error: " +
+              p +
+              ":6:3: unknown key \"internal_scholarship\" in funding; did you mean \"internal_scholarships\"?\n"
+              "tne: error: " +
+              p +
+              ":8:23: language.faculty_b2_percent: \"140\" is not valid; expected a number from 0 to 100 (a "
+              "percentage), unquoted\n");
 
     RunResult spanish = run_tne({"assess", profile.string(), "--lang", "es"});
     CHECK(spanish.exit_code == 2);
     CHECK(spanish.err.find(p + ":5:21: funding.dedicated_budget: \"maybe\" no es válido; se esperaba uno de: sí") ==
           std::string::npos);  // values are ids, the same in both languages
-    CHECK(spanish.err.find(p + ":5:21: funding.dedicated_budget: \"maybe\" no es válido; se esperaba uno de: yes, partial, no") !=
+    CHECK(spanish.err.find(
+              p + ":5:21: funding.dedicated_budget: \"maybe\" no es válido; se esperaba uno de: yes, partial, no") !=
           std::string::npos);
 }
 
@@ -126,9 +135,11 @@ TEST_CASE("usage errors exit 2, help exits 0", "[binary][errors]") {
 }
 
 TEST_CASE("the --fail-under option gates on the overall score", "[binary]") {
-    RunResult pass = run_tne({"assess", "examples/large_public_university.yaml", "--fail-under", "10", "--format", "json"});
+    RunResult pass =
+        run_tne({"assess", "examples/large_public_university.yaml", "--fail-under", "10", "--format", "json"});
     CHECK(pass.exit_code == 0);
-    RunResult fail = run_tne({"assess", "examples/small_rural_university.yaml", "--fail-under", "90", "--format", "json"});
+    RunResult fail =
+        run_tne({"assess", "examples/small_rural_university.yaml", "--fail-under", "90", "--format", "json"});
     CHECK(fail.exit_code == 1);
     CHECK_FALSE(fail.out.empty());  // the report is still written
 }
@@ -237,8 +248,8 @@ TEST_CASE("Spanish output (--lang es) carries no English prose from the rubric s
     }
     // The advice's reasons and assumptions, which the reports show (Suggested model, How this was decided).
     const tne::Advice& advice = rubric.advice;
-    for (const tne::AdviceRule* rule : {&advice.min_coverage, &advice.min_fit, &advice.already_runs,
-                                        &advice.builds_on_running, &advice.considered}) {
+    for (const tne::AdviceRule* rule :
+         {&advice.min_coverage, &advice.min_fit, &advice.already_runs, &advice.builds_on_running, &advice.considered}) {
         collect(rule->why);
         collect(rule->basis.assumption);
     }
@@ -288,8 +299,8 @@ TEST_CASE("tne rubrics test and diff report a changed weight and exit 1", "[bina
                          "--fail-on-change"});
     CHECK(same.exit_code == 0);
     CHECK(same.out.find("7 profiles: 0 moved, 7 unchanged, 0 failed to load") != std::string::npos);
-    auto moved = run_tne({"rubrics", "diff", "builtin", changed.string(), "--profiles", examples, "--format", "markdown",
-                          "--fail-on-change"});
+    auto moved = run_tne({"rubrics", "diff", "builtin", changed.string(), "--profiles", examples, "--format",
+                          "markdown", "--fail-on-change"});
     CHECK(moved.exit_code == 1);
     CHECK(moved.out.find("| Profile | Institution | Overall | Δ | Level |") != std::string::npos);
     CHECK(run_tne({"rubrics", "diff", "builtin", changed.string(), "--profiles", examples}).exit_code == 0);

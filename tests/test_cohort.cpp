@@ -1,11 +1,10 @@
 // Tests of the cohort summary (tne batch --summary): the figures of summarise checked against values
 // worked out by hand, cohort_member of a real assessment, and the three renderers.
-#include <catch2/catch.hpp>
-
-#include <nlohmann/json.hpp>
 #include <tinyxml2.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "summary_charts.hpp"

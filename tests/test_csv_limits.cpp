@@ -2,16 +2,14 @@
 // past its limit fails alone and the next one is read where it starts), a file that yields no row is
 // a failed input, CR-only exports read like any other, and the records tne writes open in a
 // spreadsheet without running anything.
-#include <catch2/catch.hpp>
-
 #include <sys/wait.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <streambuf>
-
-#include <nlohmann/json.hpp>
 
 #include "support.hpp"
 #include "tne/assessment.hpp"
@@ -167,8 +165,8 @@ TEST_CASE("a row is kept up to its byte limit, quotes and delimiters counted, an
 
 TEST_CASE("the rest of a row past its limit is still read for quotes and line ends", "[survey][csv][limits]") {
     // The quoted cell holds a delimiter and line ends of all three kinds: the next row starts after it.
-    const std::string csv = "h,i\n\"" + std::string(100, 'x') + ",\n\r\n\r\"\"" + std::string(100, 'y') +
-                            "\",b\rnext,1\n";
+    const std::string csv =
+        "h,i\n\"" + std::string(100, 'x') + ",\n\r\n\r\"\"" + std::string(100, 'y') + "\",b\rnext,1\n";
     auto rows = read_limited(csv, {64, 4});
     REQUIRE(rows.size() == 3);
     REQUIRE(rows[1].overflow);
@@ -250,8 +248,8 @@ TEST_CASE("a row past its limit fails with where and why, past the header's colu
     auto open = problems(rows[2]);
     REQUIRE(open.size() == 2);
     CHECK(open[0].pos.str() == "r.csv:3:5");
-    CHECK_THAT(open[0].message.en, Catch::StartsWith("row 2 is larger than 64 bytes") &&
-                                       Catch::Contains("in column \"Tipo\""));
+    CHECK_THAT(open[0].message.en,
+               Catch::StartsWith("row 2 is larger than 64 bytes") && Catch::Contains("in column \"Tipo\""));
     CHECK(open[1].pos.str() == "r.csv:3:1");
     CHECK(open[1].message.en ==
           "the quoted cell that starts at line 3, column 5 has no closing quote (\"); the file ends inside it");
@@ -368,8 +366,8 @@ TEST_CASE("tne batch reads the shipped survey saved with CR line ends as with CR
     const std::string csv = (dir.path() / "cr.csv").string();
     write_file(csv, cr);
     RunResult run = run_tne({"batch", csv, "--csv-map", "examples/survey/mapa.yaml", "--format", "jsonl"});
-    RunResult crlf = run_tne({"batch", "examples/survey/respuestas.csv", "--csv-map", "examples/survey/mapa.yaml",
-                              "--format", "jsonl"});
+    RunResult crlf = run_tne(
+        {"batch", "examples/survey/respuestas.csv", "--csv-map", "examples/survey/mapa.yaml", "--format", "jsonl"});
     CHECK(run.exit_code == 3);
     CHECK_THAT(run.err, Catch::EndsWith("tne: 44 read = 40 scored + 4 failed\n"));
     auto records = json_lines(run.out), expected = json_lines(crlf.out);

@@ -1,14 +1,13 @@
 // Evidence of answers (source, date, owner) and its review: loading the {value, evidence} form and
 // every way to get it wrong, stale and fresh at the boundary, confidence computed by hand, the
 // reports' Evidence sections in both languages, the JSON keys and the profile schema.
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
 #include <tinyxml2.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
-
 #include <nlohmann/json.hpp>
 
 #include "json_schema.hpp"
@@ -39,7 +38,6 @@ std::vector<Diagnostic> problems_of(const std::string& yaml) {
     return {};
 }
 
-
 // The only problem of `yaml` is `message`, at the place of `where` in it.
 void check_problem(const std::string& yaml, const std::string& where, const std::string& message) {
     auto problems = problems_of(yaml);
@@ -55,9 +53,7 @@ void check_problem(const std::string& yaml, const std::string& where, const std:
     CHECK(problems[0].message.es != problems[0].message.en);
 }
 
-Assessment assess_text(const std::string& yaml) {
-    return assess(load(yaml), default_rubrics());
-}
+Assessment assess_text(const std::string& yaml) { return assess(load(yaml), default_rubrics()); }
 
 // A profile answering only funding: dedicated_budget (weight 3) with `budget_date` as its evidence's
 // date, external_sources (weight 2) with evidence of 2024-01-10, internal_scholarships (weight 2)
@@ -70,7 +66,9 @@ std::string funding_profile(const std::string& budget_date = "2026-03-31") {
            "funding:\n"
            "  dedicated_budget:\n"
            "    value: yes\n"
-           "    evidence: {source: Presupuesto 2026, date: " + budget_date + ", owner: Finanzas}\n"
+           "    evidence: {source: Presupuesto 2026, date: " +
+           budget_date +
+           ", owner: Finanzas}\n"
            "  external_sources:\n"
            "    value: [conahcyt]\n"
            "    evidence: {source: Convenio CONAHCYT, date: 2024-01-10, owner: Investigación}\n"
@@ -95,10 +93,10 @@ std::vector<std::string> keys_of(const ordered_json& object) {
     return keys;
 }
 
-
 }  // namespace
 
-TEST_CASE("an answer with its evidence loads like the bare answer, with the evidence beside it", "[evidence][loading]") {
+TEST_CASE("an answer with its evidence loads like the bare answer, with the evidence beside it",
+          "[evidence][loading]") {
     std::string yaml = kInstitution +
                        "funding:\n"
                        "  dedicated_budget:\n"
@@ -107,7 +105,9 @@ TEST_CASE("an answer with its evidence loads like the bare answer, with the evid
                        "      source: Presupuesto de egresos 2026\n"
                        "      date: 2026-03-31\n"
                        "      owner: Dirección de Finanzas\n"
-                       "  co_funding: {value: yes, evidence: " + kEvidence + "}\n"
+                       "  co_funding: {value: yes, evidence: " +
+                       kEvidence +
+                       "}\n"
                        "  multi_year_commitment: no\n";
     Profile profile = load(yaml);
     const RubricSet& rubric = default_rubrics();
@@ -132,8 +132,9 @@ TEST_CASE("an answer with its evidence loads like the bare answer, with the evid
 
     // The same answers without evidence score the same: evidence never moves a score.
     Assessment with = assess(std::move(profile), rubric);
-    Assessment without = assess_text(kInstitution + "funding:\n  dedicated_budget: partial\n  co_funding: yes\n"
-                                                    "  multi_year_commitment: no\n");
+    Assessment without = assess_text(kInstitution +
+                                     "funding:\n  dedicated_budget: partial\n  co_funding: yes\n"
+                                     "  multi_year_commitment: no\n");
     CHECK(*with.overall == *without.overall);
     CHECK(with.coverage == without.coverage);
 }
@@ -146,7 +147,8 @@ TEST_CASE("a bad value in the evidence form gets the bare answer's message at th
     check_problem(wrapped, "maybe", bare_problems[0].message.en);
     CHECK(problems_of(wrapped)[0].message == bare_problems[0].message);
 
-    check_problem(kInstitution + "language:\n  faculty_b2_percent:\n    value: 140\n    evidence: " + kEvidence + "\n", "140",
+    check_problem(kInstitution + "language:\n  faculty_b2_percent:\n    value: 140\n    evidence: " + kEvidence + "\n",
+                  "140",
                   "language.faculty_b2_percent: \"140\" is not valid; expected a number from 0 to 100 (a percentage), "
                   "unquoted");
 }
@@ -167,7 +169,8 @@ TEST_CASE("each malformed evidence form is reported at its place with what was e
     }
     SECTION("an unknown key beside value and evidence") {
         std::string yaml = head + "    evidence: " + kEvidence + "\n    note: revisar\n";
-        check_problem(yaml, "note", "unknown key \"note\" in funding.dedicated_budget; expected one of: value, evidence");
+        check_problem(yaml, "note",
+                      "unknown key \"note\" in funding.dedicated_budget; expected one of: value, evidence");
     }
     SECTION("evidence that is not a map") {
         check_problem(head + "    evidence: Acta 12\n", "Acta 12",
@@ -210,22 +213,26 @@ TEST_CASE("every problem of the evidence forms is reported in one run, in file o
     std::string yaml = kInstitution +
                        "funding:\n"
                        "  dedicated_budget: {value: yes, evidence: {source: Acta, date: 2026-13-01}}\n"
-                       "  co_funding: {value: maybe, evidence: " + kEvidence + "}\n";
+                       "  co_funding: {value: maybe, evidence: " +
+                       kEvidence + "}\n";
     auto problems = problems_of(yaml);
     REQUIRE(problems.size() == 3);
     CHECK(problems[0].message.en == "missing key \"owner\" in funding.dedicated_budget.evidence");  // at the '{'
-    CHECK(problems[1].message.en == "funding.dedicated_budget.evidence.date: \"2026-13-01\" is not valid; expected a "
-                                    "date written YYYY-MM-DD, e.g. 2026-03-31");
+    CHECK(problems[1].message.en ==
+          "funding.dedicated_budget.evidence.date: \"2026-13-01\" is not valid; expected a "
+          "date written YYYY-MM-DD, e.g. 2026-03-31");
     CHECK(problems[2].message.en == "funding.co_funding: \"maybe\" is not valid; expected one of: yes, partial, no");
     for (size_t i = 1; i < problems.size(); ++i)
         CHECK(std::tie(problems[i - 1].pos.line, problems[i - 1].pos.column) <=
               std::tie(problems[i].pos.line, problems[i].pos.column));
 }
 
-TEST_CASE("a bad evidence form exits 2 with file:line:column, in the language asked for", "[evidence][binary][errors]") {
+TEST_CASE("a bad evidence form exits 2 with file:line:column, in the language asked for",
+          "[evidence][binary][errors]") {
     TempDir dir;
-    std::string yaml = kInstitution + "funding:\n  dedicated_budget:\n    value: yes\n    evidence: {source: Acta 12, "
-                                      "date: 2026-02-30, owner: Planeación}\n";
+    std::string yaml = kInstitution +
+                       "funding:\n  dedicated_budget:\n    value: yes\n    evidence: {source: Acta 12, "
+                       "date: 2026-02-30, owner: Planeación}\n";
     std::string path = write_profile(dir, yaml);
     auto [line, column] = position_of(yaml, "2026-02-30");
     std::string place = fmt::format("{}:{}:{}: ", path, line, column);
@@ -262,8 +269,7 @@ TEST_CASE("evidence exactly the maximum age old is fresh; a day later it is stal
     };
 
     EvidenceReview on_the_day = review_evidence(a, {2026, 11, 23}, 12);
-    CHECK(stale_fields(on_the_day) ==
-          std::vector<std::string>{"institution.students", "funding.external_sources"});
+    CHECK(stale_fields(on_the_day) == std::vector<std::string>{"institution.students", "funding.external_sources"});
     EvidenceReview day_after = review_evidence(a, {2026, 11, 24}, 12);
     REQUIRE(stale_fields(day_after) ==
             std::vector<std::string>{"institution.students", "funding.dedicated_budget", "funding.external_sources"});
@@ -331,7 +337,8 @@ TEST_CASE("the JSON report has the confidence and evidence keys, in a stable ord
     RunResult run = run_tne({"assess", path, "--format", "json", "--date", "2026-11-23"});
     REQUIRE(run.exit_code == 0);
     ordered_json report = ordered_json::parse(run.out);
-    CHECK(keys_of(report["overall"]) == std::vector<std::string>{"score", "level", "level_name", "coverage", "confidence"});
+    CHECK(keys_of(report["overall"]) ==
+          std::vector<std::string>{"score", "level", "level_name", "coverage", "confidence"});
     // Funding's confidence 5/13 (see above), 38.5%; overall 1.5 x 5/13 of 10.25, 5.6%.
     CHECK(report["overall"]["confidence"] == Approx(5.6));
     CHECK(report["dimensions"][0]["confidence"] == Approx(38.5));
@@ -341,7 +348,8 @@ TEST_CASE("the JSON report has the confidence and evidence keys, in a stable ord
                                                         "stale", "dated_after"});
     CHECK(evidence["date"] == "2026-11-23");
     CHECK(evidence["max_age_months"] == 12);
-    CHECK(keys_of(evidence["dimensions"][0]) == std::vector<std::string>{"id", "confidence", "fresh", "stale", "missing"});
+    CHECK(keys_of(evidence["dimensions"][0]) ==
+          std::vector<std::string>{"id", "confidence", "fresh", "stale", "missing"});
     CHECK(evidence["missing"] == ordered_json::array({"funding.internal_scholarships"}));
     REQUIRE(evidence["stale"].size() == 2);
     CHECK(keys_of(evidence["stale"][1]) ==
@@ -362,10 +370,11 @@ TEST_CASE("the JSON report has the confidence and evidence keys, in a stable ord
     CHECK(unreviewed["evidence"].is_null());
 }
 
-TEST_CASE("the maximum age of evidence (--evidence-max-age) changes what is stale, and is checked", "[evidence][binary]") {
+TEST_CASE("the maximum age of evidence (--evidence-max-age) changes what is stale, and is checked",
+          "[evidence][binary]") {
     auto stale_of = [](const std::string& max_age) {
-        std::vector<std::string> args = {"assess", "examples/universidad_estatal_es.yaml", "--format", "json", "--date",
-                                         "2026-11-23"};
+        std::vector<std::string> args = {
+            "assess", "examples/universidad_estatal_es.yaml", "--format", "json", "--date", "2026-11-23"};
         if (!max_age.empty()) args.insert(args.end(), {"--evidence-max-age", max_age});
         RunResult run = run_tne(args);
         REQUIRE(run.exit_code == 0);
@@ -390,9 +399,11 @@ TEST_CASE("the maximum age of evidence (--evidence-max-age) changes what is stal
     CHECK(zero.exit_code == 2);
     CHECK(zero.out.empty());
     CHECK(zero.err.find("--evidence-max-age 0: expected a whole number of months from 1 to 1200") != std::string::npos);
-    RunResult spanish = run_tne({"assess", "examples/universidad_estatal_es.yaml", "--evidence-max-age", "-3", "--lang", "es"});
+    RunResult spanish =
+        run_tne({"assess", "examples/universidad_estatal_es.yaml", "--evidence-max-age", "-3", "--lang", "es"});
     CHECK(spanish.exit_code == 2);
-    CHECK(spanish.err.find("--evidence-max-age -3: se espera un número entero de meses de 1 a 1200") != std::string::npos);
+    CHECK(spanish.err.find("--evidence-max-age -3: se espera un número entero de meses de 1 a 1200") !=
+          std::string::npos);
 }
 
 TEST_CASE("the text report lists a few answers without evidence, counts many, and --explain lists them all",
@@ -403,15 +414,18 @@ TEST_CASE("the text report lists a few answers without evidence, counts many, an
     REQUIRE(short_list.exit_code == 0);
     // Coverage 1.5 x 7/13 of 10.25 (7.9%), confidence 1.5 x 5/13 of 10.25 (5.6%).
     CHECK(short_list.out.find("(coverage 8%, confidence 6%)") != std::string::npos);
-    CHECK(short_list.out.find("  Answers without evidence: 1\n    - funding.internal_scholarships") != std::string::npos);
-    CHECK(short_list.out.find("  Evidence older than 12 months:\n    - Number of enrolled students (institution.students): "
-                              "2023-09-01, 38 months;\n      owner: Servicios Escolares; source: Estadística 911\n") !=
+    CHECK(short_list.out.find("  Answers without evidence: 1\n    - funding.internal_scholarships") !=
+          std::string::npos);
+    CHECK(short_list.out.find(
+              "  Evidence older than 12 months:\n    - Number of enrolled students (institution.students): "
+              "2023-09-01, 38 months;\n      owner: Servicios Escolares; source: Estadística 911\n") !=
           std::string::npos);
 
     RunResult counted = run_tne({"assess", "examples/universidad_estatal_es.yaml", "--date", "2026-11-23"});
     CHECK(counted.out.find("  Answers without evidence: 49 (--explain lists them)\n") != std::string::npos);
     CHECK(counted.out.find("    - funding.sufficiency") == std::string::npos);
-    RunResult explained = run_tne({"assess", "examples/universidad_estatal_es.yaml", "--date", "2026-11-23", "--explain"});
+    RunResult explained =
+        run_tne({"assess", "examples/universidad_estatal_es.yaml", "--date", "2026-11-23", "--explain"});
     CHECK(explained.out.find("  Answers without evidence: 49\n    - funding.sufficiency") != std::string::npos);
 
     RunResult none = run_tne({"assess", "examples/research_center.yaml", "--date", "2026-11-23", "--explain"});
@@ -430,8 +444,8 @@ TEST_CASE("Spanish evidence sections carry no English headings, English ones no 
         {"with stale evidence", "con evidencia vencida"},
     };
     for (std::string format : {"text", "html", "markdown"}) {
-        std::vector<std::string> args = {"assess", "examples/universidad_estatal_es.yaml", "--format", format, "--date",
-                                         "2026-11-23"};
+        std::vector<std::string> args = {
+            "assess", "examples/universidad_estatal_es.yaml", "--format", format, "--date", "2026-11-23"};
         RunResult english = run_tne(args);
         args.insert(args.end(), {"--lang", "es"});
         RunResult spanish = run_tne(args);
@@ -478,8 +492,8 @@ TEST_CASE("evidence text is escaped in HTML and Markdown, and the page stays wel
 
 TEST_CASE("the same profile and date give the same bytes in every format", "[evidence][binary]") {
     for (std::string format : {"text", "json", "html", "markdown"}) {
-        std::vector<std::string> args = {"assess", "examples/universidad_estatal_es.yaml", "--format", format, "--date",
-                                         "2026-11-23", "--explain"};
+        std::vector<std::string> args = {
+            "assess", "examples/universidad_estatal_es.yaml", "--format", format, "--date", "2026-11-23", "--explain"};
         RunResult first = run_tne(args);
         RunResult second = run_tne(args);
         REQUIRE(first.exit_code == 0);
@@ -487,7 +501,8 @@ TEST_CASE("the same profile and date give the same bytes in every format", "[evi
     }
 }
 
-TEST_CASE("the profile schema accepts both forms of an answer and rejects a malformed evidence form", "[evidence][schema]") {
+TEST_CASE("the profile schema accepts both forms of an answer and rejects a malformed evidence form",
+          "[evidence][schema]") {
     valijson::Schema schema;
     parse_schema(nlohmann::json::parse(render_profile_schema(default_rubrics())), schema);
     for (const auto& profile : example_profiles()) {
@@ -499,7 +514,8 @@ TEST_CASE("the profile schema accepts both forms of an answer and rejects a malf
     CHECK(schema_errors(schema, yaml_to_json(YAML::Load(funding_profile()))).empty());
 
     auto rejected = [&](const std::string& evidence) {
-        return !schema_errors(schema, yaml_to_json(YAML::Load(kInstitution + "funding:\n  dedicated_budget: " + evidence + "\n")))
+        return !schema_errors(
+                    schema, yaml_to_json(YAML::Load(kInstitution + "funding:\n  dedicated_budget: " + evidence + "\n")))
                     .empty();
     };
     CHECK_FALSE(rejected("{value: yes, evidence: " + kEvidence + "}"));
@@ -514,12 +530,14 @@ TEST_CASE("the profile schema accepts both forms of an answer and rejects a malf
 
 // tne takes any non-empty scalar as text (an unquoted 1810 too) and null as an unknown answer to an
 // optional question: the schema must take the same, or an editor would flag a profile tne accepts.
-TEST_CASE("the profile schema takes what tne takes as text, and an unknown optional text answer", "[evidence][schema]") {
+TEST_CASE("the profile schema takes what tne takes as text, and an unknown optional text answer",
+          "[evidence][schema]") {
     RubricCopy copy("tests/rubrics/minimal");
-    write_file(copy.root / "institution.yaml",
-               read_file(copy.root / "institution.yaml") +
-                   "  - key: motto\n    type: text\n"
-                   "    text: {en: Motto, es: Lema}\n    help: {en: Its motto if it has one., es: Su lema si lo tiene.}\n");
+    write_file(
+        copy.root / "institution.yaml",
+        read_file(copy.root / "institution.yaml") +
+            "  - key: motto\n    type: text\n"
+            "    text: {en: Motto, es: Lema}\n    help: {en: Its motto if it has one., es: Su lema si lo tiene.}\n");
     const RubricSet rubric = copy.load();
     valijson::Schema schema;
     parse_schema(nlohmann::json::parse(render_profile_schema(rubric)), schema);
@@ -539,9 +557,11 @@ TEST_CASE("the profile schema takes what tne takes as text, and an unknown optio
     CHECK(both_accept("name: Universidad de Prueba, type: public, motto: ~"));
     CHECK(both_accept("name: Universidad de Prueba, type: public, motto: Por mi raza hablará el espíritu"));
     CHECK(both_accept("name: 1810, type: public, motto: true"));
-    CHECK(both_accept("name: 1810, type: public, motto: {value: 42, evidence: {source: 7, date: 2026-03-31, owner: 8}}"));
+    CHECK(
+        both_accept("name: 1810, type: public, motto: {value: 42, evidence: {source: 7, date: 2026-03-31, owner: 8}}"));
     CHECK_FALSE(both_accept("name: Universidad de Prueba, type: public, motto: \"\""));
     CHECK_FALSE(both_accept("name: ~, type: public"));
     CHECK_FALSE(both_accept("name: [U], type: public"));
-    CHECK_FALSE(both_accept("name: U, type: public, motto: {value: ~, evidence: {source: 7, date: 2026-03-31, owner: 8}}"));
+    CHECK_FALSE(
+        both_accept("name: U, type: public, motto: {value: ~, evidence: {source: 7, date: 2026-03-31, owner: 8}}"));
 }

@@ -1,9 +1,8 @@
 // Every input a fuzz target found a problem with, kept in tests/fuzz-regressions/TARGET/NAME and
 // replayed through the target's own entry point (fuzz/entry_points.hpp): it must go through, or be
 // rejected with an InputError that says why; never crash or throw anything else (docs/fuzzing.md).
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <string>
 #include <vector>

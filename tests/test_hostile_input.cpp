@@ -44,8 +44,8 @@ std::string billion_laughs() {
     std::string yaml = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
     for (char level = 'b'; level <= 'i'; ++level) {
         std::string previous(1, static_cast<char>(level - 1));
-        yaml += std::string(1, level) + ": &" + std::string(1, level) + " [" +
-                repeat("*" + previous + ", ", 9) + "*" + previous + "]\n";
+        yaml += std::string(1, level) + ": &" + std::string(1, level) + " [" + repeat("*" + previous + ", ", 9) + "*" +
+                previous + "]\n";
     }
     return yaml;
 }
@@ -65,13 +65,13 @@ TEST_CASE("alias bombs and self-referring aliases in a profile end in a clear er
     CHECK(bomb.size() < 500);  // a few hundred bytes
     refused(bomb, "unknown key \"a\" in profile");
     // The same inside an answer: the walk stops at the first item that is not a value.
-    refused(kInstitution + "funding:\n  external_sources: &x [*x]\n",
-            "funding.external_sources: [...] is not valid");
+    refused(kInstitution + "funding:\n  external_sources: &x [*x]\n", "funding.external_sources: [...] is not valid");
     refused(kInstitution + "x: &x {a: *x}\n", "unknown key \"x\" in profile");
     refused("institution: &x {name: *x, type: public_university}\n", "unknown key \"name\" in institution.name");
 }
 
-TEST_CASE("alias bombs and self-referring aliases in a rubric set are findings, not a crash or an explosion", "[hostile]") {
+TEST_CASE("alias bombs and self-referring aliases in a rubric set are findings, not a crash or an explosion",
+          "[hostile]") {
     RubricCopy copy;
     std::filesystem::path models = copy.root / "models.yaml";
     std::string original = read_file(models);
@@ -105,7 +105,8 @@ TEST_CASE("a file larger than the input limit is refused before it is read", "[h
     // A smaller limit, set by the environment; the Spanish message too.
     std::string profile = kInstitution + "# " + std::string(2000, 'x') + "\n";
     refused(profile, "more than the limit of 1024 bytes", {"TNE_MAX_INPUT_BYTES=1K"});
-    refused(profile, "más que el límite de 1024 bytes; defina TNE_MAX_INPUT_BYTES", {"TNE_MAX_INPUT_BYTES=1K", "LANG=es_MX.UTF-8"});
+    refused(profile, "más que el límite de 1024 bytes; defina TNE_MAX_INPUT_BYTES",
+            {"TNE_MAX_INPUT_BYTES=1K", "LANG=es_MX.UTF-8"});
     // A setting that is not a size is an error, not the default.
     RunResult bad = run_tne({"assess", "examples/research_center.yaml"}, {"TNE_MAX_INPUT_BYTES=lots"});
     CHECK(bad.exit_code == 2);
@@ -136,48 +137,64 @@ TEST_CASE("bytes that are not UTF-8, NUL and control characters are refused at t
     refused(kInstitution + "  location: \xC0\xAF\n", "4:13: byte 0xC0 is not UTF-8");          // overlong "/"
     refused(kInstitution + "  location: \xED\xA0\x80\n", "4:13: byte 0xED is not UTF-8");      // a surrogate
     refused(kInstitution + "  location: \xF4\x90\x80\x80\n", "4:13: byte 0xF4 is not UTF-8");  // past U+10FFFF
-    refused(kInstitution + "  location: urban\xE2\x82", "4:18: byte 0xE2 is not UTF-8");        // cut at the end
+    refused(kInstitution + "  location: urban\xE2\x82", "4:18: byte 0xE2 is not UTF-8");       // cut at the end
     refused(kInstitution + std::string("  location: ur\0ban\n", 19), "4:15: a NUL byte (U+0000) is not allowed");
     refused(std::string("\0\0\0\0", 4), "1:1: a NUL byte");
-    refused(kInstitution + "  location: ur\x07" "ban\n", "4:15: the control character U+0007 is not allowed in YAML");
-    refused(kInstitution + "  location: ur\x7F" "ban\n", "U+007F");
-    refused(kInstitution + "  location: ur\xC2\x9B" "ban\n", "U+009B");
+    refused(kInstitution +
+                "  location: ur\x07"
+                "ban\n",
+            "4:15: the control character U+0007 is not allowed in YAML");
+    refused(kInstitution +
+                "  location: ur\x7F"
+                "ban\n",
+            "U+007F");
+    refused(kInstitution +
+                "  location: ur\xC2\x9B"
+                "ban\n",
+            "U+009B");
     refused(kInstitution + "  location: \xEF\xBF\xBF\n", "U+FFFF");
     // What YAML allows passes: a byte-order mark, tabs in comments, CRLF line ends, any language.
     TempDir dir;
     std::filesystem::path fine = dir.path() / "fine.yaml";
-    write_file(fine, "\xEF\xBB\xBFinstitution:\r\n  name: Universidad Autónoma ñ 大学\t# tab\r\n  type: public_university\r\n");
+    write_file(
+        fine,
+        "\xEF\xBB\xBFinstitution:\r\n  name: Universidad Autónoma ñ 大学\t# tab\r\n  type: public_university\r\n");
     RunResult run = run_tne({"assess", fine.string()});
     INFO(run.err);
     CHECK(run.exit_code == 0);
 }
 
-TEST_CASE("duplicate keys, a top level that is not a map, numbers as strings, NaN and infinities are refused", "[hostile]") {
+TEST_CASE("duplicate keys, a top level that is not a map, numbers as strings, NaN and infinities are refused",
+          "[hostile]") {
     refused(kInstitution + "  name: Otra\n", "hostile.yaml:4:3: the key \"name\" is given twice");
-    refused("funding:\n  co_funding: yes\nfunding:\n  co_funding: no\n" + kInstitution, "3:1: the block \"funding\" is given twice");
+    refused("funding:\n  co_funding: yes\nfunding:\n  co_funding: no\n" + kInstitution,
+            "3:1: the block \"funding\" is given twice");
     refused("- institution\n", "a profile is a map");
     refused("just text\n", "a profile is a map");
     refused("", "a profile is a map");
     refused("---\n...\n", "a profile is a map");
     // A second document would be silently ignored: it is refused where it starts (an empty one is fine).
     refused(kInstitution + "---\n" + kInstitution, "hostile.yaml:5:1: a second YAML document starts here");
-    refused(kInstitution + "language:\n  faculty_b2_percent: \"35\"\n", "5:23: language.faculty_b2_percent: \"35\" is not valid");
+    refused(kInstitution + "language:\n  faculty_b2_percent: \"35\"\n",
+            "5:23: language.faculty_b2_percent: \"35\" is not valid");
     refused(kInstitution + "language:\n  faculty_b2_percent: thirty\n", "\"thirty\" is not valid");
     refused(kInstitution + "language:\n  faculty_b2_percent: !!str 35\n", "\"35\" is not valid");
     refused(kInstitution + "language:\n  faculty_b2_percent: '35'\n", "\"35\" is not valid");
     for (std::string number : {".nan", ".NaN", ".inf", "-.inf", "+.Inf", "nan", "inf", "infinity", "1e999", "-1e999",
-                                      "0x1F", "1_000", "35%"}) {
+                               "0x1F", "1_000", "35%"}) {
         INFO(number);
         refused(kInstitution + "language:\n  faculty_b2_percent: " + number + "\n",
                 "language.faculty_b2_percent: \"" + number + "\" is not valid; expected a number from 0 to 100");
     }
-    refused(kInstitution.substr(0, kInstitution.find("  type")) + "  type: 1\n", "institution.type: \"1\" is not valid");
+    refused(kInstitution.substr(0, kInstitution.find("  type")) + "  type: 1\n",
+            "institution.type: \"1\" is not valid");
 }
 
 TEST_CASE("negative and absurd counts are refused, in profiles and on the command line", "[hostile]") {
     for (std::string count : {"-1", "-0.5", "2.5", "1e12", "99999999999999999999999", "500001"}) {
         INFO(count);
-        refused(kInstitution + "  students: " + count + "\n", "institution.students: \"" + count + "\" is not valid; expected a whole number in 0 .. 500000");
+        refused(kInstitution + "  students: " + count + "\n",
+                "institution.students: \"" + count + "\" is not valid; expected a whole number in 0 .. 500000");
     }
     CHECK(run_tne({"batch", "examples", "--jobs", "1000000000"}).exit_code == 2);
     CHECK(run_tne({"batch", "examples", "--jobs", "-4"}).exit_code == 2);
@@ -243,7 +260,8 @@ TEST_CASE("a stream that makes YAML::LoadAll loop is read one document at a time
     }
 }
 
-TEST_CASE("a CSV row with bytes that are not text fails alone, at its cell; a bad header fails the file", "[hostile][survey]") {
+TEST_CASE("a CSV row with bytes that are not text fails alone, at its cell; a bad header fails the file",
+          "[hostile][survey]") {
     std::string csv = read_file(source_dir() / "examples/survey/respuestas.csv");
     size_t second_row = csv.find('\n') + 1;
     size_t name = csv.find("Centro de Estudios", second_row);
@@ -259,8 +277,9 @@ TEST_CASE("a CSV row with bytes that are not text fails alone, at its cell; a ba
         INFO(run.err);
         CHECK(run.exit_code == 3);
         CHECK_THAT(run.err, Catch::Contains("hostile.csv:2:59: "));
-        CHECK_THAT(run.err, Catch::Contains("44 read = 39 scored + 5 failed"));  // the shipped 4 broken rows, and this one
-        CHECK(run.out.find(bad) == std::string::npos);  // nothing of it reaches the records
+        CHECK_THAT(run.err,
+                   Catch::Contains("44 read = 39 scored + 5 failed"));  // the shipped 4 broken rows, and this one
+        CHECK(run.out.find(bad) == std::string::npos);                  // nothing of it reaches the records
     }
     std::string header = csv;
     header.insert(3, "\xFF");
@@ -286,8 +305,7 @@ TEST_CASE("a document with more values than any profile or rubric file needs is 
     CHECK(stream.exit_code == 3);
 }
 
-TEST_CASE("a profile of unknown keys up to the 16 MiB limit is answered at once, with a bounded report",
-          "[hostile]") {
+TEST_CASE("a profile of unknown keys up to the 16 MiB limit is answered at once, with a bounded report", "[hostile]") {
     // 1.4 million unknown keys: each one searched for its own place made this hours of work.
     std::string profile = kInstitution;
     for (int i = 0; profile.size() < input::kDefaultMaxBytes - 64; ++i) profile += "k" + std::to_string(i) + ": 1\n";

@@ -112,7 +112,8 @@ std::map<std::string, std::string> comments_by_key(const std::string& yaml) {
 
 }  // namespace
 
-TEST_CASE("tne init writes every question of the rubric set, commented with its help, answers and Annex sections", "[init]") {
+TEST_CASE("tne init writes every question of the rubric set, commented with its help, answers and Annex sections",
+          "[init]") {
     for (Lang lang : {Lang::en, Lang::es}) {
         std::string code(lang_code(lang));
         RunResult run = run_tne({"init", "--lang", code});
@@ -130,14 +131,16 @@ TEST_CASE("tne init writes every question of the rubric set, commented with its 
             for (const auto& section : question_annex(rubric, q)) CHECK_THAT(comment, Catch::Contains(section));
         }
         // Every scored question names the Annex section of its criterion.
-        CHECK_THAT(comments["funding.dedicated_budget"], Catch::Contains(lang == Lang::es ? "Anexo: 4.1.5." : "Annex: 4.1.5."));
+        CHECK_THAT(comments["funding.dedicated_budget"],
+                   Catch::Contains(lang == Lang::es ? "Anexo: 4.1.5." : "Annex: 4.1.5."));
         // All unanswered: the template is a profile with only unknown answers, but for the required ones.
         YAML::Node root = YAML::Load(run.out);
         for (const auto& q : rubric.questions) CHECK(root[q.block][q.key].IsNull());
     }
 }
 
-TEST_CASE("a template with its required answers filled in is a profile tne assesses, every other answer unknown", "[init]") {
+TEST_CASE("a template with its required answers filled in is a profile tne assesses, every other answer unknown",
+          "[init]") {
     TempDir dir;
     std::filesystem::path profile = dir.path() / "profile.yaml";
     REQUIRE(run_tne({"init", "-o", profile.string()}).exit_code == 0);
@@ -203,10 +206,29 @@ TEST_CASE("a profile written by tne init reads back with the same answers and ev
 }
 
 TEST_CASE("texts are written so that YAML reads back the same string", "[init]") {
-    const std::vector<std::string> texts = {
-        "Universidad Autónoma del Pacífico", "Instituto #2", "Campus: Norte", "null", "True", "123", "1e3",
-        "-menos", " espacio", "espacio ", "Ñandú", "comillas \"dobles\"", "barra \\ inversa", "tab\there",
-        "[corchetes]", "a, b", "yes", "~", "línea\nnueva", "o'Higgins", "&ancla", "*alias", "%porcentaje"};
+    const std::vector<std::string> texts = {"Universidad Autónoma del Pacífico",
+                                            "Instituto #2",
+                                            "Campus: Norte",
+                                            "null",
+                                            "True",
+                                            "123",
+                                            "1e3",
+                                            "-menos",
+                                            " espacio",
+                                            "espacio ",
+                                            "Ñandú",
+                                            "comillas \"dobles\"",
+                                            "barra \\ inversa",
+                                            "tab\there",
+                                            "[corchetes]",
+                                            "a, b",
+                                            "yes",
+                                            "~",
+                                            "línea\nnueva",
+                                            "o'Higgins",
+                                            "&ancla",
+                                            "*alias",
+                                            "%porcentaje"};
     for (const auto& text : texts) {
         INFO(text << " -> " << yaml_scalar(text));
         YAML::Node node = YAML::Load("name: " + yaml_scalar(text))["name"];
@@ -256,7 +278,8 @@ TEST_CASE("typed answers: an option's number, id or label in either language, ca
     };
     CHECK(error("institution.type", "9").es ==
           "institution.type: no hay opción 9; escriba un número del 1 al 4, o el nombre de una opción");
-    CHECK_THAT(error("institution.type", "publik_university").en, Catch::Contains("did you mean \"public_university\"?"));
+    CHECK_THAT(error("institution.type", "publik_university").en,
+               Catch::Contains("did you mean \"public_university\"?"));
     CHECK_THAT(error("language.faculty_b2_percent", "101").en, Catch::Contains("a number from 0 to 100"));
     CHECK_THAT(error("institution.students", "1,200").en, Catch::Contains("a whole number in 0 .. 500000"));
     CHECK_THAT(error("institution.students", "2.5").en, Catch::Contains("a whole number"));
@@ -264,29 +287,30 @@ TEST_CASE("typed answers: an option's number, id or label in either language, ca
     CHECK_THAT(error("institution.fields", "1, 9").en, Catch::Contains("\"9\" is not valid"));
 }
 
-TEST_CASE("the questionnaire asks again with the reason, skips, goes back, and keeps every answer as it is given", "[init]") {
+TEST_CASE("the questionnaire asks again with the reason, skips, goes back, and keeps every answer as it is given",
+          "[init]") {
     const RubricSet& rubric = default_rubrics();
     Profile profile;
     std::vector<size_t> saved;  // the number of answers at each save
     QuestionnaireOptions options{Lang::es, "perfil.yaml.partial",
                                  [&](const Profile& so_far) { saved.push_back(so_far.answers.size()); }};
     Script script({
-        "",                   // name: nothing typed yet
-        "omitir",             // name is required
-        "Universidad X",      //
-        "9",                  // type: no such option
+        "",               // name: nothing typed yet
+        "omitir",         // name is required
+        "Universidad X",  //
+        "9",              // type: no such option
         "universidad privada",
-        "-5",                 // students: out of range
-        "atrás",              // back to type, which keeps its answer on Enter
-        "",                   //
-        "1200",               // students
-        "omitir",             // location: unknown
-        "1, 2",               // fields
-        "2, employability",   // objectives: the same option twice, by number and by name
-        "2",                  // objectives: employability
-        "ninguno",            // considering: none yet
-        "limitado",           // funding.sufficiency
-        "sí",                 // funding.dedicated_budget
+        "-5",                // students: out of range
+        "atrás",             // back to type, which keeps its answer on Enter
+        "",                  //
+        "1200",              // students
+        "omitir",            // location: unknown
+        "1, 2",              // fields
+        "2, employability",  // objectives: the same option twice, by number and by name
+        "2",                 // objectives: employability
+        "ninguno",           // considering: none yet
+        "limitado",          // funding.sufficiency
+        "sí",                // funding.dedicated_budget
     });
     QuestionnaireEnd end = run_questionnaire(rubric, profile, script, options);
     INFO(script.out);
@@ -312,7 +336,8 @@ TEST_CASE("the questionnaire asks again with the reason, skips, goes back, and k
     CHECK_THAT(script.out, Catch::Contains("Respuesta actual: Universidad privada. Enter la conserva."));
     CHECK_THAT(script.out, Catch::Contains("\"employability\" aparece dos veces en institution.objectives"));
     REQUIRE(number_of("funding.dedicated_budget") == 9);  // after the institution's 7 and funding.sufficiency
-    CHECK_THAT(script.out, Catch::Contains(fmt::format("Pregunta 9 de {} · funding.dedicated_budget", total_questions())));
+    CHECK_THAT(script.out,
+               Catch::Contains(fmt::format("Pregunta 9 de {} · funding.dedicated_budget", total_questions())));
     CHECK_THAT(script.out, Catch::Contains("── Financiamiento (parte 2 de 11)"));
     // The type was asked twice (the second time after "atrás"), the students three times.
     size_t asked_type = 0;
@@ -321,7 +346,8 @@ TEST_CASE("the questionnaire asks again with the reason, skips, goes back, and k
     CHECK(asked_type == 2);
 }
 
-TEST_CASE("back at the first question of a session says there is none, and an interrupt ends the questionnaire", "[init]") {
+TEST_CASE("back at the first question of a session says there is none, and an interrupt ends the questionnaire",
+          "[init]") {
     Profile profile;
     Script script({"back", "Name"}, InputLine::Status::interrupted);
     QuestionnaireEnd end = run_questionnaire(default_rubrics(), profile, script, {Lang::en, {}, {}});
@@ -369,7 +395,8 @@ TEST_CASE("piped answers: the questionnaire writes the profile, which tne assess
 
 TEST_CASE("at the end of input the answers so far are kept in .partial, and the same command resumes", "[init]") {
     TempDir dir;
-    Profile original = load_profile_file((source_dir() / "examples/small_rural_university.yaml").string(), default_rubrics());
+    Profile original =
+        load_profile_file((source_dir() / "examples/small_rural_university.yaml").string(), default_rubrics());
     std::vector<std::string> lines = typed_answers(original, Lang::en);
     std::filesystem::path whole = dir.path() / "whole.yaml";
     REQUIRE(run_tne({"init", "-i", "-o", whole.string()}, {}, joined_lines(lines) + "n\n").exit_code == 0);
@@ -388,8 +415,9 @@ TEST_CASE("at the end of input the answers so far are kept in .partial, and the 
     RunResult resumed = run_tne({"init", "-i", "-o", profile.string()}, {}, joined_lines(rest) + "n\n");
     INFO(resumed.out << resumed.err);
     REQUIRE(resumed.exit_code == 0);
-    CHECK_THAT(resumed.out, Catch::Contains(fmt::format("Resuming from {}.partial: 20 of {} questions already answered.",
-                                                        profile.string(), total_questions())));
+    CHECK_THAT(resumed.out,
+               Catch::Contains(fmt::format("Resuming from {}.partial: 20 of {} questions already answered.",
+                                           profile.string(), total_questions())));
     CHECK_THAT(resumed.out, Catch::Contains(fmt::format("Question 21 of {}", total_questions())));
     CHECK_FALSE(std::filesystem::exists(profile.string() + ".partial"));
     CHECK(read_file(profile) == read_file(whole));
@@ -407,9 +435,10 @@ TEST_CASE("tne init --interactive completes an existing profile by asking its un
     INFO(run.out << run.err);
     REQUIRE(run.exit_code == 0);
     const size_t total = total_questions(), asked = number_of("regulatory.regulatory_training");
-    CHECK_THAT(run.out, Catch::Contains(fmt::format("Completing {}: {} of {} questions already answered.", profile.string(),
-                                                    total - 1, total)));
-    CHECK_THAT(run.out, Catch::Contains(fmt::format("Question {} of {} · regulatory.regulatory_training", asked, total)));
+    CHECK_THAT(run.out, Catch::Contains(fmt::format("Completing {}: {} of {} questions already answered.",
+                                                    profile.string(), total - 1, total)));
+    CHECK_THAT(run.out,
+               Catch::Contains(fmt::format("Question {} of {} · regulatory.regulatory_training", asked, total)));
     CHECK(run.out.find(fmt::format("Question {} of {}", asked - 1, total)) == std::string::npos);
     Profile after = load_profile_file(profile.string(), default_rubrics());
     CHECK(known_answers(after).size() == known_answers(before).size() + 1);
@@ -417,9 +446,13 @@ TEST_CASE("tne init --interactive completes an existing profile by asking its un
     CHECK(after.evidence.size() == before.evidence.size());  // evidence kept with its answers
 }
 
-TEST_CASE("on a terminal: an invalid answer, a skip, a back, Ctrl-C and a resume give the profile the same answers piped give", "[init]") {
+TEST_CASE(
+    "on a terminal: an invalid answer, a skip, a back, Ctrl-C and a resume give the profile the same answers piped "
+    "give",
+    "[init]") {
     TempDir dir;
-    Profile original = load_profile_file((source_dir() / "examples/universidad_estatal_es.yaml").string(), default_rubrics());
+    Profile original =
+        load_profile_file((source_dir() / "examples/universidad_estatal_es.yaml").string(), default_rubrics());
     std::vector<std::string> answers = typed_answers(original, Lang::es);
     auto skipped = std::find(answers.begin(), answers.end(), "omitir");
     REQUIRE(skipped != answers.end());
@@ -455,7 +488,8 @@ TEST_CASE("on a terminal: an invalid answer, a skip, a back, Ctrl-C and a resume
     first.expect("> ");
     first.press_ctrl_c();
     CHECK(first.wait() == 130);
-    CHECK_THAT(first.transcript(), Catch::Contains(fmt::format("interrumpido: {} respuestas guardadas en profile.yaml.partial", stop)));
+    CHECK_THAT(first.transcript(),
+               Catch::Contains(fmt::format("interrumpido: {} respuestas guardadas en profile.yaml.partial", stop)));
     CHECK_FALSE(std::filesystem::exists(dir.path() / "profile.yaml"));
     DraftProfile kept = load_draft_profile_file((dir.path() / "profile.yaml.partial").string(), default_rubrics());
     CHECK(kept.profile.answers.size() == stop);
@@ -479,7 +513,8 @@ TEST_CASE("on a terminal: an invalid answer, a skip, a back, Ctrl-C and a resume
 
     // The same keystrokes piped in give the same file, byte for byte.
     std::filesystem::path piped = dir.path() / "piped.yaml";
-    RunResult run = run_tne({"init", "--interactive", "--lang", "es", "-o", piped.string()}, {}, joined_lines(typed) + "n\n");
+    RunResult run =
+        run_tne({"init", "--interactive", "--lang", "es", "-o", piped.string()}, {}, joined_lines(typed) + "n\n");
     REQUIRE(run.exit_code == 0);
     CHECK(read_file(dir.path() / "profile.yaml") == read_file(piped));
     Profile written = load_profile_file((dir.path() / "profile.yaml").string(), default_rubrics());
@@ -489,10 +524,13 @@ TEST_CASE("on a terminal: an invalid answer, a skip, a back, Ctrl-C and a resume
 
 TEST_CASE("an answer typed on a Latin-1 terminal is asked again, and the answers kept stay readable", "[init]") {
     TempDir dir;
-    Profile original = load_profile_file((source_dir() / "examples/small_rural_university.yaml").string(), default_rubrics());
+    Profile original =
+        load_profile_file((source_dir() / "examples/small_rural_university.yaml").string(), default_rubrics());
     std::vector<std::string> lines = typed_answers(original, Lang::es);
     // The institution's name as a Latin-1 terminal sends it: "é" is the single byte 0xE9.
-    lines.insert(lines.begin(), "Universidad Polit\xE9" "cnica");
+    lines.insert(lines.begin(),
+                 "Universidad Polit\xE9"
+                 "cnica");
     std::filesystem::path profile = dir.path() / "perfil.yaml";
     std::vector<std::string> first(lines.begin(), lines.begin() + 10);
     RunResult stopped = run_tne({"init", "-i", "--lang", "es", "-o", profile.string()}, {}, joined_lines(first));

@@ -2,7 +2,6 @@
 // survey map. Windows editors write CRLF, Excel for Mac and old Mac editors CR alone, and Notepad a
 // byte-order mark; each must read exactly as the same file with LF does, at the same lines.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <string>
 
@@ -23,13 +22,13 @@ std::string with_line_ends(const std::string& text, const std::string& end) {
     return out;
 }
 
-
 std::string name_of(const std::string& ending) { return ending == "\n" ? "LF" : ending == "\r\n" ? "CRLF" : "CR"; }
 
 }  // namespace
 
 TEST_CASE("plain_text drops a leading byte-order mark and makes every line end a line feed", "[input]") {
-    CHECK(input::plain_text("\xEF\xBB\xBF" "a\r\nb\rc\n\r\nd") == "a\nb\nc\n\nd");
+    CHECK(input::plain_text("\xEF\xBB\xBF"
+                            "a\r\nb\rc\n\r\nd") == "a\nb\nc\n\nd");
     CHECK(input::plain_text("a\n") == "a\n");
     CHECK(input::plain_text("\r") == "\n");
     CHECK(input::plain_text("x\xEF\xBB\xBF") == "x\xEF\xBB\xBF");  // only at the start
@@ -56,8 +55,9 @@ TEST_CASE("a profile reads the same with LF, CRLF or CR line ends, with or witho
 TEST_CASE("a comment ended by a lone CR does not hide the answer on the next line", "[input]") {
     TempDir dir;
     fs::path file = dir.path() / "mac.yaml";
-    write_file(file, "institution: # from the survey\r  name: Universidad de Prueba\r  type: public_university\r"
-                     "funding:\r  co_funding: yes # checked\r  dedicated_budget: partial\r");
+    write_file(file,
+               "institution: # from the survey\r  name: Universidad de Prueba\r  type: public_university\r"
+               "funding:\r  co_funding: yes # checked\r  dedicated_budget: partial\r");
     Profile profile = load_profile_file(file.string(), default_rubrics());
     const Question* co_funding = default_rubrics().find_question("funding.co_funding");
     const Question* budget = default_rubrics().find_question("funding.dedicated_budget");

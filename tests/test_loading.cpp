@@ -1,16 +1,15 @@
 // Tests of loading: profiles validated against the default rubric set (every problem with its exact
 // line, column and message), and rubric sets read from a directory with one defect each.
-#include <catch2/catch.hpp>
+#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 
 #include "support.hpp"
-#include "tne/profile.hpp"
 #include "tne/assessment.hpp"
+#include "tne/profile.hpp"
 #include "tne/rubric.hpp"
-
-#include <yaml-cpp/yaml.h>
 
 using namespace tne::test;
 namespace fs = std::filesystem;
@@ -51,7 +50,6 @@ void check_problems(const std::string& yaml, const std::vector<Expected>& expect
         CHECK_FALSE(problems[i].message.es.empty());
     }
 }
-
 
 // The single diagnostic of loading a broken copy; fails the test when it loads.
 tne::Diagnostic single_failure(const RubricCopy& copy) {
@@ -100,8 +98,8 @@ TEST_CASE("answers are read with the type of their question", "[loading][profile
 
 TEST_CASE("answers are kept in the rubric's question order, whatever the file's order", "[loading][profile]") {
     const tne::RubricSet& rubric = default_rubrics();
-    tne::Profile profile = load("language:\n  faculty_b2_percent: 12.5\nfunding:\n  dedicated_budget: partial\n" +
-                                kInstitution);
+    tne::Profile profile =
+        load("language:\n  faculty_b2_percent: 12.5\nfunding:\n  dedicated_budget: partial\n" + kInstitution);
     auto index_of = [&](const tne::Answer& answer) { return answer.question - rubric.questions.data(); };
     REQUIRE(profile.answers.size() == 4);
     for (size_t i = 1; i < profile.answers.size(); ++i)
@@ -132,8 +130,8 @@ TEST_CASE("empty values and ~ load as unknown answers", "[loading][profile]") {
                                 "  external_sources: ~\n"
                                 "  co_funding: yes\n"
                                 "research:\n");
-    for (std::string path : {"institution.students", "institution.location", "funding.dedicated_budget",
-                             "funding.external_sources"}) {
+    for (std::string path :
+         {"institution.students", "institution.location", "funding.dedicated_budget", "funding.external_sources"}) {
         INFO(path);
         const tne::Answer* answer = profile.find(path);
         REQUIRE(answer != nullptr);
@@ -146,8 +144,9 @@ TEST_CASE("empty values and ~ load as unknown answers", "[loading][profile]") {
 }
 
 TEST_CASE("a choice outside the question's values suggests the closest one", "[loading][profile]") {
-    check_problems("institution:\n  name: X\n  type: public_universty\n",
-                   {{3, 9, "institution.type: \"public_universty\" is not valid; did you mean \"public_university\"?"}});
+    check_problems(
+        "institution:\n  name: X\n  type: public_universty\n",
+        {{3, 9, "institution.type: \"public_universty\" is not valid; did you mean \"public_university\"?"}});
     check_problems(kInstitution + "funding:\n  co_funding: parital\n",
                    {{5, 15, "funding.co_funding: \"parital\" is not valid; did you mean \"partial\"?"}});
 }
@@ -166,28 +165,33 @@ TEST_CASE("a percent must be a number from 0 to 100", "[loading][profile]") {
     check_problems(kInstitution + "language:\n  student_b2_percent: \"50\"\n",
                    {{5, 23, "language.student_b2_percent: \"50\"" + expected}});
     // The bounds themselves are valid.
-    CHECK(std::get<double>(load(kInstitution + "language:\n  faculty_b2_percent: 100\n")
-                               .find("language.faculty_b2_percent")
-                               ->value) == 100);
-    CHECK(std::get<double>(load(kInstitution + "language:\n  faculty_b2_percent: 0\n")
-                               .find("language.faculty_b2_percent")
-                               ->value) == 0);
+    CHECK(
+        std::get<double>(
+            load(kInstitution + "language:\n  faculty_b2_percent: 100\n").find("language.faculty_b2_percent")->value) ==
+        100);
+    CHECK(std::get<double>(
+              load(kInstitution + "language:\n  faculty_b2_percent: 0\n").find("language.faculty_b2_percent")->value) ==
+          0);
 }
 
 TEST_CASE("a count must be an unquoted whole number in its range", "[loading][profile]") {
     check_problems(kInstitution + "partnerships:\n  active_agreements: 2.5\n",
-                   {{5, 22, "partnerships.active_agreements: \"2.5\" is not valid; expected a whole number in 0 .. 2000, "
-                            "unquoted"}});
+                   {{5, 22,
+                     "partnerships.active_agreements: \"2.5\" is not valid; expected a whole number in 0 .. 2000, "
+                     "unquoted"}});
     // "12" in quotes is text, not a number.
     check_problems(kInstitution + "  students: \"12\"\n",
-                   {{4, 13, "institution.students: \"12\" is not valid; expected a whole number in 0 .. 500000, "
-                            "unquoted"}});
+                   {{4, 13,
+                     "institution.students: \"12\" is not valid; expected a whole number in 0 .. 500000, "
+                     "unquoted"}});
     check_problems(kInstitution + "  students: many\n",
-                   {{4, 13, "institution.students: \"many\" is not valid; expected a whole number in 0 .. 500000, "
-                            "unquoted"}});
+                   {{4, 13,
+                     "institution.students: \"many\" is not valid; expected a whole number in 0 .. 500000, "
+                     "unquoted"}});
     check_problems(kInstitution + "partnerships:\n  uk_partners: 501\n",
-                   {{5, 16, "partnerships.uk_partners: \"501\" is not valid; expected a whole number in 0 .. 500, "
-                            "unquoted"}});
+                   {{5, 16,
+                     "partnerships.uk_partners: \"501\" is not valid; expected a whole number in 0 .. 500, "
+                     "unquoted"}});
     CHECK(std::get<double>(load(kInstitution + "  students: 12\n").find("institution.students")->value) == 12);
 }
 
@@ -200,16 +204,18 @@ TEST_CASE("an unknown top-level block is reported at its key", "[loading][profil
     check_problems(kInstitution + "fundng:\n  dedicated_budget: yes\n",
                    {{4, 1, "unknown key \"fundng\" in profile; did you mean \"funding\"?"}});
     check_problems(kInstitution + "alumni:\n  count: 3\n",
-                   {{4, 1, "unknown key \"alumni\" in profile; expected one of: institution, funding, language, faculty, "
-                           "regulatory, strategy, partnerships, digital, quality, sustainability, research"}});
+                   {{4, 1,
+                     "unknown key \"alumni\" in profile; expected one of: institution, funding, language, faculty, "
+                     "regulatory, strategy, partnerships, digital, quality, sustainability, research"}});
 }
 
 TEST_CASE("a key given twice is reported at its second place", "[loading][profile]") {
     check_problems(kInstitution + "funding:\n  co_funding: yes\n  co_funding: no\n",
                    {{6, 3, "the key \"co_funding\" is given twice; a key may appear once"}});
     check_problems(kInstitution + "funding:\n  co_funding: yes\nfunding:\n  co_funding: no\n",
-                   {{6, 1, "the block \"funding\" is given twice; if a second profile starts here, put a line "
-                           "\"---\" before it (in a stream, each profile starts with \"---\"; tne init writes it)"}});
+                   {{6, 1,
+                     "the block \"funding\" is given twice; if a second profile starts here, put a line "
+                     "\"---\" before it (in a stream, each profile starts with \"---\"; tne init writes it)"}});
 }
 
 TEST_CASE("an item given twice in a list is reported at its second place", "[loading][profile]") {
@@ -220,12 +226,14 @@ TEST_CASE("an item given twice in a list is reported at its second place", "[loa
 }
 
 TEST_CASE("a list item outside the question's values is invalid", "[loading][profile]") {
-    check_problems(kInstitution + "funding:\n  external_sources: [conahcyt, erasmus_pluss]\n",
-                   {{5, 32, "funding.external_sources: \"erasmus_pluss\" is not valid; did you mean \"erasmus_plus\"?"}});
+    check_problems(
+        kInstitution + "funding:\n  external_sources: [conahcyt, erasmus_pluss]\n",
+        {{5, 32, "funding.external_sources: \"erasmus_pluss\" is not valid; did you mean \"erasmus_plus\"?"}});
     check_problems(kInstitution + "funding:\n  external_sources: conahcyt\n",
-                   {{5, 21, "funding.external_sources: \"conahcyt\" is not valid; expected a list of: conahcyt, "
-                            "erasmus_plus, british_council, private_sector, local_industry, government_other, "
-                            "international_org"}});
+                   {{5, 21,
+                     "funding.external_sources: \"conahcyt\" is not valid; expected a list of: conahcyt, "
+                     "erasmus_plus, british_council, private_sector, local_industry, government_other, "
+                     "international_org"}});
 }
 
 TEST_CASE("a profile whose top level is not a map is rejected at 1:1", "[loading][profile]") {
@@ -239,7 +247,8 @@ TEST_CASE("a block that is not a map is rejected", "[loading][profile]") {
 }
 
 TEST_CASE("institution.name and institution.type are required", "[loading][profile]") {
-    check_problems("institution:\n  type: public_university\n  students: 100\n", {{2, 3, "institution.name is required"}});
+    check_problems("institution:\n  type: public_university\n  students: 100\n",
+                   {{2, 3, "institution.name is required"}});
     check_problems("institution:\n  name: X\n  type: ~\n", {{2, 3, "institution.type is required"}});
     // With no institution block the problem is placed at the profile itself.
     check_problems("funding:\n  co_funding: yes\n",
@@ -252,33 +261,35 @@ TEST_CASE("institution.name and institution.type are required", "[loading][profi
 
 TEST_CASE("several problems in one file are all reported, in file order", "[loading][profile]") {
     std::string yaml =
-        "institution:\n"                                  // 1
-        "  name: X\n"                                     // 2
-        "  type: private_universty\n"                     // 3
-        "  students: \"650\"\n"                           // 4
-        "funding:\n"                                      // 5
-        "  dedicated_budget: yes\n"                       // 6
-        "  internal_scolarships: yes\n"                   // 7
-        "  co_funding: maybe\n"                           // 8
-        "language:\n"                                     // 9
-        "  faculty_b2_percent: 101\n"                     // 10
-        "partnerships:\n"                                 // 11
-        "  track_record: [franchise, franchise]\n"        // 12
-        "  active_agreements: 1.5\n"                      // 13
-        "extras:\n"                                       // 14
-        "  note: hello\n";                                // 15
+        "institution:\n"                            // 1
+        "  name: X\n"                               // 2
+        "  type: private_universty\n"               // 3
+        "  students: \"650\"\n"                     // 4
+        "funding:\n"                                // 5
+        "  dedicated_budget: yes\n"                 // 6
+        "  internal_scolarships: yes\n"             // 7
+        "  co_funding: maybe\n"                     // 8
+        "language:\n"                               // 9
+        "  faculty_b2_percent: 101\n"               // 10
+        "partnerships:\n"                           // 11
+        "  track_record: [franchise, franchise]\n"  // 12
+        "  active_agreements: 1.5\n"                // 13
+        "extras:\n"                                 // 14
+        "  note: hello\n";                          // 15
     check_problems(
-        yaml,
-        {{3, 9, "institution.type: \"private_universty\" is not valid; did you mean \"private_university\"?"},
-         {4, 13, "institution.students: \"650\" is not valid; expected a whole number in 0 .. 500000, unquoted"},
-         {7, 3, "unknown key \"internal_scolarships\" in funding; did you mean \"internal_scholarships\"?"},
-         {8, 15, "funding.co_funding: \"maybe\" is not valid; expected one of: yes, partial, no"},
-         {10, 23, "language.faculty_b2_percent: \"101\" is not valid; expected a number from 0 to 100 (a percentage), "
-                  "unquoted"},
-         {12, 29, "\"franchise\" appears twice in partnerships.track_record"},
-         {13, 22, "partnerships.active_agreements: \"1.5\" is not valid; expected a whole number in 0 .. 2000, unquoted"},
-         {14, 1, "unknown key \"extras\" in profile; expected one of: institution, funding, language, faculty, "
-                 "regulatory, strategy, partnerships, digital, quality, sustainability, research"}});
+        yaml, {{3, 9, "institution.type: \"private_universty\" is not valid; did you mean \"private_university\"?"},
+               {4, 13, "institution.students: \"650\" is not valid; expected a whole number in 0 .. 500000, unquoted"},
+               {7, 3, "unknown key \"internal_scolarships\" in funding; did you mean \"internal_scholarships\"?"},
+               {8, 15, "funding.co_funding: \"maybe\" is not valid; expected one of: yes, partial, no"},
+               {10, 23,
+                "language.faculty_b2_percent: \"101\" is not valid; expected a number from 0 to 100 (a percentage), "
+                "unquoted"},
+               {12, 29, "\"franchise\" appears twice in partnerships.track_record"},
+               {13, 22,
+                "partnerships.active_agreements: \"1.5\" is not valid; expected a whole number in 0 .. 2000, unquoted"},
+               {14, 1,
+                "unknown key \"extras\" in profile; expected one of: institution, funding, language, faculty, "
+                "regulatory, strategy, partnerships, digital, quality, sustainability, research"}});
 }
 
 TEST_CASE("invalid YAML is an InputError at the syntax error", "[loading][profile]") {
@@ -415,7 +426,6 @@ TEST_CASE("a snapshot is not used once its files read differently", "[loading][r
         return text;
     };
     CHECK(tne::load_rubric_set(files).advice.min_fit.value == 61);
-
 }
 
 TEST_CASE("a criterion naming a question that does not exist is rejected", "[loading][rubric]") {
@@ -442,10 +452,12 @@ TEST_CASE("a criterion naming a question of a later dimension is told it belongs
     CHECK(d.pos.line == line);
     CHECK(d.pos.column == column);
     CHECK(d.rule == "unknown-reference");
-    CHECK(d.message.en == "the question \"language.faculty_b2_percent\" exists but belongs to dimension \"language\"; a "
-                          "criterion of dimension \"funding\" scores only questions of \"funding\"");
-    CHECK(d.message.es == "la pregunta \"language.faculty_b2_percent\" existe pero pertenece a la dimensión \"language\"; "
-                          "un criterio de la dimensión \"funding\" califica solo preguntas de \"funding\"");
+    CHECK(d.message.en ==
+          "the question \"language.faculty_b2_percent\" exists but belongs to dimension \"language\"; a "
+          "criterion of dimension \"funding\" scores only questions of \"funding\"");
+    CHECK(d.message.es ==
+          "la pregunta \"language.faculty_b2_percent\" existe pero pertenece a la dimensión \"language\"; "
+          "un criterio de la dimensión \"funding\" califica solo preguntas de \"funding\"");
 }
 
 TEST_CASE("a number of a rubric file that does not fit, or is out of its range, is refused at its place",
@@ -455,7 +467,8 @@ TEST_CASE("a number of a rubric file that does not fit, or is out of its range, 
     };
     const std::vector<Case> cases = {
         {"dimensions/funding.yaml", "\nweight: 1.5\n", "\nweight: 1e999\n", "1e999",
-         "\"1e999\" is not a finite number (it is infinite, not a number, or beyond ±1.8e308); expected a number above 0 "
+         "\"1e999\" is not a finite number (it is infinite, not a number, or beyond ±1.8e308); expected a number above "
+         "0 "
          "and at most 100"},
         {"dimensions/funding.yaml", "\nweight: 1.5\n", "\nweight: 1e308\n", "1e308",
          "\"1e308\" is out of range; expected a number above 0 and at most 100"},
@@ -468,7 +481,8 @@ TEST_CASE("a number of a rubric file that does not fit, or is out of its range, 
         {"rubric-set.yaml", "    from: 35\n", "    from: .nan\n", ".nan",
          "\".nan\" is not a finite number (it is infinite, not a number, or beyond ±1.8e308); expected a number from 0 "
          "to 100"},
-        {"models.yaml", "adjust: -10", "adjust: -1000", "-1000", "\"-1000\" is out of range; expected a number from -100 to 100"},
+        {"models.yaml", "adjust: -10", "adjust: -1000", "-1000",
+         "\"-1000\" is out of range; expected a number from -100 to 100"},
     };
     for (const auto& c : cases) {
         INFO(c.file << ": " << c.to);
@@ -532,9 +546,10 @@ TEST_CASE("a model requirement naming an unknown dimension is rejected", "[loadi
     // supported (tests/rubrics/minimal has one); its dimension must exist.
     RubricCopy copy;
     fs::path file = copy.root / "models.yaml";
-    replace_once(file, "question: digital.connectivity\n        in: [adequate, good]\n        annex: \"2.3\"\n"
-                       "        quote: lack the technological infrastructure to support virtual learning\n"
-                       "        why:\n          en: the digital divide limits virtual learning.",
+    replace_once(file,
+                 "question: digital.connectivity\n        in: [adequate, good]\n        annex: \"2.3\"\n"
+                 "        quote: lack the technological infrastructure to support virtual learning\n"
+                 "        why:\n          en: the digital divide limits virtual learning.",
                  "dimension: langauge\n        at_least: 35\n        annex: \"2.3\"\n"
                  "        quote: lack the technological infrastructure to support virtual learning\n"
                  "        why:\n          en: the digital divide limits virtual learning.");
@@ -549,9 +564,10 @@ TEST_CASE("a model requirement naming an unknown dimension is rejected", "[loadi
 TEST_CASE("a requirement on a dimension's score loads and blocks below its threshold", "[loading][rubric]") {
     RubricCopy copy;
     fs::path file = copy.root / "models.yaml";
-    replace_once(file, "question: digital.connectivity\n        in: [adequate, good]\n        annex: \"2.3\"\n"
-                       "        quote: lack the technological infrastructure to support virtual learning\n"
-                       "        why:\n          en: the digital divide limits virtual learning.",
+    replace_once(file,
+                 "question: digital.connectivity\n        in: [adequate, good]\n        annex: \"2.3\"\n"
+                 "        quote: lack the technological infrastructure to support virtual learning\n"
+                 "        why:\n          en: the digital divide limits virtual learning.",
                  "dimension: digital\n        at_least: 60\n        annex: \"2.3\"\n"
                  "        quote: lack the technological infrastructure to support virtual learning\n"
                  "        why:\n          en: the digital divide limits virtual learning.");
@@ -612,7 +628,8 @@ TEST_CASE("a condition on a list question by its count loads and holds by the nu
 
     // A list still cannot be compared with `in`, which is for one answer.
     RubricCopy wrong;
-    replace_once(wrong.root / "models.yaml", "question: partnerships.active_agreements\n        at_least: 1\n        annex: \"2.1\"",
+    replace_once(wrong.root / "models.yaml",
+                 "question: partnerships.active_agreements\n        at_least: 1\n        annex: \"2.1\"",
                  "question: partnerships.networks\n        in: [anuies]\n        annex: \"2.1\"");
     tne::Diagnostic d = single_failure(wrong);
     CHECK(d.rule == "rule-type-mismatch");
@@ -659,8 +676,7 @@ TEST_CASE("a model may only build on models of an earlier stage", "[loading][rub
     CHECK(d.pos.file == copy.name_of("models.yaml"));
     CHECK(d.pos.line == line);
     CHECK(d.pos.column == column);
-    CHECK(d.message.en ==
-          "\"branch_campus\" must have an earlier stage than \"collaborative_rd\", which builds on it");
+    CHECK(d.message.en == "\"branch_campus\" must have an earlier stage than \"collaborative_rd\", which builds on it");
 }
 
 TEST_CASE("a missing rubric file is reported where the set names it", "[loading][rubric]") {

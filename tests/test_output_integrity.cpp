@@ -4,9 +4,8 @@
 // leaves a partial or temporary file, an existing output file survives it byte for byte, and a
 // failure is reported with the file's name and the reason (exit 74). An output that is an input,
 // or another output, is refused before anything is read or written (exit 2).
-#include <catch2/catch.hpp>
-
 #include <fcntl.h>
+#include <linux/capability.h>
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -14,9 +13,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <linux/capability.h>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <cstring>
 #include <filesystem>
@@ -35,13 +33,13 @@ namespace {
 // How tne is started: arguments, and what makes the run fail.
 struct Launch {
     std::vector<std::string> args;
-    fs::path err_file;                     // standard error goes there
-    fs::path out_file = "/dev/null";       // standard output goes there
-    bool closed_output = false;            // standard output: a pipe whose reader has gone
-    bool ignore_sigpipe = false;           // started with SIGPIPE ignored, as some parents do
-    bool input_pipe = false;               // standard input: a pipe the test writes (else /dev/null)
+    fs::path err_file;                                     // standard error goes there
+    fs::path out_file = "/dev/null";                       // standard output goes there
+    bool closed_output = false;                            // standard output: a pipe whose reader has gone
+    bool ignore_sigpipe = false;                           // started with SIGPIPE ignored, as some parents do
+    bool input_pipe = false;                               // standard input: a pipe the test writes (else /dev/null)
     std::optional<rlim_t> file_size_limit = std::nullopt;  // RLIMIT_FSIZE, as `ulimit -f` sets it
-    bool without_dac_override = false;     // as root, permissions apply (dropped from the bounding set)
+    bool without_dac_override = false;                     // as root, permissions apply (dropped from the bounding set)
 };
 
 // tne running as a child process, in the source directory, with a clean environment. Killed when
@@ -83,7 +81,9 @@ public:
             if (in < 0 || out < 0 || err < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0) _exit(126);
             if (chdir(directory.c_str()) != 0) _exit(126);
             if (launch.file_size_limit) {
-                struct rlimit limit {*launch.file_size_limit, *launch.file_size_limit};
+                struct rlimit limit {
+                    *launch.file_size_limit, *launch.file_size_limit
+                };
                 if (setrlimit(RLIMIT_FSIZE, &limit) != 0) _exit(126);
             }
             if (launch.without_dac_override && prctl(PR_CAPBSET_DROP, CAP_DAC_OVERRIDE, 0, 0, 0) != 0) _exit(125);
@@ -111,7 +111,8 @@ public:
 
     // Writes all of `text` to the child's standard input; false when the child stopped reading.
     bool feed(const std::string& text) {
-        struct sigaction ignore {}, previous {};
+        struct sigaction ignore {
+        }, previous{};
         ignore.sa_handler = SIG_IGN;
         sigaction(SIGPIPE, &ignore, &previous);  // a child that died must fail the test, not end it
         size_t written = 0;
@@ -162,7 +163,8 @@ void wait_for_records(const fs::path& target, Child& child, const fs::path& chil
             if (fs::file_size(temporary, ignored) > 0 && !ignored) return;
         }
         siginfo_t ended{};  // WNOWAIT: the child stays to be reaped by Child
-        if (waitid(P_PID, static_cast<id_t>(child.pid()), &ended, WEXITED | WNOHANG | WNOWAIT) == 0 && ended.si_pid != 0)
+        if (waitid(P_PID, static_cast<id_t>(child.pid()), &ended, WEXITED | WNOHANG | WNOWAIT) == 0 &&
+            ended.si_pid != 0)
             FAIL("tne ended before writing records; stderr: " << read_file(child_err));
         if (std::chrono::steady_clock::now() > deadline) FAIL("tne wrote no records in time");
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
@@ -203,7 +205,8 @@ void check_refused(int status, const std::string& err, const fs::path& out, int 
 
 TEST_CASE("a batch killed by a signal while it writes its records leaves no temporary file and the old output intact",
           "[integrity][batch][binary]") {
-    auto [signal, name] = GENERATE(table<int, std::string>({{SIGTERM, "SIGTERM"}, {SIGINT, "SIGINT"}, {SIGHUP, "SIGHUP"}}));
+    auto [signal, name] =
+        GENERATE(table<int, std::string>({{SIGTERM, "SIGTERM"}, {SIGINT, "SIGINT"}, {SIGHUP, "SIGHUP"}}));
     INFO(name);
     TempDir dir;
     fs::path out = dir.path() / "records.csv";
@@ -356,8 +359,9 @@ TEST_CASE("a report written to a full filesystem fails with exit 74 and leaves t
     // A 16 KiB tmpfs (four pages): the old report fits, the HTML report (about 60 KB) does not.
     std::string mount = "mount -t tmpfs -o size=16k tne-test " + small.string() + " 2>/dev/null";
     if (std::system(mount.c_str()) != 0) {
-        WARN("no small filesystem can be mounted here (needs root and CAP_SYS_ADMIN): a full disk is tested "
-             "through /dev/full and the file size limit only");
+        WARN(
+            "no small filesystem can be mounted here (needs root and CAP_SYS_ADMIN): a full disk is tested "
+            "through /dev/full and the file size limit only");
         return;
     }
     struct Unmount {
@@ -404,14 +408,18 @@ TEST_CASE("an output that is an input, or another output, is refused before anyt
          {"assess", p, "-o", (dir.path() / "." / "p.yaml").string()},
          "is the same file as the input"},
         {"plan -o the profile", {"plan", p, "-o", p}, "is the same file as the input"},
-        {"diff -o the new profile", {"diff", (folder / "a.yaml").string(), p, "-o", p}, "is the same file as the input"},
+        {"diff -o the new profile",
+         {"diff", (folder / "a.yaml").string(), p, "-o", p},
+         "is the same file as the input"},
         {"batch -o a profile of its folder",
          {"batch", folder.string(), "-o", (folder / "a.yaml").string()},
          "is the same file as the input " + folder.string()},
         {"batch --records and -o the same new file",
          {"batch", p, "--summary", "-o", report.string(), "--records", report.string()},
          "-o " + report.string() + " and --records " + report.string() + " are the same file"},
-        {"init --schema the profile", {"init", "-o", report.string(), "--schema", report.string()}, "are the same file"},
+        {"init --schema the profile",
+         {"init", "-o", report.string(), "--schema", report.string()},
+         "are the same file"},
     };
     REQUIRE(cases.size() == 8);
     const auto& [what, args, expected] = cases[index];

@@ -1,11 +1,9 @@
 // Planning: what-if answers (--set), the cheapest plan to a model (tne plan), checked against an
 // exhaustive search and by applying every plan to every example.
-#include <catch2/catch.hpp>
-
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <random>
 #include <set>
@@ -42,7 +40,8 @@ std::vector<Value> every_value(const Question& q) {
                 values.emplace_back(items);
             }
             break;
-        case QuestionType::text: break;
+        case QuestionType::text:
+            break;
     }
     return values;
 }
@@ -164,7 +163,8 @@ TEST_CASE("the planner finds the cheapest plan that an exhaustive search finds, 
 TEST_CASE("plan: a blocker no change can lift is named with its reason", "[plan]") {
     RubricSet set = load_rubric_set(directory_rubric_files((source_dir() / "tests/rubrics/plan-small").string()));
     Profile profile = load_profile(
-        "institution: {name: Small, type: private}\nalpha: {budget: no, share: 70}\nbeta: {partners: [uk, es], staff: 0}\n",
+        "institution: {name: Small, type: private}\nalpha: {budget: no, share: 70}\nbeta: {partners: [uk, es], staff: "
+        "0}\n",
         "small.yaml", set);
     Assessment now = assess(profile, set);
 
@@ -266,7 +266,8 @@ TEST_CASE("on the shipped rubric set every plan costs what the cheapest set of b
             for (const auto& d : set.dimensions)
                 for (const auto& c : d.criteria)
                     if (c.question == r.question)
-                        CHECK(std::find(r.in.begin(), r.in.end(), std::get<std::string>(best_value(c, *q))) != r.in.end());
+                        CHECK(std::find(r.in.begin(), r.in.end(), std::get<std::string>(best_value(c, *q))) !=
+                              r.in.end());
         }
 
     int compared = 0;
@@ -294,7 +295,8 @@ TEST_CASE("on the shipped rubric set every plan costs what the cheapest set of b
             auto visit = [&](auto&& self, size_t from, int points) -> void {
                 if (!chosen.empty() && (!cheapest || std::pair(points, chosen.size()) < *cheapest)) {
                     Profile trial = profile;
-                    for (size_t i : chosen) trial.set(*relevant[i].second, best_value(*relevant[i].first, *relevant[i].second));
+                    for (size_t i : chosen)
+                        trial.set(*relevant[i].second, best_value(*relevant[i].first, *relevant[i].second));
                     if (assess(std::move(trial), set).find_model(model.id)->blockers.empty())
                         cheapest = std::pair(points, chosen.size());
                 }
@@ -316,7 +318,8 @@ TEST_CASE("on the shipped rubric set every plan costs what the cheapest set of b
     CHECK(compared == 30);
 }
 
-TEST_CASE("what-if: --set re-scores with the changed answers, marks them, and leaves the file as it was", "[what-if][cli]") {
+TEST_CASE("what-if: --set re-scores with the changed answers, marks them, and leaves the file as it was",
+          "[what-if][cli]") {
     std::string example = (source_dir() / "examples/research_center.yaml").string();
     std::string before = read_file(example);
     RunResult plain = run_tne({"assess", example, "--format", "json"});
@@ -369,14 +372,16 @@ TEST_CASE("what-if: --set re-scores with the changed answers, marks them, and le
     CHECK_THAT(run_tne({"assess", example}).out, !Catch::Contains("What-if"));
 }
 
-TEST_CASE("what-if: --set values are validated like the file's own, and a bad one exits 2 naming it", "[what-if][cli]") {
+TEST_CASE("what-if: --set values are validated like the file's own, and a bad one exits 2 naming it",
+          "[what-if][cli]") {
     std::string example = (source_dir() / "examples/research_center.yaml").string();
     struct Case {
         std::string setting;
         std::string message;
     };
     for (const Case& c : std::vector<Case>{
-             {"funding.co_funding=yse", "--set funding.co_funding=yse: funding.co_funding: \"yse\" is not valid; did you mean \"yes\"?"},
+             {"funding.co_funding=yse",
+              "--set funding.co_funding=yse: funding.co_funding: \"yse\" is not valid; did you mean \"yes\"?"},
              {"language.faculty_b2_percent=140", "expected a number from 0 to 100 (a percentage), unquoted"},
              {"language.faculty_b2_percent='40'", "expected a number from 0 to 100"},
              {"partnerships.active_agreements=2.5", "expected a whole number"},
@@ -410,7 +415,8 @@ TEST_CASE("tne plan: the next step by default, exit codes, languages and stable 
         const RubricSet& set = default_rubrics();
         const Model* best = nullptr;
         for (const auto& m : set.models) {
-            bool builds = std::find(m.builds_on.begin(), m.builds_on.end(), report["suggested_model"]["id"]) != m.builds_on.end();
+            bool builds =
+                std::find(m.builds_on.begin(), m.builds_on.end(), report["suggested_model"]["id"]) != m.builds_on.end();
             if (builds && (!best || m.stage < best->stage)) best = &m;
         }
         REQUIRE(best);
@@ -423,7 +429,8 @@ TEST_CASE("tne plan: the next step by default, exit codes, languages and stable 
     CHECK(plan["target"]["default"] == true);
     CHECK(plan["cost"].get<int>() > 0);
     int points = 0;
-    for (const auto& step : plan["steps"]) points += plan["effort_points"][step["effort"].get<std::string>()].get<int>();
+    for (const auto& step : plan["steps"])
+        points += plan["effort_points"][step["effort"].get<std::string>()].get<int>();
     CHECK(points == plan["cost"]);
     // Steps in order of horizon: quick wins first.
     std::vector<std::string> horizons = {"quick_win", "months_6_12", "longer"};
@@ -439,7 +446,8 @@ TEST_CASE("tne plan: the next step by default, exit codes, languages and stable 
     CHECK_THAT(text.out, Catch::Contains("Try it"));
     CHECK(text.out == run_tne({"plan", example}).out);
     RunResult spanish = run_tne({"plan", example, "--lang", "es"});
-    for (const char* english : {"Target", "Steps", "After these steps", "Try it", "Lifts", "effort", "Overall readiness"})
+    for (const char* english :
+         {"Target", "Steps", "After these steps", "Try it", "Lifts", "effort", "Overall readiness"})
         CHECK_THAT(spanish.out, !Catch::Contains(english));
     CHECK_THAT(spanish.out, Catch::Contains("Pruébelo"));
     CHECK_THAT(run_tne({"plan", example, "--format", "markdown"}).out, Catch::Contains("| # | Change | Action |"));
@@ -457,7 +465,8 @@ TEST_CASE("tne plan: the next step by default, exit codes, languages and stable 
     CHECK_THAT(blocked.out, Catch::Contains("It describes the institution"));
 
     // A plan from a what-if starts where the what-if leaves off.
-    RunResult from_what_if = run_tne({"plan", example, "--format", "json", "--set", "partnerships.spanish_reciprocity=yes"});
+    RunResult from_what_if =
+        run_tne({"plan", example, "--format", "json", "--set", "partnerships.spanish_reciprocity=yes"});
     json what_if_plan = json::parse(from_what_if.out);
     for (const auto& step : what_if_plan["steps"]) CHECK(step["field"] != "partnerships.spanish_reciprocity");
 }
@@ -484,7 +493,8 @@ const Model* suggestion_after(const Assessment& a, const std::vector<ChangedAnsw
 std::vector<Value> single_changes(const RubricSet& set, const Question& q, const Value& current, double max_numbers) {
     std::vector<Value> values;
     switch (q.type) {
-        case QuestionType::text: break;
+        case QuestionType::text:
+            break;
         case QuestionType::choice:
         case QuestionType::yes_partial_no:
             for (const auto& choice : q.values) values.emplace_back(choice.id);
@@ -557,7 +567,7 @@ int check_advice_changes(Assessment& a, double max_numbers) {
             const auto& way = change.ways[w];
             REQUIRE_FALSE(way.empty());
             if (w > 0) CHECK(change.ways[w - 1].size() <= way.size());  // fewest changes first
-            if (way.size() > 1) CHECK_FALSE(change.exhaustive);        // several: found greedily
+            if (way.size() > 1) CHECK_FALSE(change.exhaustive);         // several: found greedily
             std::set<const Question*> questions;
             for (const auto& c : way) {
                 INFO(setting_text(*c.question, c.to));
@@ -604,7 +614,8 @@ TEST_CASE("what would change the advice: worked out by hand on a small set", "[a
     // a share of 25 to 60, 3 staff and a US partner; public_only a public institution; contradictory
     // beta >= 90. None within reach: the first step of a private institution, the default, starter.
     Profile profile = load_profile(
-        "institution: {name: Small, type: private}\nalpha: {budget: partial, share: 10}\nbeta: {partners: [uk], staff: 0}\n",
+        "institution: {name: Small, type: private}\nalpha: {budget: partial, share: 10}\nbeta: {partners: [uk], staff: "
+        "0}\n",
         "small.yaml", set);
     Assessment a = assess(profile, set);
     REQUIRE(a.suggested != nullptr);
@@ -673,7 +684,8 @@ TEST_CASE("what would change the advice: every change listed does it, and every 
     INFO("greedy ways " << greedy);
 }
 
-TEST_CASE("what would change the advice, on the shipped set: every example's listed changes do it", "[advice-changes]") {
+TEST_CASE("what would change the advice, on the shipped set: every example's listed changes do it",
+          "[advice-changes]") {
     const RubricSet& set = default_rubrics();
     int ways = 0;
     for (const auto& example : example_profiles()) {
@@ -684,10 +696,13 @@ TEST_CASE("what would change the advice, on the shipped set: every example's lis
         ways += check_advice_changes(a, 100);
         // The alternatives come first, in their order.
         for (size_t i = 0; i < a.changes.size() && i < a.alternatives.size(); ++i) {
-            bool reached = std::any_of(a.changes.begin(), a.changes.end(),
-                                       [&](const AdviceChange& c) { return c.model == a.alternatives[i].model->model; });
-            if (reached) CHECK(a.changes[i].model == a.alternatives[i].model->model);
-            else break;
+            bool reached = std::any_of(a.changes.begin(), a.changes.end(), [&](const AdviceChange& c) {
+                return c.model == a.alternatives[i].model->model;
+            });
+            if (reached)
+                CHECK(a.changes[i].model == a.alternatives[i].model->model);
+            else
+                break;
         }
     }
     CHECK(ways > 20);
@@ -707,7 +722,7 @@ std::optional<Value> failing_value(const Question& q, const Condition& c) {
             return std::nullopt;
         case QuestionType::list: {
             if (!c.any_of.empty()) return Value{std::vector<std::string>{}};  // none of the wanted items
-            std::vector<std::string> items;  // by count: as many items as fail it
+            std::vector<std::string> items;                                   // by count: as many items as fail it
             if (c.at_least) {
                 if (*c.at_least < 1) return std::nullopt;
                 return Value{items};
@@ -722,7 +737,8 @@ std::optional<Value> failing_value(const Question& q, const Condition& c) {
             if (c.at_least && *c.at_least - 1 >= q.min) return Value{*c.at_least - 1};
             if (c.at_most && *c.at_most + 1 <= q.max) return Value{*c.at_most + 1};
             return std::nullopt;
-        case QuestionType::text: return std::nullopt;
+        case QuestionType::text:
+            return std::nullopt;
     }
     return std::nullopt;
 }
@@ -735,7 +751,8 @@ TEST_CASE("tne plan lifts a blocker only by changing an answer that the blocker 
     int pairs = 0, lifted = 0, unliftable = 0, steps_checked = 0;
     for (const auto& model : set.models) {
         for (const auto& requirement : model.requires_) {
-            INFO(model.id << " requires " << (requirement.question.empty() ? requirement.dimension : requirement.question));
+            INFO(model.id << " requires "
+                          << (requirement.question.empty() ? requirement.dimension : requirement.question));
             ++pairs;
             // A profile where this requirement is unmet: its question set to a value failing it, or
             // for a requirement on a dimension's score, every answer of the dimension at its worst.
@@ -752,11 +769,14 @@ TEST_CASE("tne plan lifts a blocker only by changing an answer that the blocker 
                 for (const auto& c : d->criteria) {
                     const Question& q = *set.find_question(c.question);
                     if (!c.rule.levels.empty())
-                        profile.set(q, std::min_element(c.rule.levels.begin(), c.rule.levels.end(), [](const auto& x, const auto& y) {
-                                           return x.second < y.second;
-                                       })->first);
-                    else if (q.type == QuestionType::list) profile.set(q, std::vector<std::string>{});
-                    else profile.set(q, c.rule.bands.front().at_least);
+                        profile.set(q,
+                                    std::min_element(c.rule.levels.begin(), c.rule.levels.end(),
+                                                     [](const auto& x, const auto& y) { return x.second < y.second; })
+                                        ->first);
+                    else if (q.type == QuestionType::list)
+                        profile.set(q, std::vector<std::string>{});
+                    else
+                        profile.set(q, c.rule.bands.front().at_least);
                 }
             }
             Assessment now = assess(profile, set);

@@ -1,13 +1,13 @@
 // Tests of `tne diff OLD NEW`: progress between two self-profiles of one institution. What the diff
 // lists is checked against what the test works out itself from the two profiles and assessments:
 // every change, and nothing else.
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 
@@ -34,7 +34,8 @@ Assessment assess_file(const fs::path& path) {
 
 // A copy of an example profile with `edits` applied, each replacing text that occurs once.
 fs::path edited_copy(const TempDir& dir, const std::string& example,
-                     const std::vector<std::pair<std::string, std::string>>& edits, const std::string& name = "new.yaml") {
+                     const std::vector<std::pair<std::string, std::string>>& edits,
+                     const std::string& name = "new.yaml") {
     fs::path copy = dir.path() / name;
     fs::copy_file(source_dir() / example, copy);
     for (const auto& [from, to] : edits) replace_once(copy, from, to);
@@ -115,8 +116,10 @@ std::map<std::string, std::string> changed_models(const Assessment& x, const Ass
         std::set<const Condition*> before, after;
         for (const auto& blocker : a.blockers) before.insert(blocker.condition);
         for (const auto& blocker : b.blockers) after.insert(blocker.condition);
-        if (a.feasible != b.feasible) found[a.model->id] = b.feasible ? "became_feasible" : "became_blocked";
-        else if (before != after) found[a.model->id] = "blockers_changed";
+        if (a.feasible != b.feasible)
+            found[a.model->id] = b.feasible ? "became_feasible" : "became_blocked";
+        else if (before != after)
+            found[a.model->id] = "blockers_changed";
     }
     return found;
 }
@@ -171,11 +174,31 @@ const std::vector<std::pair<std::string, std::string>> kThreeEdits = {
     {"  faculty_b2_percent: 22\n", "  faculty_b2_percent: 15\n"},
 };
 
-const std::vector<std::string> kEnglishWords = {
-    "Progress", "Before", "After", "Rubric set", "Overall", "Dimension", "Level", "Coverage", "coverage",
-    "Suggested model", "Models", "no blocker", "blocked", "lifted", "Blockers", "Recommendations resolved",
-    "New recommendations", "Answers that changed", "Question", "Criterion", "Why", "full points", "was at full",
-    "unanswered", "Nothing changed"};
+const std::vector<std::string> kEnglishWords = {"Progress",
+                                                "Before",
+                                                "After",
+                                                "Rubric set",
+                                                "Overall",
+                                                "Dimension",
+                                                "Level",
+                                                "Coverage",
+                                                "coverage",
+                                                "Suggested model",
+                                                "Models",
+                                                "no blocker",
+                                                "blocked",
+                                                "lifted",
+                                                "Blockers",
+                                                "Recommendations resolved",
+                                                "New recommendations",
+                                                "Answers that changed",
+                                                "Question",
+                                                "Criterion",
+                                                "Why",
+                                                "full points",
+                                                "was at full",
+                                                "unanswered",
+                                                "Nothing changed"};
 
 }  // namespace
 
@@ -226,8 +249,8 @@ TEST_CASE("three known edits: the diff lists exactly their answers, recommendati
     fs::path edited = edited_copy(dir, kTech, kThreeEdits);
     Json json = diff_json(kTech, edited.string());
 
-    CHECK(ids(json["answers"], "field") ==
-          std::vector<std::string>{"funding.co_funding", "language.faculty_b2_percent", "sustainability.alumni_network"});
+    CHECK(ids(json["answers"], "field") == std::vector<std::string>{"funding.co_funding", "language.faculty_b2_percent",
+                                                                    "sustainability.alumni_network"});
     const Json& co_funding = json["answers"][0];
     CHECK(co_funding["old"] == "yes");
     CHECK(co_funding["new"] == "partial");
@@ -248,8 +271,8 @@ TEST_CASE("three known edits: the diff lists exactly their answers, recommendati
     CHECK(json["models"][0]["new_blockers"].get<int>() == json["models"][0]["old_blockers"].get<int>() + 1);
     CHECK(json["models"][0]["lifted"].empty());
     REQUIRE(json["models"][0]["added"].size() == 1);
-    CHECK(json["models"][0]["added"][0].get<std::string>().rfind("Faculty English at B2 or above: 15; needs at least 20", 0) ==
-          0);
+    CHECK(json["models"][0]["added"][0].get<std::string>().rfind(
+              "Faculty English at B2 or above: 15; needs at least 20", 0) == 0);
     CHECK(json["suggested_model"]["changed"] == false);
 
     // Only the two touched dimensions, with the scores assess() gives, to one decimal.
@@ -305,7 +328,8 @@ TEST_CASE("a list answer given in another order is not a change; a number that d
     fs::path reordered = edited_copy(dir, kTech, {{"[conahcyt, local_industry]", "[local_industry, conahcyt]"}});
     CHECK_FALSE(diff_assessments(assess_file(kTech), assess_file(reordered)).changed());
 
-    fs::path nudged = edited_copy(dir, kTech, {{"  faculty_b2_percent: 22\n", "  faculty_b2_percent: 22.001\n"}}, "nudged.yaml");
+    fs::path nudged =
+        edited_copy(dir, kTech, {{"  faculty_b2_percent: 22\n", "  faculty_b2_percent: 22.001\n"}}, "nudged.yaml");
     AssessmentDiff diff = diff_assessments(assess_file(kTech), assess_file(nudged));
     REQUIRE(diff.answers.size() == 1);
     CHECK(diff.answers[0].question->path == "language.faculty_b2_percent");
@@ -342,7 +366,8 @@ TEST_CASE("a profile with nothing scored against an answered one: unknown scores
           "[profile-diff]") {
     TempDir dir;
     fs::path bare = dir.path() / "bare.yaml";
-    write_file(bare, "institution:\n  name: Instituto Tecnológico de la Sierra Norte\n  type: technological_institute\n");
+    write_file(bare,
+               "institution:\n  name: Instituto Tecnológico de la Sierra Norte\n  type: technological_institute\n");
     Json json = diff_json(bare.string(), kTech);
     CHECK(json["overall"]["old"].is_null());
     CHECK(json["overall"]["delta"].is_null());
@@ -445,8 +470,9 @@ TEST_CASE("the Markdown diff has well-formed tables and escapes what the profile
     CHECK(run.out.find("Old \\| &lt;script&gt;") != std::string::npos);
     CHECK(run.out.find("\\*y\\*") != std::string::npos);
     CHECK(check_tables_intact(run.out) == 2);  // scores, answers (the name)
-    CHECK(has_line(run.out, "| Name of the institution (`institution.name`) | Old \\| &lt;script&gt;alert(1)&lt;/script&gt; | "
-                            "New \\| &lt;b&gt;x&lt;/b&gt; \\*y\\* |"));
+    CHECK(has_line(run.out,
+                   "| Name of the institution (`institution.name`) | Old \\| &lt;script&gt;alert(1)&lt;/script&gt; | "
+                   "New \\| &lt;b&gt;x&lt;/b&gt; \\*y\\* |"));
 }
 
 TEST_CASE("the text diff fits 80 columns and matches its golden output in English and Spanish",
@@ -483,9 +509,10 @@ TEST_CASE("tne diff: the same input gives the same bytes, and -o writes the same
     }
 }
 
-TEST_CASE("tne diff exit codes: 2 for an invalid profile at file:line:column, 1 only for a regression with "
-          "--fail-on-regression",
-          "[profile-diff][binary]") {
+TEST_CASE(
+    "tne diff exit codes: 2 for an invalid profile at file:line:column, 1 only for a regression with "
+    "--fail-on-regression",
+    "[profile-diff][binary]") {
     TempDir dir;
     fs::path bad = edited_copy(dir, kTech, {{"  tne_team: none\n", "  tne_team: big\n"}}, "bad.yaml");
     std::string text = read_file(bad);

@@ -1,7 +1,8 @@
 // The HTML and Markdown reports: chart geometry, well-formed XHTML for every example, escaping of
 // what profiles and rubric sets say, language, determinism, --date and golden outputs.
-#include <catch2/catch.hpp>
 #include <tinyxml2.h>
+
+#include <catch2/catch.hpp>
 
 #include "charts.hpp"
 #include "html.hpp"
@@ -61,14 +62,26 @@ void check_tables_intact(const std::string& markdown) {
     }
 }
 
-const std::vector<std::string> kEnglishHeadings = {
-    "Readiness by dimension", "Fit of each model", "Suggested model", "Alternatives", "Not for now",
-    "How this was decided", "What would change the advice", "What to do first", "How each score was reached",
-    "Overall readiness"};
-const std::vector<std::string> kSpanishHeadings = {
-    "Preparación por dimensión", "Ajuste de cada modelo", "Modelo sugerido", "Alternativas", "Por ahora no",
-    "Cómo se decidió", "Qué cambiaría la sugerencia", "Qué hacer primero", "Cómo se obtuvo cada puntaje",
-    "Preparación general"};
+const std::vector<std::string> kEnglishHeadings = {"Readiness by dimension",
+                                                   "Fit of each model",
+                                                   "Suggested model",
+                                                   "Alternatives",
+                                                   "Not for now",
+                                                   "How this was decided",
+                                                   "What would change the advice",
+                                                   "What to do first",
+                                                   "How each score was reached",
+                                                   "Overall readiness"};
+const std::vector<std::string> kSpanishHeadings = {"Preparación por dimensión",
+                                                   "Ajuste de cada modelo",
+                                                   "Modelo sugerido",
+                                                   "Alternativas",
+                                                   "Por ahora no",
+                                                   "Cómo se decidió",
+                                                   "Qué cambiaría la sugerencia",
+                                                   "Qué hacer primero",
+                                                   "Cómo se obtuvo cada puntaje",
+                                                   "Preparación general"};
 
 // One assessment's report in the three formats people read, with text as each escapes it. The text
 // report is not wrapped, so a sentence can be looked for whole.
@@ -124,7 +137,8 @@ std::string table_row(const Report& report, const std::string& name) {
 }
 
 // A copy of an example profile with one line replaced.
-fs::path profile_changed(const TempDir& dir, const std::string& example, const std::string& from, const std::string& to) {
+fs::path profile_changed(const TempDir& dir, const std::string& example, const std::string& from,
+                         const std::string& to) {
     fs::path profile = dir.path() / example;
     fs::copy_file(source_dir() / "examples" / example, profile);
     replace_once(profile, from, to);
@@ -173,10 +187,12 @@ TEST_CASE("the charts and the HTML of every example are well-formed XML in both 
     }
 }
 
-TEST_CASE("the radar has a dot per dimension with its score as a tooltip; unanswered ones say so", "[reports][charts]") {
+TEST_CASE("the radar has a dot per dimension with its score as a tooltip; unanswered ones say so",
+          "[reports][charts]") {
     TempDir dir;
     fs::path profile = dir.path() / "partial.yaml";
-    write_file(profile, "institution:\n  name: Instituto X\n  type: public_university\nfunding:\n  dedicated_budget: yes\n");
+    write_file(profile,
+               "institution:\n  name: Instituto X\n  type: public_university\nfunding:\n  dedicated_budget: yes\n");
     Assessment a = assess_file(profile);
     std::string radar = charts::radar_chart(a, Lang::en).str();
     CHECK(radar.find("<title>Funding: 100/100</title>") != std::string::npos);
@@ -185,7 +201,8 @@ TEST_CASE("the radar has a dot per dimension with its score as a tooltip; unansw
     size_t dots = 0;
     for (size_t at = radar.find("<circle"); at != std::string::npos; at = radar.find("<circle", at + 1)) ++dots;
     CHECK(dots == a.dimensions.size());
-    CHECK(charts::radar_chart(a, Lang::es).str().find("<title>Investigación: sin respuestas</title>") != std::string::npos);
+    CHECK(charts::radar_chart(a, Lang::es).str().find("<title>Investigación: sin respuestas</title>") !=
+          std::string::npos);
 }
 
 TEST_CASE("the fit chart labels every bar with its status in words, and outlines blocked models", "[reports][charts]") {
@@ -196,17 +213,18 @@ TEST_CASE("the fit chart labels every bar with its status in words, and outlines
     REQUIRE(a.suggested);
     for (const auto& m : a.models) {
         INFO(m.model->id);
-        std::string status = &m == a.suggested                        ? "suggested"
-                             : m.status == ModelStatus::runs          ? "runs"
-                             : m.status == ModelStatus::within_reach  ? "within reach"
-                             : m.status == ModelStatus::low_fit       ? "below minimum"
-                             : std::to_string(m.blockers.size()) + " blocker";
+        std::string status = &m == a.suggested                       ? "suggested"
+                             : m.status == ModelStatus::runs         ? "runs"
+                             : m.status == ModelStatus::within_reach ? "within reach"
+                             : m.status == ModelStatus::low_fit      ? "below minimum"
+                                                                     : std::to_string(m.blockers.size()) + " blocker";
         CHECK(chart.find(">" + format_number(m.fit, 0) + " · " + status) != std::string::npos);
-        std::string css = &m == a.suggested                       ? "bar-suggested"
-                          : m.status == ModelStatus::blocked      ? "bar-blocked"
-                          : m.status == ModelStatus::low_fit      ? "bar-low"
-                                                                  : "bar";
-        CHECK(chart.find("class=\"" + css + "\"><title>" + html::escape(m.model->name.en) + ": fit") != std::string::npos);
+        std::string css = &m == a.suggested                  ? "bar-suggested"
+                          : m.status == ModelStatus::blocked ? "bar-blocked"
+                          : m.status == ModelStatus::low_fit ? "bar-low"
+                                                             : "bar";
+        CHECK(chart.find("class=\"" + css + "\"><title>" + html::escape(m.model->name.en) + ": fit") !=
+              std::string::npos);
     }
     CHECK(chart.find("class=\"bar-blocked\"") != std::string::npos);
     CHECK(chart.find("class=\"bar-low\"") != std::string::npos);
@@ -277,7 +295,8 @@ TEST_CASE("Spanish reports are in Spanish throughout, English ones in English", 
 
 TEST_CASE("html and markdown reports are the same bytes for the same input and date", "[reports][binary]") {
     for (std::string format : {"html", "markdown"}) {
-        std::vector<std::string> args = {"assess", "examples/research_center.yaml", "--format", format, "--date", "2026-11-23"};
+        std::vector<std::string> args = {"assess",    "examples/research_center.yaml", "--format", format, "--date",
+                                         "2026-11-23"};
         RunResult first = run_tne(args);
         RunResult second = run_tne(args);
         REQUIRE(first.exit_code == 0);
@@ -307,8 +326,8 @@ TEST_CASE("an impossible --date is a usage error, in the report's language", "[r
 TEST_CASE("the HTML and Markdown reports of an example match their golden outputs", "[reports][binary][golden]") {
     for (std::string lang : {"en", "es"}) {
         for (std::string format : {"html", "markdown"}) {
-            RunResult run = run_tne({"assess", "examples/universidad_estatal_es.yaml", "--lang", lang, "--format", format,
-                                     "--date", "2026-11-23"});
+            RunResult run = run_tne({"assess", "examples/universidad_estatal_es.yaml", "--lang", lang, "--format",
+                                     format, "--date", "2026-11-23"});
             INFO(lang << " " << format << "\n" << run.err);
             REQUIRE(run.exit_code == 0);
             CHECK(run.err.empty());
@@ -392,16 +411,18 @@ TEST_CASE("every report says how the advice was decided and what would change it
     }
 }
 
-TEST_CASE("a change of answers reads as question: from → to in the report's language, joined by and", "[reports][advice]") {
+TEST_CASE("a change of answers reads as question: from → to in the report's language, joined by and",
+          "[reports][advice]") {
     Assessment a = assess_file(source_dir() / "examples" / "small_rural_university.yaml");
     const Question* type = a.rubric->find_question("institution.type");
     const Question* budget = a.rubric->find_question("funding.dedicated_budget");
     REQUIRE(type);
     REQUIRE(budget);
-    std::vector<ChangedAnswer> way = {{type, Value{std::string("public_university")}, Value{std::string("research_center")}},
-                                      {budget, Value{}, Value{std::string("yes")}}};
-    CHECK(words::way(a, way, Lang::en) == "Type of institution: Public university → Research centre and " +
-                                              budget->label.en + ": unanswered → yes");
+    std::vector<ChangedAnswer> way = {
+        {type, Value{std::string("public_university")}, Value{std::string("research_center")}},
+        {budget, Value{}, Value{std::string("yes")}}};
+    CHECK(words::way(a, way, Lang::en) ==
+          "Type of institution: Public university → Research centre and " + budget->label.en + ": unanswered → yes");
     CHECK(words::way(a, way, Lang::es) == "Tipo de institución: Universidad pública → Centro de investigación y " +
                                               budget->label.es + ": sin respuesta → sí");
     // No model: the suggestion would be lost.
@@ -409,7 +430,8 @@ TEST_CASE("a change of answers reads as question: from → to in the report's la
     for (Lang lang : {Lang::en, Lang::es})
         for (const Report& report : reports_of(a, lang)) {
             INFO(lang_code(lang) << " " << report.format);
-            CHECK(report.has(lang == Lang::es ? "No se sugeriría ningún modelo si:" : "No model would be suggested if:"));
+            CHECK(
+                report.has(lang == Lang::es ? "No se sugeriría ningún modelo si:" : "No model would be suggested if:"));
             CHECK(report.has(words::way(a, way, lang)));
             CHECK(report.has(lang == Lang::es ? "(hallado por una búsqueda voraz de hasta 3 cambios)"
                                               : "(found by a greedy search of up to 3 changes)"));
@@ -428,11 +450,14 @@ TEST_CASE("text and Markdown list five ways per model, HTML lists them all in a 
         INFO(report.format);
         for (size_t i = 0; i < many->ways.size(); ++i) {
             INFO("way " << i << ": " << words::way(a, many->ways[i], Lang::en));
-            CHECK(report.has(words::way(a, many->ways[i], Lang::en)) == (report.format == "html" || i < words::kListedWays));
+            CHECK(report.has(words::way(a, many->ways[i], Lang::en)) ==
+                  (report.format == "html" || i < words::kListedWays));
         }
         if (report.format == "html") {
-            CHECK(report.has(words::change_outcome(*many, Lang::en) + ": " + words::ways_count(many->ways.size(), Lang::en)));
-            CHECK(report.body.find("<summary>" + html::escape(words::change_outcome(*many, Lang::en))) != std::string::npos);
+            CHECK(report.has(words::change_outcome(*many, Lang::en) + ": " +
+                             words::ways_count(many->ways.size(), Lang::en)));
+            CHECK(report.body.find("<summary>" + html::escape(words::change_outcome(*many, Lang::en))) !=
+                  std::string::npos);
         } else {
             CHECK(report.has(words::more_ways(hidden, Lang::en, report.format == "text")));
         }
@@ -449,7 +474,8 @@ TEST_CASE("a tie with the suggestion is said as a tie broken by id", "[reports][
     REQUIRE_FALSE(a.alternatives.empty());
     Alternative tie = a.alternatives.front();
     std::string name = tie.model->model->name.en;
-    CHECK(words::alternative(a, tie, Lang::en).find("points below " + a.suggested->model->name.en) != std::string::npos);
+    CHECK(words::alternative(a, tie, Lang::en).find("points below " + a.suggested->model->name.en) !=
+          std::string::npos);
     tie.score_gap = 0.04;
     std::string en = words::alternative(a, tie, Lang::en);
     CHECK(en.find("ties with " + a.suggested->model->name.en + " on score; the tie is broken by id (" +
@@ -463,8 +489,8 @@ TEST_CASE("a first step is never shown as blocked: its requirements are what to 
     // The small rural university as a research centre: nothing is within reach, and the Annex's first
     // step for a research centre, research collaboration, has unmet requirements.
     TempDir dir;
-    Assessment a = assess_file(profile_changed(dir, "small_rural_university.yaml", "type: public_university",
-                                               "type: research_center"));
+    Assessment a = assess_file(
+        profile_changed(dir, "small_rural_university.yaml", "type: public_university", "type: research_center"));
     REQUIRE(a.suggestion_basis == SuggestionBasis::first_step);
     REQUIRE(a.suggested);
     REQUIRE(a.suggested->model->id == "research_collaboration");
@@ -496,7 +522,8 @@ TEST_CASE("a first step is never shown as blocked: its requirements are what to 
             // A recommendation helps the first step; it lifts no "blocker" of it.
             REQUIRE(a.recommendations.front().lifts_blocker);
             CHECK(report.has(words::helps_suggestion(lang)));
-            CHECK(report.body.find(lang == Lang::es ? "resuelve un obstáculo" : "lifts a blocker") == std::string::npos);
+            CHECK(report.body.find(lang == Lang::es ? "resuelve un obstáculo" : "lifts a blocker") ==
+                  std::string::npos);
         }
         std::string chart = charts::model_fit_chart(a, lang).str();
         CHECK(chart.find("class=\"bar-suggested\"><title>" + html::escape(name) + ":") != std::string::npos);
@@ -526,12 +553,13 @@ TEST_CASE("with too few answers no model is suggested and the answers needed fir
             std::string suggestion = section(report.body, report.as_written(words::suggested_title(a, lang)));
             for (size_t i = 0; i < a.unanswered.size(); ++i) {
                 INFO(a.unanswered[i].question->path);
-                CHECK((suggestion.find(report.as_written(words::unanswered(a.unanswered[i], lang))) != std::string::npos) ==
-                      (i < words::kAnswersNeeded));
+                CHECK((suggestion.find(report.as_written(words::unanswered(a.unanswered[i], lang))) !=
+                       std::string::npos) == (i < words::kAnswersNeeded));
             }
-            CHECK(report.has(lang == Lang::es ? "Responder más preguntas, hasta la cobertura mínima, permitiría sugerir un modelo."
-                                              : "Answering more questions, up to the minimum coverage, would let a model be "
-                                                "suggested."));
+            CHECK(report.has(lang == Lang::es
+                                 ? "Responder más preguntas, hasta la cobertura mínima, permitiría sugerir un modelo."
+                                 : "Answering more questions, up to the minimum coverage, would let a model be "
+                                   "suggested."));
             CHECK_FALSE(report.has(words::alternatives_title(lang)));
             CHECK_FALSE(report.has(words::not_for_now_title(lang)));
             CHECK(report.body.find(lang == Lang::es ? "sugerido (" : "suggested (") == std::string::npos);

@@ -9,9 +9,9 @@
 #include <cmath>
 #include <limits>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <regex>
-#include <nlohmann/json.hpp>
 #include <set>
 #include <stdexcept>
 #include <tuple>
@@ -47,9 +47,9 @@ std::vector<BrokenCase> broken_cases() {
     std::vector<BrokenCase> cases;
     YAML::Node root = YAML::LoadFile((source_dir() / "tests/rubrics/broken.yaml").string());
     for (const auto& node : root["cases"])
-        cases.push_back({node["id"].as<std::string>(), node["file"].as<std::string>(), node["replace"].as<std::string>(),
-                         node["with"].as<std::string>(), node["finding"].as<std::string>(),
-                         node["source"] ? node["source"].as<std::string>() : ""});
+        cases.push_back({node["id"].as<std::string>(), node["file"].as<std::string>(),
+                         node["replace"].as<std::string>(), node["with"].as<std::string>(),
+                         node["finding"].as<std::string>(), node["source"] ? node["source"].as<std::string>() : ""});
     return cases;
 }
 
@@ -99,11 +99,16 @@ ExpectedFinding parse_finding(const std::string& text, const std::string& root) 
 std::string percent_encode(const std::string& text, bool property) {
     std::string out;
     for (char c : text) {
-        if (c == '%') out += "%25";
-        else if (c == '\n') out += "%0A";
-        else if (property && c == ':') out += "%3A";
-        else if (property && c == ',') out += "%2C";
-        else out += c;
+        if (c == '%')
+            out += "%25";
+        else if (c == '\n')
+            out += "%0A";
+        else if (property && c == ':')
+            out += "%3A";
+        else if (property && c == ',')
+            out += "%2C";
+        else
+            out += c;
     }
     return out;
 }
@@ -122,7 +127,6 @@ const valijson::Schema& sarif_schema() {
     return *schema;
 }
 
-
 }  // namespace
 
 TEST_CASE("every broken rubric set yields exactly its expected finding, in all four formats", "[rubric-check]") {
@@ -132,7 +136,8 @@ TEST_CASE("every broken rubric set yields exactly its expected finding, in all f
         DYNAMIC_SECTION(c.id) {
             TempDir dir;
             std::string root = broken_set(c, dir);
-            tne::CheckReport report = tne::check_rubric_set(tne::directory_rubric_files(root), case_source(c.source, root));
+            tne::CheckReport report =
+                tne::check_rubric_set(tne::directory_rubric_files(root), case_source(c.source, root));
             ExpectedFinding want = parse_finding(c.finding, root);
             REQUIRE(report.findings.size() == 1);
             CHECK(report.failed(true));
@@ -183,8 +188,12 @@ TEST_CASE("the broken corpus exercises every rule of the check", "[rubric-check]
 }
 
 TEST_CASE("a broken set's findings are in Spanish with --lang es", "[rubric-check]") {
-    BrokenCase c{"missing-translation", "dimensions/beta.yaml", "name: {en: Partner countries, es: Países socios}",
-                 "name: {en: Partner countries}", "", ""};
+    BrokenCase c{"missing-translation",
+                 "dimensions/beta.yaml",
+                 "name: {en: Partner countries, es: Países socios}",
+                 "name: {en: Partner countries}",
+                 "",
+                 ""};
     TempDir dir;
     std::string root = broken_set(c, dir);
     std::string text = tne::render_check(tne::check_rubric_set(tne::directory_rubric_files(root)),
@@ -196,8 +205,9 @@ TEST_CASE("a broken set's findings are in Spanish with --lang es", "[rubric-chec
 }
 
 TEST_CASE("the shipped and minimal rubric sets pass the strict check", "[rubric-check]") {
-    for (const auto& files : {tne::embedded_rubric_files(), tne::directory_rubric_files((source_dir() / "rubrics").string()),
-                              tne::directory_rubric_files((source_dir() / "tests/rubrics/minimal").string())}) {
+    for (const auto& files :
+         {tne::embedded_rubric_files(), tne::directory_rubric_files((source_dir() / "rubrics").string()),
+          tne::directory_rubric_files((source_dir() / "tests/rubrics/minimal").string())}) {
         tne::CheckReport report = tne::check_rubric_set(files);
         for (const auto& f : report.findings) UNSCOPED_INFO(f.pos.str() << ": " << f.message.en);
         CHECK(report.findings.empty());
@@ -257,7 +267,8 @@ TEST_CASE("tne rubrics check exits 0 when clean, 1 on findings, 2 on usage error
     CHECK(run_tne({"rubrics", "check"}).exit_code == 0);  // the built-in set
 
     TempDir dir;
-    BrokenCase warning{"untranslated", "dimensions/beta.yaml", "es: Socios y personal.", "es: Partners and staff.", "", ""};
+    BrokenCase warning{
+        "untranslated", "dimensions/beta.yaml", "es: Socios y personal.", "es: Partners and staff.", "", ""};
     std::string root = broken_set(warning, dir);
     CHECK(run_tne({"rubrics", "check", root}).exit_code == 0);  // warnings only fail under --strict
     auto strict = run_tne({"rubrics", "check", "--strict", "--format", "github", root});
@@ -324,8 +335,9 @@ TEST_CASE("a quote from another section of the source is an error at the quote, 
           "[rubric-check][source]") {
     TempDir dir;
     // alpha.share cites section 1; the words are in section 2.
-    fs::path root = edited_minimal(dir, {{"dimensions/alpha.yaml", "    quote: institutions \"struggle to find funds\" for partnerships\n",
-                                          "    quote: >-\n      Staff the international\n      office\n"}});
+    fs::path root = edited_minimal(
+        dir, {{"dimensions/alpha.yaml", "    quote: institutions \"struggle to find funds\" for partnerships\n",
+               "    quote: >-\n      Staff the international\n      office\n"}});
     tne::CheckReport report = check_with_source(root);
     REQUIRE(report.findings.size() == 1);
     const tne::Finding& f = report.findings[0];
@@ -334,18 +346,23 @@ TEST_CASE("a quote from another section of the source is an error at the quote, 
     CHECK(f.pos.file == (root / "dimensions/alpha.yaml").string());
     CHECK(f.pos.line == 35);
     CHECK(f.pos.column == 12);
-    CHECK(f.message.en == "the quote \"Staff the international office\" was not found in section 1 of source.txt; it is in section 2");
-    CHECK(f.message.es == "la cita \"Staff the international office\" no se encontró en la sección 1 de source.txt; está en la sección 2");
+    CHECK(f.message.en ==
+          "the quote \"Staff the international office\" was not found in section 1 of source.txt; it is in section 2");
+    CHECK(f.message.es ==
+          "la cita \"Staff the international office\" no se encontró en la sección 1 de source.txt; está en la sección "
+          "2");
     CHECK(report.failed(false));
 
     // Words in no section at all: the message gives the lines of the section cited.
     TempDir other;
-    root = edited_minimal(other, {{"dimensions/alpha.yaml", "    quote: institutions \"struggle", "    quote: institutions \"struggled"}});
+    root = edited_minimal(other, {{"dimensions/alpha.yaml", "    quote: institutions \"struggle",
+                                   "    quote: institutions \"struggled"}});
     report = check_with_source(root);
     REQUIRE(report.findings.size() == 1);
     CHECK(report.findings[0].pos.line == 35);
     CHECK(report.findings[0].message.en ==
-          "the quote \"institutions \"struggled to find funds\" for partnerships\" was not found in section 1 of source.txt "
+          "the quote \"institutions \"struggled to find funds\" for partnerships\" was not found in section 1 of "
+          "source.txt "
           "(lines 9-24)");
 }
 
@@ -354,8 +371,9 @@ TEST_CASE("a test case's expectation quotes are checked against their sections t
     // words in no section, it is an error at the quote in the test file.
     const std::string expectation = "      suggested: advanced\n";
     auto with_quote = [&](const TempDir& dir, const std::string& quote) {
-        return edited_minimal(dir, {{"tests/cases.yaml", expectation,
-                                     "      suggested: {one_of: [advanced], annex: \"2\", quote: \"" + quote + "\"}\n"}});
+        return edited_minimal(dir,
+                              {{"tests/cases.yaml", expectation,
+                                "      suggested: {one_of: [advanced], annex: \"2\", quote: \"" + quote + "\"}\n"}});
     };
     TempDir right;
     CHECK(check_with_source(with_quote(right, "Staff the international office")).findings.empty());
@@ -366,25 +384,28 @@ TEST_CASE("a test case's expectation quotes are checked against their sections t
     REQUIRE(report.findings.size() == 1);
     CHECK(report.findings[0].rule->id == "quote-not-found");
     CHECK(report.findings[0].pos.file == (root / "tests/cases.yaml").string());
-    CHECK(report.findings[0].message.en ==
-          "the quote \"few have a recurring budget line\" was not found in section 2 of source.txt; it is in section 1");
+    CHECK(
+        report.findings[0].message.en ==
+        "the quote \"few have a recurring budget line\" was not found in section 2 of source.txt; it is in section 1");
 }
 
 TEST_CASE("the text after a section's `ends` line belongs to its parent only", "[rubric-check][source]") {
     // alpha.share's recommendation cites 1, alpha.budget 1.1; the words follow "Notes on budgets".
     const std::string words = "quote: partners' own contributions matter as much";
     TempDir in_parent;
-    fs::path root = edited_minimal(in_parent, {{"dimensions/alpha.yaml", "quote: few have a recurring budget line", words}});
+    fs::path root =
+        edited_minimal(in_parent, {{"dimensions/alpha.yaml", "quote: few have a recurring budget line", words}});
     CHECK(check_with_source(root).findings.empty());
     TempDir in_child;
-    root = edited_minimal(in_child, {{"dimensions/alpha.yaml", "quote: Create a dedicated budget line for international partnerships",
-                                      words}});
+    root = edited_minimal(in_child, {{"dimensions/alpha.yaml",
+                                      "quote: Create a dedicated budget line for international partnerships", words}});
     tne::CheckReport report = check_with_source(root);
     REQUIRE(report.findings.size() == 1);
     CHECK(report.findings[0].message.en.ends_with("not found in section 1.1 of source.txt; it is in section 1"));
 }
 
-TEST_CASE("a section whose heading is not a whole line of the source is an error at the section", "[rubric-check][source]") {
+TEST_CASE("a section whose heading is not a whole line of the source is an error at the section",
+          "[rubric-check][source]") {
     SECTION("a heading that differs from the line") {
         TempDir dir;
         fs::path root = edited_minimal(dir, {{"source.txt", "\n1.1 Budgets\n", "\n1.1 Budgets and grants\n"}});
@@ -396,7 +417,8 @@ TEST_CASE("a section whose heading is not a whole line of the source is an error
         CHECK(f.pos.file == (root / "annex.yaml").string());
         CHECK(f.pos.line == 5);
         CHECK(f.message.en ==
-              "the heading of section 1.1, \"1.1 Budgets\", was not found in source.txt as a whole line after the previous "
+              "the heading of section 1.1, \"1.1 Budgets\", was not found in source.txt as a whole line after the "
+              "previous "
               "section's heading");
     }
     SECTION("no heading") {
@@ -420,10 +442,14 @@ TEST_CASE("a section whose heading is not a whole line of the source is an error
     }
 }
 
-TEST_CASE("a rule with neither a quote nor an assumption is a warning, an error under --strict", "[rubric-check][source]") {
+TEST_CASE("a rule with neither a quote nor an assumption is a warning, an error under --strict",
+          "[rubric-check][source]") {
     TempDir dir;
     fs::path root = edited_minimal(
-        dir, {{"models.yaml", ",\n         assumption: {en: The 5 points are the set's own., es: Los 5 puntos son del propio conjunto.}}", "}"}});
+        dir,
+        {{"models.yaml",
+          ",\n         assumption: {en: The 5 points are the set's own., es: Los 5 puntos son del propio conjunto.}}",
+          "}"}});
     tne::CheckReport report = tne::check_rubric_set(tne::directory_rubric_files(root.string()));
     REQUIRE(report.findings.size() == 1);
     const tne::Finding& f = report.findings[0];
@@ -432,7 +458,8 @@ TEST_CASE("a rule with neither a quote nor an assumption is a warning, an error 
     CHECK(f.pos.file == (root / "models.yaml").string());
     CHECK(f.pos.line == 28);
     CHECK(f.message.en ==
-          "the context adjustment of model \"advanced\" on institution.type has neither a `quote` of its Annex section nor "
+          "the context adjustment of model \"advanced\" on institution.type has neither a `quote` of its Annex section "
+          "nor "
           "an `assumption`");
     CHECK_FALSE(report.failed(false));
     CHECK(report.failed(true));
@@ -445,7 +472,8 @@ TEST_CASE("a rule with neither a quote nor an assumption is a warning, an error 
                           "[basis-missing]") != std::string::npos);
 }
 
-TEST_CASE("tne rubrics check --source checks the quotes, and refuses a source that is not there", "[rubric-check][binary]") {
+TEST_CASE("tne rubrics check --source checks the quotes, and refuses a source that is not there",
+          "[rubric-check][binary]") {
     using tne::test::run_tne;
     fs::path root = source_dir() / "tests/rubrics/minimal";
     auto clean = run_tne({"rubrics", "check", "--strict", "--source", (root / "source.txt").string(), root.string()});
@@ -463,11 +491,13 @@ TEST_CASE("tne rubrics check --source checks the quotes, and refuses a source th
     CHECK(missing.err.find("nowhere.txt") != std::string::npos);
 }
 
-TEST_CASE("the source text is compared with its layout folded and found by whole heading lines", "[rubric-check][source]") {
+TEST_CASE("the source text is compared with its layout folded and found by whole heading lines",
+          "[rubric-check][source]") {
     using tne::annex_source::fold;
     using tne::annex_source::fold_line;
     CHECK(fold("  a\tb\n\n  c  ") == "a b c");
-    CHECK(fold("the institution\u2019s \u201cgoals\u201d \u2013 co\u2011funding \u2014 x") == "the institution's \"goals\" - co-funding - x");
+    CHECK(fold("the institution\u2019s \u201cgoals\u201d \u2013 co\u2011funding \u2014 x") ==
+          "the institution's \"goals\" - co-funding - x");
     CHECK(fold("Case Counts") != fold("case counts"));
     CHECK(fold_line("- 4.4 Sustainability of TNE Partnerships") == "4.4 Sustainability of TNE Partnerships");
     CHECK(fold_line("\u2022 Joint Degree Programmes") == "Joint Degree Programmes");
@@ -481,7 +511,8 @@ TEST_CASE("the source text is compared with its layout folded and found by whole
     sections[2].heading = "1.2 Other";
     sections[3].id = "2";
     sections[3].heading = "2. Two";
-    std::string text = "Contents\n1. One\t1\n1.1 Sub\t1\n\n1. One\nalpha\n1.1 Sub\nbeta\n1.2 Other\ngamma\n - 2. Two\ndelta\n";
+    std::string text =
+        "Contents\n1. One\t1\n1.1 Sub\t1\n\n1. One\nalpha\n1.1 Sub\nbeta\n1.2 Other\ngamma\n - 2. Two\ndelta\n";
     auto split = tne::annex_source::split(text, sections);
     CHECK(split.problems.empty());
     CHECK(split.find("1")->first_line == 5);  // not the table of contents
@@ -524,7 +555,8 @@ void check_single_finding(const NumberCase& c) {
     TempDir dir;
     fs::path root = edited_minimal(dir, {{c.file, c.from, c.to}});
     tne::CheckReport report = tne::check_rubric_set(tne::directory_rubric_files(root.string()));
-    for (const auto& f : report.findings) UNSCOPED_INFO(f.pos.str() << ": " << f.message.en << " [" << f.rule->id << "]");
+    for (const auto& f : report.findings)
+        UNSCOPED_INFO(f.pos.str() << ": " << f.message.en << " [" << f.rule->id << "]");
     REQUIRE(report.findings.size() == 1);
     const tne::Finding& f = report.findings.front();
     auto [line, column] = place_in(read_file(root / c.file), c.to, c.value);
@@ -538,13 +570,15 @@ void check_single_finding(const NumberCase& c) {
 }
 
 const std::string kMinimalProfile =
-    "institution: {name: Funded, type: public}\nalpha: {budget: yes, share: 45}\nbeta: {partners: [uk, es], staff: 3}\n";
+    "institution: {name: Funded, type: public}\nalpha: {budget: yes, share: 45}\nbeta: {partners: [uk, es], staff: "
+    "3}\n";
 
 }  // namespace
 
 TEST_CASE("a number that does not fit its type is a finding at its place, naming it and what was expected",
           "[rubric-check]") {
-    const std::string not_finite = " is not a finite number (it is infinite, not a number, or beyond ±1.8e308); expected ";
+    const std::string not_finite =
+        " is not a finite number (it is infinite, not a number, or beyond ±1.8e308); expected ";
     const std::string quantity = "a number from -1000000000 to 1000000000";
     std::vector<NumberCase> cases = {
         {"dimensions/alpha.yaml", "    weight: 3\n", "    weight: 1e999\n", "1e999", "schema",
@@ -555,8 +589,8 @@ TEST_CASE("a number that does not fit its type is a finding at its place, naming
          "\"1e999\"" + not_finite + quantity},
         {"dimensions/alpha.yaml", "{at_least: 40, score: 100}", "{at_least: 40, score: .nan}", ".nan", "schema",
          "\".nan\"" + not_finite + "a number from 0 to 100"},
-        {"dimensions/alpha.yaml", "{yes: 100, partial: 50, no: 0}", "{yes: 100, partial: .NaN, no: 0}", ".NaN", "schema",
-         "\".NaN\"" + not_finite + "a number from 0 to 100"},
+        {"dimensions/alpha.yaml", "{yes: 100, partial: 50, no: 0}", "{yes: 100, partial: .NaN, no: 0}", ".NaN",
+         "schema", "\".NaN\"" + not_finite + "a number from 0 to 100"},
         {"dimensions/beta.yaml", "    max: 50\n", "    max: 1e999\n", "1e999", "schema",
          "\"1e999\"" + not_finite + "a whole number from -1000000000 to 1000000000"},
         {"dimensions/beta.yaml", "    max: 50\n", "    max: 1e10\n", "1e10", "schema",
@@ -591,7 +625,8 @@ TEST_CASE("a number that does not fit its type is a finding at its place, naming
     for (const auto& c : cases) check_single_finding(c);
 }
 
-TEST_CASE("every range of a rubric file's numbers is enforced at its place, and the schema states it", "[rubric-check]") {
+TEST_CASE("every range of a rubric file's numbers is enforced at its place, and the schema states it",
+          "[rubric-check]") {
     json document = json::parse(tne::rubric_files_schema());
     valijson::Schema schema;
     parse_schema(document, schema);
@@ -613,16 +648,20 @@ TEST_CASE("every range of a rubric file's numbers is enforced at its place, and 
          "\"150\" is out of range; expected a number from -100 to 100"},
         {"models.yaml", "adjust: 5,", "adjust: -101,", "-101", "schema",
          "\"-101\" is out of range; expected a number from -100 to 100"},
-        {"models.yaml", "    stage: 2\n", "    stage: 101\n", "101", "schema", "expected a whole number from 1 to 100, found \"101\""},
+        {"models.yaml", "    stage: 2\n", "    stage: 101\n", "101", "schema",
+         "expected a whole number from 1 to 100, found \"101\""},
         {"tests/cases.yaml", "include: [alpha.budget]", "include: [alpha.budget]\n        top: 1001", "1001", "schema",
          "\"1001\" is not valid for \"top\"; expected a whole number from 1 to 1000"},
         // Ranges that depend on what a condition tests: its question's range, or a dimension's score.
         {"models.yaml", "        at_least: 60\n", "        at_least: 160\n", "160", "score-range",
          "alpha: the threshold at_least 160 is outside the range of a dimension's score, 0 to 100", false},
-        {"models.yaml", "question: alpha.budget\n        quote: Create a dedicated budget line\n        in: [yes, partial]",
+        {"models.yaml",
+         "question: alpha.budget\n        quote: Create a dedicated budget line\n        in: [yes, partial]",
          "question: alpha.share\n        quote: Create a dedicated budget line\n        at_least: 120", "120",
-         "rule-type-mismatch", "alpha.share: the threshold at_least 120 is outside the question's range, 0 to 100", false},
-        {"models.yaml", "question: alpha.budget\n        quote: Create a dedicated budget line\n        in: [yes, partial]",
+         "rule-type-mismatch", "alpha.share: the threshold at_least 120 is outside the question's range, 0 to 100",
+         false},
+        {"models.yaml",
+         "question: alpha.budget\n        quote: Create a dedicated budget line\n        in: [yes, partial]",
          "question: beta.staff\n        quote: Create a dedicated budget line\n        at_most: -1", "-1",
          "rule-type-mismatch", "beta.staff: the threshold at_most -1 is outside the question's range, 0 to 50", false},
     };
@@ -651,12 +690,13 @@ TEST_CASE("a rubric set with a number out of range is refused by assess (exit 2)
                                         {".inf", "\".inf\" is not a finite number"}}) {
         INFO(weight);
         TempDir dir;
-        fs::path root = edited_minimal(dir, {{"dimensions/alpha.yaml", "    weight: 3\n", "    weight: " + weight + "\n"}});
+        fs::path root =
+            edited_minimal(dir, {{"dimensions/alpha.yaml", "    weight: 3\n", "    weight: " + weight + "\n"}});
         tne::test::write_file(dir.path() / "profile.yaml", kMinimalProfile);
         std::string place = root.string() + "/dimensions/alpha.yaml:18:13: ";
 
-        auto assessed = run_tne({"assess", "--rubrics", root.string(), (dir.path() / "profile.yaml").string(),
-                                 "--format", "json"});
+        auto assessed =
+            run_tne({"assess", "--rubrics", root.string(), (dir.path() / "profile.yaml").string(), "--format", "json"});
         CHECK(assessed.exit_code == 2);
         CHECK(assessed.out.empty());
         CHECK(assessed.err.find("tne: error: " + place + words) != std::string::npos);
@@ -673,12 +713,14 @@ TEST_CASE("a rubric set with a number out of range is refused by assess (exit 2)
     TempDir dir;
     fs::path root = edited_minimal(dir, {{"dimensions/alpha.yaml", "    weight: 3\n", "    weight: 100\n"}});
     tne::test::write_file(dir.path() / "profile.yaml", kMinimalProfile);
-    auto assessed = run_tne({"assess", "--rubrics", root.string(), (dir.path() / "profile.yaml").string(), "--format", "json"});
+    auto assessed =
+        run_tne({"assess", "--rubrics", root.string(), (dir.path() / "profile.yaml").string(), "--format", "json"});
     CHECK(assessed.exit_code == 0);
     CHECK_NOTHROW(json::parse(assessed.out));
 }
 
-TEST_CASE("a non-finite number reaching a JSON writer is a bug it refuses, rather than invalid JSON", "[rubric-check]") {
+TEST_CASE("a non-finite number reaching a JSON writer is a bug it refuses, rather than invalid JSON",
+          "[rubric-check]") {
     CHECK_THROWS_AS(tne::JsonWriter().number(std::numeric_limits<double>::infinity(), 1), std::logic_error);
     CHECK_THROWS_AS(tne::JsonWriter().number(-std::numeric_limits<double>::infinity(), 1), std::logic_error);
     CHECK_THROWS_AS(tne::JsonWriter().number(std::nan(""), 2), std::logic_error);
@@ -691,16 +733,17 @@ TEST_CASE("a non-finite number reaching a JSON writer is a bug it refuses, rathe
 TEST_CASE("an unknown key in a readiness level is its only finding, not a false levels-order", "[rubric-check]") {
     // A misspelt `from`, and an extra key beside a good one: the levels after it keep their order.
     for (const auto& [to, value, message] :
-         {std::tuple<std::string, std::string, std::string>{
-              "{id: low, form: 0, name:", "form", "unknown key \"form\" in level; did you mean \"from\"?"},
+         {std::tuple<std::string, std::string, std::string>{"{id: low, form: 0, name:", "form",
+                                                            "unknown key \"form\" in level; did you mean \"from\"?"},
           {"{id: low, from: 0, colour: red, name:", "colour",
            "unknown key \"colour\" in level; expected one of: id, from, name"}}) {
         check_single_finding({"rubric-set.yaml", "{id: low, from: 0, name:", to, value, "schema", message});
     }
     // A level out of order after a broken one is still found.
     TempDir dir;
-    fs::path root = edited_minimal(dir, {{"rubric-set.yaml", "{id: low, from: 0, name:", "{id: low, from: 0, colour: red, name:"},
-                                         {"rubric-set.yaml", "{id: high, from: 80", "{id: high, from: 40"}});
+    fs::path root =
+        edited_minimal(dir, {{"rubric-set.yaml", "{id: low, from: 0, name:", "{id: low, from: 0, colour: red, name:"},
+                             {"rubric-set.yaml", "{id: high, from: 80", "{id: high, from: 40"}});
     tne::CheckReport report = tne::check_rubric_set(tne::directory_rubric_files(root.string()));
     std::vector<std::string> rules;
     for (const auto& f : report.findings) rules.emplace_back(f.rule->id);
@@ -721,8 +764,8 @@ TEST_CASE("a criterion scoring another block's question is told whose question i
                           "the question \"institution.type\" exists but belongs to the institution's questions; a "
                           "criterion of dimension \"alpha\" scores only questions of \"alpha\""});
     // A question that exists nowhere is still unknown, with the closest one suggested.
-    check_single_finding({"dimensions/alpha.yaml", "question: alpha.share", "question: beta.stafff", "beta.stafff", rule,
-                          "no question \"beta.stafff\" in the rubric set; did you mean \"beta.staff\"?"});
+    check_single_finding({"dimensions/alpha.yaml", "question: alpha.share", "question: beta.stafff", "beta.stafff",
+                          rule, "no question \"beta.stafff\" in the rubric set; did you mean \"beta.staff\"?"});
     check_single_finding({"dimensions/alpha.yaml", "question: alpha.share", "question: alpha.shared", "alpha.shared",
                           rule, "no question \"alpha.shared\" in the rubric set; did you mean \"alpha.share\"?"});
 }

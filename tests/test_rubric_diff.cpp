@@ -1,9 +1,9 @@
 // Tests of `tne rubrics diff` as a library: listing a corpus of profiles, re-scoring it under two
 // rubric sets, and the text, Markdown and JSON reports of what moved.
-#include <catch2/catch.hpp>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -36,7 +36,6 @@ void remove_item(const fs::path& file, const std::string& first_line) {
     write_file(file, text);
 }
 
-
 // What a report shows of an assessment, one line per item and worked out here, not by the diff:
 // scores to one decimal, levels, the suggested model and the top recommendations.
 std::map<std::string, std::string> shown(const tne::Assessment& a, int top) {
@@ -54,7 +53,8 @@ std::map<std::string, std::string> shown(const tne::Assessment& a, int top) {
 }
 
 // The keys of the items that differ between two views, from either side.
-std::set<std::string> differing(const std::map<std::string, std::string>& x, const std::map<std::string, std::string>& y) {
+std::set<std::string> differing(const std::map<std::string, std::string>& x,
+                                const std::map<std::string, std::string>& y) {
     std::set<std::string> keys;
     for (const auto& [key, value] : x)
         if (!y.count(key) || y.at(key) != value) keys.insert(key);
@@ -101,7 +101,8 @@ struct WeightChange {
     tne::RubricSet new_set;
     tne::RubricDiff diff;
 
-    WeightChange(const std::string& dimension, const std::string& question, const std::string& from, const std::string& to) {
+    WeightChange(const std::string& dimension, const std::string& question, const std::string& from,
+                 const std::string& to) {
         std::string before = "question: " + question + "\n    weight: ";
         replace_once(copy.root / "dimensions" / (dimension + ".yaml"), before + from + "\n", before + to + "\n");
         new_set = copy.load();
@@ -137,7 +138,8 @@ TEST_CASE("a directory without profiles, or one that cannot be read, is an input
 // ---- what moved ----------------------------------------------------------------------------------
 
 TEST_CASE("the shipped rubric set diffed against itself over the examples moves nothing", "[rubric-diff]") {
-    tne::RubricSet from_directory = tne::load_rubric_set(tne::directory_rubric_files((source_dir() / "rubrics").string()));
+    tne::RubricSet from_directory =
+        tne::load_rubric_set(tne::directory_rubric_files((source_dir() / "rubrics").string()));
     tne::RubricDiff diff = tne::diff_rubric_sets(default_rubrics(), from_directory, example_paths());
 
     REQUIRE(diff.profiles.size() == example_paths().size());

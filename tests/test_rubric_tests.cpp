@@ -2,7 +2,6 @@
 // the whole default set, a changed weight makes the case that pins it fail with what was expected
 // and what came out, and malformed test files are errors at their line and column.
 #include <catch2/catch.hpp>
-
 #include <cmath>
 #include <filesystem>
 #include <memory>
@@ -112,7 +111,8 @@ TEST_CASE("the shipped rubric tests cover every model and every dimension, and s
     for (const auto& test_case : suite.cases) {
         const tne::CaseExpectation& expect = test_case.expect;
         if (expect.suggested && *expect.suggested != "none") supported.insert(*expect.suggested);
-        if (expect.suggested_one_of) supported.insert(expect.suggested_one_of->ids.begin(), expect.suggested_one_of->ids.end());
+        if (expect.suggested_one_of)
+            supported.insert(expect.suggested_one_of->ids.begin(), expect.suggested_one_of->ids.end());
         if (expect.acceptable) supported.insert(expect.acceptable->ids.begin(), expect.acceptable->ids.end());
     }
     std::set<std::string> dimensions;
@@ -364,30 +364,36 @@ TEST_CASE("suggested one_of, not_for_now and barriers: a case the Annex supports
         "  - id: supported\n" +
         profile +
         "    expect:\n"
-        "      suggested: {one_of: [mobility, collaborative_rd], annex: \"3.1.3\", quote: faculty exchanges and technology transfer}\n"
-        "      not_for_now: {models: [dual_degree, branch_campus], annex: \"4.3.1.4\", quote: resource-heavy dual degrees}\n"
+        "      suggested: {one_of: [mobility, collaborative_rd], annex: \"3.1.3\", quote: faculty exchanges and "
+        "technology transfer}\n"
+        "      not_for_now: {models: [dual_degree, branch_campus], annex: \"4.3.1.4\", quote: resource-heavy dual "
+        "degrees}\n"
         "      barriers: {dimensions: [regulatory, faculty], annex: \"3.1.2\", quote: administrative barriers}\n"
         "  - id: unsupported\n" +
         profile +
         "    expect:\n"
         "      suggested: {one_of: [mobility, research_collaboration], annex: \"3.1.3\", quote: faculty exchanges}\n"
-        "      not_for_now: {models: [research_collaboration, collaborative_rd, branch_campus], annex: \"2.3\", quote: limited}\n"
+        "      not_for_now: {models: [research_collaboration, collaborative_rd, branch_campus], annex: \"2.3\", quote: "
+        "limited}\n"
         "      barriers: {dimensions: [research, regulatory], annex: \"3.1.2\", quote: administrative barriers}\n");
     const tne::RubricTestReport& report = run.report;
     REQUIRE(report.cases.size() == 2);
     CHECK(report.cases[0].passed());
     const tne::CaseResult& unsupported = report.cases[1];
-    CHECK(failure_lines(unsupported, tne::Lang::en) ==
-          std::vector<std::string>{
-              "suggested model: expected one of mobility, research_collaboration (Annex 3.1.3), got collaborative_rd",
-              "model research_collaboration: expected not for now (Annex 2.3), but it is already run and within reach",
-              "model collaborative_rd: expected not for now (Annex 2.3), but it is suggested",
-              "dimension research: expected a barrier, below overall readiness 36.5 (Annex 3.1.2), but it scores 86.1"});
+    CHECK(
+        failure_lines(unsupported, tne::Lang::en) ==
+        std::vector<std::string>{
+            "suggested model: expected one of mobility, research_collaboration (Annex 3.1.3), got collaborative_rd",
+            "model research_collaboration: expected not for now (Annex 2.3), but it is already run and within reach",
+            "model collaborative_rd: expected not for now (Annex 2.3), but it is suggested",
+            "dimension research: expected a barrier, below overall readiness 36.5 (Annex 3.1.2), but it scores 86.1"});
     CHECK(failure_lines(unsupported, tne::Lang::es).front() ==
-          "modelo sugerido: se esperaba uno de mobility, research_collaboration (Anexo 3.1.3), se obtuvo collaborative_rd");
-    CHECK(failure_lines(unsupported, tne::Lang::es)[1] ==
-          "modelo research_collaboration: se esperaba que no fuera para ahora (Anexo 2.3), pero está ya en marcha y a su "
-          "alcance");
+          "modelo sugerido: se esperaba uno de mobility, research_collaboration (Anexo 3.1.3), se obtuvo "
+          "collaborative_rd");
+    CHECK(
+        failure_lines(unsupported, tne::Lang::es)[1] ==
+        "modelo research_collaboration: se esperaba que no fuera para ahora (Anexo 2.3), pero está ya en marcha y a su "
+        "alcance");
     std::string text = tne::render_rubric_test_report(report, tne::Lang::en);
     CHECK(text.find("FAIL  rubrics/tests/case.yaml:") != std::string::npos);
     CHECK(last_line(text) == "1 passed, 1 failed");
@@ -405,8 +411,7 @@ TEST_CASE("stability: the share of one-answer variants whose suggestion the Anne
           "[rubric-tests]") {
     const tne::RubricSet& set = default_rubrics();
     const std::string example = "technological_institute.yaml";
-    tne::Assessment a = tne::assess(
-        tne::load_profile_file((source_dir() / "examples" / example).string(), set), set);
+    tne::Assessment a = tne::assess(tne::load_profile_file((source_dir() / "examples" / example).string(), set), set);
     // Every one-answer variant (other_values), assessed here: how many keep collaborative_rd, and how
     // many the suggestion of research_collaboration too.
     int variants = 0, kept_alone = 0, kept_with_research = 0;
@@ -438,7 +443,9 @@ TEST_CASE("stability: the share of one-answer variants whose suggestion the Anne
         profile +
         "    expect:\n"
         "      suggested: {one_of: [collaborative_rd], annex: \"3.1.3\", quote: technology transfer}\n"
-        "      acceptable: {models: [" + all_models + "], annex: \"4.1.2\", quote: best suit}\n"
+        "      acceptable: {models: [" +
+        all_models +
+        "], annex: \"4.1.2\", quote: best suit}\n"
         "      stability: 100\n"
         "  - id: too-unstable\n" +
         profile +
@@ -470,7 +477,8 @@ TEST_CASE("stability: the share of one-answer variants whose suggestion the Anne
         CHECK(detail.en.find(" → collaborative_rd") == std::string::npos);
     }
     std::string text = tne::render_rubric_test_report(report, tne::Lang::en);
-    CHECK(text.find("      stability: 100% of " + std::to_string(variants)) != std::string::npos);  // the note, indented
+    CHECK(text.find("      stability: 100% of " + std::to_string(variants)) !=
+          std::string::npos);  // the note, indented
     CHECK(last_line(text) == "1 passed, 1 failed");
 
     // Accepting research_collaboration too: the share the test worked out, compared with a lower bar.
@@ -482,7 +490,8 @@ TEST_CASE("stability: the share of one-answer variants whose suggestion the Anne
         "    expect:\n"
         "      suggested: {one_of: [collaborative_rd], annex: \"3.1.3\", quote: technology transfer}\n"
         "      acceptable: {models: [research_collaboration], annex: \"4.3.2.1\", quote: joint research}\n"
-        "      stability: " + bar + "\n");
+        "      stability: " +
+        bar + "\n");
     const tne::RubricTestReport& with_research = research_run.report;
     REQUIRE(with_research.cases.size() == 1);
     CHECK(with_research.cases[0].passed());

@@ -1,8 +1,7 @@
 // Tests of scoring through tne::assess: criterion points, dimension scores and coverage, the overall
 // index, levels, recommendations, model fit and blockers, and the suggested model of every example.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -125,9 +124,9 @@ TEST_CASE("band edges and an empty list score as the rule says", "[scoring]") {
     tne::Assessment a = assess_yaml(kInstitution +
                                     "funding:\n  external_sources: []\n"
                                     "language:\n  faculty_b2_percent: 75\n  student_b2_percent: 9.9\n");
-    CHECK(*criterion(a, "funding.source_diversity").score == 0);        // 0 items
-    CHECK(*criterion(a, "language.faculty_b2_percent").score == 100);   // exactly at the top band
-    CHECK(*criterion(a, "language.student_b2_percent").score == 0);     // just under the >= 10 band
+    CHECK(*criterion(a, "funding.source_diversity").score == 0);       // 0 items
+    CHECK(*criterion(a, "language.faculty_b2_percent").score == 100);  // exactly at the top band
+    CHECK(*criterion(a, "language.student_b2_percent").score == 0);    // just under the >= 10 band
 }
 
 TEST_CASE("a dimension scores over its answered criteria; coverage is the answered share of weight", "[scoring]") {
@@ -143,7 +142,8 @@ TEST_CASE("a dimension scores over its answered criteria; coverage is the answer
 }
 
 TEST_CASE("unknown is not zero: one answered criterion at 100 scores its dimension 100", "[scoring]") {
-    tne::Assessment known_only = assess_yaml(kInstitution + "funding:\n  internal_scholarships: yes\n  dedicated_budget: ~\n");
+    tne::Assessment known_only =
+        assess_yaml(kInstitution + "funding:\n  internal_scholarships: yes\n  dedicated_budget: ~\n");
     const auto& funding = dimension(known_only, "funding");
     REQUIRE(funding.score);
     CHECK(*funding.score == Approx(100));
@@ -153,7 +153,8 @@ TEST_CASE("unknown is not zero: one answered criterion at 100 scores its dimensi
     CHECK(funding.level->id == "ready");
 
     // Answering the same criterion "no" instead does lower the score: 2 x 100 / (2 + 3) = 40.
-    tne::Assessment with_no = assess_yaml(kInstitution + "funding:\n  internal_scholarships: yes\n  dedicated_budget: no\n");
+    tne::Assessment with_no =
+        assess_yaml(kInstitution + "funding:\n  internal_scholarships: yes\n  dedicated_budget: no\n");
     CHECK(*dimension(with_no, "funding").score == Approx(40));
     CHECK(dimension(with_no, "funding").coverage == Approx(5.0 / 13.0));
 }
@@ -213,8 +214,8 @@ TEST_CASE("recommendations cover answered criteria below 100 and their gain is w
     std::set<std::string> ids;
     for (const auto& r : a.recommendations) ids.insert(r.criterion->id);
     // digital.lms is at 100 and everything else is unanswered: no recommendation for them.
-    CHECK(ids == std::set<std::string>{"funding.dedicated_budget", "funding.source_diversity",
-                                       "language.faculty_b2_percent"});
+    CHECK(ids ==
+          std::set<std::string>{"funding.dedicated_budget", "funding.source_diversity", "language.faculty_b2_percent"});
 
     // Closing funding.dedicated_budget: funding becomes (3 + 1.4) / 5 = 88, so the overall index
     // becomes (1.5 x 88 + 1.25 x 50 + 0.75 x 100) / 3.5 = 77, up from 224.5 / 3.5.
@@ -299,7 +300,7 @@ TEST_CASE("a recommendation lifts a blocker when a requirement the suggestion do
             lifting += r.lifts_blocker;
         }
     }
-    CHECK(lifting > 0);  // the examples do exercise the lifts_blocker ordering
+    CHECK(lifting > 0);      // the examples do exercise the lifts_blocker ordering
     CHECK(raising_fit > 0);  // and the first step below the minimum fit (small_rural_university)
 }
 
@@ -308,8 +309,7 @@ TEST_CASE("an unanswered question's coverage gain is the coverage its answer wou
     // Both examples leave some answers empty.
     for (std::string stem : {"small_rural_university", "universidad_estatal_es"}) {
         INFO(stem);
-        tne::Profile profile =
-            tne::load_profile_file((source_dir() / "examples" / (stem + ".yaml")).string(), rubric);
+        tne::Profile profile = tne::load_profile_file((source_dir() / "examples" / (stem + ".yaml")).string(), rubric);
         tne::Assessment a = tne::assess(profile, rubric);
         REQUIRE_FALSE(a.unanswered.empty());
         CHECK(a.coverage < 1);
@@ -433,9 +433,10 @@ TEST_CASE("a model's fit is the weighted mean of its fit dimensions; its reasons
 
 TEST_CASE("reasons do not clamp: the fit stays in 0-100 and the score goes past either end", "[scoring][models]") {
     // Research 100 (both answers at the top band), the only fit dimension answered.
-    tne::Assessment a = assess_yaml("institution:\n  name: Centro\n  type: research_center\n  fields: [stem]\n"
-                                    "  objectives: [research]\n  considering: [research_collaboration]\n"
-                                    "research:\n  joint_research_projects: 10\n  international_copublication_percent: 40\n");
+    tne::Assessment a = assess_yaml(
+        "institution:\n  name: Centro\n  type: research_center\n  fields: [stem]\n"
+        "  objectives: [research]\n  considering: [research_collaboration]\n"
+        "research:\n  joint_research_projects: 10\n  international_copublication_percent: 40\n");
     REQUIRE(*dimension(a, "research").score == Approx(100));
     // research_collaboration: research x4 (100), nothing else answered: fit 100; its objective +10
     // (Annex 4.3.3), STEM +5 (4.3.2.1), considered +5 (the advice, 4.1.2): score 120.
@@ -469,8 +470,9 @@ TEST_CASE("status: within reach, low fit, blocked; feasible only within reach", 
 
     // lms basic (50 x 1.5) and connectivity adequate (60 x 2): digital 195 / 3.5 = 55.7; faculty English
     // under 10% scores language 0. Fit (3 x 55.7 + 2 x 0) / 5 = 33.4, below 50: met requirements, low fit.
-    tne::Assessment weak = assess_yaml(kInstitution + "language:\n  faculty_b2_percent: 5\n"
-                                                      "digital:\n  lms: basic\n  connectivity: adequate\n");
+    tne::Assessment weak = assess_yaml(kInstitution +
+                                       "language:\n  faculty_b2_percent: 5\n"
+                                       "digital:\n  lms: basic\n  connectivity: adequate\n");
     const auto& low = model(weak, "coil_virtual_exchange");
     CHECK(low.blockers.empty());
     CHECK(low.fit == Approx(3 * (195 / 3.5) / 5));
@@ -703,7 +705,6 @@ TEST_CASE("the suggestion is the best score among the models it runs or has with
     }
     CHECK(best_fit >= 5);
 
-
     // Worked out by hand: every scored answer at full marks, so every fit is 100 and the reasons
     // decide. The track record's first four items mean it runs mobility, research collaboration and
     // collaborative R&D, and established COIL means it runs COIL; the students are unanswered, so the
@@ -773,9 +774,9 @@ TEST_CASE("with no model within reach the Annex's first step for the kind of ins
     const tne::RubricSet& rubric = default_rubrics();
     // Every answer at its worst: coverage 100%, every fit 0, nothing run: no model within reach.
     for (const auto& [type, expected] : std::vector<std::pair<std::string, std::string>>{
-             {"technological_institute", "mobility"},              // Annex 3.1.1, 3.1.3
-             {"research_center", "research_collaboration"},         // 4.3.2.1
-             {"public_university", "coil_virtual_exchange"},        // 5.1, the default
+             {"technological_institute", "mobility"},         // Annex 3.1.1, 3.1.3
+             {"research_center", "research_collaboration"},   // 4.3.2.1
+             {"public_university", "coil_virtual_exchange"},  // 5.1, the default
              {"private_university", "coil_virtual_exchange"}}) {
         INFO(type);
         tne::Assessment a = tne::assess(worst_profile(type), rubric);
@@ -905,9 +906,8 @@ TEST_CASE("the assumptions that moved a result include the minimum fit and the r
         tne::Assessment a = tne::assess(tne::load_profile_file(path.string(), rubric), rubric);
         REQUIRE(a.suggested != nullptr);
         auto has = [&](const std::string& rule, const tne::Basis* basis) {
-            return std::any_of(a.assumptions.begin(), a.assumptions.end(), [&](const tne::AppliedAssumption& x) {
-                return x.rule == rule && x.basis == basis;
-            });
+            return std::any_of(a.assumptions.begin(), a.assumptions.end(),
+                               [&](const tne::AppliedAssumption& x) { return x.rule == rule && x.basis == basis; });
         };
         CHECK(has("advice.min_coverage", &rubric.advice.min_coverage.basis));
         CHECK(has("advice.min_fit", &rubric.advice.min_fit.basis));
@@ -917,7 +917,7 @@ TEST_CASE("the assumptions that moved a result include the minimum fit and the r
         std::set<const tne::Basis*> seen;
         for (const auto& x : a.assumptions) {
             INFO(x.rule);
-            CHECK(x.basis->assumed());  // only rules resting on an assumption are listed
+            CHECK(x.basis->assumed());           // only rules resting on an assumption are listed
             CHECK(seen.insert(x.basis).second);  // and none twice
         }
         // Every assumed reason of the suggestion is among them.

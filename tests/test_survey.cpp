@@ -1,9 +1,8 @@
 // Tests of CSV survey input: the CSV reader's edge cases (with the place of every cell), the map and
 // its checks against the rubric set, binding to a header, rows turned into validated profiles with
 // errors at the cell, and the shipped example in examples/survey/.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <fstream>
 #include <map>
@@ -856,8 +855,7 @@ std::string with_delimiter(std::string line, char delimiter) {
 
 }  // namespace
 
-TEST_CASE("a header separated by semicolons read with commas gets one problem naming the delimiter",
-          "[survey][bind]") {
+TEST_CASE("a header separated by semicolons read with commas gets one problem naming the delimiter", "[survey][bind]") {
     // Excel in a Spanish locale: one cell when read with ",".
     Binding spanish(kMap, with_delimiter(kHeader, ';'));
     REQUIRE(spanish.problems.size() == 1);

@@ -15,9 +15,9 @@ namespace tne {
 struct CriterionResult {
     const Criterion* criterion = nullptr;
     const Question* question = nullptr;
-    Value value;                 // monostate when unknown
-    std::optional<double> score; // 0-100 as the rule gives it; none when unknown
-    std::string matched;         // the rule step that applied: "partial", ">= 25"
+    Value value;                  // monostate when unknown
+    std::optional<double> score;  // 0-100 as the rule gives it; none when unknown
+    std::string matched;          // the rule step that applied: "partial", ">= 25"
     double points = 0;
     double max_points = 0;
 };
@@ -26,9 +26,9 @@ struct DimensionResult {
     const Dimension* dimension = nullptr;
     std::optional<double> score;  // over the known criteria; none when no answer is known
     const Level* level = nullptr;
-    double coverage = 0;          // share of the criteria's weight that is answered, 0-1
+    double coverage = 0;  // share of the criteria's weight that is answered, 0-1
     double points = 0;
-    double max_points = 0;        // of the known criteria
+    double max_points = 0;  // of the known criteria
     std::vector<CriterionResult> criteria;
 };
 
@@ -79,7 +79,7 @@ struct RecommendationResult {
     int rank = 0;
     const Criterion* criterion = nullptr;
     const Dimension* dimension = nullptr;
-    double gain = 0;             // overall readiness points if the gap were closed
+    double gain = 0;  // overall readiness points if the gap were closed
     // It serves the suggestion: its answer is read by a requirement the suggested model does not meet
     // yet, or, for a first step below the minimum fit, it scores a dimension of that step's fit.
     bool lifts_blocker = false;
@@ -87,8 +87,8 @@ struct RecommendationResult {
 
 // How the suggestion was reached.
 enum class SuggestionBasis {
-    best_fit,     // the best fit among the models it runs or has within reach
-    first_step,   // none within reach: the Annex's first step for this kind of institution
+    best_fit,         // the best fit among the models it runs or has within reach
+    first_step,       // none within reach: the Annex's first step for this kind of institution
     too_few_answers,  // coverage below the advice's minimum: no model suggested
 };
 
@@ -96,7 +96,7 @@ enum class SuggestionBasis {
 // suggestion's do not apply to it.
 struct Alternative {
     const ModelResult* model = nullptr;
-    double score_gap = 0;  // suggestion's score minus this one's; 0 is a tie, broken by id
+    double score_gap = 0;            // suggestion's score minus this one's; 0 is a tie, broken by id
     std::vector<FitReason> missing;  // the suggestion's positive reasons it lacks
 };
 
@@ -119,7 +119,7 @@ struct ChangedAnswer {
 // suggestion, the fewest changes found, and whether they were searched exhaustively (one change)
 // or greedily (several).
 struct AdviceChange {
-    const Model* model = nullptr;  // the new suggestion; none when no model would be suggested
+    const Model* model = nullptr;                  // the new suggestion; none when no model would be suggested
     std::vector<std::vector<ChangedAnswer>> ways;  // each a set of changes leading there, fewest first
     bool exhaustive = true;
 };
@@ -190,18 +190,18 @@ struct Assessment {
     std::optional<double> overall;
     const Level* level = nullptr;
     double coverage = 0;
-    std::vector<DimensionResult> dimensions;          // rubric order
+    std::vector<DimensionResult> dimensions;            // rubric order
     std::vector<RecommendationResult> recommendations;  // rank order
-    std::vector<ModelResult> models;                   // rubric order
+    std::vector<ModelResult> models;                    // rubric order
     const ModelResult* suggested = nullptr;
     SuggestionBasis suggestion_basis = SuggestionBasis::best_fit;
-    const FirstStep* first_step = nullptr;     // the rule that chose it, when suggestion_basis is first_step
-    std::vector<Alternative> alternatives;     // up to the advice's number, best first
+    const FirstStep* first_step = nullptr;        // the rule that chose it, when suggestion_basis is first_step
+    std::vector<Alternative> alternatives;        // up to the advice's number, best first
     std::vector<const ModelResult*> not_for_now;  // blocked or below the minimum fit, best fit first
-    std::vector<const ModelResult*> pathway;  // stepping stones, ending with the suggested model
+    std::vector<const ModelResult*> pathway;      // stepping stones, ending with the suggested model
     std::vector<UnansweredQuestion> unanswered;
     std::vector<AppliedAssumption> assumptions;  // rubric order of the rules; no rule twice
-    std::vector<AdviceChange> changes;  // filled by find_advice_changes: the alternatives first, then by id
+    std::vector<AdviceChange> changes;           // filled by find_advice_changes: the alternatives first, then by id
     // Filled by review_evidence, apart from assess: `tne batch` does without it.
     std::optional<EvidenceReview> evidence;
 

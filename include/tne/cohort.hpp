@@ -13,13 +13,13 @@ namespace tne {
 
 // What the summary keeps of one assessment: a few ids and numbers, never the assessment itself.
 struct CohortMember {
-    std::string source;      // "file:line" where its document or CSV row starts
+    std::string source;  // "file:line" where its document or CSV row starts
     std::string name;
-    std::string type;        // institution type id; "" when unknown
+    std::string type;  // institution type id; "" when unknown
     std::optional<double> overall;
-    std::string level;       // level id; "" when there is no overall score
+    std::string level;                              // level id; "" when there is no overall score
     std::vector<std::optional<double>> dimensions;  // rubric order
-    std::string suggested;   // model id; "" when none
+    std::string suggested;                          // model id; "" when none
 };
 
 CohortMember cohort_member(const Assessment& assessment, std::string source);
@@ -40,14 +40,14 @@ struct TypeSummary {
     std::string type;  // institution type id
     int count = 0;
     Stats overall;
-    std::vector<Stats> dimensions;       // rubric order
-    std::vector<int> levels;             // rubric level order: how many at each level
-    std::vector<int> weakest;            // rubric dimension order: how many have it as weakest
-    std::vector<int> suggested;          // rubric model order
-    int no_level = 0;                    // members without an overall score, hence without a level
-    int no_weakest = 0;                  // members without any known dimension score
-    int no_suggestion = 0;               // members without a suggested model
-    std::vector<Barrier> barriers;       // every dimension, by share descending, then id
+    std::vector<Stats> dimensions;  // rubric order
+    std::vector<int> levels;        // rubric level order: how many at each level
+    std::vector<int> weakest;       // rubric dimension order: how many have it as weakest
+    std::vector<int> suggested;     // rubric model order
+    int no_level = 0;               // members without an overall score, hence without a level
+    int no_weakest = 0;             // members without any known dimension score
+    int no_suggestion = 0;          // members without a suggested model
+    std::vector<Barrier> barriers;  // every dimension, by share descending, then id
 };
 
 // Points into the members given to summarise, which must outlive the summary.
@@ -59,9 +59,9 @@ struct MemberPercentile {
 struct CohortSummary {
     const RubricSet* rubric = nullptr;
     int read = 0, scored = 0, failed = 0;
-    TypeSummary all;                       // the whole cohort, type ""
-    std::vector<TypeSummary> types;        // in the rubric's order of the institution.type values
-    std::vector<MemberPercentile> members; // input order
+    TypeSummary all;                        // the whole cohort, type ""
+    std::vector<TypeSummary> types;         // in the rubric's order of the institution.type values
+    std::vector<MemberPercentile> members;  // input order
 };
 
 CohortSummary summarise(const std::vector<CohortMember>& members, const RubricSet& rubric, int read, int failed);

@@ -50,7 +50,8 @@ struct PathClash {
 // compared by identity, after symbolic links: the same device and inode, or for a file that does not
 // exist yet the same directory and name. Devices, pipes and terminals never clash: writing twice to
 // /dev/null loses nothing. Nothing is read or written.
-std::optional<PathClash> find_path_clash(const std::vector<std::string>& inputs, const std::vector<std::string>& outputs);
+std::optional<PathClash> find_path_clash(const std::vector<std::string>& inputs,
+                                         const std::vector<std::string>& outputs);
 
 // A file written in pieces (records as they stream out) and put in place only by commit().
 // Destroyed uncommitted, it removes its temporary file and the target stays as it was. A target

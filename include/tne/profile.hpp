@@ -50,9 +50,9 @@ struct Evidence {
 };
 
 struct Profile {
-    std::string source;              // the file name, for messages and reports
-    std::vector<Answer> answers;     // in the rubric's question order; an absent answer is unknown
-    std::vector<Evidence> evidence;  // in the same order; at most one per answer, only for known ones
+    std::string source;                      // the file name, for messages and reports
+    std::vector<Answer> answers;             // in the rubric's question order; an absent answer is unknown
+    std::vector<Evidence> evidence;          // in the same order; at most one per answer, only for known ones
     std::vector<SimulatedAnswer> simulated;  // in the order first set; a question appears once
 
     const Answer* find(const Question& question) const;

@@ -75,11 +75,11 @@ struct AssessmentDiff {
     ScoreChange coverage;  // overall, 0-100
     NamedRef old_suggestion;
     NamedRef new_suggestion;
-    std::vector<DimensionProgress> dimensions;          // only those that changed; rubric order
-    std::vector<ModelProgress> models;                  // only those that changed; rubric order
-    std::vector<RecommendationProgress> resolved;       // rubric order of criteria
-    std::vector<RecommendationProgress> added;          // new recommendations; rubric order of criteria
-    std::vector<AnswerChange> answers;                  // rubric order of questions
+    std::vector<DimensionProgress> dimensions;     // only those that changed; rubric order
+    std::vector<ModelProgress> models;             // only those that changed; rubric order
+    std::vector<RecommendationProgress> resolved;  // rubric order of criteria
+    std::vector<RecommendationProgress> added;     // new recommendations; rubric order of criteria
+    std::vector<AnswerChange> answers;             // rubric order of questions
 
     bool level_moved() const { return old_level.id != new_level.id; }
     bool suggestion_moved() const { return old_suggestion.id != new_suggestion.id; }

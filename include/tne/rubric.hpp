@@ -194,7 +194,7 @@ struct AdviceRule {
     std::string question;  // `considered`: the list question whose answer names models
     std::string kind;      // `already_runs`: only models of this kind; empty for every model
     std::string annex;
-    LocalText why;         // the reason, in words a rector reads
+    LocalText why;  // the reason, in words a rector reads
     Basis basis;
     SourcePos pos;
 

@@ -36,9 +36,9 @@ struct Finding {
 };
 
 struct CheckReport {
-    std::string root;                 // the set checked: a directory, or "rubrics" for the built-in set
+    std::string root;  // the set checked: a directory, or "rubrics" for the built-in set
     int files_checked = 0;
-    std::vector<Finding> findings;    // sorted by file, line, column, rule
+    std::vector<Finding> findings;  // sorted by file, line, column, rule
 
     int count(Severity severity) const;
     // Exit status 1 when there are errors, or warnings under --strict.

@@ -44,7 +44,7 @@ struct ScoreChange {
     std::optional<double> old_score;
     std::optional<double> new_score;
 
-    bool moved() const;                  // they differ as shown, to one decimal
+    bool moved() const;                   // they differ as shown, to one decimal
     std::optional<double> delta() const;  // new - old as shown; none unless both are known
 };
 
@@ -89,9 +89,9 @@ struct ProfileDiff {
     NamedRef new_level;
     NamedRef old_suggestion;
     NamedRef new_suggestion;
-    std::vector<DimensionChange> dimensions;     // only those that moved; rubric order, ties by id
-    std::vector<RecommendationChange> entered;   // into the top; by new rank
-    std::vector<RecommendationChange> left;      // out of the top; by old rank
+    std::vector<DimensionChange> dimensions;    // only those that moved; rubric order, ties by id
+    std::vector<RecommendationChange> entered;  // into the top; by new rank
+    std::vector<RecommendationChange> left;     // out of the top; by old rank
 
     bool failed() const { return old_failure || new_failure; }
     bool level_moved() const { return old_level.id != new_level.id; }

@@ -52,7 +52,7 @@ struct CaseExpectation {
     std::optional<SupportedIds> acceptable;        // other models the Annex supports for the case
     std::optional<SupportedIds> not_for_now;       // each must be blocked or below the minimum fit
     std::optional<SupportedIds> barriers;          // dimensions, each below overall readiness
-    std::optional<double> stability;  // percent of one-answer variants whose suggestion stays supported
+    std::optional<double> stability;               // percent of one-answer variants whose suggestion stays supported
 };
 
 struct RubricTestCase {

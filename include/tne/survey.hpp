@@ -116,9 +116,9 @@ struct SurveyField {
 struct SurveyMap {
     std::string source;
     char delimiter = ',';
-    SourcePos delimiter_pos;  // where the map sets the delimiter; line 0 when it does not
-    std::string list_separator = ";";                             // between the items of a list answer in one cell
-    std::map<std::string, std::string> labels;                    // answer label -> profile value, for every column
+    SourcePos delimiter_pos;                    // where the map sets the delimiter; line 0 when it does not
+    std::string list_separator = ";";           // between the items of a list answer in one cell
+    std::map<std::string, std::string> labels;  // answer label -> profile value, for every column
     std::map<std::string, std::vector<std::string>> list_labels;  // label -> several values, for list columns
     std::vector<std::string> unknown;  // labels that mean "unknown" ("No sé"); an empty cell is always unknown
     std::vector<SurveyField> fields;   // in the map's order

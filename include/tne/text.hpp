@@ -48,7 +48,7 @@ struct ReportDate {
 
     static std::optional<ReportDate> parse(std::string_view iso);  // "2026-11-23", a real date
     static ReportDate today();
-    std::string iso() const;                // "2026-11-23"
+    std::string iso() const;                 // "2026-11-23"
     std::string long_form(Lang lang) const;  // "23 November 2026", "23 de noviembre de 2026"
     // The same day `months` later, or the month's last day when it has no such day:
     // 2024-02-29 + 12 months is 2025-02-28.

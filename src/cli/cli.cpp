@@ -5,18 +5,17 @@
 // question) and 130 (interrupted).
 #include "cli.hpp"
 
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <fmt/format.h>
-
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
-#include <chrono>
 #include <map>
 #include <memory>
 #include <optional>
@@ -52,7 +51,7 @@ constexpr int kExitRegressed = 1;       // diff --fail-on-regression
 constexpr int kExitInvalid = 2;
 constexpr int kExitSomeFailed = 3;  // batch: some inputs failed to load; the others were scored
 constexpr int kExitBug = 70;
-constexpr int kExitCannotWrite = 74;  // EX_IOERR: a full disk, a file size limit, an I/O error
+constexpr int kExitCannotWrite = 74;   // EX_IOERR: a full disk, a file size limit, an I/O error
 constexpr int kExitUnfinished = 1;     // init --interactive: input ended first; answers kept in .partial
 constexpr int kExitInterrupted = 130;  // init --interactive: Ctrl-C (128 + SIGINT); answers kept
 
@@ -73,8 +72,8 @@ struct AssessOptions {
     std::string color = "auto";
     bool explain = false;
     std::optional<double> fail_under;
-    std::string date;  // empty: today, or SOURCE_DATE_EPOCH's day
-    std::vector<std::string> settings;  // --set PATH=VALUE, applied in order
+    std::string date;                               // empty: today, or SOURCE_DATE_EPOCH's day
+    std::vector<std::string> settings;              // --set PATH=VALUE, applied in order
     int evidence_max_age = kDefaultEvidenceMaxAge;  // months
 };
 
@@ -102,21 +101,21 @@ struct InitOptions {
 struct BatchCliOptions {
     std::vector<std::string> inputs;
     std::string csv_map;
-    std::string format;   // empty: csv for records, text for a summary
+    std::string format;  // empty: csv for records, text for a summary
     bool summary = false;
     std::string records;  // with --summary: also write the records here
     int jobs = 0;         // 0: every core
     bool quiet = false;
-    std::string date;     // the HTML summary's date; empty: today
+    std::string date;  // the HTML summary's date; empty: today
 };
 
 struct RubricsOptions {
-    std::string dir;                 // check and test: empty for the built-in set
+    std::string dir;  // check and test: empty for the built-in set
     std::string format = "text";
     std::string color = "auto";
     bool strict = false;
-    std::string source;              // check: the cited document's text, for its quotes
-    std::string old_dir;             // diff
+    std::string source;   // check: the cited document's text, for its quotes
+    std::string old_dir;  // diff
     std::string new_dir;
     std::string profiles;
     int top = kDefaultTopRecommendations;
@@ -165,8 +164,10 @@ RubricFiles rubric_files(const std::string& dir) {
 RubricSet load_rubrics(const CommonOptions& common) { return load_rubric_set(rubric_files(common.rubrics)); }
 
 void emit(const CommonOptions& common, const std::string& content) {
-    if (common.output.empty()) write_standard_output(content);
-    else write_file_atomically(common.output, content);
+    if (common.output.empty())
+        write_standard_output(content);
+    else
+        write_file_atomically(common.output, content);
 }
 
 // One output of a run, for keep_inputs_safe: its option and its path ("" or "-": standard output).
@@ -209,10 +210,10 @@ void keep_inputs_safe(std::vector<std::string> inputs, std::vector<OutputPath> o
 ReportDate report_date(const std::string& requested, Lang lang) {
     if (requested.empty()) return ReportDate::today();
     if (auto date = ReportDate::parse(requested)) return *date;
-    throw UsageError(lang == Lang::es
-                         ? fmt::format("--date {}: no es una fecha válida; se espera AAAA-MM-DD, p. ej. 2026-11-23",
-                                       requested)
-                         : fmt::format("--date {}: not a valid date; expected YYYY-MM-DD, e.g. 2026-11-23", requested));
+    throw UsageError(
+        lang == Lang::es
+            ? fmt::format("--date {}: no es una fecha válida; se espera AAAA-MM-DD, p. ej. 2026-11-23", requested)
+            : fmt::format("--date {}: not a valid date; expected YYYY-MM-DD, e.g. 2026-11-23", requested));
 }
 
 // A profile with the what-if settings applied, in the order given.
@@ -271,15 +272,16 @@ int run_plan(const CommonOptions& common, const PlanOptions& options, Lang lang)
     if (!target && !options.target.empty()) {
         std::string ids;
         for (const auto& m : rubric.models) ids += (ids.empty() ? "" : ", ") + m.id;
-        throw UsageError(lang == Lang::es ? fmt::format("--target {}: no es un modelo del conjunto; los modelos son: {}",
-                                                        options.target, ids)
-                                          : fmt::format("--target {}: not a model of the rubric set; the models are: {}",
-                                                        options.target, ids));
+        throw UsageError(
+            lang == Lang::es
+                ? fmt::format("--target {}: no es un modelo del conjunto; los modelos son: {}", options.target, ids)
+                : fmt::format("--target {}: not a model of the rubric set; the models are: {}", options.target, ids));
     }
     if (!target) {
         std::fprintf(stderr, "tne: %s\n",
-                     lang == Lang::es ? "cada paso de la ruta sugerida ya es factible; indique un modelo con --target"
-                                      : "every step of the suggested pathway is already feasible; name a model with --target");
+                     lang == Lang::es
+                         ? "cada paso de la ruta sugerida ya es factible; indique un modelo con --target"
+                         : "every step of the suggested pathway is already feasible; name a model with --target");
         return kExitOk;
     }
     Plan plan = make_plan(now, *target);
@@ -296,8 +298,10 @@ int run_plan(const CommonOptions& common, const PlanOptions& options, Lang lang)
 }
 
 int run_rubrics_check(const CommonOptions& common, const RubricsOptions& options, Lang lang) {
-    static const std::map<std::string, CheckFormat> formats = {
-        {"text", CheckFormat::text}, {"json", CheckFormat::json}, {"github", CheckFormat::github}, {"sarif", CheckFormat::sarif}};
+    static const std::map<std::string, CheckFormat> formats = {{"text", CheckFormat::text},
+                                                               {"json", CheckFormat::json},
+                                                               {"github", CheckFormat::github},
+                                                               {"sarif", CheckFormat::sarif}};
     keep_inputs_safe({options.dir, options.source}, {{"-o", common.output}}, lang);
     std::optional<CheckSource> source;
     if (!options.source.empty()) source = CheckSource{options.source, input::read_file(options.source)};
@@ -324,14 +328,18 @@ int run_rubrics_diff(const CommonOptions& common, const RubricsOptions& options,
     RubricSet old_set = load_rubric_set(rubric_files(options.old_dir));
     RubricSet new_set = load_rubric_set(rubric_files(options.new_dir));
     RubricDiff diff = diff_rubric_sets(old_set, new_set, profiles_in_directory(options.profiles), options.top);
-    if (options.format == "markdown") emit(common, render_rubric_diff_markdown(diff, lang));
-    else if (options.format == "json") emit(common, render_rubric_diff_json(diff, lang));
-    else emit(common, render_rubric_diff_text(diff, lang));
+    if (options.format == "markdown")
+        emit(common, render_rubric_diff_markdown(diff, lang));
+    else if (options.format == "json")
+        emit(common, render_rubric_diff_json(diff, lang));
+    else
+        emit(common, render_rubric_diff_text(diff, lang));
     return options.fail_on_change && diff.changed() ? kExitFindings : kExitOk;
 }
 
 // Loads both profiles; when either is invalid, reports the problems of both in one run.
-std::pair<Profile, Profile> load_both(const std::string& old_path, const std::string& new_path, const RubricSet& rubric) {
+std::pair<Profile, Profile> load_both(const std::string& old_path, const std::string& new_path,
+                                      const RubricSet& rubric) {
     std::vector<Diagnostic> problems;
     auto load = [&](const std::string& path) -> std::optional<Profile> {
         try {
@@ -358,15 +366,19 @@ int run_diff(const CommonOptions& common, const DiffOptions& options, Lang lang)
     if (!diff.same_institution()) {
         std::string warning =
             lang == Lang::es
-                ? fmt::format("los perfiles nombran instituciones distintas (\"{}\" y \"{}\"); se comparan de todos modos",
-                              diff.old_side.institution, diff.new_side.institution)
+                ? fmt::format(
+                      "los perfiles nombran instituciones distintas (\"{}\" y \"{}\"); se comparan de todos modos",
+                      diff.old_side.institution, diff.new_side.institution)
                 : fmt::format("the profiles name different institutions (\"{}\" and \"{}\"); comparing them anyway",
                               diff.old_side.institution, diff.new_side.institution);
         std::fprintf(stderr, "tne: %s: %s\n", lang == Lang::es ? "aviso" : "warning", warning.c_str());
     }
-    if (options.format == "json") emit(common, render_assessment_diff_json(diff, lang));
-    else if (options.format == "markdown") emit(common, render_assessment_diff_markdown(diff, lang));
-    else emit(common, render_assessment_diff_text(diff, lang));
+    if (options.format == "json")
+        emit(common, render_assessment_diff_json(diff, lang));
+    else if (options.format == "markdown")
+        emit(common, render_assessment_diff_markdown(diff, lang));
+    else
+        emit(common, render_assessment_diff_text(diff, lang));
     if (options.fail_on_regression && diff.regressed()) {
         std::fprintf(stderr, "tne: %s\n",
                      lang == Lang::es ? "un puntaje bajó o un modelo quedó bloqueado (--fail-on-regression)"
@@ -449,12 +461,13 @@ int run_init(const CommonOptions& common, const InitOptions& options, Lang lang)
     QuestionnaireEnd end = run_questionnaire(rubric, profile, terminal, questionnaire);
     if (end != QuestionnaireEnd::finished) {
         bool interrupted = end == QuestionnaireEnd::interrupted;
-        std::string kept = fs::exists(partial)
-                               ? (lang == Lang::es ? fmt::format("{} respuestas guardadas en {}; la misma orden continúa",
-                                                                 profile.answers.size(), partial)
-                                                   : fmt::format("{} answers kept in {}; the same command resumes",
-                                                                 profile.answers.size(), partial))
-                               : (lang == Lang::es ? "ninguna respuesta que guardar" : "no answers to keep");
+        std::string kept =
+            fs::exists(partial)
+                ? (lang == Lang::es ? fmt::format("{} respuestas guardadas en {}; la misma orden continúa",
+                                                  profile.answers.size(), partial)
+                                    : fmt::format("{} answers kept in {}; the same command resumes",
+                                                  profile.answers.size(), partial))
+                : (lang == Lang::es ? "ninguna respuesta que guardar" : "no answers to keep");
         std::fprintf(stderr, "tne: %s: %s\n",
                      interrupted ? (lang == Lang::es ? "interrumpido" : "interrupted")
                                  : (lang == Lang::es ? "la entrada terminó antes de la última pregunta"
@@ -464,11 +477,12 @@ int run_init(const CommonOptions& common, const InitOptions& options, Lang lang)
     }
     write_file_atomically(target, render_profile_yaml(rubric, &profile, yaml));
     fs::remove(partial);
-    size_t known = std::count_if(profile.answers.begin(), profile.answers.end(), [](const Answer& a) { return a.known(); });
-    terminal.write(lang == Lang::es ? fmt::format("\nPerfil escrito en {} (respondidas: {} de {}).\n", target, known,
-                                                  rubric.questions.size())
-                                    : fmt::format("\nProfile written to {} (answered: {} of {}).\n", target, known,
-                                                  rubric.questions.size()));
+    size_t known =
+        std::count_if(profile.answers.begin(), profile.answers.end(), [](const Answer& a) { return a.known(); });
+    terminal.write(
+        lang == Lang::es
+            ? fmt::format("\nPerfil escrito en {} (respondidas: {} de {}).\n", target, known, rubric.questions.size())
+            : fmt::format("\nProfile written to {} (answered: {} of {}).\n", target, known, rubric.questions.size()));
     if (!confirm(terminal, {"Run the assessment now?", "¿Evaluar el perfil ahora?"}, lang)) {
         terminal.write(lang == Lang::es ? fmt::format("Para evaluarlo después: tne assess {}\n", target)
                                         : fmt::format("To assess it later: tne assess {}\n", target));
@@ -485,26 +499,33 @@ int run_init(const CommonOptions& common, const InitOptions& options, Lang lang)
 void add_lang_and_output(CLI::App& command, CommonOptions& common) {
     command.add_option("--lang", common.lang, "Language of the output: en or es (default: from LANG)")
         ->check(CLI::IsMember({"en", "es"}));
-    command.add_option("-o,--output", common.output, "Write to FILE (atomically) instead of standard output (- is standard output)")
+    command
+        .add_option("-o,--output", common.output,
+                    "Write to FILE (atomically) instead of standard output (- is standard output)")
         ->type_name("FILE");
 }
 
 // tne rubrics check|test|diff|schema: rubric sets as code, checked in CI.
 CLI::App* add_rubrics_commands(CLI::App& app, CommonOptions& common, RubricsOptions& options) {
-    CLI::App* rubrics = app.add_subcommand("rubrics", "Check, test and compare rubric sets (for rubric authors and CI)");
+    CLI::App* rubrics =
+        app.add_subcommand("rubrics", "Check, test and compare rubric sets (for rubric authors and CI)");
     rubrics->require_subcommand(1);
-    rubrics->footer("Exit codes: 0 clean, 1 findings (check), failed cases (test) or changes with --fail-on-change\n"
-                    "(diff), 2 invalid input or usage, 74 the output could not be written.");
+    rubrics->footer(
+        "Exit codes: 0 clean, 1 findings (check), failed cases (test) or changes with --fail-on-change\n"
+        "(diff), 2 invalid input or usage, 74 the output could not be written.");
 
     CLI::App* check = rubrics->add_subcommand("check", "Find every mistake in a rubric set, at its file:line:column");
     check->add_option("dir", options.dir, "The rubric set's directory (default: the built-in set)")
         ->check(CLI::ExistingDirectory);
-    check->add_option("--format", options.format, "text, json, github (pull-request annotations) or sarif (SARIF 2.1.0)")
+    check
+        ->add_option("--format", options.format, "text, json, github (pull-request annotations) or sarif (SARIF 2.1.0)")
         ->check(CLI::IsMember({"text", "json", "github", "sarif"}))
         ->capture_default_str();
     check->add_flag("--strict", options.strict, "Warnings fail the check too");
-    check->add_option("--source", options.source,
-                      "The text of the document the set cites (the Annex): every quote must be in the section its rule cites")
+    check
+        ->add_option(
+            "--source", options.source,
+            "The text of the document the set cites (the Annex): every quote must be in the section its rule cites")
         ->check(readable_file())
         ->type_name("FILE");
     check->add_option("--color", options.color, "Colour: auto (on a terminal), always or never; NO_COLOR wins")
@@ -518,7 +539,8 @@ CLI::App* add_rubrics_commands(CLI::App& app, CommonOptions& common, RubricsOpti
     add_lang_and_output(*test, common);
 
     CLI::App* diff = rubrics->add_subcommand("diff", "Re-score profiles under two rubric sets and show what moved");
-    diff->add_option("old", options.old_dir, "The rubric set before the change (a directory, or 'builtin')")->required();
+    diff->add_option("old", options.old_dir, "The rubric set before the change (a directory, or 'builtin')")
+        ->required();
     diff->add_option("new", options.new_dir, "The rubric set after the change (a directory, or 'builtin')")->required();
     diff->add_option("--profiles", options.profiles, "Directory of profiles (*.yaml, *.yml) to re-score")
         ->required()
@@ -534,7 +556,9 @@ CLI::App* add_rubrics_commands(CLI::App& app, CommonOptions& common, RubricsOpti
     add_lang_and_output(*diff, common);
 
     CLI::App* schema = rubrics->add_subcommand("schema", "Print the JSON Schema of rubric files, for editors");
-    schema->add_option("-o,--output", common.output, "Write to FILE (atomically) instead of standard output (- is standard output)")
+    schema
+        ->add_option("-o,--output", common.output,
+                     "Write to FILE (atomically) instead of standard output (- is standard output)")
         ->type_name("FILE");
     return rubrics;
 }
@@ -545,7 +569,9 @@ void add_common(CLI::App& command, CommonOptions& common) {
         ->check(CLI::ExistingDirectory);
     command.add_option("--lang", common.lang, "Language of the output: en or es (default: from LANG)")
         ->check(CLI::IsMember({"en", "es"}));
-    command.add_option("-o,--output", common.output, "Write to FILE (atomically) instead of standard output (- is standard output)")
+    command
+        .add_option("-o,--output", common.output,
+                    "Write to FILE (atomically) instead of standard output (- is standard output)")
         ->type_name("FILE");
 }
 
@@ -561,8 +587,10 @@ public:
         if (pending_.size() >= 1 << 16) flush();
     }
     void commit() {
-        if (file_) file_->commit();
-        else flush();
+        if (file_)
+            file_->commit();
+        else
+            flush();
     }
 
 private:
@@ -585,11 +613,10 @@ public:
         auto now = std::chrono::steady_clock::now();
         if (now - last_ < std::chrono::milliseconds(100)) return;
         last_ = now;
-        std::string line = lang == Lang::es
-                               ? fmt::format("tne: {} leídos, {} evaluados, {} con errores...", counts.read,
-                                             counts.scored, counts.failed)
-                               : fmt::format("tne: {} read, {} scored, {} failed...", counts.read, counts.scored,
-                                             counts.failed);
+        std::string line = lang == Lang::es ? fmt::format("tne: {} leídos, {} evaluados, {} con errores...",
+                                                          counts.read, counts.scored, counts.failed)
+                                            : fmt::format("tne: {} read, {} scored, {} failed...", counts.read,
+                                                          counts.scored, counts.failed);
         std::fprintf(stderr, "\r%s\033[K", line.c_str());
         shown_ = true;
     }
@@ -615,9 +642,8 @@ std::optional<RecordFormat> record_format(const std::string& name) {
 RecordFormat records_file_format(const std::string& path, Lang lang) {
     std::string extension = std::filesystem::path(path).extension().string();
     if (auto format = record_format(extension.empty() ? "" : extension.substr(1))) return *format;
-    throw UsageError(lang == Lang::es
-                         ? fmt::format("--records {}: la extensión debe ser .csv, .jsonl o .json", path)
-                         : fmt::format("--records {}: the extension must be .csv, .jsonl or .json", path));
+    throw UsageError(lang == Lang::es ? fmt::format("--records {}: la extensión debe ser .csv, .jsonl o .json", path)
+                                      : fmt::format("--records {}: the extension must be .csv, .jsonl or .json", path));
 }
 
 int run_batch_command(const CommonOptions& common, const BatchCliOptions& options, Lang lang) {
@@ -627,8 +653,9 @@ int run_batch_command(const CommonOptions& common, const BatchCliOptions& option
         throw UsageError(lang == Lang::es ? "con --summary, --format es text, json, markdown o html"
                                           : "with --summary, --format is text, json, markdown or html");
     if (!summary && !record_format(format))
-        throw UsageError(lang == Lang::es ? "--format es csv, jsonl o json (text, json, markdown y html con --summary)"
-                                          : "--format is csv, jsonl or json (text, json, markdown or html with --summary)");
+        throw UsageError(lang == Lang::es
+                             ? "--format es csv, jsonl o json (text, json, markdown y html con --summary)"
+                             : "--format is csv, jsonl or json (text, json, markdown or html with --summary)");
     ReportDate date = report_date(options.date, lang);
     if (!options.records.empty() && !summary)
         throw UsageError(lang == Lang::es ? "--records acompaña a --summary; sin él, los registros van a -o"
@@ -695,10 +722,14 @@ int run_batch_command(const CommonOptions& common, const BatchCliOptions& option
     }
     if (summary) {
         CohortSummary cohort = summarise(members, rubric, counts.read, counts.failed);
-        if (format == "json") emit(common, render_summary_json(cohort, lang));
-        else if (format == "markdown") emit(common, render_summary_markdown(cohort, lang));
-        else if (format == "html") emit(common, render_summary_html(cohort, lang, date));
-        else emit(common, render_summary_text(cohort, lang));
+        if (format == "json")
+            emit(common, render_summary_json(cohort, lang));
+        else if (format == "markdown")
+            emit(common, render_summary_markdown(cohort, lang));
+        else if (format == "html")
+            emit(common, render_summary_html(cohort, lang, date));
+        else
+            emit(common, render_summary_text(cohort, lang));
     }
     if (!options.quiet) {
         std::string line = lang == Lang::es ? fmt::format("tne: {} leídos = {} evaluados + {} con errores", counts.read,
@@ -724,30 +755,36 @@ CLI::App* add_diff_command(CLI::App& app, CommonOptions& common, DiffOptions& op
                    "Exit 1 when the overall or a dimension score went down, or a model\n"
                    "became blocked (a CI gate; the report is still written)");
     add_common(*diff, common);
-    diff->footer("Both profiles are scored with the same rubric set. Lists: changed scores and levels,\n"
-                 "models that became feasible or blocked, recommendations resolved and new, changed answers.\n"
-                 "Exit codes: 0 compared (changed or not), 1 a regression with --fail-on-regression (the\n"
-                 "report is still written), 2 invalid input or usage (either profile invalid), 70 a bug in tne,\n"
-                 "74 the output could not be written.");
+    diff->footer(
+        "Both profiles are scored with the same rubric set. Lists: changed scores and levels,\n"
+        "models that became feasible or blocked, recommendations resolved and new, changed answers.\n"
+        "Exit codes: 0 compared (changed or not), 1 a regression with --fail-on-regression (the\n"
+        "report is still written), 2 invalid input or usage (either profile invalid), 70 a bug in tne,\n"
+        "74 the output could not be written.");
     return diff;
 }
 
 CLI::App* add_batch_command(CLI::App& app, CommonOptions& common, BatchCliOptions& options) {
-    CLI::App* batch = app.add_subcommand("batch", "Score many institutions: records per institution and a cohort summary");
-    batch->add_option("inputs", options.inputs,
-                      "Profiles: YAML files, directories (their *.yaml, *.yml), multi-document streams,\n"
-                      "'-' for standard input, or CSV survey exports (with --csv-map)")
+    CLI::App* batch =
+        app.add_subcommand("batch", "Score many institutions: records per institution and a cohort summary");
+    batch
+        ->add_option("inputs", options.inputs,
+                     "Profiles: YAML files, directories (their *.yaml, *.yml), multi-document streams,\n"
+                     "'-' for standard input, or CSV survey exports (with --csv-map)")
         ->required();
     batch->add_option("--csv-map", options.csv_map, "How to read *.csv inputs: columns and answer labels (YAML)")
         ->type_name("MAP")
         ->check(readable_file());
-    batch->add_option("--format", options.format,
-                      "Records: csv (default), jsonl or json. With --summary: text (default), json, markdown\n"
-                      "or html (a self-contained page with charts)")
+    batch
+        ->add_option("--format", options.format,
+                     "Records: csv (default), jsonl or json. With --summary: text (default), json, markdown\n"
+                     "or html (a self-contained page with charts)")
         ->check(CLI::IsMember({"csv", "jsonl", "json", "text", "markdown", "html"}));
     batch->add_flag("--summary", options.summary,
                     "Print the cohort summary (by institution type, key barriers, models, percentiles)");
-    batch->add_option("--records", options.records, "With --summary, also write the records to FILE (.csv, .jsonl, .json)")
+    batch
+        ->add_option("--records", options.records,
+                     "With --summary, also write the records to FILE (.csv, .jsonl, .json)")
         ->type_name("FILE");
     batch->add_option("-j,--jobs", options.jobs, "Score N inputs at a time (default: every core)")
         ->type_name("N")
@@ -756,70 +793,83 @@ CLI::App* add_batch_command(CLI::App& app, CommonOptions& common, BatchCliOption
         ->type_name("YYYY-MM-DD");
     batch->add_flag("-q,--quiet", options.quiet, "No progress line, error lines or final count on standard error");
     add_common(*batch, common);
-    batch->footer("Records come out in input order, one per institution or failed input; the run ends with\n"
-                  "'N read = N scored + N failed' on standard error.\n"
-                  "Exit codes: 0 all scored, 3 some inputs failed or gave no record (their records say why),\n"
-                  "2 invalid usage, 70 a bug in tne, 74 an output could not be written. Entries of an input folder\n"
-                  "that are not profiles (by name, links that lead nowhere, subfolders) are named on standard\n"
-                  "error as skipped, and counted.");
+    batch->footer(
+        "Records come out in input order, one per institution or failed input; the run ends with\n"
+        "'N read = N scored + N failed' on standard error.\n"
+        "Exit codes: 0 all scored, 3 some inputs failed or gave no record (their records say why),\n"
+        "2 invalid usage, 70 a bug in tne, 74 an output could not be written. Entries of an input folder\n"
+        "that are not profiles (by name, links that lead nowhere, subfolders) are named on standard\n"
+        "error as skipped, and counted.");
     return batch;
 }
 
 }  // namespace
 
 static int run_command(int argc, char** argv) {
-    CLI::App app{"tne: how ready a higher-education institution is for transnational education (TNE)\n"
-                 "partnerships, scored against the British Council / Ecctis Annex on TNE in Mexico.",
-                 "tne"};
+    CLI::App app{
+        "tne: how ready a higher-education institution is for transnational education (TNE)\n"
+        "partnerships, scored against the British Council / Ecctis Annex on TNE in Mexico.",
+        "tne"};
     app.set_version_flag("--version", std::string("tne ") + TNE_VERSION);
     app.require_subcommand(1);
-    app.footer("Exit codes: 0 success, 1 overall readiness below --fail-under (assess), a target out of\n"
-               "reach (plan), findings (rubrics), a regression with --fail-on-regression (diff) or answers\n"
-               "that ended before the last question (init), 2 invalid input or usage, 3 some inputs of a\n"
-               "batch failed, 70 a bug in tne, 74 an output could not be written (a full disk), 130 a\n"
-               "questionnaire interrupted with Ctrl-C (init). An output that is an input is refused (2).\n"
-               "Run 'tne COMMAND --help' for a command's options.");
+    app.footer(
+        "Exit codes: 0 success, 1 overall readiness below --fail-under (assess), a target out of\n"
+        "reach (plan), findings (rubrics), a regression with --fail-on-regression (diff) or answers\n"
+        "that ended before the last question (init), 2 invalid input or usage, 3 some inputs of a\n"
+        "batch failed, 70 a bug in tne, 74 an output could not be written (a full disk), 130 a\n"
+        "questionnaire interrupted with Ctrl-C (init). An output that is an input is refused (2).\n"
+        "Run 'tne COMMAND --help' for a command's options.");
 
     CommonOptions common;
     AssessOptions assess_options;
-    CLI::App* assess_cmd = app.add_subcommand("assess", "Score a self-profile: readiness, recommendations, suggested model");
+    CLI::App* assess_cmd =
+        app.add_subcommand("assess", "Score a self-profile: readiness, recommendations, suggested model");
     assess_cmd->add_option("profile", assess_options.profile, "The institution's self-profile (YAML)")
         ->required()
         ->check(readable_file());
     add_common(*assess_cmd, common);
-    assess_cmd->add_option("--format", assess_options.format,
-                           "Output format: text, json, html (a self-contained page with charts; prints on A4)\n"
-                           "or markdown (GitHub-flavoured)")
+    assess_cmd
+        ->add_option("--format", assess_options.format,
+                     "Output format: text, json, html (a self-contained page with charts; prints on A4)\n"
+                     "or markdown (GitHub-flavoured)")
         ->check(CLI::IsMember({"text", "json", "html", "markdown"}))
         ->capture_default_str();
-    assess_cmd->add_option("--date", assess_options.date,
-                           "The report's date, YYYY-MM-DD: shown in html and markdown, and the day the\n"
-                           "evidence's age is counted to (default: today, or SOURCE_DATE_EPOCH's day when set)")
+    assess_cmd
+        ->add_option("--date", assess_options.date,
+                     "The report's date, YYYY-MM-DD: shown in html and markdown, and the day the\n"
+                     "evidence's age is counted to (default: today, or SOURCE_DATE_EPOCH's day when set)")
         ->type_name("YYYY-MM-DD");
-    assess_cmd->add_option("--set", assess_options.settings,
-                           "What-if: score as if PATH had VALUE (repeatable; the file is not touched), e.g.\n"
-                           "--set language.faculty_b2_percent=40 --set funding.co_funding=yes; empty VALUE: unknown")
+    assess_cmd
+        ->add_option("--set", assess_options.settings,
+                     "What-if: score as if PATH had VALUE (repeatable; the file is not touched), e.g.\n"
+                     "--set language.faculty_b2_percent=40 --set funding.co_funding=yes; empty VALUE: unknown")
         ->type_name("PATH=VALUE")
         ->allow_extra_args(false);
-    assess_cmd->add_option("--evidence-max-age", assess_options.evidence_max_age,
-                           "Evidence older than MONTHS is stale and counts half towards confidence\n"
-                           "(default 12: a yearly review, Annex 4.1.7, 4.4)")
+    assess_cmd
+        ->add_option("--evidence-max-age", assess_options.evidence_max_age,
+                     "Evidence older than MONTHS is stale and counts half towards confidence\n"
+                     "(default 12: a yearly review, Annex 4.1.7, 4.4)")
         ->type_name("MONTHS");
-    assess_cmd->add_flag("--explain", assess_options.explain, "Show how every point was reached, and every recommendation");
-    assess_cmd->add_option("--fail-under", assess_options.fail_under, "Exit 1 when overall readiness is below N (a CI gate)")
+    assess_cmd->add_flag("--explain", assess_options.explain,
+                         "Show how every point was reached, and every recommendation");
+    assess_cmd
+        ->add_option("--fail-under", assess_options.fail_under, "Exit 1 when overall readiness is below N (a CI gate)")
         ->type_name("N")
         ->check(CLI::Range(0.0, 100.0));
-    assess_cmd->add_option("--color", assess_options.color, "Colour: auto (on a terminal), always or never; NO_COLOR wins")
+    assess_cmd
+        ->add_option("--color", assess_options.color, "Colour: auto (on a terminal), always or never; NO_COLOR wins")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
 
     PlanOptions plan_options;
-    CLI::App* plan_cmd = app.add_subcommand("plan", "The least to change to make a model feasible: actions, effort, results");
+    CLI::App* plan_cmd =
+        app.add_subcommand("plan", "The least to change to make a model feasible: actions, effort, results");
     plan_cmd->add_option("profile", plan_options.profile, "The institution's self-profile (YAML)")
         ->required()
         ->check(readable_file());
-    plan_cmd->add_option("--target", plan_options.target,
-                         "The model to reach, by id (default: the next step of the suggested pathway)")
+    plan_cmd
+        ->add_option("--target", plan_options.target,
+                     "The model to reach, by id (default: the next step of the suggested pathway)")
         ->type_name("MODEL");
     plan_cmd->add_option("--set", plan_options.settings, "Plan from a what-if: as tne assess --set (repeatable)")
         ->type_name("PATH=VALUE")
@@ -831,31 +881,35 @@ static int run_command(int argc, char** argv) {
     plan_cmd->add_option("--color", plan_options.color, "Colour: auto (on a terminal), always or never; NO_COLOR wins")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
-    plan_cmd->footer("The plan is the cheapest set of answer changes that lifts every blocker of the target:\n"
-                     "effort points low 1, medium 2, high 4, then the fewest changes (docs/planning.md).\n"
-                     "Exit codes: 0 a plan (or nothing to change), 1 the target cannot be reached within the\n"
-                     "rubric set (the output says which blocker and why), 2 invalid input or usage, 74 the\n"
-                     "output could not be written.");
+    plan_cmd->footer(
+        "The plan is the cheapest set of answer changes that lifts every blocker of the target:\n"
+        "effort points low 1, medium 2, high 4, then the fewest changes (docs/planning.md).\n"
+        "Exit codes: 0 a plan (or nothing to change), 1 the target cannot be reached within the\n"
+        "rubric set (the output says which blocker and why), 2 invalid input or usage, 74 the\n"
+        "output could not be written.");
 
     InitOptions init_options;
-    CLI::App* init_cmd = app.add_subcommand("init", "Start a self-profile: a commented template, or a guided questionnaire");
+    CLI::App* init_cmd =
+        app.add_subcommand("init", "Start a self-profile: a commented template, or a guided questionnaire");
     init_cmd->add_flag("-i,--interactive", init_options.interactive,
                        "Ask the questions one by one in the terminal (or read the answers piped in) and\n"
                        "write the profile to -o (default profile.yaml); resumes an interrupted run");
-    init_cmd->add_option("--schema", init_options.schema,
-                         "Also write the profile's JSON Schema to FILE, and start the profile with a\n"
-                         "'# yaml-language-server: $schema=' line pointing to it (editor completion)")
+    init_cmd
+        ->add_option("--schema", init_options.schema,
+                     "Also write the profile's JSON Schema to FILE, and start the profile with a\n"
+                     "'# yaml-language-server: $schema=' line pointing to it (editor completion)")
         ->type_name("FILE");
     init_cmd->add_flag("--force", init_options.force, "Let the template replace an existing -o file");
     add_common(*init_cmd, common);
-    init_cmd->footer("The template lists every question of the rubric set (--rubrics for another set) with its\n"
-                     "help, allowed answers and Annex sections, in --lang. The questionnaire keeps the answers\n"
-                     "in PROFILE.partial as they are given: run the same command again to resume. It completes\n"
-                     "an existing PROFILE by asking its unknown answers. Answers: an option's number or name,\n"
-                     "a number or a text; skip (omitir), back (atras), Enter keeps an answer already given.\n"
-                     "Exit codes: 0 written, 1 the input ended before the last question, 2 invalid input or\n"
-                     "usage, 74 a file could not be written, 130 interrupted with Ctrl-C (answers kept in\n"
-                     "PROFILE.partial).");
+    init_cmd->footer(
+        "The template lists every question of the rubric set (--rubrics for another set) with its\n"
+        "help, allowed answers and Annex sections, in --lang. The questionnaire keeps the answers\n"
+        "in PROFILE.partial as they are given: run the same command again to resume. It completes\n"
+        "an existing PROFILE by asking its unknown answers. Answers: an option's number or name,\n"
+        "a number or a text; skip (omitir), back (atras), Enter keeps an answer already given.\n"
+        "Exit codes: 0 written, 1 the input ended before the last question, 2 invalid input or\n"
+        "usage, 74 a file could not be written, 130 interrupted with Ctrl-C (answers kept in\n"
+        "PROFILE.partial).");
 
     CLI::App* schema_cmd = app.add_subcommand("schema", "Print the profile's JSON Schema, for editors");
     add_common(*schema_cmd, common);
@@ -909,11 +963,12 @@ static int run_command(int argc, char** argv) {
         return kExitOk;
     } catch (const UsageError& e) {
         std::string command;
-        for (const CLI::App* chosen = &app; chosen; chosen = chosen->get_subcommands().empty() ? nullptr
-                                                                                            : chosen->get_subcommands()[0])
+        for (const CLI::App* chosen = &app; chosen;
+             chosen = chosen->get_subcommands().empty() ? nullptr : chosen->get_subcommands()[0])
             if (chosen != &app) command += " " + chosen->get_name();
-        std::fprintf(stderr, lang == Lang::es ? "tne: error: %s\n'tne%s --help' muestra cómo se usa.\n"
-                                              : "tne: error: %s\nRun 'tne%s --help' for usage.\n",
+        std::fprintf(stderr,
+                     lang == Lang::es ? "tne: error: %s\n'tne%s --help' muestra cómo se usa.\n"
+                                      : "tne: error: %s\nRun 'tne%s --help' for usage.\n",
                      e.what(), command.c_str());
         return kExitInvalid;
     } catch (const InputError& e) {

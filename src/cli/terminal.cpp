@@ -40,8 +40,10 @@ InputLine TerminalConversation::read_line() {
         if (end_) return {InputLine::Status::end_of_input, {}};
         char chunk[4096];
         ssize_t got = ::read(STDIN_FILENO, chunk, sizeof chunk);
-        if (got > 0) buffer_.append(chunk, static_cast<size_t>(got));
-        else if (got == 0 || errno != EINTR) end_ = true;  // EINTR: the loop's first line decides
+        if (got > 0)
+            buffer_.append(chunk, static_cast<size_t>(got));
+        else if (got == 0 || errno != EINTR)
+            end_ = true;  // EINTR: the loop's first line decides
     }
 }
 
