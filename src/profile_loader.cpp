@@ -82,7 +82,8 @@ public:
             bool reported = invalid_paths_.count(question.path) > 0;
             if (!reported && (!answer || !answer->known())) {
                 YAML::Node where = root[question.block] ? root[question.block] : root;
-                problem(where, format_message(msg::missing_required, question.path));
+                problem(where, format_message(msg::missing_required, question.path), Problem::missing_answer,
+                        question.path);
             }
         }
         // Problems are found block by block; the user reads them top to bottom.
@@ -105,8 +106,8 @@ public:
     static constexpr size_t kMaxProblems = 100;  // reported of one profile; the rest are counted
 
 private:
-    void problem(const YAML::Node& node, LocalText message) {
-        problems_.push_back({yaml_input::pos_of(node, source_), std::move(message), {}});
+    void problem(const YAML::Node& node, LocalText message, Problem kind = Problem::input, std::string subject = {}) {
+        problems_.push_back({yaml_input::pos_of(node, source_), std::move(message), kind, std::move(subject)});
     }
 
     void read_block(const std::string& block, const YAML::Node& node, Profile& profile) {
@@ -276,7 +277,8 @@ private:
                 for (const auto& item : node) {
                     if (!item.IsScalar() || !q.find_value(item.Scalar())) return invalid_value(q, item);
                     if (std::find(items.begin(), items.end(), item.Scalar()) != items.end()) {
-                        problem(item, format_message(msg::duplicate_item, item.Scalar(), q.path));
+                        problem(item, format_message(msg::duplicate_item, item.Scalar(), q.path),
+                                Problem::duplicate_item, item.Scalar());
                         return std::nullopt;
                     }
                     items.push_back(item.Scalar());
@@ -415,7 +417,8 @@ void simulate(Profile& profile, const std::string& setting, const RubricSet& rub
         throw InputError(problems);
     }
     if (question->required && std::holds_alternative<std::monostate>(value))
-        throw InputError(SourcePos{source}, format_message(msg::missing_required, question->path));
+        throw InputError({Diagnostic{SourcePos{source}, format_message(msg::missing_required, question->path),
+                                     Problem::missing_answer, question->path}});
     profile.simulate(*question, std::move(value));
 }
 

@@ -88,8 +88,8 @@ RubricFiles directory_rubric_files(const std::string& directory) {
                               std::none_of(name.begin(), name.end(), [](const fs::path& part) { return part == ".."; });
                 std::string path = (fs::path(root) / name).string();
                 if (!inside)
-                    throw InputError(
-                        {{SourcePos{path}, format_message(msg::outside_rubric_folder, relative), "missing-file"}});
+                    throw InputError({{SourcePos{path}, format_message(msg::outside_rubric_folder, relative),
+                                       Problem::missing_file}});
                 if (!fs::is_regular_file(path)) return std::nullopt;
                 return input::read_file(path);
             },

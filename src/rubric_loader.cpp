@@ -141,7 +141,7 @@ public:
     const YAML::Node& root() const { return root_; }
     const std::string& name() const { return name_; }
 
-    [[noreturn]] void fail(const YAML::Node& node, const char* rule, LocalText message) const {
+    [[noreturn]] void fail(const YAML::Node& node, Problem rule, LocalText message) const {
         throw InputError({Diagnostic{pos(node), std::move(message), rule}});
     }
 
@@ -150,7 +150,7 @@ public:
     // Checks a map's keys: no duplicates, none unknown, the required ones present.
     void check_keys(const YAML::Node& map, const std::string& where, const std::vector<std::string>& required,
                     const std::vector<std::string>& optional) const {
-        if (!map.IsMap()) fail(map, "schema", format_message(msg::expected_map_for, where, describe(map)));
+        if (!map.IsMap()) fail(map, Problem::schema, format_message(msg::expected_map_for, where, describe(map)));
         std::vector<Diagnostic> problems;
         auto entries = yaml_input::map_entries(map, name_, problems);
         if (!problems.empty()) throw InputError(problems);
@@ -158,29 +158,30 @@ public:
         allowed.insert(allowed.end(), optional.begin(), optional.end());
         for (const auto& entry : entries)
             if (std::find(allowed.begin(), allowed.end(), entry.key) == allowed.end())
-                fail(entry.at, "schema", yaml_input::unknown_key_message(entry.key, where, allowed));
+                fail(entry.at, Problem::schema, yaml_input::unknown_key_message(entry.key, where, allowed));
         for (const auto& key : required)
-            if (!map[key]) fail(map, "schema", format_message(msg::missing_key, key, where));
+            if (!map[key]) fail(map, Problem::schema, format_message(msg::missing_key, key, where));
     }
 
     std::string string(const YAML::Node& node) const {
         if (!node.IsScalar() || node.Scalar().empty())
-            fail(node, "schema", format_message(msg::expected_string, describe(node)));
+            fail(node, Problem::schema, format_message(msg::expected_string, describe(node)));
         return node.Scalar();
     }
 
     // A number within `range`, read as the schema reads it (1e999, .inf and .nan are not numbers
     // tne can use); `rule` is the check rule of a finite value outside the range.
-    double number(const YAML::Node& node, const Range& range, const char* rule = "schema") const {
+    double number(const YAML::Node& node, const Range& range, Problem rule = Problem::schema) const {
         PlainNumber read = number_of(node);
         LocalText expected = expected_words(range);
-        if (read.kind == NumberKind::none) fail(node, "schema", format_message(msg::expected_number, describe(node)));
+        if (read.kind == NumberKind::none)
+            fail(node, Problem::schema, format_message(msg::expected_number, describe(node)));
         if (read.kind == NumberKind::not_finite)
-            fail(node, "schema", format_message(kNotFinite, describe(node), "", expected.en, expected.es));
+            fail(node, Problem::schema, format_message(kNotFinite, describe(node), "", expected.en, expected.es));
         double value = read.value;
         bool outside = (range.above_min ? value <= range.min : value < range.min) || value > range.max;
         if (range.whole && (outside || value != std::floor(value)))
-            fail(node, "schema",
+            fail(node, Problem::schema,
                  format_message(msg::expected_whole_in, describe(node), format_number(range.min, 0),
                                 format_number(range.max, 0)));
         if (outside) fail(node, rule, format_message(kOutOfRange, describe(node), "", expected.en, expected.es));
@@ -196,12 +197,12 @@ public:
     double weight(const YAML::Node& node) const {
         PlainNumber read = number_of(node);
         if (read.kind == NumberKind::finite && read.value <= 0)
-            fail(node, "weight-positive", format_message(msg::expected_positive, describe(node)));
-        return number(node, kWeight, "weight-positive");
+            fail(node, Problem::weight_positive, format_message(msg::expected_positive, describe(node)));
+        return number(node, kWeight, Problem::weight_positive);
     }
 
     std::vector<std::string> strings(const YAML::Node& node) const {
-        if (!node.IsSequence()) fail(node, "schema", format_message(msg::expected_list, describe(node)));
+        if (!node.IsSequence()) fail(node, Problem::schema, format_message(msg::expected_list, describe(node)));
         std::vector<std::string> items;
         for (const auto& item : node) items.push_back(string(item));
         return items;
@@ -209,13 +210,13 @@ public:
 
     // A text in both languages; a missing or empty one is a missing translation.
     LocalText text(const YAML::Node& node, const std::string& where) const {
-        if (!node.IsMap()) fail(node, "schema", format_message(msg::expected_map_for, where, describe(node)));
+        if (!node.IsMap()) fail(node, Problem::schema, format_message(msg::expected_map_for, where, describe(node)));
         check_keys(node, where, {}, {"en", "es"});
         for (const auto& [lang, en, es] :
              {std::tuple{"en", "English", "inglés"}, std::tuple{"es", "Spanish", "español"}}) {
             const YAML::Node& value = node[lang];
             if (!value || (value.IsScalar() && value.Scalar().empty()) || value.IsNull())
-                fail(value ? value : node, "missing-translation",
+                fail(value ? value : node, Problem::missing_translation,
                      format_message(msg::missing_translation, where, "", en, es));
         }
         return {string(node["en"]), string(node["es"])};
@@ -227,9 +228,10 @@ public:
         bool well_formed = std::isdigit(static_cast<unsigned char>(section.front())) &&
                            std::isdigit(static_cast<unsigned char>(section.back())) &&
                            section.find_first_not_of("0123456789.") == std::string::npos;
-        if (!well_formed) fail(node, "annex-section", format_message(msg::expected_annex_section, describe(node)));
+        if (!well_formed)
+            fail(node, Problem::annex_section, format_message(msg::expected_annex_section, describe(node)));
         if (!set_.annex_sections.empty() && !set_.find_annex_section(section))
-            fail(node, "annex-section", format_message(msg::unknown_annex_section, section));
+            fail(node, Problem::annex_section, format_message(msg::unknown_annex_section, section));
         return section;
     }
 
@@ -277,7 +279,7 @@ private:
         } catch (const YAML::Exception& e) {
             SourcePos pos{files_.root, e.mark.is_null() ? 0 : e.mark.line + 1,
                           e.mark.is_null() ? 0 : e.mark.column + 1};
-            load_.problems.push_back({pos, format_message(msg::unexpected_shape, e.msg), "schema"});
+            load_.problems.push_back({pos, format_message(msg::unexpected_shape, e.msg), Problem::schema});
         }
         return false;
     }
@@ -296,18 +298,19 @@ private:
         attempt([&] {
             auto text = files_.read(relative);
             if (!text)
-                throw InputError({Diagnostic{named_at.value_or(SourcePos{name}),
-                                             format_message(msg::rubric_file_missing, relative), "missing-file"}});
+                throw InputError(
+                    {Diagnostic{named_at.value_or(SourcePos{name}), format_message(msg::rubric_file_missing, relative),
+                                Problem::missing_file}});
             YAML::Node root;
             try {
                 root = yaml_input::parse(*text, name);
             } catch (const InputError& e) {
                 throw InputError(
-                    {Diagnostic{e.diagnostics().front().pos, e.diagnostics().front().message, "yaml-syntax"}});
+                    {Diagnostic{e.diagnostics().front().pos, e.diagnostics().front().message, Problem::yaml_syntax}});
             }
             load_.files.push_back({name, kind, root});
             file.emplace(name, root, load_.set);
-            if (!root.IsMap()) file->fail(root, "schema", format_message(msg::expected_map, describe(root)));
+            if (!root.IsMap()) file->fail(root, Problem::schema, format_message(msg::expected_map, describe(root)));
         });
         return file;
     }
@@ -329,7 +332,7 @@ private:
         for (const auto& node : root["dimensions"]) {
             std::string id = node.Scalar();
             if (set.find_dimension(id) || id == "institution" || broken_.count(id)) {
-                attempt([&] { main.fail(node, "duplicate-id", format_message(msg::duplicate_id, id)); });
+                attempt([&] { main.fail(node, Problem::duplicate_id, format_message(msg::duplicate_id, id)); });
                 continue;
             }
             if (!attempt([&] { read_dimension(id, main.pos(node)); })) broken_.insert(id);
@@ -364,8 +367,8 @@ private:
             AdviceRule rule;
             // min_coverage and min_fit are thresholds on a coverage and a fit; the others add points.
             bool threshold = name == "min_coverage" || name == "min_fit";
-            rule.value =
-                threshold ? main.number(item["value"], kScore, "score-range") : main.number(item["value"], kPoints);
+            rule.value = threshold ? main.number(item["value"], kScore, Problem::score_range)
+                                   : main.number(item["value"], kPoints);
             rule.annex = main.annex(item["annex"]);
             rule.why = main.text(item["why"], name + " why");
             rule.basis = main.basis(item, name);
@@ -375,7 +378,7 @@ private:
                 rule.question = main.string(item["question"]);
                 const Question* q = load_.set.find_question(rule.question);
                 if (!q || q->type != QuestionType::list)
-                    main.fail(item["question"], "unknown-reference",
+                    main.fail(item["question"], Problem::unknown_reference,
                               format_message(msg::unknown_question, rule.question));
             }
             if (name == "min_coverage")
@@ -391,14 +394,15 @@ private:
         }
         advice.alternatives = main.whole(node["alternatives"], 0, 100);
         if (!node["first_steps"].IsSequence() || node["first_steps"].size() == 0)
-            main.fail(node["first_steps"], "schema", format_message(msg::expected_list, describe(node["first_steps"])));
+            main.fail(node["first_steps"], Problem::schema,
+                      format_message(msg::expected_list, describe(node["first_steps"])));
         for (const auto& item : node["first_steps"]) {
             attempt([&] {
                 main.check_keys(item, "first step", {"model", "annex", "why"}, {"when", "quote", "assumption"});
                 FirstStep step;
                 step.model = main.string(item["model"]);
                 if (!load_.set.find_model(step.model) && !broken_.count(step.model))
-                    main.fail(item["model"], "unknown-reference",
+                    main.fail(item["model"], Problem::unknown_reference,
                               format_message(msg::unknown_advice_model, step.model));
                 step.annex = main.annex(item["annex"]);
                 step.why = main.text(item["why"], "first step why");
@@ -409,7 +413,7 @@ private:
             });
         }
         if (!advice.first_steps.empty() && advice.first_steps.back().when)
-            main.fail(node["first_steps"], "schema", format_message(msg::first_steps_default));
+            main.fail(node["first_steps"], Problem::schema, format_message(msg::first_steps_default));
     }
 
     void read_annex(const std::string& relative, const SourcePos& named_at) {
@@ -429,7 +433,7 @@ private:
                 if (node["ends"]) section.ends = file->string(node["ends"]);
                 section.pos = file->pos(node["heading"] ? node["heading"] : node);
                 if (load_.set.find_annex_section(section.id))
-                    file->fail(node["id"], "duplicate-id", format_message(msg::duplicate_id, section.id));
+                    file->fail(node["id"], Problem::duplicate_id, format_message(msg::duplicate_id, section.id));
                 load_.set.annex_sections.push_back(std::move(section));
             });
         }
@@ -445,7 +449,8 @@ private:
 
     void read_questions(const RubricFile& file, const YAML::Node& list, const std::string& block) {
         if (!attempt([&] {
-                if (!list.IsSequence()) file.fail(list, "schema", format_message(msg::expected_list, describe(list)));
+                if (!list.IsSequence())
+                    file.fail(list, Problem::schema, format_message(msg::expected_list, describe(list)));
             }))
             return;
         for (const auto& node : list) {
@@ -461,7 +466,7 @@ private:
         q.key = file.string(node["key"]);
         q.path = block + "." + q.key;
         if (load_.set.find_question(q.path))
-            file.fail(node["key"], "duplicate-id", format_message(msg::duplicate_id, q.path));
+            file.fail(node["key"], Problem::duplicate_id, format_message(msg::duplicate_id, q.path));
         q.type = question_type(file, node["type"]);
         q.text = file.text(node["text"], q.path + " text");
         q.help = file.text(node["help"], q.path + " help");
@@ -470,7 +475,7 @@ private:
         if (node["required"]) q.required = file.string(node["required"]) == "true";
         bool has_values = q.type == QuestionType::choice || q.type == QuestionType::list;
         if (has_values != bool(node["values"]))
-            file.fail(node, "schema",
+            file.fail(node, Problem::schema,
                       format_message(has_values ? msg::values_required : msg::values_not_allowed, q.path));
         if (has_values) {
             for (const auto& value : node["values"]) {
@@ -478,7 +483,7 @@ private:
                 Choice choice{file.string(value["id"]), {}};
                 choice.label = file.text(value["label"], q.path + " " + choice.id + " label");
                 if (q.find_value(choice.id))
-                    file.fail(value["id"], "duplicate-id", format_message(msg::duplicate_id, choice.id));
+                    file.fail(value["id"], Problem::duplicate_id, format_message(msg::duplicate_id, choice.id));
                 q.values.push_back(std::move(choice));
             }
         }
@@ -486,10 +491,12 @@ private:
         if (q.type == QuestionType::percent) q.max = 100;
         if (q.type == QuestionType::list) q.max = static_cast<double>(q.values.size());
         if (q.type == QuestionType::count) {
-            if (!node["min"] || !node["max"]) file.fail(node, "schema", format_message(msg::count_needs_range, q.path));
+            if (!node["min"] || !node["max"])
+                file.fail(node, Problem::schema, format_message(msg::count_needs_range, q.path));
             q.min = file.number(node["min"], kWholeQuantity);
             q.max = file.number(node["max"], kWholeQuantity);
-            if (q.min > q.max) file.fail(node["max"], "range-order", format_message(msg::range_reversed, q.path));
+            if (q.min > q.max)
+                file.fail(node["max"], Problem::range_order, format_message(msg::range_reversed, q.path));
         }
         load_.set.questions.push_back(std::move(q));
     }
@@ -503,7 +510,7 @@ private:
         for (const auto& [id, type] : types)
             if (id == name) return type;
         file.fail(
-            node, "schema",
+            node, Problem::schema,
             format_message(msg::expected_one_of, describe(node), "text, choice, list, yes_partial_no, percent, count"));
     }
 
@@ -517,7 +524,7 @@ private:
         Dimension dimension;
         dimension.id = file.string(root["id"]);
         if (dimension.id != id)
-            file.fail(root["id"], "id-mismatch", format_message(msg::dimension_id_mismatch, dimension.id, id));
+            file.fail(root["id"], Problem::id_mismatch, format_message(msg::dimension_id_mismatch, dimension.id, id));
         dimension.pos = file.pos(root);
         attempt([&] { dimension.name = file.text(root["name"], id + " name"); });
         attempt([&] { dimension.description = file.text(root["description"], id + " description"); });
@@ -530,7 +537,7 @@ private:
             attempt([&] { dimension.criteria.push_back(read_criterion(file, node, id)); });
         }
         if (dimension.criteria.empty() && root["criteria"].size() == 0)
-            file.fail(root["criteria"], "schema", format_message(msg::no_criteria, id));
+            file.fail(root["criteria"], Problem::schema, format_message(msg::no_criteria, id));
         load_.set.dimensions.push_back(std::move(dimension));
     }
 
@@ -540,7 +547,7 @@ private:
         Criterion criterion;
         criterion.id = file.string(node["id"]);
         if (!criterion_ids_.insert(criterion.id).second)
-            file.fail(node["id"], "duplicate-id", format_message(msg::duplicate_id, criterion.id));
+            file.fail(node["id"], Problem::duplicate_id, format_message(msg::duplicate_id, criterion.id));
         criterion.question = file.string(node["question"]);
         criterion.pos = file.pos(node);
         std::vector<Diagnostic> problems;
@@ -567,7 +574,8 @@ private:
             }
             const Question* question = load_.set.find_question(criterion.question);
             if (!question && broken_.count(criterion.question)) throw InputError(std::vector<Diagnostic>{});
-            if (!question) file.fail(node["question"], "unknown-reference", unknown_question(criterion.question));
+            if (!question)
+                file.fail(node["question"], Problem::unknown_reference, unknown_question(criterion.question));
             criterion.rule = read_rule(file, node["rule"], *question);
         });
         if (failed) throw InputError(problems);
@@ -600,7 +608,7 @@ private:
                     message =
                         format_message(kQuestionOfOtherBlock, foreign.question, foreign.dimension, owner.en, owner.es);
                 }
-                throw InputError({Diagnostic{foreign.pos, message, "unknown-reference"}});
+                throw InputError({Diagnostic{foreign.pos, message, Problem::unknown_reference}});
             });
         }
     }
@@ -626,7 +634,7 @@ private:
             if (name(option) == id) return option;
             names += (names.empty() ? "" : ", ") + std::string(name(option));
         }
-        file.fail(node, "schema", format_message(msg::expected_one_of, describe(node), names));
+        file.fail(node, Problem::schema, format_message(msg::expected_one_of, describe(node), names));
     }
 
     static Rule read_rule(const RubricFile& file, const YAML::Node& node, const Question& question) {
@@ -638,11 +646,12 @@ private:
                            question.type == QuestionType::list;
         if (wants_levels) {
             if (!node["levels"])
-                file.fail(node, "rule-type-mismatch", format_message(msg::rule_needs_levels, question.path));
+                file.fail(node, Problem::rule_type_mismatch, format_message(msg::rule_needs_levels, question.path));
             std::vector<Diagnostic> problems;
             for (const auto& [value, score, at] : yaml_input::map_entries(node["levels"], file.name(), problems)) {
                 if (!question.find_value(value))
-                    file.fail(at, "rule-type-mismatch", format_message(msg::level_not_a_value, value, question.path));
+                    file.fail(at, Problem::rule_type_mismatch,
+                              format_message(msg::level_not_a_value, value, question.path));
                 rule.levels.emplace_back(value, score_in_range(file, score, question));
             }
             if (!problems.empty()) throw InputError(problems);
@@ -650,27 +659,27 @@ private:
                 bool scored = std::any_of(rule.levels.begin(), rule.levels.end(),
                                           [&](const auto& level) { return level.first == choice.id; });
                 if (!scored)
-                    file.fail(node["levels"], "rule-type-mismatch",
+                    file.fail(node["levels"], Problem::rule_type_mismatch,
                               format_message(msg::value_without_level, choice.id, question.path));
             }
         } else if (wants_bands) {
             if (!node["bands"] || !node["bands"].IsSequence())
-                file.fail(node, "rule-type-mismatch", format_message(msg::rule_needs_bands, question.path));
+                file.fail(node, Problem::rule_type_mismatch, format_message(msg::rule_needs_bands, question.path));
             for (const auto& band : node["bands"]) {
                 file.check_keys(band, "band", {"at_least", "score"}, {});
                 Band b{file.number(band["at_least"], kQuantity), score_in_range(file, band["score"], question)};
                 if (!rule.bands.empty() && b.at_least <= rule.bands.back().at_least)
-                    file.fail(band, "bands-order", format_message(msg::bands_not_ascending, question.path));
+                    file.fail(band, Problem::bands_order, format_message(msg::bands_not_ascending, question.path));
                 if (b.at_least > question.max)
-                    file.fail(band, "bands-order",
+                    file.fail(band, Problem::bands_order,
                               format_message(msg::band_unreachable, question.path, format_number(b.at_least, 2),
                                              format_number(question.max, 2)));
                 rule.bands.push_back(b);
             }
             if (rule.bands.empty() || rule.bands.front().at_least > question.min)
-                file.fail(node["bands"], "bands-order", format_message(msg::bands_not_covering, question.path));
+                file.fail(node["bands"], Problem::bands_order, format_message(msg::bands_not_covering, question.path));
         } else {
-            file.fail(node, "rule-type-mismatch", format_message(msg::question_not_scorable, question.path));
+            file.fail(node, Problem::rule_type_mismatch, format_message(msg::question_not_scorable, question.path));
         }
         return rule;
     }
@@ -678,8 +687,8 @@ private:
     static double score_in_range(const RubricFile& file, const YAML::Node& node, const Question& question) {
         PlainNumber read = number_of(node);
         if (read.kind == NumberKind::finite && (read.value < 0 || read.value > 100))
-            file.fail(node, "score-range", format_message(msg::score_out_of_range, question.path));
-        return file.number(node, kScore, "score-range");
+            file.fail(node, Problem::score_range, format_message(msg::score_out_of_range, question.path));
+        return file.number(node, kScore, Problem::score_range);
     }
 
     // A question's short label is the name of the criterion that scores it.
@@ -692,7 +701,7 @@ private:
 
     void read_levels(const RubricFile& main, const YAML::Node& list) {
         if (!list.IsSequence() || list.size() == 0)
-            main.fail(list, "schema", format_message(msg::expected_list, describe(list)));
+            main.fail(list, Problem::schema, format_message(msg::expected_list, describe(list)));
         // Each level's order is checked against the level written before it, even when that one
         // failed for another reason (an unknown key): skipping it made every later level look out
         // of order. A level whose `from` cannot be read is not compared.
@@ -701,14 +710,14 @@ private:
         for (const auto& node : list) {
             attempt([&] {
                 main.check_keys(node, "level", {"id", "from", "name"}, {});
-                Level level{main.string(node["id"]), main.number(node["from"], kScore, "levels-order"), {}};
+                Level level{main.string(node["id"]), main.number(node["from"], kScore, Problem::levels_order), {}};
                 level.name = main.text(node["name"], "level " + level.id + " name");
                 auto& levels = load_.set.levels;
                 for (const auto& other : levels)
                     if (other.id == level.id)
-                        main.fail(node["id"], "duplicate-id", format_message(msg::duplicate_id, level.id));
+                        main.fail(node["id"], Problem::duplicate_id, format_message(msg::duplicate_id, level.id));
                 if (first ? level.from != 0 : (previous && level.from <= *previous) || level.from >= 100)
-                    main.fail(node["from"], "levels-order", format_message(msg::levels_not_ascending));
+                    main.fail(node["from"], Problem::levels_order, format_message(msg::levels_not_ascending));
                 levels.push_back(std::move(level));
             });
             PlainNumber from = node.IsMap() ? number_of(node["from"]) : PlainNumber{};
@@ -726,7 +735,8 @@ private:
             if (!attempt([&] { models.push_back(read_model(*file, node)); })) broken_.insert(id);
         }
         if (models.empty() && broken_.empty())
-            attempt([&] { file->fail(file->root()["models"], "schema", format_message(msg::expected_list, "[]")); });
+            attempt(
+                [&] { file->fail(file->root()["models"], Problem::schema, format_message(msg::expected_list, "[]")); });
         // Stepping stones are checked once every model is known: each names a model of an earlier
         // stage, so pathways always lead forward and never loop.
         for (const auto& model : models) {
@@ -735,11 +745,11 @@ private:
                 attempt([&] {
                     if (!before && !broken_.count(step))
                         throw InputError({Diagnostic{model.pos, format_message(msg::unknown_model, step, model.id),
-                                                     "unknown-reference"}});
+                                                     Problem::unknown_reference}});
                     if (before && before->stage >= model.stage)
                         throw InputError(
                             {Diagnostic{model.pos, format_message(msg::stepping_stone_not_earlier, step, model.id),
-                                        "pathway-order"}});
+                                        Problem::pathway_order}});
                 });
             }
         }
@@ -752,12 +762,12 @@ private:
         Model model;
         model.id = file.string(node["id"]);
         if (load_.set.find_model(model.id) || broken_.count(model.id))
-            file.fail(node["id"], "duplicate-id", format_message(msg::duplicate_id, model.id));
+            file.fail(node["id"], Problem::duplicate_id, format_message(msg::duplicate_id, model.id));
         model.name = file.text(node["name"], model.id + " name");
         model.description = file.text(node["description"], model.id + " description");
         model.kind = file.string(node["kind"]);
         if (model.kind != "tne" && model.kind != "internationalisation")
-            file.fail(node["kind"], "schema",
+            file.fail(node["kind"], Problem::schema,
                       format_message(msg::expected_one_of, describe(node["kind"]), "tne, internationalisation"));
         model.stage = file.whole(node["stage"], 1, 100);
         model.annex = file.annex(node["annex"]);
@@ -769,7 +779,8 @@ private:
             check_dimension(file, term["dimension"], fit.dimension);
             model.fit.push_back(fit);
         }
-        if (model.fit.empty()) file.fail(node["fit"], "schema", format_message(msg::model_without_fit, model.id));
+        if (model.fit.empty())
+            file.fail(node["fit"], Problem::schema, format_message(msg::model_without_fit, model.id));
         for (const auto& adjustment : node["context"])
             model.context.push_back(
                 {read_condition(file, adjustment, {"adjust"}), file.number(adjustment["adjust"], kPoints)});
@@ -783,7 +794,7 @@ private:
     void check_dimension(const RubricFile& file, const YAML::Node& node, const std::string& id) const {
         if (load_.set.find_dimension(id)) return;
         if (broken_.count(id)) throw InputError(std::vector<Diagnostic>{});
-        file.fail(node, "unknown-reference", format_message(msg::unknown_dimension, id));
+        file.fail(node, Problem::unknown_reference, format_message(msg::unknown_dimension, id));
     }
 
     Condition read_condition(const RubricFile& file, const YAML::Node& node,
@@ -798,44 +809,45 @@ private:
         if (node["why"]) c.why = file.text(node["why"], "why");
         c.basis = file.basis(node, "condition");
         if (bool(node["dimension"]) == bool(node["question"]))
-            file.fail(node, "schema", format_message(msg::condition_subject));
+            file.fail(node, Problem::schema, format_message(msg::condition_subject));
         if (node["at_least"]) c.at_least = file.number(node["at_least"], kQuantity);
         if (node["at_most"]) c.at_most = file.number(node["at_most"], kQuantity);
         if (node["in"]) c.in = file.strings(node["in"]);
         if (node["any_of"]) c.any_of = file.strings(node["any_of"]);
         int tests = bool(c.at_least) + bool(c.at_most) + !c.in.empty() + !c.any_of.empty();
-        if (tests != 1) file.fail(node, "schema", format_message(msg::condition_test));
+        if (tests != 1) file.fail(node, Problem::schema, format_message(msg::condition_test));
 
         if (node["dimension"]) {
             c.dimension = file.string(node["dimension"]);
             check_dimension(file, node["dimension"], c.dimension);
             if (!c.in.empty() || !c.any_of.empty())
-                file.fail(node, "rule-type-mismatch", format_message(msg::condition_test_type, c.dimension));
+                file.fail(node, Problem::rule_type_mismatch, format_message(msg::condition_test_type, c.dimension));
             for (const auto& [key, value] : thresholds(c))
                 if (value < kScore.min || value > kScore.max)
-                    file.fail(node[key], "score-range",
+                    file.fail(node[key], Problem::score_range,
                               format_message(kDimensionThreshold, c.dimension, key + " " + node[key].Scalar()));
             return c;
         }
         c.question = file.string(node["question"]);
         const Question* q = load_.set.find_question(c.question);
         if (!q && broken_.count(c.question)) throw InputError(std::vector<Diagnostic>{});
-        if (!q) file.fail(node["question"], "unknown-reference", format_message(msg::unknown_question, c.question));
+        if (!q)
+            file.fail(node["question"], Problem::unknown_reference, format_message(msg::unknown_question, c.question));
         bool numeric = q->type == QuestionType::percent || q->type == QuestionType::count;
         bool single = q->type == QuestionType::choice || q->type == QuestionType::yes_partial_no;
         // A list is tested by its items (any_of) or by how many it has (at_least, at_most).
         bool fits = ((numeric || q->type == QuestionType::list) && (c.at_least || c.at_most)) ||
                     (single && !c.in.empty()) || (q->type == QuestionType::list && !c.any_of.empty());
-        if (!fits) file.fail(node, "rule-type-mismatch", format_message(msg::condition_test_type, c.question));
+        if (!fits) file.fail(node, Problem::rule_type_mismatch, format_message(msg::condition_test_type, c.question));
         // Beyond the question's range a threshold always holds or never does: a mistake either way.
         for (const auto& [key, value] : thresholds(c))
             if (value < q->min || value > q->max)
-                file.fail(node[key], "rule-type-mismatch",
+                file.fail(node[key], Problem::rule_type_mismatch,
                           format_message(kThresholdOutside, c.question, key + " " + node[key].Scalar(),
                                          format_number(q->min, 2), format_number(q->max, 2)));
         for (const auto& value : c.in.empty() ? c.any_of : c.in)
             if (!q->find_value(value))
-                file.fail(node, "unknown-reference", format_message(msg::level_not_a_value, value, c.question));
+                file.fail(node, Problem::unknown_reference, format_message(msg::level_not_a_value, value, c.question));
         return c;
     }
 

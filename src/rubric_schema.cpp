@@ -260,7 +260,7 @@ Diagnostic explain(const valijson::ValidationResults::Error& error, Places& plac
     static const std::regex unknown_re("Object contains a property that could not be validated .*: '(.*)'\\.");
     std::smatch match;
     auto at = [&](const YAML::Node& node, LocalText message) {
-        return Diagnostic{yaml_input::pos_of(node, file), std::move(message), "schema"};
+        return Diagnostic{yaml_input::pos_of(node, file), std::move(message), Problem::schema};
     };
 
     if (std::regex_match(what, match, missing_re)) {
@@ -371,7 +371,7 @@ std::vector<Diagnostic> validate(const YAML::Node& root, const std::string& file
         document = to_json(root, file, 0, visited);
     } catch (const InputError& e) {  // too deep or too large to validate: that is the finding
         Diagnostic finding = e.diagnostics().front();
-        finding.rule = "schema";
+        finding.problem = Problem::schema;
         return {finding};
     }
     valijson::Validator validator(valijson::Validator::kStrongTypes);

@@ -11,6 +11,7 @@
 #include "messages.hpp"
 #include "tne/assessment.hpp"
 #include "tne/plan.hpp"
+#include "tne/rubric_check.hpp"
 #include "yaml_input.hpp"
 
 namespace tne {
@@ -169,7 +170,8 @@ private:
                 add_all(error);
             }
         } else {
-            problems_.push_back({SourcePos{file_}, format_message(text::test_file_missing), "unknown-reference"});
+            problems_.push_back(
+                {SourcePos{file_}, format_message(text::test_file_missing), Problem::unknown_reference});
         }
         // Cases, expectations and profiles are read in turn; the user reads the file top to bottom.
         std::stable_sort(problems_.begin() + static_cast<std::ptrdiff_t>(first_problem), problems_.end(),
@@ -246,8 +248,8 @@ private:
             if (id.empty()) continue;
             if (std::any_of(expect.dimensions.begin(), expect.dimensions.end(),
                             [&](const auto& seen) { return seen.first == id; })) {
-                problems_.push_back(
-                    {yaml_input::pos_of(entry.first, file_), format_message(msg::duplicate_key, id), "duplicate-key"});
+                problems_.push_back({yaml_input::pos_of(entry.first, file_), format_message(msg::duplicate_key, id),
+                                     Problem::duplicate_key});
                 continue;
             }
             expect.dimensions.emplace_back(id, score_expectation(entry.second, id));
@@ -353,8 +355,9 @@ private:
         LocalText hint = !near.empty()      ? format_message(text::did_you_mean, near)
                          : ids.size() <= 12 ? format_message(text::expected_one_of, join(ids))
                                             : LocalText{};
-        problems_.push_back(
-            {yaml_input::pos_of(node, file_), {message.en + hint.en, message.es + hint.es}, "unknown-reference"});
+        problems_.push_back({yaml_input::pos_of(node, file_),
+                             {message.en + hint.en, message.es + hint.es},
+                             Problem::unknown_reference});
         return "";
     }
 
@@ -377,13 +380,13 @@ private:
     }
 
     void schema(const YAML::Node& node, LocalText message) {
-        problems_.push_back({yaml_input::pos_of(node, file_), std::move(message), "schema"});
+        problems_.push_back({yaml_input::pos_of(node, file_), std::move(message), Problem::schema});
     }
 
     // An inline profile's problems are the test file's structural mistakes.
     void add_all(const InputError& error) {
         for (auto diagnostic : error.diagnostics()) {
-            if (diagnostic.rule.empty()) diagnostic.rule = "schema";
+            if (!find_check_rule(diagnostic.problem)) diagnostic.problem = Problem::schema;
             problems_.push_back(std::move(diagnostic));
         }
     }

@@ -946,11 +946,13 @@ Profile survey_row_profile(const BoundSurvey& survey, const CsvRow& row) {
         profile = load_profile(yaml, survey.file, rubric);
     } catch (const InputError& e) {
         for (const auto& diagnostic : e.diagnostics()) {
-            // A missing required answer is reported at its block, not at an answer: its message tells
+            // A missing required answer is reported at its block, not at an answer: its kind and subject tell
             // which question it is, and so which (empty or unknown) cell.
             std::optional<size_t> missing;
-            for (const auto& [path, index] : field_of_path)
-                if (diagnostic.message.en == format_message(msg::missing_required, path).en) missing = index;
+            if (diagnostic.problem == Problem::missing_answer) {
+                auto field = field_of_path.find(diagnostic.subject);
+                if (field != field_of_path.end()) missing = field->second;
+            }
             if (missing) {
                 if (reported[*missing]) continue;
                 reported[*missing] = true;
@@ -979,8 +981,7 @@ Profile survey_row_profile(const BoundSurvey& survey, const CsvRow& row) {
             const CsvCell& cell = cell_of(index);
             const Question& q = *rubric.find_question(field.path);
             std::optional<std::string> twice;
-            for (const auto& value : q.values)
-                if (diagnostic.message.en == format_message(msg::duplicate_item, value.id, q.path).en) twice = value.id;
+            if (diagnostic.problem == Problem::duplicate_item) twice = diagnostic.subject;
             if (twice) {
                 problems.push_back({cell_pos(survey, cell),
                                     format_message(kCellDuplicate, field.column, shown(cell.text), *twice),

@@ -106,6 +106,71 @@ std::string SourcePos::str() const {
     return fmt::format("{}:{}:{}", file, line, column);
 }
 
+std::string_view rule_id(Problem problem) {
+    // No default: a kind without an id is a -Wswitch warning.
+    switch (problem) {
+        case Problem::input:
+            return "input";
+        case Problem::missing_answer:
+            return "missing-answer";
+        case Problem::duplicate_item:
+            return "duplicate-item";
+        case Problem::yaml_syntax:
+            return "yaml-syntax";
+        case Problem::missing_file:
+            return "missing-file";
+        case Problem::duplicate_key:
+            return "duplicate-key";
+        case Problem::schema:
+            return "schema";
+        case Problem::duplicate_id:
+            return "duplicate-id";
+        case Problem::id_mismatch:
+            return "id-mismatch";
+        case Problem::unknown_reference:
+            return "unknown-reference";
+        case Problem::rule_type_mismatch:
+            return "rule-type-mismatch";
+        case Problem::bands_order:
+            return "bands-order";
+        case Problem::levels_order:
+            return "levels-order";
+        case Problem::range_order:
+            return "range-order";
+        case Problem::score_range:
+            return "score-range";
+        case Problem::weight_positive:
+            return "weight-positive";
+        case Problem::missing_translation:
+            return "missing-translation";
+        case Problem::annex_section:
+            return "annex-section";
+        case Problem::pathway_order:
+            return "pathway-order";
+        case Problem::unreachable_full_score:
+            return "unreachable-full-score";
+        case Problem::infeasible_model:
+            return "infeasible-model";
+        case Problem::quote_not_found:
+            return "quote-not-found";
+        case Problem::heading_not_found:
+            return "heading-not-found";
+        case Problem::unused_question:
+            return "unused-question";
+        case Problem::untranslated:
+            return "untranslated";
+        case Problem::no_tests:
+            return "no-tests";
+        case Problem::untested_model:
+            return "untested-model";
+        case Problem::untested_dimension:
+            return "untested-dimension";
+        case Problem::basis_missing:
+            return "basis-missing";
+    }
+    return {};
+}
+
 std::string Diagnostic::str(Lang lang) const { return fmt::format("{}: {}", pos.str(), message.in(lang)); }
 
 static std::string join_diagnostics(const std::vector<Diagnostic>& diagnostics) {

@@ -178,13 +178,14 @@ void for_each_entry(
     };
     for (const auto& entry : map) {
         if (!entry.first.IsScalar()) {
-            problems.push_back({pos_of(entry.first, file), format_message(msg::key_not_scalar), "schema"});
+            problems.push_back({pos_of(entry.first, file), format_message(msg::key_not_scalar), Problem::schema});
             continue;
         }
         const std::string& key = entry.first.Scalar();
         if (!first_time(key)) {
             problems.push_back({pos_of(entry.first, file),
-                                format_message(duplicate ? *duplicate : msg::duplicate_key, key), "duplicate-key"});
+                                format_message(duplicate ? *duplicate : msg::duplicate_key, key),
+                                Problem::duplicate_key});
             continue;
         }
         visit(key, entry.second, entry.first);

@@ -451,7 +451,7 @@ TEST_CASE("a criterion naming a question of a later dimension is told it belongs
     CHECK(d.pos.file == copy.name_of("dimensions/funding.yaml"));
     CHECK(d.pos.line == line);
     CHECK(d.pos.column == column);
-    CHECK(d.rule == "unknown-reference");
+    CHECK(d.problem == tne::Problem::unknown_reference);
     CHECK(d.message.en ==
           "the question \"language.faculty_b2_percent\" exists but belongs to dimension \"language\"; a "
           "criterion of dimension \"funding\" scores only questions of \"funding\"");
@@ -512,7 +512,7 @@ TEST_CASE("an unknown key in the first readiness level is the only problem of th
     tne::Diagnostic d = single_failure(copy);
     CHECK(d.pos.line == line);
     CHECK(d.pos.column == column);
-    CHECK(d.rule == "schema");
+    CHECK(d.problem == tne::Problem::schema);
     CHECK(d.message.en == "unknown key \"colour\" in level; expected one of: id, from, name");
 }
 
@@ -632,7 +632,7 @@ TEST_CASE("a condition on a list question by its count loads and holds by the nu
                  "question: partnerships.active_agreements\n        at_least: 1\n        annex: \"2.1\"",
                  "question: partnerships.networks\n        in: [anuies]\n        annex: \"2.1\"");
     tne::Diagnostic d = single_failure(wrong);
-    CHECK(d.rule == "rule-type-mismatch");
+    CHECK(d.problem == tne::Problem::rule_type_mismatch);
     CHECK(d.pos.file == wrong.name_of("models.yaml"));
 }
 
@@ -650,7 +650,7 @@ TEST_CASE("the last of the advice's first steps must have no `when`: it is the d
     CHECK(d.pos.column == column);
     CHECK(d.message.en == "the last first step must have no `when`: it is the default");
     CHECK(d.message.es == "el último primer paso no debe tener `when`: es el predeterminado");
-    CHECK(d.rule == "schema");
+    CHECK(d.problem == tne::Problem::schema);
 }
 
 TEST_CASE("a first step of the advice must name a model of the set", "[loading][rubric]") {
@@ -663,7 +663,7 @@ TEST_CASE("a first step of the advice must name a model of the set", "[loading][
     CHECK(d.pos.line == line);
     CHECK(d.pos.column == column);
     CHECK(d.message.en == "no model \"moblity\" (a first step of the advice)");
-    CHECK(d.rule == "unknown-reference");
+    CHECK(d.problem == tne::Problem::unknown_reference);
 }
 
 TEST_CASE("a model may only build on models of an earlier stage", "[loading][rubric]") {
@@ -688,7 +688,7 @@ TEST_CASE("a missing rubric file is reported where the set names it", "[loading]
     CHECK(d.pos.line == line);
     CHECK(d.pos.column == column);
     CHECK(d.message.en == "rubric file not found: dimensions/research.yaml");
-    CHECK(d.rule == "missing-file");
+    CHECK(d.problem == tne::Problem::missing_file);
 }
 
 TEST_CASE("problems are reported in file order, whatever check found them", "[profile][errors]") {

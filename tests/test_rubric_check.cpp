@@ -187,6 +187,29 @@ TEST_CASE("the broken corpus exercises every rule of the check", "[rubric-check]
     for (const auto& rule : tne::check_rules()) CHECK(exercised.count(std::string(rule.id)) == 1);
 }
 
+TEST_CASE("every kind of problem has its own id, and each rule of the check its kind", "[rubric-check]") {
+    std::set<std::string_view> ids;
+    for (size_t i = 0; i < std::size(tne::kAllProblems); ++i) {
+        tne::Problem p = tne::kAllProblems[i];
+        INFO(i << " " << tne::rule_id(p));
+        CHECK(static_cast<size_t>(p) == i);
+        CHECK_FALSE(tne::rule_id(p).empty());
+        CHECK(ids.insert(tne::rule_id(p)).second);
+    }
+    // kAllProblems lists every kind: the value after its last is none (rule_id names every kind).
+    CHECK(tne::rule_id(static_cast<tne::Problem>(std::size(tne::kAllProblems))).empty());
+    // The check's rules: every kind but the three of profiles, in the kinds' order, each once.
+    const auto& rules = tne::check_rules();
+    CHECK(rules.size() + 3 == std::size(tne::kAllProblems));
+    for (size_t i = 0; i < rules.size(); ++i) {
+        CHECK(rules[i].id == tne::rule_id(rules[i].problem));
+        CHECK(tne::find_check_rule(rules[i].problem) == &rules[i]);
+        if (i > 0) CHECK(rules[i - 1].problem < rules[i].problem);
+    }
+    for (tne::Problem p : {tne::Problem::input, tne::Problem::missing_answer, tne::Problem::duplicate_item})
+        CHECK(tne::find_check_rule(p) == nullptr);
+}
+
 TEST_CASE("a broken set's findings are in Spanish with --lang es", "[rubric-check]") {
     BrokenCase c{"missing-translation",
                  "dimensions/beta.yaml",
@@ -233,9 +256,10 @@ TEST_CASE("several defects in one set are all reported, in file order", "[rubric
     tne::test::write_file(root / "models.yaml", models);
 
     tne::CheckReport report = tne::check_rubric_set(tne::directory_rubric_files(root.string()));
-    std::vector<std::string> rules;
-    for (const auto& f : report.findings) rules.emplace_back(f.rule->id);
-    CHECK(rules == std::vector<std::string>{"weight-positive", "annex-section", "unknown-reference"});
+    std::vector<tne::Problem> rules;
+    for (const auto& f : report.findings) rules.push_back(f.rule->problem);
+    CHECK(rules == std::vector<tne::Problem>{tne::Problem::weight_positive, tne::Problem::annex_section,
+                                             tne::Problem::unknown_reference});
     CHECK(report.count(tne::Severity::error) == 3);
 }
 
@@ -341,7 +365,7 @@ TEST_CASE("a quote from another section of the source is an error at the quote, 
     tne::CheckReport report = check_with_source(root);
     REQUIRE(report.findings.size() == 1);
     const tne::Finding& f = report.findings[0];
-    CHECK(f.rule->id == "quote-not-found");
+    CHECK(f.rule->problem == tne::Problem::quote_not_found);
     CHECK(f.rule->severity == tne::Severity::error);
     CHECK(f.pos.file == (root / "dimensions/alpha.yaml").string());
     CHECK(f.pos.line == 35);
@@ -382,7 +406,7 @@ TEST_CASE("a test case's expectation quotes are checked against their sections t
     fs::path root = with_quote(wrong, "few have a recurring budget line");
     tne::CheckReport report = check_with_source(root);
     REQUIRE(report.findings.size() == 1);
-    CHECK(report.findings[0].rule->id == "quote-not-found");
+    CHECK(report.findings[0].rule->problem == tne::Problem::quote_not_found);
     CHECK(report.findings[0].pos.file == (root / "tests/cases.yaml").string());
     CHECK(
         report.findings[0].message.en ==
@@ -413,7 +437,7 @@ TEST_CASE("a section whose heading is not a whole line of the source is an error
         tne::CheckReport report = check_with_source(root);
         REQUIRE(report.findings.size() == 1);  // the quotes citing 1.1 are not checked then
         const tne::Finding& f = report.findings[0];
-        CHECK(f.rule->id == "heading-not-found");
+        CHECK(f.rule->problem == tne::Problem::heading_not_found);
         CHECK(f.pos.file == (root / "annex.yaml").string());
         CHECK(f.pos.line == 5);
         CHECK(f.message.en ==
@@ -426,7 +450,7 @@ TEST_CASE("a section whose heading is not a whole line of the source is an error
         fs::path root = edited_minimal(dir, {{"annex.yaml", ", heading: \"2. PARTNERS\"", ""}});
         tne::CheckReport report = check_with_source(root);
         REQUIRE(report.findings.size() == 1);
-        CHECK(report.findings[0].rule->id == "heading-not-found");
+        CHECK(report.findings[0].rule->problem == tne::Problem::heading_not_found);
         CHECK(report.findings[0].pos.line == 6);
         CHECK(report.findings[0].message.en == "section 2 has no `heading`, so its text cannot be found in source.txt");
         // Without --source a heading is optional.
@@ -453,7 +477,7 @@ TEST_CASE("a rule with neither a quote nor an assumption is a warning, an error 
     tne::CheckReport report = tne::check_rubric_set(tne::directory_rubric_files(root.string()));
     REQUIRE(report.findings.size() == 1);
     const tne::Finding& f = report.findings[0];
-    CHECK(f.rule->id == "basis-missing");
+    CHECK(f.rule->problem == tne::Problem::basis_missing);
     CHECK(f.rule->severity == tne::Severity::warning);
     CHECK(f.pos.file == (root / "models.yaml").string());
     CHECK(f.pos.line == 28);
@@ -745,9 +769,9 @@ TEST_CASE("an unknown key in a readiness level is its only finding, not a false 
         edited_minimal(dir, {{"rubric-set.yaml", "{id: low, from: 0, name:", "{id: low, from: 0, colour: red, name:"},
                              {"rubric-set.yaml", "{id: high, from: 80", "{id: high, from: 40"}});
     tne::CheckReport report = tne::check_rubric_set(tne::directory_rubric_files(root.string()));
-    std::vector<std::string> rules;
-    for (const auto& f : report.findings) rules.emplace_back(f.rule->id);
-    CHECK(rules == std::vector<std::string>{"schema", "levels-order"});
+    std::vector<tne::Problem> rules;
+    for (const auto& f : report.findings) rules.push_back(f.rule->problem);
+    CHECK(rules == std::vector<tne::Problem>{tne::Problem::schema, tne::Problem::levels_order});
 }
 
 TEST_CASE("a criterion scoring another block's question is told whose question it is", "[rubric-check]") {

@@ -187,11 +187,11 @@ TEST_CASE("a case naming an unknown model is an unknown-reference error at its l
     CHECK(problems[0].str(tne::Lang::es) ==
           "rubrics/tests/case.yaml:6:18: no existe el modelo \"hybrid_blend\" en el "
           "conjunto de rúbricas; ¿quiso decir \"hybrid_blended\"?");
-    CHECK(problems[0].rule == "unknown-reference");
+    CHECK(problems[0].problem == tne::Problem::unknown_reference);
     CHECK(problems[1].pos.str() == "rubrics/tests/case.yaml:7:32");
     CHECK(problems[1].message.en.find(
               "no model \"campus_abroad\" in the rubric set; expected one of: coil_virtual_exchange, ") == 0);
-    CHECK(problems[1].rule == "unknown-reference");
+    CHECK(problems[1].problem == tne::Problem::unknown_reference);
 }
 
 TEST_CASE("unknown dimensions, criteria and levels are unknown references too", "[rubric-tests]") {
@@ -206,7 +206,7 @@ TEST_CASE("unknown dimensions, criteria and levels are unknown references too", 
         "        fundng: {at_least: 10}\n"
         "      recommendations: {include: [funding.budget]}\n");
     REQUIRE(problems.size() == 3);
-    for (const auto& problem : problems) CHECK(problem.rule == "unknown-reference");
+    for (const auto& problem : problems) CHECK(problem.problem == tne::Problem::unknown_reference);
     CHECK(problems[0].str(tne::Lang::en) ==
           "rubrics/tests/case.yaml:6:24: no level \"emergent\" in the rubric set; did you mean \"emerging\"?");
     CHECK(problems[1].str(tne::Lang::en) ==
@@ -230,7 +230,7 @@ TEST_CASE("structural mistakes in a test file are schema errors, all reported in
         "    profile: {institution: {name: X, type: public_university}}\n"
         "    expect: {}\n");
     REQUIRE(problems.size() == 6);
-    for (const auto& problem : problems) CHECK(problem.rule == "schema");
+    for (const auto& problem : problems) CHECK(problem.problem == tne::Problem::schema);
     CHECK(problems[0].pos.str() == "rubrics/tests/case.yaml:5:22");  // the profile's invalid answer
     CHECK(problems[1].str(tne::Lang::en) ==
           "rubrics/tests/case.yaml:7:7: unknown key \"sugested\" in expect; did you mean \"suggested\"?");
@@ -252,7 +252,7 @@ TEST_CASE("a test file the set lists but does not have is an unknown reference",
     } catch (const tne::InputError& error) {
         REQUIRE(error.diagnostics().size() == 1);
         CHECK(error.diagnostics()[0].pos.str() == "rubrics/tests/missing.yaml");
-        CHECK(error.diagnostics()[0].rule == "unknown-reference");
+        CHECK(error.diagnostics()[0].problem == tne::Problem::unknown_reference);
     }
 }
 
@@ -516,8 +516,8 @@ TEST_CASE("the Annex's support needs its section and words; stability is a perce
     CHECK(problems[0].pos.line == 6);
     CHECK(problems[2].pos.line == 7);
     CHECK(problems[2].message.en.find("unknown key \"why\"") == 0);
-    CHECK(problems[3].rule == "unknown-reference");
+    CHECK(problems[3].problem == tne::Problem::unknown_reference);
     CHECK(problems[3].message.en == "no dimension \"fundng\" in the rubric set; did you mean \"funding\"?");
     CHECK(problems[4].pos.line == 9);
-    CHECK(problems[4].rule == "schema");
+    CHECK(problems[4].problem == tne::Problem::schema);
 }

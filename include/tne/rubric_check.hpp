@@ -19,7 +19,8 @@ namespace tne {
 enum class Severity { error, warning };
 
 struct CheckRule {
-    std::string_view id;
+    Problem problem;
+    std::string_view id;  // rule_id(problem)
     Severity severity;
     LocalText summary;  // what the rule checks
     LocalText hint;     // how to fix a finding
@@ -27,7 +28,8 @@ struct CheckRule {
 
 // Every rule, in a stable order (SARIF lists them by index).
 const std::vector<CheckRule>& check_rules();
-const CheckRule& check_rule(std::string_view id);  // throws std::logic_error for an unknown id
+const CheckRule* find_check_rule(Problem problem);  // nullptr for a kind that is no rubric-set problem
+const CheckRule& check_rule(Problem problem);       // throws std::logic_error for such a kind
 
 struct Finding {
     const CheckRule* rule = nullptr;
