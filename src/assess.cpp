@@ -517,4 +517,11 @@ Assessment assess(Profile given, const RubricSet& rubric) {
     return a;
 }
 
+Assessment assess_fully(Profile profile, const RubricSet& rubric, const AssessmentOptions& options) {
+    Assessment assessment = assess(std::move(profile), rubric);
+    assessment.evidence = review_evidence(assessment, options.date, options.evidence_max_age_months);
+    find_advice_changes(assessment);
+    return assessment;
+}
+
 }  // namespace tne

@@ -134,6 +134,27 @@ TEST_CASE("usage errors exit 2, help exits 0", "[binary][errors]") {
     CHECK(help.out.find("Exit codes") != std::string::npos);
 }
 
+TEST_CASE("every command's --help shows the same exit codes", "[binary][errors]") {
+    std::string top = run_tne({"--help"}).out;
+    size_t start = top.find("Exit codes:");
+    size_t end = top.find("Run 'tne COMMAND --help'");
+    REQUIRE(start != std::string::npos);
+    REQUIRE(end != std::string::npos);
+    std::string codes = top.substr(start, end - start);
+    for (const char* code : {"\n    0 ", "\n    1 ", "\n    2 ", "\n    3 ", "\n   70 ", "\n   74 ", "\n  130 "})
+        CHECK(codes.find(code) != std::string::npos);
+    for (std::string name : {"assess", "plan", "init", "schema", "diff", "batch", "rubrics", "rubrics check",
+                             "rubrics test", "rubrics diff", "rubrics schema"}) {
+        std::vector<std::string> command = {name.substr(0, name.find(' '))};
+        if (name.find(' ') != std::string::npos) command.push_back(name.substr(name.find(' ') + 1));
+        command.push_back("--help");
+        RunResult help = run_tne(command);
+        INFO(name);
+        CHECK(help.exit_code == 0);
+        CHECK(help.out.find(codes) != std::string::npos);
+    }
+}
+
 TEST_CASE("the --fail-under option gates on the overall score", "[binary]") {
     RunResult pass =
         run_tne({"assess", "examples/large_public_university.yaml", "--fail-under", "10", "--format", "json"});

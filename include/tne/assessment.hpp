@@ -225,6 +225,18 @@ std::vector<Value> other_values(const RubricSet& rubric, const Question& questio
 EvidenceReview review_evidence(const Assessment& assessment, const ReportDate& date,
                                int max_age_months = kDefaultEvidenceMaxAge);
 
+// What a finished Assessment is reviewed with: the day the evidence's age is counted to, and the
+// age past which evidence is stale.
+struct AssessmentOptions {
+    ReportDate date;
+    int evidence_max_age_months = kDefaultEvidenceMaxAge;
+};
+
+// A finished Assessment, as every report starts from (`tne assess`, `plan`, `diff`): `assess`, then
+// its evidence reviewed on `options.date` (`review_evidence`) and the advice changes found
+// (`find_advice_changes`). `tne batch` calls `assess` alone: its records never show either.
+Assessment assess_fully(Profile profile, const RubricSet& rubric, const AssessmentOptions& options);
+
 // "Language and culture: 32/100; needs at least 50: ... (Annex 3.2)".
 std::string blocker_text(const Blocker& blocker, const Assessment& assessment, Lang lang);
 

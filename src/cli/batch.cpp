@@ -1,0 +1,252 @@
+// tne batch: many institutions, records per institution and a cohort summary. A batch scores with
+// `assess` alone, never `assess_fully`: its records do not show the review of evidence or the advice
+// changes (docs/batch.md), so it does not pay for them.
+#include "tne/batch.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <thread>
+
+#include "commands.hpp"
+#include "tne/cohort.hpp"
+#include "tne/output.hpp"
+#include "tne/survey.hpp"
+
+namespace tne::cli {
+
+namespace {
+
+struct BatchCliOptions {
+    std::vector<std::string> inputs;
+    std::string csv_map;
+    std::optional<Format> format;  // empty: csv for records, text for a summary
+    bool summary = false;
+    std::string records;  // with --summary: also write the records here
+    int jobs = 0;         // 0: every core
+    bool quiet = false;
+    std::string date;  // the HTML summary's date; empty: today
+};
+
+BatchCliOptions options;
+
+// Where output goes: standard output, or a file put in place atomically once the run succeeds.
+class OutputSink {
+public:
+    explicit OutputSink(const std::string& path) {
+        if (!path.empty()) file_ = std::make_unique<AtomicFile>(path);
+    }
+    void write(std::string_view text) {
+        if (file_) return file_->write(text);
+        pending_ += text;  // standard output too is written in pieces of 64 KiB, each write checked
+        if (pending_.size() >= 1 << 16) flush();
+    }
+    void commit() {
+        if (file_)
+            file_->commit();
+        else
+            flush();
+    }
+
+private:
+    void flush() {
+        write_standard_output(pending_);
+        pending_.clear();
+    }
+
+    std::unique_ptr<AtomicFile> file_;
+    std::string pending_;
+};
+
+// A one-line progress report on standard error, redrawn at most ten times a second; only on a
+// terminal, so logs and pipes stay clean.
+class Progress {
+public:
+    explicit Progress(bool enabled) : enabled_(enabled) {}
+    void update(const BatchCounts& counts, Lang lang) {
+        if (!enabled_) return;
+        auto now = std::chrono::steady_clock::now();
+        if (now - last_ < std::chrono::milliseconds(100)) return;
+        last_ = now;
+        std::string line = lang == Lang::es ? fmt::format("tne: {} leídos, {} evaluados, {} con errores...",
+                                                          counts.read, counts.scored, counts.failed)
+                                            : fmt::format("tne: {} read, {} scored, {} failed...", counts.read,
+                                                          counts.scored, counts.failed);
+        std::fprintf(stderr, "\r%s\033[K", line.c_str());
+        shown_ = true;
+    }
+    void clear() {
+        if (shown_) std::fputs("\r\033[K", stderr);
+        shown_ = false;
+    }
+
+private:
+    bool enabled_;
+    bool shown_ = false;
+    std::chrono::steady_clock::time_point last_{};
+};
+
+std::optional<RecordFormat> record_format(Format format) {
+    switch (format) {
+        case Format::csv:
+            return RecordFormat::csv;
+        case Format::jsonl:
+            return RecordFormat::jsonl;
+        case Format::json:
+            return RecordFormat::json;
+        default:
+            return std::nullopt;
+    }
+}
+
+// --records FILE takes its format from the file's extension.
+RecordFormat records_file_format(const std::string& path, Lang lang) {
+    std::string extension = std::filesystem::path(path).extension().string();
+    if (extension == ".csv") return RecordFormat::csv;
+    if (extension == ".jsonl") return RecordFormat::jsonl;
+    if (extension == ".json") return RecordFormat::json;
+    throw UsageError(lang == Lang::es ? fmt::format("--records {}: la extensión debe ser .csv, .jsonl o .json", path)
+                                      : fmt::format("--records {}: the extension must be .csv, .jsonl or .json", path));
+}
+
+}  // namespace
+
+void add_batch_options(CLI::App& command, CommonOptions& common) {
+    command
+        .add_option("inputs", options.inputs,
+                    "Profiles: YAML files, directories (their *.yaml, *.yml), multi-document streams,\n"
+                    "'-' for standard input, or CSV survey exports (with --csv-map)")
+        ->required();
+    command.add_option("--csv-map", options.csv_map, "How to read *.csv inputs: columns and answer labels (YAML)")
+        ->type_name("MAP")
+        ->check(readable_file());
+    add_format_option(command, options.format,
+                      {Format::csv, Format::jsonl, Format::json, Format::text, Format::markdown, Format::html},
+                      "Records: csv (default), jsonl or json. With --summary: text (default), json, markdown\n"
+                      "or html (a self-contained page with charts)");
+    command.add_flag("--summary", options.summary,
+                     "Print the cohort summary (by institution type, key barriers, models, percentiles)");
+    command
+        .add_option("--records", options.records,
+                    "With --summary, also write the records to FILE (.csv, .jsonl, .json)")
+        ->type_name("FILE");
+    command.add_option("-j,--jobs", options.jobs, "Score N inputs at a time (default: every core)")
+        ->type_name("N")
+        ->check(CLI::Range(1, 256));
+    command.add_option("--date", options.date, "The HTML summary's date (default: today, or SOURCE_DATE_EPOCH)")
+        ->type_name("YYYY-MM-DD");
+    command.add_flag("-q,--quiet", options.quiet, "No progress line, error lines or final count on standard error");
+    add_common(command, common);
+}
+
+Exit run_batch(const CommonOptions& common, Lang lang) {
+    bool summary = options.summary;
+    Format format = options.format.value_or(summary ? Format::text : Format::csv);
+    if (summary && format != Format::text && format != Format::json && format != Format::markdown &&
+        format != Format::html)
+        throw UsageError(lang == Lang::es ? "con --summary, --format es text, json, markdown o html"
+                                          : "with --summary, --format is text, json, markdown or html");
+    if (!summary && !record_format(format))
+        throw UsageError(lang == Lang::es
+                             ? "--format es csv, jsonl o json (text, json, markdown y html con --summary)"
+                             : "--format is csv, jsonl or json (text, json, markdown or html with --summary)");
+    ReportDate date = report_date(options.date, lang);
+    if (!options.records.empty() && !summary)
+        throw UsageError(lang == Lang::es ? "--records acompaña a --summary; sin él, los registros van a -o"
+                                          : "--records goes with --summary; without it, records go to -o");
+
+    std::vector<std::string> inputs = options.inputs;
+    inputs.insert(inputs.end(), {options.csv_map, common.rubrics});
+    std::vector<OutputPath> outputs = {{"-o", common.output}};
+    if (summary && !options.records.empty()) outputs.push_back({"--records", options.records});
+    keep_inputs_safe(inputs, outputs, lang);
+
+    RubricSet rubric = load_rubrics(common);
+    std::optional<SurveyMap> csv_map;
+    if (!options.csv_map.empty()) csv_map = load_survey_map(options.csv_map, rubric);
+
+    BatchOptions batch;
+    batch.jobs = options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+    batch.lang = lang;
+    batch.csv_map = csv_map ? &*csv_map : nullptr;
+    batch.members = summary;
+    check_batch_inputs(options.inputs, batch);
+
+    // The records go to -o (or standard output), or with --summary to --records when given.
+    std::string records_path = summary ? options.records : common.output;
+    bool write_records = !summary || !options.records.empty();
+    batch.format = summary ? (write_records ? records_file_format(records_path, lang) : RecordFormat::csv)
+                           : *record_format(format);
+    std::optional<OutputSink> records;
+    if (write_records) records.emplace(records_path);
+
+    Progress progress(!options.quiet && isatty(STDERR_FILENO));
+    std::vector<CohortMember> members;
+    bool first = true;
+    if (records) records->write(records_begin(batch.format, rubric));
+    BatchCounts counts = tne::run_batch(
+        options.inputs, rubric, batch,
+        [&](BatchRecord& record) {
+            if (record.skipped) {
+                if (!options.quiet) {
+                    progress.clear();
+                    std::fprintf(stderr, "tne: %s: %s: %s\n", lang == Lang::es ? "omitido" : "skipped",
+                                 record.source.file.c_str(), record.skipped->in(lang).c_str());
+                }
+                return;
+            }
+            if (records) {
+                if (!first) records->write(records_separator(batch.format));
+                records->write(record.text);
+            }
+            first = false;
+            if (record.member) members.push_back(std::move(*record.member));
+            if (!options.quiet) {
+                progress.clear();
+                for (const auto& error : record.errors)
+                    std::fprintf(stderr, "tne: error: %s\n", error.str(lang).c_str());
+            }
+        },
+        [&](const BatchCounts& so_far) { progress.update(so_far, lang); });
+    progress.clear();
+
+    if (records) {
+        records->write(records_end(batch.format, first));
+        records->commit();
+    }
+    if (summary) {
+        CohortSummary cohort = summarise(members, rubric, counts.read, counts.failed);
+        switch (format) {
+            case Format::json:
+                emit(common, render_summary_json(cohort, lang));
+                break;
+            case Format::markdown:
+                emit(common, render_summary_markdown(cohort, lang));
+                break;
+            case Format::html:
+                emit(common, render_summary_html(cohort, lang, date));
+                break;
+            default:
+                emit(common, render_summary_text(cohort, lang));
+        }
+    }
+    if (!options.quiet) {
+        std::string line = lang == Lang::es ? fmt::format("tne: {} leídos = {} evaluados + {} con errores", counts.read,
+                                                          counts.scored, counts.failed)
+                                            : fmt::format("tne: {} read = {} scored + {} failed", counts.read,
+                                                          counts.scored, counts.failed);
+        if (counts.skipped > 0)  // entries of input folders that are not profiles, each named above
+            line += lang == Lang::es ? fmt::format("; {} omitidos", counts.skipped)
+                                     : fmt::format("; {} skipped", counts.skipped);
+        std::fprintf(stderr, "%s\n", line.c_str());
+    }
+    return counts.failed > 0 ? Exit::some_failed : Exit::ok;
+}
+
+}  // namespace tne::cli

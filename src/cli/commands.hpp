@@ -1,0 +1,54 @@
+// The commands of `tne`, one file each (assess.cpp, plan.cpp, ...): the options a command adds to
+// its CLI11 subcommand, and what it runs once they are parsed. cli.cpp lists them in its table.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+
+#include "common.hpp"
+
+namespace tne::cli {
+
+// A command of the table: `tne NAME`, or `tne GROUP NAME` when the name has two words. A command's
+// options are kept by its file, filled by CLI11 while parsing and read by `run`; a group (`rubrics`)
+// has no `run`: one of its commands is required.
+struct Command {
+    const char* name;
+    const char* description;
+    const char* notes;  // the --help footer, before the exit codes; may be empty
+    void (*add_options)(CLI::App& command, CommonOptions& common);
+    Exit (*run)(const CommonOptions& common, Lang lang);
+};
+
+void add_assess_options(CLI::App& command, CommonOptions& common);
+Exit run_assess(const CommonOptions& common, Lang lang);
+// The report of `tne assess PROFILE` with every option at its default, to standard output (what
+// `tne init --interactive` offers at its end).
+Exit assess_to_standard_output(const std::string& profile, const CommonOptions& common, Lang lang);
+
+void add_plan_options(CLI::App& command, CommonOptions& common);
+Exit run_plan(const CommonOptions& common, Lang lang);
+
+void add_init_options(CLI::App& command, CommonOptions& common);
+Exit run_init(const CommonOptions& common, Lang lang);
+
+void add_schema_options(CLI::App& command, CommonOptions& common);
+Exit run_schema(const CommonOptions& common, Lang lang);
+
+void add_diff_options(CLI::App& command, CommonOptions& common);
+Exit run_diff(const CommonOptions& common, Lang lang);
+
+void add_batch_options(CLI::App& command, CommonOptions& common);
+Exit run_batch(const CommonOptions& common, Lang lang);
+
+void add_rubrics_options(CLI::App& command, CommonOptions& common);
+void add_rubrics_check_options(CLI::App& command, CommonOptions& common);
+Exit run_rubrics_check(const CommonOptions& common, Lang lang);
+void add_rubrics_test_options(CLI::App& command, CommonOptions& common);
+Exit run_rubrics_test(const CommonOptions& common, Lang lang);
+void add_rubrics_diff_options(CLI::App& command, CommonOptions& common);
+Exit run_rubrics_diff(const CommonOptions& common, Lang lang);
+void add_rubrics_schema_options(CLI::App& command, CommonOptions& common);
+Exit run_rubrics_schema(const CommonOptions& common, Lang lang);
+
+}  // namespace tne::cli

@@ -1,0 +1,97 @@
+// tne diff: progress between two self-profiles of one institution.
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <optional>
+#include <utility>
+
+#include "commands.hpp"
+#include "tne/assessment.hpp"
+#include "tne/error.hpp"
+#include "tne/profile_diff.hpp"
+
+namespace tne::cli {
+
+namespace {
+
+struct DiffOptions {
+    std::string old_profile;
+    std::string new_profile;
+    Format format = Format::text;
+    bool fail_on_regression = false;
+};
+
+DiffOptions options;
+
+// Loads both profiles; when either is invalid, reports the problems of both in one run.
+std::pair<Profile, Profile> load_both(const std::string& old_path, const std::string& new_path,
+                                      const RubricSet& rubric) {
+    std::vector<Diagnostic> problems;
+    auto load = [&](const std::string& path) -> std::optional<Profile> {
+        try {
+            return load_profile_file(path, rubric);
+        } catch (const InputError& e) {
+            problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
+            return std::nullopt;
+        }
+    };
+    std::optional<Profile> old_profile = load(old_path);
+    std::optional<Profile> new_profile = load(new_path);
+    if (!problems.empty()) throw InputError(problems);
+    return {std::move(*old_profile), std::move(*new_profile)};
+}
+
+}  // namespace
+
+void add_diff_options(CLI::App& command, CommonOptions& common) {
+    command.add_option("old", options.old_profile, "The earlier self-profile (YAML)")
+        ->required()
+        ->check(readable_file());
+    command.add_option("new", options.new_profile, "The later self-profile (YAML)")->required()->check(readable_file());
+    add_format_option(command, options.format, {Format::text, Format::json, Format::markdown},
+                      "text, json or markdown (tables, to paste into a review)");
+    command.add_flag("--fail-on-regression", options.fail_on_regression,
+                     "Exit 1 when the overall or a dimension score went down, or a model\n"
+                     "became blocked (a CI gate; the report is still written)");
+    add_common(command, common);
+}
+
+Exit run_diff(const CommonOptions& common, Lang lang) {
+    keep_inputs_safe({options.old_profile, options.new_profile, common.rubrics}, {{"-o", common.output}}, lang);
+    RubricSet rubric = load_rubrics(common);
+    auto [old_profile, new_profile] = load_both(options.old_profile, options.new_profile, rubric);
+    AssessmentOptions today{ReportDate::today()};
+    Assessment before = assess_fully(std::move(old_profile), rubric, today);
+    Assessment after = assess_fully(std::move(new_profile), rubric, today);
+    AssessmentDiff diff = diff_assessments(before, after);
+    // Two institutions can be compared, but it is most likely the wrong file: say so, and go on.
+    if (!diff.same_institution()) {
+        std::string warning =
+            lang == Lang::es
+                ? fmt::format(
+                      "los perfiles nombran instituciones distintas (\"{}\" y \"{}\"); se comparan de todos modos",
+                      diff.old_side.institution, diff.new_side.institution)
+                : fmt::format("the profiles name different institutions (\"{}\" and \"{}\"); comparing them anyway",
+                              diff.old_side.institution, diff.new_side.institution);
+        std::fprintf(stderr, "tne: %s: %s\n", lang == Lang::es ? "aviso" : "warning", warning.c_str());
+    }
+    switch (options.format) {
+        case Format::json:
+            emit(common, render_assessment_diff_json(diff, lang));
+            break;
+        case Format::markdown:
+            emit(common, render_assessment_diff_markdown(diff, lang));
+            break;
+        default:
+            emit(common, render_assessment_diff_text(diff, lang));
+    }
+    if (options.fail_on_regression && diff.regressed()) {
+        std::fprintf(stderr, "tne: %s\n",
+                     lang == Lang::es ? "un puntaje bajó o un modelo quedó bloqueado (--fail-on-regression)"
+                                      : "a score went down or a model became blocked (--fail-on-regression)");
+        return Exit::check_failed;
+    }
+    return Exit::ok;
+}
+
+}  // namespace tne::cli

@@ -1,0 +1,82 @@
+// tne plan: the least to change to make a model feasible.
+#include "tne/plan.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+
+#include "commands.hpp"
+#include "tne/assessment.hpp"
+#include "tne/render.hpp"
+
+namespace tne::cli {
+
+namespace {
+
+struct PlanOptions {
+    std::string profile;
+    std::string target;  // a model id; empty: the next step of the suggested pathway
+    Format format = Format::text;
+    std::string color = "auto";
+    std::vector<std::string> settings;
+};
+
+PlanOptions options;
+
+}  // namespace
+
+void add_plan_options(CLI::App& command, CommonOptions& common) {
+    command.add_option("profile", options.profile, "The institution's self-profile (YAML)")
+        ->required()
+        ->check(readable_file());
+    command
+        .add_option("--target", options.target,
+                    "The model to reach, by id (default: the next step of the suggested pathway)")
+        ->type_name("MODEL");
+    command.add_option("--set", options.settings, "Plan from a what-if: as tne assess --set (repeatable)")
+        ->type_name("PATH=VALUE")
+        ->allow_extra_args(false);
+    add_common(command, common);
+    add_format_option(command, options.format, {Format::text, Format::json, Format::markdown},
+                      "Output format: text, json or markdown");
+    add_color_option(command, options.color);
+}
+
+Exit run_plan(const CommonOptions& common, Lang lang) {
+    keep_inputs_safe({options.profile, common.rubrics}, {{"-o", common.output}}, lang);
+    RubricSet rubric = load_rubrics(common);
+    Assessment now =
+        assess_fully(load_with_settings(options.profile, options.settings, rubric), rubric, {ReportDate::today()});
+    const Model* target = options.target.empty() ? next_step(now) : rubric.find_model(options.target);
+    if (!target && !options.target.empty()) {
+        std::string ids;
+        for (const auto& m : rubric.models) ids += (ids.empty() ? "" : ", ") + m.id;
+        throw UsageError(
+            lang == Lang::es
+                ? fmt::format("--target {}: no es un modelo del conjunto; los modelos son: {}", options.target, ids)
+                : fmt::format("--target {}: not a model of the rubric set; the models are: {}", options.target, ids));
+    }
+    if (!target) {
+        std::fprintf(stderr, "tne: %s\n",
+                     lang == Lang::es
+                         ? "cada paso de la ruta sugerida ya es factible; indique un modelo con --target"
+                         : "every step of the suggested pathway is already feasible; name a model with --target");
+        return Exit::ok;
+    }
+    Plan plan = make_plan(now, *target);
+    plan.default_target = options.target.empty();
+    switch (options.format) {
+        case Format::json:
+            emit(common, render_plan_json(plan, now, lang));
+            break;
+        case Format::markdown:
+            emit(common, render_plan_markdown(plan, now, lang));
+            break;
+        default:
+            emit(common,
+                 render_plan_text(plan, now, {lang, use_color(options.color, !common.output.empty()), false, 80}));
+    }
+    return plan.reachable ? Exit::ok : Exit::check_failed;
+}
+
+}  // namespace tne::cli

@@ -1,0 +1,15 @@
+// tne schema: the profile's JSON Schema, for editors.
+#include "commands.hpp"
+#include "tne/render.hpp"
+
+namespace tne::cli {
+
+void add_schema_options(CLI::App& command, CommonOptions& common) { add_common(command, common); }
+
+Exit run_schema(const CommonOptions& common, Lang lang) {
+    keep_inputs_safe({common.rubrics}, {{"-o", common.output}}, lang);
+    emit(common, render_profile_schema(load_rubrics(common)));
+    return Exit::ok;
+}
+
+}  // namespace tne::cli
