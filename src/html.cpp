@@ -36,7 +36,13 @@ details { border: 1px solid var(--rule); border-radius: 6px; padding: .3rem .8re
 summary { cursor: pointer; font-weight: 600; }
 .tag { display: inline-block; border: 1px solid var(--muted); border-radius: 3px; padding: 0 .3rem;
        font-size: .8rem; }
-.ok { color: #00704f; }
+.ok, .tone-good { color: #00704f; }
+.tone-bad { color: #a33f00; } .tone-warn { color: #7a5200; } .tone-fair { color: #005f7f; }
+.tone-muted { color: var(--muted); }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .5rem 0; }
+dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; }
+svg.score-bar .track { fill: #e6e6e6; } svg.score-bar .fill { fill: var(--blue); }
+pre { background: #f4f4f4; padding: .5rem .8rem; border-radius: 4px; white-space: pre-wrap; overflow-wrap: anywhere; }
 .blocked { color: #a33f00; }
 svg text { font-family: inherit; font-size: 12px; fill: var(--ink); }
 svg .grid { stroke: var(--rule); fill: none; }
