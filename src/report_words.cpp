@@ -48,6 +48,30 @@ std::string horizon(Horizon horizon, Lang lang) {
     return "";
 }
 
+std::string changes(size_t count, Lang lang) {
+    return count == 1 ? tr(lang, "1 change", "1 cambio") : fmt::format("{} {}", count, tr(lang, "changes", "cambios"));
+}
+
+std::string effort_points(int points, Lang lang) {
+    return points == 1 ? tr(lang, "1 effort point", "1 punto de esfuerzo")
+                       : fmt::format("{} {}", points, tr(lang, "effort points", "puntos de esfuerzo"));
+}
+
+std::string unliftable(UnliftableBlocker::Reason reason, Lang lang) {
+    switch (reason) {
+        case UnliftableBlocker::Reason::fixed_answer:
+            return tr(lang, "It describes the institution; no recommendation of the rubric set changes it.",
+                      "Describe a la institución; ninguna recomendación del conjunto de rúbricas lo cambia.");
+        case UnliftableBlocker::Reason::out_of_reach:
+            return tr(lang, "Even the best answers to its questions do not meet it.",
+                      "Ni las mejores respuestas a sus preguntas lo cumplen.");
+        case UnliftableBlocker::Reason::conflicting:
+            return tr(lang, "It can be met, but not together with the model's other requirements.",
+                      "Puede cumplirse, pero no junto con los demás requisitos del modelo.");
+    }
+    return "";
+}
+
 std::string answer(const RubricSet& rubric, const std::string& path, const Value& value, Lang lang) {
     if (const auto* number = std::get_if<double>(&value)) return format_number(*number, 2);
     if (const auto* id = std::get_if<std::string>(&value)) return rubric.value_label(path, *id, lang);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "tne/assessment.hpp"
+#include "tne/plan.hpp"
 
 namespace tne::words {
 
@@ -19,6 +20,10 @@ std::string level(const Level* level, Lang lang);
 std::string blockers(size_t count, Lang lang);
 std::string effort(Effort effort, Lang lang);
 std::string horizon(Horizon horizon, Lang lang);
+// Plans (tne plan): "1 change", "3 changes"; "2 effort points"; why a blocker cannot be lifted.
+std::string changes(size_t count, Lang lang);
+std::string effort_points(int points, Lang lang);
+std::string unliftable(UnliftableBlocker::Reason reason, Lang lang);
 // An answer in words: choice labels in the report's language, lists joined, "unanswered".
 std::string answer(const RubricSet& rubric, const std::string& path, const Value& value, Lang lang);
 // What-if: "What-if: 2 answers are simulated (--set), not from the file".

@@ -108,7 +108,7 @@ TEST_CASE("tne plan matches its golden outputs, a reachable and an unreachable t
     };
     for (const auto& c : cases) {
         for (std::string lang : {"en", "es"}) {
-            for (std::string format : {"text", "json", "markdown"}) {
+            for (std::string format : {"text", "json", "markdown", "html"}) {
                 std::vector<std::string> args = c.args;
                 args.insert(args.end(), {"--lang", lang, "--format", format});
                 RunResult run = run_tne(args, kFixedEnv);

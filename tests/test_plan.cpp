@@ -450,7 +450,11 @@ TEST_CASE("tne plan: the next step by default, exit codes, languages and stable 
          {"Target", "Steps", "After these steps", "Try it", "Lifts", "effort", "Overall readiness"})
         CHECK_THAT(spanish.out, !Catch::Contains(english));
     CHECK_THAT(spanish.out, Catch::Contains("Pruébelo"));
-    CHECK_THAT(run_tne({"plan", example, "--format", "markdown"}).out, Catch::Contains("| # | Change | Action |"));
+    // Markdown and HTML say the same steps as the text (one document, three emitters).
+    CHECK_THAT(run_tne({"plan", example, "--format", "markdown"}).out,
+               Catch::Contains("1. Regulatory framework · **Approval route for joint programmes**"));
+    CHECK_THAT(run_tne({"plan", example, "--format", "html"}).out,
+               Catch::Contains("<li>Regulatory framework · <strong>Approval route for joint programmes</strong>"));
 
     RunResult unknown = run_tne({"plan", example, "--target", "dual_degre"});
     CHECK(unknown.exit_code == 2);

@@ -26,6 +26,7 @@ std::string render_markdown(const Assessment& assessment, Lang lang, const Repor
 std::string render_plan_text(const Plan& plan, const Assessment& now, const TextOptions& options);
 std::string render_plan_json(const Plan& plan, const Assessment& now, Lang lang);
 std::string render_plan_markdown(const Plan& plan, const Assessment& now, Lang lang);
+std::string render_plan_html(const Plan& plan, const Assessment& now, Lang lang);
 
 // The profile's JSON Schema (draft 2020-12), derived from the rubric set's questions.
 std::string render_profile_schema(const RubricSet& rubric);

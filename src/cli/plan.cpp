@@ -37,8 +37,8 @@ void add_plan_options(CLI::App& command, CommonOptions& common) {
         ->type_name("PATH=VALUE")
         ->allow_extra_args(false);
     add_common(command, common);
-    add_format_option(command, options.format, {Format::text, Format::json, Format::markdown},
-                      "Output format: text, json or markdown");
+    add_format_option(command, options.format, {Format::text, Format::json, Format::markdown, Format::html},
+                      "Output format: text, json, markdown or html");
     add_color_option(command, options.color);
 }
 
@@ -71,6 +71,9 @@ Exit run_plan(const CommonOptions& common, Lang lang) {
             break;
         case Format::markdown:
             emit(common, render_plan_markdown(plan, now, lang));
+            break;
+        case Format::html:
+            emit(common, render_plan_html(plan, now, lang));
             break;
         default:
             emit(common,

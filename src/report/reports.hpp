@@ -1,0 +1,13 @@
+// Every human-readable report as one document, built once and emitted in text, Markdown or HTML
+// (render/emit.hpp). JSON is written separately: it is a documented contract.
+#pragma once
+
+#include "report/document.hpp"
+#include "tne/plan.hpp"
+
+namespace tne::report {
+
+// tne plan: the steps to the target model from the assessment `now`, and where they lead.
+doc::Document plan(const Plan& plan, const Assessment& now, Lang lang);
+
+}  // namespace tne::report
