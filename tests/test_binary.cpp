@@ -323,7 +323,7 @@ TEST_CASE("tne rubrics test and diff report a changed weight and exit 1", "[bina
     auto moved = run_tne({"rubrics", "diff", "builtin", changed.string(), "--profiles", examples, "--format",
                           "markdown", "--fail-on-change"});
     CHECK(moved.exit_code == 1);
-    CHECK(moved.out.find("| Profile | Institution | Overall | Δ | Level |") != std::string::npos);
+    CHECK(moved.out.find("| Profile | Overall readiness | Δ |") != std::string::npos);
     CHECK(run_tne({"rubrics", "diff", "builtin", changed.string(), "--profiles", examples}).exit_code == 0);
     CHECK(run_tne({"rubrics", "diff", "builtin", "nowhere", "--profiles", examples}).exit_code == 2);
 }

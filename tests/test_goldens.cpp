@@ -153,7 +153,7 @@ TEST_CASE("tne rubrics diff of one changed weight over the examples matches its 
     replace_once(changed / "dimensions/language.yaml", "question: language.student_b2_percent\n    weight: 2\n",
                  "question: language.student_b2_percent\n    weight: 4\n");
     for (std::string lang : {"en", "es"}) {
-        for (std::string format : {"text", "markdown", "json"}) {
+        for (std::string format : {"text", "markdown", "html", "json"}) {
             RunResult run = run_tne({"rubrics", "diff", "builtin", changed.string(), "--profiles", "examples", "--lang",
                                      lang, "--format", format},
                                     kFixedEnv);

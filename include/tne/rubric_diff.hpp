@@ -121,6 +121,7 @@ RubricDiff diff_rubric_sets(const RubricSet& old_set, const RubricSet& new_set,
 // Views of a RubricDiff; every heading and label in `lang`.
 std::string render_rubric_diff_text(const RubricDiff& diff, Lang lang, int width = 80);
 std::string render_rubric_diff_markdown(const RubricDiff& diff, Lang lang);  // GitHub-flavoured
+std::string render_rubric_diff_html(const RubricDiff& diff, Lang lang);
 std::string render_rubric_diff_json(const RubricDiff& diff, Lang lang);
 
 // The closing line that accounts for every profile: "7 profiles: 2 moved, 4 unchanged, 1 failed to load".

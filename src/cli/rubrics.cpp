@@ -97,8 +97,8 @@ void add_rubrics_diff_options(CLI::App& command, CommonOptions& common) {
         ->required()
         ->type_name("DIR")
         ->check(CLI::ExistingDirectory);
-    add_format_option(command, options.format, {Format::text, Format::markdown, Format::json},
-                      "text, markdown (for a pull request) or json");
+    add_format_option(command, options.format, {Format::text, Format::markdown, Format::html, Format::json},
+                      "text, markdown (for a pull request), html or json");
     command.add_option("--top", options.top, "Compare the first N recommendations, as reports show them")
         ->check(CLI::Range(1, 1000))
         ->capture_default_str();
@@ -116,6 +116,9 @@ Exit run_rubrics_diff(const CommonOptions& common, Lang lang) {
     switch (options.format) {
         case Format::markdown:
             emit(common, render_rubric_diff_markdown(diff, lang));
+            break;
+        case Format::html:
+            emit(common, render_rubric_diff_html(diff, lang));
             break;
         case Format::json:
             emit(common, render_rubric_diff_json(diff, lang));

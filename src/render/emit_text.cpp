@@ -147,7 +147,14 @@ private:
     }
 
     void blocks(const Blocks& body, size_t indent, int depth) {
-        for (const auto& block : body) std::visit([&](const auto& b) { emit(b, indent, depth); }, block.content);
+        bool after_section = false;
+        for (const auto& block : body) {
+            bool section = std::holds_alternative<Section>(block.content);
+            // What follows a section is set apart, or it would read as the section's last lines.
+            if (after_section && !section) out_ += '\n';
+            std::visit([&](const auto& b) { emit(b, indent, depth); }, block.content);
+            after_section = section;
+        }
     }
 
     void emit(const Section& s, size_t indent, int depth) {
@@ -187,8 +194,11 @@ private:
         }
         size_t before_last = 0;
         for (size_t c = 0; c + 1 < columns; ++c) before_last += widths[c] + 2;
-        if (columns > 1 && before_last + kMinLastColumn > room(indent)) return records(table, indent);
-        size_t last_room = std::max(kMinLastColumn, room(indent) - before_last);
+        // Only a text column wraps; a number or a bar needs its whole width.
+        bool wraps = table.columns.back().kind == ColumnKind::text;
+        size_t last_needs = wraps ? std::min(kMinLastColumn, widths.back()) : widths.back();
+        if (columns > 1 && before_last + last_needs > room(indent)) return records(table, indent);
+        size_t last_room = room(indent) > before_last + kMinLastColumn ? room(indent) - before_last : kMinLastColumn;
 
         auto cell_text = [&](size_t c, const Cell& cell, bool header) {
             const Column& column = table.columns[c];

@@ -4,10 +4,14 @@
 
 #include "report/document.hpp"
 #include "tne/plan.hpp"
+#include "tne/rubric_diff.hpp"
 
 namespace tne::report {
 
 // tne plan: the steps to the target model from the assessment `now`, and where they lead.
 doc::Document plan(const Plan& plan, const Assessment& now, Lang lang);
+
+// tne rubrics diff: what a change to a rubric set moves in a corpus of profiles.
+doc::Document rubric_diff(const RubricDiff& diff, Lang lang);
 
 }  // namespace tne::report
