@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "tne/rubric_diff.hpp"
+#include "tne/change.hpp"
 
 namespace tne::diff_format {
 

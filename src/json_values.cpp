@@ -22,4 +22,18 @@ void write_answer(JsonWriter& json, std::string_view key, const Value& value) {
         json.null();
 }
 
+void write_change(JsonWriter& json, const ScoreChange& change) {
+    write_score(json, "old", change.old_score);
+    write_score(json, "new", change.new_score);
+    write_score(json, "delta", change.delta());
+}
+
+void write_ref(JsonWriter& json, std::string_view key, const NamedRef& ref, Lang lang) {
+    json.key(key);
+    if (ref.empty())
+        json.null();
+    else
+        json.begin_object().field("id", ref.id).field("name", ref.name.in(lang)).end_object();
+}
+
 }  // namespace tne

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "json_writer.hpp"
+#include "tne/change.hpp"
 #include "tne/profile.hpp"
 
 namespace tne {
@@ -13,5 +14,9 @@ namespace tne {
 void write_score(JsonWriter& json, std::string_view key, const std::optional<double>& score);
 // "key": an answer: a number to two decimals, a text, a list as an array, or null when unknown.
 void write_answer(JsonWriter& json, std::string_view key, const Value& value);
+// Both diffs: "old", "new" and "delta" of a score change (fields of the open object).
+void write_change(JsonWriter& json, const ScoreChange& change);
+// "key": {"id", "name"} of a level, model or dimension, or null for none.
+void write_ref(JsonWriter& json, std::string_view key, const NamedRef& ref, Lang lang);
 
 }  // namespace tne

@@ -47,12 +47,12 @@ std::vector<AnswerChange> answer_changes(const Assessment& old_a, const Assessme
     return changes;
 }
 
-std::vector<DimensionProgress> dimension_changes(const Assessment& old_a, const Assessment& new_a) {
-    std::vector<DimensionProgress> changes;
+std::vector<DimensionChange> dimension_changes(const Assessment& old_a, const Assessment& new_a) {
+    std::vector<DimensionChange> changes;
     for (size_t i = 0; i < new_a.dimensions.size(); ++i) {
         const DimensionResult& before = old_a.dimensions[i];
         const DimensionResult& after = new_a.dimensions[i];
-        DimensionProgress change;
+        DimensionChange change;
         change.dimension = {after.dimension->id, after.dimension->name};
         change.score = {before.score, after.score};
         change.old_level = ref_of(before.level);
@@ -66,13 +66,13 @@ std::vector<DimensionProgress> dimension_changes(const Assessment& old_a, const 
 
 // The recommendations of `from` that `other` does not have, in rubric order; `from_is_new` says
 // which side `from` is, for the criterion's scores.
-std::vector<RecommendationProgress> only_in(const Assessment& from, const Assessment& other, bool from_is_new) {
+std::vector<RecommendationChange> only_in(const Assessment& from, const Assessment& other, bool from_is_new) {
     std::map<const Criterion*, int> from_ranks;
     for (const auto& r : from.recommendations) from_ranks[r.criterion] = r.rank;
     std::set<const Criterion*> in_other;
     for (const auto& r : other.recommendations) in_other.insert(r.criterion);
 
-    std::vector<RecommendationProgress> found;
+    std::vector<RecommendationChange> found;
     for (size_t d = 0; d < from.dimensions.size(); ++d) {
         for (size_t c = 0; c < from.dimensions[d].criteria.size(); ++c) {
             const CriterionResult& here = from.dimensions[d].criteria[c];
@@ -80,12 +80,12 @@ std::vector<RecommendationProgress> only_in(const Assessment& from, const Assess
             if (rank == from_ranks.end() || in_other.count(here.criterion)) continue;
             const CriterionResult& there = other.dimensions[d].criteria[c];
             const Dimension& dimension = *from.dimensions[d].dimension;
-            RecommendationProgress change;
+            RecommendationChange change;
             change.id = here.criterion->id;
             change.dimension = {dimension.id, dimension.name};
             change.name = here.criterion->name;
             change.text = here.criterion->recommendation.text;
-            change.rank = rank->second;
+            (from_is_new ? change.new_rank : change.old_rank) = rank->second;
             change.criterion_score =
                 from_is_new ? ScoreChange{there.score, here.score} : ScoreChange{here.score, there.score};
             found.push_back(std::move(change));
@@ -137,7 +137,7 @@ bool AssessmentDiff::regressed() const {
     auto went_down = [](const ScoreChange& change) { return change.moved() && change.delta() && *change.delta() < 0; };
     return went_down(overall) ||
            std::any_of(dimensions.begin(), dimensions.end(),
-                       [&](const DimensionProgress& d) { return went_down(d.score); }) ||
+                       [&](const DimensionChange& d) { return went_down(d.score); }) ||
            std::any_of(models.begin(), models.end(),
                        [](const ModelProgress& m) { return m.move == ModelMove::became_blocked; });
 }

@@ -33,21 +33,6 @@ void write_set(JsonWriter& json, std::string_view key, const RubricSetInfo& set,
     json.end_object();
 }
 
-void write_ref(JsonWriter& json, std::string_view key, const NamedRef& ref, Lang lang) {
-    json.key(key);
-    if (ref.empty()) {
-        json.null();
-        return;
-    }
-    json.begin_object().field("id", ref.id).field("name", ref.name.in(lang)).end_object();
-}
-
-void write_change(JsonWriter& json, const ScoreChange& change) {
-    write_score(json, "old", change.old_score);
-    write_score(json, "new", change.new_score);
-    write_score(json, "delta", change.delta());
-}
-
 void write_rank(JsonWriter& json, std::string_view key, int rank) {
     json.key(key);
     if (rank > 0)

@@ -22,8 +22,6 @@ constexpr Message kNoProfiles{"no profiles (*.yaml, *.yml) in this directory",
 constexpr Message kFailedWithoutDetail{"the profile could not be loaded: {0}", "no se pudo cargar el perfil: {0}"};
 
 // A score as the reports show it, so two scores that print alike compare alike.
-double as_shown(double score) { return std::stod(format_number(score, 1)); }
-
 RubricSetInfo info_of(const RubricSet& set) { return {set.id, set.version, set.name, set.source}; }
 
 NamedRef ref_of(const Level* level) { return level ? NamedRef{level->id, level->name} : NamedRef{}; }
@@ -163,16 +161,6 @@ std::vector<std::string> profiles_in_directory(const std::string& directory) {
     std::vector<std::string> paths;
     for (const auto& path : found) paths.push_back(path.string());
     return paths;
-}
-
-bool ScoreChange::moved() const {
-    if (!old_score || !new_score) return old_score.has_value() != new_score.has_value();
-    return format_number(*old_score, 1) != format_number(*new_score, 1);
-}
-
-std::optional<double> ScoreChange::delta() const {
-    if (!old_score || !new_score) return std::nullopt;
-    return as_shown(*new_score) - as_shown(*old_score);
 }
 
 bool ProfileDiff::moved() const {

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "tne/assessment.hpp"
-#include "tne/rubric_diff.hpp"  // NamedRef, ScoreChange
+#include "tne/change.hpp"
 
 namespace tne {
 
@@ -18,29 +18,6 @@ namespace tne {
 struct DiffSide {
     std::string source;
     std::string institution;  // institution.name
-};
-
-// A dimension whose score, level or coverage changed. Coverage is 0-100, compared to one decimal.
-struct DimensionProgress {
-    NamedRef dimension;
-    ScoreChange score;
-    NamedRef old_level;
-    NamedRef new_level;
-    ScoreChange coverage;
-
-    bool level_moved() const { return old_level.id != new_level.id; }
-};
-
-// A recommendation on one side only. Its criterion's score on each side tells why: a resolved one
-// reached full points (new_score 100) or became unanswered (none); a new one fell from full points
-// or became answered below them.
-struct RecommendationProgress {
-    std::string id;  // the criterion's
-    NamedRef dimension;
-    LocalText name;  // the criterion's name
-    LocalText text;  // the recommendation
-    int rank = 0;    // in the assessment that has it
-    ScoreChange criterion_score;
 };
 
 enum class ModelMove { became_feasible, became_blocked, blockers_changed };
@@ -75,11 +52,11 @@ struct AssessmentDiff {
     ScoreChange coverage;  // overall, 0-100
     NamedRef old_suggestion;
     NamedRef new_suggestion;
-    std::vector<DimensionProgress> dimensions;     // only those that changed; rubric order
-    std::vector<ModelProgress> models;             // only those that changed; rubric order
-    std::vector<RecommendationProgress> resolved;  // rubric order of criteria
-    std::vector<RecommendationProgress> added;     // new recommendations; rubric order of criteria
-    std::vector<AnswerChange> answers;             // rubric order of questions
+    std::vector<DimensionChange> dimensions;     // only those that changed; rubric order
+    std::vector<ModelProgress> models;           // only those that changed; rubric order
+    std::vector<RecommendationChange> resolved;  // on the old side only (new_rank 0); rubric order
+    std::vector<RecommendationChange> added;     // on the new side only (old_rank 0); rubric order
+    std::vector<AnswerChange> answers;           // rubric order of questions
 
     bool level_moved() const { return old_level.id != new_level.id; }
     bool suggestion_moved() const { return old_suggestion.id != new_suggestion.id; }
@@ -98,6 +75,7 @@ AssessmentDiff diff_assessments(const Assessment& old_assessment, const Assessme
 // Views of an AssessmentDiff; every heading and label in `lang`, answers with their labels.
 std::string render_assessment_diff_text(const AssessmentDiff& diff, Lang lang, int width = 80);
 std::string render_assessment_diff_markdown(const AssessmentDiff& diff, Lang lang);  // GitHub-flavoured
+std::string render_assessment_diff_html(const AssessmentDiff& diff, Lang lang);
 std::string render_assessment_diff_json(const AssessmentDiff& diff, Lang lang);
 
 }  // namespace tne

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "tne/change.hpp"
 #include "tne/error.hpp"
 #include "tne/rubric.hpp"
 #include "tne/text.hpp"
@@ -28,47 +29,6 @@ struct RubricSetInfo {
     int version = 0;
     LocalText name;
     std::string source;  // "rubrics" for the embedded set, else its directory
-};
-
-// A level, model or dimension on one side of a change; an empty id means none (no score, no
-// suggestion, not in that set).
-struct NamedRef {
-    std::string id;
-    LocalText name;
-
-    bool empty() const { return id.empty(); }
-};
-
-// A score under each set; none when there is no score (no known answer, or not in that set).
-struct ScoreChange {
-    std::optional<double> old_score;
-    std::optional<double> new_score;
-
-    bool moved() const;                   // they differ as shown, to one decimal
-    std::optional<double> delta() const;  // new - old as shown; none unless both are known
-};
-
-enum class Presence { both, added, removed };
-
-struct DimensionChange {
-    NamedRef dimension;  // the new set's name; the old set's for a removed dimension
-    Presence presence = Presence::both;
-    ScoreChange score;
-    NamedRef old_level;
-    NamedRef new_level;
-
-    bool level_moved() const { return old_level.id != new_level.id; }
-};
-
-// A recommendation that entered or left the top of the list; a rank of 0 means it is not
-// recommended at all under that set (answered in full, unanswered, or no such criterion).
-struct RecommendationChange {
-    std::string id;  // the criterion id
-    NamedRef dimension;
-    LocalText name;  // the criterion's name
-    LocalText text;  // the recommendation, from the set under which it is in the top
-    int old_rank = 0;
-    int new_rank = 0;
 };
 
 // Why a profile could not be scored under a set: its first problem, and how many there were.

@@ -48,8 +48,8 @@ void add_diff_options(CLI::App& command, CommonOptions& common) {
         ->required()
         ->check(readable_file());
     command.add_option("new", options.new_profile, "The later self-profile (YAML)")->required()->check(readable_file());
-    add_format_option(command, options.format, {Format::text, Format::json, Format::markdown},
-                      "text, json or markdown (tables, to paste into a review)");
+    add_format_option(command, options.format, {Format::text, Format::json, Format::markdown, Format::html},
+                      "text, json, markdown (to paste into a review) or html");
     command.add_flag("--fail-on-regression", options.fail_on_regression,
                      "Exit 1 when the overall or a dimension score went down, or a model\n"
                      "became blocked (a CI gate; the report is still written)");
@@ -81,6 +81,9 @@ Exit run_diff(const CommonOptions& common, Lang lang) {
             break;
         case Format::markdown:
             emit(common, render_assessment_diff_markdown(diff, lang));
+            break;
+        case Format::html:
+            emit(common, render_assessment_diff_html(diff, lang));
             break;
         default:
             emit(common, render_assessment_diff_text(diff, lang));

@@ -147,13 +147,15 @@ private:
     }
 
     void blocks(const Blocks& body, size_t indent, int depth) {
-        bool after_section = false;
+        bool first = true, after_section = false;
         for (const auto& block : body) {
             bool section = std::holds_alternative<Section>(block.content);
-            // What follows a section is set apart, or it would read as the section's last lines.
-            if (after_section && !section) out_ += '\n';
+            // A section sets itself apart. So is what follows one (or it would read as the section's
+            // last lines), and each block of the top level, which no section title separates.
+            if (!section && (after_section || (depth == 0 && !first))) out_ += '\n';
             std::visit([&](const auto& b) { emit(b, indent, depth); }, block.content);
             after_section = section;
+            first = false;
         }
     }
 

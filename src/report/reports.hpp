@@ -4,6 +4,7 @@
 
 #include "report/document.hpp"
 #include "tne/plan.hpp"
+#include "tne/profile_diff.hpp"
 #include "tne/rubric_diff.hpp"
 
 namespace tne::report {
@@ -13,5 +14,8 @@ doc::Document plan(const Plan& plan, const Assessment& now, Lang lang);
 
 // tne rubrics diff: what a change to a rubric set moves in a corpus of profiles.
 doc::Document rubric_diff(const RubricDiff& diff, Lang lang);
+
+// tne diff: the progress between two self-assessments of one institution.
+doc::Document progress(const AssessmentDiff& diff, Lang lang);
 
 }  // namespace tne::report
