@@ -143,6 +143,19 @@ TEST_CASE("the cohort is counted by type in the rubric's order, empty types incl
     CHECK(s.types[2].count == 2);
     CHECK(s.types[3].type == "research_center");
     CHECK(s.types[3].count == 0);
+    // Each type's share of the cohort, and its members in input order.
+    CHECK(s.all.share == 100);
+    CHECK(*s.types[0].share == Approx(300.0 / 7));
+    CHECK(s.types[3].share == 0);
+    REQUIRE(s.types[1].members.size() == 2);
+    CHECK(s.types[1].members[0]->name == "V1");
+    CHECK(s.types[1].members[1]->name == "V2");
+    CHECK(s.all.members.size() == 7);
+    // An empty cohort has no shares.
+    std::vector<tne::CohortMember> none;
+    tne::CohortSummary empty = tne::summarise(none, default_rubrics(), 0, 0);
+    CHECK_FALSE(empty.all.share);
+    CHECK_FALSE(empty.types[0].share);
 }
 
 TEST_CASE("overall and dimension statistics are over the known scores of each group", "[cohort]") {
@@ -206,6 +219,23 @@ TEST_CASE("levels and suggested models are counted in rubric order", "[cohort]")
     CHECK(priv.suggested[model_index("franchise")] == 1);
     CHECK(priv.no_suggestion == 1);
     CHECK(type_summary(s, "public_university").suggested[model_index("dual_degree")] == 2);
+
+    // Every model with its count and share of the group, and the most suggested one.
+    REQUIRE(s.all.models.size() == default_rubrics().models.size());
+    const tne::ModelShare& dual = s.all.models[model_index("dual_degree")];
+    CHECK(dual.model->id == "dual_degree");
+    CHECK(dual.count == 2);
+    CHECK(dual.share == Approx(200.0 / 7));
+    CHECK(s.all.no_suggestion_share == Approx(100.0 / 7));
+    CHECK(s.all.no_weakest_share == Approx(100.0 / 7));
+    REQUIRE(s.all.most_suggested);
+    CHECK(s.all.most_suggested->model->id == "dual_degree");
+    CHECK(s.all.most_suggested->share == Approx(200.0 / 7));
+    // Among equals, the first in rubric order: the private universities' franchise (V2 has none).
+    REQUIRE(priv.most_suggested);
+    CHECK(priv.most_suggested->model->id == "franchise");
+    CHECK(priv.no_suggestion_share == 50);
+    CHECK_FALSE(type_summary(s, "research_center").most_suggested);
 }
 
 TEST_CASE("the weakest dimension is the lowest known score, ties broken by id", "[cohort]") {

@@ -187,7 +187,9 @@ private:
         }
         size_t before_last = 0;
         for (size_t c = 0; c + 1 < columns; ++c) before_last += widths[c] + 2;
-        if (columns > 1 && before_last + kMinLastColumn > room(indent)) return records(table, indent);
+        // A last column of text wraps, so it needs some room; one of figures or bars needs its width.
+        size_t last_needs = table.columns.back().kind == ColumnKind::text ? kMinLastColumn : widths.back();
+        if (columns > 1 && before_last + last_needs > room(indent)) return records(table, indent);
         size_t last_room = std::max(kMinLastColumn, room(indent) - before_last);
 
         auto cell_text = [&](size_t c, const Cell& cell, bool header) {
