@@ -1,5 +1,6 @@
 // The cohort summary: what many assessments say together, grouped by institution type as the
-// Annex's survey reports (3.1). Renderers (render_summary.cpp) only format what is computed here.
+// Annex's survey reports (3.1). The summary report (report/summary_report.cpp) and the JSON writer
+// only arrange what is computed here.
 #include "tne/cohort.hpp"
 
 #include <algorithm>

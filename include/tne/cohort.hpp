@@ -80,9 +80,11 @@ struct CohortSummary {
 
 CohortSummary summarise(const std::vector<CohortMember>& members, const RubricSet& rubric, int read, int failed);
 
-std::string render_summary_text(const CohortSummary& summary, Lang lang);
-std::string render_summary_json(const CohortSummary& summary, Lang lang);
-std::string render_summary_markdown(const CohortSummary& summary, Lang lang);
+// The summary report (report/summary_report.cpp), one document in every human format, dated.
+std::string render_summary_text(const CohortSummary& summary, Lang lang, const ReportDate& date);
+std::string render_summary_markdown(const CohortSummary& summary, Lang lang, const ReportDate& date);
 std::string render_summary_html(const CohortSummary& summary, Lang lang, const ReportDate& date);
+// JSON (docs/json.md), a documented contract.
+std::string render_summary_json(const CohortSummary& summary, Lang lang);
 
 }  // namespace tne
