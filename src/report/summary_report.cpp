@@ -93,12 +93,13 @@ public:
         d.body.push_back(Paragraph{
             say(terms::accounting, std::to_string(s_.read), std::to_string(s_.scored), std::to_string(s_.failed)),
             "meta"});
-        if (s_.all.count > 0) d.body.push_back(headline());
-        d.body.push_back(counts());
-        if (s_.all.count == 0) {
+        if (s_.all.count == 0) {  // said before the sections, so no format reads it as a section's end
             d.body.push_back(Paragraph{say(terms::nothing), ""});
+            d.body.push_back(counts());
             return d;
         }
+        d.body.push_back(headline());
+        d.body.push_back(counts());
         d.body.push_back(overall_by_type());
         d.body.push_back(levels());
         d.body.push_back(barriers());
