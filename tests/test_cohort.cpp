@@ -297,6 +297,13 @@ TEST_CASE("a member of a type the rubric does not list counts in the whole cohor
     CHECK(s.all.count == 1);
     for (const auto& t : s.types) CHECK(t.count == 0);
     CHECK(*s.members[0].percentile == Approx(50));
+
+    // A member without a type has none in the report's table, not the whole cohort's name.
+    members.push_back(member("Y", "", 40, "emerging", {{"funding", 40}}, ""));
+    s = tne::summarise(members, default_rubrics(), 2, 0);
+    std::string md = tne::render_summary_markdown(s, tne::Lang::en, kDate);
+    CHECK(md.find("| X | online\\_university | 70 | 70 |") != std::string::npos);
+    CHECK(md.find("| Y | – | 40 | 40 |") != std::string::npos);
 }
 
 TEST_CASE("cohort_member keeps the scores of a real assessment", "[cohort]") {

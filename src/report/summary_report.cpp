@@ -288,7 +288,8 @@ private:
         size_t shown = std::min(s_.members.size(), kSummaryInstitutionRows);
         for (size_t i = 0; i < shown; ++i) {
             const CohortMember& m = *s_.members[i].member;
-            std::vector<Cell> row{m.name.empty() ? m.source : m.name, type_name(m.type), heat(m.overall)};
+            std::vector<Cell> row{m.name.empty() ? m.source : m.name, m.type.empty() ? kNone : type_name(m.type),
+                                  heat(m.overall)};
             for (const auto& score : m.dimensions) row.push_back(heat(score));
             row.push_back(score_text(s_.members[i].percentile));
             table.rows.push_back(std::move(row));
