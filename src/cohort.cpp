@@ -1,5 +1,6 @@
 // The cohort summary: what many assessments say together, grouped by institution type as the
-// Annex's survey reports (3.1). Renderers (render_summary.cpp) only format what is computed here.
+// Annex's survey reports (3.1). The summary report (report/summary_report.cpp) and the JSON writer
+// only arrange what is computed here.
 #include "tne/cohort.hpp"
 
 #include <algorithm>
@@ -54,6 +55,7 @@ TypeSummary summarise_group(const std::string& type, const std::vector<const Coh
     TypeSummary summary;
     summary.type = type;
     summary.count = static_cast<int>(group.size());
+    summary.members = group;
     summary.levels.assign(rubric.levels.size(), 0);
     summary.weakest.assign(rubric.dimensions.size(), 0);
     summary.suggested.assign(rubric.models.size(), 0);
@@ -90,6 +92,15 @@ TypeSummary summarise_group(const std::string& type, const std::vector<const Coh
         double share = summary.count > 0 ? 100.0 * summary.weakest[i] / summary.count : 0;
         summary.barriers.push_back({&rubric.dimensions[i], summary.weakest[i], share});
     }
+    auto share_of = [&](int count) { return summary.count > 0 ? 100.0 * count / summary.count : 0; };
+    for (size_t i = 0; i < rubric.models.size(); ++i) {
+        summary.models.push_back({&rubric.models[i], summary.suggested[i], share_of(summary.suggested[i])});
+        if (summary.suggested[i] > 0 &&
+            (!summary.most_suggested || summary.suggested[i] > summary.most_suggested->count))
+            summary.most_suggested = summary.models.back();
+    }
+    summary.no_weakest_share = share_of(summary.no_weakest);
+    summary.no_suggestion_share = share_of(summary.no_suggestion);
     std::stable_sort(summary.barriers.begin(), summary.barriers.end(), [](const Barrier& a, const Barrier& b) {
         if (a.count != b.count) return a.count > b.count;
         return a.dimension->id < b.dimension->id;
@@ -132,6 +143,7 @@ CohortSummary summarise(const std::vector<CohortMember>& members, const RubricSe
     std::vector<const CohortMember*> everyone;
     for (const auto& member : members) everyone.push_back(&member);
     summary.all = summarise_group("", everyone, rubric);
+    if (summary.all.count > 0) summary.all.share = 100;
 
     // A member of a type the rubric does not list is in `all` only.
     if (const Question* question = rubric.find_question("institution.type")) {
@@ -140,6 +152,8 @@ CohortSummary summarise(const std::vector<CohortMember>& members, const RubricSe
             for (const auto& member : members)
                 if (member.type == type.id) group.push_back(&member);
             summary.types.push_back(summarise_group(type.id, group, rubric));
+            if (summary.all.count > 0)
+                summary.types.back().share = 100.0 * summary.types.back().count / summary.all.count;
         }
     }
 

@@ -61,8 +61,8 @@ svg .dot { fill-opacity: .7; }
 tbody th { font-weight: 600; background: none; }
 table.heat-map { font-size: .75rem; width: auto; }
 table.heat-map td, table.heat-map th { padding: .15rem .3rem; }
-table.heat-map thead th.dimension { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap;
-                                    text-align: left; vertical-align: bottom; }
+table.heat-map thead th:nth-child(n+4):not(:last-child) { writing-mode: vertical-rl; transform: rotate(180deg);
+  white-space: nowrap; text-align: left; vertical-align: bottom; }
 .heat-0 { background: #f7fbff; } .heat-1 { background: #c6dbef; } .heat-2 { background: #6baed6; }
 .heat-3 { background: #2171b5; color: #fff; } .heat-4 { background: #08306b; color: #fff; }
 svg .small { font-size: 11px; }

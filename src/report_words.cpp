@@ -6,6 +6,16 @@
 
 namespace tne::words {
 
+std::string rubric_set_title(Lang lang) { return tr(lang, "Rubric set", "Conjunto de rúbricas"); }
+
+std::string rubric_set(const RubricSet& rubric, Lang lang) {
+    return fmt::format("{}, v{}", rubric.name.in(lang), rubric.version);
+}
+
+std::string overall_readiness_title(Lang lang) { return tr(lang, "Overall readiness", "Preparación general"); }
+
+std::string suggested_model_title(Lang lang) { return tr(lang, "Suggested model", "Modelo sugerido"); }
+
 std::string score(const std::optional<double>& score) { return score ? format_number(*score, 0) : "–"; }
 
 std::string score_of_100(const std::optional<double>& score, Lang lang) {
@@ -176,7 +186,7 @@ std::string count_of(size_t count, Lang lang, const char* en_one, const char* en
 }  // namespace
 
 std::string suggested_title(const Assessment& a, Lang lang) {
-    return fmt::format("{}: {}", tr(lang, "Suggested model", "Modelo sugerido"),
+    return fmt::format("{}: {}", suggested_model_title(lang),
                        a.suggested ? model_name(*a.suggested, lang) : tr(lang, "none yet", "ninguno todavía"));
 }
 

@@ -19,6 +19,8 @@ using Json = nlohmann::json;
 
 namespace {
 
+const tne::ReportDate kDate{2026, 11, 23};  // the reports' date
+
 // Dimension scores by id; the others unknown. The default set's order is funding, language,
 // faculty, regulatory, strategy, partnerships, digital, quality, sustainability, research.
 std::vector<std::optional<double>> scores(const std::vector<std::pair<std::string, double>>& known) {
@@ -143,6 +145,19 @@ TEST_CASE("the cohort is counted by type in the rubric's order, empty types incl
     CHECK(s.types[2].count == 2);
     CHECK(s.types[3].type == "research_center");
     CHECK(s.types[3].count == 0);
+    // Each type's share of the cohort, and its members in input order.
+    CHECK(s.all.share == 100);
+    CHECK(*s.types[0].share == Approx(300.0 / 7));
+    CHECK(s.types[3].share == 0);
+    REQUIRE(s.types[1].members.size() == 2);
+    CHECK(s.types[1].members[0]->name == "V1");
+    CHECK(s.types[1].members[1]->name == "V2");
+    CHECK(s.all.members.size() == 7);
+    // An empty cohort has no shares.
+    std::vector<tne::CohortMember> none;
+    tne::CohortSummary empty = tne::summarise(none, default_rubrics(), 0, 0);
+    CHECK_FALSE(empty.all.share);
+    CHECK_FALSE(empty.types[0].share);
 }
 
 TEST_CASE("overall and dimension statistics are over the known scores of each group", "[cohort]") {
@@ -206,6 +221,23 @@ TEST_CASE("levels and suggested models are counted in rubric order", "[cohort]")
     CHECK(priv.suggested[model_index("franchise")] == 1);
     CHECK(priv.no_suggestion == 1);
     CHECK(type_summary(s, "public_university").suggested[model_index("dual_degree")] == 2);
+
+    // Every model with its count and share of the group, and the most suggested one.
+    REQUIRE(s.all.models.size() == default_rubrics().models.size());
+    const tne::ModelShare& dual = s.all.models[model_index("dual_degree")];
+    CHECK(dual.model->id == "dual_degree");
+    CHECK(dual.count == 2);
+    CHECK(dual.share == Approx(200.0 / 7));
+    CHECK(s.all.no_suggestion_share == Approx(100.0 / 7));
+    CHECK(s.all.no_weakest_share == Approx(100.0 / 7));
+    REQUIRE(s.all.most_suggested);
+    CHECK(s.all.most_suggested->model->id == "dual_degree");
+    CHECK(s.all.most_suggested->share == Approx(200.0 / 7));
+    // Among equals, the first in rubric order: the private universities' franchise (V2 has none).
+    REQUIRE(priv.most_suggested);
+    CHECK(priv.most_suggested->model->id == "franchise");
+    CHECK(priv.no_suggestion_share == 50);
+    CHECK_FALSE(type_summary(s, "research_center").most_suggested);
 }
 
 TEST_CASE("the weakest dimension is the lowest known score, ties broken by id", "[cohort]") {
@@ -265,6 +297,13 @@ TEST_CASE("a member of a type the rubric does not list counts in the whole cohor
     CHECK(s.all.count == 1);
     for (const auto& t : s.types) CHECK(t.count == 0);
     CHECK(*s.members[0].percentile == Approx(50));
+
+    // A member without a type has none in the report's table, not the whole cohort's name.
+    members.push_back(member("Y", "", 40, "emerging", {{"funding", 40}}, ""));
+    s = tne::summarise(members, default_rubrics(), 2, 0);
+    std::string md = tne::render_summary_markdown(s, tne::Lang::en, kDate);
+    CHECK(md.find("| X | online\\_university | 70 | 70 |") != std::string::npos);
+    CHECK(md.find("| Y | – | 40 | 40 |") != std::string::npos);
 }
 
 TEST_CASE("cohort_member keeps the scores of a real assessment", "[cohort]") {
@@ -290,9 +329,9 @@ TEST_CASE("cohort_member keeps the scores of a real assessment", "[cohort]") {
 TEST_CASE("the text summary is translated and fits 80 columns", "[cohort]") {
     auto members = cohort();
     tne::CohortSummary s = tne::summarise(members, default_rubrics(), 8, 1);
-    std::string en = tne::render_summary_text(s, tne::Lang::en);
-    std::string es = tne::render_summary_text(s, tne::Lang::es);
-    CHECK(en == tne::render_summary_text(s, tne::Lang::en));
+    std::string en = tne::render_summary_text(s, tne::Lang::en, kDate);
+    std::string es = tne::render_summary_text(s, tne::Lang::es, kDate);
+    CHECK(en == tne::render_summary_text(s, tne::Lang::en, kDate));
 
     const std::vector<std::pair<std::string, std::string>> headings{
         {"Cohort summary", "Resumen de la cohorte"},
@@ -379,8 +418,8 @@ TEST_CASE("the Markdown summary is translated and its tables are well formed", "
     auto members = cohort();
     tne::CohortSummary s = tne::summarise(members, default_rubrics(), 8, 1);
     for (tne::Lang lang : {tne::Lang::en, tne::Lang::es}) {
-        std::string md = tne::render_summary_markdown(s, lang);
-        CHECK(md == tne::render_summary_markdown(s, lang));
+        std::string md = tne::render_summary_markdown(s, lang, kDate);
+        CHECK(md == tne::render_summary_markdown(s, lang, kDate));
         CHECK(md.find("<") == std::string::npos);  // no raw HTML
         int tables = 0;
         std::vector<std::string> lines = lines_of(md);
@@ -390,28 +429,34 @@ TEST_CASE("the Markdown summary is translated and its tables are well formed", "
             ++tables;  // a table starts here: a header, an alignment row and rows, all alike
             int cells = cell_count(lines[i]);
             REQUIRE(i + 1 < lines.size());
-            CHECK(lines[i + 1].find_first_not_of("|-:") == std::string::npos);
-            CHECK(lines[i + 1].rfind("|---|", 0) == 0);  // labels are left-aligned
+            CHECK(lines[i + 1].find_first_not_of("|-: ") == std::string::npos);  // the alignment row
+            CHECK(lines[i + 1].rfind("| --- |", 0) == 0);                        // labels are left-aligned
             for (size_t j = i + 1; j < lines.size() && !lines[j].empty() && lines[j][0] == '|'; ++j) {
                 INFO(lines[j]);
                 CHECK(cell_count(lines[j]) == cells);
             }
         }
-        // counts, scores of 4 groups, levels, barriers of 4 groups, models, institutions, by dimension
-        CHECK(tables == 13);
+        // counts, overall by type, levels, barriers and models of 4 groups each, institutions by
+        // dimension, scores of 4 groups
+        CHECK(tables == 16);
         if (lang == tne::Lang::es) {
-            CHECK(md.find("## Resumen de la cohorte") != std::string::npos);
-            CHECK(md.find("### Principales barreras") != std::string::npos);
-            CHECK(md.find("| Origen | Institución | Tipo | General | Percentil dentro de su tipo |") !=
-                  std::string::npos);
+            CHECK(md.rfind("# Resumen de la cohorte\n", 0) == 0);
+            CHECK(md.find("\n## Principales barreras\n") != std::string::npos);
+            CHECK(md.find("| Institución | Tipo | General | Financiamiento |") != std::string::npos);
+            CHECK(md.find("| Percentil dentro de su tipo |\n") != std::string::npos);
             for (const char* english : {"Cohort summary", "Key barriers", "Suggested models", "Institutions", "Share"})
                 CHECK(md.find(english) == std::string::npos);
         } else {
-            CHECK(md.find("## Cohort summary") != std::string::npos);
-            CHECK(md.find("| Dual degree | 2 | 2 | 0 | 0 |") != std::string::npos);
-            CHECK(md.find("| `cohort.yaml:11` | P2 | Public university | 60 | 66.7 |") != std::string::npos);
-            // P3 in the heat map's table: overall, then funding, language, faculty ... digital.
-            CHECK(md.find("| P3 | 60 | 60 | 55 | 90 | – | – | – | 55 |") != std::string::npos);
+            CHECK(md.rfind("# Cohort summary\n", 0) == 0);
+            CHECK(md.find("\n## Key barriers\n") != std::string::npos);
+            // Dual degree is suggested to 2 of the 7, and to 2 of the 3 public universities.
+            CHECK(md.find("| Dual degree | 2 | 28.6% |") != std::string::npos);
+            CHECK(md.find("| Dual degree | 2 | 66.7% |") != std::string::npos);
+            // P2 in the heat map's table: type, overall, funding, language, faculty ..., percentile last.
+            CHECK(md.find("| P2 | Public university | 60 | 70 | 40 | 80 |") != std::string::npos);
+            CHECK(md.find(" | 66.7 |\n| P3 |") != std::string::npos);
+            // P3: overall, then funding, language, faculty ... digital.
+            CHECK(md.find("| P3 | Public university | 60 | 60 | 55 | 90 | – | – | – | 55 |") != std::string::npos);
         }
     }
 }
@@ -424,11 +469,12 @@ TEST_CASE("an empty cohort still renders a valid summary", "[cohort]") {
     CHECK(s.types.size() == 4);
     CHECK(s.all.barriers.size() == default_rubrics().dimensions.size());
 
-    std::string text = tne::render_summary_text(s, tne::Lang::en);
+    std::string text = tne::render_summary_text(s, tne::Lang::en, kDate);
     CHECK(text.find("Read 2 = scored 0 + failed 2") != std::string::npos);
     CHECK(text.find("No institution was scored") != std::string::npos);
-    CHECK(tne::render_summary_text(s, tne::Lang::es).find("No se evaluó ninguna institución") != std::string::npos);
-    CHECK(tne::render_summary_markdown(s, tne::Lang::en).find("No institution was scored") != std::string::npos);
+    CHECK(tne::render_summary_text(s, tne::Lang::es, kDate).find("No se evaluó ninguna institución") !=
+          std::string::npos);
+    CHECK(tne::render_summary_markdown(s, tne::Lang::en, kDate).find("No institution was scored") != std::string::npos);
 
     Json json = Json::parse(tne::render_summary_json(s, tne::Lang::en));
     CHECK(json["inputs"]["failed"] == 2);
@@ -462,7 +508,7 @@ TEST_CASE("the HTML cohort report shows the figures of the summary, in either la
     CHECK(en.find("23 November 2026") != std::string::npos);
     CHECK(en.find("Read 8 = scored 7 + failed 1") != std::string::npos);
     // The public universities' overall scores 40, 60, 60: mean 53.3, median 60.
-    CHECK(en.find("<th scope=\"row\">Public university</th><td class=\"num\">3</td><td class=\"num\">53.3</td>"
+    CHECK(en.find("<td>Public university</td><td class=\"num\">3</td><td class=\"num\">53.3</td>"
                   "<td class=\"num\">60</td><td class=\"num\">40</td><td class=\"num\">60</td>") != std::string::npos);
     // P2 (60) is a dot of the strip plot at 250 + 340 * 0.6 = 454, named in its tooltip.
     CHECK(en.find("<circle cx=\"454\"") != std::string::npos);
@@ -485,10 +531,10 @@ TEST_CASE("the HTML cohort report shows the figures of the summary, in either la
     std::string es = tne::render_summary_html(s, tne::Lang::es, date);
     CHECK(es.rfind("<!DOCTYPE html>\n<html lang=\"es\">", 0) == 0);
     CHECK(es.find("23 de noviembre de 2026") != std::string::npos);
-    for (const char* spanish : {"Informe de la cohorte", "Principales barreras", "Modelos sugeridos",
+    for (const char* spanish : {"Resumen de la cohorte", "Principales barreras", "Modelos sugeridos",
                                 "Instituciones por dimensión", "Universidad pública"})
         CHECK(es.find(spanish) != std::string::npos);
-    for (const char* english : {"Cohort report", "Key barriers", "Suggested models", "Institutions by dimension",
+    for (const char* english : {"Cohort summary", "Key barriers", "Suggested models", "Institutions by dimension",
                                 "Public university", "November", "median:"})
         CHECK(es.find(english) == std::string::npos);
 }
@@ -500,7 +546,7 @@ TEST_CASE("names in the HTML and Markdown cohort reports are text, never markup"
     std::string html = tne::render_summary_html(s, tne::Lang::en, tne::ReportDate{2026, 11, 23});
     CHECK(html.find("<script") == std::string::npos);
     CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
-    std::string md = tne::render_summary_markdown(s, tne::Lang::en);
+    std::string md = tne::render_summary_markdown(s, tne::Lang::en, kDate);
     CHECK(md.find("<script") == std::string::npos);
     CHECK(md.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
 }

@@ -127,3 +127,36 @@ TEST_CASE("document: the same document gives the same bytes", "[document]") {
     for (auto format : {render::HumanFormat::text, render::HumanFormat::markdown, render::HumanFormat::html})
         CHECK(render::emit(sample(), format) == render::emit(sample(), format));
 }
+
+TEST_CASE("document: a last column of figures needs only its width, not the room of words", "[document]") {
+    Document d;
+    d.title = "T";
+    Table table;
+    table.columns = {{Text("Name")}, {Text("Type")}, {Text("Score"), ColumnKind::number}};
+    table.rows.push_back({Cell(std::string(40, 'n')), Cell(std::string(20, 't')), Cell("62.5")});
+    d.body.push_back(table);
+    std::string out = render::text(d, {80, false});  // 40 + 2 + 20 + 2 + 5 columns: fits as a table
+    CHECK(out == "T\n" + std::string("Name") + std::string(38, ' ') + "Type" + std::string(18, ' ') + "Score\n" +
+                     std::string(40, 'n') + "  " + std::string(20, 't') + "   62.5\n");
+    // A last column of longer words wraps, and needs room to: one record per row.
+    table.columns[2].kind = ColumnKind::text;
+    table.rows[0][2] = Cell("a few words that need some room to wrap");
+    d.body[0] = table;
+    CHECK(render::text(d, {80, false}).find("- " + std::string(40, 'n') + "\n") != std::string::npos);
+}
+
+TEST_CASE("document: a cell's role is a class in HTML only", "[document]") {
+    Document d;
+    d.title = "T";
+    Table table;
+    table.role = "heat-map";
+    table.columns = {{Text("Name")}, {Text("Score"), ColumnKind::number}};
+    Cell score("85.2");
+    score.role = "heat-4";
+    table.rows.push_back({Cell("A"), score});
+    d.body.push_back(table);
+    CHECK(render::html(d).find("<table class=\"heat-map\">") != std::string::npos);
+    CHECK(render::html(d).find("<td>A</td><td class=\"num heat-4\">85.2</td>") != std::string::npos);
+    CHECK(render::markdown(d).find("| A | 85.2 |") != std::string::npos);
+    CHECK(render::text(d, {80, false}).find("heat") == std::string::npos);
+}

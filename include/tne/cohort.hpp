@@ -36,18 +36,32 @@ struct Barrier {
     double share = 0;
 };
 
+// How often a model is the suggestion, and its share of the group (0-100).
+struct ModelShare {
+    const Model* model = nullptr;
+    int count = 0;
+    double share = 0;
+};
+
+// A group of the cohort; `members` points into the members given to summarise, which must outlive it.
 struct TypeSummary {
     std::string type;  // institution type id
     int count = 0;
+    std::optional<double> share;               // of the whole cohort (0-100); none when it is empty
+    std::vector<const CohortMember*> members;  // input order
     Stats overall;
-    std::vector<Stats> dimensions;  // rubric order
-    std::vector<int> levels;        // rubric level order: how many at each level
-    std::vector<int> weakest;       // rubric dimension order: how many have it as weakest
-    std::vector<int> suggested;     // rubric model order
-    int no_level = 0;               // members without an overall score, hence without a level
-    int no_weakest = 0;             // members without any known dimension score
-    int no_suggestion = 0;          // members without a suggested model
-    std::vector<Barrier> barriers;  // every dimension, by share descending, then id
+    std::vector<Stats> dimensions;   // rubric order
+    std::vector<int> levels;         // rubric level order: how many at each level
+    std::vector<int> weakest;        // rubric dimension order: how many have it as weakest
+    std::vector<int> suggested;      // rubric model order
+    int no_level = 0;                // members without an overall score, hence without a level
+    int no_weakest = 0;              // members without any known dimension score
+    int no_suggestion = 0;           // members without a suggested model
+    std::vector<Barrier> barriers;   // every dimension, by share descending, then id
+    std::vector<ModelShare> models;  // every model, rubric order: `suggested` with its shares
+    // The most suggested model, the first in rubric order among equals; none when none was suggested.
+    std::optional<ModelShare> most_suggested;
+    double no_weakest_share = 0, no_suggestion_share = 0;  // of the group (0-100)
 };
 
 // Points into the members given to summarise, which must outlive the summary.
@@ -66,9 +80,11 @@ struct CohortSummary {
 
 CohortSummary summarise(const std::vector<CohortMember>& members, const RubricSet& rubric, int read, int failed);
 
-std::string render_summary_text(const CohortSummary& summary, Lang lang);
-std::string render_summary_json(const CohortSummary& summary, Lang lang);
-std::string render_summary_markdown(const CohortSummary& summary, Lang lang);
+// The summary report (report/summary_report.cpp), one document in every human format, dated.
+std::string render_summary_text(const CohortSummary& summary, Lang lang, const ReportDate& date);
+std::string render_summary_markdown(const CohortSummary& summary, Lang lang, const ReportDate& date);
 std::string render_summary_html(const CohortSummary& summary, Lang lang, const ReportDate& date);
+// JSON (docs/json.md), a documented contract.
+std::string render_summary_json(const CohortSummary& summary, Lang lang);
 
 }  // namespace tne

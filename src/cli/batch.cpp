@@ -31,7 +31,7 @@ struct BatchCliOptions {
     std::string records;  // with --summary: also write the records here
     int jobs = 0;         // 0: every core
     bool quiet = false;
-    std::string date;  // the HTML summary's date; empty: today
+    std::string date;  // the summary's date; empty: today
 };
 
 BatchCliOptions options;
@@ -139,7 +139,7 @@ void add_batch_options(CLI::App& command, CommonOptions& common) {
     command.add_option("-j,--jobs", options.jobs, "Score N inputs at a time (default: every core)")
         ->type_name("N")
         ->check(CLI::Range(1, 256));
-    command.add_option("--date", options.date, "The HTML summary's date (default: today, or SOURCE_DATE_EPOCH)")
+    command.add_option("--date", options.date, "The summary's date (default: today, or SOURCE_DATE_EPOCH)")
         ->type_name("YYYY-MM-DD");
     command.add_flag("-q,--quiet", options.quiet, "No progress line, error lines or final count on standard error");
     add_common(command, common);
@@ -227,13 +227,13 @@ Exit run_batch(const CommonOptions& common, Lang lang) {
                 emit(common, render_summary_json(cohort, lang));
                 break;
             case Format::markdown:
-                emit(common, render_summary_markdown(cohort, lang));
+                emit(common, render_summary_markdown(cohort, lang, date));
                 break;
             case Format::html:
                 emit(common, render_summary_html(cohort, lang, date));
                 break;
             default:
-                emit(common, render_summary_text(cohort, lang));
+                emit(common, render_summary_text(cohort, lang, date));
         }
     }
     if (!options.quiet) {

@@ -121,7 +121,9 @@ private:
             for (size_t c = 0; c < table.columns.size(); ++c) {
                 const Cell& cell = c < row.size() ? row[c] : Cell();
                 ColumnKind kind = table.columns[c].kind;
-                out += "<td" + std::string(kind_class(kind)) + ">" +
+                std::string names = kind == ColumnKind::number ? "num" : kind == ColumnKind::bar ? "bar" : "";
+                if (!cell.role.empty()) names += (names.empty() ? "" : " ") + cell.role;
+                out += "<td" + class_attribute(names) + ">" +
                        (kind == ColumnKind::bar ? bar(cell) : inline_text(cell.text)) + "</td>";
             }
             out += "</tr>\n";

@@ -57,6 +57,7 @@ struct Column {
 struct Cell {
     Text text;
     double value = NAN;  // for a bar column
+    std::string role;    // what the cell is, for HTML to style (e.g. a heat map's band "heat-3")
 
     Cell() = default;
     Cell(Text t) : text(std::move(t)) {}         // NOLINT

@@ -1,8 +1,10 @@
-// Every human-readable report as one document, built once and emitted in text, Markdown or HTML
-// (render/emit.hpp). JSON is written separately: it is a documented contract.
+// The report builders: each turns a result into one format-neutral document (report/document.hpp),
+// which render/emit.hpp writes as text, Markdown or HTML. Builders arrange; the result types hold
+// every figure they show. JSON is written separately: it is a documented contract.
 #pragma once
 
 #include "report/document.hpp"
+#include "tne/cohort.hpp"
 #include "tne/plan.hpp"
 #include "tne/profile_diff.hpp"
 #include "tne/rubric_diff.hpp"
@@ -12,10 +14,16 @@ namespace tne::report {
 // tne plan: the steps to the target model from the assessment `now`, and where they lead.
 doc::Document plan(const Plan& plan, const Assessment& now, Lang lang);
 
+// tne diff: the progress between two self-assessments of one institution.
+doc::Document progress(const AssessmentDiff& diff, Lang lang);
+
 // tne rubrics diff: what a change to a rubric set moves in a corpus of profiles.
 doc::Document rubric_diff(const RubricDiff& diff, Lang lang);
 
-// tne diff: the progress between two self-assessments of one institution.
-doc::Document progress(const AssessmentDiff& diff, Lang lang);
+// The cohort summary (tne batch --summary). A heat map of thousands of rows helps nobody and makes
+// a page no one can print: its table of institutions shows the first ones, and says so; the
+// records (--records) hold them all.
+inline constexpr size_t kSummaryInstitutionRows = 200;
+doc::Document summary(const CohortSummary& summary, Lang lang, const ReportDate& date);
 
 }  // namespace tne::report
