@@ -14,7 +14,7 @@ namespace {
 using namespace doc;
 
 constexpr size_t kBarCells = 16;
-constexpr size_t kMinLastColumn = 24;  // below this a table is written as one record per row
+constexpr size_t kMinLastColumn = 18;  // below this a table is written as one record per row
 
 const char* tone_code(Tone tone) {
     switch (tone) {
@@ -187,7 +187,10 @@ private:
         }
         size_t before_last = 0;
         for (size_t c = 0; c + 1 < columns; ++c) before_last += widths[c] + 2;
-        if (columns > 1 && before_last + kMinLastColumn > room(indent)) return records(table, indent);
+        // A last column of text wraps, so it needs some room; a number or a bar only its width.
+        const bool wraps = table.columns[columns - 1].kind == ColumnKind::text;
+        const size_t last_needs = wraps ? kMinLastColumn : widths[columns - 1];
+        if (columns > 1 && before_last + last_needs > room(indent)) return records(table, indent);
         size_t last_room = std::max(kMinLastColumn, room(indent) - before_last);
 
         auto cell_text = [&](size_t c, const Cell& cell, bool header) {
