@@ -305,7 +305,8 @@ std::string render_plan_markdown(const Plan& plan, const Assessment& now, Lang l
         out += fmt::format("\n## {}\n\n", tr(lang, "Steps", "Pasos"));
         out += fmt::format("| # | {} | {} | {} | {} | {} | {} |\n| ---: | --- | --- | --- | --- | --- | --- |\n",
                            tr(lang, "Change", "Cambio"), tr(lang, "Action", "Acción"), tr(lang, "Effort", "Esfuerzo"),
-                           tr(lang, "Horizon", "Horizonte"), tr(lang, "Annex", "Anexo"), tr(lang, "Lifts", "Resuelve"));
+                           words::term(words::Term::horizon, lang), tr(lang, "Annex", "Anexo"),
+                           tr(lang, "Lifts", "Resuelve"));
         for (size_t i = 0; i < plan.steps.size(); ++i) {
             const PlanStep& s = plan.steps[i];
             const Recommendation& rec = s.criterion->recommendation;
