@@ -70,6 +70,10 @@ EvidenceReview review_evidence(const Assessment& a, const ReportDate& date, int 
     // Missing evidence in rubric order, whatever the order of the dimensions' criteria.
     std::sort(review.missing.begin(), review.missing.end(),
               [](const MissingEvidence& x, const MissingEvidence& y) { return x.question < y.question; });
+    // The same answers by dimension, for the reports.
+    for (const auto& m : review.missing)
+        for (size_t i = 0; i < a.dimensions.size(); ++i)
+            if (a.dimensions[i].dimension == m.dimension) review.dimensions[i].without_evidence.push_back(m.question);
     return review;
 }
 

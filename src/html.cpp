@@ -79,6 +79,16 @@ ul.blockers, ul.advice { margin: .3rem 0; padding-left: 1.3rem; font-size: .92re
 ul.advice details { border: none; padding: 0; margin: 0; }
 ul.advice summary { font-weight: normal; }
 table.recommendations td:nth-child(2) { width: 50%; }
+section#dimensions, section#models { display: flex; flex-wrap: wrap; gap: 0 1.5rem; align-items: flex-start; }
+section#dimensions > h2, section#models > h2, section#models > p { flex: 0 0 100%; }
+section#dimensions > figure, section#models > figure { flex: 0 1 420px; margin: 0; }
+section#dimensions > table, section#models > table { flex: 1 1 16rem; width: auto; }
+section#what-if { border-left: 4px solid #CC79A7; padding: .1rem 1rem; margin: 1rem 0; }
+dl.about { font-size: .92rem; color: var(--muted); }
+ul.recommendations { list-style: none; padding-left: 0; font-size: .92rem; }
+ul.recommendations > li { margin: .4rem 0; }
+ul.recommendations p { margin: .1rem 0 0 1.5rem; }
+p.pathway { font-size: .92rem; }
 @media print {
   @page { size: A4; margin: 15mm; }
   body { max-width: none; margin: 0; padding: 0; font-size: 9.5pt; line-height: 1.3; }
@@ -99,12 +109,27 @@ table.recommendations td:nth-child(2) { width: 50%; }
   .pair > figure { flex: 0 0 340px; }
   .pair > figure svg { width: 100%; }
   .pair > .chart-column { flex: 0 0 290px; }
+  section#dimensions > figure { flex: 0 0 220px; }
+  section#dimensions > table { font-size: 7.5pt; }
+  #suggestion > p, #alternatives > p, #decided > p, #changes > p, #recommendations > p, #evidence > p,
+  #models > p, p.meta { margin: .25rem 0; }
+  #suggestion ul, #alternatives ul, #not-for-now ul, #unanswered ul, #evidence ul { margin: .2rem 0; }
+  ul.recommendations p { margin: 0 0 0 1.5rem; }
+  /* A folded list cannot be unfolded on paper: its summary alone says nothing there. */
+  #alternatives li > details, #not-for-now li > details { display: none; }
+  section section h2, section section h3 { font-size: 9.5pt; margin: .4rem 0 .2rem; border: none; }
+  #criteria summary { font-size: 7.5pt; font-weight: normal; }
+  section#models > figure { flex: 0 0 290px; }
+  section#dimensions svg, section#models svg { width: 100%; }
   .chart-column svg { width: 100%; }
   .pair { gap: .5rem 1rem; }
   .headline { margin: .5rem 0; gap: .6rem; }
   .figure-box { min-width: 0; }
-  .criteria { columns: 3; column-gap: 1rem; }
-  .criteria h2 { column-span: all; }
+  .criteria, section#criteria { columns: 3; column-gap: 1rem; }
+  .criteria h2, section#criteria h2 { column-span: all; }
+  dl.about { font-size: 8pt; margin: .2rem 0; gap: 0 1rem; }
+  ul.recommendations { font-size: 8.5pt; }
+  ul.recommendations > li { margin: .2rem 0; break-inside: avoid; }
   ul.blockers { columns: 2; column-gap: 1.5rem; font-size: 8pt; padding-left: 1rem; }
   ul.blockers ul { padding-left: 1rem; }
   ul.blockers > li, tr { break-inside: avoid; }

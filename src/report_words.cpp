@@ -16,6 +16,64 @@ std::string overall_readiness_title(Lang lang) { return tr(lang, "Overall readin
 
 std::string suggested_model_title(Lang lang) { return tr(lang, "Suggested model", "Modelo sugerido"); }
 
+const char* term(Term term, Lang lang) {
+    switch (term) {
+        case Term::tne_readiness:
+            return tr(lang, "TNE readiness", "Preparación para la ETN");
+        case Term::overall_readiness:
+            return tr(lang, "Overall readiness", "Preparación general");
+        case Term::level:
+            return tr(lang, "Level", "Nivel");
+        case Term::coverage:
+            return tr(lang, "Coverage", "Cobertura");
+        case Term::confidence:
+            return tr(lang, "Confidence", "Confianza");
+        case Term::dimension:
+            return tr(lang, "Dimension", "Dimensión");
+        case Term::score:
+            return tr(lang, "Score", "Puntaje");
+        case Term::model:
+            return tr(lang, "Model", "Modelo");
+        case Term::fit:
+            return tr(lang, "Fit", "Ajuste");
+        case Term::status:
+            return tr(lang, "Status", "Estado");
+        case Term::pathway:
+            return tr(lang, "Pathway", "Ruta");
+        case Term::recommendation:
+            return tr(lang, "Recommendation", "Recomendación");
+        case Term::effort:
+            return tr(lang, "Effort", "Esfuerzo");
+        case Term::horizon:
+            return tr(lang, "Horizon", "Plazo");
+        case Term::gain:
+            return tr(lang, "Gain", "Ganancia");
+        case Term::annex:
+            return tr(lang, "Annex", "Anexo");
+        case Term::answer:
+            return tr(lang, "Answer", "Respuesta");
+        case Term::date:
+            return tr(lang, "Date", "Fecha");
+        case Term::age:
+            return tr(lang, "Age", "Antigüedad");
+        case Term::owner:
+            return tr(lang, "Owner", "Responsable");
+        case Term::source:
+            return tr(lang, "Source", "Fuente");
+        case Term::rubric_set:
+            return tr(lang, "Rubric set", "Conjunto de rúbricas");
+        case Term::fresh:
+            return tr(lang, "Fresh", "Vigentes");
+        case Term::stale:
+            return tr(lang, "Stale", "Vencidas");
+        case Term::no_evidence:
+            return tr(lang, "No evidence", "Sin evidencia");
+        case Term::evidence:
+            return tr(lang, "Evidence", "Evidencia");
+    }
+    return "";
+}
+
 std::string score(const std::optional<double>& score) { return score ? format_number(*score, 0) : "–"; }
 
 std::string score_of_100(const std::optional<double>& score, Lang lang) {
@@ -42,6 +100,18 @@ std::string effort(Effort effort, Lang lang) {
             return tr(lang, "medium", "medio");
         case Effort::high:
             return tr(lang, "high", "alto");
+    }
+    return "";
+}
+
+std::string effort_phrase(Effort effort, Lang lang) {
+    switch (effort) {
+        case Effort::low:
+            return tr(lang, "low effort", "esfuerzo bajo");
+        case Effort::medium:
+            return tr(lang, "medium effort", "esfuerzo medio");
+        case Effort::high:
+            return tr(lang, "high effort", "esfuerzo alto");
     }
     return "";
 }
@@ -115,6 +185,12 @@ std::string points(const CriterionResult& criterion, Lang lang) {
     return fmt::format("{}/{}", format_number(criterion.points, 2), format_number(criterion.max_points, 2));
 }
 
+std::string signed_points(double points, Lang lang) {
+    bool one = std::fabs(points) == 1;
+    return fmt::format("{}{} {}", points >= 0 ? "+" : "", format_number(points),
+                       one ? tr(lang, "point", "punto") : tr(lang, "points", "puntos"));
+}
+
 std::string months(int count, Lang lang) {
     if (count == 1) return tr(lang, "1 month", "1 mes");
     return fmt::format("{} {}", count, tr(lang, "months", "meses"));
@@ -152,6 +228,31 @@ std::string evidence_counts(const EvidenceReview& review, Lang lang) {
                        tr(lang, "without evidence", "sin evidencia"));
 }
 
+std::string confidence_line(const EvidenceReview& review, Lang lang) {
+    return fmt::format("{} {}. {}", term(Term::confidence, lang), percent(review.confidence),
+                       confidence_rule(review, lang));
+}
+
+std::string evidence_by_dimension_title(Lang lang) {
+    return tr(lang, "Evidence by dimension", "Evidencia por dimensión");
+}
+
+std::string dated_evidence(const DatedEvidence& dated, bool with_age, Lang lang) {
+    const Evidence& e = *dated.evidence;
+    std::string age = with_age ? ", " + months(dated.age_months, lang) : "";
+    return fmt::format("{} ({}): {}{}; {}: {}; {}: {}", e.question->label.in(lang), e.question->path, e.date.iso(), age,
+                       tr(lang, "owner", "responsable"), e.owner, tr(lang, "source", "fuente"), e.source);
+}
+
+std::string missing_title(size_t count, bool listed, Lang lang) {
+    return fmt::format("{}: {}{}", tr(lang, "Answers without evidence", "Respuestas sin evidencia"), count,
+                       listed ? "" : tr(lang, " (--explain lists them)", " (--explain las enumera)"));
+}
+
+std::string missing_answer(const Question& question, Lang lang) {
+    return fmt::format("{} — {}", question.path, question.label.in(lang));
+}
+
 std::string stale_title(const EvidenceReview& review, Lang lang) {
     return fmt::format("{} {}", tr(lang, "Evidence older than", "Evidencia de más de"),
                        months(review.max_age_months, lang));
@@ -168,11 +269,7 @@ namespace {
 
 std::string model_name(const ModelResult& m, Lang lang) { return m.model->name.in(lang); }
 
-std::string points_word(double points, Lang lang) {
-    bool one = std::fabs(points) == 1;
-    return fmt::format("{}{} {}", points >= 0 ? "+" : "", format_number(points),
-                       one ? tr(lang, "point", "punto") : tr(lang, "points", "puntos"));
-}
+std::string points_word(double points, Lang lang) { return signed_points(points, lang); }
 
 std::string annex_ref(const std::string& section, Lang lang) {
     return fmt::format("{} {}", tr(lang, "Annex", "Anexo"), section);
@@ -346,6 +443,11 @@ std::string alternative(const Assessment& a, const Alternative& alternative, Lan
                        format_number(alternative.score_gap), model_name(*a.suggested, lang));
 }
 
+std::string blockers_title(const ModelResult& m, Lang lang) {
+    return m.status == ModelStatus::runs ? tr(lang, "Gaps to strengthen:", "Brechas por fortalecer:")
+                                         : tr(lang, "Blockers:", "Obstáculos:");
+}
+
 std::string lacks_title(Lang lang) {
     return tr(lang, "It lacks these reasons of the suggestion:", "Le faltan estas razones de la sugerencia:");
 }
@@ -380,13 +482,6 @@ std::string thresholds(const Assessment& a, Lang lang) {
                "por debajo, no se sugiere ningún modelo; la cobertura de este perfil es {}.")),
         format_number(advice.min_fit.value, 0), annex_ref(advice.min_fit.annex, lang),
         format_number(advice.min_coverage.value, 0), annex_ref(advice.min_coverage.annex, lang), percent(a.coverage));
-}
-
-std::string assumptions_title(Lang lang) {
-    return tr(
-        lang, "Rules that moved this result and rest on an assumption of the tool, not on the Annex's words:",
-        "Reglas que influyeron en este resultado y descansan en un supuesto de la herramienta, no en las palabras "
-        "del Anexo:");
 }
 
 std::string assumptions_summary(size_t count, Lang lang) {
@@ -489,14 +584,109 @@ std::string greedy_note(Lang lang) {
               "(hallado por una búsqueda voraz de hasta 3 cambios)");
 }
 
-std::string more_ways(size_t count, Lang lang, bool text_report) {
-    if (text_report)
-        return fmt::format(fmt::runtime(tr(lang, "… and {} more (--explain lists them all)",
-                                           "… y {} más (--explain las enumera todas)")),
-                           count);
-    return fmt::format(fmt::runtime(tr(lang, "… and {} more (the HTML and JSON reports list them all)",
-                                       "… y {} más (los informes HTML y JSON las enumeran todas)")),
-                       count);
+std::string more_ways(size_t count, Lang lang) {
+    return fmt::format(
+        fmt::runtime(tr(lang, "… and {} more (--explain lists them all)", "… y {} más (--explain las enumera todas)")),
+        count);
+}
+
+// The assessment report
+
+std::string headline_note(bool with_confidence, Lang lang) {
+    std::string note = tr(lang,
+                          "Coverage: the share of the criteria's weight that is answered; unanswered questions lower "
+                          "coverage, not the score.",
+                          "Cobertura: la parte del peso de los criterios que tiene respuesta; las preguntas sin "
+                          "respuesta reducen la cobertura, no el puntaje.");
+    if (with_confidence)
+        note += tr(lang, " Confidence: coverage with answers weighed by their evidence.",
+                   " Confianza: la cobertura, con cada respuesta ponderada por su evidencia.");
+    return note;
+}
+
+std::string dimensions_title(Lang lang) { return tr(lang, "Readiness by dimension", "Preparación por dimensión"); }
+
+std::string dimensions_caption(Lang lang) {
+    return tr(lang, "Each dimension's score from 0 to 100, its level and the share of its criteria answered.",
+              "El puntaje de cada dimensión de 0 a 100, su nivel y la parte de sus criterios con respuesta.");
+}
+
+std::string models_title(Lang lang) { return tr(lang, "Fit of each model", "Ajuste de cada modelo"); }
+
+std::string models_note(const Assessment& a, Lang lang) {
+    return fmt::format(fmt::runtime(tr(lang,
+                                       "Fit from 0 to 100; the minimum fit is {}. Score: the fit plus its reasons' "
+                                       "points; it ranks the models.",
+                                       "Ajuste de 0 a 100; el ajuste mínimo es {}. Puntaje: el ajuste más los puntos "
+                                       "de sus razones; ordena los modelos.")),
+                       format_number(a.rubric->advice.min_fit.value, 0));
+}
+
+std::string models_caption(const Assessment& a, Lang lang) {
+    return fmt::format(fmt::runtime(tr(lang, "Each model's fit, score and status; the minimum fit is {}.",
+                                       "El ajuste, el puntaje y el estado de cada modelo; el ajuste mínimo es {}.")),
+                       format_number(a.rubric->advice.min_fit.value, 0));
+}
+
+std::string recommendations_title(Lang lang) { return tr(lang, "What to do first", "Qué hacer primero"); }
+
+std::string gain_note(Lang lang) {
+    return tr(lang, "Gain: overall readiness points if the gap were closed.",
+              "Ganancia: puntos de preparación general si se cerrara la brecha.");
+}
+
+std::string recommendation_facts(const RecommendationResult& r, Lang lang) {
+    const Recommendation& rec = r.criterion->recommendation;
+    return fmt::format("{} · {} · {} · {} · {}", r.dimension->name.in(lang), signed_points(r.gain, lang),
+                       effort_phrase(rec.effort, lang), horizon(rec.horizon, lang), annex_ref(rec.annex, lang));
+}
+
+std::string more_recommendations(size_t count, Lang lang) {
+    return count_of(count, lang, "more recommendation", "more recommendations", "recomendación más",
+                    "recomendaciones más");
+}
+
+std::string more_recommendations_hint(size_t count, Lang lang) {
+    return fmt::format("{} ({})", more_recommendations(count, lang),
+                       tr(lang, "--explain shows all", "--explain las muestra todas"));
+}
+
+std::string unanswered_title(Lang lang) {
+    return tr(lang, "Unanswered questions (they lower coverage, not the score)",
+              "Preguntas sin respuesta (reducen la cobertura, no el puntaje)");
+}
+
+std::string trace_title(Lang lang) { return tr(lang, "How each score was reached", "Cómo se obtuvo cada puntaje"); }
+
+std::string dimension_trace(const DimensionResult& d, Lang lang) {
+    return fmt::format("{} {} = {} / {} {} × 100", d.dimension->name.in(lang), score_of_100(d.score, lang),
+                       format_number(d.points, 2), format_number(d.max_points, 2),
+                       tr(lang, "answered points", "puntos respondidos"));
+}
+
+std::string criterion_trace(const Assessment& a, const CriterionResult& c, Lang lang) {
+    std::string line = fmt::format("{} ({}): {} = {}", c.criterion->name.in(lang), annex_ref(c.criterion->annex, lang),
+                                   c.criterion->question, answer(*a.rubric, c.question->path, c.value, lang));
+    if (!c.score) return fmt::format("{} → {}", line, points(c, lang));
+    return fmt::format("{} → {}: {}% × {} = {}", line, c.matched, format_number(*c.score, 1),
+                       format_number(c.max_points, 2), signed_points(c.points, lang).substr(1));
+}
+
+std::string fit_trace_title(Lang lang) {
+    return tr(lang, "How each model's fit was reached", "Cómo se obtuvo el ajuste de cada modelo");
+}
+
+std::string fit_trace(const ModelResult& m, Lang lang) {
+    std::string terms;
+    for (const auto& t : m.fit_terms)
+        terms += fmt::format("{}{} {}×{}", terms.empty() ? "" : ", ", t.dimension->name.in(lang), score(t.score),
+                             format_number(t.weight, 2));
+    std::string line = fmt::format("{}: {} {} = {} ({})", model_name(m, lang), tr(lang, "fit", "ajuste"),
+                                   format_number(m.fit, 0), tr(lang, "weighted mean of", "media ponderada de"), terms);
+    for (const auto& reason : m.reasons)
+        line += fmt::format(" {}{} ({}, {})", reason.points >= 0 ? "+" : "", format_number(reason.points),
+                            reason.why->in(lang), annex_ref(*reason.annex, lang));
+    return line;
 }
 
 }  // namespace tne::words

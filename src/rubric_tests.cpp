@@ -40,7 +40,7 @@ inline constexpr Message top_not_positive{"{0} is not valid for \"top\"; expecte
                                           "{0} no es válido para \"top\"; se esperaba un número entero de 1 a {1}"};
 inline constexpr Message model_feasible_and_blocked{
     "the model \"{0}\" is expected both feasible and blocked",
-    "se espera que el modelo \"{0}\" sea viable y esté bloqueado a la vez"};
+    "se espera que el modelo \"{0}\" sea factible y esté bloqueado a la vez"};
 inline constexpr Message criterion_included_and_excluded{"the criterion \"{0}\" is both included and excluded",
                                                          "el criterio \"{0}\" está incluido y excluido a la vez"};
 inline constexpr Message unknown_reference{"no {0} \"{1}\" in the rubric set",
@@ -61,7 +61,7 @@ inline constexpr Message at_least{"at least {0}", "al menos {0}"};
 inline constexpr Message at_most{"at most {0}", "como máximo {0}"};
 inline constexpr Message no_score{"no score (no answers)", "ningún puntaje (sin respuestas)"};
 inline constexpr Message no_level{"no level (no answers)", "ningún nivel (sin respuestas)"};
-inline constexpr Message feasible{"feasible", "viable"};
+inline constexpr Message feasible{"feasible", "factible"};
 inline constexpr Message blocked{"blocked", "bloqueado"};
 inline constexpr Message rank_or_better{"rank {0} or better", "lugar {0} o mejor"};
 inline constexpr Message among_all{"among the recommendations", "entre las recomendaciones"};

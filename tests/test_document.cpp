@@ -91,6 +91,25 @@ TEST_CASE("document: a table too wide for the terminal becomes one record per ro
     CHECK(out == "T\n- " + std::string(70, 'x') + "\n  Action: write it down\n");
 }
 
+TEST_CASE("document: a last column of numbers needs only its width; one of text wraps in 18 columns or more",
+          "[document]") {
+    Document d;
+    d.title = "T";
+    Table numbers;
+    numbers.columns = {{Text("Name")}, {Text("Count"), ColumnKind::number}};
+    numbers.rows.push_back({Cell(std::string(70, 'x')), Cell("7")});
+    d.body.push_back(numbers);
+    Table words;
+    words.columns = {{Text("Name")}, {Text("Status")}};
+    words.rows.push_back({Cell(std::string(60, 'y')), Cell("runs, fit below minimum")});
+    d.body.push_back(words);
+    std::string out = render::text(d, {80, false});
+    CHECK(out.find("Name" + std::string(66, ' ') + "  Count\n" + std::string(70, 'x') + "      7\n") !=
+          std::string::npos);
+    CHECK(out.find(std::string(60, 'y') + "  runs, fit below\n" + std::string(62, ' ') + "minimum\n") !=
+          std::string::npos);
+}
+
 TEST_CASE("document: Markdown escapes what it is given and drops bars", "[document]") {
     std::string out = render::markdown(sample());
     CHECK(out.rfind("# Plan — **Universidad &lt;b&gt;X&lt;/b&gt;**\n", 0) == 0);

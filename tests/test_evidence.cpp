@@ -413,8 +413,9 @@ TEST_CASE("the text report lists a few answers without evidence, counts many, an
     RunResult short_list = run_tne({"assess", few, "--date", "2026-11-23"});
     REQUIRE(short_list.exit_code == 0);
     // Coverage 1.5 x 7/13 of 10.25 (7.9%), confidence 1.5 x 5/13 of 10.25 (5.6%).
-    CHECK(short_list.out.find("(coverage 8%, confidence 6%)") != std::string::npos);
-    CHECK(short_list.out.find("  Answers without evidence: 1\n    - funding.internal_scholarships") !=
+    CHECK(short_list.out.find("\nCoverage: 8%\nConfidence: 6%\n") != std::string::npos);
+    // Listed by dimension.
+    CHECK(short_list.out.find("  Answers without evidence: 1\n    - Funding\n      - funding.internal_scholarships") !=
           std::string::npos);
     CHECK(short_list.out.find(
               "  Evidence older than 12 months:\n    - Number of enrolled students (institution.students): "
@@ -426,7 +427,8 @@ TEST_CASE("the text report lists a few answers without evidence, counts many, an
     CHECK(counted.out.find("    - funding.sufficiency") == std::string::npos);
     RunResult explained =
         run_tne({"assess", "examples/universidad_estatal_es.yaml", "--date", "2026-11-23", "--explain"});
-    CHECK(explained.out.find("  Answers without evidence: 49\n    - funding.sufficiency") != std::string::npos);
+    CHECK(explained.out.find("  Answers without evidence: 49\n    - Funding\n      - funding.sufficiency") !=
+          std::string::npos);
 
     RunResult none = run_tne({"assess", "examples/research_center.yaml", "--date", "2026-11-23", "--explain"});
     CHECK(none.out.find("No scored answer carries evidence yet") != std::string::npos);

@@ -367,8 +367,8 @@ TEST_CASE("what-if: --set re-scores with the changed answers, marks them, and le
     CHECK_THAT(run({}), Catch::Contains("What-if: 1 answer is simulated (--set), not from the file"));
     CHECK_THAT(run({}), Catch::Contains("Co-funding proposals (funding.co_funding): yes → partial"));
     CHECK_THAT(run({"--lang", "es"}), Catch::Contains("Simulación: 1 respuesta es supuesta (--set), no del archivo"));
-    CHECK_THAT(run({"--format", "markdown", "--date", "2026-11-23"}), Catch::Contains("> **What-if: 1 answer"));
-    CHECK_THAT(run({"--format", "html", "--date", "2026-11-23"}), Catch::Contains("<section class=\"what-if\">"));
+    CHECK_THAT(run({"--format", "markdown", "--date", "2026-11-23"}), Catch::Contains("\n## What-if: 1 answer"));
+    CHECK_THAT(run({"--format", "html", "--date", "2026-11-23"}), Catch::Contains("<section id=\"what-if\">"));
     CHECK_THAT(run_tne({"assess", example}).out, !Catch::Contains("What-if"));
 }
 

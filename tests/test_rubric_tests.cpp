@@ -305,7 +305,7 @@ TEST_CASE("the report shows each failed expectation and closes with the counts",
     CHECK(es.find("PASA   rubrics/tests/case.yaml:2:5  right\n") == 0);
     CHECK(es.find("FALLA  rubrics/tests/case.yaml:12:5  wrong\n"
                   "       preparación general: se esperaba como máximo 40, se obtuvo 55.7\n") != std::string::npos);
-    CHECK(es.find("       modelo hybrid_blended: se esperaba viable, se obtuvo bloqueado\n") != std::string::npos);
+    CHECK(es.find("       modelo hybrid_blended: se esperaba factible, se obtuvo bloqueado\n") != std::string::npos);
     CHECK(es.find("       recomendación digital.connectivity: se esperaba después del lugar 1, se obtuvo lugar 1\n") !=
           std::string::npos);
     CHECK(last_line(es) == "aprobados: 2, fallidos: 1");

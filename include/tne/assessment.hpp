@@ -157,6 +157,9 @@ struct DimensionEvidence {
     int fresh = 0;          // with evidence no older than the maximum age (or dated after the review)
     int stale = 0;
     int missing = 0;
+    // The known answers without evidence whose first scoring criterion is in this dimension (each
+    // answer once, as in EvidenceReview::missing), rubric order: what reports list by dimension.
+    std::vector<const Question*> without_evidence;
 };
 
 // Confidence is coverage with answers weighed by their evidence: an answer counts fully with fresh

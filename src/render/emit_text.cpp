@@ -14,7 +14,7 @@ namespace {
 using namespace doc;
 
 constexpr size_t kBarCells = 16;
-constexpr size_t kMinLastColumn = 24;  // below this a table is written as one record per row
+constexpr size_t kMinLastColumn = 18;  // below this a table is written as one record per row
 
 const char* tone_code(Tone tone) {
     switch (tone) {

@@ -3,13 +3,27 @@
 // every figure they show. JSON is written separately: it is a documented contract.
 #pragma once
 
+#include <optional>
+
 #include "report/document.hpp"
+#include "tne/assessment.hpp"
 #include "tne/cohort.hpp"
 #include "tne/plan.hpp"
 #include "tne/profile_diff.hpp"
 #include "tne/rubric_diff.hpp"
 
 namespace tne::report {
+
+// tne assess: the assessment report.
+struct ReportOptions {
+    Lang lang = Lang::en;
+    // Everything, with the trace behind every point: every recommendation, every way the advice would
+    // change, every answer without evidence, and how each score and fit was reached. Without it, the
+    // report says how many more there are (the text report without --explain).
+    bool explain = false;
+    std::optional<ReportDate> date;  // the report's date, shown under the title
+};
+doc::Document assessment(const Assessment& assessment, const ReportOptions& options);
 
 // tne plan: the steps to the target model from the assessment `now`, and where they lead.
 doc::Document plan(const Plan& plan, const Assessment& now, Lang lang);
