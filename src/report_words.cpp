@@ -6,15 +6,9 @@
 
 namespace tne::words {
 
-std::string rubric_set_title(Lang lang) { return tr(lang, "Rubric set", "Conjunto de rúbricas"); }
-
 std::string rubric_set(const RubricSet& rubric, Lang lang) {
     return fmt::format("{}, v{}", rubric.name.in(lang), rubric.version);
 }
-
-std::string overall_readiness_title(Lang lang) { return tr(lang, "Overall readiness", "Preparación general"); }
-
-std::string suggested_model_title(Lang lang) { return tr(lang, "Suggested model", "Modelo sugerido"); }
 
 const char* term(Term term, Lang lang) {
     switch (term) {
@@ -70,6 +64,8 @@ const char* term(Term term, Lang lang) {
             return tr(lang, "No evidence", "Sin evidencia");
         case Term::evidence:
             return tr(lang, "Evidence", "Evidencia");
+        case Term::suggested_model:
+            return tr(lang, "Suggested model", "Modelo sugerido");
     }
     return "";
 }
@@ -283,7 +279,7 @@ std::string count_of(size_t count, Lang lang, const char* en_one, const char* en
 }  // namespace
 
 std::string suggested_title(const Assessment& a, Lang lang) {
-    return fmt::format("{}: {}", suggested_model_title(lang),
+    return fmt::format("{}: {}", term(Term::suggested_model, lang),
                        a.suggested ? model_name(*a.suggested, lang) : tr(lang, "none yet", "ninguno todavía"));
 }
 

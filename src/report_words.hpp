@@ -41,6 +41,7 @@ enum class Term {
     stale,
     no_evidence,
     evidence,
+    suggested_model,
 };
 const char* term(Term term, Lang lang);
 
@@ -168,10 +169,7 @@ std::string greedy_note(Lang lang);  // "(found by a greedy search of up to 3 ch
 std::string more_ways(size_t count, Lang lang);
 inline constexpr size_t kListedWays = 5;  // per model, in the text report without --explain
 
-// The glossary's terms every report shares, so each says them alike.
-std::string rubric_set_title(Lang lang);                     // "Rubric set"
-std::string rubric_set(const RubricSet& rubric, Lang lang);  // "TNE readiness, Mexico (...), v1"
-std::string overall_readiness_title(Lang lang);              // "Overall readiness"
-std::string suggested_model_title(Lang lang);                // "Suggested model"
+// A rubric set as every report names it: "TNE readiness, Mexico (...), v1".
+std::string rubric_set(const RubricSet& rubric, Lang lang);
 
 }  // namespace tne::words

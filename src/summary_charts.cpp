@@ -48,7 +48,7 @@ std::string strip_plot(const std::vector<StripRow>& rows, const std::string& tit
     constexpr double kTop = 8;
     double bottom = kTop + kRow * static_cast<double>(rows.size());
     svg::Canvas canvas(kWidth, bottom + 40, title);
-    score_axis(canvas, kTop, bottom, words::overall_readiness_title(lang) + " (0–100)");
+    score_axis(canvas, kTop, bottom, std::string(words::term(words::Term::overall_readiness, lang)) + " (0–100)");
     std::string median_word = lang == Lang::es ? "mediana" : "median";
     for (size_t r = 0; r < rows.size(); ++r) {
         const StripRow& row = rows[r];

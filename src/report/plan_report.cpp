@@ -130,13 +130,13 @@ private:
 
     Section after() {
         const Assessment& b = p_.after;
-        Table table{{{tr(lang_, "Readiness", "Preparación")},
-                     {tr(lang_, "Score", "Puntuación"), ColumnKind::number},
-                     {tr(lang_, "Level", "Nivel")}},
+        Table table{{{words::term(words::Term::dimension, lang_)},
+                     {words::term(words::Term::score, lang_), ColumnKind::number},
+                     {words::term(words::Term::level, lang_)}},
                     {},
                     {},
                     ""};
-        table.rows.push_back({tr(lang_, "Overall readiness", "Preparación general"),
+        table.rows.push_back({words::term(words::Term::overall_readiness, lang_),
                               change(words::score(a_.overall), words::score(b.overall)),
                               change(words::level(a_.level, lang_), words::level(b.level, lang_))});
         for (size_t d = 0; d < a_.dimensions.size(); ++d) {
@@ -153,7 +153,7 @@ private:
                                                        words::status(b, now, lang_))}},
                     ""};
         if (a_.suggested && b.suggested)
-            facts.items.push_back({tr(lang_, "Suggested model", "Modelo sugerido"),
+            facts.items.push_back({words::term(words::Term::suggested_model, lang_),
                                    change(in(a_.suggested->model->name), in(b.suggested->model->name))});
         return Section{tr(lang_, "After these steps", "Después de estos pasos"), {table, facts}, "after"};
     }

@@ -15,21 +15,17 @@ using diff_format::delta_text;
 using diff_format::levels_text;
 using diff_format::score_text;
 using diff_format::scores_text;
+using words::Term;
 
 // Labels, each in English and Spanish. Arguments are positional ({0}, {1}...).
 namespace label {
 constexpr Message title{"Progress — {0}", "Avance — {0}"};
 constexpr Message before{"Before", "Antes"};
 constexpr Message after{"After", "Después"};
-constexpr Message rubric_set{"Rubric set", "Conjunto de rúbricas"};
 constexpr Message nothing_changed{"Nothing changed: both profiles give the same answers.",
                                   "Nada cambió: los dos perfiles dan las mismas respuestas."};
-constexpr Message overall_readiness{"Overall readiness", "Preparación general"};
-constexpr Message dimensions{"Scores by dimension", "Puntuaciones por dimensión"};
-constexpr Message dimension{"Dimension", "Dimensión"};
-constexpr Message level{"Level", "Nivel"};
+constexpr Message dimensions{"Scores by dimension", "Puntajes por dimensión"};
 constexpr Message coverage_change{"coverage {0}", "cobertura {0}"};
-constexpr Message suggested_model{"Suggested model", "Modelo sugerido"};
 constexpr Message no_model{"none", "ninguno"};
 constexpr Message models{"Models", "Modelos"};
 constexpr Message blocked{"blocked ({0})", "bloqueado ({0})"};
@@ -54,11 +50,10 @@ public:
         Document doc;
         doc.lang = lang_;
         doc.title = say(label::title, diff_format::change_text(d_.old_side.institution, d_.new_side.institution));
-        doc.body.push_back(
-            Facts{{{say(label::before), Text().code(d_.old_side.source)},
-                   {say(label::after), Text().code(d_.new_side.source)},
-                   {say(label::rubric_set), fmt::format("{}, v{}", in(d_.rubric->name), d_.rubric->version)}},
-                  ""});
+        doc.body.push_back(Facts{{{say(label::before), Text().code(d_.old_side.source)},
+                                  {say(label::after), Text().code(d_.new_side.source)},
+                                  {term(Term::rubric_set), words::rubric_set(*d_.rubric, lang_)}},
+                                 ""});
         if (!d_.changed()) {
             doc.body.push_back(Paragraph{say(label::nothing_changed), ""});
             return doc;
@@ -77,6 +72,7 @@ private:
         return format_message(message, a).in(lang_);
     }
     const std::string& in(const LocalText& text) const { return text.in(lang_); }
+    std::string term(words::Term term) const { return words::term(term, lang_); }
 
     std::string model_name(const NamedRef& model) const {
         return model.empty() ? say(label::no_model) : in(model.name);
@@ -104,20 +100,20 @@ private:
             if (!delta_text(d_.overall).empty()) scores += " (" + delta_text(d_.overall) + ")";
         }
         Facts facts{
-            {{say(label::overall_readiness), scores + " · " + level_text(d_.old_level, d_.new_level, d_.coverage)}},
+            {{term(Term::overall_readiness), scores + " · " + level_text(d_.old_level, d_.new_level, d_.coverage)}},
             ""};
         if (d_.suggestion_moved())
             facts.items.push_back(
-                {say(label::suggested_model), model_name(d_.old_suggestion) + " → " + model_name(d_.new_suggestion)});
+                {term(Term::suggested_model), model_name(d_.old_suggestion) + " → " + model_name(d_.new_suggestion)});
         return facts;
     }
 
     Section dimensions() const {
-        Table table{{{say(label::dimension)},
+        Table table{{{term(Term::dimension)},
                      {say(label::before), ColumnKind::number},
                      {say(label::after), ColumnKind::number},
                      {"Δ", ColumnKind::number},
-                     {say(label::level)}},
+                     {term(Term::level)}},
                     {},
                     {},
                     ""};

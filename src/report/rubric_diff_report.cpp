@@ -4,6 +4,7 @@
 
 #include "diff_format.hpp"
 #include "report/reports.hpp"
+#include "report_words.hpp"
 
 namespace tne::report {
 
@@ -13,6 +14,7 @@ using namespace doc;
 using diff_format::delta_text;
 using diff_format::levels_text;
 using diff_format::scores_text;
+using words::Term;
 
 // Labels, each in English and Spanish. Arguments are positional ({0}, {1}...).
 namespace label {
@@ -21,16 +23,11 @@ constexpr Message old_set{"Old", "Anterior"};
 constexpr Message new_set{"New", "Nuevo"};
 constexpr Message precision_note{
     "Scores are compared to one decimal, as reports show them; recommendations in the top {0}.",
-    "Las puntuaciones se comparan con un decimal, como las muestran los informes; las "
+    "Los puntajes se comparan con un decimal, como los muestran los informes; las "
     "recomendaciones, entre las {0} primeras."};
 constexpr Message profile{"Profile", "Perfil"};
-constexpr Message overall{"Overall readiness", "Preparación general"};
-constexpr Message dimension{"Dimension", "Dimensión"};
-constexpr Message score{"Score", "Puntuación"};
-constexpr Message level{"Level", "Nivel"};
 constexpr Message added{"added in the new set", "agregada en el conjunto nuevo"};
 constexpr Message removed{"removed from the new set", "eliminada del conjunto nuevo"};
-constexpr Message suggested_model{"Suggested model", "Modelo sugerido"};
 constexpr Message no_model{"none", "ninguno"};
 constexpr Message into_top{"Into the top {0}", "Entran entre las {0} primeras"};
 constexpr Message out_of_top{"Out of the top {0}", "Salen de las {0} primeras"};
@@ -98,6 +95,8 @@ private:
         return model.empty() ? say(label::no_model) : model.name.in(lang_);
     }
 
+    std::string term(words::Term term) const { return words::term(term, lang_); }
+
     std::string rank_text(int rank) const { return rank > 0 ? fmt::format("#{}", rank) : say(label::not_recommended); }
 
     // A dimension's level, or what happened to it when it is in one set only.
@@ -109,7 +108,10 @@ private:
 
     Section moved_summary() const {
         Table table{
-            {{say(label::profile)}, {say(label::overall), ColumnKind::number}, {"Δ", ColumnKind::number}}, {}, {}, ""};
+            {{say(label::profile)}, {term(Term::overall_readiness), ColumnKind::number}, {"Δ", ColumnKind::number}},
+            {},
+            {},
+            ""};
         for (const auto& p : diff_.profiles)
             if (p.moved()) table.rows.push_back({Text().code(p.path), scores_text(p.overall), delta_text(p.overall)});
         return Section{say(label::moved), {table}, "moved"};
@@ -124,14 +126,14 @@ private:
     }
 
     Section profile_section(const ProfileDiff& p) const {
-        Table table{{{say(label::dimension)},
-                     {say(label::score), ColumnKind::number},
+        Table table{{{term(Term::dimension)},
+                     {term(Term::score), ColumnKind::number},
                      {"Δ", ColumnKind::number},
-                     {say(label::level)}},
+                     {term(Term::level)}},
                     {},
                     {},
                     ""};
-        table.rows.push_back({say(label::overall), scores_text(p.overall), delta_text(p.overall),
+        table.rows.push_back({term(Term::overall_readiness), scores_text(p.overall), delta_text(p.overall),
                               levels_text(p.old_level, p.new_level, lang_)});
         for (const auto& d : p.dimensions)
             table.rows.push_back({Text(d.dimension.name.in(lang_) + " (").code(d.dimension.id).add(")"),
@@ -141,7 +143,7 @@ private:
         body.push_back(table);
         if (p.suggestion_moved())
             body.push_back(Facts{
-                {{say(label::suggested_model), model_name(p.old_suggestion) + " → " + model_name(p.new_suggestion)}},
+                {{term(Term::suggested_model), model_name(p.old_suggestion) + " → " + model_name(p.new_suggestion)}},
                 ""});
         List lists;
         add_recommendations(lists, label::into_top, p.entered);

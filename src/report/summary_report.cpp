@@ -88,7 +88,8 @@ public:
         d.lang = lang_;
         d.title = say(terms::title);
         Text meta(date_.long_form(lang_));
-        meta.add(" · " + words::rubric_set_title(lang_) + ": " + words::rubric_set(r_, lang_));
+        meta.add(" · " + std::string(words::term(words::Term::rubric_set, lang_)) + ": " +
+                 words::rubric_set(r_, lang_));
         d.body.push_back(Paragraph{meta, "meta"});
         d.body.push_back(Paragraph{
             say(terms::accounting, std::to_string(s_.read), std::to_string(s_.scored), std::to_string(s_.failed)),
@@ -243,8 +244,8 @@ private:
 
     // The models suggested to at least one institution of the group, in rubric order.
     Table model_table(const TypeSummary& g) const {
-        Table table{{label_column(words::suggested_model_title(lang_)), number_column(say(terms::institutions)),
-                     number_column(say(terms::share))},
+        Table table{{label_column(words::term(words::Term::suggested_model, lang_)),
+                     number_column(say(terms::institutions)), number_column(say(terms::share))},
                     {},
                     {},
                     ""};
@@ -310,7 +311,8 @@ private:
                 {},
                 {},
                 ""};
-            table.rows.push_back(stats_row(Text().strong(words::overall_readiness_title(lang_)), g->overall));
+            table.rows.push_back(
+                stats_row(Text().strong(words::term(words::Term::overall_readiness, lang_)), g->overall));
             for (size_t d = 0; d < r_.dimensions.size(); ++d)
                 table.rows.push_back(stats_row(r_.dimensions[d].name.in(lang_), g->dimensions[d]));
             if (g->type.empty()) {  // the whole cohort's open, the types' folded in HTML
