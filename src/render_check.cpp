@@ -2,6 +2,8 @@
 #include <fmt/format.h>
 
 #include "json_writer.hpp"
+#include "render/emit.hpp"
+#include "report/reports.hpp"
 #include "tne/rubric_check.hpp"
 
 namespace tne {
@@ -11,20 +13,6 @@ namespace {
 std::string_view severity_word(Severity severity, Lang lang) {
     if (severity == Severity::error) return "error";
     return lang == Lang::es ? "advertencia" : "warning";
-}
-
-std::string summary_line(const CheckReport& report, Lang lang) {
-    int errors = report.count(Severity::error);
-    int warnings = report.count(Severity::warning);
-    bool es = lang == Lang::es;
-    if (errors == 0 && warnings == 0)
-        return fmt::format(fmt::runtime(es ? "{}: sin problemas ({} archivos revisados)\n"
-                                           : "{}: no problems found ({} files checked)\n"),
-                           report.root, report.files_checked);
-    return fmt::format(
-        "{}: {} {}, {} {}\n", report.root, errors,
-        es ? (errors == 1 ? "error" : "errores") : (errors == 1 ? "error" : "errors"), warnings,
-        es ? (warnings == 1 ? "advertencia" : "advertencias") : (warnings == 1 ? "warning" : "warnings"));
 }
 
 // file:line:col: error: message [rule-id], then the hint, as compilers print notes.
@@ -40,7 +28,7 @@ std::string render_text(const CheckReport& report, Lang lang, bool color) {
                            f.rule->id);
         out += fmt::format("  {}: {}\n", paint("36", lang == Lang::es ? "sugerencia" : "hint"), f.rule->hint.in(lang));
     }
-    return out + summary_line(report, lang);
+    return out + check_summary(report, lang) + "\n";
 }
 
 std::string render_json(const CheckReport& report, Lang lang) {
@@ -102,7 +90,7 @@ std::string render_github(const CheckReport& report, Lang lang) {
                            escape_property(fmt::format("tne {}", f.rule->id)),
                            escape_data(f.message.in(lang) + "\n" + f.rule->hint.in(lang)));
     }
-    return out + summary_line(report, lang);
+    return out + check_summary(report, lang) + "\n";
 }
 
 // SARIF 2.1.0: one run, the rules as the tool's reportingDescriptors, one result per finding.
@@ -149,6 +137,20 @@ std::string render_sarif(const CheckReport& report, Lang lang) {
 
 }  // namespace
 
+std::string check_summary(const CheckReport& report, Lang lang) {
+    int errors = report.count(Severity::error);
+    int warnings = report.count(Severity::warning);
+    bool es = lang == Lang::es;
+    if (errors == 0 && warnings == 0)
+        return fmt::format(
+            fmt::runtime(es ? "{}: sin problemas ({} archivos revisados)" : "{}: no problems found ({} files checked)"),
+            report.root, report.files_checked);
+    return fmt::format(
+        "{}: {} {}, {} {}", report.root, errors,
+        es ? (errors == 1 ? "error" : "errores") : (errors == 1 ? "error" : "errors"), warnings,
+        es ? (warnings == 1 ? "advertencia" : "advertencias") : (warnings == 1 ? "warning" : "warnings"));
+}
+
 std::string render_check(const CheckReport& report, CheckFormat format, Lang lang, bool color) {
     switch (format) {
         case CheckFormat::text:
@@ -159,6 +161,10 @@ std::string render_check(const CheckReport& report, CheckFormat format, Lang lan
             return render_github(report, lang);
         case CheckFormat::sarif:
             return render_sarif(report, lang);
+        case CheckFormat::markdown:
+            return render::markdown(report::check(report, lang));
+        case CheckFormat::html:
+            return render::html(report::check(report, lang));
     }
     return render_text(report, lang, color);
 }

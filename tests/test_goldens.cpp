@@ -175,7 +175,7 @@ TEST_CASE("tne rubrics check of a set with several defects matches its golden ou
     fs::copy(source_dir() / "tests/rubrics/minimal", root, fs::copy_options::recursive);
     apply_broken_cases(root, {"untranslated", "unused-question", "basis-missing", "unknown-reference-test-model"});
     for (std::string lang : {"en", "es"}) {
-        for (std::string format : {"text", "json", "github", "sarif"}) {
+        for (std::string format : {"text", "json", "github", "sarif", "markdown", "html"}) {
             RunResult run = run_tne({"rubrics", "check", root.string(), "--lang", lang, "--format", format}, kFixedEnv);
             check_run(run, 1, lang + " " + format);
             check_golden("rubrics-check/several_defects." + lang + "." + kExtension.at(format), dir.stable(run.out));

@@ -56,12 +56,15 @@ struct CheckSource {
 
 CheckReport check_rubric_set(const RubricFiles& files, const std::optional<CheckSource>& source = std::nullopt);
 
-enum class CheckFormat { text, json, github, sarif };
+enum class CheckFormat { text, json, github, sarif, markdown, html };
 
 // text: compiler style, "file:line:col: error: message [rule-id]" then the hint; json: the
 // findings as data; github: workflow commands that annotate a pull request's lines; sarif: SARIF
-// 2.1.0 for code-scanning dashboards.
+// 2.1.0 for code-scanning dashboards; markdown (a pull request's job summary) and html: the findings
+// as a table for a person.
 std::string render_check(const CheckReport& report, CheckFormat format, Lang lang, bool color = false);
+// The line that closes every format: "rubrics: 2 errors, 1 warning", "... no problems found (18 files checked)".
+std::string check_summary(const CheckReport& report, Lang lang);
 
 // The JSON Schema of rubric files (schemas/rubric-set.schema.json), for editors.
 const std::string& rubric_files_schema();

@@ -34,6 +34,10 @@ CheckFormat check_format(Format format) {
             return CheckFormat::github;
         case Format::sarif:
             return CheckFormat::sarif;
+        case Format::markdown:
+            return CheckFormat::markdown;
+        case Format::html:
+            return CheckFormat::html;
         default:
             return CheckFormat::text;
     }
@@ -50,8 +54,10 @@ void add_rubrics_options(CLI::App& command, CommonOptions&) { command.require_su
 
 void add_rubrics_check_options(CLI::App& command, CommonOptions& common) {
     add_rubric_set_option(command);
-    add_format_option(command, options.format, {Format::text, Format::json, Format::github, Format::sarif},
-                      "text, json, github (pull-request annotations) or sarif (SARIF 2.1.0)");
+    add_format_option(command, options.format,
+                      {Format::text, Format::json, Format::github, Format::sarif, Format::markdown, Format::html},
+                      "text, json, github (pull-request annotations), sarif (SARIF 2.1.0), markdown (a job "
+                      "summary) or html");
     command.add_flag("--strict", options.strict, "Warnings fail the check too");
     command
         .add_option(

@@ -10,6 +10,7 @@
 #include "tne/cohort.hpp"
 #include "tne/plan.hpp"
 #include "tne/profile_diff.hpp"
+#include "tne/rubric_check.hpp"
 #include "tne/rubric_diff.hpp"
 
 namespace tne::report {
@@ -33,6 +34,9 @@ doc::Document progress(const AssessmentDiff& diff, Lang lang);
 
 // tne rubrics diff: what a change to a rubric set moves in a corpus of profiles.
 doc::Document rubric_diff(const RubricDiff& diff, Lang lang);
+
+// tne rubrics check, for a person (Markdown, HTML); tools read its other formats.
+doc::Document check(const CheckReport& report, Lang lang);
 
 // The cohort summary (tne batch --summary). A heat map of thousands of rows helps nobody and makes
 // a page no one can print: its table of institutions shows the first ones, and says so; the
