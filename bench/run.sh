@@ -5,6 +5,10 @@
 #   tne batch DIR --jobs 1 --format csv -o OUT.csv   records, one worker
 #   tne batch DIR --jobs 2 --format csv -o OUT.csv   records, two workers
 #   tne batch DIR --summary --jobs 2 -o SUMMARY.txt  the cohort summary
+# then the survey path on a generated export of SURVEY_ROWS rows (default 20000) like
+# examples/survey/respuestas.csv, in the same run and the same way:
+#   csv_floor SURVEY.csv                             tne's CSV reader alone: the bare read
+#   tne batch SURVEY.csv --csv-map examples/survey/mapa.yaml --jobs 1 --format csv -o OUT.csv
 # then one `tne assess` of an example, 50 times. Prints a table and PASS or FAIL per target; exits
 # 0 when everything ran (whatever the targets say), 1 when a step failed.
 #
@@ -26,10 +30,13 @@ max_overhead_percent=15  # --jobs 1 over the floor, at the largest N
 min_speedup=1.7          # --jobs 2 over --jobs 1, at the largest N
 max_memory_ratio=1.10    # peak memory of the records runs, largest N over smallest
 max_assess_ms=20
+min_survey_rows_per_second=25000  # the survey path, --jobs 1
+survey_rows=${SURVEY_ROWS:-20000}
+survey_map=examples/survey/mapa.yaml
 
 echo "building in $build ..." >&2
 cmake -S "$repo" -B "$build" -DCMAKE_BUILD_TYPE=Release -DTNE_BUILD_BENCH=ON -DTNE_BUILD_TESTS=OFF >/dev/null
-cmake --build "$build" -j"$(nproc)" --target tne generate_profiles yaml_floor >/dev/null
+cmake --build "$build" -j"$(nproc)" --target tne generate_profiles yaml_floor generate_survey csv_floor >/dev/null
 tne=$build/tne
 if ! "$tne" batch --help >/dev/null 2>&1; then
     echo "run.sh: this tne has no 'batch' command" >&2
@@ -79,6 +86,17 @@ for n in "${sizes[@]}"; do
     rm -rf "$dir"
 done
 
+survey=$work/survey.csv
+echo "survey of $survey_rows rows: generating ..." >&2
+"$build/bench/generate_survey" "$survey_rows" "$survey"
+# Every generated row must score: the batch exits 3 when one fails.
+"$tne" batch "$survey" --csv-map "$survey_map" --jobs 1 -o "$work/survey_out.csv" "${quiet[@]}" 2>/dev/null ||
+    { echo "run.sh: a row of $survey does not score" >&2; exit 1; }
+echo "survey of $survey_rows rows: timing ..." >&2
+best csv_floor "$build/bench/csv_floor" "$survey"
+best survey_jobs1 "$tne" batch "$survey" --csv-map "$survey_map" --jobs 1 --format csv -o "$work/survey_out.csv" \
+    "${quiet[@]}"
+
 echo "timing tne assess $example ..." >&2
 start=$(date +%s%N)
 for ((i = 0; i < assess_runs; i++)); do "$tne" assess "$example" >/dev/null; done
@@ -100,6 +118,16 @@ for n in "${sizes[@]}"; do
     done
 done
 echo
+printf "%8s  %-28s %9s %12s %10s\n" rows "survey run" seconds rows/s "peak MB"
+for run in csv_floor survey_jobs1; do
+    case $run in
+        csv_floor) label="csv_floor (bare CSV read)" ;;
+        survey_jobs1) label="batch --csv-map --jobs 1" ;;
+    esac
+    printf "%8s  %-28s %9s %12s %10s\n" "$survey_rows" "$label" "${wall[$run]}" "$(rate "$survey_rows" "${wall[$run]}")" \
+        "$(awk -v k="${rss[$run]}" 'BEGIN { printf "%.1f", k / 1024 }')"
+done
+echo
 
 small=${sizes[0]}
 large=${sizes[${#sizes[@]} - 1]}
@@ -118,3 +146,6 @@ printf "%-58s %8s  %s\n" "peak memory N=$large / N=$small, --jobs 2 records (<= 
     "$(verdict "$memory2 <= $max_memory_ratio")"
 printf "%-58s %8s  %s\n" "tne assess $example, mean of $assess_runs (< $max_assess_ms ms)" "${assess_ms} ms" \
     "$(verdict "$assess_ms < $max_assess_ms")"
+survey_rate=$(rate "$survey_rows" "${wall[survey_jobs1]}")
+printf "%-58s %8s  %s\n" "survey rows/s, batch --csv-map --jobs 1 (>= $min_survey_rows_per_second)" "$survey_rate" \
+    "$(verdict "$survey_rate >= $min_survey_rows_per_second")"

@@ -59,6 +59,8 @@ InputItem failed_item(const std::string& file, std::vector<Diagnostic> errors) {
 // place: such bytes must not reach a profile, nor the records written from it.
 std::optional<Diagnostic> unreadable_cell(const CsvRow& row, const std::string& file) {
     for (const auto& cell : row.cells) {
+        // Printable ASCII needs no closer look; most cells are.
+        if (std::all_of(cell.text.begin(), cell.text.end(), [](char ch) { return ch >= 0x20 && ch <= 0x7E; })) continue;
         if (auto place = input::find_unreadable(cell.text)) {
             // A cell may span lines (a quoted line break): its own line 1 is the cell's line.
             int line = cell.line + place->line - 1;

@@ -8,8 +8,8 @@
 #include <string_view>
 #include <tuple>
 
+#include "answer_check.hpp"
 #include "messages.hpp"
-#include "text_layout.hpp"
 #include "tne/input.hpp"
 #include "tne/profile.hpp"
 #include "yaml_input.hpp"
@@ -20,36 +20,11 @@ namespace {
 
 using yaml_input::describe;
 
-std::string join_ids(const std::vector<Choice>& values) {
-    std::string text;
-    for (const auto& value : values) text += (text.empty() ? "" : ", ") + value.id;
-    return text;
-}
-
-// A plain (unquoted) scalar that is a finite decimal number; "35" in quotes is text, not a number,
-// and so is `!!str 35`. (Tags: "?" plain, "!" quoted, "" a node built in code, else explicit.)
-std::optional<double> plain_number(const YAML::Node& node) {
-    if (!node.IsScalar()) return std::nullopt;
-    const std::string& tag = node.Tag();
-    bool numeric = tag == "?" || tag.empty() || tag == "tag:yaml.org,2002:int" || tag == "tag:yaml.org,2002:float";
-    if (!numeric) return std::nullopt;
-    const std::string& text = node.Scalar();
-    if (text.empty() || text.find_first_not_of("0123456789+-.eE") != std::string::npos) return std::nullopt;
-    return yaml_input::number(node);
-}
-
 class ProfileReader {
 public:
     // A draft (a profile being filled in) may lack required answers and may be empty.
     ProfileReader(const RubricSet& rubric, std::string source, bool draft = false)
         : rubric_(rubric), source_(std::move(source)), draft_(draft) {}
-
-    // One answer read on its own (a what-if setting); throws InputError when it is invalid.
-    Answer read_one(const Question& question, const YAML::Node& node) {
-        std::optional<Answer> answer = read_answer(question, node);
-        if (!answer) throw InputError(problems_);
-        return std::move(*answer);
-    }
 
     // The profile; throws InputError listing every problem, except in a draft, which keeps its
     // valid answers and leaves the problems in problems().
@@ -250,78 +225,11 @@ private:
 
     // The answer, or nothing after reporting why it is invalid. Null means unknown.
     std::optional<Answer> read_answer(const Question& q, const YAML::Node& node) {
-        const YAML::Mark mark = node.Mark();
-        Answer answer{&q, std::monostate{}, mark.is_null() ? 0 : mark.line + 1, mark.is_null() ? 0 : mark.column + 1};
-        if (node.IsNull()) return answer;
-        switch (q.type) {
-            case QuestionType::text:
-                if (!node.IsScalar() || node.Scalar().empty()) return invalid(q, node, msg::expected_text);
-                // A report repeats a name in every what-if it weighs: a name of megabytes would cost
-                // hundreds of times that in memory. No institution's name comes near the limit.
-                if (display_width(node.Scalar()) > kMaxTextCharacters) {
-                    problem(node,
-                            format_message(msg::text_too_long, q.path, std::to_string(display_width(node.Scalar())),
-                                           std::to_string(kMaxTextCharacters)));
-                    return std::nullopt;
-                }
-                answer.value = node.Scalar();
-                return answer;
-            case QuestionType::choice:
-            case QuestionType::yes_partial_no:
-                if (!node.IsScalar() || !q.find_value(node.Scalar())) return invalid_value(q, node);
-                answer.value = node.Scalar();
-                return answer;
-            case QuestionType::list: {
-                if (!node.IsSequence()) return invalid(q, node, msg::expected_list_of, join_ids(q.values));
-                std::vector<std::string> items;
-                for (const auto& item : node) {
-                    if (!item.IsScalar() || !q.find_value(item.Scalar())) return invalid_value(q, item);
-                    if (std::find(items.begin(), items.end(), item.Scalar()) != items.end()) {
-                        problem(item, format_message(msg::duplicate_item, item.Scalar(), q.path),
-                                Problem::duplicate_item, item.Scalar());
-                        return std::nullopt;
-                    }
-                    items.push_back(item.Scalar());
-                }
-                answer.value = std::move(items);
-                return answer;
-            }
-            case QuestionType::percent:
-            case QuestionType::count: {
-                auto number = plain_number(node);
-                bool whole = number && std::floor(*number) == *number;
-                bool fits =
-                    number && *number >= q.min && *number <= q.max && (q.type == QuestionType::percent || whole);
-                if (!fits) {
-                    std::string range = fmt::format("{} .. {}", q.min, q.max);
-                    return invalid(
-                        q, node, q.type == QuestionType::percent ? msg::expected_percent : msg::expected_count, range);
-                }
-                answer.value = *number;
-                return answer;
-            }
-        }
-        return std::nullopt;
-    }
-
-    std::optional<Answer> invalid(const Question& q, const YAML::Node& node, const Message& expected,
-                                  const std::string& detail = {}) {
-        wrong(q.path, node, expected, detail);
-        return std::nullopt;
-    }
-
-    std::optional<Answer> invalid_value(const Question& q, const YAML::Node& bad) {
-        if (bad.IsScalar()) {
-            std::vector<std::string> ids;
-            for (const auto& value : q.values) ids.push_back(value.id);
-            std::string near = yaml_input::closest(bad.Scalar(), ids);
-            if (!near.empty()) {
-                problem(bad, format_message(msg::invalid_value_did_you_mean, q.path, describe(bad), near));
-                return std::nullopt;
-            }
-        }
-        problem(bad, format_message(msg::invalid_value, q.path, describe(bad), join_ids(q.values)));
-        return std::nullopt;
+        RawAnswer raw = raw_answer(node);
+        const int line = raw.line, column = raw.column;
+        std::optional<Value> value = check_answer(q, std::move(raw), source_, problems_);
+        if (!value) return std::nullopt;
+        return Answer{&q, std::move(*value), line, column};
     }
 
     const RubricSet& rubric_;
@@ -352,8 +260,13 @@ const Evidence* Profile::find_evidence(const Question& question) const {
 }
 
 const Answer* Profile::find(std::string_view path) const {
-    for (const auto& answer : answers)
-        if (answer.question->path == path) return &answer;
+    // Scoring looks answers up by path many times a profile: the length and the last letter rule
+    // out most before their texts are compared.
+    if (path.empty()) return nullptr;
+    for (const auto& answer : answers) {
+        const std::string& candidate = answer.question->path;
+        if (candidate.size() == path.size() && candidate.back() == path.back() && candidate == path) return &answer;
+    }
     return nullptr;
 }
 
@@ -407,24 +320,32 @@ void simulate(Profile& profile, const std::string& setting, const RubricSet& rub
                                                 ? yaml_input::unknown_key_message(block, "profile", rubric.blocks)
                                                 : yaml_input::unknown_key_message(path.substr(dot + 1), block, keys));
     }
-    Value value;
+    // The value is YAML by contract (40, yes, [a, b]; empty or ~ for unknown): parsed once, then
+    // checked as a value. It is a fragment of the command line, so a line and column would only
+    // mislead: every problem is placed at the setting.
+    std::vector<Diagnostic> problems;
+    std::optional<Value> value;
     try {
-        value = read_answer(rubric, *question, yaml_input::parse(setting.substr(equals + 1), source), source);
+        value = check_answer(*question, raw_answer(yaml_input::parse(setting.substr(equals + 1), source)), source,
+                             problems);
     } catch (const InputError& e) {
-        // The value is a fragment of the command line, so a line and column would only mislead.
-        std::vector<Diagnostic> problems = e.diagnostics();
+        problems = e.diagnostics();
+    }
+    if (!value) {
         for (auto& problem : problems) problem.pos = SourcePos{source};
         throw InputError(problems);
     }
-    if (question->required && std::holds_alternative<std::monostate>(value))
+    if (question->required && std::holds_alternative<std::monostate>(*value))
         throw InputError({Diagnostic{SourcePos{source}, format_message(msg::missing_required, question->path),
                                      Problem::missing_answer, question->path}});
-    profile.simulate(*question, std::move(value));
+    profile.simulate(*question, std::move(*value));
 }
 
-Value read_answer(const RubricSet& rubric, const Question& question, const YAML::Node& node,
-                  const std::string& source) {
-    return ProfileReader(rubric, source).read_one(question, node).value;
+Value read_answer(const RubricSet&, const Question& question, const YAML::Node& node, const std::string& source) {
+    std::vector<Diagnostic> problems;
+    std::optional<Value> value = check_answer(question, raw_answer(node), source, problems);
+    if (!value) throw InputError(problems);
+    return std::move(*value);
 }
 
 Profile load_profile_file(const std::string& path, const RubricSet& rubric) {

@@ -4,10 +4,10 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 
+#include "answer_check.hpp"
 #include "text_layout.hpp"
 #include "tne/input.hpp"
 #include "tne/profile_yaml.hpp"
@@ -73,7 +73,7 @@ std::optional<std::string> resolve_value(const Question& question, const std::st
 
 // List items: split at commas, except inside a label that has commas of its own ("STEM (science,
 // technology, ...)"): a piece that names nothing is joined with the next ones while that helps.
-YAML::Node list_node(const Question& question, const std::string& typed) {
+RawAnswer typed_list(const Question& question, const std::string& typed) {
     std::string text = typed;
     if (text.size() >= 2 && text.front() == '[' && text.back() == ']') text = text.substr(1, text.size() - 2);
     std::vector<std::string> pieces;
@@ -84,7 +84,7 @@ YAML::Node list_node(const Question& question, const std::string& typed) {
         if (comma == std::string::npos) break;
         start = comma + 1;
     }
-    YAML::Node items(YAML::NodeType::Sequence);
+    std::vector<RawAnswer> items;
     for (size_t i = 0; i < pieces.size(); ++i) {
         std::optional<std::string> id = resolve_value(question, pieces[i]);
         std::string joined = pieces[i];
@@ -92,32 +92,34 @@ YAML::Node list_node(const Question& question, const std::string& typed) {
             joined += ", " + pieces[j];
             if ((id = resolve_value(question, joined))) i = j;
         }
-        items.push_back(id ? *id : pieces[i]);
+        items.push_back(RawAnswer::scalar(id ? *id : pieces[i], true));
     }
-    return items;
+    return RawAnswer::list(std::move(items));
 }
 
-// What the user typed as the YAML node a profile would hold, for the loader's validation.
-YAML::Node typed_node(const Question& question, const std::string& typed) {
+// What the user typed as an answer to check, as the loader checks a profile's: a name or number of
+// an option becomes its id, a percentage may end in "%" and use a decimal comma. Typed text has no
+// quotes, so a number question reads it as a number.
+RawAnswer typed_raw(const Question& question, const std::string& typed) {
     switch (question.type) {
         case QuestionType::choice:
         case QuestionType::yes_partial_no:
-            return YAML::Node(resolve_value(question, typed).value_or(typed));
+            return RawAnswer::scalar(resolve_value(question, typed).value_or(typed), true);
         case QuestionType::list:
-            if (is_none(fold(typed))) return YAML::Node(YAML::NodeType::Sequence);
-            return list_node(question, typed);
+            if (is_none(fold(typed))) return RawAnswer::list({});
+            return typed_list(question, typed);
         case QuestionType::percent: {
             std::string number = typed;
             if (!number.empty() && number.back() == '%') number = trim(number.substr(0, number.size() - 1));
             size_t comma = number.find(',');  // 12,5: the decimal comma
             if (comma != std::string::npos && number.find(',', comma + 1) == std::string::npos) number[comma] = '.';
-            return YAML::Node(number);
+            return RawAnswer::scalar(number, true);
         }
         case QuestionType::count:
         case QuestionType::text:
             break;
     }
-    return YAML::Node(typed);
+    return RawAnswer::scalar(typed, true);
 }
 
 // An answer as the questionnaire shows it: the label of a value, else the value itself.
@@ -360,14 +362,13 @@ QuestionnaireEnd run_questionnaire(const RubricSet& rubric, Profile& profile, Co
     return Session(rubric, profile, conversation, options).run();
 }
 
-TypedAnswer read_typed_answer(const RubricSet& rubric, const Question& question, std::string_view typed) {
+TypedAnswer read_typed_answer(const RubricSet& /*rubric*/, const Question& question, std::string_view typed) {
     std::string text = trim(typed);
     if (auto error = no_such_option(question, text)) return {std::nullopt, *error};
-    try {
-        return {read_answer(rubric, question, typed_node(question, text), "answer"), {}};
-    } catch (const InputError& e) {
-        return {std::nullopt, e.diagnostics().front().message};
-    }
+    std::vector<Diagnostic> problems;
+    std::optional<Value> value = check_answer(question, typed_raw(question, text), "answer", problems);
+    if (!value) return {std::nullopt, problems.front().message};
+    return {std::move(*value), {}};
 }
 
 bool confirm(Conversation& conversation, const LocalText& question, Lang lang) {

@@ -1,7 +1,8 @@
-// A CSV survey export read through a map. The map is checked against the rubric set once; each row
-// is turned into a small YAML profile and validated by the profile loader itself, so a CSV row and
-// a YAML file obey exactly the same rules. The loader's findings are then moved back to the cells
-// they came from and told in the survey's terms: the column's header and the answer as written.
+// A CSV survey export read through a map. The map is checked against the rubric set once; each
+// row's cells are translated through the map's labels and checked by the profile loader's own check
+// of an answer (answer_check.hpp), so a CSV row and a YAML file obey exactly the same rules. Its
+// findings are told in the survey's terms, at the cells they come from: the column's header and the
+// answer as written.
 #include "tne/survey.hpp"
 
 #include <fmt/format.h>
@@ -14,6 +15,7 @@
 #include <string_view>
 #include <tuple>
 
+#include "answer_check.hpp"
 #include "messages.hpp"
 #include "tne/input.hpp"
 #include "yaml_input.hpp"
@@ -148,36 +150,55 @@ constexpr Message kExpectCountOrLabel{"a whole number from {0} to {1}, without t
 const std::string kBom = "\xEF\xBB\xBF";
 const std::string kNoBreakSpace = "\xC2\xA0";  // spreadsheets paste it around labels
 
-std::string trim(std::string_view text) {
-    auto space_at_front = [&] {
-        if (text.empty()) return size_t{0};
-        if (text.substr(0, 2) == kNoBreakSpace) return size_t{2};
-        return std::string_view(" \t\r\n").find(text.front()) != std::string_view::npos ? size_t{1} : size_t{0};
-    };
-    auto space_at_back = [&] {
-        if (text.empty()) return size_t{0};
-        if (text.size() >= 2 && text.substr(text.size() - 2) == kNoBreakSpace) return size_t{2};
-        return std::string_view(" \t\r\n").find(text.back()) != std::string_view::npos ? size_t{1} : size_t{0};
-    };
-    while (size_t n = space_at_front()) text.remove_prefix(n);
-    while (size_t n = space_at_back()) text.remove_suffix(n);
-    return std::string(text);
+// Without the spaces, tabs, line ends and no-break spaces around it. One test per byte: a cell is
+// trimmed for every row.
+std::string_view trim_view(std::string_view text) {
+    auto space = [](char ch) { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; };
+    for (;;) {
+        if (!text.empty() && space(text.front()))
+            text.remove_prefix(1);
+        else if (text.size() >= 2 && text[0] == '\xC2' && text[1] == '\xA0')
+            text.remove_prefix(2);
+        else
+            break;
+    }
+    for (;;) {
+        if (!text.empty() && space(text.back()))
+            text.remove_suffix(1);
+        else if (text.size() >= 2 && text[text.size() - 2] == '\xC2' && text.back() == '\xA0')
+            text.remove_suffix(2);
+        else
+            break;
+    }
+    return text;
 }
+
+std::string trim(std::string_view text) { return std::string(trim_view(text)); }
 
 // Lower case for comparing labels: ASCII, and the Latin-1 capitals in UTF-8 (Á É Í Ó Ú Ñ Ü and the
 // rest of U+00C0-U+00DE but ×), which is all Spanish needs.
-std::string fold(std::string_view text) {
-    std::string folded(text);
-    for (size_t i = 0; i < folded.size(); ++i) {
-        auto byte = static_cast<unsigned char>(folded[i]);
+void fold_into(std::string_view text, std::string& folded) {
+    folded.resize(text.size());
+    char* out = folded.data();
+    const size_t size = text.size();
+    for (size_t i = 0; i < size; ++i) {
+        auto byte = static_cast<unsigned char>(text[i]);
         if (byte >= 'A' && byte <= 'Z') {
-            folded[i] = static_cast<char>(byte + 32);
-        } else if (byte == 0xC3 && i + 1 < folded.size()) {
-            auto next = static_cast<unsigned char>(folded[i + 1]);
-            if (next >= 0x80 && next <= 0x9E && next != 0x97) folded[i + 1] = static_cast<char>(next + 0x20);
-            ++i;
+            byte = static_cast<unsigned char>(byte + 32);
+        } else if (byte == 0xC3 && i + 1 < size) {
+            auto next = static_cast<unsigned char>(text[i + 1]);
+            if (next >= 0x80 && next <= 0x9E && next != 0x97) next = static_cast<unsigned char>(next + 0x20);
+            out[i] = static_cast<char>(byte);
+            out[++i] = static_cast<char>(next);
+            continue;
         }
+        out[i] = static_cast<char>(byte);
     }
+}
+
+std::string fold(std::string_view text) {
+    std::string folded;
+    fold_into(text, folded);
     return folded;
 }
 
@@ -233,6 +254,10 @@ std::string closest_label(const std::string& word, const std::vector<std::string
 bool valid_utf8(std::string_view text) {
     for (size_t i = 0; i < text.size();) {
         auto byte = static_cast<unsigned char>(text[i]);
+        if (byte < 0x80) {  // most of a survey's text
+            ++i;
+            continue;
+        }
         size_t length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3 : (byte >> 3) == 0x1E ? 4 : 0;
         if (length == 0 || i + length > text.size()) return false;
         for (size_t k = 1; k < length; ++k)
@@ -256,42 +281,18 @@ std::optional<double> finite_number(const std::string& text) {
 // (a thousands separator or a decimal comma, which would be ambiguous), or a number no double
 // holds, is not a number.
 std::optional<std::string> number_text(std::string_view written, bool percent) {
-    std::string text = trim(written);
-    if (percent && !text.empty() && text.back() == '%') text = trim(text.substr(0, text.size() - 1));
+    std::string_view text = trim_view(written);
+    if (percent && !text.empty() && text.back() == '%') text = trim_view(text.substr(0, text.size() - 1));
     size_t i = (!text.empty() && (text[0] == '+' || text[0] == '-')) ? 1 : 0;
     size_t digits = text.find_first_not_of("0123456789", i);
     if (digits == i || i == text.size()) return std::nullopt;  // no digit before anything else
-    if (digits != std::string::npos) {
+    if (digits != std::string_view::npos) {
         if (text[digits] != '.' || digits + 1 == text.size()) return std::nullopt;
-        if (text.find_first_not_of("0123456789", digits + 1) != std::string::npos) return std::nullopt;
+        if (text.find_first_not_of("0123456789", digits + 1) != std::string_view::npos) return std::nullopt;
     }
-    if (!finite_number(text)) return std::nullopt;
-    return text;
-}
-
-// A double-quoted YAML scalar holding exactly `text`.
-std::string yaml_quoted(std::string_view text) {
-    std::string out = "\"";
-    for (size_t i = 0; i < text.size(); ++i) {
-        auto ch = static_cast<unsigned char>(text[i]);
-        std::string_view rest = text.substr(i);
-        if (ch == '"' || ch == '\\') {
-            out += '\\';
-            out += static_cast<char>(ch);
-        } else if (ch == '\n') {
-            out += "\\n";
-        } else if (ch < 0x20 || ch == 0x7F) {
-            out += fmt::format("\\x{:02x}", ch);
-        } else if (rest.substr(0, 2) == "\xC2\x85" || rest.substr(0, 3) == "\xE2\x80\xA8" ||
-                   rest.substr(0, 3) == "\xE2\x80\xA9") {
-            // Unicode line breaks would be folded by YAML: write them as escapes.
-            out += rest[0] == '\xC2' ? "\\N" : rest[2] == '\xA8' ? "\\L" : "\\P";
-            i += rest[0] == '\xC2' ? 1 : 2;
-        } else {
-            out += static_cast<char>(ch);
-        }
-    }
-    return out + "\"";
+    std::string number(text);
+    if (!finite_number(number)) return std::nullopt;
+    return number;
 }
 
 // A cell's text for a message: on one line.
@@ -606,10 +607,6 @@ const Value* find_label(const std::map<std::string, Value>& labels, const LabelI
     return found == labels.end() ? nullptr : &found->second;
 }
 
-bool is_unknown_label(const SurveyField& field, const SurveyMap& map, const std::string& key) {
-    return field.index.unknown.count(key) > 0 || map.index.unknown.count(key) > 0;
-}
-
 // One item's profile values: the column's label, else the map's, else the text as written. The
 // map's labels are answer options: a free text (a name) is never translated by them.
 std::vector<std::string> translate_item(const SurveyField& field, const SurveyMap& map, const Question& q,
@@ -638,39 +635,93 @@ std::vector<std::string> split(const std::string& text, const std::string& separ
     return items;
 }
 
-// What one cell answers: unknown, a YAML value for the profile loader, or not even a number.
+// Every label a cell of `field` may give, as read_cell finds them: a label meaning unknown (the
+// column's or the map's) first, then the column's labels, then the map's (which never translate a
+// free text), list labels before single ones for a list question.
+CellLabels cell_labels(const SurveyField& field, const SurveyMap& map, const Question& q) {
+    CellLabels table;
+    const bool list = q.type == QuestionType::list;
+    auto add = [&](const std::string& label, CellLabel meaning) {
+        table.emplace(label_key(label), std::move(meaning));
+    };
+    for (const auto& label : field.unknown) add(label, {true, {}});
+    for (const auto& label : map.unknown) add(label, {true, {}});
+    if (list)
+        for (const auto& [label, values] : field.list_labels) add(label, {false, values});
+    for (const auto& [label, value] : field.labels) add(label, {false, {value}});
+    if (list)
+        for (const auto& [label, values] : map.list_labels) add(label, {false, values});
+    if (q.type != QuestionType::text)
+        for (const auto& [label, value] : map.labels) add(label, {false, {value}});
+    return table;
+}
+
+// What one cell answers: unknown, an answer for the check, or not even a number.
 struct Reading {
     bool known = false;
     bool not_a_number = false;
-    std::string yaml;
+    RawAnswer raw;
 };
 
-Reading read_cell(const SurveyField& field, const SurveyMap& map, const Question& q, const std::string& cell) {
-    Reading reading;
-    std::string text = trim(cell);
-    if (text.empty() || is_unknown_label(field, map, label_key(text))) return reading;
+// `raw` as the scalar `text` at `cell`, built in place: a row has dozens of them.
+void set_scalar(RawAnswer& raw, std::string_view text, bool may_be_number, const CsvCell& cell) {
+    raw.kind = RawAnswer::Kind::scalar;
+    raw.text.assign(text);
+    raw.may_be_number = may_be_number;
+    raw.line = cell.line;
+    raw.column = cell.column;
+}
+
+// Reads a cell through its field's labels into `reading` (as a new Reading); `key` is a buffer for
+// the folded text.
+void read_cell(const CellLabels& labels, const SurveyMap& map, const Question& q, const CsvCell& cell, std::string& key,
+               Reading& reading) {
+    auto meaning = [&](std::string_view text) -> const CellLabel* {
+        fold_into(text, key);
+        auto found = labels.find(key);
+        return found == labels.end() ? nullptr : &found->second;
+    };
+    std::string_view text = trim_view(cell.text);
+    if (text.empty()) return;
+    const CellLabel* whole = meaning(text);
+    if (whole && whole->unknown) return;
     if (q.type == QuestionType::list) {
-        std::vector<std::string> values;
-        for (const auto& item : split(text, map.list_separator)) {
-            if (trim(item).empty() || is_unknown_label(field, map, label_key(item))) continue;
-            reading.known = true;  // even when a label gives no values: "Ninguna" is an empty list
-            for (auto& value : translate_item(field, map, q, item)) values.push_back(std::move(value));
+        RawAnswer& raw = reading.raw;
+        raw.kind = RawAnswer::Kind::list;
+        raw.line = cell.line;
+        raw.column = cell.column;
+        const std::string_view separator = map.list_separator;
+        for (size_t start = 0;;) {
+            size_t at = text.find(separator, start);
+            std::string_view item = trim_view(text.substr(start, at == std::string_view::npos ? at : at - start));
+            if (!item.empty()) {
+                const CellLabel* label = meaning(item);
+                if (!label || !label->unknown) {
+                    reading.known = true;  // even when a label gives no values: "Ninguna" is an empty list
+                    if (label) {
+                        for (const auto& value : label->values)
+                            set_scalar(raw.items.emplace_back(), value, false, cell);
+                    } else {
+                        set_scalar(raw.items.emplace_back(), item, false, cell);
+                    }
+                }
+            }
+            if (at == std::string_view::npos) break;
+            start = at + separator.size();
         }
-        std::string yaml;
-        for (const auto& value : values) yaml += (yaml.empty() ? "" : ", ") + yaml_quoted(value);
-        reading.yaml = "[" + yaml + "]";
-        return reading;
+        return;
     }
-    std::string value = translate_item(field, map, q, text).front();
+    std::string_view value = whole ? std::string_view(whole->values.front()) : text;
     reading.known = true;
     if (is_number_question(q)) {
+        // As a plain (unquoted) number; a cell that is none is reported in the survey's terms.
         auto number = number_text(value, q.type == QuestionType::percent);
         reading.not_a_number = !number;
-        reading.yaml = number.value_or("");
+        set_scalar(reading.raw, number ? std::string_view(*number) : std::string_view(), true, cell);
     } else {
-        reading.yaml = yaml_quoted(value);
+        // As quoted text: "yes" or "35" in a text cell is that text.
+        set_scalar(reading.raw, value, false, cell);
     }
-    return reading;
 }
 
 // The labels of a field whose translation the question accepts: what its cells may say.
@@ -802,6 +853,36 @@ std::optional<Diagnostic> overflow_problem(const BoundSurvey& survey, const CsvR
     return Diagnostic{at, format_message(kRowTooLargeBeyondHeader, number, allowed, input::kMaxBytesVariable), {}};
 }
 
+// The question of the map's field `i`: bound once per file (a survey built by hand is looked up).
+const Question& question_of(const BoundSurvey& survey, size_t i) {
+    if (i < survey.question_of_field.size()) return *survey.question_of_field[i];
+    return *survey.rubric->find_question(survey.map->fields[i].path);
+}
+
+// The map's fields in the rubric's order of their questions.
+std::vector<size_t> fields_in_rubric_order(const BoundSurvey& survey) {
+    std::vector<size_t> order(survey.map->fields.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(),
+              [&](size_t x, size_t y) { return &question_of(survey, x) < &question_of(survey, y); });
+    return order;
+}
+
+// The labels of each of the map's fields, by their folded text.
+std::vector<CellLabels> labels_of_fields(const BoundSurvey& survey) {
+    std::vector<CellLabels> labels;
+    for (size_t i = 0; i < survey.map->fields.size(); ++i)
+        labels.push_back(cell_labels(survey.map->fields[i], *survey.map, question_of(survey, i)));
+    return labels;
+}
+
+// The map's field for `question`, if it has one.
+std::optional<size_t> field_of(const BoundSurvey& survey, const Question& question) {
+    for (size_t i = 0; i < survey.map->fields.size(); ++i)
+        if (&question_of(survey, i) == &question) return i;
+    return std::nullopt;
+}
+
 }  // namespace
 
 SurveyMap load_survey_map(const std::string& path, const RubricSet& rubric) {
@@ -851,6 +932,9 @@ BoundSurvey bind_survey(const SurveyMap& map, const RubricSet& rubric, const Csv
         }
         survey.column_of_field.push_back(index);
     }
+    for (const auto& field : map.fields) survey.question_of_field.push_back(rubric.find_question(field.path));
+    survey.fields_in_rubric_order = fields_in_rubric_order(survey);
+    survey.labels_of_field = labels_of_fields(survey);
     if (!problems.empty()) {
         // Read with the wrong delimiter, every column is missing: one problem says why, not sixty.
         bool missing = std::count(survey.column_of_field.begin(), survey.column_of_field.end(), -1) > 0;
@@ -895,105 +979,94 @@ Profile survey_row_profile(const BoundSurvey& survey, const CsvRow& row) {
 
     std::vector<Diagnostic> problems;
     std::vector<bool> reported(map.fields.size(), false);  // a cell gets one message
-    std::map<std::string, size_t> field_of_path;
     std::vector<Reading> readings(map.fields.size());
+    auto cell_of = [&](size_t field) -> const CsvCell& {
+        return row.cells[static_cast<size_t>(survey.column_of_field[field])];
+    };
+    auto invalid_cell = [&](size_t i, const Question& q) {
+        const SurveyField& field = map.fields[i];
+        const CsvCell& cell = cell_of(i);
+        LocalText expected = expected_answer(field, map, q, cell.text);
+        problems.push_back({cell_pos(survey, cell),
+                            format_message(kCellInvalid, field.column, shown(cell.text), expected.en, expected.es),
+                            {}});
+        reported[i] = true;
+    };
+    std::vector<CellLabels> unbound_labels;  // for a survey built without bind_survey
+    const std::vector<CellLabels>& labels = survey.labels_of_field.size() == map.fields.size()
+                                                ? survey.labels_of_field
+                                                : (unbound_labels = labels_of_fields(survey));
+    std::string key;  // a cell's folded text, the buffer reused
     for (size_t i = 0; i < map.fields.size(); ++i) {
         const SurveyField& field = map.fields[i];
-        const CsvCell& cell = row.cells[static_cast<size_t>(survey.column_of_field[i])];
-        const Question& q = *rubric.find_question(field.path);
-        field_of_path[field.path] = i;
+        const CsvCell& cell = cell_of(i);
+        const Question& q = question_of(survey, i);
         if (!valid_utf8(cell.text)) {
             problems.push_back({cell_pos(survey, cell), format_message(kCellNotUtf8, field.column), {}});
             reported[i] = true;
             continue;
         }
-        readings[i] = read_cell(field, map, q, cell.text);
-        if (readings[i].not_a_number) {
-            LocalText expected = expected_answer(field, map, q, cell.text);
-            problems.push_back({cell_pos(survey, cell),
-                                format_message(kCellInvalid, field.column, shown(cell.text), expected.en, expected.es),
-                                {}});
-            reported[i] = true;
-        }
+        read_cell(labels[i], map, q, cell, key, readings[i]);
+        if (readings[i].not_a_number) invalid_cell(i, q);
     }
 
-    // The row as a YAML profile, one answer per line, remembering which line holds which field.
-    std::string yaml;
-    std::vector<int> field_at_line{-1};  // by 1-based line
-    for (const auto& block : rubric.blocks) {
-        bool opened = false;
-        for (const auto& question : rubric.questions) {
-            auto it = field_of_path.find(question.path);
-            if (question.block != block || it == field_of_path.end()) continue;
-            const Reading& reading = readings[it->second];
-            if (!reading.known || reported[it->second]) continue;
-            if (!opened) {
-                yaml += block + ":\n";
-                field_at_line.push_back(-1);
-                opened = true;
-            }
-            yaml += "  " + question.key + ": " + reading.yaml + "\n";
-            field_at_line.push_back(static_cast<int>(it->second));
-        }
-    }
-    if (yaml.empty()) yaml = "{}\n";
-
-    auto cell_of = [&](size_t field) -> const CsvCell& {
-        return row.cells[static_cast<size_t>(survey.column_of_field[field])];
-    };
-    std::optional<Profile> profile;
-    try {
-        profile = load_profile(yaml, survey.file, rubric);
-    } catch (const InputError& e) {
-        for (const auto& diagnostic : e.diagnostics()) {
-            // A missing required answer is reported at its block, not at an answer: its kind and subject tell
-            // which question it is, and so which (empty or unknown) cell.
-            std::optional<size_t> missing;
-            if (diagnostic.problem == Problem::missing_answer) {
-                auto field = field_of_path.find(diagnostic.subject);
-                if (field != field_of_path.end()) missing = field->second;
-            }
-            if (missing) {
-                if (reported[*missing]) continue;
-                reported[*missing] = true;
-                const SurveyField& field = map.fields[*missing];
-                const CsvCell& cell = cell_of(*missing);
-                problems.push_back({cell_pos(survey, cell),
-                                    format_message(kCellRequired, field.column, shown(cell.text), field.path),
-                                    {}});
-                continue;
-            }
-            int line = diagnostic.pos.line;
-            int at = line > 0 && line < static_cast<int>(field_at_line.size())
-                         ? field_at_line[static_cast<size_t>(line)]
-                         : -1;
-            if (at < 0) {  // not expected: the generated document has nothing else to complain about
-                problems.push_back({row_pos,
-                                    format_message(kRowProblem, std::to_string(row.number), {}, diagnostic.message.en,
-                                                   diagnostic.message.es),
-                                    {}});
-                continue;
-            }
-            auto index = static_cast<size_t>(at);
-            if (reported[index]) continue;
-            reported[index] = true;
-            const SurveyField& field = map.fields[index];
-            const CsvCell& cell = cell_of(index);
-            const Question& q = *rubric.find_question(field.path);
-            std::optional<std::string> twice;
-            if (diagnostic.problem == Problem::duplicate_item) twice = diagnostic.subject;
-            if (twice) {
-                problems.push_back({cell_pos(survey, cell),
-                                    format_message(kCellDuplicate, field.column, shown(cell.text), *twice),
-                                    {}});
-            } else {
-                LocalText expected = expected_answer(field, map, q, cell.text);
+    // Each answer checked as a profile's, in the rubric's order (that of a profile's problems).
+    Profile profile;
+    profile.source = fmt::format("{}:{}", survey.file, row.line);
+    profile.answers.reserve(map.fields.size());
+    std::vector<Diagnostic> found;      // the check's own findings for one answer
+    std::vector<size_t> unbound_order;  // for a survey built without bind_survey
+    const std::vector<size_t>& order = survey.fields_in_rubric_order.size() == map.fields.size()
+                                           ? survey.fields_in_rubric_order
+                                           : (unbound_order = fields_in_rubric_order(survey));
+    for (size_t i : order) {
+        Reading& reading = readings[i];
+        if (!reading.known || reported[i]) continue;
+        const Question& q = question_of(survey, i);
+        found.clear();
+        std::optional<Value> value = check_answer(q, std::move(reading.raw), survey.file, found);
+        if (!value) {
+            const CsvCell& cell = cell_of(i);
+            const Diagnostic& first = found.front();
+            if (first.problem == Problem::duplicate_item) {
                 problems.push_back(
                     {cell_pos(survey, cell),
-                     format_message(kCellInvalid, field.column, shown(cell.text), expected.en, expected.es),
+                     format_message(kCellDuplicate, map.fields[i].column, shown(cell.text), first.subject),
                      {}});
+                reported[i] = true;
+            } else {
+                invalid_cell(i, q);
             }
+            continue;
         }
+        // The answers are placed where the survey gave them.
+        const CsvCell& cell = cell_of(i);
+        profile.answers.emplace_back(Answer{&q, std::move(*value), cell.line, cell.column});
+    }
+    // Questions are stored in rubric order, so their addresses order them: the answers are in order
+    // already, unless the survey was built without bind_survey.
+    auto asks_before = [](const Answer& x, const Answer& y) { return x.question < y.question; };
+    if (!std::is_sorted(profile.answers.begin(), profile.answers.end(), asks_before))
+        std::sort(profile.answers.begin(), profile.answers.end(), asks_before);
+
+    // A required question the row does not answer: its cell is empty, unknown, or already reported.
+    for (const auto& question : rubric.questions) {
+        if (!question.required || profile.find(question)) continue;
+        std::optional<size_t> field = field_of(survey, question);
+        if (!field) {  // not expected: the map names the column of every required question
+            problems.push_back({row_pos,
+                                format_message(kRowProblem, std::to_string(row.number), {},
+                                               format_message(msg::missing_required, question.path).en,
+                                               format_message(msg::missing_required, question.path).es),
+                                {}});
+            continue;
+        }
+        if (reported[*field]) continue;
+        reported[*field] = true;
+        const CsvCell& cell = cell_of(*field);
+        problems.push_back({cell_pos(survey, cell),
+                            format_message(kCellRequired, map.fields[*field].column, shown(cell.text), question.path),
+                            {}});
     }
     if (!problems.empty()) {
         std::stable_sort(problems.begin(), problems.end(), [](const Diagnostic& x, const Diagnostic& y) {
@@ -1001,15 +1074,7 @@ Profile survey_row_profile(const BoundSurvey& survey, const CsvRow& row) {
         });
         throw InputError(problems);
     }
-
-    // The answers are placed where the survey gave them, not in the YAML made for checking.
-    profile->source = fmt::format("{}:{}", survey.file, row.line);
-    for (auto& answer : profile->answers) {
-        const CsvCell& cell = cell_of(field_of_path.at(answer.question->path));
-        answer.line = cell.line;
-        answer.column = cell.column;
-    }
-    return *profile;
+    return profile;
 }
 
 }  // namespace tne

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
+#include "answer_check.hpp"
 #include "support.hpp"
 #include "tne/assessment.hpp"
 #include "tne/profile.hpp"
@@ -709,4 +710,189 @@ TEST_CASE("problems are reported in file order, whatever check found them", "[pr
         CHECK(d[1].pos.line == 4);  // the unknown key
         CHECK(d[2].pos.line == 6);  // the duplicate
     }
+}
+
+// ---- the value check -------------------------------------------------------------------------------
+// One check of an answer against its question, on a plain value (src/answer_check.hpp): the loader,
+// --set, the questionnaire and the survey reader use it. Each case is checked twice: as a value built
+// by hand, and as the same answer written in a profile file, which must give the same message.
+
+namespace {
+
+using tne::RawAnswer;
+
+const tne::Question& question(const std::string& path) {
+    const tne::Question* q = default_rubrics().find_question(path);
+    REQUIRE(q != nullptr);
+    return *q;
+}
+
+struct Checked {
+    std::optional<tne::Value> value;
+    std::vector<tne::Diagnostic> problems;
+};
+
+Checked check_value(const std::string& path, RawAnswer raw) {
+    Checked checked;
+    checked.value = tne::check_answer(question(path), std::move(raw), "v", checked.problems);
+    return checked;
+}
+
+// The problems of a draft profile (no required answer missing) answering only `path` with `value`.
+std::vector<tne::Diagnostic> file_problems(const std::string& path, const std::string& value) {
+    size_t dot = path.find('.');
+    std::string yaml = path.substr(0, dot) + ":\n  " + path.substr(dot + 1) + ": " + value + "\n";
+    return tne::load_draft_profile(yaml, "p.yaml", default_rubrics()).problems;
+}
+
+RawAnswer plain(const std::string& text) { return RawAnswer::scalar(text, true, 2, 9); }
+RawAnswer quoted(const std::string& text) { return RawAnswer::scalar(text, false, 2, 9); }
+RawAnswer list(const std::vector<std::string>& items) {
+    std::vector<RawAnswer> raw;
+    for (size_t i = 0; i < items.size(); ++i) raw.push_back(RawAnswer::scalar(items[i], false, 2, 10 + 4 * int(i)));
+    return RawAnswer::list(std::move(raw), 2, 9);
+}
+
+struct InvalidCase {
+    std::string path;
+    std::string yaml;  // the same answer as a file writes it
+    RawAnswer raw;
+    std::string message;
+    tne::Problem problem = tne::Problem::input;
+};
+
+}  // namespace
+
+TEST_CASE("the value check accepts a valid answer of every question type as its value", "[profile][check]") {
+    using Strings = std::vector<std::string>;
+    Checked text = check_value("institution.name", quoted("Universidad de Prueba"));
+    REQUIRE(text.value);
+    CHECK(std::get<std::string>(*text.value) == "Universidad de Prueba");
+    CHECK(std::get<std::string>(*check_value("institution.name", plain("35")).value) == "35");
+    CHECK(std::get<std::string>(*check_value("institution.type", quoted("private_university")).value) ==
+          "private_university");
+    CHECK(std::get<std::string>(*check_value("funding.dedicated_budget", plain("partial")).value) == "partial");
+    CHECK(std::get<Strings>(*check_value("institution.fields", list({"stem", "business"})).value) ==
+          Strings{"stem", "business"});
+    CHECK(std::get<Strings>(*check_value("institution.fields", list({})).value).empty());
+    CHECK(std::get<double>(*check_value("language.faculty_b2_percent", plain("12.5")).value) == 12.5);
+    CHECK(std::get<double>(*check_value("institution.students", plain("1200")).value) == 1200);
+    CHECK(std::get<double>(*check_value("institution.students", plain("1e3")).value) == 1000);
+    // Null is unknown, required question or not; a check that accepts adds no problem.
+    for (const char* path : {"institution.name", "institution.fields", "institution.students"}) {
+        Checked unknown = check_value(path, RawAnswer::null(2, 9));
+        REQUIRE(unknown.value);
+        CHECK(std::holds_alternative<std::monostate>(*unknown.value));
+        CHECK(unknown.problems.empty());
+    }
+}
+
+TEST_CASE("the value check refuses what a profile file refuses, with the file's message and kind", "[profile][check]") {
+    const std::string long_name(501, 'a');
+    const std::vector<InvalidCase> cases = {
+        {"institution.name", "\"\"", quoted(""), "institution.name: \"\" is not valid; expected a non-empty text"},
+        {"institution.name", "[a]", list({"a"}), "institution.name: [...] is not valid; expected a non-empty text"},
+        {"institution.name", long_name, plain(long_name),
+         "institution.name: a text of 501 characters; expected at most 500"},
+        {"institution.type", "private_universty", plain("private_universty"),
+         "institution.type: \"private_universty\" is not valid; did you mean \"private_university\"?"},
+        {"funding.dedicated_budget", "maybe", plain("maybe"),
+         "funding.dedicated_budget: \"maybe\" is not valid; expected one of: yes, partial, no"},
+        {"partnerships.track_record", "[dual_degree, student_exchange, dual_degree]",
+         list({"dual_degree", "student_exchange", "dual_degree"}),
+         "\"dual_degree\" appears twice in partnerships.track_record", tne::Problem::duplicate_item},
+        {"institution.fields", "stem", plain("stem"),
+         "institution.fields: \"stem\" is not valid; expected a list of: " +
+             [] {
+                 std::string ids;
+                 for (const auto& value : question("institution.fields").values)
+                     ids += (ids.empty() ? "" : ", ") + value.id;
+                 return ids;
+             }()},
+        {"funding.external_sources", "[erasmus_pluss]", list({"erasmus_pluss"}),
+         "funding.external_sources: \"erasmus_pluss\" is not valid; did you mean \"erasmus_plus\"?"},
+        {"language.faculty_b2_percent", "\"35\"", quoted("35"),
+         "language.faculty_b2_percent: \"35\" is not valid; expected a number from 0 to 100 (a percentage), "
+         "unquoted"},
+        {"language.faculty_b2_percent", "!!str 35", quoted("35"),
+         "language.faculty_b2_percent: \"35\" is not valid; expected a number from 0 to 100 (a percentage), "
+         "unquoted"},
+        {"language.faculty_b2_percent", "101", plain("101"),
+         "language.faculty_b2_percent: \"101\" is not valid; expected a number from 0 to 100 (a percentage), "
+         "unquoted"},
+        {"language.faculty_b2_percent", "1e400", plain("1e400"),
+         "language.faculty_b2_percent: \"1e400\" is not valid; expected a number from 0 to 100 (a percentage), "
+         "unquoted"},
+        {"institution.students", "2.5", plain("2.5"),
+         "institution.students: \"2.5\" is not valid; expected a whole number in 0 .. 500000, unquoted"},
+        {"institution.students", "0x10", plain("0x10"),
+         "institution.students: \"0x10\" is not valid; expected a whole number in 0 .. 500000, unquoted"},
+        {"institution.students", "[1]", list({"1"}),
+         "institution.students: [...] is not valid; expected a whole number in 0 .. 500000, unquoted"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.path << ": " << c.yaml);
+        Checked checked = check_value(c.path, c.raw);
+        CHECK_FALSE(checked.value);
+        REQUIRE(checked.problems.size() == 1);
+        CHECK(checked.problems[0].message.en == c.message);
+        CHECK(checked.problems[0].problem == c.problem);
+        CHECK(checked.problems[0].pos.file == "v");
+        std::vector<tne::Diagnostic> in_file = file_problems(c.path, c.yaml);
+        REQUIRE(in_file.size() == 1);
+        CHECK(in_file[0].message.en == c.message);
+        CHECK(in_file[0].message.es == checked.problems[0].message.es);
+        CHECK(in_file[0].problem == c.problem);
+    }
+}
+
+TEST_CASE("the value check places a problem at the part of the answer that has it", "[profile][check]") {
+    // A map is never an answer (in a file it is the form with evidence).
+    RawAnswer map = RawAnswer::null(2, 9);
+    map.kind = RawAnswer::Kind::map;
+    Checked not_choice = check_value("institution.type", map);
+    REQUIRE(not_choice.problems.size() == 1);
+    CHECK(not_choice.problems[0].str(tne::Lang::en) ==
+          "v:2:9: institution.type: {...} is not valid; expected one of: public_university, private_university, "
+          "technological_institute, research_center");
+    Checked twice = check_value("partnerships.track_record", list({"franchise", "dual_degree", "franchise"}));
+    REQUIRE(twice.problems.size() == 1);
+    CHECK(twice.problems[0].pos == tne::SourcePos{"v", 2, 18});  // the second "franchise"
+    CHECK(twice.problems[0].subject == "franchise");
+    std::vector<RawAnswer> items;
+    items.push_back(RawAnswer::scalar("stem", false, 3, 7));
+    items.push_back(RawAnswer::null(4, 7));
+    Checked null_item = check_value("institution.fields", RawAnswer::list(std::move(items), 3, 5));
+    REQUIRE(null_item.problems.size() == 1);
+    CHECK(null_item.problems[0].pos == tne::SourcePos{"v", 4, 7});
+    CHECK(null_item.problems[0].message.en.find("institution.fields: ~ is not valid; expected one of: ") == 0);
+    Checked wrong = check_value("institution.students", plain("many"));
+    REQUIRE(wrong.problems.size() == 1);
+    CHECK(wrong.problems[0].pos == tne::SourcePos{"v", 2, 9});
+}
+
+TEST_CASE("a YAML node becomes the raw answer the loader checks, quoted and tagged numbers as text",
+          "[profile][check]") {
+    YAML::Node doc = YAML::Load("a: 35\nb: \"35\"\nc: !!str 35\nd: !!int 35\ne: ~\nf: [x, ~, [y]]\ng: {h: i}\n");
+    RawAnswer a = tne::raw_answer(doc["a"]);
+    CHECK(a.kind == RawAnswer::Kind::scalar);
+    CHECK(a.may_be_number);
+    CHECK(a.text == "35");
+    CHECK(a.line == 1);
+    CHECK(a.column == 4);
+    CHECK_FALSE(tne::raw_answer(doc["b"]).may_be_number);
+    CHECK_FALSE(tne::raw_answer(doc["c"]).may_be_number);
+    CHECK(tne::raw_answer(doc["d"]).may_be_number);
+    CHECK(tne::raw_answer(doc["e"]).kind == RawAnswer::Kind::null);
+    RawAnswer f = tne::raw_answer(doc["f"]);
+    REQUIRE(f.kind == RawAnswer::Kind::list);
+    REQUIRE(f.items.size() == 3);
+    CHECK(f.items[0].kind == RawAnswer::Kind::scalar);
+    CHECK(f.items[1].kind == RawAnswer::Kind::null);
+    CHECK(f.items[2].kind == RawAnswer::Kind::list);
+    CHECK(f.items[2].column == 11);
+    CHECK(tne::describe(f.items[2]) == "[...]");
+    CHECK(tne::describe(tne::raw_answer(doc["g"])) == "{...}");
+    CHECK(tne::describe(tne::raw_answer(doc["e"])) == "~");
+    CHECK(tne::describe(a) == "\"35\"");
 }

@@ -1020,3 +1020,44 @@ TEST_CASE("a map of 10,000 labels of each kind loads them all, and a cell finds 
     };
     read_rows(large_map);
 }
+
+TEST_CASE("a row's answers are checked as values: a text cell stays text, whatever it looks like", "[survey][row]") {
+    tne::Profile profile = row_profile("35,Universidad pública,,,,,\n");
+    CHECK(std::get<std::string>(value_of(profile, "institution.name")) == "35");
+    tne::Profile yes = row_profile("\"  yes \",Universidad pública,,,,,\n");
+    CHECK(std::get<std::string>(value_of(yes, "institution.name")) == "yes");
+}
+
+TEST_CASE("a survey bound by hand, without the tables bind_survey makes, reads rows the same", "[survey][row]") {
+    const std::string rows =
+        "Universidad X,Universidad pública,STEM;Negocios,Aprobado,Sí,Menos de 10 %,12\n"
+        "Centro Y,Centro de investigación,Ninguna,No,No sé,35 %,3\n"
+        "Z,Universidad privada,STEM;STEM,Quizá,Tal vez,101,2.5\n";
+    Survey survey(kHeader + rows);
+    tne::BoundSurvey by_hand = survey.bound;
+    by_hand.question_of_field.clear();
+    by_hand.fields_in_rubric_order.clear();
+    by_hand.labels_of_field.clear();
+    for (size_t row : {1, 2}) {
+        tne::Profile bound = survey.profile(row);
+        tne::Profile hand = tne::survey_row_profile(by_hand, survey.all.at(row));
+        REQUIRE(hand.answers.size() == bound.answers.size());
+        CHECK_FALSE(hand.answers.empty());
+        for (size_t i = 0; i < hand.answers.size(); ++i) {
+            CHECK(hand.answers[i].question == bound.answers[i].question);
+            CHECK(hand.answers[i].value == bound.answers[i].value);
+            CHECK(hand.answers[i].line == bound.answers[i].line);
+            CHECK(hand.answers[i].column == bound.answers[i].column);
+        }
+    }
+    std::vector<tne::Diagnostic> bound = survey.problems(3);
+    std::vector<tne::Diagnostic> hand;
+    try {
+        tne::survey_row_profile(by_hand, survey.all.at(3));
+    } catch (const tne::InputError& e) {
+        hand = e.diagnostics();
+    }
+    REQUIRE(hand.size() == bound.size());
+    CHECK(bound.size() >= 3);
+    for (size_t i = 0; i < hand.size(); ++i) CHECK(hand[i].str(tne::Lang::en) == bound[i].str(tne::Lang::en));
+}

@@ -8,6 +8,8 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "tne/error.hpp"
@@ -129,6 +131,20 @@ struct SurveyMap {
 // choice question translates to an allowed value. Throws InputError listing every problem.
 SurveyMap load_survey_map(const std::string& path, const RubricSet& rubric);
 
+// What a cell of one field says, by its text trimmed and folded as labels are matched: a label that
+// means unknown, or the profile values a label translates to (the column's labels win over the
+// map's, as in SurveyField).
+struct CellLabel {
+    bool unknown = false;
+    std::vector<std::string> values;
+};
+// Hashes every key: the standard hash of a string would have the table compare a few keys one by
+// one instead, which is slower for labels.
+struct LabelHash {
+    size_t operator()(const std::string& key) const { return std::hash<std::string_view>{}(key); }
+};
+using CellLabels = std::unordered_map<std::string, CellLabel, LabelHash>;
+
 // A map bound to one CSV file's header: the column index of every field.
 struct BoundSurvey {
     const SurveyMap* map = nullptr;
@@ -136,6 +152,11 @@ struct BoundSurvey {
     std::string file;
     std::vector<std::string> header;
     std::vector<int> column_of_field;  // parallel to map->fields
+    // Also parallel to map->fields, found once rather than by path on every row; a survey built
+    // without bind_survey leaves them empty and each row looks them up.
+    std::vector<const Question*> question_of_field;
+    std::vector<size_t> fields_in_rubric_order;  // the fields by their questions' order in the rubric
+    std::vector<CellLabels> labels_of_field;     // every label a cell of the field may give, one lookup each
 };
 
 // Throws InputError at the header's line when a column the map names is missing (naming it, and
