@@ -135,6 +135,16 @@ std::optional<CsvRow> CsvReader::next() {
             }
         }
         // Unquoted text, or anything after a closing quote (not RFC 4180, but kept rather than lost).
+        // Most of a survey is such text: once the read-ahead is spent, its bytes are taken straight
+        // from the buffer, without get()'s line-end handling (a CR or LF ends the cell anyway).
+        while (pending_at_ >= pending_.size()) {
+            byte = in_.sgetc();
+            if (byte == kEnd || byte == delimiter_ || byte == '\n' || byte == '\r') break;
+            in_.sbumpc();
+            ++consumed_;
+            if (starts_character(byte)) count(column_);
+            keep(byte);
+        }
         for (byte = peek(); byte != kEnd && byte != delimiter_ && byte != '\n'; byte = peek()) keep(get());
         if (!row.overflow) row.cells.push_back(std::move(cell));
         if (get() != delimiter_) break;  // a line end or the end of the input
