@@ -6,7 +6,7 @@
 #include <stdexcept>
 #include <vector>
 
-#include "embedded_files.hpp"
+#include "rubric/embedded_files.hpp"
 #include "tne/assessment.hpp"
 #include "tne/profile.hpp"
 #include "tne/rubric_check.hpp"

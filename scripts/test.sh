@@ -11,6 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
 scripts/format-check.sh
+scripts/layers-check.sh
 scripts/fetch-test-data.sh
 # The Annex's text, against which the default rubric set's quotes are checked (docs/rubrics.md).
 annex=../shared/seeds/001_3c4f4232498450ad.txt

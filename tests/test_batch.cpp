@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "batch_input.hpp"
+#include "batch/batch_input.hpp"
 #include "support.hpp"
 #include "tne/batch.hpp"
 

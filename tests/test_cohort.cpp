@@ -7,9 +7,9 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "summary_charts.hpp"
+#include "base/text_layout.hpp"
+#include "report/summary_charts.hpp"
 #include "support.hpp"
-#include "text_layout.hpp"
 #include "tne/assessment.hpp"
 #include "tne/cohort.hpp"
 #include "tne/profile.hpp"

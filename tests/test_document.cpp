@@ -3,8 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "base/text_layout.hpp"
 #include "render/emit.hpp"
-#include "text_layout.hpp"
 
 using namespace tne;
 using namespace tne::doc;

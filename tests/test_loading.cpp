@@ -6,7 +6,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
-#include "answer_check.hpp"
+#include "profile/answer_check.hpp"
 #include "support.hpp"
 #include "tne/assessment.hpp"
 #include "tne/profile.hpp"

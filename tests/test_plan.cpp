@@ -8,7 +8,7 @@
 #include <random>
 #include <set>
 
-#include "scoring.hpp"
+#include "scoring/scoring.hpp"
 #include "support.hpp"
 #include "tne/assessment.hpp"
 #include "tne/plan.hpp"

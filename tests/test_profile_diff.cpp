@@ -11,8 +11,8 @@
 #include <set>
 #include <sstream>
 
+#include "base/text_layout.hpp"
 #include "support.hpp"
-#include "text_layout.hpp"
 #include "tne/assessment.hpp"
 #include "tne/profile.hpp"
 #include "tne/profile_diff.hpp"

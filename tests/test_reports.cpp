@@ -4,10 +4,10 @@
 
 #include <catch2/catch.hpp>
 
-#include "charts.hpp"
-#include "html.hpp"
-#include "markdown.hpp"
-#include "report_words.hpp"
+#include "render/html.hpp"
+#include "render/markdown.hpp"
+#include "report/charts.hpp"
+#include "report/report_words.hpp"
 #include "support.hpp"
 #include "tne/render.hpp"
 

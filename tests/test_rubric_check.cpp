@@ -17,9 +17,9 @@
 #include <tuple>
 #include <valijson/schema.hpp>
 
-#include "annex_source.hpp"
+#include "authoring/annex_source.hpp"
+#include "base/json_writer.hpp"
 #include "json_schema.hpp"
-#include "json_writer.hpp"
 #include "support.hpp"
 #include "tne/rubric_check.hpp"
 

@@ -9,8 +9,8 @@
 #include <regex>
 #include <set>
 
+#include "base/text_layout.hpp"
 #include "support.hpp"
-#include "text_layout.hpp"
 #include "tne/assessment.hpp"
 #include "tne/profile.hpp"
 #include "tne/rubric_diff.hpp"

@@ -5,13 +5,13 @@
 #include <filesystem>
 #include <sstream>
 
-#include "batch_input.hpp"
+#include "base/yaml_input.hpp"
+#include "batch/batch_input.hpp"
 #include "support.hpp"
 #include "tne/assessment.hpp"
 #include "tne/profile.hpp"
 #include "tne/rubric_check.hpp"
 #include "tne/survey.hpp"
-#include "yaml_input.hpp"
 
 using namespace tne;
 using namespace tne::test;

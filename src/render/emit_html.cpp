@@ -4,8 +4,8 @@
 
 #include <algorithm>
 
-#include "html.hpp"
 #include "render/emit.hpp"
+#include "render/html.hpp"
 
 namespace tne::render {
 

@@ -3,8 +3,8 @@
 // the numbers beside them say the same.
 #include <fmt/format.h>
 
-#include "markdown.hpp"
 #include "render/emit.hpp"
+#include "render/markdown.hpp"
 
 namespace tne::render {
 

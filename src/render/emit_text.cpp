@@ -4,8 +4,8 @@
 
 #include <algorithm>
 
+#include "base/text_layout.hpp"
 #include "render/emit.hpp"
-#include "text_layout.hpp"
 
 namespace tne::render {
 

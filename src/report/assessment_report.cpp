@@ -6,9 +6,9 @@
 #include <algorithm>
 #include <array>
 
-#include "charts.hpp"
+#include "report/charts.hpp"
+#include "report/report_words.hpp"
 #include "report/reports.hpp"
-#include "report_words.hpp"
 
 namespace tne::report {
 

@@ -3,8 +3,8 @@
 // that shows it.
 #include <fmt/format.h>
 
+#include "report/report_words.hpp"
 #include "report/reports.hpp"
-#include "report_words.hpp"
 
 namespace tne::report {
 

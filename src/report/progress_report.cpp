@@ -2,9 +2,9 @@
 // 4.1.7, 4.4: set KPIs and review them). Sections appear only when they have something to say.
 #include <fmt/format.h>
 
-#include "diff_format.hpp"
+#include "report/diff_format.hpp"
+#include "report/report_words.hpp"
 #include "report/reports.hpp"
-#include "report_words.hpp"
 
 namespace tne::report {
 

@@ -2,9 +2,9 @@
 // every profile fared (moved, unchanged, failed to load), then what moved in each.
 #include <fmt/format.h>
 
-#include "diff_format.hpp"
+#include "report/diff_format.hpp"
+#include "report/report_words.hpp"
 #include "report/reports.hpp"
-#include "report_words.hpp"
 
 namespace tne::report {
 

@@ -7,10 +7,9 @@
 
 #include <algorithm>
 
-#include "render/emit.hpp"
+#include "report/report_words.hpp"
 #include "report/reports.hpp"
-#include "report_words.hpp"
-#include "summary_charts.hpp"
+#include "report/summary_charts.hpp"
 
 namespace tne {
 
@@ -336,18 +335,6 @@ private:
 
 doc::Document report::summary(const CohortSummary& summary, Lang lang, const ReportDate& date) {
     return SummaryReport(summary, lang, date).build();
-}
-
-std::string render_summary_text(const CohortSummary& summary, Lang lang, const ReportDate& date) {
-    return render::emit(report::summary(summary, lang, date), render::HumanFormat::text, {80, false});
-}
-
-std::string render_summary_markdown(const CohortSummary& summary, Lang lang, const ReportDate& date) {
-    return render::emit(report::summary(summary, lang, date), render::HumanFormat::markdown);
-}
-
-std::string render_summary_html(const CohortSummary& summary, Lang lang, const ReportDate& date) {
-    return render::emit(report::summary(summary, lang, date), render::HumanFormat::html);
 }
 
 }  // namespace tne

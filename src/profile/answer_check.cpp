@@ -1,0 +1,207 @@
+// The check of one answer against its question, on a plain value (answer_check.hpp).
+#include "profile/answer_check.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+
+#include "base/messages.hpp"
+#include "base/text_layout.hpp"
+#include "base/yaml_input.hpp"
+
+namespace tne {
+
+RawAnswer RawAnswer::null(int line, int column) {
+    RawAnswer raw;
+    raw.line = line;
+    raw.column = column;
+    return raw;
+}
+
+RawAnswer RawAnswer::scalar(std::string text, bool may_be_number, int line, int column) {
+    RawAnswer raw;
+    raw.kind = Kind::scalar;
+    raw.text = std::move(text);
+    raw.may_be_number = may_be_number;
+    raw.line = line;
+    raw.column = column;
+    return raw;
+}
+
+RawAnswer RawAnswer::list(std::vector<RawAnswer> items, int line, int column) {
+    RawAnswer raw;
+    raw.kind = Kind::list;
+    raw.items = std::move(items);
+    raw.line = line;
+    raw.column = column;
+    return raw;
+}
+
+namespace {
+
+// One node as a raw answer, without the items of a list when `items` is false.
+RawAnswer raw_node(const YAML::Node& node, bool items) {
+    const YAML::Mark mark = node.Mark();
+    const int line = mark.is_null() ? 0 : mark.line + 1;
+    const int column = mark.is_null() ? 0 : mark.column + 1;
+    switch (node.Type()) {
+        case YAML::NodeType::Scalar: {
+            // Tags: "?" plain, "!" quoted, "" a node built in code, else explicit.
+            const std::string& tag = node.Tag();
+            bool numeric =
+                tag == "?" || tag.empty() || tag == "tag:yaml.org,2002:int" || tag == "tag:yaml.org,2002:float";
+            return RawAnswer::scalar(node.Scalar(), numeric, line, column);
+        }
+        case YAML::NodeType::Sequence: {
+            std::vector<RawAnswer> list;
+            if (items) {
+                list.reserve(node.size());
+                for (const auto& item : node) list.push_back(raw_node(item, false));
+            }
+            return RawAnswer::list(std::move(list), line, column);
+        }
+        case YAML::NodeType::Map: {
+            RawAnswer raw = RawAnswer::null(line, column);
+            raw.kind = RawAnswer::Kind::map;
+            return raw;
+        }
+        default:
+            return RawAnswer::null(line, column);
+    }
+}
+
+}  // namespace
+
+RawAnswer raw_answer(const YAML::Node& node) { return raw_node(node, true); }
+
+std::string describe(const RawAnswer& raw) {
+    switch (raw.kind) {
+        case RawAnswer::Kind::scalar:
+            return fmt::format("\"{}\"", raw.text);
+        case RawAnswer::Kind::list:
+            return "[...]";
+        case RawAnswer::Kind::map:
+            return "{...}";
+        case RawAnswer::Kind::null:
+            break;
+    }
+    return "~";
+}
+
+std::optional<double> answer_number(std::string_view text) {
+    if (text.empty() || text.find_first_not_of("0123456789+-.eE") != std::string_view::npos) return std::nullopt;
+    const std::string copy(text);  // strtod needs the terminating zero
+    errno = 0;
+    char* end = nullptr;
+    double value = std::strtod(copy.c_str(), &end);
+    // As std::stod: a number out of a double's range (ERANGE, which also marks an underflow) is none.
+    if (end != copy.c_str() + copy.size() || errno == ERANGE || !std::isfinite(value)) return std::nullopt;
+    return value;
+}
+
+namespace {
+
+class Checker {
+public:
+    Checker(const Question& q, const std::string& file, std::vector<Diagnostic>& problems)
+        : q_(q), file_(file), problems_(problems) {}
+
+    std::optional<Value> check(RawAnswer& raw) {
+        if (raw.kind == RawAnswer::Kind::null) return Value{};
+        switch (q_.type) {
+            case QuestionType::text: {
+                if (raw.kind != RawAnswer::Kind::scalar || raw.text.empty()) return invalid(raw, msg::expected_text);
+                // A report repeats a name in every what-if it weighs: a name of megabytes would cost
+                // hundreds of times that in memory. No institution's name comes near the limit.
+                size_t width = display_width(raw.text);
+                if (width > kMaxTextCharacters) {
+                    problem(raw, format_message(msg::text_too_long, q_.path, std::to_string(width),
+                                                std::to_string(kMaxTextCharacters)));
+                    return std::nullopt;
+                }
+                return Value{std::move(raw.text)};
+            }
+            case QuestionType::choice:
+            case QuestionType::yes_partial_no:
+                if (raw.kind != RawAnswer::Kind::scalar || !q_.find_value(raw.text)) return invalid_value(raw);
+                return Value{std::move(raw.text)};
+            case QuestionType::list: {
+                if (raw.kind != RawAnswer::Kind::list) return invalid(raw, msg::expected_list_of, join_ids());
+                std::vector<std::string> items;
+                items.reserve(raw.items.size());
+                for (auto& item : raw.items) {
+                    if (item.kind != RawAnswer::Kind::scalar || !q_.find_value(item.text)) return invalid_value(item);
+                    if (std::find(items.begin(), items.end(), item.text) != items.end()) {
+                        problem(item, format_message(msg::duplicate_item, item.text, q_.path), Problem::duplicate_item,
+                                item.text);
+                        return std::nullopt;
+                    }
+                    items.push_back(std::move(item.text));
+                }
+                return Value{std::move(items)};
+            }
+            case QuestionType::percent:
+            case QuestionType::count: {
+                std::optional<double> number =
+                    raw.kind == RawAnswer::Kind::scalar && raw.may_be_number ? answer_number(raw.text) : std::nullopt;
+                bool whole = number && std::floor(*number) == *number;
+                bool fits =
+                    number && *number >= q_.min && *number <= q_.max && (q_.type == QuestionType::percent || whole);
+                if (!fits) {
+                    std::string range = fmt::format("{} .. {}", q_.min, q_.max);
+                    return invalid(raw, q_.type == QuestionType::percent ? msg::expected_percent : msg::expected_count,
+                                   range);
+                }
+                return Value{*number};
+            }
+        }
+        return std::nullopt;
+    }
+
+private:
+    void problem(const RawAnswer& at, LocalText message, Problem kind = Problem::input, std::string subject = {}) {
+        problems_.push_back({SourcePos{file_, at.line, at.column}, std::move(message), kind, std::move(subject)});
+    }
+
+    std::string join_ids() const {
+        std::string text;
+        for (const auto& value : q_.values) text += (text.empty() ? "" : ", ") + value.id;
+        return text;
+    }
+
+    std::optional<Value> invalid(const RawAnswer& raw, const Message& expected, const std::string& detail = {}) {
+        LocalText what = format_message(expected, detail);
+        problem(raw, format_message(msg::invalid_answer, q_.path, describe(raw), what.en, what.es));
+        return std::nullopt;
+    }
+
+    std::optional<Value> invalid_value(const RawAnswer& bad) {
+        if (bad.kind == RawAnswer::Kind::scalar) {
+            std::vector<std::string> ids;
+            for (const auto& value : q_.values) ids.push_back(value.id);
+            std::string near = yaml_input::closest(bad.text, ids);
+            if (!near.empty()) {
+                problem(bad, format_message(msg::invalid_value_did_you_mean, q_.path, describe(bad), near));
+                return std::nullopt;
+            }
+        }
+        problem(bad, format_message(msg::invalid_value, q_.path, describe(bad), join_ids()));
+        return std::nullopt;
+    }
+
+    const Question& q_;
+    const std::string& file_;
+    std::vector<Diagnostic>& problems_;
+};
+
+}  // namespace
+
+std::optional<Value> check_answer(const Question& question, RawAnswer raw, const std::string& file,
+                                  std::vector<Diagnostic>& problems) {
+    return Checker(question, file, problems).check(raw);
+}
+
+}  // namespace tne

@@ -1,0 +1,135 @@
+// The cohort summary as JSON (docs/json.md): a documented contract, written by its own writer. The
+// figures are computed in cohort.cpp.
+#include "base/json_writer.hpp"
+#include "render/emit.hpp"
+#include "report/reports.hpp"
+#include "tne/cohort.hpp"
+
+namespace tne {
+
+namespace {
+
+// The group's name: the institution type's label, or "All institutions" for the whole cohort.
+std::string type_name(const CohortSummary& s, const std::string& type_id, Lang lang) {
+    return type_id.empty() ? std::string(lang == Lang::es ? "Todas las instituciones" : "All institutions")
+                           : s.rubric->value_label("institution.type", type_id, lang);
+}
+
+void write_number(JsonWriter& json, std::string_view key, const std::optional<double>& number) {
+    json.key(key);
+    if (number)
+        json.number(*number, 1);
+    else
+        json.null();
+}
+
+void write_text(JsonWriter& json, std::string_view key, const std::string& text) {
+    json.key(key);
+    if (text.empty())
+        json.null();
+    else
+        json.value(text);
+}
+
+void write_stats(JsonWriter& json, const Stats& stats) {
+    json.field("n", stats.n);
+    auto known = [&](double x) { return stats.n > 0 ? std::optional<double>(x) : std::nullopt; };
+    write_number(json, "mean", known(stats.mean));
+    write_number(json, "median", known(stats.median));
+    write_number(json, "min", known(stats.min));
+    write_number(json, "max", known(stats.max));
+}
+
+void write_group(JsonWriter& json, const CohortSummary& s, const TypeSummary& g, Lang lang) {
+    const RubricSet& r = *s.rubric;
+    json.begin_object();
+    write_text(json, "type", g.type);
+    json.field("name", type_name(s, g.type, lang)).field("count", g.count);
+    json.key("overall").begin_object();
+    write_stats(json, g.overall);
+    json.end_object();
+
+    json.key("dimensions").begin_array();
+    for (size_t i = 0; i < r.dimensions.size(); ++i) {
+        json.begin_object().field("id", r.dimensions[i].id).field("name", r.dimensions[i].name.in(lang));
+        write_stats(json, g.dimensions[i]);
+        json.end_object();
+    }
+    json.end_array();
+
+    json.key("levels").begin_array();
+    for (size_t i = 0; i < r.levels.size(); ++i) {
+        json.begin_object().field("id", r.levels[i].id).field("name", r.levels[i].name.in(lang));
+        json.field("count", g.levels[i]).end_object();
+    }
+    json.end_array();
+    json.field("no_level", g.no_level);
+
+    json.key("weakest_dimensions").begin_array();
+    for (const auto& b : g.barriers) {
+        json.begin_object().field("id", b.dimension->id).field("name", b.dimension->name.in(lang));
+        json.field("count", b.count);
+        json.key("share").number(b.share, 1);
+        json.end_object();
+    }
+    json.end_array();
+    json.field("no_weakest_dimension", g.no_weakest);
+
+    json.key("suggested_models").begin_array();
+    for (size_t i = 0; i < r.models.size(); ++i) {
+        json.begin_object().field("id", r.models[i].id).field("name", r.models[i].name.in(lang));
+        json.field("count", g.suggested[i]).end_object();
+    }
+    json.end_array();
+    json.field("no_suggestion", g.no_suggestion);
+    json.end_object();
+}
+
+}  // namespace
+
+std::string render_summary_json(const CohortSummary& summary, Lang lang) {
+    const RubricSet& r = *summary.rubric;
+    JsonWriter json;
+    json.begin_object();
+    json.field("lang", std::string(lang_code(lang)));
+    json.key("rubric_set").begin_object();
+    json.field("id", r.id).field("version", r.version).field("name", r.name.in(lang));
+    json.end_object();
+    json.key("inputs").begin_object();
+    json.field("read", summary.read).field("scored", summary.scored).field("failed", summary.failed);
+    json.end_object();
+    json.key("all");
+    write_group(json, summary, summary.all, lang);
+    json.key("types").begin_array();
+    for (const auto& t : summary.types) write_group(json, summary, t, lang);
+    json.end_array();
+
+    json.key("institutions").begin_array();
+    for (const auto& m : summary.members) {
+        const CohortMember& member = *m.member;
+        json.begin_object().field("source", member.source).field("name", member.name);
+        write_text(json, "type", member.type);
+        write_number(json, "overall", member.overall);
+        write_text(json, "level", member.level);
+        write_text(json, "suggested_model", member.suggested);
+        write_number(json, "percentile", m.percentile);
+        json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+    return json.str();
+}
+
+std::string render_summary_text(const CohortSummary& summary, Lang lang, const ReportDate& date) {
+    return render::emit(report::summary(summary, lang, date), render::HumanFormat::text, {80, false});
+}
+
+std::string render_summary_markdown(const CohortSummary& summary, Lang lang, const ReportDate& date) {
+    return render::emit(report::summary(summary, lang, date), render::HumanFormat::markdown);
+}
+
+std::string render_summary_html(const CohortSummary& summary, Lang lang, const ReportDate& date) {
+    return render::emit(report::summary(summary, lang, date), render::HumanFormat::html);
+}
+
+}  // namespace tne

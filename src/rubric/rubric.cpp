@@ -1,0 +1,99 @@
+#include "tne/rubric.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "base/messages.hpp"
+#include "tne/input.hpp"
+
+namespace tne {
+
+std::string_view effort_id(Effort effort) {
+    switch (effort) {
+        case Effort::low:
+            return "low";
+        case Effort::medium:
+            return "medium";
+        case Effort::high:
+            return "high";
+    }
+    return "medium";
+}
+
+std::string_view horizon_id(Horizon horizon) {
+    switch (horizon) {
+        case Horizon::quick_win:
+            return "quick_win";
+        case Horizon::months_6_12:
+            return "months_6_12";
+        case Horizon::longer:
+            return "longer";
+    }
+    return "longer";
+}
+
+const Choice* Question::find_value(const std::string& id) const {
+    for (const auto& choice : values)
+        if (choice.id == id) return &choice;
+    return nullptr;
+}
+
+const Question* RubricSet::find_question(const std::string& path) const {
+    for (const auto& question : questions)
+        if (question.path == path) return &question;
+    return nullptr;
+}
+
+const Dimension* RubricSet::find_dimension(const std::string& dimension_id) const {
+    for (const auto& dimension : dimensions)
+        if (dimension.id == dimension_id) return &dimension;
+    return nullptr;
+}
+
+const Model* RubricSet::find_model(const std::string& model_id) const {
+    for (const auto& model : models)
+        if (model.id == model_id) return &model;
+    return nullptr;
+}
+
+const AnnexSection* RubricSet::find_annex_section(const std::string& section_id) const {
+    for (const auto& section : annex_sections)
+        if (section.id == section_id) return &section;
+    return nullptr;
+}
+
+const Level& RubricSet::level_for(double score) const {
+    const Level* found = &levels.front();
+    for (const auto& level : levels)
+        if (score >= level.from) found = &level;
+    return *found;
+}
+
+std::string RubricSet::value_label(const std::string& path, const std::string& value_id, Lang lang) const {
+    const Question* question = find_question(path);
+    const Choice* choice = question ? question->find_value(value_id) : nullptr;
+    return choice ? choice->label.in(lang) : value_id;
+}
+
+RubricFiles directory_rubric_files(const std::string& directory) {
+    std::string root = directory;
+    while (root.size() > 1 && root.back() == '/') root.pop_back();
+    return {root,
+            [root](const std::string& relative) -> std::optional<std::string> {
+                namespace fs = std::filesystem;
+                // A rubric set names its own files; one that names a file elsewhere (an absolute
+                // path, "..") would make tne read what the set's author should not see.
+                fs::path name(relative);
+                bool inside = !name.is_absolute() &&
+                              std::none_of(name.begin(), name.end(), [](const fs::path& part) { return part == ".."; });
+                std::string path = (fs::path(root) / name).string();
+                if (!inside)
+                    throw InputError({{SourcePos{path}, format_message(msg::outside_rubric_folder, relative),
+                                       Problem::missing_file}});
+                if (!fs::is_regular_file(path)) return std::nullopt;
+                return input::read_file(path);
+            },
+            {}};
+}
+
+}  // namespace tne
