@@ -75,7 +75,7 @@ private:
         return out;
     }
 
-    static std::vector<Word> words(const Text& text, const TextEmitter& self) {
+    std::vector<Word> words(const Text& text) const {
         std::vector<Word> out;
         bool open = false;  // a span that does not start with a space goes on the previous word
         for (const auto& span : text.spans) {
@@ -92,7 +92,7 @@ private:
                 std::string piece = span.text.substr(at, end - at);
                 if (!open) out.emplace_back();
                 open = true;
-                out.back().painted += self.paint(piece, span.style, span.tone);
+                out.back().painted += paint(piece, span.style, span.tone);
                 out.back().width += display_width(piece);
                 at = end;
             }
@@ -105,7 +105,7 @@ private:
         std::vector<std::string> lines;
         std::string current;
         size_t used = 0;
-        for (const auto& word : words(text, *this)) {
+        for (const auto& word : words(text)) {
             if (used > 0 && used + 1 + word.width > width) {
                 lines.push_back(std::move(current));
                 current.clear();

@@ -12,8 +12,6 @@ namespace tne {
 
 namespace {
 
-using words::tr;
-
 std::string_view reason_id(UnliftableBlocker::Reason reason) {
     switch (reason) {
         case UnliftableBlocker::Reason::fixed_answer:

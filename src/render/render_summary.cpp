@@ -2,6 +2,7 @@
 // figures are computed in cohort.cpp.
 #include "base/json_writer.hpp"
 #include "render/emit.hpp"
+#include "render/json_values.hpp"
 #include "report/reports.hpp"
 #include "tne/cohort.hpp"
 
@@ -15,14 +16,6 @@ std::string type_name(const CohortSummary& s, const std::string& type_id, Lang l
                            : s.rubric->value_label("institution.type", type_id, lang);
 }
 
-void write_number(JsonWriter& json, std::string_view key, const std::optional<double>& number) {
-    json.key(key);
-    if (number)
-        json.number(*number, 1);
-    else
-        json.null();
-}
-
 void write_text(JsonWriter& json, std::string_view key, const std::string& text) {
     json.key(key);
     if (text.empty())
@@ -34,10 +27,10 @@ void write_text(JsonWriter& json, std::string_view key, const std::string& text)
 void write_stats(JsonWriter& json, const Stats& stats) {
     json.field("n", stats.n);
     auto known = [&](double x) { return stats.n > 0 ? std::optional<double>(x) : std::nullopt; };
-    write_number(json, "mean", known(stats.mean));
-    write_number(json, "median", known(stats.median));
-    write_number(json, "min", known(stats.min));
-    write_number(json, "max", known(stats.max));
+    write_score(json, "mean", known(stats.mean));
+    write_score(json, "median", known(stats.median));
+    write_score(json, "min", known(stats.min));
+    write_score(json, "max", known(stats.max));
 }
 
 void write_group(JsonWriter& json, const CohortSummary& s, const TypeSummary& g, Lang lang) {
@@ -109,10 +102,10 @@ std::string render_summary_json(const CohortSummary& summary, Lang lang) {
         const CohortMember& member = *m.member;
         json.begin_object().field("source", member.source).field("name", member.name);
         write_text(json, "type", member.type);
-        write_number(json, "overall", member.overall);
+        write_score(json, "overall", member.overall);
         write_text(json, "level", member.level);
         write_text(json, "suggested_model", member.suggested);
-        write_number(json, "percentile", m.percentile);
+        write_score(json, "percentile", m.percentile);
         json.end_object();
     }
     json.end_array();

@@ -32,6 +32,11 @@ inline std::string scores_text(const ScoreChange& change) {
 // A level's name; "–" for none (no score).
 inline std::string level_name(const NamedRef& level, Lang lang) { return level.empty() ? kNone : level.name.in(lang); }
 
+// A suggested model's name; "none" when there is no suggestion.
+inline std::string model_name(const NamedRef& model, Lang lang) {
+    return model.empty() ? (lang == Lang::es ? "ninguno" : "none") : model.name.in(lang);
+}
+
 inline std::string levels_text(const NamedRef& before, const NamedRef& after, Lang lang) {
     return before.id == after.id ? level_name(after, lang) : level_name(before, lang) + " → " + level_name(after, lang);
 }

@@ -3,6 +3,7 @@
 // that shows it.
 #include <fmt/format.h>
 
+#include "report/diff_format.hpp"
 #include "report/report_words.hpp"
 #include "report/reports.hpp"
 
@@ -11,6 +12,7 @@ namespace tne::report {
 namespace {
 
 using namespace doc;
+using diff_format::change_text;
 using words::tr;
 
 // A word the shell would split or expand is quoted, so the command can be pasted as it is.
@@ -30,10 +32,6 @@ std::string try_command(const Plan& plan, const Assessment& now) {
         command += " --set " + shell_word(setting_text(*s.question, answer ? answer->value : Value{}));
     }
     return command;
-}
-
-std::string change(const std::string& before, const std::string& after) {
-    return before == after ? before : before + " → " + after;
 }
 
 class PlanReport {
@@ -137,24 +135,25 @@ private:
                     {},
                     ""};
         table.rows.push_back({words::term(words::Term::overall_readiness, lang_),
-                              change(words::score(a_.overall), words::score(b.overall)),
-                              change(words::level(a_.level, lang_), words::level(b.level, lang_))});
+                              change_text(words::score(a_.overall), words::score(b.overall)),
+                              change_text(words::level(a_.level, lang_), words::level(b.level, lang_))});
         for (size_t d = 0; d < a_.dimensions.size(); ++d) {
             const DimensionResult& x = a_.dimensions[d];
             const DimensionResult& y = b.dimensions[d];
             if (words::score(x.score) == words::score(y.score) && x.level == y.level) continue;
-            table.rows.push_back({in(x.dimension->name), change(words::score(x.score), words::score(y.score)),
-                                  change(words::level(x.level, lang_), words::level(y.level, lang_))});
+            table.rows.push_back({in(x.dimension->name), change_text(words::score(x.score), words::score(y.score)),
+                                  change_text(words::level(x.level, lang_), words::level(y.level, lang_))});
         }
         const ModelResult& before = *a_.find_model(p_.target->id);
         const ModelResult& now = *b.find_model(p_.target->id);
-        Facts facts{{{in(p_.target->name), fmt::format("{} {} · {}", tr(lang_, "fit", "ajuste"),
-                                                       change(format_number(before.fit, 0), format_number(now.fit, 0)),
-                                                       words::status(b, now, lang_))}},
-                    ""};
+        Facts facts{
+            {{in(p_.target->name), fmt::format("{} {} · {}", tr(lang_, "fit", "ajuste"),
+                                               change_text(format_number(before.fit, 0), format_number(now.fit, 0)),
+                                               words::status(b, now, lang_))}},
+            ""};
         if (a_.suggested && b.suggested)
             facts.items.push_back({words::term(words::Term::suggested_model, lang_),
-                                   change(in(a_.suggested->model->name), in(b.suggested->model->name))});
+                                   change_text(in(a_.suggested->model->name), in(b.suggested->model->name))});
         return Section{tr(lang_, "After these steps", "Después de estos pasos"), {table, facts}, "after"};
     }
 

@@ -13,6 +13,7 @@ namespace {
 using namespace doc;
 using diff_format::delta_text;
 using diff_format::levels_text;
+using diff_format::model_name;
 using diff_format::score_text;
 using diff_format::scores_text;
 using words::Term;
@@ -26,7 +27,6 @@ constexpr Message nothing_changed{"Nothing changed: both profiles give the same 
                                   "Nada cambió: los dos perfiles dan las mismas respuestas."};
 constexpr Message dimensions{"Scores by dimension", "Puntajes por dimensión"};
 constexpr Message coverage_change{"coverage {0}", "cobertura {0}"};
-constexpr Message no_model{"none", "ninguno"};
 constexpr Message models{"Models", "Modelos"};
 constexpr Message blocked{"blocked ({0})", "bloqueado ({0})"};
 constexpr Message lifted{"lifted: {0}", "resuelto: {0}"};
@@ -74,10 +74,6 @@ private:
     const std::string& in(const LocalText& text) const { return text.in(lang_); }
     std::string term(words::Term term) const { return words::term(term, lang_); }
 
-    std::string model_name(const NamedRef& model) const {
-        return model.empty() ? say(label::no_model) : in(model.name);
-    }
-
     // "no blocker", "blocked (2 blockers)"
     std::string model_status(size_t blockers) const {
         return blockers == 0 ? words::blockers(0, lang_) : say(label::blocked, words::blockers(blockers, lang_));
@@ -103,8 +99,8 @@ private:
             {{term(Term::overall_readiness), scores + " · " + level_text(d_.old_level, d_.new_level, d_.coverage)}},
             ""};
         if (d_.suggestion_moved())
-            facts.items.push_back(
-                {term(Term::suggested_model), model_name(d_.old_suggestion) + " → " + model_name(d_.new_suggestion)});
+            facts.items.push_back({term(Term::suggested_model), model_name(d_.old_suggestion, lang_) + " → " +
+                                                                    model_name(d_.new_suggestion, lang_)});
         return facts;
     }
 

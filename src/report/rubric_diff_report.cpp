@@ -13,6 +13,7 @@ namespace {
 using namespace doc;
 using diff_format::delta_text;
 using diff_format::levels_text;
+using diff_format::model_name;
 using diff_format::scores_text;
 using words::Term;
 
@@ -28,7 +29,6 @@ constexpr Message precision_note{
 constexpr Message profile{"Profile", "Perfil"};
 constexpr Message added{"added in the new set", "agregada en el conjunto nuevo"};
 constexpr Message removed{"removed from the new set", "eliminada del conjunto nuevo"};
-constexpr Message no_model{"none", "ninguno"};
 constexpr Message into_top{"Into the top {0}", "Entran entre las {0} primeras"};
 constexpr Message out_of_top{"Out of the top {0}", "Salen de las {0} primeras"};
 constexpr Message not_recommended{"not recommended", "no recomendada"};
@@ -91,10 +91,6 @@ private:
             .add(")");
     }
 
-    std::string model_name(const NamedRef& model) const {
-        return model.empty() ? say(label::no_model) : model.name.in(lang_);
-    }
-
     std::string term(words::Term term) const { return words::term(term, lang_); }
 
     std::string rank_text(int rank) const { return rank > 0 ? fmt::format("#{}", rank) : say(label::not_recommended); }
@@ -121,7 +117,8 @@ private:
         Table table{{{say(label::profile)}, {say(label::old_set)}, {say(label::new_set)}}, {}, {}, ""};
         for (const auto& p : diff_.profiles)
             if (p.moved() && p.suggestion_moved())
-                table.rows.push_back({Text().code(p.path), model_name(p.old_suggestion), model_name(p.new_suggestion)});
+                table.rows.push_back(
+                    {Text().code(p.path), model_name(p.old_suggestion, lang_), model_name(p.new_suggestion, lang_)});
         return table;
     }
 
@@ -142,9 +139,9 @@ private:
         if (!p.institution.empty()) body.push_back(Paragraph{p.institution, ""});
         body.push_back(table);
         if (p.suggestion_moved())
-            body.push_back(Facts{
-                {{term(Term::suggested_model), model_name(p.old_suggestion) + " → " + model_name(p.new_suggestion)}},
-                ""});
+            body.push_back(Facts{{{term(Term::suggested_model),
+                                   model_name(p.old_suggestion, lang_) + " → " + model_name(p.new_suggestion, lang_)}},
+                                 ""});
         List lists;
         add_recommendations(lists, label::into_top, p.entered);
         add_recommendations(lists, label::out_of_top, p.left);
