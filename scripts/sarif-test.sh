@@ -44,6 +44,7 @@ set_name="rubric sets/conjunto ñ"
 mkdir -p "$repo/.git" "$repo/rubric sets" "$work/elsewhere"
 cp -R tests/rubrics/minimal "$repo/$set_name"
 replace_once() {  # FILE FROM TO
+  # shellcheck disable=SC2016 # JavaScript's own ${...}
   node -e 'const fs = require("fs"); const [file, from, to] = process.argv.slice(1);
     const text = fs.readFileSync(file, "utf8");
     if (text.split(from).length !== 2) { console.error(`${file}: "${from}" is not there once`); process.exit(1); }
@@ -61,6 +62,7 @@ check() {
 }
 # expect NAME URI BASE_ID SRCROOT: the first result's artifactLocation and the run's SRCROOT.
 expect() {
+  # shellcheck disable=SC2016 # JavaScript's own ${...}
   node -e 'const fs = require("fs"); const [file, uri, baseId, root] = process.argv.slice(1);
     const run = JSON.parse(fs.readFileSync(file, "utf8")).runs[0];
     const got = run.results[0].locations[0].physicalLocation.artifactLocation;
