@@ -394,6 +394,14 @@ private:
                       "  ");
     }
 
+    // "a whole number, from 0 to 500000.": the allowed answers after "Answers:" (they start with an
+    // ASCII capital in both languages).
+    std::string allowed_in_sentence(const Question& question) const {
+        std::string allowed = allowed_answers(question).in(lang_);
+        if (!allowed.empty()) allowed[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(allowed[0])));
+        return allowed;
+    }
+
     // The help of `question` ("?"): its whole help, the answers it takes, its Annex sections with their
     // titles, and the commands; then the question is asked again.
     void show_help(const Question& question) {
@@ -420,11 +428,11 @@ private:
                 break;
             case QuestionType::percent:
                 paragraph(fmt::format(
-                    "{} {} {}", say("Answers:", "Respuestas:"), allowed_answers(question).in(lang_),
+                    "{} {} {}", say("Answers:", "Respuestas:"), allowed_in_sentence(question),
                     say("It may end in %, as in 40%.", "Puede terminar en %, como 40%, y usar coma decimal: 12,5.")));
                 break;
             case QuestionType::count:
-                paragraph(fmt::format("{} {}", say("Answers:", "Respuestas:"), allowed_answers(question).in(lang_)));
+                paragraph(fmt::format("{} {}", say("Answers:", "Respuestas:"), allowed_in_sentence(question)));
                 break;
             case QuestionType::text:
                 paragraph(say("Answers: a text, as it should appear in the report.",
