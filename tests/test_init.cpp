@@ -506,6 +506,20 @@ TEST_CASE("\"?\", \"ayuda\" or \"help\" shows the question's help and asks it ag
             CHECK(says(out, "      " + id + " " + section->title.es + "\n"));
         }
     }
+    // A number question: the range and how a percentage may be typed.
+    {
+        Profile profile = load_profile_file((source_dir() / "examples/universidad_estatal_es.yaml").string(), rubric);
+        std::erase_if(profile.answers,
+                      [](const Answer& a) { return a.question->path == "language.faculty_b2_percent"; });
+        REQUIRE(unasked_questions(rubric, profile).size() == 1);
+        Script script({"ayuda", "12,5 %", ""});  // the help, the answer, and an empty line saves at the review
+        CHECK(run_questionnaire(rubric, profile, script, {Lang::es, {}, {}}) == QuestionnaireEnd::finished);
+        INFO(script.out);
+        CHECK(says(script.out,
+                   "Respuestas: un porcentaje, de 0 a 100. Puede terminar en %, como 40%, y usar coma "
+                   "decimal: 12,5."));
+        CHECK(profile.find("language.faculty_b2_percent")->value == Value{12.5});
+    }
     // In English, every word in English.
     Profile profile;
     Script script({"help", "Universidad X", "skip"});
