@@ -161,16 +161,40 @@ function pageText() {
 function printProblems(content, pageTexts) {
   const problems = [];
   const whole = comparable(pageTexts.join('\n'));
-  const missing = new Map();
+  // A text the page has n times must be in the PDF n times: a folded reason that repeats one shown
+  // elsewhere is not found by finding the shown one. Where a copy is short, the last ones (folded
+  // parts come after what they expand) are the ones reported.
+  const copiesInPdf = (needle, wanted) => {
+    let found = 0;
+    for (let at = whole.indexOf(needle); at !== -1 && found < wanted; at = whole.indexOf(needle, at + needle.length)) {
+      found++;
+    }
+    return found;
+  };
+  const onPage = new Map();
   for (const piece of content.pieces) {
-    if (whole.includes(comparable(piece.text))) continue;
+    const key = comparable(piece.text);
+    onPage.set(key, (onPage.get(key) ?? 0) + 1);
+  }
+  const short = new Map([...onPage].map(([key, wanted]) => [key, wanted - copiesInPdf(key, wanted)]));
+  const lost = [];
+  for (const piece of [...content.pieces].reverse()) {
+    const key = comparable(piece.text);
+    if (short.get(key) > 0) {
+      short.set(key, short.get(key) - 1);
+      lost.unshift(piece);
+    }
+  }
+  const missing = new Map();
+  for (const piece of lost) {
     const where = [piece.section ? `section ${piece.section}` : 'the page outside any section', piece.details]
       .filter(Boolean).join(', in the ');
     if (!missing.has(where)) missing.set(where, []);
     missing.get(where).push(piece.text);
   }
   for (const [where, texts] of missing) {
-    problems.push(`${texts.length} piece(s) of text of ${where} are not in the PDF, first: "${excerpt(texts[0])}"`);
+    problems.push(`${texts.length} piece(s) of text of ${where} are not in the PDF (or fewer times than on the page), `
+      + `first: "${excerpt(texts[0])}"`);
   }
   const headings = [...new Set(content.headings.map(comparable))].filter((text) => text !== '');
   pageTexts.forEach((text, index) => {
