@@ -562,7 +562,11 @@ TEST_CASE("the profile schema takes what tne takes as text, and an unknown optio
     CHECK(
         both_accept("name: 1810, type: public, motto: {value: 42, evidence: {source: 7, date: 2026-03-31, owner: 8}}"));
     CHECK_FALSE(both_accept("name: Universidad de Prueba, type: public, motto: \"\""));
-    CHECK_FALSE(both_accept("name: ~, type: public"));
+    // The one difference, on purpose: a required answer left empty, as the template writes it, so a
+    // fresh template opens in an editor without errors; tne names it as missing.
+    const std::string unfilled = "institution: {name: ~, type: public}\n";
+    CHECK_THROWS_AS(load_profile(unfilled, "p.yaml", rubric), InputError);
+    CHECK(schema_errors(schema, yaml_to_json(YAML::Load(unfilled))).empty());
     CHECK_FALSE(both_accept("name: [U], type: public"));
     CHECK_FALSE(
         both_accept("name: U, type: public, motto: {value: ~, evidence: {source: 7, date: 2026-03-31, owner: 8}}"));
