@@ -6,8 +6,9 @@
 //     with no diagnostics;
 //   - the server does validate: a template with a value that is not an answer gets a diagnostic, in
 //     the template's language; a value written as its label (English or Spanish) gets none;
-//   - completion at a choice question's value offers exactly the question's ids, unquoted, in the
-//     rubric set's order, each with its label in the template's language, and no null;
+//   - completion at a choice question's value, and after an item of a list question's [a, b], offers
+//     exactly the question's ids, unquoted, in the rubric set's order, each with its label in the
+//     template's language, and no null;
 //   - hover on a question's key shows the question's text in the template's language.
 // Expected ids, labels and question texts are read from the rubric files (rubrics/), not from the
 // schema. Prints one line per check; exits 1 on any failure, 2 on a usage or setup problem.
@@ -62,6 +63,7 @@ function question(file, key) {
 }
 const institutionType = question("institution.yaml", "type");
 const coFunding = question("dimensions/funding.yaml", "co_funding");
+const fields = question("institution.yaml", "fields");
 
 const failures = [];
 let passed = 0;
@@ -163,14 +165,18 @@ try {
 
     // Completion at a choice question's value, once the officer has typed the space after the key
     // (as in an editor): its ids, each with its label, and nothing else.
+    // A list is completed inside its flow form, after an item, as the template shows it: [a, b].
     let typed = template;
     for (const q of [institutionType, coFunding]) typed = typed.replace(`\n  ${q.key}:\n`, `\n  ${q.key}: \n`);
+    const listStart = `${fields.values[0].id}, `;
+    typed = typed.replace(`\n  ${fields.key}:\n`, `\n  ${fields.key}: [${listStart}]\n`);
     const typedUri = (await open(path.join(workDir, `typed.${lang}.yaml`), typed)).uri;
-    for (const q of [institutionType, coFunding]) {
+    for (const q of [institutionType, coFunding, fields]) {
       const at = keyPosition(typed, q.key);
+      const character = at.afterColon + 1 + (q === fields ? 1 + listStart.length : 0);
       const completion = await client.request("textDocument/completion", {
         textDocument: { uri: typedUri },
-        position: { line: at.line, character: at.afterColon + 1 },
+        position: { line: at.line, character },
       });
       const items = [...(completion?.items ?? [])].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
       const problems = [];
