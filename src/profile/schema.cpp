@@ -169,7 +169,9 @@ void write_question(JsonWriter& json, const RubricSet& rubric, const Question& q
     bool single = q.type == QuestionType::choice || q.type == QuestionType::yes_partial_no;
     if (single) write_value_snippets(json, q, lang);
     json.key("if").begin_object().field("type", "null").end_object();
-    json.key("else").begin_object().key("anyOf").begin_array();
+    // oneOf, not anyOf (a scalar or list, or a map: never both): on hover over an answered key the
+    // server joins the titles of an anyOf's branches, "question || question".
+    json.key("else").begin_object().key("oneOf").begin_array();
     write_known_value(json, q, lang);
     json.begin_object().field("type", "object").field("additionalProperties", false);
     json.key("required").begin_array().value("value").value("evidence").end_array();

@@ -9,7 +9,7 @@
 //   - completion at a choice question's value, and after an item of a list question's [a, b], offers
 //     exactly the question's ids, unquoted, in the rubric set's order, each with its label in the
 //     template's language, and no null;
-//   - hover on a question's key shows the question's text in the template's language.
+//   - hover on a question's key shows the question's text in the template's language as its title.
 // Expected ids, labels and question texts are read from the rubric files (rubrics/), not from the
 // schema. Prints one line per check; exits 1 on any failure, 2 on a usage or setup problem.
 import { spawnSync } from "node:child_process";
@@ -201,7 +201,7 @@ try {
       const shown = hover?.contents?.value ?? "";
       const title = `#### ${q.text[lang]}`;
       check(`${name}: hover on '${q.key}' shows its question in ${lang}`,
-        shown.startsWith(title) ? [] : [`expected it to start with ${JSON.stringify(title)}, got ${JSON.stringify(shown.slice(0, 200))}`]);
+        shown.split("\n")[0] === title ? [] : [`expected its first line to be ${JSON.stringify(title)}, got ${JSON.stringify(shown.slice(0, 200))}`]);
     }
   }
 
@@ -229,7 +229,7 @@ try {
   const title = `#### ${coFunding.text.es}`;
   const shown = hover?.contents?.value ?? "";
   check("examples/universidad_estatal_es.yaml: hover on an answered key shows its question in Spanish",
-    shown.startsWith(title) ? [] : [`expected it to start with ${JSON.stringify(title)}, got ${JSON.stringify(shown.slice(0, 200))}`]);
+    shown.split("\n")[0] === title ? [] : [`expected its first line to be ${JSON.stringify(title)}, got ${JSON.stringify(shown.slice(0, 200))}`]);
 
   await client.shutdown();
 } catch (error) {
