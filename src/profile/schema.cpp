@@ -9,7 +9,7 @@
 // if/then/else. So an answer's values are checked in `else` and offered through `defaultSnippets`
 // instead: each id, as written, with its label as documentation; an unknown answer (null) is taken
 // by the `if` and never offered. `doNotSuggest` would not do: the server reads it on property
-// names only. docs/testing.md ("Editors") says what tests/editor/check-editor.mjs checks.
+// names only. docs/testing.md ("Editor check") says what tests/editor/check-editor.mjs checks.
 #include <fmt/format.h>
 
 #include <algorithm>
