@@ -103,24 +103,39 @@ void write_value_snippets(JsonWriter& json, const Question& q, Lang lang) {
     json.end_array();
 }
 
-// A value that is one of the question's: an id, or a label as written. One `enum`: the server
-// rewrites the message of two failed ones into its own English one.
+// A regular expression (ECMA-262, as JSON Schema's `pattern`) matching exactly one of `texts`.
+std::string exactly_one_of(const std::vector<std::string>& texts) {
+    std::string pattern = "^(?:";
+    for (size_t i = 0; i < texts.size(); ++i) {
+        if (i) pattern += '|';
+        for (char c : texts[i]) {
+            if (std::string_view("^$\\.*+?()[]{}|").find(c) != std::string_view::npos) pattern += '\\';
+            pattern += c;
+        }
+    }
+    return pattern + ")$";
+}
+
+// A value that is one of the question's: an id (an `enum`, which hover lists with the labels), or a
+// label as written (a `pattern`, which the server never offers, not even for a `- ` list item, where
+// it offers the values of any `enum` it checks the item with). Both carry the same message: the
+// server would merge the messages of two failed `enum`s into its own, in English.
 void write_one_of_values(JsonWriter& json, const Question& q, Lang lang) {
-    bool es = lang == Lang::es;
-    json.key("enum").begin_array();
+    std::string message =
+        (lang == Lang::es ? "No es una respuesta de esta pregunta. " : "Not an answer to this question. ") +
+        allowed_answers(q).in(lang);
+    json.key("anyOf").begin_array();
+    json.begin_object().key("enum").begin_array();
     for (const auto& choice : q.values) json.value(choice.id);
-    std::vector<std::string> labels = label_spellings(q);
-    for (const auto& label : labels) json.value(label);
     json.end_array().key("enumDescriptions").begin_array();
     for (const auto& choice : q.values) json.value(choice.label.in(lang).empty() ? choice.id : choice.label.in(lang));
-    for (const auto& label : labels) {
-        auto it = std::find_if(q.values.begin(), q.values.end(),
-                               [&](const Choice& c) { return c.label.en == label || c.label.es == label; });
-        json.value((es ? "Etiqueta de " : "The label of ") + it->id);
+    json.end_array().field("errorMessage", message).end_object();
+    std::vector<std::string> labels = label_spellings(q);
+    if (!labels.empty()) {
+        json.begin_object().field("type", "string").field("pattern", exactly_one_of(labels));
+        json.field("errorMessage", message).end_object();
     }
     json.end_array();
-    json.field("errorMessage", (es ? "No es una respuesta de esta pregunta. " : "Not an answer to this question. ") +
-                                   allowed_answers(q).in(lang));
 }
 
 // The known answer's value, bare.

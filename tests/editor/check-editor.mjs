@@ -6,7 +6,7 @@
 //     with no diagnostics;
 //   - the server does validate: a template with a value that is not an answer gets a diagnostic, in
 //     the template's language; a value written as its label (English or Spanish) gets none;
-//   - completion at a choice question's value, and after an item of a list question's [a, b], offers
+//   - completion at a choice question's value, and in a list question's [a, b] or at its "- ", offers
 //     exactly the question's ids, unquoted, in the rubric set's order, each with its label in the
 //     template's language, and no null;
 //   - hover on a question's key shows the question's text in the template's language as its title.
@@ -64,6 +64,7 @@ function question(file, key) {
 const institutionType = question("institution.yaml", "type");
 const coFunding = question("dimensions/funding.yaml", "co_funding");
 const fields = question("institution.yaml", "fields");
+const objectives = question("institution.yaml", "objectives");
 
 const failures = [];
 let passed = 0;
@@ -165,19 +166,21 @@ try {
 
     // Completion at a choice question's value, once the officer has typed the space after the key
     // (as in an editor): its ids, each with its label, and nothing else.
-    // A list is completed inside its flow form, after an item, as the template shows it: [a, b].
+    // A list is completed after an item of its flow form, as the template shows it, [a, b], and at a
+    // new item of its block form, "- ".
     let typed = template;
     for (const q of [institutionType, coFunding]) typed = typed.replace(`\n  ${q.key}:\n`, `\n  ${q.key}: \n`);
     const listStart = `${fields.values[0].id}, `;
     typed = typed.replace(`\n  ${fields.key}:\n`, `\n  ${fields.key}: [${listStart}]\n`);
+    typed = typed.replace(`\n  ${objectives.key}:\n`, `\n  ${objectives.key}:\n    - \n`);
     const typedUri = (await open(path.join(workDir, `typed.${lang}.yaml`), typed)).uri;
-    for (const q of [institutionType, coFunding, fields]) {
+    for (const q of [institutionType, coFunding, fields, objectives]) {
       const at = keyPosition(typed, q.key);
-      const character = at.afterColon + 1 + (q === fields ? 1 + listStart.length : 0);
-      const completion = await client.request("textDocument/completion", {
-        textDocument: { uri: typedUri },
-        position: { line: at.line, character },
-      });
+      const position =
+        q === objectives
+          ? { line: at.line + 1, character: "    - ".length }
+          : { line: at.line, character: at.afterColon + 1 + (q === fields ? 1 + listStart.length : 0) };
+      const completion = await client.request("textDocument/completion", { textDocument: { uri: typedUri }, position });
       const items = [...(completion?.items ?? [])].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
       const problems = [];
       const got = items.map((item) => item.label);
@@ -194,9 +197,11 @@ try {
       }
       check(`${name}: completion at '${q.key}:' offers its ids with their ${lang} labels`, problems);
 
+      // Hover in the template as written.
+      const key = keyPosition(template, q.key);
       const hover = await client.request("textDocument/hover", {
         textDocument: { uri },
-        position: { line: at.line, character: at.keyCharacter + 1 },
+        position: { line: key.line, character: key.keyCharacter + 1 },
       });
       const shown = hover?.contents?.value ?? "";
       const title = `#### ${q.text[lang]}`;
