@@ -5,11 +5,12 @@
 //
 // Shaped for yaml-language-server (VS Code's YAML extension and others), whose completion offers
 // every `enum`/`const` value and every `type` null or boolean it meets in a property's schema and
-// its allOf/anyOf/oneOf branches, quoting any YAML 1.1 word (`"yes"`, `"no"`), and never looks into
-// if/then/else. So an answer's values are checked in `else` and offered through `defaultSnippets`
-// instead: each id, as written, with its label as documentation; an unknown answer (null) is taken
-// by the `if` and never offered. `doNotSuggest` would not do: the server reads it on property
-// names only. docs/testing.md ("Editor check") says what tests/editor/check-editor.mjs checks.
+// its allOf/anyOf/oneOf branches, labelling a YAML 1.1 word in quotes (`"yes"`, `"no"`), and never
+// looks into if/then/else nor at a `pattern`. So an answer's values are checked in `else` and
+// offered through `defaultSnippets` instead: each id, as written, with its label as documentation;
+// an unknown answer (null) is taken by the `if` and never offered; the labels an answer may also be
+// written as are a `pattern`. `doNotSuggest` would not do: the server reads it on property names
+// only. docs/testing.md ("Editor check") says what tests/editor/check-editor.mjs checks.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -48,8 +49,8 @@ std::string markdown_text(std::string_view text) {
     return out;
 }
 
-// "Annex: 3.1.3 Survey of institutions; 4.3.1.4 ..." (each section with its title, when the set
-// has one), or nothing when no rule reads the question.
+// "Annex: 2.2 Institutional landscape; 4.3.1.4 Franchise model." (each section with its title, when
+// the set has one), or nothing when no rule reads the question.
 std::string annex_sections(const RubricSet& rubric, const Question& q, Lang lang, bool markdown) {
     std::vector<std::string> sections;
     for (const auto& id : question_annex(rubric, q)) {
@@ -59,8 +60,8 @@ std::string annex_sections(const RubricSet& rubric, const Question& q, Lang lang
         sections.push_back(title.empty() ? id : id + " " + shown);
     }
     if (sections.empty()) return "";
-    std::string line = lang == Lang::es ? "Anexo: " : "Annex: ";
-    if (markdown) line = "**" + line.substr(0, line.size() - 2) + ":** ";
+    std::string word = lang == Lang::es ? "Anexo" : "Annex";
+    std::string line = markdown ? "**" + word + ":** " : word + ": ";
     for (size_t i = 0; i < sections.size(); ++i) line += (i ? "; " : "") + sections[i];
     return line + ".";
 }
