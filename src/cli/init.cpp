@@ -130,7 +130,7 @@ Exit run_init(const CommonOptions& common, Lang lang) {
                                            target));
     ProfileYamlOptions yaml{lang, {}, false};
     if (!options.schema.empty()) {
-        write_file_atomically(options.schema, render_profile_schema(rubric));
+        write_file_atomically(options.schema, render_profile_schema(rubric, lang));
         yaml.schema = schema_reference(options.schema, target);
     }
     if (!options.interactive) {

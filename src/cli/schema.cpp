@@ -8,7 +8,7 @@ void add_schema_options(CLI::App& command, CommonOptions& common) { add_common(c
 
 Exit run_schema(const CommonOptions& common, Lang lang) {
     keep_inputs_safe({common.rubrics}, {{"-o", common.output}}, lang);
-    emit(common, render_profile_schema(load_rubrics(common)));
+    emit(common, render_profile_schema(load_rubrics(common), lang));
     return Exit::ok;
 }
 
