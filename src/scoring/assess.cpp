@@ -127,17 +127,13 @@ void total_dimension(DimensionResult& dimension, const RubricSet& rubric) {
 }
 
 // The overall index: the weighted mean of the dimensions that have a score. Unknown is not zero:
-// a dimension with no answers lowers coverage, not the index. `what_if`, when given, stands in for
-// the score of dimensions[what_if->first].
-std::optional<double> overall_score(const std::vector<DimensionResult>& dimensions,
-                                    std::optional<std::pair<size_t, double>> what_if) {
+// a dimension with no answers lowers coverage, not the index.
+std::optional<double> overall_score(const std::vector<DimensionResult>& dimensions) {
     double weighted = 0;
     double weights = 0;
-    for (size_t i = 0; i < dimensions.size(); ++i) {
-        const DimensionResult& d = dimensions[i];
-        std::optional<double> score = what_if && what_if->first == i ? what_if->second : d.score;
-        if (!score) continue;
-        weighted += d.dimension->weight * *score;
+    for (const auto& d : dimensions) {
+        if (!d.score) continue;
+        weighted += d.dimension->weight * *d.score;
         weights += d.dimension->weight;
     }
     if (weights == 0) return std::nullopt;
@@ -488,17 +484,30 @@ Assessment assess(Profile given, const RubricSet& rubric) {
     a.institution_name = profile.text("institution.name");
     a.institution_type = profile.text("institution.type");
     for (const auto& question : rubric.questions) {
-        bool shown_elsewhere = question.path == "institution.name" || question.path == "institution.type";
-        if (question.block != "institution" || shown_elsewhere) continue;
+        if (question.block != "institution") continue;
+        if (question.path == "institution.name" || question.path == "institution.type") continue;  // shown elsewhere
         const Answer* answer = profile.find(question);
         if (answer && answer->known()) a.institution_facts.push_back({&question, answer->value});
     }
     if (a.suggested) a.pathway = pathway_to(*a.suggested, a);
     collect_assumptions(a);
 
-    // Each gap's gain: the overall index if that criterion alone reached full points.
+    // Each gap's gain: the overall index if that criterion alone reached full points. The index is a
+    // weighted mean, so one dimension's new score changes one term of its sums.
     double dimension_weights = 0;
-    for (const auto& dimension : a.dimensions) dimension_weights += dimension.dimension->weight;
+    double scored_weights = 0;
+    double weighted_scores = 0;
+    for (const auto& dimension : a.dimensions) {
+        dimension_weights += dimension.dimension->weight;
+        if (!dimension.score) continue;
+        scored_weights += dimension.dimension->weight;
+        weighted_scores += dimension.dimension->weight * *dimension.score;
+    }
+    auto overall_if = [&](const DimensionResult& dimension, double score) {
+        const double weight = dimension.dimension->weight;
+        const double known = dimension.score ? weight * *dimension.score : 0;
+        return (weighted_scores - known + weight * score) / (scored_weights - (dimension.score ? weight : 0) + weight);
+    };
     for (size_t d = 0; d < a.dimensions.size(); ++d) {
         const DimensionResult& dimension = a.dimensions[d];
         double total_weight = 0;
@@ -515,7 +524,7 @@ Assessment assess(Profile given, const RubricSet& rubric) {
             RecommendationResult rec;
             rec.criterion = criterion.criterion;
             rec.dimension = dimension.dimension;
-            rec.gain = *overall_score(a.dimensions, std::pair{d, score_if_closed(dimension, c)}) - *a.overall;
+            rec.gain = overall_if(dimension, score_if_closed(dimension, c)) - *a.overall;
             rec.lifts_blocker = helps_lift(criterion, dimension, a.suggested);
             a.recommendations.push_back(rec);
         }

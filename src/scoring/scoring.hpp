@@ -14,10 +14,8 @@ namespace tne::scoring {
 CriterionResult score_criterion(const Criterion& criterion, const Question& question, const Value& value);
 // Recomputes a dimension's score, coverage and level from its criteria.
 void total_dimension(DimensionResult& dimension, const RubricSet& rubric);
-// The weighted mean of the dimensions that have a score. `what_if`, when given, stands in for the
-// score of dimensions[what_if->first].
-std::optional<double> overall_score(const std::vector<DimensionResult>& dimensions,
-                                    std::optional<std::pair<size_t, double>> what_if = {});
+// The weighted mean of the dimensions that have a score.
+std::optional<double> overall_score(const std::vector<DimensionResult>& dimensions);
 double overall_coverage(const std::vector<DimensionResult>& dimensions);
 
 enum class Holds { yes, no, unknown };
