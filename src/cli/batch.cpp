@@ -188,6 +188,7 @@ Exit run_batch(const CommonOptions& common, Lang lang) {
 
     Progress progress(!options.quiet && isatty(STDERR_FILENO));
     std::vector<CohortMember> members;
+    std::vector<FailedInput> failures;  // for the summary, which lists them
     bool first = true;
     if (records) records->write(records_begin(batch.format, rubric));
     BatchCounts counts = tne::run_batch(
@@ -207,6 +208,7 @@ Exit run_batch(const CommonOptions& common, Lang lang) {
             }
             first = false;
             if (record.member) members.push_back(std::move(*record.member));
+            if (summary && !record.scored) failures.push_back({record.source.label(), record.errors});
             if (!options.quiet) {
                 progress.clear();
                 for (const auto& error : record.errors)
@@ -221,7 +223,7 @@ Exit run_batch(const CommonOptions& common, Lang lang) {
         records->commit();
     }
     if (summary) {
-        CohortSummary cohort = summarise(members, rubric, counts.read, counts.failed);
+        CohortSummary cohort = summarise(members, rubric, counts.read, std::move(failures));
         switch (format) {
             case Format::json:
                 emit(common, render_summary_json(cohort, lang));
