@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tne {
 
@@ -34,6 +35,10 @@ template <class Compose>
 LocalText localize(Compose compose) {
     return {compose(Lang::en), compose(Lang::es)};
 }
+
+// The candidate closest to `word` by edit distance, when it is close enough to be a likely typo
+// ("did you mean"); else "". The first of equally close candidates wins.
+std::string closest_match(const std::string& word, const std::vector<std::string>& candidates);
 
 // A number rounded to `decimals` places, without trailing zeros: "3.5", "40". Mexico writes the
 // decimal point as English does, so this is the same in both languages.
