@@ -233,7 +233,10 @@ int run_command(int argc, char** argv) {
         std::fprintf(stderr, "tne: error: %s\n", e.message().in(lang).c_str());
         return static_cast<int>(Exit::cannot_write);
     } catch (const std::exception& e) {
-        std::fprintf(stderr, "tne: internal error: %s\nPlease report this as a bug.\n", e.what());
+        std::fprintf(stderr,
+                     tr(lang, "tne: internal error: %s\nPlease report this as a bug.\n",
+                        "tne: error interno: %s\nPor favor, repórtelo como un error de programación.\n"),
+                     e.what());
         return static_cast<int>(Exit::bug);
     }
 }
@@ -247,7 +250,7 @@ int run(int argc, char** argv) {
     try {
         finish_standard_output();
     } catch (const WriteError& e) {
-        std::fprintf(stderr, "tne: error: %s\n", e.message().in(choose_lang("")).c_str());
+        std::fprintf(stderr, "tne: error: %s\n", e.message().in(lang_of_command_line(argc, argv)).c_str());
         return static_cast<int>(Exit::cannot_write);
     }
     return code;
