@@ -163,6 +163,8 @@ TEST_CASE("CLI11's parse errors are said in plain words with the fix, in English
     check_usage_error({}, spanish("tne necesita una orden: assess, plan, init, schema, diff, batch, rubrics"),
                       {"LANG=es_MX.UTF-8"});
     check_usage_error({"rubrics"}, english("tne rubrics needs a command: check, test, diff, schema", " rubrics"));
+    check_usage_error({"assess", "--explain"},  // a flag takes no value: the missing profile is the mistake
+                      english("tne assess needs profile: The institution's self-profile (YAML)", " assess"));
     check_usage_error({"assess"},
                       english("tne assess needs profile: The institution's self-profile (YAML)", " assess"));
     check_usage_error({"assess", "--lang", "es"},
@@ -175,6 +177,8 @@ TEST_CASE("CLI11's parse errors are said in plain words with the fix, in English
                       english("--format needs a value: --format {text,json,html,markdown}", " assess"));
     check_usage_error({"plan", kProfile, "--target", "--lang", "es"},
                       spanish("--target necesita un valor: --target MODELO", " plan"));
+    check_usage_error({"assess", kProfile, "--explain=maybe"},
+                      english("--explain is a flag: give it alone, without a value", " assess"));
     check_usage_error({"assess", kProfile, "--date", "2026-01-01", "--date", "2026-01-02"},
                       english("--date is given more than once; give it once", " assess"));
     check_usage_error({"batch", "examples", "-j", "many"},

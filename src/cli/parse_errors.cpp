@@ -51,7 +51,7 @@ Walk walk(const CLI::App& app, int argc, char** argv) {
                 return result;
             }
             bool value_attached = long_form ? equals != std::string::npos : arg.size() > 2;
-            if (option->get_type_size() > 0 && !value_attached) {
+            if (option->get_expected_min() > 0 && !value_attached) {
                 bool next_is_value = i + 1 < argc && (argv[i + 1][0] != '-' || std::string_view(argv[i + 1]) == "-" ||
                                                       is_number(argv[i + 1]));
                 if (!next_is_value) {
@@ -181,10 +181,30 @@ std::string validation_message(const std::string& what) {
     return name[0] == '-' ? name + " " + rest : rest;
 }
 
+// CLI11's ConversionError is "Could not convert: NAME = VALUE", or "NAME: ..." for some flags.
+std::string conversion_message(const std::string& what, const Walk& at, Lang lang) {
+    std::string name;
+    std::string value;
+    std::string_view prefix = "Could not convert: ";
+    if (size_t equals = what.find(" = "); what.rfind(prefix, 0) == 0 && equals != std::string::npos) {
+        name = what.substr(prefix.size(), equals - prefix.size());
+        value = what.substr(equals + 3);
+    } else if (size_t colon = what.find(": "); what[0] == '-' && colon != std::string::npos) {
+        name = what.substr(0, colon);
+    }
+    const CLI::Option* option = name.empty() ? nullptr : at.command->get_option_no_throw(name);
+    if (option && option->get_expected_max() == 0)  // a flag: --explain=maybe
+        return say(lang, "{} is a flag: give it alone, without a value",
+                   "{} es un indicador: escríbalo solo, sin valor", name);
+    if (option)
+        return say(lang, "{} {}: not a value {} takes", "{} {}: no es un valor que admita {}", name, value, name);
+    return tr(lang, "a value is not of the kind its option takes", "un valor no es del tipo que admite su opción");
+}
+
 // An option given more than once where it takes one value.
 std::string repeated_option(const Walk& at) {
     for (const CLI::Option* option : at.command->get_options())
-        if (!option->get_positional() && option->count() > 1 && option->get_type_size() > 0 &&
+        if (!option->get_positional() && option->count() > 1 && option->get_expected_min() > 0 &&
             option->get_expected_max() <= 1 && option->get_multi_option_policy() == CLI::MultiOptionPolicy::Throw)
             return option->get_name();
     return {};
@@ -216,8 +236,7 @@ UsageMessage parse_error_message(const CLI::ParseError& error, const CLI::App& a
         message.text = say(lang, "{} is given more than once; give it once",
                            "{} aparece más de una vez; indíquelo una sola vez", name);
     } else if (dynamic_cast<const CLI::ConversionError*>(&error)) {
-        message.text = tr(lang, "a value is not of the kind its option takes (a number, a word)",
-                          "un valor no es del tipo que admite su opción (un número, una palabra)");
+        message.text = conversion_message(error.what(), at, lang);
     } else if (std::string what = error.what();
                dynamic_cast<const CLI::RequiresError*>(&error) && what.find(" requires ") != std::string::npos) {
         size_t at_word = what.find(" requires ");  // CLI11's "A requires B": tne uses none today
