@@ -164,11 +164,11 @@ TEST_CASE("CLI11's parse errors are said in plain words with the fix, in English
                       {"LANG=es_MX.UTF-8"});
     check_usage_error({"rubrics"}, english("tne rubrics needs a command: check, test, diff, schema", " rubrics"));
     check_usage_error({"assess", "--explain"},  // a flag takes no value: the missing profile is the mistake
-                      english("tne assess needs profile: The institution's self-profile (YAML)", " assess"));
+                      english("tne assess needs profile: the institution's self-profile (YAML)", " assess"));
     check_usage_error({"assess"},
-                      english("tne assess needs profile: The institution's self-profile (YAML)", " assess"));
+                      english("tne assess needs profile: the institution's self-profile (YAML)", " assess"));
     check_usage_error({"assess", "--lang", "es"},
-                      spanish("tne assess necesita perfil: El autoperfil de la institución (YAML)", " assess"));
+                      spanish("tne assess necesita perfil: el autoperfil de la institución (YAML)", " assess"));
     check_usage_error({"assess", kProfile, kProfile},
                       english("\"" + kProfile + "\" is one argument too many: tne assess takes profile", " assess"));
     check_usage_error({"schema", "extra"},

@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "commands.hpp"
 #include "parse_errors.hpp"
@@ -122,25 +123,28 @@ std::string footer(const Message& notes, Lang lang) {
     return *text ? std::string(text) + "\n" + exit_codes_text(lang) : exit_codes_text(lang);
 }
 
+// CLI11's labels and the type names it gives options without one of their own, in Spanish.
+constexpr std::pair<const char*, const char*> kSpanishLabels[] = {
+    {"Usage", "Uso"},
+    {"OPTIONS", "OPCIONES"},
+    {"SUBCOMMAND", "ORDEN"},
+    {"SUBCOMMANDS", "ÓRDENES"},
+    {"Positionals", "Argumentos"},
+    {"REQUIRED", "OBLIGATORIO"},
+    {"Env", "Variable"},
+    {"Needs", "Requiere"},
+    {"Excludes", "Excluye"},
+    {"TEXT", "TEXTO"},
+    {"INT", "ENTERO"},
+    {"FLOAT", "NÚMERO"},
+};
+
 // CLI11's help with its labels in the run's language (the groups' names are set where the options
 // and commands are added).
 std::shared_ptr<CLI::Formatter> help_formatter(Lang lang) {
     auto formatter = std::make_shared<CLI::Formatter>();
-    if (lang == Lang::es) {
-        for (auto [english, spanish] : {std::pair{"Usage", "Uso"},
-                                        {"OPTIONS", "OPCIONES"},
-                                        {"SUBCOMMAND", "ORDEN"},
-                                        {"SUBCOMMANDS", "ÓRDENES"},
-                                        {"Positionals", "Argumentos"},
-                                        {"REQUIRED", "OBLIGATORIO"},
-                                        {"Env", "Variable"},
-                                        {"Needs", "Requiere"},
-                                        {"Excludes", "Excluye"},
-                                        {"TEXT", "TEXTO"},
-                                        {"INT", "ENTERO"},
-                                        {"FLOAT", "NÚMERO"}})
-            formatter->label(english, spanish);
-    }
+    if (lang == Lang::es)
+        for (const auto& label : kSpanishLabels) formatter->label(label.first, label.second);
     return formatter;
 }
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <vector>
 
@@ -104,9 +105,11 @@ std::string shown_name(const CLI::Option& option) {
                : option.get_name(false, false);
 }
 
-// An option's help text on one line.
+// An option's help text on one line, to follow a colon.
 std::string one_line(std::string text) {
     std::replace(text.begin(), text.end(), '\n', ' ');
+    if (!text.empty() && std::isupper(static_cast<unsigned char>(text[0])))
+        text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
     return text;
 }
 
