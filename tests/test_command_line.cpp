@@ -127,6 +127,10 @@ TEST_CASE("a mistyped command, option or value gets a did-you-mean", "[cli][bina
     check_usage_error({"asess", kProfile}, english("\"asess\" is not a command of tne; did you mean \"assess\"?"));
     check_usage_error({"asess", kProfile}, spanish("\"asess\" no es una orden de tne; ¿quiso decir \"assess\"?"),
                       {"LANG=es_MX.UTF-8"});
+    check_usage_error({"ayuda"}, spanish("\"ayuda\" no es una orden de tne: la ayuda es tne --help"),
+                      {"LANG=es_MX.UTF-8"});
+    check_usage_error({"rubrics", "help"},
+                      english("\"help\" is not a command of tne rubrics: the help is tne rubrics --help", " rubrics"));
     check_usage_error({"rubrics", "chek"},
                       english("\"chek\" is not a command of tne rubrics; did you mean \"check\"?", " rubrics"));
     check_usage_error({"score", kProfile},

@@ -124,6 +124,9 @@ std::string value_kind(const CLI::Option& option) {
 std::string unknown_command_message(const Walk& at, Lang lang) {
     std::vector<std::string> names = command_names(*at.command);
     std::string where = "tne" + at.path;
+    if (at.unknown_command == "help" || at.unknown_command == "ayuda")
+        return say(lang, "\"{}\" is not a command of {}: the help is {} --help",
+                   "\"{}\" no es una orden de {}: la ayuda es {} --help", at.unknown_command, where, where);
     std::string suggestion = closest_match(at.unknown_command, names);
     if (!suggestion.empty())
         return say(lang, "\"{}\" is not a command of {}; did you mean \"{}\"?",
