@@ -15,7 +15,8 @@ say() { echo "browser-test: $*" >&2; }
 die() { say "FAILED: $*"; exit 1; }
 
 source scripts/lib/setup.sh
-install_commands /usr/bin/chromium=chromium node=nodejs npm=npm pdfinfo=poppler-utils pandoc=pandoc
+install_commands /usr/bin/chromium=chromium node=nodejs npm=npm pdfinfo=poppler-utils pdftotext=poppler-utils \
+  pandoc=pandoc
 require_node 18 "playwright-core 1.61"
 # playwright-core only (never downloads a browser), pinned by the lock file.
 npm_ci_when_changed tests/browser
@@ -40,6 +41,28 @@ failed=0
 fail() { say "FAIL: $*"; failed=1; }
 
 # tne writes each report; a run that fails leaves no file and the checker is not asked about it.
+# report FILE EXIT ARGS...: tne ARGS >FILE, which must exit EXIT (a plan out of reach exits 1 and
+# is still written).
+report() {
+  local file=$1 expected=$2 status=0
+  shift 2
+  "$tne" "$@" >"$file" || status=$?
+  [ "$status" -eq "$expected" ] && return 0
+  fail "tne $* exited $status, expected $expected"
+  rm -f "$file"
+  return 1
+}
+# The rubric set of the rubrics-diff golden test: student English weighs 4 instead of 2.
+changed_rubrics=$(mktemp -d)
+trap 'rm -rf "$changed_rubrics"' EXIT
+cp -r rubrics/. "$changed_rubrics"
+sed -i '/question: language.student_b2_percent$/{n;s/weight: 2$/weight: 4/}' "$changed_rubrics/dimensions/language.yaml"
+cmp -s rubrics/dimensions/language.yaml "$changed_rubrics/dimensions/language.yaml" \
+  && die "could not change the weight of language.student_b2_percent in a copy of rubrics/ for tne rubrics diff"
+
+# Every page must print whole (check-reports.mjs finds each piece of its text, folded parts
+# included, in the PDF), so the page limits are what the examples need with some room, measured
+# with Chromium 156 (docs/testing.md), not what would fit on fewer sheets.
 for lang in en es; do
   singles=()
   for profile in examples/*.yaml; do
@@ -55,12 +78,32 @@ for lang in en es; do
   "$tne" batch examples/ --summary --format html --lang "$lang" --date "$date" -q -o "$cohort" \
     || fail "tne batch examples/ --summary --format html --lang $lang exited $?"
 
-  # One assessment: the radar and the model-fit chart, on at most 3 A4 pages.
-  [ "${#singles[@]}" -eq 0 ] || node "$checker" --lang "$lang" --expect-svg 2 --max-pages 3 --out "$out" "${singles[@]}" \
+  # Plans as in the golden tests: the next step of a pathway, reached; the next step out of reach;
+  # a target out of reach. Then the diff of two years of one institution, and the rubrics diff.
+  others=()
+  report "$out/plan-private_business_university.$lang.html" 0 plan examples/private_business_university.yaml \
+    --format html --lang "$lang" && others+=("$out/plan-private_business_university.$lang.html")
+  report "$out/plan-universidad_estatal_es.$lang.html" 1 plan examples/universidad_estatal_es.yaml \
+    --format html --lang "$lang" && others+=("$out/plan-universidad_estatal_es.$lang.html")
+  report "$out/plan-research_center.branch_campus.$lang.html" 1 plan examples/research_center.yaml \
+    --target branch_campus --format html --lang "$lang" && others+=("$out/plan-research_center.branch_campus.$lang.html")
+  report "$out/diff-technological_institute.$lang.html" 0 diff examples/technological_institute.yaml \
+    tests/diff/technological_institute_next_year.yaml --format html --lang "$lang" \
+    && others+=("$out/diff-technological_institute.$lang.html")
+  report "$out/rubrics-diff.$lang.html" 0 rubrics diff builtin "$changed_rubrics" --profiles examples \
+    --format html --lang "$lang" && others+=("$out/rubrics-diff.$lang.html")
+
+  # One assessment: the radar and the model-fit chart. Printed whole, the examples take 7 to 10 A4
+  # pages (the score traces, the folded recommendations and the answers without evidence); 12
+  # leaves room for a longer profile and still catches a layout gone wrong.
+  [ "${#singles[@]}" -eq 0 ] || node "$checker" --lang "$lang" --expect-svg 2 --max-pages 12 --out "$out" "${singles[@]}" \
     || fail "single assessments in $lang (above)"
-  # A cohort report has at least those charts and runs longer.
+  # A cohort report has at least those charts: 6 pages for the examples.
   [ ! -f "$cohort" ] || node "$checker" --lang "$lang" --min-svg 2 --max-pages 8 --out "$out" "$cohort" \
     || fail "cohort report in $lang (above)"
+  # Plans and diffs have no chart and take 1 or 2 pages.
+  [ "${#others[@]}" -eq 0 ] || node "$checker" --lang "$lang" --expect-svg 0 --max-pages 3 --out "$out" "${others[@]}" \
+    || fail "plans and diffs in $lang (above)"
 done
 
 # Markdown reports must be GitHub-flavoured Markdown that pandoc reads without a warning, and every

@@ -4,7 +4,9 @@
 # rubric author's CI would, its quotes checked
 # against the Annex's text (../shared/seeds/, outside the repository), then the same tests built
 # with AddressSanitizer and UndefinedBehaviorSanitizer (build-sanitize/), then the profile schema
-# checked with ajv against the examples and invalid profiles, then the HTML and Markdown reports
+# checked with ajv against the examples and invalid profiles, then the template and examples opened
+# in yaml-language-server (the editor check), then the SARIF of `tne rubrics check` validated by
+# Microsoft's SARIF multitool, then the HTML and Markdown reports
 # checked in a headless browser and through pandoc, then a one-minute fuzzing run of each input
 # reader (docs/fuzzing.md).
 set -euo pipefail
@@ -24,5 +26,7 @@ ctest --test-dir build --output-on-failure -j"$(nproc)"
 build/tne rubrics check --strict --source "$annex" rubrics
 scripts/sanitize-test.sh
 scripts/schema-test.sh build/tne
+scripts/editor-test.sh build/tne
+scripts/sarif-test.sh build/tne
 scripts/browser-test.sh build/tne
 scripts/fuzz.sh 60

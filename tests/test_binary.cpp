@@ -2,6 +2,7 @@
 // determinism, bad inputs and exit codes.
 #include <catch2/catch.hpp>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 #include <regex>
 
 #include "support.hpp"
@@ -100,11 +101,11 @@ TEST_CASE("an invalid profile exits 2 with file:line:column, the value and what 
 
     RunResult spanish = run_tne({"assess", profile.string(), "--lang", "es"});
     CHECK(spanish.exit_code == 2);
-    CHECK(spanish.err.find(p + ":5:21: funding.dedicated_budget: \"maybe\" no es válido; se esperaba uno de: sí") ==
-          std::string::npos);  // values are ids, the same in both languages
-    CHECK(spanish.err.find(
-              p + ":5:21: funding.dedicated_budget: \"maybe\" no es válido; se esperaba uno de: yes, partial, no") !=
-          std::string::npos);
+    // In Spanish the values are named by their Spanish labels, which are accepted as answers too.
+    CHECK(spanish.err.find(p + ":5:21: funding.dedicated_budget: \"maybe\" no es válido; se esperaba uno de: sí, "
+                               "parcial, no\n") != std::string::npos);
+    CHECK(spanish.err.find(p + ":3:9: institution.type: \"public_univresity\" no es válido; ¿quiso decir "
+                               "\"Universidad pública\"?\n") != std::string::npos);
 }
 
 TEST_CASE("YAML syntax errors and a missing required answer name the place", "[binary][errors]") {
@@ -219,19 +220,74 @@ TEST_CASE("tne schema prints the profile's JSON Schema", "[binary]") {
     CHECK(run.out.find("\"faculty_b2_percent\"") != std::string::npos);
 }
 
-// Editors read the shipped file (examples/*.yaml name it on their first line), so it must be exactly
-// what `tne schema` prints for the built-in rubric set.
-TEST_CASE("schemas/profile.schema.json is the built-in set's profile schema, byte for byte", "[binary][schema]") {
-    const fs::path shipped = source_dir() / "schemas/profile.schema.json";
-    const std::string expected = tne::render_profile_schema(default_rubrics());
-    if (std::getenv("TNE_UPDATE_GOLDEN")) write_file(shipped, expected);
-    INFO(shipped.string() << " is out of date: regenerate it with `build/tne schema -o schemas/profile.schema.json`"
-                             " (or rerun this test with TNE_UPDATE_GOLDEN=1)");
-    REQUIRE(fs::exists(shipped));
-    CHECK(read_file(shipped) == expected);
-    RunResult run = run_tne({"schema"});
-    CHECK(run.exit_code == 0);
-    CHECK(run.out == expected);
+// Editors read the shipped files (examples/*.yaml name them on their first line), so each must be
+// exactly what `tne schema` prints for the built-in rubric set in its language.
+TEST_CASE("schemas/profile.schema.json and .es.json are the built-in set's profile schemas, byte for byte",
+          "[binary][schema]") {
+    for (auto [lang, name] : {std::pair{tne::Lang::en, "en"}, std::pair{tne::Lang::es, "es"}}) {
+        const std::string file =
+            lang == tne::Lang::es ? "schemas/profile.schema.es.json" : "schemas/profile.schema.json";
+        const fs::path shipped = source_dir() / file;
+        const std::string expected = tne::render_profile_schema(default_rubrics(), lang);
+        if (std::getenv("TNE_UPDATE_GOLDEN")) write_file(shipped, expected);
+        INFO(shipped.string() << " is out of date: regenerate it with `build/tne schema --lang " << name << " -o "
+                              << file << "` (or rerun this test with TNE_UPDATE_GOLDEN=1)");
+        REQUIRE(fs::exists(shipped));
+        CHECK(read_file(shipped) == expected);
+        RunResult run = run_tne({"schema", "--lang", name});
+        CHECK(run.exit_code == 0);
+        CHECK(run.out == expected);
+    }
+}
+
+namespace {
+
+// Every string an editor shows from the schema: titles, descriptions, value labels and messages.
+void shown_strings(const nlohmann::json& node, std::string& out) {
+    if (node.is_array())
+        for (const auto& item : node) shown_strings(item, out);
+    if (!node.is_object()) return;
+    for (const auto& [key, value] : node.items()) {
+        if (value.is_string() &&
+            (key == "title" || key == "description" || key == "markdownDescription" || key == "errorMessage"))
+            out += value.get<std::string>() + "\n";
+        else if (key == "enumDescriptions")
+            for (const auto& label : value) out += label.get<std::string>() + "\n";
+        else
+            shown_strings(value, out);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("tne schema --lang es: each question's title is its Spanish question, and no English prose is shown",
+          "[binary][schema][i18n]") {
+    const tne::RubricSet& rubric = default_rubrics();
+    RunResult run = run_tne({"schema", "--lang", "es"});
+    REQUIRE(run.exit_code == 0);
+    nlohmann::json schema = nlohmann::json::parse(run.out);
+    std::string shown;
+    shown_strings(schema, shown);
+    REQUIRE(rubric.questions.size() > 40);
+    for (const auto& q : rubric.questions) {
+        INFO(q.path);
+        const nlohmann::json& question = schema["properties"][q.block]["properties"][q.key];
+        CHECK(question["title"] == q.text.es);
+        CHECK_THAT(question["description"].get<std::string>(), Catch::StartsWith(q.help.es));
+        for (const std::string* english : {&q.text.en, &q.help.en})
+            if (*english != q.text.es && *english != q.help.es && english->find(' ') != std::string::npos)
+                CHECK(shown.find(*english) == std::string::npos);
+        for (const auto& value : q.values)
+            if (value.label.en != value.label.es && value.label.en.find(' ') != std::string::npos)
+                CHECK(shown.find(value.label.en) == std::string::npos);
+    }
+    // The Annex sections a question cites are named with their Spanish titles.
+    const tne::Question* type = rubric.find_question("institution.type");
+    REQUIRE(type != nullptr);
+    const tne::AnnexSection* section = rubric.find_annex_section("3.1.3");
+    REQUIRE(section != nullptr);
+    CHECK_THAT(schema["properties"]["institution"]["properties"]["type"]["description"].get<std::string>(),
+               Catch::Contains("Anexo: 3.1.3 " + section->title.es));
 }
 
 TEST_CASE("Spanish output (--lang es) carries no English prose from the rubric set", "[binary][i18n]") {

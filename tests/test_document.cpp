@@ -142,6 +142,29 @@ TEST_CASE("document: HTML is one well-formed page with folded details and named 
     CHECK(out.find("<script") == std::string::npos);
 }
 
+TEST_CASE("document: HTML prints whole: folded details print open, nothing is hidden on paper", "[document]") {
+    // The browser check (scripts/browser-test.sh) proves it in Chromium's PDF; this keeps the rules
+    // without a browser. The print stylesheet is the @media print block, up to its closing brace.
+    std::string out = render::html(sample());
+    size_t start = out.find("@media print {");
+    REQUIRE(start != std::string::npos);
+    size_t end = start;
+    int depth = 0;
+    for (size_t i = start; i < out.size(); ++i) {
+        if (out[i] == '{') ++depth;
+        if (out[i] == '}' && --depth == 0) {
+            end = i;
+            break;
+        }
+    }
+    REQUIRE(end > start);
+    std::string print = out.substr(start, end - start);
+    CHECK(print.find("details::details-content { display: block; content-visibility: visible; }") != std::string::npos);
+    CHECK(print.find("h1, h2, h3, h4, h5, h6, summary { break-after: avoid; }") != std::string::npos);
+    CHECK(print.find("display: none") == std::string::npos);
+    CHECK(print.find("visibility: hidden") == std::string::npos);
+}
+
 TEST_CASE("document: the same document gives the same bytes", "[document]") {
     for (auto format : {render::HumanFormat::text, render::HumanFormat::markdown, render::HumanFormat::html})
         CHECK(render::emit(sample(), format) == render::emit(sample(), format));

@@ -530,6 +530,36 @@ TEST_CASE("the profile schema accepts both forms of an answer and rejects a malf
     CHECK(rejected("{value: yes, evidence: {source: Acta, date: 2026-03-31, owner: X, note: y}}"));
 }
 
+// A value may be written as its id or as its exact label in either language (tne folds accents and
+// case as well; the schema takes the labels as written); the labels are matched as whole texts, the
+// parentheses of "STEM (science, ...)" included.
+TEST_CASE("the profile schema takes a value as its id or its exact English or Spanish label, in both languages",
+          "[evidence][schema]") {
+    for (Lang lang : {Lang::en, Lang::es}) {
+        valijson::Schema schema;
+        parse_schema(nlohmann::json::parse(render_profile_schema(default_rubrics(), lang)), schema);
+        auto accepted = [&](const std::string& institution, const std::string& funding) {
+            const std::string yaml = "institution: {name: U, " + institution + "}\nfunding: {" + funding + "}\n";
+            INFO(yaml);
+            return schema_errors(schema, yaml_to_json(YAML::Load(yaml))).empty();
+        };
+        CHECK(accepted("type: public_university", "co_funding: yes"));
+        CHECK(accepted("type: Universidad pública", "co_funding: sí"));
+        CHECK(accepted("type: Public university", "co_funding: parcial"));
+        CHECK(
+            accepted("type: research_center, fields: [Negocios, \"STEM (science, technology, engineering, "
+                     "mathematics)\"]",
+                     "dedicated_budget: {value: parcial, evidence: " + kEvidence + "}"));
+        CHECK_FALSE(accepted("type: universidad pública", "co_funding: yes"));
+        CHECK_FALSE(accepted("type: Universidad", "co_funding: yes"));
+        CHECK_FALSE(accepted("type: public_university", "co_funding: Sí"));
+        CHECK_FALSE(
+            accepted("type: public_university, fields: [STEM science, technology, engineering, mathematics]", ""));
+        CHECK_FALSE(
+            accepted("type: public_university, fields: [\"STEM science, technology, engineering, mathematics\"]", ""));
+    }
+}
+
 // tne takes any non-empty scalar as text (an unquoted 1810 too) and null as an unknown answer to an
 // optional question: the schema must take the same, or an editor would flag a profile tne accepts.
 TEST_CASE("the profile schema takes what tne takes as text, and an unknown optional text answer",
@@ -562,7 +592,11 @@ TEST_CASE("the profile schema takes what tne takes as text, and an unknown optio
     CHECK(
         both_accept("name: 1810, type: public, motto: {value: 42, evidence: {source: 7, date: 2026-03-31, owner: 8}}"));
     CHECK_FALSE(both_accept("name: Universidad de Prueba, type: public, motto: \"\""));
-    CHECK_FALSE(both_accept("name: ~, type: public"));
+    // The one difference, on purpose: a required answer left empty, as the template writes it, so a
+    // fresh template opens in an editor without errors; tne names it as missing.
+    const std::string unfilled = "institution: {name: ~, type: public}\n";
+    CHECK_THROWS_AS(load_profile(unfilled, "p.yaml", rubric), InputError);
+    CHECK(schema_errors(schema, yaml_to_json(YAML::Load(unfilled))).empty());
     CHECK_FALSE(both_accept("name: [U], type: public"));
     CHECK_FALSE(
         both_accept("name: U, type: public, motto: {value: ~, evidence: {source: 7, date: 2026-03-31, owner: 8}}"));

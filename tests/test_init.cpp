@@ -85,6 +85,28 @@ std::vector<std::string> typed_answers(const Profile& profile, Lang lang) {
     return lines;
 }
 
+// Text with every run of spaces and line breaks as one space: what a wrapped paragraph says,
+// wherever its lines break.
+std::string flat(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        bool space = c == ' ' || c == '\n';
+        if (!space)
+            out += c;
+        else if (out.empty() || out.back() != ' ')
+            out += ' ';
+    }
+    return out;
+}
+
+// `out` says `text`, however either is wrapped.
+bool says(const std::string& out, const std::string& text) { return flat(out).find(flat(text)) != std::string::npos; }
+
+std::vector<std::pair<std::string, Value>> sorted(std::vector<std::pair<std::string, Value>> answers) {
+    std::sort(answers.begin(), answers.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    return answers;
+}
+
 std::string joined_lines(const std::vector<std::string>& lines) {
     std::string text;
     for (const auto& line : lines) text += line + "\n";
@@ -277,14 +299,29 @@ TEST_CASE("typed answers: an option's number, id or label in either language, ca
         return answer.error;
     };
     CHECK(error("institution.type", "9").es ==
-          "institution.type: no hay opción 9; escriba un número del 1 al 4, o el nombre de una opción");
-    CHECK_THAT(error("institution.type", "publik_university").en,
-               Catch::Contains("did you mean \"public_university\"?"));
+          "No hay opción 9: escriba un número del 1 al 4, o el nombre de una opción.");
+    // A typo is answered with the label it is closest to, in each language.
+    LocalText typo = error("institution.type", "publik_university");
+    CHECK(typo.en ==
+          "\"publik_university\" is not one of the options (did you mean \"Public university\"?): type its "
+          "number or its name.");
+    CHECK_THAT(typo.es, Catch::Contains("(¿quiso decir \"Universidad pública\"?)"));
+    CHECK_THAT(error("institution.type", "Universidad privad").en,
+               Catch::Contains("did you mean \"Private university\"?"));
+    // Too short a word to guess from: "x" is two edits from both "sí" and "no".
+    CHECK(error("funding.dedicated_budget", "x").es ==
+          "\"x\" no es una de las opciones: escriba su número o su nombre.");
+    CHECK(read_typed_answer(rubric, question("institution.type"), "9").list_options);
+    CHECK_FALSE(read_typed_answer(rubric, question("institution.students"), "-5").list_options);
     CHECK_THAT(error("language.faculty_b2_percent", "101").en, Catch::Contains("a number from 0 to 100"));
     CHECK_THAT(error("institution.students", "1,200").en, Catch::Contains("a whole number in 0 .. 500000"));
     CHECK_THAT(error("institution.students", "2.5").en, Catch::Contains("a whole number"));
-    CHECK_THAT(error("institution.fields", "stem, stem").en, Catch::Contains("\"stem\" appears twice"));
-    CHECK_THAT(error("institution.fields", "1, 9").en, Catch::Contains("\"9\" is not valid"));
+    CHECK(
+        error("institution.fields", "stem, 1").es ==
+        "\"STEM (ciencia, tecnología, ingeniería, matemáticas)\" aparece dos veces: nombre cada opción una sola vez.");
+    CHECK_THAT(error("institution.fields", "1, 9").en, Catch::StartsWith("There is no option 9:"));
+    CHECK_THAT(error("institution.fields", "stem, bussiness").en,
+               Catch::StartsWith("\"bussiness\" is not one of the options (did you mean \"Business\"?)"));
 }
 
 TEST_CASE("the questionnaire asks again with the reason, skips, goes back, and keeps every answer as it is given",
@@ -329,12 +366,14 @@ TEST_CASE("the questionnaire asks again with the reason, skips, goes back, and k
     // The Enter that kept an answer saves nothing new, nor does an answer asked again.
     CHECK(saved == std::vector<size_t>{1, 2, 3, 4, 5, 6, 7, 8, 9});
 
-    CHECK_THAT(script.out, Catch::Contains("Escriba una respuesta, u \"omitir\" si no se sabe."));
-    CHECK_THAT(script.out, Catch::Contains("Esta pregunta es obligatoria: no se puede omitir."));
-    CHECK_THAT(script.out, Catch::Contains("no hay opción 9"));
+    CHECK_THAT(script.out, Catch::Contains("Escriba una respuesta, \"omitir\" (o \"no sé\") si no se sabe, o \"?\" "
+                                           "para ver la\n    ayuda."));
+    CHECK_THAT(script.out, Catch::Contains("Esta pregunta es obligatoria: no se puede omitir ni dejar como "
+                                           "desconocida."));
+    CHECK_THAT(script.out, Catch::Contains("No hay opción 9"));
     CHECK_THAT(script.out, Catch::Contains("institution.students: \"-5\" no es válido"));
     CHECK_THAT(script.out, Catch::Contains("Respuesta actual: Universidad privada. Enter la conserva."));
-    CHECK_THAT(script.out, Catch::Contains("\"employability\" aparece dos veces en institution.objectives"));
+    CHECK_THAT(script.out, Catch::Contains("\"Mejorar la empleabilidad de los egresados\" aparece dos veces"));
     REQUIRE(number_of("funding.dedicated_budget") == 9);  // after the institution's 7 and funding.sufficiency
     CHECK_THAT(script.out,
                Catch::Contains(fmt::format("Pregunta 9 de {} · funding.dedicated_budget", total_questions())));
@@ -354,6 +393,237 @@ TEST_CASE("back at the first question of a session says there is none, and an in
     CHECK(end == QuestionnaireEnd::interrupted);
     CHECK_THAT(script.out, Catch::Contains("This is the first question; there is none to go back to."));
     CHECK(profile.text("institution.name") == "Name");
+}
+
+TEST_CASE("an invalid option is answered with the options, numbered, by their labels in the officer's language",
+          "[init]") {
+    const Question& type = question("institution.type");
+    for (Lang lang : {Lang::es, Lang::en}) {
+        const Lang other = lang == Lang::es ? Lang::en : Lang::es;
+        Profile profile;
+        Script script({"Universidad X", "9", "Universidad privad", "2"});
+        run_questionnaire(default_rubrics(), profile, script, {lang, {}, {}});
+        INFO(script.out);
+        CHECK(profile.text("institution.type") == "private_university");
+        std::string listed;
+        for (size_t i = 0; i < type.values.size(); ++i)
+            listed += fmt::format("{:>4}. {}\n", i + 1, type.values[i].label.in(lang));
+        // The reason, then the options, then the question again.
+        CHECK_THAT(script.out,
+                   Catch::Contains(lang == Lang::es
+                                       ? "  ! No hay opción 9: escriba un número del 1 al 4, o el nombre de una "
+                                         "opción.\n" +
+                                             listed + "> "
+                                       : "  ! There is no option 9: type a number from 1 to 4, or an option's name.\n" +
+                                             listed + "> "));
+        CHECK(says(script.out, lang == Lang::es ? "(¿quiso decir \"Universidad privada\"?): escriba su "
+                                                  "número o su nombre.\n" +
+                                                      listed + "> "
+                                                : "(did you mean \"Private university\"?): type its "
+                                                  "number or its name.\n" +
+                                                      listed + "> "));
+        // No option is shown by its id, nor by its label in the other language.
+        for (const auto& value : type.values) {
+            CHECK(script.out.find(value.id) == std::string::npos);
+            CHECK(script.out.find(value.label.in(other)) == std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("\"no sé\" and \"don't know\" leave an answer unknown as \"skip\" does, but not a required one", "[init]") {
+    for (const std::string typed : {"no sé", "no se", "No Sé", "nose", "¿No sé?", "no lo sé", "don't know", "dont know",
+                                    "Don\xE2\x80\x99t know", "I don't know", "DONT KNOW"}) {
+        Profile profile;
+        Script script({"Universidad X", "1", typed, "rural"});
+        run_questionnaire(default_rubrics(), profile, script, {Lang::es, {}, {}});
+        INFO(typed << "\n" << script.out);
+        REQUIRE(profile.find("institution.students"));
+        CHECK_FALSE(profile.find("institution.students")->known());
+        CHECK(profile.text("institution.location") == "rural");
+    }
+    for (Lang lang : {Lang::es, Lang::en}) {
+        Profile profile;
+        Script script({lang == Lang::es ? "no sé" : "don't know", "Universidad X"});
+        run_questionnaire(default_rubrics(), profile, script, {lang, {}, {}});
+        INFO(script.out);
+        CHECK(profile.text("institution.name") == "Universidad X");
+        CHECK(profile.answers.size() == 1);
+        const std::string& out = script.out;
+        if (lang == Lang::es) {
+            CHECK(says(out,
+                       "Esta pregunta es obligatoria: no se puede omitir ni dejar como "
+                       "desconocida."));
+            CHECK(says(out, "\"omitir\" o \"no sé\" deja una respuesta como desconocida"));
+        } else {
+            CHECK(says(out, "This question is required: it cannot be skipped or left unknown."));
+            CHECK(says(out, "\"skip\" or \"don't know\" leaves an answer unknown"));
+        }
+    }
+}
+
+TEST_CASE("\"?\", \"ayuda\" or \"help\" shows the question's help and asks it again, and is never an answer",
+          "[init]") {
+    const RubricSet& rubric = default_rubrics();
+    const Question& name = question("institution.name");
+    const Question& type = question("institution.type");
+    for (const std::string typed : {"?", " ? ", "ayuda", "Ayuda", "help", "HELP"}) {
+        Profile profile;
+        Script script({typed, "Universidad X", typed, "2"});
+        QuestionnaireEnd end = run_questionnaire(rubric, profile, script, {Lang::es, "perfil.yaml.partial", {}});
+        INFO(typed << "\n" << script.out);
+        CHECK(end == QuestionnaireEnd::end_of_input);
+        // Not even the institution's name, a free text, takes it.
+        CHECK(profile.text("institution.name") == "Universidad X");
+        CHECK(profile.text("institution.type") == "private_university");
+        CHECK(profile.answers.size() == 2);
+        const std::string& out = script.out;
+        CHECK(says(out, "Ayuda · pregunta 1 · institution.name\n  Nombre de la institución\n  " + name.help.es + "\n"));
+        CHECK(says(out, "Respuestas: un texto, tal como debe aparecer en el informe."));
+        // The commands; a required question cannot be left unknown.
+        CHECK_THAT(script.out, Catch::Contains("    omitir, no sé     no en esta pregunta: es obligatoria\n"));
+        CHECK_THAT(script.out, Catch::Contains("    atrás             vuelve a la pregunta anterior\n"));
+        CHECK_THAT(script.out, Catch::Contains("    Enter solo        conserva la respuesta ya dada\n"));
+        CHECK_THAT(script.out, Catch::Contains("    ?, ayuda          muestra esta ayuda\n"));
+        // How to finish, and where the answers are kept.
+        CHECK(says(out,
+                   "Tras la última pregunta se revisan todas las respuestas: Enter guarda el "
+                   "perfil, el número de una pregunta cambia su respuesta. Ctrl-C interrumpe en "
+                   "cualquier momento: las respuestas quedan en perfil.yaml.partial"));
+        // Asked again.
+        CHECK(says(out, "\nPregunta 1: Nombre de la institución\n> "));
+        CHECK(says(out, "\nPregunta 2: Tipo de institución\n> "));
+        // A question with options: the options by label and number, the Annex sections with their titles.
+        std::string options = "Respuestas: una de estas, por su número o su nombre:\n";
+        for (size_t i = 0; i < type.values.size(); ++i)
+            options += fmt::format("{:>4}. {}\n", i + 1, type.values[i].label.es);
+        CHECK(says(out, options));
+        std::vector<std::string> annex = question_annex(rubric, type);
+        REQUIRE_FALSE(annex.empty());
+        for (const auto& id : annex) {
+            const AnnexSection* section = rubric.find_annex_section(id);
+            REQUIRE(section);
+            REQUIRE_FALSE(section->title.es.empty());
+            CHECK(says(out, "      " + id + " " + section->title.es + "\n"));
+        }
+    }
+    // A number question: the range and how a percentage may be typed.
+    {
+        Profile profile = load_profile_file((source_dir() / "examples/universidad_estatal_es.yaml").string(), rubric);
+        std::erase_if(profile.answers,
+                      [](const Answer& a) { return a.question->path == "language.faculty_b2_percent"; });
+        REQUIRE(unasked_questions(rubric, profile).size() == 1);
+        Script script({"ayuda", "12,5 %", ""});  // the help, the answer, and an empty line saves at the review
+        CHECK(run_questionnaire(rubric, profile, script, {Lang::es, {}, {}}) == QuestionnaireEnd::finished);
+        INFO(script.out);
+        CHECK(says(script.out,
+                   "Respuestas: un porcentaje, de 0 a 100. Puede terminar en %, como 40%, y usar coma "
+                   "decimal: 12,5."));
+        CHECK(profile.find("language.faculty_b2_percent")->value == Value{12.5});
+    }
+    // In English, every word in English.
+    Profile profile;
+    Script script({"help", "Universidad X", "skip"});
+    run_questionnaire(rubric, profile, script, {Lang::en, {}, {}});
+    INFO(script.out);
+    const std::string& out = script.out;
+    CHECK(profile.text("institution.name") == "Universidad X");
+    CHECK(says(out, "Help · question 1 · institution.name\n  Name of the institution\n"));
+    CHECK_THAT(script.out, Catch::Contains("    skip, don't know  not for this question: it is required\n"));
+    CHECK_THAT(script.out, Catch::Contains("    ?, help           shows this help\n"));
+    CHECK(says(out, "\nQuestion 1: Name of the institution\n> "));
+    CHECK(out.find("Ayuda") == std::string::npos);
+}
+
+TEST_CASE("the review lists every answer by its label, marks the unknown ones, and keeps a change made from it",
+          "[init]") {
+    const RubricSet& rubric = default_rubrics();
+    Profile original = load_profile_file((source_dir() / "examples/universidad_estatal_es.yaml").string(), rubric);
+    std::vector<std::string> lines = typed_answers(original, Lang::es);
+    const size_t type = number_of("institution.type"), training = number_of("regulatory.regulatory_training");
+    const size_t last = rubric.questions.size();
+    lines.insert(lines.end(), {
+                                  "n",                                  // not a choice of the review
+                                  std::to_string(type),                 // change the type...
+                                  "Universidad privada",                // ...to private
+                                  fmt::format("cambiar {}", training),  // the unknown answer...
+                                  "sí",                                 // ...now known
+                                  "atrás",                              // back to the last question...
+                                  "",                                   // ...which keeps its answer
+                                  "sí",                                 // save
+                              });
+    Profile profile;
+    size_t saves = 0;
+    QuestionnaireOptions options{Lang::es, "perfil.yaml.partial", [&](const Profile&) { ++saves; }};
+    Script script(lines);
+    QuestionnaireEnd end = run_questionnaire(rubric, profile, script, options);
+    INFO(script.out);
+    CHECK(end == QuestionnaireEnd::finished);
+    CHECK(profile.text("institution.type") == "private_university");
+    CHECK(profile.text("regulatory.regulatory_training") == "yes");
+    CHECK(saves == last + 2);  // every answer, and the two changes, kept as they were made
+    Profile expected = original;
+    expected.set(question("institution.type"), Value{std::string("private_university")});
+    expected.set(question("regulatory.regulatory_training"), Value{std::string("yes")});
+    CHECK(sorted(known_answers(profile)) == sorted(known_answers(expected)));
+
+    // Four reviews: the first, one after each change, one after going back.
+    std::vector<size_t> reviews;
+    for (size_t at = 0; (at = script.out.find("── Revisión: ", at)) != std::string::npos; ++at) reviews.push_back(at);
+    REQUIRE(reviews.size() == 4);
+    const std::string before = "── Revisión: 62 de 63 respuestas conocidas ───",
+                      after = "── Revisión: 63 de 63 respuestas conocidas ───";
+    CHECK(script.out.compare(reviews[0], before.size(), before) == 0);
+    CHECK(script.out.compare(reviews[3], after.size(), after) == 0);
+    std::string first = script.out.substr(reviews[0], reviews[1] - reviews[0]);
+    std::string final = script.out.substr(reviews[3]);
+    auto line = [&](size_t number, const std::string& answer) {
+        return fmt::format("{:>4}. {} → {}\n", number, rubric.questions[number - 1].label.es, answer);
+    };
+    CHECK_THAT(first, Catch::Contains("Institución\n" + line(1, "Universidad Autónoma del Pacífico") +
+                                      line(2, "Universidad pública")));
+    CHECK_THAT(first, Catch::Contains(line(training, "(desconocida)")));
+    CHECK_THAT(first, Catch::Contains(line(number_of("funding.dedicated_budget"), "parcial")));
+    CHECK_THAT(first, Catch::Contains(line(number_of("language.faculty_b2_percent"), "30%")));
+    CHECK_THAT(final, Catch::Contains(line(2, "Universidad privada")));
+    CHECK_THAT(final, Catch::Contains(line(training, "sí")));
+    CHECK(final.find("(desconocida)") == std::string::npos);
+    // Every question is on it, once, by its short name; no id shows.
+    for (size_t number = 1; number <= last; ++number)
+        CHECK(says(final, fmt::format("{:>4}. {} → ", number, rubric.questions[number - 1].label.es)));
+    CHECK(says(first,
+               "¿Guardar el perfil? Enter (o \"sí\") lo guarda; un número del 1 al "
+               "63 (o \"cambiar N\") cambia esa respuesta y vuelve aquí; \"atrás\" "
+               "vuelve a la última pregunta."));
+    CHECK_THAT(script.out, Catch::Contains("  ! Pulse Enter (o escriba \"sí\") para guardar"));
+    // The question changed from the review is asked with its current answer; the last one twice.
+    CHECK_THAT(script.out, Catch::Contains(fmt::format("Pregunta {} de {} · institution.type", type, last)));
+    CHECK_THAT(script.out, Catch::Contains("Respuesta actual: Universidad pública. Enter la conserva."));
+    size_t asked_last = 0;
+    const std::string last_question = fmt::format("Pregunta {} de {}", last, last);
+    for (size_t at = 0; (at = script.out.find(last_question, at)) != std::string::npos; ++at) ++asked_last;
+    CHECK(asked_last == 2);
+
+    // The input ending at the review saves nothing: the officer never accepted it.
+    Profile unsaved;
+    Script ended(typed_answers(original, Lang::es));
+    CHECK(run_questionnaire(rubric, unsaved, ended, options) == QuestionnaireEnd::end_of_input);
+    CHECK_THAT(ended.out, Catch::Contains("── Revisión: 62 de 63 respuestas conocidas"));
+}
+
+TEST_CASE("with every question answered, the questionnaire goes straight to the review", "[init]") {
+    Profile profile =
+        load_profile_file((source_dir() / "examples/small_rural_university.yaml").string(), default_rubrics());
+    profile.set(question("regulatory.regulatory_training"), Value{});  // answered, if unknown
+    REQUIRE(unasked_questions(default_rubrics(), profile).empty());
+    Script script({"back", "yes"});
+    CHECK(run_questionnaire(default_rubrics(), profile, script, {Lang::en, {}, {}}) == QuestionnaireEnd::finished);
+    INFO(script.out);
+    CHECK(says(script.out, "every question already has an answer; you may review and change them."));
+    CHECK_THAT(script.out, Catch::Contains("── Review: "));
+    CHECK(says(script.out,
+               "  ! No question was asked in this session; type a question's "
+               "number to change its answer."));
+    CHECK(script.out.find("Question 1 of") == std::string::npos);
 }
 
 TEST_CASE("a questionnaire resumed from a draft asks only the questions it has no answer for", "[init]") {
@@ -377,11 +647,14 @@ TEST_CASE("piped answers: the questionnaire writes the profile, which tne assess
     std::filesystem::path example = source_dir() / "examples/universidad_estatal_es.yaml";
     Profile original = load_profile_file(example.string(), default_rubrics());
     std::filesystem::path profile = dir.path() / "perfil.yaml";
+    // The answers, an empty line that accepts the review, no HTML report, no text report.
     RunResult run = run_tne({"init", "--interactive", "--lang", "es", "-o", profile.string()}, {},
-                            joined_lines(typed_answers(original, Lang::es)) + "n\n");
+                            joined_lines(typed_answers(original, Lang::es)) + "\nn\nn\n");
     INFO(run.out << run.err);
     REQUIRE(run.exit_code == 0);
     CHECK_FALSE(std::filesystem::exists(profile.string() + ".partial"));
+    CHECK_FALSE(std::filesystem::exists(dir.path() / "perfil.html"));
+    CHECK_THAT(run.out, Catch::Contains("── Revisión: 62 de 63 respuestas conocidas"));
     // The example leaves one answer unknown (regulatory.regulatory_training).
     CHECK_THAT(run.out, Catch::Contains(fmt::format("Perfil escrito en {} (respondidas: {} de {}).", profile.string(),
                                                     total_questions() - 1, total_questions())));
@@ -393,13 +666,51 @@ TEST_CASE("piped answers: the questionnaire writes the profile, which tne assess
     CHECK_THAT(run.out, Catch::Contains("> Universidad Autónoma del Pacífico\n"));
 }
 
+TEST_CASE("at the end the questionnaire writes the HTML report beside the profile, as tne assess writes it", "[init]") {
+    TempDir dir;
+    Profile original =
+        load_profile_file((source_dir() / "examples/universidad_estatal_es.yaml").string(), default_rubrics());
+    const std::string answers = joined_lines(typed_answers(original, Lang::es));
+    // Dated by SOURCE_DATE_EPOCH, as `tne assess` without --date is: 2026-11-23.
+    const std::vector<std::string> env = {"SOURCE_DATE_EPOCH=1795392000"};
+    std::filesystem::path profile = dir.path() / "perfil.yaml", html = dir.path() / "perfil.html";
+    // "sí" accepts the review; Enter the HTML report; "s" the text report too.
+    RunResult run = run_tne({"init", "-i", "--lang", "es", "-o", profile.string()}, env, answers + "sí\n\ns\n");
+    INFO(run.out << run.err);
+    REQUIRE(run.exit_code == 0);
+    CHECK_THAT(run.out, Catch::Contains("¿Escribir el informe HTML (con gráficas; se imprime en A4) en " +
+                                        html.string() + "? [S/n]"));
+    CHECK_THAT(run.out, Catch::Contains("Informe HTML escrito en " + html.string() + ": ábralo en un navegador."));
+    REQUIRE(std::filesystem::exists(html));
+    RunResult assess =
+        run_tne({"assess", profile.string(), "--format", "html", "--lang", "es", "--date", "2026-11-23"});
+    REQUIRE(assess.exit_code == 0);
+    CHECK(read_file(html) == assess.out);
+    CHECK_THAT(read_file(html), Catch::Contains("<html lang=\"es\""));
+    // The text report follows, in Spanish.
+    CHECK_THAT(run.out, Catch::Contains("¿Mostrar también el informe aquí, en texto? [s/N]"));
+    CHECK_THAT(run.out, Catch::Contains(run_tne({"assess", profile.string(), "--lang", "es"}, env).out));
+
+    // In English, a profile named .html gets its report beside it, never over it.
+    std::filesystem::path odd = dir.path() / "profile.html";
+    RunResult english = run_tne({"init", "-i", "--lang", "en", "-o", odd.string()}, env,
+                                joined_lines(typed_answers(original, Lang::en)) + "yes\ny\nn\n");
+    INFO(english.out << english.err);
+    REQUIRE(english.exit_code == 0);
+    CHECK_THAT(english.out, Catch::Contains("HTML report written to " + odd.string() + ".html: open it in a browser."));
+    CHECK(load_profile_file(odd.string(), default_rubrics()).answers.size() == total_questions());
+    RunResult assess_en = run_tne({"assess", odd.string(), "--format", "html", "--lang", "en", "--date", "2026-11-23"});
+    CHECK(read_file(odd.string() + ".html") == assess_en.out);
+    CHECK_THAT(english.out, Catch::Contains("To assess it later: tne assess " + odd.string()));
+}
+
 TEST_CASE("at the end of input the answers so far are kept in .partial, and the same command resumes", "[init]") {
     TempDir dir;
     Profile original =
         load_profile_file((source_dir() / "examples/small_rural_university.yaml").string(), default_rubrics());
     std::vector<std::string> lines = typed_answers(original, Lang::en);
     std::filesystem::path whole = dir.path() / "whole.yaml";
-    REQUIRE(run_tne({"init", "-i", "-o", whole.string()}, {}, joined_lines(lines) + "n\n").exit_code == 0);
+    REQUIRE(run_tne({"init", "-i", "-o", whole.string()}, {}, joined_lines(lines) + "\nn\nn\n").exit_code == 0);
 
     std::filesystem::path profile = dir.path() / "profile.yaml";
     std::vector<std::string> first(lines.begin(), lines.begin() + 20), rest(lines.begin() + 20, lines.end());
@@ -412,13 +723,27 @@ TEST_CASE("at the end of input the answers so far are kept in .partial, and the 
     CHECK(partial.problems.empty());
     CHECK(partial.profile.answers.size() == 20);
 
-    RunResult resumed = run_tne({"init", "-i", "-o", profile.string()}, {}, joined_lines(rest) + "n\n");
+    // The rest, but the input ends at the review: nothing saved yet, the answers kept.
+    RunResult at_review = run_tne({"init", "-i", "-o", profile.string()}, {}, joined_lines(rest));
+    CHECK(at_review.exit_code == 1);
+    CHECK_THAT(at_review.err,
+               Catch::Contains(fmt::format("the input ended at the review, before the profile was saved: {} answers "
+                                           "kept in {}.partial; the same command resumes",
+                                           total_questions(), profile.string())));
+    CHECK_FALSE(std::filesystem::exists(profile));
+    // The same command resumes at the review, where an empty line saves.
+    RunResult resumed = run_tne({"init", "-i", "-o", profile.string()}, {}, "\nn\nn\n");
     INFO(resumed.out << resumed.err);
     REQUIRE(resumed.exit_code == 0);
-    CHECK_THAT(resumed.out,
+    CHECK_THAT(at_review.out,
                Catch::Contains(fmt::format("Resuming from {}.partial: 20 of {} questions already answered.",
                                            profile.string(), total_questions())));
-    CHECK_THAT(resumed.out, Catch::Contains(fmt::format("Question 21 of {}", total_questions())));
+    CHECK_THAT(at_review.out, Catch::Contains(fmt::format("Question 21 of {}", total_questions())));
+    CHECK_THAT(resumed.out, Catch::Contains(fmt::format("Resuming from {}.partial: {} of {} questions already "
+                                                        "answered.",
+                                                        profile.string(), total_questions(), total_questions())));
+    CHECK_THAT(resumed.out, Catch::Contains("── Review: "));
+    CHECK(resumed.out.find("Question 21 of") == std::string::npos);
     CHECK_FALSE(std::filesystem::exists(profile.string() + ".partial"));
     CHECK(read_file(profile) == read_file(whole));
 }
@@ -431,7 +756,8 @@ TEST_CASE("tne init --interactive completes an existing profile by asking its un
     Profile before = load_profile_file(profile.string(), default_rubrics());
     size_t unknown = default_rubrics().questions.size() - known_answers(before).size();
     REQUIRE(unknown == 1);
-    RunResult run = run_tne({"init", "-i", "-o", profile.string()}, {}, "yes\nn\n");
+    // "yes" answers the question, then accepts the review.
+    RunResult run = run_tne({"init", "-i", "-o", profile.string()}, {}, "yes\nyes\nn\nn\n");
     INFO(run.out << run.err);
     REQUIRE(run.exit_code == 0);
     const size_t total = total_questions(), asked = number_of("regulatory.regulatory_training");
@@ -447,8 +773,8 @@ TEST_CASE("tne init --interactive completes an existing profile by asking its un
 }
 
 TEST_CASE(
-    "on a terminal: an invalid answer, a skip, a back, Ctrl-C and a resume give the profile the same answers piped "
-    "give",
+    "on a terminal: help, an invalid answer, a don't know, a back, Ctrl-C, a resume and a change from the review give "
+    "the profile piped keystrokes give, and the HTML report beside it",
     "[init]") {
     TempDir dir;
     Profile original =
@@ -456,6 +782,9 @@ TEST_CASE(
     std::vector<std::string> answers = typed_answers(original, Lang::es);
     auto skipped = std::find(answers.begin(), answers.end(), "omitir");
     REQUIRE(skipped != answers.end());
+    *skipped = "no sé";  // the unknown answer (regulatory.regulatory_training), said as an officer would
+    const size_t training = number_of("regulatory.regulatory_training");
+    REQUIRE(static_cast<size_t>(skipped - answers.begin()) + 1 == training);
     const size_t stop = static_cast<size_t>(skipped - answers.begin()) + 3;  // interrupted a little after the skip
     const std::vector<std::string> args = {"init", "--interactive", "--lang", "es"};
 
@@ -465,9 +794,18 @@ TEST_CASE(
     for (size_t i = 0; i < stop; ++i) {
         first.expect(fmt::format("Pregunta {} de {}", i + 1, total_questions()));
         first.expect("> ");
-        if (i == 1) {  // an option that does not exist
+        if (i == 0) {  // help, and the same question again
+            first.type("?");
+            first.expect("Ayuda · pregunta 1 · institution.name");
+            first.expect("omitir, no sé");
+            first.expect("Pregunta 1: Nombre de la institución");
+            first.expect("> ");
+            typed.push_back("?");
+        }
+        if (i == 1) {  // an option that does not exist: the options by their Spanish labels
             first.type("9");
-            first.expect("no hay opción 9");
+            first.expect("No hay opción 9");
+            first.expect("   1. Universidad pública\r\n   2. Universidad privada\r\n");
             first.expect("> ");
             typed.push_back("9");
         }
@@ -503,22 +841,42 @@ TEST_CASE(
         second.type(answers[i]);
         typed.push_back(answers[i]);
     }
-    second.expect(fmt::format("Perfil escrito en profile.yaml (respondidas: {} de {}).", total_questions() - 1,
-                              total_questions()));
-    second.expect("¿Evaluar el perfil ahora? [S/n]");
+    // The review: the unknown answer is changed from it, and the review comes back.
+    second.expect(fmt::format("── Revisión: {} de {} respuestas conocidas", total_questions() - 1, total_questions()));
+    second.expect(
+        fmt::format("{:>4}. {} → (desconocida)", training, question("regulatory.regulatory_training").label.es));
+    second.expect("> ");
+    second.type(fmt::format("cambiar {}", training));
+    second.expect(fmt::format("Pregunta {} de {}", training, total_questions()));
+    second.expect("Respuesta actual: desconocida (omitida). Enter la conserva.");
+    second.expect("> ");
+    second.type("sí");
+    second.expect(fmt::format("── Revisión: {0} de {0} respuestas conocidas", total_questions()));
+    second.expect("> ");
+    second.type("");
+    typed.insert(typed.end(), {fmt::format("cambiar {}", training), "sí", ""});
+    second.expect(fmt::format("Perfil escrito en profile.yaml (respondidas: {0} de {0}).", total_questions()));
+    second.expect("¿Escribir el informe HTML (con gráficas; se imprime en A4) en profile.html? [S/n]");
+    second.type("");
+    second.expect("Informe HTML escrito en profile.html: ábralo en un navegador.");
+    second.expect("¿Mostrar también el informe aquí, en texto? [s/N]");
     second.type("s");
     second.expect("Universidad Autónoma del Pacífico");  // the report's title
     CHECK(second.wait() == 0);
     CHECK_FALSE(std::filesystem::exists(dir.path() / "profile.yaml.partial"));
+    CHECK_THAT(read_file(dir.path() / "profile.html"), Catch::Contains("<html lang=\"es\""));
 
-    // The same keystrokes piped in give the same file, byte for byte.
+    // The same keystrokes piped in give the same file, byte for byte (without the reports).
     std::filesystem::path piped = dir.path() / "piped.yaml";
     RunResult run =
-        run_tne({"init", "--interactive", "--lang", "es", "-o", piped.string()}, {}, joined_lines(typed) + "n\n");
+        run_tne({"init", "--interactive", "--lang", "es", "-o", piped.string()}, {}, joined_lines(typed) + "n\nn\n");
     REQUIRE(run.exit_code == 0);
     CHECK(read_file(dir.path() / "profile.yaml") == read_file(piped));
+    CHECK_FALSE(std::filesystem::exists(dir.path() / "piped.html"));
     Profile written = load_profile_file((dir.path() / "profile.yaml").string(), default_rubrics());
-    CHECK(known_answers(written) == known_answers(original));
+    Profile expected = original;
+    expected.set(question("regulatory.regulatory_training"), Value{std::string("yes")});
+    CHECK(sorted(known_answers(written)) == sorted(known_answers(expected)));
     CHECK(run_tne({"assess", (dir.path() / "profile.yaml").string(), "--lang", "es"}).exit_code == 0);
 }
 
@@ -541,7 +899,8 @@ TEST_CASE("an answer typed on a Latin-1 terminal is asked again, and the answers
     CHECK(partial.problems.empty());
     CHECK(partial.profile.answers.size() == 9);
     std::vector<std::string> rest(lines.begin() + 10, lines.end());
-    RunResult resumed = run_tne({"init", "-i", "--lang", "es", "-o", profile.string()}, {}, joined_lines(rest) + "n\n");
+    RunResult resumed =
+        run_tne({"init", "-i", "--lang", "es", "-o", profile.string()}, {}, joined_lines(rest) + "\nn\nn\n");
     INFO(resumed.out << resumed.err);
     CHECK(resumed.exit_code == 0);
 }

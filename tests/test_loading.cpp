@@ -974,3 +974,41 @@ TEST_CASE("a YAML node becomes the raw answer the loader checks, quoted and tagg
     CHECK(tne::describe(tne::raw_answer(doc["e"])) == "~");
     CHECK(tne::describe(a) == "\"35\"");
 }
+
+TEST_CASE("a value is taken by its label in either language, accents and case folded, and kept as its id",
+          "[loading][labels]") {
+    tne::Profile profile = load(
+        "institution:\n  name: U\n  type: Universidad Publica\n  fields: [negocios, Education]\n"
+        "funding:\n  dedicated_budget: PARCIAL\n  co_funding: sí\n  multi_year_commitment: Partial\n");
+    CHECK(profile.text("institution.type") == "public_university");
+    CHECK(std::get<std::vector<std::string>>(profile.find("institution.fields")->value) ==
+          std::vector<std::string>{"business", "education"});
+    CHECK(profile.text("funding.dedicated_budget") == "partial");
+    CHECK(profile.text("funding.co_funding") == "yes");
+    CHECK(profile.text("funding.multi_year_commitment") == "partial");
+    // A label and an id of the same value named twice in a list is one value named twice.
+    CHECK_THROWS_WITH(load("institution:\n  name: U\n  type: research_center\n  fields: [business, Negocios]\n"),
+                      Catch::Contains("p.yaml:4:22: \"business\" appears twice in institution.fields"));
+}
+
+TEST_CASE("every label of the default rubric set names its own value and no other", "[loading][labels]") {
+    for (const auto& question : default_rubrics().questions) {
+        for (const auto& choice : question.values) {
+            for (const std::string& written : {choice.id, choice.label.en, choice.label.es}) {
+                INFO(question.path << ": " << written);
+                const tne::Choice* named = question.find_value_written(written);
+                REQUIRE(named);
+                CHECK(named->id == choice.id);
+            }
+        }
+    }
+}
+
+TEST_CASE("a label two values answer to names neither", "[loading][labels]") {
+    tne::Question question;
+    question.path = "x.y";
+    question.values = {{"a", {"Same", "Uno"}}, {"b", {"same", "Dos"}}};
+    CHECK(question.find_value_written("a")->id == "a");
+    CHECK(question.find_value_written("dos")->id == "b");
+    CHECK(question.find_value_written("SAME") == nullptr);
+}

@@ -836,7 +836,7 @@ TEST_CASE("tne plan lifts a blocker only by changing an answer that the blocker 
                     return std::find(step.lifts.begin(), step.lifts.end(), &requirement) != step.lifts.end();
                 }));
                 CHECK_FALSE(unmet(plan.after.find_model(model.id)));
-                CHECK(scoring::evaluate(requirement, plan.after.dimensions, plan.after.profile) == scoring::Holds::yes);
+                CHECK(scoring::evaluate(requirement, plan.after) == scoring::Holds::yes);
             }
         }
     }

@@ -5,14 +5,17 @@
 #include <yaml-cpp/yaml.h>
 
 #include <catch2/catch.hpp>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <regex>
 #include <set>
+#include <sstream>
 #include <stdexcept>
 #include <tuple>
 #include <valijson/schema.hpp>
@@ -74,7 +77,8 @@ std::optional<tne::CheckSource> case_source(const std::string& source, const std
 
 // "file:line:col: severity: message [rule]" split into its parts.
 struct ExpectedFinding {
-    std::string file;
+    std::string file;      // as the check names it: the set's root, '/', the path in the set
+    std::string relative;  // the path in the set
     int line = 0;
     int column = 0;
     std::string severity;
@@ -87,7 +91,8 @@ ExpectedFinding parse_finding(const std::string& text, const std::string& root) 
     std::smatch m;
     static const std::regex with_place(R"(([^:]+):(\d+):(\d+): (error|warning): (.*) \[([a-z-]+)\])");
     REQUIRE(std::regex_match(text, m, with_place));
-    f.file = root + "/" + m[1].str();
+    f.relative = m[1].str();
+    f.file = root + "/" + f.relative;
     f.line = std::stoi(m[2]);
     f.column = std::stoi(m[3]);
     f.severity = m[4];
@@ -158,22 +163,27 @@ TEST_CASE("every broken rubric set yields exactly its expected finding, in all f
             CHECK(f["message"] == want.message);
             CHECK(data[want.severity == "error" ? "errors" : "warnings"] == 1);
 
-            // github: a workflow command on the file's line.
-            std::string github = tne::render_check(report, tne::CheckFormat::github, tne::Lang::en);
-            std::string command = "::" + want.severity + " file=" + percent_encode(want.file, true) +
+            // github: a workflow command on the file's line, the path relative to the base directory.
+            std::string github = tne::render_check(report, tne::CheckFormat::github, tne::Lang::en, false, dir.path());
+            std::string command = "::" + want.severity + " file=" + percent_encode("set/" + want.relative, true) +
                                   ",line=" + std::to_string(want.line) + ",col=" + std::to_string(want.column) +
                                   ",title=tne " + want.rule + "::" + percent_encode(want.message, false) + "%0A";
             CHECK(github.rfind(command, 0) == 0);
 
-            // sarif: one result at the same place, valid against the SARIF 2.1.0 schema.
-            json sarif = json::parse(tne::render_check(report, tne::CheckFormat::sarif, tne::Lang::en));
+            // sarif: one result at the same place, valid against the SARIF 2.1.0 schema, its file
+            // relative to SRCROOT, the base directory.
+            json sarif =
+                json::parse(tne::render_check(report, tne::CheckFormat::sarif, tne::Lang::en, false, dir.path()));
             CHECK(schema_errors(sarif_schema(), sarif).empty());
             const json& result = sarif["runs"][0]["results"][0];
             CHECK(result["ruleId"] == want.rule);
             CHECK(result["level"] == want.severity);
             CHECK(result["message"]["text"] == want.message);
             const json& location = result["locations"][0]["physicalLocation"];
-            CHECK(location["artifactLocation"]["uri"] == want.file);
+            CHECK(location["artifactLocation"]["uri"] == "set/" + want.relative);
+            CHECK(location["artifactLocation"]["uriBaseId"] == "SRCROOT");
+            CHECK(sarif["runs"][0]["originalUriBaseIds"]["SRCROOT"]["uri"] ==
+                  "file://" + dir.path().generic_string() + "/");
             CHECK(location["region"]["startLine"] == want.line);
             CHECK(location["region"]["startColumn"] == want.column);
             CHECK(sarif["runs"][0]["tool"]["driver"]["rules"][result["ruleIndex"].get<int>()]["id"] == want.rule);
@@ -304,6 +314,161 @@ TEST_CASE("tne rubrics check exits 0 when clean, 1 on findings, 2 on usage error
     auto schema = run_tne({"rubrics", "schema"});
     CHECK(schema.exit_code == 0);
     CHECK(json::parse(schema.out) == json::parse(read_file(source_dir() / "schemas/rubric-set.schema.json")));
+}
+
+// --- Where code hosts are told the files are: github and sarif paths relative to a base directory.
+
+namespace {
+
+// The untranslated-text warning of the corpus, in a set at `root` (a copy of tests/rubrics/minimal).
+tne::CheckReport untranslated_at(const fs::path& root) {
+    fs::create_directories(root.parent_path());
+    fs::copy(source_dir() / "tests/rubrics/minimal", root, fs::copy_options::recursive);
+    tne::test::replace_once(root / "dimensions/beta.yaml", "es: Socios y personal.", "es: Partners and staff.");
+    tne::CheckReport report = tne::check_rubric_set(tne::directory_rubric_files(root.string()));
+    REQUIRE(report.findings.size() == 1);
+    return report;
+}
+
+const json& sarif_artifact(const json& sarif) {
+    return sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+}
+
+}  // namespace
+
+TEST_CASE("sarif and github name a file relative to the base directory, percent-encoded for a URI",
+          "[rubric-check][sarif]") {
+    TempDir dir;
+    fs::path base = dir.path() / "repo ñ";
+    tne::CheckReport report = untranslated_at(base / "rubric sets/año #1");
+    // Given with a trailing '/' and a "..": the same base.
+    fs::path typed_base = base / "rubric sets" / ".." / "";
+    json sarif = json::parse(tne::render_check(report, tne::CheckFormat::sarif, tne::Lang::en, false, typed_base));
+    CHECK(schema_errors(sarif_schema(), sarif).empty());
+    CHECK(sarif_artifact(sarif) ==
+          json{{"uri", "rubric%20sets/a%C3%B1o%20%231/dimensions/beta.yaml"}, {"uriBaseId", "SRCROOT"}});
+    CHECK(sarif["runs"][0]["originalUriBaseIds"] ==
+          json{{"SRCROOT", {{"uri", "file://" + dir.path().generic_string() + "/repo%20%C3%B1/"}}}});
+
+    std::string github = tne::render_check(report, tne::CheckFormat::github, tne::Lang::en, false, typed_base);
+    CHECK(github.rfind("::warning file=rubric sets/año #1/dimensions/beta.yaml,line=", 0) == 0);
+}
+
+TEST_CASE("a file outside the base directory keeps its absolute path: a file URI with no uriBaseId",
+          "[rubric-check][sarif]") {
+    TempDir dir;
+    fs::path set = dir.path() / "elsewhere/set";
+    tne::CheckReport report = untranslated_at(set);
+    fs::path base = dir.path() / "repo";
+    fs::create_directories(base);
+    json sarif = json::parse(tne::render_check(report, tne::CheckFormat::sarif, tne::Lang::en, false, base));
+    CHECK(schema_errors(sarif_schema(), sarif).empty());
+    CHECK(sarif_artifact(sarif) == json{{"uri", "file://" + set.generic_string() + "/dimensions/beta.yaml"}});
+    // The base is still stated: the run's other files (none here) would be relative to it.
+    CHECK(sarif["runs"][0]["originalUriBaseIds"]["SRCROOT"]["uri"] == "file://" + base.generic_string() + "/");
+    std::string github = tne::render_check(report, tne::CheckFormat::github, tne::Lang::en, false, base);
+    CHECK(github.rfind("::warning file=" + set.generic_string() + "/dimensions/beta.yaml,line=", 0) == 0);
+}
+
+TEST_CASE("a base directory reached through a symbolic link still holds the set's files", "[rubric-check][sarif]") {
+    TempDir dir;
+    tne::CheckReport report = untranslated_at(dir.path() / "real/set");
+    fs::create_directory_symlink(dir.path() / "real", dir.path() / "link");
+    json sarif =
+        json::parse(tne::render_check(report, tne::CheckFormat::sarif, tne::Lang::en, false, dir.path() / "link"));
+    CHECK(sarif_artifact(sarif) == json{{"uri", "set/dimensions/beta.yaml"}, {"uriBaseId", "SRCROOT"}});
+}
+
+TEST_CASE("the repository root is the nearest folder up that holds .git, a folder or a worktree's file",
+          "[rubric-check][sarif]") {
+    TempDir dir;
+    fs::path repo = dir.path() / "repo";
+    fs::create_directories(repo / ".git");
+    fs::create_directories(repo / "a/b");
+    CHECK(tne::repository_root(repo / "a/b") == repo);
+    CHECK(tne::repository_root(repo) == repo);
+    CHECK(tne::repository_root(repo / "a/b/../b/") == repo);
+
+    fs::path worktree = repo / "a/worktree";
+    fs::create_directories(worktree / "c");
+    tne::test::write_file(worktree / ".git", "gitdir: elsewhere\n");
+    CHECK(tne::repository_root(worktree / "c") == worktree);
+
+    // No .git up to the root of the file system (none is expected above the temporary folder).
+    fs::path plain = dir.path() / "plain/d";
+    fs::create_directories(plain);
+    CHECK(tne::repository_root(plain) == plain);
+}
+
+TEST_CASE("the SARIF names tne's home and, for each rule, its heading in docs/rubrics.md", "[rubric-check][sarif]") {
+    // The anchors GitHub gives docs/rubrics.md's headings: lower case, punctuation but '-' and '_'
+    // dropped, spaces as '-', "-1", "-2" after a repeated one; fenced code is no heading.
+    std::map<std::string, std::string> anchors;  // anchor: the heading's text, without backticks
+    std::map<std::string, int> seen;
+    bool in_code = false;
+    std::istringstream doc(read_file(source_dir() / "docs/rubrics.md"));
+    for (std::string line; std::getline(doc, line);) {
+        if (line.rfind("```", 0) == 0) in_code = !in_code;
+        size_t hashes = line.find_first_not_of('#');
+        if (in_code || hashes == 0 || hashes > 6 || hashes == std::string::npos || line[hashes] != ' ') continue;
+        std::string anchor, text;
+        for (char c : line.substr(hashes + 1)) {
+            if (c != '`') text += c;
+            auto byte = static_cast<unsigned char>(c);
+            if (std::isalnum(byte) || c == '-' || c == '_' || byte >= 0x80)
+                anchor += static_cast<char>(std::tolower(byte));
+            else if (c == ' ')
+                anchor += '-';
+        }
+        int repeats = seen[anchor]++;
+        anchors[repeats == 0 ? anchor : anchor + "-" + std::to_string(repeats)] = text;
+    }
+    REQUIRE(anchors["tne-rubrics-check"] == "tne rubrics check");  // the parse found the page's headings
+
+    json sarif = json::parse(tne::render_check(tne::CheckReport{}, tne::CheckFormat::sarif, tne::Lang::en));
+    const json& driver = sarif["runs"][0]["tool"]["driver"];
+    CHECK(driver["informationUri"] == std::string(tne::kTneHomePage));
+    CHECK(std::string(tne::kTneHomePage).rfind("https://", 0) == 0);
+    REQUIRE(driver["rules"].size() == tne::check_rules().size());
+    for (const auto& rule : driver["rules"]) {
+        std::string id = rule["id"];
+        INFO(id);
+        CHECK(anchors[id] == id);  // the rule's own heading, not another one that took its anchor
+        CHECK(rule["helpUri"] == std::string(tne::kTneHomePage) + "/blob/main/docs/rubrics.md#" + id);
+        CHECK(rule["fullDescription"]["text"] == rule["shortDescription"]["text"]);
+    }
+}
+
+TEST_CASE("tne rubrics check writes paths relative to the repository's root, or to --base-dir",
+          "[rubric-check][sarif][binary]") {
+    using tne::test::run_tne;
+    TempDir dir;
+    fs::path root = dir.path() / "set";
+    untranslated_at(root);
+    // Run from the source tree, a repository: a set outside it keeps its absolute path.
+    auto outside = run_tne({"rubrics", "check", "--format", "sarif", root.string()});
+    CHECK(outside.exit_code == 0);
+    json sarif = json::parse(outside.out);
+    CHECK(sarif_artifact(sarif) == json{{"uri", "file://" + root.generic_string() + "/dimensions/beta.yaml"}});
+    CHECK(sarif["runs"][0]["originalUriBaseIds"]["SRCROOT"]["uri"] ==
+          "file://" + tne::repository_root(source_dir()).generic_string() + "/");
+
+    for (const std::string& base : {dir.path().string(), dir.path().string() + "/"}) {
+        auto given = run_tne({"rubrics", "check", "--format", "sarif", "--base-dir", base, root.string()});
+        CHECK(given.exit_code == 0);
+        CHECK(sarif_artifact(json::parse(given.out)) ==
+              json{{"uri", "set/dimensions/beta.yaml"}, {"uriBaseId", "SRCROOT"}});
+    }
+    auto github = run_tne({"rubrics", "check", "--format", "github", "--base-dir", dir.path().string(), root.string()});
+    CHECK(github.out.rfind("::warning file=set/dimensions/beta.yaml,line=", 0) == 0);
+
+    // Only the formats a code host reads take --base-dir; a folder that is not there is refused.
+    auto text = run_tne({"rubrics", "check", "--base-dir", dir.path().string(), root.string()}, {"LANG=es_MX.UTF-8"});
+    CHECK(text.exit_code == 2);
+    CHECK(text.err.find("--base-dir es para --format github o sarif") != std::string::npos);
+    auto missing = run_tne(
+        {"rubrics", "check", "--format", "sarif", "--base-dir", (dir.path() / "nowhere").string(), root.string()});
+    CHECK(missing.exit_code == 2);
 }
 
 // --- What each rule rests on (docs/rubrics.md): `quote`, `assumption` and --source.

@@ -98,20 +98,20 @@ TEST_CASE("a criterion's points are its weight times the rule's score over 100",
     const auto& budget = criterion(a, "funding.dedicated_budget");  // yes_partial_no: partial -> 50
     REQUIRE(budget.score);
     CHECK(*budget.score == 50);
-    CHECK(budget.matched == "partial");
+    CHECK(matched_step(budget) == "partial");
     CHECK(budget.max_points == 3);
     CHECK(budget.points == Approx(3 * 50 / 100.0));
 
     const auto& english = criterion(a, "language.faculty_b2_percent");  // percent 30: highest band reached is >= 25
     REQUIRE(english.score);
     CHECK(*english.score == 50);
-    CHECK(english.matched == "≥ 25");
+    CHECK(matched_step(english) == "≥ 25");
     CHECK(english.points == Approx(3 * 50 / 100.0));
 
     const auto& sources = criterion(a, "funding.source_diversity");  // a list of 2 items: band >= 2 -> 70
     REQUIRE(sources.score);
     CHECK(*sources.score == 70);
-    CHECK(sources.matched == "≥ 2");
+    CHECK(matched_step(sources) == "≥ 2");
     CHECK(sources.points == Approx(2 * 70 / 100.0));
 
     const auto& scholarships = criterion(a, "funding.internal_scholarships");  // not answered

@@ -573,12 +573,13 @@ TEST_CASE("labels match ignoring case, Spanish capitals and surrounding spaces",
     CHECK(row_profile("U,  UNIVERSIDAD PÚBLICA ,,,sí,,\n").text("institution.type") == "public_university");
     CHECK(row_profile("U,centro de INVESTIGACIÓN,,,\" EN PARTE \",,\n").text("funding.dedicated_budget") == "partial");
     CHECK(row_profile("U,Universidad pública,,,SÍ,,\n").text("funding.dedicated_budget") == "yes");
-    // No accent folding: "SI" is not "Sí".
-    auto problems = row_problems("U,Universidad pública,,,SI,,\n");
+    // Not the map's label, but the rubric's own, accents and case folded, as in a profile.
+    CHECK(row_profile("U,Universidad pública,,,SI,,\n").text("funding.dedicated_budget") == "yes");
+    auto problems = row_problems("U,Universidad pública,,,SIN,,\n");
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].message.en ==
-          "column \"Presupuesto\": \"SI\" is not valid; expected one of: \"En parte\", \"No\", \"Sí\" (did you mean "
-          "\"Sí\"?)");
+          "column \"Presupuesto\": \"SIN\" is not valid; expected one of: \"En parte\", \"No\", \"Sí\" (did you "
+          "mean \"Sí\"?)");
 }
 
 TEST_CASE("a column's labels win over the map's, and other text passes through", "[survey][row]") {
@@ -641,7 +642,7 @@ TEST_CASE("list cells are split, trimmed and translated item by item", "[survey]
 }
 
 TEST_CASE("a bad answer is reported at its cell with the header, the value and what was expected", "[survey][row]") {
-    const std::string row = "Universidad de Prueba,Universidad Publica,STEM,Aprobado,Tal vez,150 %,\"1,200\"\n";
+    const std::string row = "Universidad de Prueba,Universidad Publca,STEM,Aprobado,Tal vez,150 %,\"1,200\"\n";
     const std::string csv = kHeader + row;
     Survey survey(csv);
     auto problems = survey.problems();
@@ -651,8 +652,8 @@ TEST_CASE("a bad answer is reported at its cell with the header, the value and w
         std::string en;
     };
     std::vector<Expected> expected = {
-        {"Universidad Publica",
-         "column \"Tipo\": \"Universidad Publica\" is not valid; expected one of: \"Centro de investigación\", "
+        {"Universidad Publca",
+         "column \"Tipo\": \"Universidad Publca\" is not valid; expected one of: \"Centro de investigación\", "
          "\"Universidad pública\" (did you mean \"Universidad pública\"?)"},
         {"Tal vez", "column \"Presupuesto\": \"Tal vez\" is not valid; expected one of: \"En parte\", \"No\", \"Sí\""},
         {"150 %",

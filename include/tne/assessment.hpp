@@ -17,10 +17,13 @@ struct CriterionResult {
     const Question* question = nullptr;
     Value value;                  // monostate when unknown
     std::optional<double> score;  // 0-100 as the rule gives it; none when unknown
-    std::string matched;          // the rule step that applied: "partial", ">= 25"
+    const Band* band = nullptr;   // the band a number or list reached; none for a rule of levels
     double points = 0;
     double max_points = 0;
 };
+
+// The rule step that applied, as the JSON and the trace show it: "partial", "≥ 25"; "" when unknown.
+std::string matched_step(const CriterionResult& c);
 
 struct DimensionResult {
     const Dimension* dimension = nullptr;

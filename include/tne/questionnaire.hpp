@@ -1,6 +1,8 @@
 // The guided questionnaire of `tne init --interactive`: asks a rubric set's questions dimension by
-// dimension, validates each answer as the profile loader would, and accepts "skip" (unknown) and
-// "back". It talks through a Conversation, so the CLI gives it the terminal and tests a script.
+// dimension, validates each answer as the profile loader would, and accepts "skip" or "don't know"
+// (unknown), "back" and "?" (the question's help); then shows every answer for review, where any can
+// be changed, before the profile is saved. Every word it says and takes is English or Spanish. It
+// talks through a Conversation, so the CLI gives it the terminal and tests a script.
 #pragma once
 
 #include <functional>
@@ -42,20 +44,24 @@ enum class QuestionnaireEnd { finished, end_of_input, interrupted };
 // questionnaire asks.
 std::vector<const Question*> unasked_questions(const RubricSet& rubric, const Profile& profile);
 
-// Asks the unasked questions in order and records each answer in `profile`.
+// Asks the unasked questions in order and records each answer in `profile`, then reviews every
+// answer until the officer accepts them (finished) or the input ends first.
 QuestionnaireEnd run_questionnaire(const RubricSet& rubric, Profile& profile, Conversation& conversation,
                                    const QuestionnaireOptions& options);
 
 // An answer as typed: a value's number in the list, its id or its label in either language (case
 // and accents aside); list items separated by commas, "none" for an empty list; a percentage may
-// end in % and use a decimal comma. Either the value, or why it is not valid.
+// end in % and use a decimal comma. Either the value, or why it is not valid; `list_options` when the
+// reason is an option not named (no such number or name), which the options listed answer best.
 struct TypedAnswer {
     std::optional<Value> value;
     LocalText error;
+    bool list_options = false;
 };
 TypedAnswer read_typed_answer(const RubricSet& rubric, const Question& question, std::string_view typed);
 
-// A yes-or-no question; an empty answer is yes, and the end of input or an interrupt is no.
-bool confirm(Conversation& conversation, const LocalText& question, Lang lang);
+// A yes-or-no question; an empty answer is yes (no when `empty_means_yes` is false), and the end of
+// input or an interrupt is no.
+bool confirm(Conversation& conversation, const LocalText& question, Lang lang, bool empty_means_yes = true);
 
 }  // namespace tne

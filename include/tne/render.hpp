@@ -29,6 +29,7 @@ std::string render_plan_markdown(const Plan& plan, const Assessment& now, Lang l
 std::string render_plan_html(const Plan& plan, const Assessment& now, Lang lang);
 
 // The profile's JSON Schema (draft 2020-12), derived from the rubric set's questions.
-std::string render_profile_schema(const RubricSet& rubric);
+// One per language: titles, descriptions and value labels in `lang` (what editors show).
+std::string render_profile_schema(const RubricSet& rubric, Lang lang = Lang::en);
 
 }  // namespace tne

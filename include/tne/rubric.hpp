@@ -40,6 +40,9 @@ struct Question {
     SourcePos pos;
 
     const Choice* find_value(const std::string& id) const;
+    // The value `written` names: its id, else the one value whose id or label in either language
+    // has the same typed_key ("Sí", "parcial", "Pública"); none when none does, or more than one.
+    const Choice* find_value_written(std::string_view written) const;
 
     bool operator==(const Question&) const = default;
 };
@@ -117,11 +120,22 @@ struct Dimension {
     bool operator==(const Dimension&) const = default;
 };
 
+// Where the dimension or question a rule names stands in its set (RubricSet::dimensions, questions),
+// found once when the set is loaded (RubricSet::resolve_slots), so that scoring thousands of
+// profiles does not look each one up by its name. It follows from the name beside it, so any two
+// compare equal: two sets differ by their names, not by where they keep them.
+struct Slot {
+    int index = -1;  // -1: not resolved; the name is looked up
+
+    bool operator==(const Slot&) const { return true; }
+};
+
 // A condition on a dimension's score or on a question's answer; used as a model requirement (an
 // unmet one is a blocker) and as a context adjustment of a model's fit.
 struct Condition {
     std::string dimension;  // exactly one of dimension and question is set
     std::string question;
+    Slot slot;  // of `dimension` or `question`
     std::optional<double> at_least;
     std::optional<double> at_most;
     std::vector<std::string> in;      // choice and yes_partial_no answers
@@ -137,6 +151,7 @@ struct Condition {
 struct FitWeight {
     std::string dimension;
     double weight = 0;
+    Slot slot;  // of `dimension`
 
     bool operator==(const FitWeight&) const = default;
 };
@@ -248,6 +263,8 @@ struct RubricSet {
     const Model* find_model(const std::string& id) const;
     const AnnexSection* find_annex_section(const std::string& id) const;
     const Level& level_for(double score) const;
+    // Sets the slot of every condition and fit weight that names a dimension or question of the set.
+    void resolve_slots();
     // The label of a value of a question, in `lang`; the id itself when there is none.
     std::string value_label(const std::string& path, const std::string& id, Lang lang) const;
 

@@ -6,6 +6,7 @@
 // text, the quotes rules rest on.
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -62,9 +63,23 @@ enum class CheckFormat { text, json, github, sarif, markdown, html };
 // findings as data; github: workflow commands that annotate a pull request's lines; sarif: SARIF
 // 2.1.0 for code-scanning dashboards; markdown (a pull request's job summary) and html: the findings
 // as a table for a person.
-std::string render_check(const CheckReport& report, CheckFormat format, Lang lang, bool color = false);
+// github and sarif name a file by its path relative to `base_dir` (empty: the repository holding the
+// current directory), as code hosts need; sarif as a relative `uri` with `uriBaseId` "SRCROOT", which
+// `originalUriBaseIds` gives as base_dir's file:// URI. A file outside base_dir keeps its absolute
+// path: an absolute file:// URI without uriBaseId in sarif (no code host can place it).
+std::string render_check(const CheckReport& report, CheckFormat format, Lang lang, bool color = false,
+                         const std::filesystem::path& base_dir = {});
 // The line that closes every format: "rubrics: 2 errors, 1 warning", "... no problems found (18 files checked)".
 std::string check_summary(const CheckReport& report, Lang lang);
+
+// The repository holding `dir`: the nearest of `dir` and its parents that holds `.git` (a folder, or
+// the file of a git worktree), else `dir` itself. `dir` is made absolute first.
+std::filesystem::path repository_root(const std::filesystem::path& dir);
+
+// The project's home page, SARIF's `informationUri`.
+extern const std::string_view kTneHomePage;
+// Where a rule of the check is explained: its heading in docs/rubrics.md, SARIF's `helpUri`.
+std::string check_rule_help_uri(const CheckRule& rule);
 
 // The JSON Schema of rubric files (schemas/rubric-set.schema.json), for editors.
 const std::string& rubric_files_schema();

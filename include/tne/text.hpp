@@ -40,6 +40,11 @@ LocalText localize(Compose compose) {
 // ("did you mean"); else "". The first of equally close candidates wins.
 std::string closest_match(const std::string& word, const std::vector<std::string>& candidates);
 
+// How a typed word is compared with ids and labels: trimmed, lower case, without accents, "_" as a
+// space. Spanish speakers type "si" for "sí" and "publica" for "pública"; ids are written with
+// underscores. Only the Latin-1 letters in UTF-8, which is all Spanish needs.
+std::string typed_key(std::string_view text);
+
 // A number rounded to `decimals` places, without trailing zeros: "3.5", "40". Mexico writes the
 // decimal point as English does, so this is the same in both languages.
 std::string format_number(double value, int decimals = 1);

@@ -10,12 +10,27 @@ install_commands() {
     command -v "${pair%%=*}" >/dev/null || missing+=("${pair#*=}")
   done
   dpkg-query -W -f='${Status}' ca-certificates 2>/dev/null | grep -q "install ok installed" || missing+=(ca-certificates)
-  [ "${#missing[@]}" -gt 0 ] || return 0
-  say "installing ${missing[*]}"
+  apt_install "${missing[@]}"
+}
+
+# install_packages PACKAGE...: installs every package that is not installed, for what has no command
+# to look for (a library).
+install_packages() {
+  local missing=() package
+  for package in "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  done
+  apt_install "${missing[@]}"
+}
+
+# apt_install PACKAGE...: installs the packages (none: nothing to do), as root or with sudo.
+apt_install() {
+  [ "$#" -gt 0 ] || return 0
+  say "installing $*"
   local sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
 # require_node MAJOR WHO: fails unless Node.js is at least MAJOR.

@@ -59,6 +59,33 @@ LocalText format_message(const Message& message, const std::string& a, const std
     return {fmt::format(fmt::runtime(message.en), a, b, c, d), fmt::format(fmt::runtime(message.es), a, b, c, d)};
 }
 
+std::string typed_key(std::string_view text) {
+    // The second byte of a two-byte UTF-8 letter U+00C0-U+00FF, small and capital, and its plain letter.
+    static constexpr std::pair<unsigned char, char> accents[] = {
+        {0xA1, 'a'}, {0xA9, 'e'}, {0xAD, 'i'}, {0xB3, 'o'}, {0xBA, 'u'}, {0xBC, 'u'}, {0xB1, 'n'},
+        {0x81, 'a'}, {0x89, 'e'}, {0x8D, 'i'}, {0x93, 'o'}, {0x9A, 'u'}, {0x9C, 'u'}, {0x91, 'n'}};
+    const size_t begin = text.find_first_not_of(" \t\r\n");
+    if (begin == std::string_view::npos) return "";
+    text = text.substr(begin, text.find_last_not_of(" \t\r\n") - begin + 1);
+    std::string key;
+    key.reserve(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+        auto byte = static_cast<unsigned char>(text[i]);
+        if (byte == 0xC3 && i + 1 < text.size()) {
+            auto next = static_cast<unsigned char>(text[i + 1]);
+            auto plain = std::find_if(std::begin(accents), std::end(accents),
+                                      [&](const auto& accent) { return accent.first == next; });
+            if (plain != std::end(accents)) {
+                key += plain->second;
+                ++i;
+                continue;
+            }
+        }
+        key += byte == '_' ? ' ' : byte >= 'A' && byte <= 'Z' ? static_cast<char>(byte + 32) : static_cast<char>(byte);
+    }
+    return key;
+}
+
 std::string format_number(double value, int decimals) {
     static constexpr double kScales[] = {1, 10, 100, 1000};  // pow's results, without its cost
     double scale = decimals >= 0 && decimals <= 3 ? kScales[decimals] : std::pow(10.0, decimals);

@@ -138,4 +138,14 @@ Exit assess_to_standard_output(const std::string& profile, const CommonOptions& 
     return assess_profile(to_terminal, defaults, lang);
 }
 
+Exit assess_to_file(const std::string& profile, const std::string& path, Format format, const CommonOptions& common,
+                    Lang lang) {
+    CommonOptions to_file = common;
+    to_file.output = path;
+    AssessOptions defaults;
+    defaults.profile = profile;
+    defaults.format = format;
+    return assess_profile(to_file, defaults, lang);
+}
+
 }  // namespace tne::cli

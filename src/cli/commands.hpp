@@ -27,6 +27,10 @@ Exit run_assess(const CommonOptions& common, Lang lang);
 // The report of `tne assess PROFILE` with every option at its default, to standard output (what
 // `tne init --interactive` offers at its end).
 Exit assess_to_standard_output(const std::string& profile, const CommonOptions& common, Lang lang);
+// The same report in `format` written to `path` (atomically), as `tne assess PROFILE --format FORMAT
+// -o PATH` writes it (what `tne init --interactive` writes beside the profile: the HTML report).
+Exit assess_to_file(const std::string& profile, const std::string& path, Format format, const CommonOptions& common,
+                    Lang lang);
 
 void add_plan_options(CLI::App& command, CommonOptions& common, Lang lang);
 Exit run_plan(const CommonOptions& common, Lang lang);

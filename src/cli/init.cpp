@@ -59,6 +59,38 @@ Profile starting_answers(const std::string& target, const std::string& partial, 
     return std::move(profile);
 }
 
+// The HTML report's file beside the profile: perfil.yaml → perfil.html (perfil.html → perfil.html.html).
+std::string html_beside(const std::string& profile) {
+    std::string html = std::filesystem::path(profile).replace_extension(".html").string();
+    return html == profile ? profile + ".html" : html;
+}
+
+// At the end of the questionnaire: the HTML report, written beside the profile, and the text report
+// on the terminal, each when the officer accepts it.
+Exit offer_reports(const std::string& profile, const std::string& html, const CommonOptions& common,
+                   Conversation& terminal, Lang lang) {
+    bool replaces = std::filesystem::exists(html);
+    LocalText write_html{
+        fmt::format("Write the HTML report (charts; prints on A4) to {}{}?", html, replaces ? ", replacing it" : ""),
+        fmt::format("¿Escribir el informe HTML (con gráficas; se imprime en A4) en {}{}?", html,
+                    replaces ? ", que se reemplaza" : "")};
+    bool wrote_html = confirm(terminal, write_html, lang);
+    if (wrote_html) {
+        Exit written = assess_to_file(profile, html, Format::html, common, lang);
+        if (written != Exit::ok) return written;
+        terminal.write(lang == Lang::es ? fmt::format("Informe HTML escrito en {}: ábralo en un navegador.\n", html)
+                                        : fmt::format("HTML report written to {}: open it in a browser.\n", html));
+    }
+    if (!confirm(terminal, {"Show the report here too, as text?", "¿Mostrar también el informe aquí, en texto?"}, lang,
+                 false)) {
+        terminal.write(lang == Lang::es ? fmt::format("Para evaluarlo después: tne assess {}\n", profile)
+                                        : fmt::format("To assess it later: tne assess {}\n", profile));
+        return Exit::ok;
+    }
+    terminal.write("\n");
+    return assess_to_standard_output(profile, common, lang);
+}
+
 }  // namespace
 
 void add_init_options(CLI::App& command, CommonOptions& common, Lang lang) {
@@ -88,7 +120,12 @@ Exit run_init(const CommonOptions& common, Lang lang) {
     std::string target = options.interactive && common.output.empty() ? "profile.yaml" : common.output;
     std::vector<OutputPath> outputs = {{"-o", target}};
     if (!options.schema.empty()) outputs.push_back({"--schema", options.schema});
-    if (options.interactive) outputs.push_back({"", target + ".partial"});
+    // The questionnaire's progress file, and the HTML report it offers at the end.
+    const std::string html = options.interactive ? html_beside(target) : "";
+    if (options.interactive) {
+        outputs.push_back({"", target + ".partial"});
+        outputs.push_back({"", html});
+    }
     keep_inputs_safe({common.rubrics}, outputs, lang);
     RubricSet rubric = load_rubrics(common);
     if (!options.interactive && !options.force && !target.empty() && fs::exists(target))
@@ -101,7 +138,7 @@ Exit run_init(const CommonOptions& common, Lang lang) {
                                            target));
     ProfileYamlOptions yaml{lang, {}, false};
     if (!options.schema.empty()) {
-        write_file_atomically(options.schema, render_profile_schema(rubric));
+        write_file_atomically(options.schema, render_profile_schema(rubric, lang));
         yaml.schema = schema_reference(options.schema, target);
     }
     if (!options.interactive) {
@@ -129,8 +166,11 @@ Exit run_init(const CommonOptions& common, Lang lang) {
                 : (lang == Lang::es ? "ninguna respuesta que guardar" : "no answers to keep");
         std::fprintf(stderr, "tne: %s: %s\n",
                      interrupted ? (lang == Lang::es ? "interrumpido" : "interrupted")
-                                 : (lang == Lang::es ? "la entrada terminó antes de la última pregunta"
-                                                     : "the input ended before the last question"),
+                     : unasked_questions(rubric, profile).empty()
+                         ? (lang == Lang::es ? "la entrada terminó en la revisión, antes de guardar el perfil"
+                                             : "the input ended at the review, before the profile was saved")
+                         : (lang == Lang::es ? "la entrada terminó antes de la última pregunta"
+                                             : "the input ended before the last question"),
                      kept.c_str());
         return interrupted ? Exit::interrupted : Exit::check_failed;
     }
@@ -142,13 +182,7 @@ Exit run_init(const CommonOptions& common, Lang lang) {
         lang == Lang::es
             ? fmt::format("\nPerfil escrito en {} (respondidas: {} de {}).\n", target, known, rubric.questions.size())
             : fmt::format("\nProfile written to {} (answered: {} of {}).\n", target, known, rubric.questions.size()));
-    if (!confirm(terminal, {"Run the assessment now?", "¿Evaluar el perfil ahora?"}, lang)) {
-        terminal.write(lang == Lang::es ? fmt::format("Para evaluarlo después: tne assess {}\n", target)
-                                        : fmt::format("To assess it later: tne assess {}\n", target));
-        return Exit::ok;
-    }
-    terminal.write("\n");
-    return assess_to_standard_output(target, common, lang);
+    return offer_reports(target, html, common, terminal, lang);
 }
 
 }  // namespace tne::cli

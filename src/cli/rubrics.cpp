@@ -1,4 +1,5 @@
 // tne rubrics check|test|diff|schema: rubric sets as code, checked in CI.
+#include <filesystem>
 #include <optional>
 
 #include "commands.hpp"
@@ -16,8 +17,9 @@ struct RubricsOptions {
     std::optional<Format> format;  // empty: from -o's extension, else text
     std::string color = "auto";
     bool strict = false;
-    std::string source;   // check: the cited document's text, for its quotes
-    std::string old_dir;  // diff
+    std::string source;    // check: the cited document's text, for its quotes
+    std::string base_dir;  // check: github and sarif paths relative to it (empty: the repository's root)
+    std::string old_dir;   // diff
     std::string new_dir;
     std::string profiles;
     int top = kDefaultTopRecommendations;
@@ -80,18 +82,36 @@ void add_rubrics_check_options(CLI::App& command, CommonOptions& common, Lang la
                        "sección que cita su regla"))
         ->check(readable_file(lang))
         ->type_name(tr(lang, "FILE", "ARCHIVO"));
+    command
+        .add_option("--base-dir", options.base_dir,
+                    tr(lang,
+                       "github and sarif: file paths relative to DIR (default: the repository's root, the\n"
+                       "nearest folder from the current one up that holds .git, else the current folder)",
+                       "github y sarif: rutas de los archivos relativas a CARPETA (si falta: la raíz del\n"
+                       "repositorio, la carpeta más cercana, desde la actual hacia arriba, que contiene .git;\n"
+                       "si no hay, la carpeta actual)"))
+        ->check(existing_directory(lang))
+        ->type_name(tr(lang, "DIR", "CARPETA"));
     add_color_option(command, options.color, lang);
     add_lang_and_output(command, common, lang);
 }
 
 Exit run_rubrics_check(const CommonOptions& common, Lang lang) {
+    if (!options.base_dir.empty() && options.format != Format::github && options.format != Format::sarif)
+        throw UsageError(lang == Lang::es ? "--base-dir es para --format github o sarif; los demás formatos muestran "
+                                            "las rutas tal como se escribieron"
+                                          : "--base-dir is for --format github or sarif; the other formats show "
+                                            "paths as they were given");
     keep_inputs_safe({options.dir, options.source}, {{"-o", common.output}}, lang);
     Format format = output_format(options.format, common.output, kCheckFormats, Format::text, "rubrics check", lang);
     std::optional<CheckSource> source;
     if (!options.source.empty()) source = CheckSource{options.source, input::read_file(options.source)};
     CheckReport report = check_rubric_set(rubric_files(options.dir), source);
     bool color = format == Format::text && use_color(options.color, !common.output.empty());
-    emit(common, render_check(report, check_format(format), lang, color));
+    // The base is found from where tne runs, as the relative paths of the findings are.
+    std::filesystem::path base = options.base_dir.empty() ? repository_root(std::filesystem::current_path())
+                                                          : std::filesystem::path(options.base_dir);
+    emit(common, render_check(report, check_format(format), lang, color, base));
     return report.failed(options.strict) ? Exit::check_failed : Exit::ok;
 }
 

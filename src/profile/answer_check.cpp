@@ -125,21 +125,26 @@ public:
                 return Value{std::move(raw.text)};
             }
             case QuestionType::choice:
-            case QuestionType::yes_partial_no:
-                if (raw.kind != RawAnswer::Kind::scalar || !q_.find_value(raw.text)) return invalid_value(raw);
-                return Value{std::move(raw.text)};
+            case QuestionType::yes_partial_no: {
+                // A value by its id or its label in either language; kept as the id.
+                const Choice* choice = raw.kind == RawAnswer::Kind::scalar ? q_.find_value_written(raw.text) : nullptr;
+                if (!choice) return invalid_value(raw);
+                return Value{choice->id};
+            }
             case QuestionType::list: {
-                if (raw.kind != RawAnswer::Kind::list) return invalid(raw, msg::expected_list_of, join_ids());
+                if (raw.kind != RawAnswer::Kind::list) return invalid_list(raw);
                 std::vector<std::string> items;
                 items.reserve(raw.items.size());
                 for (auto& item : raw.items) {
-                    if (item.kind != RawAnswer::Kind::scalar || !q_.find_value(item.text)) return invalid_value(item);
-                    if (std::find(items.begin(), items.end(), item.text) != items.end()) {
-                        problem(item, format_message(msg::duplicate_item, item.text, q_.path), Problem::duplicate_item,
-                                item.text);
+                    const Choice* choice =
+                        item.kind == RawAnswer::Kind::scalar ? q_.find_value_written(item.text) : nullptr;
+                    if (!choice) return invalid_value(item);
+                    if (std::find(items.begin(), items.end(), choice->id) != items.end()) {
+                        problem(item, format_message(msg::duplicate_item, choice->id, q_.path), Problem::duplicate_item,
+                                choice->id);
                         return std::nullopt;
                     }
-                    items.push_back(std::move(item.text));
+                    items.push_back(choice->id);
                 }
                 return Value{std::move(items)};
             }
@@ -166,29 +171,54 @@ private:
         problems_.push_back({SourcePos{file_, at.line, at.column}, std::move(message), kind, std::move(subject)});
     }
 
-    std::string join_ids() const {
-        std::string text;
-        for (const auto& value : q_.values) text += (text.empty() ? "" : ", ") + value.id;
-        return text;
-    }
-
     std::optional<Value> invalid(const RawAnswer& raw, const Message& expected, const std::string& detail = {}) {
         LocalText what = format_message(expected, detail);
         problem(raw, format_message(msg::invalid_answer, q_.path, describe(raw), what.en, what.es));
         return std::nullopt;
     }
 
+    // The names of the values a person may write, by language: in English the ids, in Spanish the
+    // Spanish labels. Both are accepted, and a Spanish-speaking officer should not meet an English id.
+    std::vector<std::string> value_names(Lang lang) const {
+        std::vector<std::string> names;
+        for (const auto& value : q_.values)
+            names.push_back(lang == Lang::en || value.label.es.empty() ? value.id : value.label.es);
+        return names;
+    }
+
+    static std::string joined(const std::vector<std::string>& names) {
+        std::string text;
+        for (const auto& name : names) text += (text.empty() ? "" : ", ") + name;
+        return text;
+    }
+
+    std::optional<Value> invalid_list(const RawAnswer& raw) {
+        auto in = [&](Lang lang) {
+            LocalText what = format_message(msg::expected_list_of, joined(value_names(lang)));
+            return format_message(msg::invalid_answer, q_.path, describe(raw), what.en, what.es).in(lang);
+        };
+        problem(raw, localize(in));
+        return std::nullopt;
+    }
+
+    // The values expected, or the closest one when the answer looks like a typo of its name or its id
+    // (named in the message's language either way).
     std::optional<Value> invalid_value(const RawAnswer& bad) {
-        if (bad.kind == RawAnswer::Kind::scalar) {
-            std::vector<std::string> ids;
-            for (const auto& value : q_.values) ids.push_back(value.id);
-            std::string near = yaml_input::closest(bad.text, ids);
-            if (!near.empty()) {
-                problem(bad, format_message(msg::invalid_value_did_you_mean, q_.path, describe(bad), near));
-                return std::nullopt;
+        const std::vector<std::string> ids = value_names(Lang::en);
+        auto in = [&](Lang lang) {
+            const std::vector<std::string> names = value_names(lang);
+            if (bad.kind == RawAnswer::Kind::scalar) {
+                for (const auto* candidates : {&names, &ids}) {
+                    std::string near = yaml_input::closest(bad.text, *candidates);
+                    if (near.empty()) continue;
+                    size_t at = static_cast<size_t>(std::find(candidates->begin(), candidates->end(), near) -
+                                                    candidates->begin());
+                    return format_message(msg::invalid_value_did_you_mean, q_.path, describe(bad), names[at]).in(lang);
+                }
             }
-        }
-        problem(bad, format_message(msg::invalid_value, q_.path, describe(bad), join_ids()));
+            return format_message(msg::invalid_value, q_.path, describe(bad), joined(names)).in(lang);
+        };
+        problem(bad, localize(in));
         return std::nullopt;
     }
 

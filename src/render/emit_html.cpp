@@ -1,5 +1,6 @@
 // The HTML emitter: one self-contained page (html::page: inline CSS, no scripts), sections as
-// <section> with headings, folded details, charts as inline SVG followed by their table.
+// <section> with headings, details folded on screen (printed open), charts as inline SVG followed by
+// their table.
 #include <fmt/format.h>
 
 #include <algorithm>

@@ -92,8 +92,16 @@ p.pathway { font-size: .92rem; }
 @media print {
   @page { size: A4; margin: 15mm; }
   body { max-width: none; margin: 0; padding: 0; font-size: 9.5pt; line-height: 1.3; }
-  h2 { break-after: avoid; }
-  figure, table, details, .figure-box { break-inside: avoid; }
+  /* Paper cannot unfold: everything folded prints open, its summary as the heading of its body.
+     (::details-content: Chromium 131, Firefox 143, Safari 18.4; an older browser prints it folded.) */
+  details::details-content { display: block; content-visibility: visible; }
+  details > summary { list-style-type: disclosure-open; }
+  /* A heading keeps with what follows it. */
+  h1, h2, h3, h4, h5, h6, summary { break-after: avoid; }
+  figure, table, .figure-box { break-inside: avoid; }
+  /* A long name (a profile field's path) breaks rather than runs out of a narrow column, where it
+     would be cut off. */
+  body { overflow-wrap: break-word; }
   details { border: none; padding: 0; margin: .1rem 0; }
   h1 { font-size: 15pt; }
   h2 { font-size: 12pt; margin-top: 1rem; }
@@ -109,17 +117,23 @@ p.pathway { font-size: .92rem; }
   .pair > figure { flex: 0 0 340px; }
   .pair > figure svg { width: 100%; }
   .pair > .chart-column { flex: 0 0 290px; }
-  section#dimensions > figure { flex: 0 0 220px; }
+  /* A chart beside its table, as on screen, but in block flow: Chromium does not keep a heading
+     with the next line of a flex or grid container (it left the cohort's #models heading alone at
+     a page's foot). Each of the two is unbreakable, as it was. */
+  section#dimensions, section#models { display: block; }
+  section#dimensions > figure, section#models > figure { display: inline-block; vertical-align: top;
+    width: 220px; margin: 0 1.5rem 0 0; }
+  section#models > figure { width: 290px; }
+  section#dimensions > table, section#models > table { display: inline-table; vertical-align: top;
+    width: calc(100% - 220px - 1.5rem - .5em); }
+  section#models > table { width: calc(100% - 290px - 1.5rem - .5em); }
   section#dimensions > table { font-size: 7.5pt; }
   #suggestion > p, #alternatives > p, #decided > p, #changes > p, #recommendations > p, #evidence > p,
   #models > p, p.meta { margin: .25rem 0; }
   #suggestion ul, #alternatives ul, #not-for-now ul, #unanswered ul, #evidence ul { margin: .2rem 0; }
   ul.recommendations p { margin: 0 0 0 1.5rem; }
-  /* A folded list cannot be unfolded on paper: its summary alone says nothing there. */
-  #alternatives li > details, #not-for-now li > details { display: none; }
   section section h2, section section h3 { font-size: 9.5pt; margin: .4rem 0 .2rem; border: none; }
   #criteria summary { font-size: 7.5pt; font-weight: normal; }
-  section#models > figure { flex: 0 0 290px; }
   section#dimensions svg, section#models svg { width: 100%; }
   .chart-column svg { width: 100%; }
   .pair { gap: .5rem 1rem; }
@@ -130,6 +144,7 @@ p.pathway { font-size: .92rem; }
   dl.about { font-size: 8pt; margin: .2rem 0; gap: 0 1rem; }
   ul.recommendations { font-size: 8.5pt; }
   ul.recommendations > li { margin: .2rem 0; break-inside: avoid; }
+  ul.advice > li, dl.about, pre { break-inside: avoid; }
   ul.blockers { columns: 2; column-gap: 1.5rem; font-size: 8pt; padding-left: 1rem; }
   ul.blockers ul { padding-left: 1rem; }
   ul.blockers > li, tr { break-inside: avoid; }

@@ -1,5 +1,6 @@
 // The shell every HTML report shares: one self-contained page (inline CSS, no scripts, fonts or
-// images from elsewhere) with a print stylesheet for A4, in the report's language.
+// images from elsewhere) with a print stylesheet for A4 that prints it whole (folded details open,
+// headings kept with what follows), in the report's language.
 #pragma once
 
 #include <string>

@@ -226,7 +226,7 @@ std::string render_json(const Assessment& a, Lang lang) {
             write_score(json, "score", c.score);
             json.key("rule");
             if (c.score)
-                json.value(c.matched);
+                json.value(matched_step(c));
             else
                 json.null();
             json.key("points").number(c.points, 2);

@@ -664,8 +664,14 @@ std::string criterion_trace(const Assessment& a, const CriterionResult& c, Lang 
     std::string line = fmt::format("{} ({}): {} = {}", c.criterion->name.in(lang), annex_ref(c.criterion->annex, lang),
                                    c.criterion->question, answer(*a.rubric, c.question->path, c.value, lang));
     if (!c.score) return fmt::format("{} → {}", line, points(c, lang));
-    return fmt::format("{} → {}: {}% × {} = {}", line, c.matched, format_number(*c.score, 1),
-                       format_number(c.max_points, 2), signed_points(c.points, lang).substr(1));
+    // A choice scores by its own value, already shown by its label; a number or list by the band it
+    // reached ("≥ 25").
+    if (!c.criterion->rule.levels.empty())
+        line += ":";
+    else
+        line += fmt::format(" → {}:", matched_step(c));
+    return fmt::format("{} {}% × {} = {}", line, format_number(*c.score, 1), format_number(c.max_points, 2),
+                       signed_points(c.points, lang).substr(1));
 }
 
 std::string fit_trace_title(Lang lang) {

@@ -38,6 +38,21 @@ const Choice* Question::find_value(const std::string& id) const {
     return nullptr;
 }
 
+const Choice* Question::find_value_written(std::string_view written) const {
+    for (const auto& choice : values)
+        if (choice.id == written) return &choice;
+    const std::string written_key = typed_key(written);
+    const Choice* named = nullptr;
+    for (const auto& choice : values) {
+        if (written_key != typed_key(choice.id) && written_key != typed_key(choice.label.en) &&
+            written_key != typed_key(choice.label.es))
+            continue;
+        if (named) return nullptr;  // two values answer to it: neither is meant for sure
+        named = &choice;
+    }
+    return named;
+}
+
 const Question* RubricSet::find_question(const std::string& path) const {
     for (const auto& question : questions)
         if (question.path == path) return &question;
@@ -60,6 +75,27 @@ const AnnexSection* RubricSet::find_annex_section(const std::string& section_id)
     for (const auto& section : annex_sections)
         if (section.id == section_id) return &section;
     return nullptr;
+}
+
+void RubricSet::resolve_slots() {
+    auto position = [](const auto& items, auto named) {
+        auto at = std::find_if(items.begin(), items.end(), named);
+        return at == items.end() ? -1 : static_cast<int>(at - items.begin());
+    };
+    auto resolve = [&](Condition& c) {
+        c.slot.index = c.dimension.empty()
+                           ? position(questions, [&](const Question& q) { return q.path == c.question; })
+                           : position(dimensions, [&](const Dimension& d) { return d.id == c.dimension; });
+    };
+    for (auto& model : models) {
+        for (auto& term : model.fit)
+            term.slot.index = position(dimensions, [&](const Dimension& d) { return d.id == term.dimension; });
+        for (auto& adjustment : model.context) resolve(adjustment.when);
+        for (auto& requirement : model.requires_) resolve(requirement);
+        if (model.runs_when) resolve(*model.runs_when);
+    }
+    for (auto& step : advice.first_steps)
+        if (step.when) resolve(*step.when);
 }
 
 const Level& RubricSet::level_for(double score) const {

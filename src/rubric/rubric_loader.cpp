@@ -775,7 +775,7 @@ private:
         model.pos = file.pos(node);
         for (const auto& term : node["fit"]) {
             file.check_keys(term, "fit", {"dimension", "weight"}, {});
-            FitWeight fit{file.string(term["dimension"]), file.weight(term["weight"])};
+            FitWeight fit{file.string(term["dimension"]), file.weight(term["weight"]), {}};
             check_dimension(file, term["dimension"], fit.dimension);
             model.fit.push_back(fit);
         }
@@ -890,11 +890,15 @@ PlainNumber plain_number(std::string_view text) {
 RubricLoad read_rubric_set(const RubricFiles& files) { return Loader(files).run(); }
 
 RubricSet load_rubric_set(const RubricFiles& files) {
-    if (!files.snapshot.empty())
-        if (std::optional<RubricSet> set = rubric_snapshot::restore(files.snapshot, files)) return std::move(*set);
-    RubricLoad load = read_rubric_set(files);
-    if (!load.problems.empty()) throw InputError(load.problems);
-    return std::move(load.set);
+    std::optional<RubricSet> set;
+    if (!files.snapshot.empty()) set = rubric_snapshot::restore(files.snapshot, files);
+    if (!set) {
+        RubricLoad load = read_rubric_set(files);
+        if (!load.problems.empty()) throw InputError(load.problems);
+        set = std::move(load.set);
+    }
+    set->resolve_slots();
+    return std::move(*set);
 }
 
 }  // namespace tne

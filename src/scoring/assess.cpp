@@ -31,10 +31,20 @@ double score_if_closed(const DimensionResult& dimension, size_t closed) {
     return 100.0 * points / answered_weight;
 }
 
-const DimensionResult* find_dimension(const std::vector<DimensionResult>& dimensions, const std::string& id) {
+// The result of the dimension `id` (at `slot` in the rule's set: results are in the set's order).
+const DimensionResult* find_dimension(const std::vector<DimensionResult>& dimensions, const std::string& id,
+                                      Slot slot) {
+    if (slot.index >= 0 && static_cast<size_t>(slot.index) < dimensions.size())
+        return &dimensions[static_cast<size_t>(slot.index)];
     for (const auto& d : dimensions)
         if (d.dimension->id == id) return &d;
     return nullptr;
+}
+
+// The answer a condition on a question reads.
+const Answer* answer_to(const Condition& c, const RubricSet& rubric, const Profile& profile) {
+    if (c.slot.index >= 0) return profile.find(rubric.questions[static_cast<size_t>(c.slot.index)]);
+    return profile.find(c.question);
 }
 
 Holds test_number(const Condition& c, double x) {
@@ -55,6 +65,12 @@ void append_labels(std::string& text, const Question& question, const std::vecto
 
 }  // namespace
 
+std::string matched_step(const CriterionResult& c) {
+    if (c.band) return "≥ " + format_number(c.band->at_least, 2);
+    const auto* id = std::get_if<std::string>(&c.value);
+    return c.score && id ? *id : "";
+}
+
 namespace scoring {
 
 CriterionResult score_criterion(const Criterion& criterion, const Question& question, const Value& value) {
@@ -70,7 +86,6 @@ CriterionResult score_criterion(const Criterion& criterion, const Question& ques
         for (const auto& [id, score] : criterion.rule.levels) {
             if (id == chosen) {
                 result.score = score;
-                result.matched = id;
             }
         }
     } else {
@@ -82,7 +97,7 @@ CriterionResult score_criterion(const Criterion& criterion, const Question& ques
             if (x >= band.at_least) reached = &band;
         if (reached) {
             result.score = reached->score;
-            result.matched = "≥ " + format_number(reached->at_least, 2);
+            result.band = reached;
         }
     }
     if (result.score) result.points = criterion.weight * *result.score / 100.0;
@@ -151,23 +166,24 @@ Holds holds(const Condition& c, const Value& value) {
     return Holds::no;
 }
 
-Holds evaluate(const Condition& c, const std::vector<DimensionResult>& dimensions, const Profile& profile) {
+Holds evaluate(const Condition& c, const Assessment& a) {
     if (!c.dimension.empty()) {
-        const DimensionResult* d = find_dimension(dimensions, c.dimension);
+        const DimensionResult* d = find_dimension(a.dimensions, c.dimension, c.slot);
         return d && d->score ? test_number(c, *d->score) : Holds::unknown;
     }
-    const Answer* answer = profile.find(c.question);
+    const Answer* answer = answer_to(c, *a.rubric, a.profile);
     return answer ? holds(c, answer->value) : Holds::unknown;
 }
 
-ModelResult evaluate_model(const Model& model, const std::vector<DimensionResult>& dimensions, const Profile& profile) {
+ModelResult evaluate_model(const Model& model, const Assessment& a) {
+    const std::vector<DimensionResult>& dimensions = a.dimensions;
     ModelResult result;
     result.model = &model;
     double weighted = 0;
     double weights = 0;
     result.fit_terms.reserve(model.fit.size());
     for (const auto& term : model.fit) {
-        const DimensionResult* d = find_dimension(dimensions, term.dimension);
+        const DimensionResult* d = find_dimension(dimensions, term.dimension, term.slot);
         result.fit_terms.push_back({d->dimension, term.weight, d->score});
         if (d->score) {
             weighted += term.weight * *d->score;
@@ -176,20 +192,20 @@ ModelResult evaluate_model(const Model& model, const std::vector<DimensionResult
     }
     result.fit = weights > 0 ? weighted / weights : 0;
     for (const auto& adjustment : model.context) {
-        if (evaluate(adjustment.when, dimensions, profile) == Holds::yes)
+        if (evaluate(adjustment.when, a) == Holds::yes)
             result.reasons.push_back(
                 {adjustment.adjust, &adjustment.when.why, &adjustment.when.annex, &adjustment.when.basis});
     }
     for (const auto& requirement : model.requires_)
-        if (evaluate(requirement, dimensions, profile) != Holds::yes) result.blockers.push_back({&requirement});
+        if (evaluate(requirement, a) != Holds::yes) result.blockers.push_back({&requirement});
     return result;
 }
 
 namespace {
 
-bool runs(const Model& model, const Profile& profile) {
+bool runs(const Model& model, const RubricSet& rubric, const Profile& profile) {
     if (!model.runs_when) return false;
-    const Answer* answer = profile.find(model.runs_when->question);
+    const Answer* answer = answer_to(*model.runs_when, rubric, profile);
     return answer && holds(*model.runs_when, answer->value) == Holds::yes;
 }
 
@@ -207,13 +223,13 @@ void apply_advice(std::vector<ModelResult>& models, const RubricSet& rubric, con
     const auto* considered = considering ? std::get_if<std::vector<std::string>>(&considering->value) : nullptr;
     for (auto& m : models) {
         const Model& model = *m.model;
-        bool running = runs(model, profile);
+        bool running = runs(model, rubric, profile);
         if (running && (advice.already_runs.kind.empty() || advice.already_runs.kind == model.kind))
             add_reason(m, advice.already_runs);
         bool builds_on_running =
             std::any_of(model.builds_on.begin(), model.builds_on.end(), [&](const std::string& id) {
                 const Model* base = rubric.find_model(id);
-                return base && runs(*base, profile);
+                return base && runs(*base, rubric, profile);
             });
         if (builds_on_running && !running) add_reason(m, advice.builds_on_running);
         if (considered && std::find(considered->begin(), considered->end(), model.id) != considered->end())
@@ -299,7 +315,7 @@ void choose_advice(Assessment& a) {
         a.suggestion_basis = SuggestionBasis::best_fit;
     } else {
         for (const auto& step : advice.first_steps) {
-            if (step.when && evaluate(*step.when, a.dimensions, a.profile) != Holds::yes) continue;
+            if (step.when && evaluate(*step.when, a) != Holds::yes) continue;
             a.suggested = a.find_model(step.model);
             a.first_step = &step;
             break;
@@ -362,7 +378,8 @@ const ModelResult* Assessment::find_model(const std::string& id) const {
 // Built by appending to one string: a report shows dozens of blockers.
 std::string blocker_text(const Blocker& blocker, const Assessment& assessment, Lang lang) {
     const Condition& c = *blocker.condition;
-    const DimensionResult* d = c.dimension.empty() ? nullptr : find_dimension(assessment.dimensions, c.dimension);
+    const DimensionResult* d =
+        c.dimension.empty() ? nullptr : find_dimension(assessment.dimensions, c.dimension, c.slot);
     const Question* q = d ? nullptr : assessment.rubric->find_question(c.question);
     const Answer* answer = q ? assessment.profile.find(c.question) : nullptr;
     bool es = lang == Lang::es;
@@ -457,7 +474,7 @@ Assessment assess_advice(Profile given, const RubricSet& rubric) {
     a.coverage = overall_coverage(a.dimensions);
 
     a.models.reserve(rubric.models.size());
-    for (const auto& model : rubric.models) a.models.push_back(evaluate_model(model, a.dimensions, profile));
+    for (const auto& model : rubric.models) a.models.push_back(evaluate_model(model, a));
     apply_advice(a.models, rubric, profile);
     choose_advice(a);
     return a;

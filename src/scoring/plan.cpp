@@ -285,7 +285,7 @@ private:
         std::vector<size_t> group_of(requirements.size(), SIZE_MAX);
         for (size_t r = 0; r < requirements.size(); ++r) {
             if (questions[r].empty()) {
-                if (evaluate(requirements[r], a_.dimensions, a_.profile) != Holds::yes)
+                if (evaluate(requirements[r], a_) != Holds::yes)
                     unliftable_.push_back({&requirements[r], UnliftableBlocker::Reason::fixed_answer});
                 continue;
             }
@@ -379,7 +379,7 @@ private:
     void solve(const Group& group, Plan& plan) {
         std::vector<const Condition*> unmet;
         for (const Condition* c : group.requirements)
-            if (evaluate(*c, a_.dimensions, a_.profile) != Holds::yes) unmet.push_back(c);
+            if (evaluate(*c, a_) != Holds::yes) unmet.push_back(c);
         if (unmet.empty()) return;
         std::optional<std::vector<int>> best = search(group, group.requirements);
         if (!best) {

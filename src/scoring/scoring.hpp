@@ -24,8 +24,9 @@ enum class Holds { yes, no, unknown };
 
 // A condition on a question, for an answer to it.
 Holds holds(const Condition& condition, const Value& value);
-Holds evaluate(const Condition& condition, const std::vector<DimensionResult>& dimensions, const Profile& profile);
-ModelResult evaluate_model(const Model& model, const std::vector<DimensionResult>& dimensions, const Profile& profile);
+// A condition, and a model, for an assessment whose dimensions are scored (in its set's order).
+Holds evaluate(const Condition& condition, const Assessment& a);
+ModelResult evaluate_model(const Model& model, const Assessment& a);
 // Adds the advice's preferences to each model's fit and sets its status.
 void apply_advice(std::vector<ModelResult>& models, const RubricSet& rubric, const Profile& profile);
 // The first half of assess(): dimensions, overall, coverage, models and the advice's choice, without

@@ -7,7 +7,12 @@
 //   - no <script> element (reports are static);
 //   - the expected number of charts: <svg role="img"> with an accessible name and a visible size;
 //   - <html lang> is the expected language;
-//   - the page prints to an A4 PDF within the expected number of pages.
+//   - the page prints to an A4 PDF within the expected number of pages;
+//   - the PDF holds the whole page: every piece of the page's text (each paragraph, list item, table
+//     cell, heading, summary, caption...), folded <details> bodies included, is found in the PDF's
+//     text (pdftotext), compared without whitespace or hyphens so line breaks do not matter;
+//   - no PDF page ends with a heading (h1-h6, or a <details> summary, which heads its body): a
+//     heading must keep with what follows it.
 // A full-page PNG and the PDF are written to --out for people to look at.
 //
 // Usage: node check-reports.mjs [options] FILE.html...
@@ -81,6 +86,129 @@ function pdfPages(path) {
   return Number(match[1]);
 }
 
+// The PDF's text, one string per page (pdftotext ends each page with a form feed), in pdftotext's
+// reading order.
+function pdfPageTexts(path) {
+  let text;
+  try {
+    text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', path, '-'],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  } catch (error) {
+    if (error.code === 'ENOENT') die('pdftotext is missing (apt-get install poppler-utils)');
+    throw new Error(`pdftotext could not read ${path}: ${String(error.stderr || error.message).trim()}`);
+  }
+  const pages = text.split('\f');
+  if (pages.length > 1 && pages[pages.length - 1].trim() === '') pages.pop();
+  return pages;
+}
+
+// Text as compared between the page and its PDF: compatibility forms folded (a ligature is its
+// letters), and no whitespace or hyphens, so where the PDF breaks a line or a word does not matter.
+const comparable = (text) => text.normalize('NFKC').replace(/[\s\u00AD\u2010\u2011-]+/g, '');
+
+// Cut a long text for a message.
+const excerpt = (text, length = 70) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
+
+// What a report's page holds in words (run in the page): its headings and summaries, and its text in
+// pieces no larger than a block (a paragraph, a list item's own words, a table cell...), each with
+// where it sits: the top-level section and the innermost <details>, open or not. Charts are left
+// out (the table after each says the same in words), as is anything not rendered as text.
+function pageText() {
+  const inline = new Set(['A', 'ABBR', 'B', 'BR', 'CITE', 'CODE', 'DATA', 'DFN', 'EM', 'I', 'KBD', 'LABEL',
+    'MARK', 'Q', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR']);
+  const skipped = new Set(['HEAD', 'SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'svg']);
+  const squeeze = (text) => text.replace(/\s+/g, ' ').trim();
+  const excerpt = (text) => (text.length > 50 ? `${text.slice(0, 49)}…` : text);  // runs in the page
+  const pieces = [];
+  const inlineText = (node) => {
+    if (node.nodeType === Node.TEXT_NODE) return node.data;
+    if (node.nodeType !== Node.ELEMENT_NODE || skipped.has(node.tagName)) return '';
+    return [...node.childNodes].map(inlineText).join('');
+  };
+  const walk = (element, where) => {
+    let words = '';
+    const flush = () => {
+      const text = squeeze(words);
+      if (text) pieces.push({ ...where, text });
+      words = '';
+    };
+    for (const child of element.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) { words += child.data; continue; }
+      if (child.nodeType !== Node.ELEMENT_NODE || skipped.has(child.tagName)) continue;
+      if (inline.has(child.tagName)) { words += inlineText(child); continue; }
+      flush();
+      const inner = { ...where };
+      if (child.tagName === 'SECTION' && !where.section) {
+        const heading = child.querySelector('h1, h2, h3, h4, h5, h6');
+        inner.section = child.id ? `#${child.id}` : `"${excerpt(squeeze(heading?.textContent ?? ''))}"`;
+      }
+      if (child.tagName === 'DETAILS') {
+        const summary = child.querySelector(':scope > summary');
+        inner.details = `${child.open ? 'open' : 'folded'} <details> "${excerpt(squeeze(summary?.textContent ?? ''))}"`;
+      }
+      walk(child, inner);
+    }
+    flush();
+  };
+  walk(document.body, { section: '', details: '' });
+  const headings = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6, summary')]
+    .map((heading) => squeeze(heading.textContent)).filter((text) => text !== '');
+  return { pieces, headings };
+}
+
+// Problems with a PDF against the page's text: pieces missing from it (grouped by section and
+// details), and pages whose last words are a heading's.
+function printProblems(content, pageTexts) {
+  const problems = [];
+  const whole = comparable(pageTexts.join('\n'));
+  // A text the page has n times must be in the PDF n times: a folded reason that repeats one shown
+  // elsewhere is not found by finding the shown one. Where a copy is short, the last ones (folded
+  // parts come after what they expand) are the ones reported.
+  const copiesInPdf = (needle, wanted) => {
+    let found = 0;
+    for (let at = whole.indexOf(needle); at !== -1 && found < wanted; at = whole.indexOf(needle, at + needle.length)) {
+      found++;
+    }
+    return found;
+  };
+  const onPage = new Map();
+  for (const piece of content.pieces) {
+    const key = comparable(piece.text);
+    onPage.set(key, (onPage.get(key) ?? 0) + 1);
+  }
+  const short = new Map([...onPage].map(([key, wanted]) => [key, wanted - copiesInPdf(key, wanted)]));
+  const lost = [];
+  for (const piece of [...content.pieces].reverse()) {
+    const key = comparable(piece.text);
+    if (short.get(key) > 0) {
+      short.set(key, short.get(key) - 1);
+      lost.unshift(piece);
+    }
+  }
+  const missing = new Map();
+  for (const piece of lost) {
+    const where = [piece.section ? `section ${piece.section}` : 'the page outside any section', piece.details]
+      .filter(Boolean).join(', in the ');
+    if (!missing.has(where)) missing.set(where, []);
+    missing.get(where).push(piece.text);
+  }
+  for (const [where, texts] of missing) {
+    problems.push(`${texts.length} piece(s) of text of ${where} are not in the PDF (or fewer times than on the page), `
+      + `first: "${excerpt(texts[0])}"`);
+  }
+  const headings = [...new Set(content.headings.map(comparable))].filter((text) => text !== '');
+  pageTexts.forEach((text, index) => {
+    const page = comparable(text);
+    const heading = headings.find((candidate) => page.endsWith(candidate));
+    if (heading !== undefined) {
+      const words = content.headings.find((candidate) => comparable(candidate) === heading);
+      problems.push(`page ${index + 1} of ${pageTexts.length} ends with the heading "${excerpt(words)}": `
+        + 'none of what it heads is on that page');
+    }
+  });
+  return problems;
+}
+
 const kb = (path) => `${Math.max(1, Math.round(statSync(path).size / 1024))} KB`;
 
 async function checkFile(file, options) {
@@ -90,7 +218,7 @@ async function checkFile(file, options) {
   const stem = basename(path).replace(/\.html?$/i, '');
   const png = join(options.out, `${stem}.png`);
   const pdf = join(options.out, `${stem}.pdf`);
-  const facts = { pages: '-', png: '-', pdf: '-', html: kb(path) };
+  const facts = { pages: '-', pieces: '-', png: '-', pdf: '-', html: kb(path) };
 
   // A fresh profile for every file: nothing cached or remembered from a previous report.
   const profile = mkdtempSync(join(tmpdir(), 'tne-chromium-'));
@@ -148,6 +276,7 @@ async function checkFile(file, options) {
         };
       }),
     }));
+    const content = await page.evaluate(pageText);
     if (options.lang !== null && dom.lang !== options.lang) {
       problems.push(`<html lang> is ${dom.lang === null ? 'missing' : `"${dom.lang}"`}, expected "${options.lang}"`);
     } else if (options.lang === null && !dom.lang) {
@@ -175,6 +304,11 @@ async function checkFile(file, options) {
     const pages = pdfPages(pdf);
     facts.pages = String(pages);
     facts.pdf = kb(pdf);
+    const pageTexts = pdfPageTexts(pdf);
+    if (pageTexts.length !== pages) problems.push(`pdftotext read ${pageTexts.length} page(s) where pdfinfo counts ${pages}`);
+    problems.push(...printProblems(content, pageTexts));
+    facts.pieces = String(content.pieces.length);
+    if (content.pieces.length === 0) problems.push('the page has no text to look for in the PDF');
     if (pages < options.minPages) problems.push(`${pages} A4 page(s), expected at least ${options.minPages}`);
     if (options.maxPages !== null && pages > options.maxPages) {
       problems.push(`${pages} A4 pages, expected at most ${options.maxPages}`);
@@ -187,7 +321,7 @@ async function checkFile(file, options) {
   }
 
   const status = problems.length === 0 ? 'OK  ' : 'FAIL';
-  const lines = [`${status} ${file}  pages ${facts.pages}  html ${facts.html}  png ${facts.png}  pdf ${facts.pdf}`];
+  const lines = [`${status} ${file}  pages ${facts.pages}  text pieces ${facts.pieces}  html ${facts.html}  png ${facts.png}  pdf ${facts.pdf}`];
   for (const problem of problems) lines.push(`       - ${problem}`);
   return { ok: problems.length === 0, text: lines.join('\n') };
 }

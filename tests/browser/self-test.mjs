@@ -24,6 +24,8 @@ const expected = {
   'bad-lang.html': ['<html lang> is "es", expected "en"'],
   'bad-one-chart.html': ['1 chart(s) (<svg role="img">), expected 2'],
   'bad-too-long.html': ['5 A4 pages, expected at most 3'],
+  'bad-folded-in-print.html': ['3 piece(s) of text of section #recommendations, in the folded <details> "3 more recommendations" are not in the PDF'],
+  'bad-heading-at-foot.html': ['page 1 of 2 ends with the heading "Heading left alone"'],
 };
 
 const fixtures = join(here, 'fixtures');

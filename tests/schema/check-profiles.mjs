@@ -4,17 +4,22 @@
 // "date" format of ajv-formats). Profiles are read by the `yaml` package as YAML 1.2 (core schema:
 // `yes` and `no` stay strings, dates stay strings); a duplicate key or any other parse error is a
 // rejection.
-//   examples/*.yaml: the first line is the modeline below, the file it names is exactly the schema,
-//     ajv accepts the profile and `tne assess` exits 0.
+//   examples/*.yaml: the first line is a modeline naming the shipped schema of the example's language
+//     (schemas/profile.schema.es.json for *_es.yaml, else schemas/profile.schema.json), the file it
+//     names is exactly `tne schema` in that language, ajv accepts the profile and `tne assess` exits 0.
 //   tests/profiles/valid/*.yaml: edge cases (unknown answers, YAML 1.2 scalars) that ajv accepts and
 //     `tne assess` exits 0 on; the first line is a comment saying why each is valid.
 //   what `tne init` writes, in English and Spanish: the template with its two required answers
-//     filled in (both accept), the template as it comes (both reject: the name is required), and a
-//     profile rewritten by the questionnaire, evidence included (both accept).
+//     filled in (both accept), the template as it comes (ajv accepts it, so that it opens in an
+//     editor without errors; tne rejects it: the name is required), and a profile rewritten by the
+//     questionnaire, evidence included (both accept).
 //   tests/profiles/invalid/*.yaml: ajv (or the YAML parser) rejects it and `tne assess` exits 2 with
 //     an error on standard error, each for the reason the file's first line gives:
 //       # WHAT IS WRONG. Expect ajv: KEYWORD at /JSON/POINTER; tne: PART OF TNE'S MESSAGE
 //       # WHAT IS WRONG. Expect yaml: ERROR_CODE (or "(any)"); tne: PART OF TNE'S MESSAGE
+//       # WHAT IS WRONG. Expect ajv: valid; tne: PART OF TNE'S MESSAGE
+//     the last for what the schema leaves to tne: a required answer left empty (~), as the template
+//     writes it for the officer to fill in.
 // Prints one line per file, then a summary; exits 1 on any disagreement (listed), 2 on a usage or
 // setup problem.
 import { spawnSync } from "node:child_process";
@@ -27,7 +32,10 @@ import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { parseDocument } from "yaml";
 
-const MODELINE = "# yaml-language-server: $schema=../schemas/profile.schema.json";
+const MODELINE = {
+  en: "# yaml-language-server: $schema=../schemas/profile.schema.json",
+  es: "# yaml-language-server: $schema=../schemas/profile.schema.es.json",
+};
 const EXPECTATION = /Expect (ajv|yaml): (\S+)(?: at (\S+))?; tne: (.+)$/;
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -55,21 +63,30 @@ function runTne(args, input = "") {
   return { code: run.status ?? `signal ${run.signal}`, out: run.stdout, err: run.stderr };
 }
 
-const schemaRun = runTne(["schema"]);
-if (schemaRun.code !== 0) usage(`'tne schema' exited ${schemaRun.code}: ${schemaRun.err.trim()}`);
-const schemaText = schemaRun.out;
+// The schema in each language; the two differ only in their words, so profiles are checked against
+// the English one and the Spanish one is compiled too.
+const schemaTexts = {};
+for (const lang of ["en", "es"]) {
+  const run = runTne(["schema", "--lang", lang]);
+  if (run.code !== 0) usage(`'tne schema --lang ${lang}' exited ${run.code}: ${run.err.trim()}`);
+  schemaTexts[lang] = run.out;
+}
 
-// Strict mode stays on: the two annotation keywords of tne are declared, not ignored. Union types
-// (["number", "null"]: an answer may be unknown) are allowed explicitly.
+// Strict mode stays on: the annotation keywords editors read (yaml-language-server's, see
+// src/profile/schema.cpp) are declared, not ignored. Union types (["string", "number", "boolean"]:
+// any scalar is text) are allowed explicitly.
 const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: false });
 addFormats(ajv, ["date"]);
-ajv.addVocabulary(["x-title-es", "x-description-es"]);
-let validate;
-try {
-  validate = ajv.compile(JSON.parse(schemaText));
-} catch (error) {
-  usage(`ajv cannot compile the output of 'tne schema': ${error.message}`);
+ajv.addVocabulary(["markdownDescription", "defaultSnippets", "enumDescriptions", "errorMessage"]);
+const validators = {};
+for (const lang of ["en", "es"]) {
+  try {
+    validators[lang] = ajv.compile(JSON.parse(schemaTexts[lang]));
+  } catch (error) {
+    usage(`ajv cannot compile the output of 'tne schema --lang ${lang}': ${error.message}`);
+  }
 }
+const validate = validators.en;
 
 const pointer = (instancePath) => instancePath || "/";
 
@@ -84,7 +101,12 @@ function validatorErrors(text) {
       text: `yaml: ${error.message.split("\n")[0]}`,
     }));
   }
-  if (validate(document.toJS({ maxAliasCount: 100 }))) return null;
+  const data = document.toJS({ maxAliasCount: 100 });
+  const valid = validate(data);
+  // The Spanish schema differs only in its words: it must give the same verdict.
+  if (validators.es(data) !== valid)
+    return [{ source: "ajv", keyword: "language", at: null, text: `ajv: the Spanish schema ${valid ? "rejects" : "accepts"} what the English one ${valid ? "accepts" : "rejects"}` }];
+  if (valid) return null;
   return validate.errors.map((error) => {
     const params = error.params?.additionalProperty ? ` ("${error.params.additionalProperty}")` : "";
     return {
@@ -137,13 +159,15 @@ for (const file of examples) {
   const text = readFileSync(path.join(root, file), "utf8");
   const problems = [];
   const firstLine = text.split("\n", 1)[0];
-  if (firstLine !== MODELINE) {
-    problems.push(`the first line is not the modeline: expected '${MODELINE}', found '${firstLine}'`);
+  const lang = file.endsWith("_es.yaml") ? "es" : "en";
+  if (firstLine !== MODELINE[lang]) {
+    problems.push(`the first line is not the modeline: expected '${MODELINE[lang]}', found '${firstLine}'`);
   } else {
-    const named = path.resolve(path.dirname(path.join(root, file)), MODELINE.split("$schema=")[1]);
-    if (!existsSync(named)) problems.push(`the modeline names ${path.relative(root, named)}, which does not exist`);
-    else if (readFileSync(named, "utf8") !== schemaText)
-      problems.push(`${path.relative(root, named)} is not the output of 'tne schema' (build/tne schema -o ${path.relative(root, named)})`);
+    const named = path.resolve(path.dirname(path.join(root, file)), MODELINE[lang].split("$schema=")[1]);
+    const command = `build/tne schema --lang ${lang} -o ${path.relative(root, named)}`;
+    if (!existsSync(named)) problems.push(`the modeline names ${path.relative(root, named)}, which does not exist (${command})`);
+    else if (readFileSync(named, "utf8") !== schemaTexts[lang])
+      problems.push(`${path.relative(root, named)} is not the output of 'tne schema --lang ${lang}' (${command})`);
   }
   const errors = validatorErrors(text);
   if (errors) problems.push(`ajv rejects it (${errors[0].text}) but it is an example, which tne must accept`);
@@ -181,11 +205,15 @@ try {
     const text = readFileSync(template, "utf8");
     const problems = [];
     if (!text.startsWith("# yaml-language-server: $schema=profile.schema.json\n")) problems.push("no modeline naming the schema beside it");
-    if (readFileSync(path.join(workDir, "profile.schema.json"), "utf8") !== schemaText) problems.push("--schema did not write 'tne schema'");
+    if (readFileSync(path.join(workDir, "profile.schema.json"), "utf8") !== schemaTexts[lang])
+      problems.push(`--schema did not write 'tne schema --lang ${lang}'`);
+    // The schema takes the empty required answers, so the template opens in an editor without
+    // errors; tne names them.
     const errors = validatorErrors(text);
-    if (!errors) problems.push("ajv accepts the unfilled template, whose required name is empty");
+    if (errors) problems.push(`ajv rejects the unfilled template (${shown(errors).text}): an editor would open it with errors`);
     const unfilled = runTne(["assess", template]);
     if (unfilled.code !== 2) problems.push(`tne assess exited ${unfilled.code} on the unfilled template, not 2`);
+    else if (!unfilled.err.includes("institution.name is required")) problems.push(`tne did not say 'institution.name is required': ${unfilled.err.trim()}`);
     report(shownName, problems, `${errors ? shown(errors).text : "ajv: valid"}  |  ${firstErrorLine(unfilled.err)}`);
 
     const filled = text.replace("\n  name:\n", "\n  name: Universidad de la Costa\n").replace("\n  type:\n", "\n  type: public_university\n");
@@ -204,7 +232,8 @@ try {
   copyFileSync(path.join(root, "examples/universidad_estatal_es.yaml"), profile);
   const name = "tne init --interactive (completing universidad_estatal_es.yaml)";
   made.push(name);
-  const run = runTne(["init", "--interactive", "--lang", "es", "-o", profile], "sí\nn\n");
+  // Its one unknown answer given, the review saved with an empty line, the HTML report declined.
+  const run = runTne(["init", "--interactive", "--lang", "es", "-o", profile], "sí\n\nn\n");
   const problems = [];
   if (run.code !== 0) problems.push(`exited ${run.code}: ${firstErrorLine(run.err)}`);
   const text = readFileSync(profile, "utf8");
@@ -229,7 +258,10 @@ for (const file of invalid) {
     problems.push("the first line must say what is wrong and what both tools must say: '# WHAT. Expect ajv: KEYWORD at /POINTER; tne: MESSAGE'");
 
   const errors = validatorErrors(text);
-  if (!errors) {
+  const leftToTne = expected && expected[1] === "ajv" && expected[2] === "valid";
+  if (leftToTne) {
+    if (errors) problems.push(`ajv rejects it (${shown(errors).text}), but the schema leaves it to tne`);
+  } else if (!errors) {
     problems.push("ajv accepts it, but it is invalid");
   } else if (expected) {
     const [, source, keyword, at] = expected;
