@@ -74,12 +74,7 @@ Exit assess_profile(const CommonOptions& common, const AssessOptions& report, La
 }  // namespace
 
 void add_assess_options(CLI::App& command, CommonOptions& common, Lang lang) {
-    command
-        .add_option(tr(lang, "profile", "perfil"), options.profile,
-                    tr(lang, "The institution's self-profile (YAML)", "El autoperfil de la institución (YAML)"))
-        ->required()
-        ->type_name(tr(lang, "FILE", "ARCHIVO"))
-        ->check(readable_file(lang));
+    add_profile_argument(command, options.profile, lang);
     add_common(command, common, lang);
     add_format_option(command, options.format, kAssessFormats, Format::text,
                       tr(lang,
@@ -88,25 +83,22 @@ void add_assess_options(CLI::App& command, CommonOptions& common, Lang lang) {
                          "Formato de salida: text (texto), json, html (una página autónoma con gráficos; se\n"
                          "imprime en A4) o markdown (al estilo de GitHub)"),
                       lang);
-    command
-        .add_option("--date", options.date,
+    add_date_option(command, options.date,
                     tr(lang,
                        "The report's date, YYYY-MM-DD: shown in html and markdown, and the day the\n"
                        "evidence's age is counted to (default: today, or SOURCE_DATE_EPOCH's day when set)",
                        "La fecha del informe, AAAA-MM-DD: se muestra en html y markdown, y es el día hasta\n"
                        "el que se cuenta la antigüedad de la evidencia (si falta: hoy, o el día de\n"
-                       "SOURCE_DATE_EPOCH si está definido)"))
-        ->type_name(tr(lang, "YYYY-MM-DD", "AAAA-MM-DD"));
-    command
-        .add_option("--set", options.settings,
-                    tr(lang,
-                       "What-if: score as if PATH had VALUE (repeatable; the file is not touched), e.g.\n"
-                       "--set language.faculty_b2_percent=40 --set funding.co_funding=yes; empty VALUE: unknown",
-                       "Simulación: evaluar como si RUTA tuviera VALOR (repetible; el archivo no cambia), p. ej.\n"
-                       "--set language.faculty_b2_percent=40 --set funding.co_funding=yes; VALOR vacío: se\n"
-                       "desconoce"))
-        ->type_name(tr(lang, "PATH=VALUE", "RUTA=VALOR"))
-        ->allow_extra_args(false);
+                       "SOURCE_DATE_EPOCH si está definido)"),
+                    lang);
+    add_set_option(command, options.settings,
+                   tr(lang,
+                      "What-if: score as if PATH had VALUE (repeatable; the file is not touched), e.g.\n"
+                      "--set language.faculty_b2_percent=40 --set funding.co_funding=yes; empty VALUE: unknown",
+                      "Simulación: evaluar como si RUTA tuviera VALOR (repetible; el archivo no cambia), p. ej.\n"
+                      "--set language.faculty_b2_percent=40 --set funding.co_funding=yes; VALOR vacío: se\n"
+                      "desconoce"),
+                   lang);
     command
         .add_option("--evidence-max-age", options.evidence_max_age,
                     tr(lang,

@@ -157,11 +157,10 @@ void add_batch_options(CLI::App& command, CommonOptions& common, Lang lang) {
                        "Evaluar N entradas a la vez, de 1 a 256 (si falta: tantas como núcleos)"))
         ->type_name("N")
         ->check(whole_number(1, 256, lang));
-    command
-        .add_option("--date", options.date,
+    add_date_option(command, options.date,
                     tr(lang, "The summary's date (default: today, or SOURCE_DATE_EPOCH)",
-                       "La fecha del resumen (si falta: hoy, o SOURCE_DATE_EPOCH)"))
-        ->type_name(tr(lang, "YYYY-MM-DD", "AAAA-MM-DD"));
+                       "La fecha del resumen (si falta: hoy, o SOURCE_DATE_EPOCH)"),
+                    lang);
     command.add_flag("-q,--quiet", options.quiet,
                      tr(lang, "No progress line, error lines or final count on standard error",
                         "Sin línea de progreso, líneas de error ni cuenta final en la salida de errores"));

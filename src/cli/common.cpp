@@ -201,6 +201,29 @@ void add_color_option(CLI::App& command, std::string& color, Lang lang) {
         ->capture_default_str();
 }
 
+void add_file_argument(CLI::App& command, const char* name, std::string& file, const char* help, Lang lang) {
+    command.add_option(name, file, help)
+        ->required()
+        ->type_name(tr(lang, "FILE", "ARCHIVO"))
+        ->check(readable_file(lang));
+}
+
+void add_profile_argument(CLI::App& command, std::string& profile, Lang lang) {
+    add_file_argument(command, tr(lang, "profile", "perfil"), profile,
+                      tr(lang, "The institution's self-profile (YAML)", "El autoperfil de la institución (YAML)"),
+                      lang);
+}
+
+void add_set_option(CLI::App& command, std::vector<std::string>& settings, const char* help, Lang lang) {
+    command.add_option("--set", settings, help)
+        ->type_name(tr(lang, "PATH=VALUE", "RUTA=VALOR"))
+        ->allow_extra_args(false);
+}
+
+void add_date_option(CLI::App& command, std::string& date, const char* help, Lang lang) {
+    command.add_option("--date", date, help)->type_name(tr(lang, "YYYY-MM-DD", "AAAA-MM-DD"));
+}
+
 void add_output(CLI::App& command, CommonOptions& common, Lang lang) {
     command
         .add_option("-o,--output", common.output,

@@ -62,6 +62,14 @@ Format output_format(const std::optional<Format>& given, const std::string& outp
 
 // --color auto|always|never.
 void add_color_option(CLI::App& command, std::string& color, Lang lang);
+// A required FILE argument, named `name` in the help.
+void add_file_argument(CLI::App& command, const char* name, std::string& file, const char* help, Lang lang);
+// The PROFILE argument of the commands that read one self-profile.
+void add_profile_argument(CLI::App& command, std::string& profile, Lang lang);
+// --set PATH=VALUE, repeatable: what-if answers; `help` says what they do for the command.
+void add_set_option(CLI::App& command, std::vector<std::string>& settings, const char* help, Lang lang);
+// --date YYYY-MM-DD; `help` says what the date is for in the command.
+void add_date_option(CLI::App& command, std::string& date, const char* help, Lang lang);
 
 // The checks of option values, each with its message in `lang` (CLI11's own are English only).
 // An input file that can be opened, else the system's reason.

@@ -46,18 +46,10 @@ std::pair<Profile, Profile> load_both(const std::string& old_path, const std::st
 }  // namespace
 
 void add_diff_options(CLI::App& command, CommonOptions& common, Lang lang) {
-    command
-        .add_option(tr(lang, "old", "anterior"), options.old_profile,
-                    tr(lang, "The earlier self-profile (YAML)", "El autoperfil anterior (YAML)"))
-        ->required()
-        ->type_name(tr(lang, "FILE", "ARCHIVO"))
-        ->check(readable_file(lang));
-    command
-        .add_option(tr(lang, "new", "nuevo"), options.new_profile,
-                    tr(lang, "The later self-profile (YAML)", "El autoperfil posterior (YAML)"))
-        ->required()
-        ->type_name(tr(lang, "FILE", "ARCHIVO"))
-        ->check(readable_file(lang));
+    add_file_argument(command, tr(lang, "old", "anterior"), options.old_profile,
+                      tr(lang, "The earlier self-profile (YAML)", "El autoperfil anterior (YAML)"), lang);
+    add_file_argument(command, tr(lang, "new", "nuevo"), options.new_profile,
+                      tr(lang, "The later self-profile (YAML)", "El autoperfil posterior (YAML)"), lang);
     add_format_option(command, options.format, kDiffFormats, Format::text,
                       tr(lang, "text, json, markdown (to paste into a review) or html",
                          "text (texto), json, markdown (para pegar en una revisión) o html"),

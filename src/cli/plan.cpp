@@ -28,23 +28,16 @@ const std::vector<Format> kPlanFormats = {Format::text, Format::json, Format::ma
 }  // namespace
 
 void add_plan_options(CLI::App& command, CommonOptions& common, Lang lang) {
-    command
-        .add_option(tr(lang, "profile", "perfil"), options.profile,
-                    tr(lang, "The institution's self-profile (YAML)", "El autoperfil de la institución (YAML)"))
-        ->required()
-        ->type_name(tr(lang, "FILE", "ARCHIVO"))
-        ->check(readable_file(lang));
+    add_profile_argument(command, options.profile, lang);
     command
         .add_option("--target", options.target,
                     tr(lang, "The model to reach, by id (default: the next step of the suggested pathway)",
                        "El modelo que alcanzar, por su id (si falta: el siguiente paso de la ruta sugerida)"))
         ->type_name(tr(lang, "MODEL", "MODELO"));
-    command
-        .add_option("--set", options.settings,
-                    tr(lang, "Plan from a what-if: as tne assess --set (repeatable)",
-                       "Planear desde una simulación: como tne assess --set (repetible)"))
-        ->type_name(tr(lang, "PATH=VALUE", "RUTA=VALOR"))
-        ->allow_extra_args(false);
+    add_set_option(command, options.settings,
+                   tr(lang, "Plan from a what-if: as tne assess --set (repeatable)",
+                      "Planear desde una simulación: como tne assess --set (repetible)"),
+                   lang);
     add_common(command, common, lang);
     add_format_option(command, options.format, kPlanFormats, Format::text,
                       tr(lang, "Output format: text, json, markdown or html",

@@ -132,18 +132,16 @@ Exit run_rubrics_test(const CommonOptions& common, Lang lang) {
 }
 
 void add_rubrics_diff_options(CLI::App& command, CommonOptions& common, Lang lang) {
-    command
-        .add_option(tr(lang, "old", "anterior"), options.old_dir,
-                    tr(lang, "The rubric set before the change (a directory, or 'builtin')",
-                       "El conjunto de rúbricas antes del cambio (una carpeta, o 'builtin', el incorporado)"))
-        ->type_name(tr(lang, "DIR", "CARPETA"))
-        ->required();
-    command
-        .add_option(tr(lang, "new", "nuevo"), options.new_dir,
-                    tr(lang, "The rubric set after the change (a directory, or 'builtin')",
-                       "El conjunto de rúbricas después del cambio (una carpeta, o 'builtin', el incorporado)"))
-        ->type_name(tr(lang, "DIR", "CARPETA"))
-        ->required();
+    // A folder, or 'builtin': not checked as a folder.
+    auto add_set = [&](const char* name, std::string& dir, const char* help) {
+        command.add_option(name, dir, help)->type_name(tr(lang, "DIR", "CARPETA"))->required();
+    };
+    add_set(tr(lang, "old", "anterior"), options.old_dir,
+            tr(lang, "The rubric set before the change (a directory, or 'builtin')",
+               "El conjunto de rúbricas antes del cambio (una carpeta, o 'builtin', el incorporado)"));
+    add_set(tr(lang, "new", "nuevo"), options.new_dir,
+            tr(lang, "The rubric set after the change (a directory, or 'builtin')",
+               "El conjunto de rúbricas después del cambio (una carpeta, o 'builtin', el incorporado)"));
     command
         .add_option("--profiles", options.profiles,
                     tr(lang, "Directory of profiles (*.yaml, *.yml) to re-score",

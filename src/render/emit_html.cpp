@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "base/enum_ids.hpp"
 #include "render/emit.hpp"
 #include "render/html.hpp"
 
@@ -14,22 +15,13 @@ namespace {
 
 using namespace doc;
 
-const char* tone_class(Tone tone) {
-    switch (tone) {
-        case Tone::plain:
-            return "";
-        case Tone::bad:
-            return "tone-bad";
-        case Tone::warn:
-            return "tone-warn";
-        case Tone::fair:
-            return "tone-fair";
-        case Tone::good:
-            return "tone-good";
-        case Tone::muted:
-            return "tone-muted";
-    }
-    return "";
+std::string_view tone_class(Tone tone) {
+    static constexpr EnumId<Tone> kClasses[] = {{Tone::bad, "tone-bad"},
+                                                {Tone::warn, "tone-warn"},
+                                                {Tone::fair, "tone-fair"},
+                                                {Tone::good, "tone-good"},
+                                                {Tone::muted, "tone-muted"}};
+    return id_of(kClasses, tone);  // plain: none
 }
 
 std::string class_attribute(const std::string& names) {
@@ -40,7 +32,7 @@ std::string inline_text(const Text& text) {
     std::string out;
     for (const auto& span : text.spans) {
         std::string words = html::escape(span.text);
-        std::string tone = class_attribute(tone_class(span.tone));
+        std::string tone = class_attribute(std::string(tone_class(span.tone)));
         switch (span.style) {
             case Style::plain:
                 out += tone.empty() ? words : "<span" + tone + ">" + words + "</span>";

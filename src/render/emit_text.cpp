@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "base/enum_ids.hpp"
 #include "base/text_layout.hpp"
 #include "render/emit.hpp"
 
@@ -16,22 +17,11 @@ using namespace doc;
 constexpr size_t kBarCells = 16;
 constexpr size_t kMinLastColumn = 18;  // below this a table is written as one record per row
 
-const char* tone_code(Tone tone) {
-    switch (tone) {
-        case Tone::plain:
-            return "";
-        case Tone::bad:
-            return "31";
-        case Tone::warn:
-            return "33";
-        case Tone::fair:
-            return "36";
-        case Tone::good:
-            return "32";
-        case Tone::muted:
-            return "2";
-    }
-    return "";
+// The SGR colour of a tone: red, yellow, cyan, green, dim; plain has none.
+std::string_view tone_code(Tone tone) {
+    static constexpr EnumId<Tone> kCodes[] = {
+        {Tone::bad, "31"}, {Tone::warn, "33"}, {Tone::fair, "36"}, {Tone::good, "32"}, {Tone::muted, "2"}};
+    return id_of(kCodes, tone);
 }
 
 Text styled(Text text, Style style) {
@@ -63,7 +53,8 @@ private:
     std::string paint(const std::string& text, Style style, Tone tone) const {
         if (!layout_.color || text.empty()) return text;
         std::string code = style == Style::strong ? "1" : "";
-        if (const char* colour = tone_code(tone); *colour) code += (code.empty() ? "" : ";") + std::string(colour);
+        if (std::string_view colour = tone_code(tone); !colour.empty())
+            code += (code.empty() ? "" : ";") + std::string(colour);
         return code.empty() ? text : fmt::format("\033[{}m{}\033[0m", code, text);
     }
 

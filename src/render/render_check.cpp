@@ -133,33 +133,20 @@ std::string render_json(const CheckReport& report, Lang lang) {
 
 // GitHub workflow commands: "::error file=F,line=L,col=C,title=T::message". Data escapes %, CR
 // and LF; property values also ',' and ':'.
-std::string escape_data(std::string_view text) {
+// `text` with each character of `codes` replaced by its percent code.
+std::string percent_escaped(std::string_view text, std::string_view codes) {
     std::string out;
     for (char c : text) {
-        if (c == '%')
-            out += "%25";
-        else if (c == '\r')
-            out += "%0D";
-        else if (c == '\n')
-            out += "%0A";
-        else
+        if (codes.find(c) == std::string_view::npos)
             out += c;
+        else
+            out += fmt::format("%{:02X}", static_cast<unsigned char>(c));
     }
     return out;
 }
 
-std::string escape_property(std::string_view text) {
-    std::string out;
-    for (char c : escape_data(text)) {
-        if (c == ':')
-            out += "%3A";
-        else if (c == ',')
-            out += "%2C";
-        else
-            out += c;
-    }
-    return out;
-}
+std::string escape_data(std::string_view text) { return percent_escaped(text, "%\r\n"); }
+std::string escape_property(std::string_view text) { return percent_escaped(text, "%\r\n:,"); }
 
 std::string render_github(const CheckReport& report, Lang lang, const ArtifactBase& base) {
     std::string out;

@@ -1,4 +1,5 @@
 // The Assessment written out as JSON: the stable contract documented in docs/json.md.
+#include "base/enum_ids.hpp"
 #include "render/json_values.hpp"
 #include "tne/render.hpp"
 
@@ -17,29 +18,18 @@ void write_level(JsonWriter& json, const Level* level, Lang lang) {
 }
 
 std::string_view status_id(ModelStatus status) {
-    switch (status) {
-        case ModelStatus::runs:
-            return "runs";
-        case ModelStatus::within_reach:
-            return "within_reach";
-        case ModelStatus::low_fit:
-            return "low_fit";
-        case ModelStatus::blocked:
-            return "blocked";
-    }
-    return "";
+    static constexpr EnumId<ModelStatus> kIds[] = {{ModelStatus::runs, "runs"},
+                                                   {ModelStatus::within_reach, "within_reach"},
+                                                   {ModelStatus::low_fit, "low_fit"},
+                                                   {ModelStatus::blocked, "blocked"}};
+    return id_of(kIds, status);
 }
 
 std::string_view basis_id(SuggestionBasis basis) {
-    switch (basis) {
-        case SuggestionBasis::best_fit:
-            return "best_fit";
-        case SuggestionBasis::first_step:
-            return "first_step";
-        case SuggestionBasis::too_few_answers:
-            return "too_few_answers";
-    }
-    return "";
+    static constexpr EnumId<SuggestionBasis> kIds[] = {{SuggestionBasis::best_fit, "best_fit"},
+                                                       {SuggestionBasis::first_step, "first_step"},
+                                                       {SuggestionBasis::too_few_answers, "too_few_answers"}};
+    return id_of(kIds, basis);
 }
 
 // {"points": 10, "why": "...", "annex": "4.3.3", "quote": "...", "assumption": "..."}

@@ -3,6 +3,7 @@
 // in profile_diff.cpp.
 #include <fmt/format.h>
 
+#include "base/enum_ids.hpp"
 #include "render/emit.hpp"
 #include "render/json_values.hpp"
 #include "report/report_words.hpp"
@@ -22,15 +23,20 @@ void write_texts(JsonWriter& json, std::string_view key, const std::vector<Local
 }
 
 std::string_view move_id(ModelMove move) {
-    switch (move) {
-        case ModelMove::became_feasible:
-            return "became_feasible";
-        case ModelMove::became_blocked:
-            return "became_blocked";
-        case ModelMove::blockers_changed:
-            return "blockers_changed";
-    }
-    return "";
+    static constexpr EnumId<ModelMove> kIds[] = {{ModelMove::became_feasible, "became_feasible"},
+                                                 {ModelMove::became_blocked, "became_blocked"},
+                                                 {ModelMove::blockers_changed, "blockers_changed"}};
+    return id_of(kIds, move);
+}
+
+// A score's change with its levels and coverage: the overall index's and each dimension's.
+void write_scored(JsonWriter& json, const ScoreChange& score, const NamedRef& old_level, const NamedRef& new_level,
+                  const ScoreChange& coverage, Lang lang) {
+    write_change(json, score);
+    write_ref(json, "old_level", old_level, lang);
+    write_ref(json, "new_level", new_level, lang);
+    write_score(json, "old_coverage", coverage.old_score);
+    write_score(json, "new_coverage", coverage.new_score);
 }
 
 void write_side(JsonWriter& json, std::string_view key, const DiffSide& side) {
@@ -77,11 +83,7 @@ std::string render_assessment_diff_json(const AssessmentDiff& diff, Lang lang) {
     json.field("changed", diff.changed()).field("regressed", diff.regressed());
 
     json.key("overall").begin_object();
-    write_change(json, diff.overall);
-    write_ref(json, "old_level", diff.old_level, lang);
-    write_ref(json, "new_level", diff.new_level, lang);
-    write_score(json, "old_coverage", diff.coverage.old_score);
-    write_score(json, "new_coverage", diff.coverage.new_score);
+    write_scored(json, diff.overall, diff.old_level, diff.new_level, diff.coverage, lang);
     json.end_object();
 
     json.key("suggested_model").begin_object();
@@ -92,11 +94,7 @@ std::string render_assessment_diff_json(const AssessmentDiff& diff, Lang lang) {
     json.key("dimensions").begin_array();
     for (const auto& d : diff.dimensions) {
         json.begin_object().field("id", d.dimension.id).field("name", d.dimension.name.in(lang));
-        write_change(json, d.score);
-        write_ref(json, "old_level", d.old_level, lang);
-        write_ref(json, "new_level", d.new_level, lang);
-        write_score(json, "old_coverage", d.coverage.old_score);
-        write_score(json, "new_coverage", d.coverage.new_score);
+        write_scored(json, d.score, d.old_level, d.new_level, d.coverage, lang);
         json.end_object();
     }
     json.end_array();

@@ -3,6 +3,7 @@
 // rubric_diff.cpp.
 #include <fmt/format.h>
 
+#include "base/enum_ids.hpp"
 #include "render/emit.hpp"
 #include "render/json_values.hpp"
 #include "report/reports.hpp"
@@ -54,15 +55,9 @@ void write_recommendations(JsonWriter& json, std::string_view key, const std::ve
 }
 
 std::string_view presence_id(Presence presence) {
-    switch (presence) {
-        case Presence::both:
-            return "both";
-        case Presence::added:
-            return "added";
-        case Presence::removed:
-            return "removed";
-    }
-    return "";
+    static constexpr EnumId<Presence> kIds[] = {
+        {Presence::both, "both"}, {Presence::added, "added"}, {Presence::removed, "removed"}};
+    return id_of(kIds, presence);
 }
 
 std::string_view status_id(const ProfileDiff& p) {

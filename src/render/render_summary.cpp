@@ -10,6 +10,11 @@ namespace tne {
 
 namespace {
 
+// {"id", "name", "count"}: how many of a group are at a level, or were suggested a model.
+void write_count(JsonWriter& json, const std::string& id, const LocalText& name, int count, Lang lang) {
+    json.begin_object().field("id", id).field("name", name.in(lang)).field("count", count).end_object();
+}
+
 // The group's name: the institution type's label, or "All institutions" for the whole cohort.
 std::string type_name(const CohortSummary& s, const std::string& type_id, Lang lang) {
     return type_id.empty() ? std::string(lang == Lang::es ? "Todas las instituciones" : "All institutions")
@@ -51,10 +56,7 @@ void write_group(JsonWriter& json, const CohortSummary& s, const TypeSummary& g,
     json.end_array();
 
     json.key("levels").begin_array();
-    for (size_t i = 0; i < r.levels.size(); ++i) {
-        json.begin_object().field("id", r.levels[i].id).field("name", r.levels[i].name.in(lang));
-        json.field("count", g.levels[i]).end_object();
-    }
+    for (size_t i = 0; i < r.levels.size(); ++i) write_count(json, r.levels[i].id, r.levels[i].name, g.levels[i], lang);
     json.end_array();
     json.field("no_level", g.no_level);
 
@@ -69,10 +71,8 @@ void write_group(JsonWriter& json, const CohortSummary& s, const TypeSummary& g,
     json.field("no_weakest_dimension", g.no_weakest);
 
     json.key("suggested_models").begin_array();
-    for (size_t i = 0; i < r.models.size(); ++i) {
-        json.begin_object().field("id", r.models[i].id).field("name", r.models[i].name.in(lang));
-        json.field("count", g.suggested[i]).end_object();
-    }
+    for (size_t i = 0; i < r.models.size(); ++i)
+        write_count(json, r.models[i].id, r.models[i].name, g.suggested[i], lang);
     json.end_array();
     json.field("no_suggestion", g.no_suggestion);
     json.end_object();

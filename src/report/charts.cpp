@@ -6,6 +6,7 @@
 #include <cmath>
 #include <numbers>
 
+#include "base/enum_ids.hpp"
 #include "base/text_layout.hpp"
 #include "report/report_words.hpp"
 
@@ -107,18 +108,13 @@ std::string fit_status(const Assessment& a, const ModelResult& m, Lang lang) {
 }
 
 // The suggestion is solid and green, whatever its status: a first step is never drawn blocked.
-const char* bar_class(const Assessment& a, const ModelResult& m) {
+std::string_view bar_class(const Assessment& a, const ModelResult& m) {
     if (&m == a.suggested) return "bar-suggested";
-    switch (m.status) {
-        case ModelStatus::runs:
-        case ModelStatus::within_reach:
-            return "bar";
-        case ModelStatus::low_fit:
-            return "bar-low";
-        case ModelStatus::blocked:
-            return "bar-blocked";
-    }
-    return "bar";
+    static constexpr EnumId<ModelStatus> kClasses[] = {{ModelStatus::runs, "bar"},
+                                                       {ModelStatus::within_reach, "bar"},
+                                                       {ModelStatus::low_fit, "bar-low"},
+                                                       {ModelStatus::blocked, "bar-blocked"}};
+    return id_of(kClasses, m.status);
 }
 
 void fit_axis(svg::Canvas& canvas, double bottom) {

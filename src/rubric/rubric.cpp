@@ -3,33 +3,21 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "base/enum_ids.hpp"
 #include "base/messages.hpp"
 #include "tne/input.hpp"
 
 namespace tne {
 
 std::string_view effort_id(Effort effort) {
-    switch (effort) {
-        case Effort::low:
-            return "low";
-        case Effort::medium:
-            return "medium";
-        case Effort::high:
-            return "high";
-    }
-    return "medium";
+    static constexpr EnumId<Effort> kIds[] = {{Effort::low, "low"}, {Effort::medium, "medium"}, {Effort::high, "high"}};
+    return id_of(kIds, effort);
 }
 
 std::string_view horizon_id(Horizon horizon) {
-    switch (horizon) {
-        case Horizon::quick_win:
-            return "quick_win";
-        case Horizon::months_6_12:
-            return "months_6_12";
-        case Horizon::longer:
-            return "longer";
-    }
-    return "longer";
+    static constexpr EnumId<Horizon> kIds[] = {
+        {Horizon::quick_win, "quick_win"}, {Horizon::months_6_12, "months_6_12"}, {Horizon::longer, "longer"}};
+    return id_of(kIds, horizon);
 }
 
 const Choice* Question::find_value(const std::string& id) const {
@@ -53,28 +41,26 @@ const Choice* Question::find_value_written(std::string_view written) const {
     return named;
 }
 
+namespace {
+
+// The item of `items` whose `key` member is `wanted`; none when there is none.
+template <class Item>
+const Item* find_by(const std::vector<Item>& items, std::string Item::*key, const std::string& wanted) {
+    auto at = std::find_if(items.begin(), items.end(), [&](const Item& item) { return item.*key == wanted; });
+    return at == items.end() ? nullptr : &*at;
+}
+
+}  // namespace
+
 const Question* RubricSet::find_question(const std::string& path) const {
-    for (const auto& question : questions)
-        if (question.path == path) return &question;
-    return nullptr;
+    return find_by(questions, &Question::path, path);
 }
-
-const Dimension* RubricSet::find_dimension(const std::string& dimension_id) const {
-    for (const auto& dimension : dimensions)
-        if (dimension.id == dimension_id) return &dimension;
-    return nullptr;
+const Dimension* RubricSet::find_dimension(const std::string& wanted) const {
+    return find_by(dimensions, &Dimension::id, wanted);
 }
-
-const Model* RubricSet::find_model(const std::string& model_id) const {
-    for (const auto& model : models)
-        if (model.id == model_id) return &model;
-    return nullptr;
-}
-
-const AnnexSection* RubricSet::find_annex_section(const std::string& section_id) const {
-    for (const auto& section : annex_sections)
-        if (section.id == section_id) return &section;
-    return nullptr;
+const Model* RubricSet::find_model(const std::string& wanted) const { return find_by(models, &Model::id, wanted); }
+const AnnexSection* RubricSet::find_annex_section(const std::string& wanted) const {
+    return find_by(annex_sections, &AnnexSection::id, wanted);
 }
 
 void RubricSet::resolve_slots() {

@@ -17,6 +17,7 @@
 #include <valijson/schema_parser.hpp>
 #include <valijson/validator.hpp>
 
+#include "base/enum_ids.hpp"
 #include "base/messages.hpp"
 #include "base/yaml_input.hpp"
 #include "rubric/embedded_files.hpp"
@@ -338,21 +339,11 @@ std::unordered_set<std::string> outer_contexts(const std::vector<valijson::Valid
 }  // namespace
 
 std::string_view definition_name(FileKind kind) {
-    switch (kind) {
-        case FileKind::rubric_set:
-            return "rubric_set_file";
-        case FileKind::annex:
-            return "annex_file";
-        case FileKind::questions:
-            return "questions_file";
-        case FileKind::dimension:
-            return "dimension_file";
-        case FileKind::models:
-            return "models_file";
-        case FileKind::tests:
-            return "tests_file";
-    }
-    return "rubric_set_file";
+    static constexpr EnumId<FileKind> kIds[] = {
+        {FileKind::rubric_set, "rubric_set_file"}, {FileKind::annex, "annex_file"},
+        {FileKind::questions, "questions_file"},   {FileKind::dimension, "dimension_file"},
+        {FileKind::models, "models_file"},         {FileKind::tests, "tests_file"}};
+    return id_of(kIds, kind);
 }
 
 const std::string& schema_text() {
