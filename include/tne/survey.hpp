@@ -139,11 +139,13 @@ struct CellLabel {
     std::vector<std::string> values;
 };
 // Hashes every key: the standard hash of a string would have the table compare a few keys one by
-// one instead, which is slower for labels.
+// one instead, which is slower for labels. Transparent, so a cell's text is looked up as it is (a
+// string_view into the row), without a copy.
 struct LabelHash {
-    size_t operator()(const std::string& key) const { return std::hash<std::string_view>{}(key); }
+    using is_transparent = void;
+    size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
 };
-using CellLabels = std::unordered_map<std::string, CellLabel, LabelHash>;
+using CellLabels = std::unordered_map<std::string, CellLabel, LabelHash, std::equal_to<>>;
 
 // A map bound to one CSV file's header: the column index of every field.
 struct BoundSurvey {

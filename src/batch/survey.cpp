@@ -641,8 +641,12 @@ std::vector<std::string> split(const std::string& text, const std::string& separ
 CellLabels cell_labels(const SurveyField& field, const SurveyMap& map, const Question& q) {
     CellLabels table;
     const bool list = q.type == QuestionType::list;
-    auto add = [&](const std::string& label, CellLabel meaning) {
-        table.emplace(label_key(label), std::move(meaning));
+    // Under its folded form, and as written when that differs: most cells give a label exactly as
+    // written, and are found without folding them. The folded form's first meaning wins, as written too.
+    auto add = [&](const std::string& label, const CellLabel& meaning) {
+        auto [at, first] = table.emplace(label_key(label), meaning);
+        std::string written = trim(label);
+        if (first && written != at->first) table.emplace(std::move(written), meaning);
     };
     for (const auto& label : field.unknown) add(label, {true, {}});
     for (const auto& label : map.unknown) add(label, {true, {}});
@@ -677,8 +681,11 @@ void set_scalar(RawAnswer& raw, std::string_view text, bool may_be_number, const
 void read_cell(const CellLabels& labels, const SurveyMap& map, const Question& q, const CsvCell& cell, std::string& key,
                Reading& reading) {
     auto meaning = [&](std::string_view text) -> const CellLabel* {
+        auto found = labels.find(text);
+        if (found != labels.end()) return &found->second;
         fold_into(text, key);
-        auto found = labels.find(key);
+        if (key == text) return nullptr;  // folding changed nothing: no other key to look up
+        found = labels.find(key);
         return found == labels.end() ? nullptr : &found->second;
     };
     std::string_view text = trim_view(cell.text);
