@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "base/json_writer.hpp"
 #include "batch/batch_input.hpp"
 #include "support.hpp"
 #include "tne/batch.hpp"
@@ -154,11 +155,11 @@ TEST_CASE("batch records equal single assessments, in input order, whatever the 
         CHECK(cells["status"] == "scored");
         CHECK(cells["name"] == expected.institution_name);
         CHECK(cells["type"] == expected.institution_type);
-        CHECK(cells["overall"] == format_number(*expected.overall, 1));
+        CHECK(cells["overall"] == format_number(*expected.overall, tne::kFigureDecimals));
         CHECK(cells["level"] == expected.level->id);
-        CHECK(cells["coverage"] == format_number(100 * expected.coverage, 1));
+        CHECK(cells["coverage"] == format_number(100 * expected.coverage, tne::kFigureDecimals));
         for (const auto& d : expected.dimensions)
-            CHECK(cells["score." + d.dimension->id] == (d.score ? format_number(*d.score, 1) : ""));
+            CHECK(cells["score." + d.dimension->id] == (d.score ? format_number(*d.score, tne::kFigureDecimals) : ""));
         CHECK(cells["suggested_model"] == (expected.suggested ? expected.suggested->model->id : ""));
         CHECK(cells["recommendation_1"] == expected.recommendations.at(0).criterion->id);
         CHECK(cells["recommendation_3"] == expected.recommendations.at(2).criterion->id);

@@ -72,6 +72,13 @@ std::vector<tne::CohortMember> cohort() {
     return members;
 }
 
+// The eighth input of the cohort, which failed to load.
+std::vector<tne::FailedInput> one_failure() {
+    tne::Diagnostic error{{"cohort.yaml", 73, 9},
+                          {"institution.type: \"nope\" is not valid", "institution.type: \"nope\" no es válido"}};
+    return {{"cohort.yaml:71", {error}}};
+}
+
 size_t dimension_index(const std::string& id) {
     const auto& dimensions = default_rubrics().dimensions;
     for (size_t i = 0; i < dimensions.size(); ++i)
@@ -130,7 +137,7 @@ int cell_count(const std::string& row) {
 
 TEST_CASE("the cohort is counted by type in the rubric's order, empty types included", "[cohort]") {
     auto members = cohort();
-    tne::CohortSummary s = tne::summarise(members, default_rubrics(), 8, 1);
+    tne::CohortSummary s = tne::summarise(members, default_rubrics(), 8, one_failure());
     CHECK(s.read == 8);
     CHECK(s.scored == 7);
     CHECK(s.failed == 1);
@@ -155,14 +162,14 @@ TEST_CASE("the cohort is counted by type in the rubric's order, empty types incl
     CHECK(s.all.members.size() == 7);
     // An empty cohort has no shares.
     std::vector<tne::CohortMember> none;
-    tne::CohortSummary empty = tne::summarise(none, default_rubrics(), 0, 0);
+    tne::CohortSummary empty = tne::summarise(none, default_rubrics(), 0, {});
     CHECK_FALSE(empty.all.share);
     CHECK_FALSE(empty.types[0].share);
 }
 
 TEST_CASE("overall and dimension statistics are over the known scores of each group", "[cohort]") {
     auto members = cohort();
-    tne::CohortSummary s = tne::summarise(members, default_rubrics(), 8, 1);
+    tne::CohortSummary s = tne::summarise(members, default_rubrics(), 8, one_failure());
     const auto& pub = type_summary(s, "public_university");
     const auto& priv = type_summary(s, "private_university");
     const auto& tech = type_summary(s, "technological_institute");
@@ -200,7 +207,7 @@ TEST_CASE("overall and dimension statistics are over the known scores of each gr
 
 TEST_CASE("levels and suggested models are counted in rubric order", "[cohort]") {
     auto members = cohort();
-    tne::CohortSummary s = tne::summarise(members, default_rubrics(), 8, 1);
+    tne::CohortSummary s = tne::summarise(members, default_rubrics(), 8, one_failure());
     // Rubric levels: early, emerging, consolidating, ready.
     CHECK(s.all.levels == std::vector<int>{1, 2, 2, 1});  // T2 | P1 V2 | P2 P3 | V1
     CHECK(s.all.no_level == 1);                           // T1
@@ -230,19 +237,25 @@ TEST_CASE("levels and suggested models are counted in rubric order", "[cohort]")
     CHECK(dual.share == Approx(200.0 / 7));
     CHECK(s.all.no_suggestion_share == Approx(100.0 / 7));
     CHECK(s.all.no_weakest_share == Approx(100.0 / 7));
-    REQUIRE(s.all.most_suggested);
-    CHECK(s.all.most_suggested->model->id == "dual_degree");
-    CHECK(s.all.most_suggested->share == Approx(200.0 / 7));
-    // Among equals, the first in rubric order: the private universities' franchise (V2 has none).
-    REQUIRE(priv.most_suggested);
-    CHECK(priv.most_suggested->model->id == "franchise");
+    REQUIRE(s.all.most_suggested.size() == 1);
+    CHECK(s.all.most_suggested[0].model->id == "dual_degree");
+    CHECK(s.all.most_suggested[0].share == Approx(200.0 / 7));
+    // The private universities': franchise alone (V2 has none).
+    REQUIRE(priv.most_suggested.size() == 1);
+    CHECK(priv.most_suggested[0].model->id == "franchise");
     CHECK(priv.no_suggestion_share == 50);
-    CHECK_FALSE(type_summary(s, "research_center").most_suggested);
+    // The technological institutes' two suggestions tie: both, in rubric order.
+    const auto& tech = type_summary(s, "technological_institute").most_suggested;
+    REQUIRE(tech.size() == 2);
+    CHECK(model_index(tech[0].model->id) < model_index(tech[1].model->id));
+    CHECK((tech[0].model->id == "coil_virtual_exchange" || tech[1].model->id == "coil_virtual_exchange"));
+    CHECK((tech[0].model->id == "collaborative_rd" || tech[1].model->id == "collaborative_rd"));
+    CHECK(type_summary(s, "research_center").most_suggested.empty());
 }
 
 TEST_CASE("the weakest dimension is the lowest known score, ties broken by id", "[cohort]") {
     auto members = cohort();
-    tne::CohortSummary s = tne::summarise(members, default_rubrics(), 8, 1);
+    tne::CohortSummary s = tne::summarise(members, default_rubrics(), 8, one_failure());
     // P3: language 55 and digital 55 tie; "digital" < "language", though language comes first in
     // the rubric. Weakest: P1 funding, P2 language, P3 digital, V1 digital, V2 funding, T2 digital.
     CHECK(s.all.weakest[dimension_index("digital")] == 3);
@@ -274,33 +287,72 @@ TEST_CASE("the weakest dimension is the lowest known score, ties broken by id", 
 }
 
 TEST_CASE("each member's percentile is its mid-rank within its type, in input order", "[cohort]") {
+    // Five public universities (40 60 60 70 90), the cohort's two private ones and two technological.
     auto members = cohort();
-    tne::CohortSummary s = tne::summarise(members, default_rubrics(), 8, 1);
-    REQUIRE(s.members.size() == 7);
+    members.insert(members.begin() + 3, member("P4", "public_university", 70, "consolidating", {{"funding", 70}}, ""));
+    members.insert(members.begin() + 4, member("P5", "public_university", 90, "ready", {{"funding", 90}}, ""));
+    tne::CohortSummary s = tne::summarise(members, default_rubrics(), 10, one_failure());
+    REQUIRE(s.members.size() == 9);
     for (size_t i = 0; i < members.size(); ++i) CHECK(s.members[i].member == &members[i]);
-    // Public 40 60 60: P1 (0 + 0.5) / 3; P2 and P3 (1 + 0.5 * 2) / 3.
-    CHECK(*s.members[0].percentile == Approx(100 * 0.5 / 3));
-    CHECK(*s.members[1].percentile == Approx(100 * 2.0 / 3));
-    CHECK(*s.members[2].percentile == Approx(100 * 2.0 / 3));
-    // Private 80 50: V1 (1 + 0.5) / 2, V2 0.5 / 2.
-    CHECK(*s.members[3].percentile == Approx(75));
-    CHECK(*s.members[4].percentile == Approx(25));
-    // Technological: T1 has no overall; T2 is alone among those with one.
-    CHECK_FALSE(s.members[5].percentile);
-    CHECK(*s.members[6].percentile == Approx(50));
+    // P1 (0 + 0.5) / 5; P2 and P3 (1 + 0.5 * 2) / 5; P4 (3 + 0.5) / 5; P5 (4 + 0.5) / 5.
+    CHECK(*s.members[0].percentile == Approx(10));
+    CHECK(*s.members[1].percentile == Approx(40));
+    CHECK(*s.members[2].percentile == Approx(40));
+    CHECK(*s.members[3].percentile == Approx(70));
+    CHECK(*s.members[4].percentile == Approx(90));
+    // Fewer than five peers: the private universities (2) and technological institutes (1 scored).
+    static_assert(tne::kMinPercentilePeers == 5);
+    for (size_t i = 5; i < 9; ++i) CHECK_FALSE(s.members[i].percentile);
+}
+
+TEST_CASE("a lone institution of its type has no percentile, not the 50th", "[cohort]") {
+    auto members = cohort();
+    tne::CohortSummary s = tne::summarise(members, default_rubrics(), 8, one_failure());
+    for (const auto& m : s.members) CHECK_FALSE(m.percentile);  // no type has five
+}
+
+TEST_CASE("every cohort format lists the failed inputs with their errors", "[cohort]") {
+    auto members = cohort();
+    tne::CohortSummary s = tne::summarise(members, default_rubrics(), 8, one_failure());
+    REQUIRE(s.failed == 1);
+    const std::string en = "cohort.yaml:73:9: institution.type: \"nope\" is not valid";
+    const std::string es = "cohort.yaml:73:9: institution.type: \"nope\" no es válido";
+    CHECK(tne::render_summary_text(s, tne::Lang::en, kDate).find(en) != std::string::npos);
+    CHECK(tne::render_summary_text(s, tne::Lang::es, kDate).find(es) != std::string::npos);
+    CHECK(tne::render_summary_markdown(s, tne::Lang::en, kDate).find("| cohort.yaml:71 | " + en) != std::string::npos);
+    CHECK(tne::render_summary_html(s, tne::Lang::es, kDate).find("Entradas con errores") != std::string::npos);
+    CHECK(tne::render_summary_html(s, tne::Lang::es, kDate).find("no es válido") != std::string::npos);
+    Json json = Json::parse(tne::render_summary_json(s, tne::Lang::en));
+    REQUIRE(json["failures"].size() == 1);
+    CHECK(json["failures"][0]["source"] == "cohort.yaml:71");
+    CHECK(json["failures"][0]["errors"] == Json::array({en}));
+}
+
+TEST_CASE("a tie for the most suggested model is said as a tie", "[cohort]") {
+    // Two institutions, two models, one each.
+    std::vector<tne::CohortMember> members{
+        member("A", "public_university", 50, "emerging", {{"funding", 50}}, "mobility"),
+        member("B", "public_university", 60, "emerging", {{"funding", 60}}, "franchise")};
+    tne::CohortSummary s = tne::summarise(members, default_rubrics(), 2, {});
+    std::string en = tne::render_summary_text(s, tne::Lang::en, kDate);
+    std::string es = tne::render_summary_text(s, tne::Lang::es, kDate);
+    CHECK(en.find("Most suggested models, tied (50% of institutions each)") != std::string::npos);
+    CHECK(es.find("Modelos más sugeridos, empatados (50% de las instituciones cada uno)") != std::string::npos);
+    Json json = Json::parse(tne::render_summary_json(s, tne::Lang::en));
+    CHECK(json["most_suggested_models"].size() == 2);
 }
 
 TEST_CASE("a member of a type the rubric does not list counts in the whole cohort only", "[cohort]") {
     std::vector<tne::CohortMember> members{
         member("X", "online_university", 70, "consolidating", {{"funding", 70}}, "")};
-    tne::CohortSummary s = tne::summarise(members, default_rubrics(), 1, 0);
+    tne::CohortSummary s = tne::summarise(members, default_rubrics(), 1, {});
     CHECK(s.all.count == 1);
     for (const auto& t : s.types) CHECK(t.count == 0);
-    CHECK(*s.members[0].percentile == Approx(50));
+    CHECK_FALSE(s.members[0].percentile);  // alone in its type
 
     // A member without a type has none in the report's table, not the whole cohort's name.
     members.push_back(member("Y", "", 40, "emerging", {{"funding", 40}}, ""));
-    s = tne::summarise(members, default_rubrics(), 2, 0);
+    s = tne::summarise(members, default_rubrics(), 2, {});
     std::string md = tne::render_summary_markdown(s, tne::Lang::en, kDate);
     CHECK(md.find("| X | online\\_university | 70 | 70 |") != std::string::npos);
     CHECK(md.find("| Y | – | 40 | 40 |") != std::string::npos);
@@ -328,7 +380,7 @@ TEST_CASE("cohort_member keeps the scores of a real assessment", "[cohort]") {
 
 TEST_CASE("the text summary is translated and fits 80 columns", "[cohort]") {
     auto members = cohort();
-    tne::CohortSummary s = tne::summarise(members, default_rubrics(), 8, 1);
+    tne::CohortSummary s = tne::summarise(members, default_rubrics(), 8, one_failure());
     std::string en = tne::render_summary_text(s, tne::Lang::en, kDate);
     std::string es = tne::render_summary_text(s, tne::Lang::es, kDate);
     CHECK(en == tne::render_summary_text(s, tne::Lang::en, kDate));
@@ -361,14 +413,14 @@ TEST_CASE("the text summary is translated and fits 80 columns", "[cohort]") {
             CHECK(tne::display_width(line) <= 80);
         }
     // A figure of each kind, as worked out above.
-    CHECK(en.find("42.9%") != std::string::npos);  // digital, weakest for 3 of 7
-    CHECK(en.find("53.3") != std::string::npos);   // the overall mean
-    CHECK(en.find("66.7") != std::string::npos);   // P2's and P3's percentile
+    CHECK(en.find("43%") != std::string::npos);   // digital, weakest for 3 of 7 (42.9%)
+    CHECK(en.find("53") != std::string::npos);    // the overall mean (53.3)
+    CHECK(en.find("53.3") == std::string::npos);  // one figure: whole numbers in every human format
 }
 
 TEST_CASE("the JSON summary parses and holds the same figures", "[cohort]") {
     auto members = cohort();
-    tne::CohortSummary s = tne::summarise(members, default_rubrics(), 8, 1);
+    tne::CohortSummary s = tne::summarise(members, default_rubrics(), 8, one_failure());
     std::string text = tne::render_summary_json(s, tne::Lang::es);
     CHECK(text == tne::render_summary_json(s, tne::Lang::es));
     Json json = Json::parse(text);
@@ -381,16 +433,16 @@ TEST_CASE("the JSON summary parses and holds the same figures", "[cohort]") {
     CHECK(all["type"].is_null());
     CHECK(all["name"] == "Todas las instituciones");
     CHECK(all["count"] == 7);
-    CHECK(all["overall"] == Json::parse(R"({"n": 6, "mean": 53.3, "median": 55, "min": 30, "max": 80})"));
+    CHECK(all["overall"] == Json::parse(R"({"n": 6, "mean": 53.333333, "median": 55, "min": 30, "max": 80})"));
     CHECK(all["dimensions"][0]["id"] == "funding");
-    CHECK(all["dimensions"][0]["mean"] == 51.7);  // 310 / 6
+    CHECK(all["dimensions"][0]["mean"] == 51.666667);  // 310 / 6
     CHECK(all["dimensions"][0]["median"] == 50);
     CHECK(all["dimensions"][dimension_index("regulatory")]["mean"].is_null());
     CHECK(all["levels"][2] == Json::parse(R"({"id": "consolidating", "name": "En consolidación", "count": 2})"));
     CHECK(all["no_level"] == 1);
     CHECK(all["weakest_dimensions"][0]["id"] == "digital");
     CHECK(all["weakest_dimensions"][0]["count"] == 3);
-    CHECK(all["weakest_dimensions"][0]["share"] == 42.9);
+    CHECK(all["weakest_dimensions"][0]["share"] == 42.857143);
     CHECK(all["weakest_dimensions"].size() == default_rubrics().dimensions.size());
     CHECK(all["no_weakest_dimension"] == 1);
     CHECK(all["suggested_models"][model_index("dual_degree")]["count"] == 2);
@@ -406,8 +458,7 @@ TEST_CASE("the JSON summary parses and holds the same figures", "[cohort]") {
 
     REQUIRE(json["institutions"].size() == 7);
     CHECK(json["institutions"][0]["name"] == "P1");
-    CHECK(json["institutions"][0]["percentile"] == 16.7);
-    CHECK(json["institutions"][1]["percentile"] == 66.7);
+    CHECK(json["institutions"][0]["percentile"].is_null());  // no type has five scored institutions
     CHECK(json["institutions"][4]["suggested_model"].is_null());
     CHECK(json["institutions"][5]["overall"].is_null());
     CHECK(json["institutions"][5]["level"].is_null());
@@ -416,7 +467,7 @@ TEST_CASE("the JSON summary parses and holds the same figures", "[cohort]") {
 
 TEST_CASE("the Markdown summary is translated and its tables are well formed", "[cohort]") {
     auto members = cohort();
-    tne::CohortSummary s = tne::summarise(members, default_rubrics(), 8, 1);
+    tne::CohortSummary s = tne::summarise(members, default_rubrics(), 8, one_failure());
     for (tne::Lang lang : {tne::Lang::en, tne::Lang::es}) {
         std::string md = tne::render_summary_markdown(s, lang, kDate);
         CHECK(md == tne::render_summary_markdown(s, lang, kDate));
@@ -437,8 +488,8 @@ TEST_CASE("the Markdown summary is translated and its tables are well formed", "
             }
         }
         // counts, overall by type, levels, barriers and models of 4 groups each, institutions by
-        // dimension, scores of 4 groups
-        CHECK(tables == 16);
+        // dimension, scores of 4 groups, the failed inputs
+        CHECK(tables == 17);
         if (lang == tne::Lang::es) {
             CHECK(md.rfind("# Resumen de la cohorte\n", 0) == 0);
             CHECK(md.find("\n## Principales barreras\n") != std::string::npos);
@@ -450,11 +501,11 @@ TEST_CASE("the Markdown summary is translated and its tables are well formed", "
             CHECK(md.rfind("# Cohort summary\n", 0) == 0);
             CHECK(md.find("\n## Key barriers\n") != std::string::npos);
             // Dual degree is suggested to 2 of the 7, and to 2 of the 3 public universities.
-            CHECK(md.find("| Dual degree | 2 | 28.6% |") != std::string::npos);
-            CHECK(md.find("| Dual degree | 2 | 66.7% |") != std::string::npos);
+            CHECK(md.find("| Dual degree | 2 | 29% |") != std::string::npos);
+            CHECK(md.find("| Dual degree | 2 | 67% |") != std::string::npos);
             // P2 in the heat map's table: type, overall, funding, language, faculty ..., percentile last.
             CHECK(md.find("| P2 | Public university | 60 | 70 | 40 | 80 |") != std::string::npos);
-            CHECK(md.find(" | 66.7 |\n| P3 |") != std::string::npos);
+            CHECK(md.find(" | – |\n| P3 |") != std::string::npos);  // no percentile among 3
             // P3: overall, then funding, language, faculty ... digital.
             CHECK(md.find("| P3 | Public university | 60 | 60 | 55 | 90 | – | – | – | 55 |") != std::string::npos);
         }
@@ -463,7 +514,7 @@ TEST_CASE("the Markdown summary is translated and its tables are well formed", "
 
 TEST_CASE("an empty cohort still renders a valid summary", "[cohort]") {
     std::vector<tne::CohortMember> none;
-    tne::CohortSummary s = tne::summarise(none, default_rubrics(), 2, 2);
+    tne::CohortSummary s = tne::summarise(none, default_rubrics(), 2, {one_failure()[0], one_failure()[0]});
     CHECK(s.all.count == 0);
     CHECK(s.all.overall.n == 0);
     CHECK(s.types.size() == 4);
@@ -500,23 +551,23 @@ TEST_CASE("the cohort charts place scores on a 0-100 axis and shade the heat map
 
 TEST_CASE("the HTML cohort report shows the figures of the summary, in either language", "[cohort][html]") {
     auto members = cohort();
-    tne::CohortSummary s = tne::summarise(members, default_rubrics(), 8, 1);
+    tne::CohortSummary s = tne::summarise(members, default_rubrics(), 8, one_failure());
     const tne::ReportDate date{2026, 11, 23};
     std::string en = tne::render_summary_html(s, tne::Lang::en, date);
     CHECK(en == tne::render_summary_html(s, tne::Lang::en, date));
     CHECK(en.rfind("<!DOCTYPE html>\n<html lang=\"en\">", 0) == 0);
     CHECK(en.find("23 November 2026") != std::string::npos);
     CHECK(en.find("Read 8 = scored 7 + failed 1") != std::string::npos);
-    // The public universities' overall scores 40, 60, 60: mean 53.3, median 60.
-    CHECK(en.find("<td>Public university</td><td class=\"num\">3</td><td class=\"num\">53.3</td>"
+    // The public universities' overall scores 40, 60, 60: mean 53.3, shown 53, median 60.
+    CHECK(en.find("<td>Public university</td><td class=\"num\">3</td><td class=\"num\">53</td>"
                   "<td class=\"num\">60</td><td class=\"num\">40</td><td class=\"num\">60</td>") != std::string::npos);
     // P2 (60) is a dot of the strip plot at 250 + 340 * 0.6 = 454, named in its tooltip.
     CHECK(en.find("<circle cx=\"454\"") != std::string::npos);
     CHECK(en.find("<title>P2: 60</title>") != std::string::npos);
     // The heat map writes every score in its cell: P1 overall 40 is band 2.
     CHECK(en.find("<td class=\"num heat-2\">40</td>") != std::string::npos);
-    // Key barriers: funding is the weakest dimension of 2 of the 7 (28.6%).
-    CHECK(en.find("Funding: 28.6% (2)") != std::string::npos);
+    // Key barriers: funding is the weakest dimension of 2 of the 7 (28.6%, shown 29%).
+    CHECK(en.find("Funding: 29% (2)") != std::string::npos);
     CHECK(en.find("<script") == std::string::npos);
 
     for (tne::Lang lang : {tne::Lang::en, tne::Lang::es}) {
@@ -542,7 +593,7 @@ TEST_CASE("the HTML cohort report shows the figures of the summary, in either la
 TEST_CASE("names in the HTML and Markdown cohort reports are text, never markup", "[cohort][html]") {
     auto members = cohort();
     members[0].name = "<script>alert(1)</script>";
-    tne::CohortSummary s = tne::summarise(members, default_rubrics(), 7, 0);
+    tne::CohortSummary s = tne::summarise(members, default_rubrics(), 7, {});
     std::string html = tne::render_summary_html(s, tne::Lang::en, tne::ReportDate{2026, 11, 23});
     CHECK(html.find("<script") == std::string::npos);
     CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);

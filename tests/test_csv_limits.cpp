@@ -11,6 +11,7 @@
 #include <sstream>
 #include <streambuf>
 
+#include "base/json_writer.hpp"
 #include "support.hpp"
 #include "tne/assessment.hpp"
 #include "tne/batch.hpp"
@@ -430,8 +431,8 @@ TEST_CASE("a scored record neutralises its texts and keeps its scores as numbers
     auto cells = record_cells(records, 1);
     CHECK(cells["source"] == "'@p.yaml");
     CHECK(cells["name"] == "'-2+3, @A1");
-    CHECK(cells["overall"] == format_number(*a.overall, 1));
-    CHECK(cells["coverage"] == format_number(100 * a.coverage, 1));
+    CHECK(cells["overall"] == format_number(*a.overall, tne::kFigureDecimals));
+    CHECK(cells["coverage"] == format_number(100 * a.coverage, tne::kFigureDecimals));
     CHECK(cells["type"] == a.institution_type);
 }
 

@@ -340,8 +340,8 @@ TEST_CASE("the JSON report has the confidence and evidence keys, in a stable ord
     CHECK(keys_of(report["overall"]) ==
           std::vector<std::string>{"score", "level", "level_name", "coverage", "confidence"});
     // Funding's confidence 5/13 (see above), 38.5%; overall 1.5 x 5/13 of 10.25, 5.6%.
-    CHECK(report["overall"]["confidence"] == Approx(5.6));
-    CHECK(report["dimensions"][0]["confidence"] == Approx(38.5));
+    CHECK(report["overall"]["confidence"] == Approx(100.0 * 1.5 * 5 / 13 / 10.25));
+    CHECK(report["dimensions"][0]["confidence"] == Approx(100.0 * 5 / 13));
     CHECK(keys_of(report).back() == "evidence");
     const ordered_json& evidence = report["evidence"];
     CHECK(keys_of(evidence) == std::vector<std::string>{"date", "max_age_months", "confidence", "dimensions", "missing",

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
+#include "base/yaml_input.hpp"
 #include "profile/answer_check.hpp"
 #include "support.hpp"
 #include "tne/assessment.hpp"
@@ -299,6 +300,83 @@ TEST_CASE("invalid YAML is an InputError at the syntax error", "[loading][profil
     CHECK(problems[0].pos.file == "p.yaml");
     CHECK(problems[0].pos.line >= 5);
     CHECK(problems[0].message.en.find("invalid YAML: ") == 0);
+}
+
+// The mistakes of YAML written by hand, each in a profile of tests/profiles/invalid/ (whose first line
+// says what tests/schema/check-profiles.mjs expects): reported at the mistake, not where yaml-cpp
+// stopped, with the fix.
+TEST_CASE("a YAML mistake is reported at its line and column with the fix, in both languages",
+          "[loading][profile][yaml]") {
+    struct Case {
+        const char* file;
+        int line;
+        int column;
+        const char* en;
+        const char* es;
+    };
+    const Case cases[] = {
+        {"yaml-no-space-after-colon.yaml", 7, 13, "write a space after the colon: `co_funding: yes`",
+         "escriba un espacio después de los dos puntos: `co_funding: yes`"},
+        {"yaml-no-space-after-colon-last.yaml", 8, 13, "write a space after the colon: `co_funding: yes`",
+         "escriba un espacio después de los dos puntos: `co_funding: yes`"},
+        {"yaml-no-space-after-colon-alone.yaml", 7, 13, "write a space after the colon: `co_funding: yes`",
+         "escriba un espacio después de los dos puntos: `co_funding: yes`"},
+        {"yaml-tab-indent.yaml", 4, 1,
+         "a tab indents this line; YAML indents with spaces only: replace the tab with spaces",
+         "un tabulador sangra esta línea; YAML solo sangra con espacios: reemplace el tabulador por espacios"},
+        {"yaml-unclosed-quote.yaml", 3, 9,
+         "the quote (\") opened here is never closed, so the rest of the file is read as its text: close it: "
+         "`name: \"Universidad de Prueba\"`",
+         "las comillas (\") abiertas aquí no se cierran nunca, así que el resto del archivo se lee como su texto: "
+         "ciérrelas: `name: \"Universidad de Prueba\"`"},
+        {"yaml-quote-closed-late.yaml", 3, 9,
+         "the quote (\") opened here is closed only on line 7, so the lines between are read as its text: close it "
+         "on this line: `name: \"Universidad de Prueba\"`",
+         "las comillas (\") abiertas aquí solo se cierran en la línea 7, así que las líneas intermedias se leen como "
+         "su texto: ciérrelas en esta línea: `name: \"Universidad de Prueba\"`"},
+        {"yaml-indented-more.yaml", 4, 4,
+         "this line is indented 3 spaces, more than the line above (2), which has its own value: line it up with "
+         "\"name\" (2 spaces)",
+         "esta línea tiene 3 espacios de sangría, más que la línea de arriba (2), que ya tiene su valor: alinéela "
+         "con \"name\" (2 espacios)"},
+        {"yaml-indented-nowhere.yaml", 4, 3,
+         "this line is indented 2 spaces, which lines it up with no key above it: indent it 4 spaces, as \"name\"",
+         "esta línea tiene 2 espacios de sangría, que no la alinean con ninguna clave de arriba: sángrela 4 "
+         "espacios, como \"name\""},
+        {"yaml-missing-colon.yaml", 4, 7, "a key needs a colon and a space after it: `type: public_university`",
+         "una clave lleva dos puntos y un espacio después: `type: public_university`"},
+        {"yaml-syntax-error.yaml", 7, 21,
+         "the [ opened here is never closed: close it with ]: `external_sources: [conahcyt, erasmus_plus]`",
+         "el [ abierto aquí no se cierra nunca: ciérrelo con ]: `external_sources: [conahcyt, erasmus_plus]`"},
+    };
+    for (const auto& c : cases) {
+        std::string text = read_file(source_dir() / "tests/profiles/invalid" / c.file);
+        INFO(c.file);
+        REQUIRE_FALSE(text.empty());
+        auto problems = problems_of(text);
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].pos.line == c.line);
+        CHECK(problems[0].pos.column == c.column);
+        CHECK(problems[0].message.en == std::string("invalid YAML: ") + c.en);
+        CHECK(problems[0].message.es == std::string("YAML no válido: ") + c.es);
+        CHECK(problems[0].problem == tne::Problem::input);
+    }
+}
+
+TEST_CASE("valid YAML that looks like one of those mistakes is read as it is", "[loading][yaml]") {
+    const char* valid[] = {
+        "a: \"a text\n  over two lines\"\nb: c\n",                  // a quote closed on the next line
+        "a: https://example.org/page\nb: 10:30\n",                  // colons inside values
+        "a: |\n  co_funding:yes\n  words without a colon\nb: c\n",  // a block text
+        "a: text\n  continued:here\nb: c\n",                        // a plain text over lines, indented more
+        "a: [x,\n  y:z]\nb:\n  - c:d\n",                            // lists
+        "a: 'it''s'\nb: \"say \\\"hi\\\"\"\n",                      // quotes inside quotes
+    };
+    for (const char* text : valid) {
+        INFO(text);
+        CHECK_NOTHROW(tne::yaml_input::parse(text, "v.yaml"));
+    }
+    CHECK(tne::yaml_input::parse("a: text\n  continued:here\n", "v.yaml")["a"].Scalar() == "text continued:here");
 }
 
 // ---- rubric sets ----------------------------------------------------------------------------------

@@ -270,7 +270,7 @@ TEST_CASE("an output directory tne may not write to is reported and its files st
     TempDir dir;
     fs::path locked = dir.path() / "locked";
     fs::create_directory(locked);
-    fs::path out = locked / "out.txt";
+    fs::path out = locked / "out";  // no extension: each command writes its default format
     std::string previous = previous_output();
     write_file(out, previous);
     fs::permissions(locked, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |

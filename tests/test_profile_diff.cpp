@@ -280,14 +280,14 @@ TEST_CASE("three known edits: the diff lists exactly their answers, recommendati
     Assessment after = assess_file(edited);
     REQUIRE(ids(json["dimensions"]) == std::vector<std::string>{"funding", "sustainability"});
     const Json& funding = json["dimensions"][0];
-    CHECK(funding["old"].get<double>() == Approx(std::stod(format_number(*before.dimensions[0].score, 1))));
-    CHECK(funding["new"].get<double>() == Approx(std::stod(format_number(*after.dimensions[0].score, 1))));
+    CHECK(funding["old"].get<double>() == Approx(*before.dimensions[0].score));
+    CHECK(funding["new"].get<double>() == Approx(*after.dimensions[0].score));
     CHECK(funding["old_level"]["id"] == "consolidating");
     CHECK(funding["new_level"]["id"] == "emerging");
     const Json& sustainability = json["dimensions"][1];
     CHECK(sustainability["old_level"] == sustainability["new_level"]);
     CHECK(sustainability["delta"].get<double>() > 0);
-    CHECK(json["overall"]["new"].get<double>() == Approx(std::stod(format_number(*after.overall, 1))));
+    CHECK(json["overall"]["new"].get<double>() == Approx(*after.overall));
 
     CHECK(json["changed"] == true);
     CHECK(json["regressed"] == true);  // funding went down
@@ -316,7 +316,7 @@ TEST_CASE("an answer that becomes unknown is listed, and its recommendation leav
     std::string text = render_assessment_diff_text(diff, Lang::en);
     CHECK(text.find("(funding.dedicated_budget) — now unanswered") != std::string::npos);
     CHECK(text.find("Dedicated budget (funding.dedicated_budget): partial → unanswered") != std::string::npos);
-    CHECK(text.find("coverage 100% → 76.9%") != std::string::npos);
+    CHECK(text.find("coverage 100% → 77%") != std::string::npos);
     Json json = Json::parse(render_assessment_diff_json(diff, Lang::en));
     CHECK(json["answers"][0]["new"].is_null());
     CHECK(json["answers"][0]["new_text"] == "unanswered");
@@ -381,7 +381,7 @@ TEST_CASE("a profile with nothing scored against an answered one: unknown scores
     REQUIRE(text.exit_code == 0);
     Assessment tech = assess_file(kTech);
     REQUIRE(tech.level != nullptr);
-    CHECK(text.out.find("Overall readiness: – → " + format_number(*tech.overall, 1) + " · – → " + tech.level->name.en +
+    CHECK(text.out.find("Overall readiness: – → " + format_number(*tech.overall, 0) + " · – → " + tech.level->name.en +
                         " · coverage 0% → 100%") != std::string::npos);
     for (const auto& line : lines_of(text.out)) {
         INFO(line);

@@ -59,15 +59,27 @@ struct TypeSummary {
     int no_suggestion = 0;           // members without a suggested model
     std::vector<Barrier> barriers;   // every dimension, by share descending, then id
     std::vector<ModelShare> models;  // every model, rubric order: `suggested` with its shares
-    // The most suggested model, the first in rubric order among equals; none when none was suggested.
-    std::optional<ModelShare> most_suggested;
+    // The models suggested most often, in rubric order: more than one is a tie. Empty when none was.
+    std::vector<ModelShare> most_suggested;
     double no_weakest_share = 0, no_suggestion_share = 0;  // of the group (0-100)
 };
+
+// A percentile among fewer peers says little: with four, each is 12.5, 37.5, 62.5 or 87.5 whatever
+// the scores, and one alone in its type would sit at 50. Below this many scored institutions of
+// its type, an institution has no percentile.
+inline constexpr int kMinPercentilePeers = 5;
 
 // Points into the members given to summarise, which must outlive the summary.
 struct MemberPercentile {
     const CohortMember* member = nullptr;
-    std::optional<double> percentile;  // within its type, 0-100; none without an overall score
+    // Within its type, 0-100; none without an overall score or among fewer than kMinPercentilePeers.
+    std::optional<double> percentile;
+};
+
+// An input that gave no assessment, and why.
+struct FailedInput {
+    std::string source;  // "file:line"
+    std::vector<Diagnostic> errors;
 };
 
 struct CohortSummary {
@@ -76,9 +88,11 @@ struct CohortSummary {
     TypeSummary all;                        // the whole cohort, type ""
     std::vector<TypeSummary> types;         // in the rubric's order of the institution.type values
     std::vector<MemberPercentile> members;  // input order
+    std::vector<FailedInput> failures;      // input order; `failed` of them
 };
 
-CohortSummary summarise(const std::vector<CohortMember>& members, const RubricSet& rubric, int read, int failed);
+CohortSummary summarise(const std::vector<CohortMember>& members, const RubricSet& rubric, int read,
+                        std::vector<FailedInput> failures);
 
 // The summary report (report/summary_report.cpp), one document in every human format, dated.
 std::string render_summary_text(const CohortSummary& summary, Lang lang, const ReportDate& date);

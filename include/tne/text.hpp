@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tne {
 
@@ -34,6 +35,10 @@ template <class Compose>
 LocalText localize(Compose compose) {
     return {compose(Lang::en), compose(Lang::es)};
 }
+
+// The candidate closest to `word` by edit distance, when it is close enough to be a likely typo
+// ("did you mean"); else "". The first of equally close candidates wins.
+std::string closest_match(const std::string& word, const std::vector<std::string>& candidates);
 
 // How a typed word is compared with ids and labels: trimmed, lower case, without accents, "_" as a
 // space. Spanish speakers type "si" for "sí" and "publica" for "pública"; ids are written with

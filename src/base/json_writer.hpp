@@ -8,6 +8,12 @@
 
 namespace tne {
 
+// The decimals of a computed figure (a score, fit, share, gain or confidence) in JSON, JSON Lines
+// and CSV: full precision for any use, as reports round to whole figures (words::figure), without
+// the noise of a double's last bits (a delta of 7.1e-15 that is really 0). The rubric's own
+// numbers (weights, points) have at most two.
+inline constexpr int kFigureDecimals = 6;
+
 class JsonWriter {
 public:
     JsonWriter& begin_object();

@@ -7,7 +7,7 @@
 namespace tne::msg {
 
 // YAML in general
-inline constexpr Message yaml_syntax{"invalid YAML: {0}", "YAML no válido: {0}"};
+inline constexpr Message yaml_syntax{"invalid YAML: {2}", "YAML no válido: {3}"};
 inline constexpr Message key_not_scalar{"a key must be a plain name", "una clave debe ser un nombre simple"};
 inline constexpr Message duplicate_key{"the key \"{0}\" is given twice; a key may appear once",
                                        "la clave \"{0}\" aparece dos veces; una clave solo puede aparecer una vez"};
@@ -16,6 +16,78 @@ inline constexpr Message unknown_key{"unknown key \"{0}\" in {1}; expected one o
 inline constexpr Message unknown_key_did_you_mean{"unknown key \"{0}\" in {1}; did you mean \"{2}\"?",
                                                   "clave desconocida \"{0}\" en {1}; ¿quiso decir \"{2}\"?"};
 inline constexpr Message cannot_read_file{"cannot read the file", "no se puede leer el archivo"};
+
+// YAML syntax, in plain words (yaml_mistakes.cpp): the common mistakes of a person writing by hand,
+// found on the text, then yaml-cpp's messages
+inline constexpr Message yaml_tab_indent{
+    "a tab indents this line; YAML indents with spaces only: replace the tab with spaces",
+    "un tabulador sangra esta línea; YAML solo sangra con espacios: reemplace el tabulador por espacios"};
+inline constexpr Message yaml_space_after_colon{"write a space after the colon: `{0}`",
+                                                "escriba un espacio después de los dos puntos: `{0}`"};
+inline constexpr Message yaml_colon_after_key{"a key needs a colon and a space after it: `{0}`",
+                                              "una clave lleva dos puntos y un espacio después: `{0}`"};
+inline constexpr Message yaml_quote_never_closed{
+    "the quote ({0}) opened here is never closed, so the rest of the file is read as its text: close it: `{1}`",
+    "las comillas ({0}) abiertas aquí no se cierran nunca, así que el resto del archivo se lee como su texto: "
+    "ciérrelas: `{1}`"};
+inline constexpr Message yaml_quote_closed_late{
+    "the quote ({0}) opened here is closed only on line {1}, so the lines between are read as its text: close it "
+    "on this line: `{2}`",
+    "las comillas ({0}) abiertas aquí solo se cierran en la línea {1}, así que las líneas intermedias se leen como "
+    "su texto: ciérrelas en esta línea: `{2}`"};
+inline constexpr Message yaml_bracket_never_closed{"the {0} opened here is never closed: close it with {1}: `{2}`",
+                                                   "el {0} abierto aquí no se cierra nunca: ciérrelo con {1}: `{2}`"};
+inline constexpr Message yaml_indented_more{
+    "this line is indented {0} spaces, more than the line above ({1}), which has its own value: line it up with "
+    "\"{2}\" ({1} spaces)",
+    "esta línea tiene {0} espacios de sangría, más que la línea de arriba ({1}), que ya tiene su valor: alinéela "
+    "con \"{2}\" ({1} espacios)"};
+inline constexpr Message yaml_indented_nowhere{
+    "this line is indented {0} spaces, which lines it up with no key above it: indent it {1} spaces, as \"{2}\"",
+    "esta línea tiene {0} espacios de sangría, que no la alinean con ninguna clave de arriba: sángrela {1} "
+    "espacios, como \"{2}\""};
+inline constexpr Message yaml_end_of_map{
+    "a block ends where it should not: check the indentation of this line against the lines above",
+    "un bloque termina donde no debe: revise la sangría de esta línea frente a las de arriba"};
+inline constexpr Message yaml_end_of_map_flow{"a {{ ... }} is not closed: end it with }}",
+                                              "un {{ ... }} no está cerrado: termínelo con }}"};
+inline constexpr Message yaml_end_of_sequence{
+    "a list of \"- \" items ends where it should not: check the indentation of this line",
+    "una lista de elementos \"- \" termina donde no debe: revise la sangría de esta línea"};
+inline constexpr Message yaml_end_of_sequence_flow{"a [ ... ] list is not closed: end it with ]",
+                                                   "una lista [ ... ] no está cerrada: termínela con ]"};
+inline constexpr Message yaml_map_value{
+    "a colon here does not start a value: a key goes at the start of its line, lined up with the keys beside "
+    "it, and a text that holds \": \" goes in quotes",
+    "unos dos puntos aquí no empiezan un valor: una clave va al inicio de su línea, alineada con las claves "
+    "vecinas, y un texto que contiene \": \" va entre comillas"};
+inline constexpr Message yaml_block_entry{
+    "a \"- \" item is not allowed here: line it up with the other items of its list, under its key",
+    "un elemento \"- \" no está permitido aquí: alinéelo con los demás elementos de su lista, bajo su clave"};
+inline constexpr Message yaml_map_key{"a key is not allowed here: check the indentation of this line",
+                                      "una clave no está permitida aquí: revise la sangría de esta línea"};
+inline constexpr Message yaml_unknown_token{
+    "a character that cannot start a value here: put the value in quotes",
+    "un carácter que no puede empezar un valor aquí: ponga el valor entre comillas"};
+inline constexpr Message yaml_eof_in_scalar{
+    "the file ends inside a quoted text: close the quote",
+    "el archivo termina dentro de un texto entre comillas: cierre las comillas"};
+inline constexpr Message yaml_character_in_scalar{
+    "a character that is not allowed in this value: put the value in quotes",
+    "un carácter que no se admite en este valor: ponga el valor entre comillas"};
+inline constexpr Message yaml_flow_end{"a ] or }} that closes nothing: remove it, or put the text in quotes",
+                                       "un ] o }} que no cierra nada: quítelo, o ponga el texto entre comillas"};
+inline constexpr Message yaml_unknown_anchor{
+    "*name refers to no &name above it: define the anchor first, or write the value out",
+    "*nombre no remite a ningún &nombre anterior: defina antes el ancla, o escriba el valor"};
+inline constexpr Message yaml_no_name{
+    "a * or & must be followed by a name: put a text that starts with * or & in quotes",
+    "un * o & va seguido de un nombre: ponga entre comillas un texto que empiece por * o &"};
+inline constexpr Message yaml_unknown_escape{
+    "an unknown escape (\\{0}) in double quotes: write \\\\ for a backslash, or use single quotes",
+    "un escape desconocido (\\{0}) entre comillas dobles: escriba \\\\ para una barra invertida, o use comillas "
+    "simples"};
+inline constexpr Message yaml_other{"{0}", "el texto no sigue la sintaxis de YAML en este punto"};
 
 // Input guards, before any parsing (docs/security.md)
 inline constexpr Message input_too_large{

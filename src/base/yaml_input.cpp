@@ -5,11 +5,13 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <set>
 #include <sstream>
 #include <string_view>
 
 #include "base/messages.hpp"
+#include "base/yaml_mistakes.hpp"
 #include "tne/input.hpp"
 
 namespace tne::yaml_input {
@@ -18,6 +20,11 @@ namespace {
 
 SourcePos position(const YAML::Exception& e, const std::string& file) {
     return {file, e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1};
+}
+
+InputError syntax_error(const Mistake& mistake, const std::string& file) {
+    return InputError({file, mistake.line, mistake.column},
+                      format_message(msg::yaml_syntax, {}, {}, mistake.message.en, mistake.message.es));
 }
 
 }  // namespace
@@ -103,40 +110,24 @@ YAML::Node parse(const std::string& raw, const std::string& file, bool split_alr
         // values (a value takes about a byte of text at the least: `[[[`, `{a,b}`; the factor 4 is a
         // margin): the batch parses thousands of small profiles, which need no scan.
         if (!split_already || text.size() * 4 > kMaxValues) scan(text, file, split_already);
-        return YAML::Load(text);
+        YAML::Node root = YAML::Load(text);
+        // Mistakes yaml-cpp lets through: a quote never closed, `key:value` read as more of a value.
+        if (auto mistake = find_mistake(text, 0)) throw syntax_error(*mistake, file);
+        return root;
     } catch (const YAML::DeepRecursion& e) {  // its own message is "bad file"; the limit is 500 in 0.7.0
         throw InputError(position(e, file), format_message(msg::nesting_too_deep, std::to_string(e.depth())));
     } catch (const YAML::Exception& e) {
-        throw InputError(position(e, file), format_message(msg::yaml_syntax, e.msg));
+        SourcePos at = position(e, file);
+        // yaml-cpp often stops a line or more after the mistake: look for a common one first.
+        if (auto mistake = find_mistake(text, at.line > 0 ? at.line : std::numeric_limits<int>::max()))
+            throw syntax_error(*mistake, file);
+        LocalText said = plain_yaml_error(e.msg);
+        throw InputError(at, format_message(msg::yaml_syntax, {}, {}, said.en, said.es));
     }
-}
-
-static size_t edit_distance(const std::string& a, const std::string& b) {
-    std::vector<size_t> row(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (size_t i = 1; i <= a.size(); ++i) {
-        size_t diagonal = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= b.size(); ++j) {
-            size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
 }
 
 std::string closest(const std::string& word, const std::vector<std::string>& candidates) {
-    std::string best;
-    size_t best_distance = std::max<size_t>(2, word.size() / 3) + 1;
-    for (const auto& candidate : candidates) {
-        size_t distance = edit_distance(word, candidate);
-        if (distance < best_distance) {  // first of equals wins: candidates are in a stable order
-            best_distance = distance;
-            best = candidate;
-        }
-    }
-    return best;
+    return closest_match(word, candidates);
 }
 
 static std::string join(const std::vector<std::string>& items) {

@@ -95,9 +95,10 @@ TypeSummary summarise_group(const std::string& type, const std::vector<const Coh
     auto share_of = [&](int count) { return summary.count > 0 ? 100.0 * count / summary.count : 0; };
     for (size_t i = 0; i < rubric.models.size(); ++i) {
         summary.models.push_back({&rubric.models[i], summary.suggested[i], share_of(summary.suggested[i])});
-        if (summary.suggested[i] > 0 &&
-            (!summary.most_suggested || summary.suggested[i] > summary.most_suggested->count))
-            summary.most_suggested = summary.models.back();
+        const int most = summary.most_suggested.empty() ? 0 : summary.most_suggested.front().count;
+        if (summary.suggested[i] > 0 && summary.suggested[i] > most) summary.most_suggested.clear();
+        if (summary.suggested[i] > 0 && summary.suggested[i] >= most)
+            summary.most_suggested.push_back(summary.models.back());
     }
     summary.no_weakest_share = share_of(summary.no_weakest);
     summary.no_suggestion_share = share_of(summary.no_suggestion);
@@ -109,10 +110,10 @@ TypeSummary summarise_group(const std::string& type, const std::vector<const Coh
 }
 
 // Mid-rank percentile rank within the member's type: lower scores count whole, equal ones (itself
-// included) half, so equal scores get equal percentiles and a lone member gets 50. `sorted` holds
-// the overall scores of the member's type, ascending.
+// included) half, so equal scores get equal percentiles. `sorted` holds the overall scores of the
+// member's type, ascending; among fewer than kMinPercentilePeers there is none.
 std::optional<double> percentile_of(const CohortMember& member, const std::vector<double>& sorted) {
-    if (!member.overall) return std::nullopt;
+    if (!member.overall || sorted.size() < static_cast<size_t>(kMinPercentilePeers)) return std::nullopt;
     auto [first, last] = std::equal_range(sorted.begin(), sorted.end(), *member.overall);
     double lower = static_cast<double>(first - sorted.begin());
     double equal = static_cast<double>(last - first);
@@ -133,12 +134,14 @@ CohortMember cohort_member(const Assessment& assessment, std::string source) {
     return member;
 }
 
-CohortSummary summarise(const std::vector<CohortMember>& members, const RubricSet& rubric, int read, int failed) {
+CohortSummary summarise(const std::vector<CohortMember>& members, const RubricSet& rubric, int read,
+                        std::vector<FailedInput> failures) {
     CohortSummary summary;
     summary.rubric = &rubric;
     summary.read = read;
     summary.scored = static_cast<int>(members.size());
-    summary.failed = failed;
+    summary.failed = static_cast<int>(failures.size());
+    summary.failures = std::move(failures);
 
     std::vector<const CohortMember*> everyone;
     for (const auto& member : members) everyone.push_back(&member);

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <optional>
 
 #include "commands.hpp"
@@ -14,7 +15,7 @@ namespace {
 
 struct AssessOptions {
     std::string profile;
-    Format format = Format::text;
+    std::optional<Format> format;  // empty: from -o's extension, else text
     std::string color = "auto";
     bool explain = false;
     std::optional<double> fail_under;
@@ -25,26 +26,29 @@ struct AssessOptions {
 
 AssessOptions options;
 
-// --evidence-max-age, checked here rather than by CLI11 so the message is in the report's language.
-void check_evidence_max_age(int months, Lang lang) {
-    if (months >= 1 && months <= 1200) return;
-    throw UsageError(lang == Lang::es
-                         ? fmt::format("--evidence-max-age {}: se espera un número entero de meses de 1 a 1200, "
-                                       "p. ej. 12 para una revisión anual",
-                                       months)
-                         : fmt::format("--evidence-max-age {}: expected a whole number of months from 1 to 1200, "
-                                       "e.g. 12 for a yearly review",
-                                       months));
+// --evidence-max-age: checked by CLI11, with the message in the report's language.
+CLI::Validator months(Lang lang) {
+    return CLI::Validator(
+        [lang](std::string& value) -> std::string {
+            char* end = nullptr;
+            long number = std::strtol(value.c_str(), &end, 10);
+            if (!value.empty() && *end == '\0' && number >= 1 && number <= 1200) return {};
+            return say(lang, "{}: expected a whole number of months from 1 to 1200, e.g. 12 for a yearly review",
+                       "{}: se espera un número entero de meses de 1 a 1200, p. ej. 12 para una revisión anual", value);
+        },
+        "");
 }
+
+const std::vector<Format> kAssessFormats = {Format::text, Format::json, Format::html, Format::markdown};
 
 Exit assess_profile(const CommonOptions& common, const AssessOptions& report, Lang lang) {
     keep_inputs_safe({report.profile, common.rubrics}, {{"-o", common.output}}, lang);
     ReportDate date = report_date(report.date, lang);
-    check_evidence_max_age(report.evidence_max_age, lang);
+    Format format = output_format(report.format, common.output, kAssessFormats, Format::text, "assess", lang);
     RubricSet rubric = load_rubrics(common);
     Assessment assessment = assess_fully(load_with_settings(report.profile, report.settings, rubric), rubric,
                                          {date, report.evidence_max_age});
-    switch (report.format) {
+    switch (format) {
         case Format::json:
             emit(common, render_json(assessment, lang));
             break;
@@ -69,35 +73,59 @@ Exit assess_profile(const CommonOptions& common, const AssessOptions& report, La
 
 }  // namespace
 
-void add_assess_options(CLI::App& command, CommonOptions& common) {
-    command.add_option("profile", options.profile, "The institution's self-profile (YAML)")
+void add_assess_options(CLI::App& command, CommonOptions& common, Lang lang) {
+    command
+        .add_option(tr(lang, "profile", "perfil"), options.profile,
+                    tr(lang, "The institution's self-profile (YAML)", "El autoperfil de la institución (YAML)"))
         ->required()
-        ->check(readable_file());
-    add_common(command, common);
-    add_format_option(command, options.format, {Format::text, Format::json, Format::html, Format::markdown},
-                      "Output format: text, json, html (a self-contained page with charts; prints on A4)\n"
-                      "or markdown (GitHub-flavoured)");
+        ->type_name(tr(lang, "FILE", "ARCHIVO"))
+        ->check(readable_file(lang));
+    add_common(command, common, lang);
+    add_format_option(command, options.format, kAssessFormats, Format::text,
+                      tr(lang,
+                         "Output format: text, json, html (a self-contained page with charts; prints on A4)\n"
+                         "or markdown (GitHub-flavoured)",
+                         "Formato de salida: text (texto), json, html (una página autónoma con gráficos; se\n"
+                         "imprime en A4) o markdown (al estilo de GitHub)"),
+                      lang);
     command
         .add_option("--date", options.date,
-                    "The report's date, YYYY-MM-DD: shown in html and markdown, and the day the\n"
-                    "evidence's age is counted to (default: today, or SOURCE_DATE_EPOCH's day when set)")
-        ->type_name("YYYY-MM-DD");
+                    tr(lang,
+                       "The report's date, YYYY-MM-DD: shown in html and markdown, and the day the\n"
+                       "evidence's age is counted to (default: today, or SOURCE_DATE_EPOCH's day when set)",
+                       "La fecha del informe, AAAA-MM-DD: se muestra en html y markdown, y es el día hasta\n"
+                       "el que se cuenta la antigüedad de la evidencia (si falta: hoy, o el día de\n"
+                       "SOURCE_DATE_EPOCH si está definido)"))
+        ->type_name(tr(lang, "YYYY-MM-DD", "AAAA-MM-DD"));
     command
         .add_option("--set", options.settings,
-                    "What-if: score as if PATH had VALUE (repeatable; the file is not touched), e.g.\n"
-                    "--set language.faculty_b2_percent=40 --set funding.co_funding=yes; empty VALUE: unknown")
-        ->type_name("PATH=VALUE")
+                    tr(lang,
+                       "What-if: score as if PATH had VALUE (repeatable; the file is not touched), e.g.\n"
+                       "--set language.faculty_b2_percent=40 --set funding.co_funding=yes; empty VALUE: unknown",
+                       "Simulación: evaluar como si RUTA tuviera VALOR (repetible; el archivo no cambia), p. ej.\n"
+                       "--set language.faculty_b2_percent=40 --set funding.co_funding=yes; VALOR vacío: se\n"
+                       "desconoce"))
+        ->type_name(tr(lang, "PATH=VALUE", "RUTA=VALOR"))
         ->allow_extra_args(false);
     command
         .add_option("--evidence-max-age", options.evidence_max_age,
-                    "Evidence older than MONTHS is stale and counts half towards confidence\n"
-                    "(default 12: a yearly review, Annex 4.1.7, 4.4)")
-        ->type_name("MONTHS");
-    command.add_flag("--explain", options.explain, "Show how every point was reached, and every recommendation");
-    command.add_option("--fail-under", options.fail_under, "Exit 1 when overall readiness is below N (a CI gate)")
+                    tr(lang,
+                       "Evidence older than MONTHS is stale and counts half towards confidence\n"
+                       "(default 12: a yearly review, Annex 4.1.7, 4.4)",
+                       "La evidencia de más de MESES meses está vencida y cuenta la mitad para la confianza\n"
+                       "(si falta: 12, una revisión anual, Anexo 4.1.7, 4.4)"))
+        ->type_name(tr(lang, "MONTHS", "MESES"))
+        ->check(months(lang));
+    command.add_flag("--explain", options.explain,
+                     tr(lang, "Show how every point was reached, and every recommendation",
+                        "Mostrar cómo se llegó a cada punto, y todas las recomendaciones"));
+    command
+        .add_option("--fail-under", options.fail_under,
+                    tr(lang, "Exit 1 when overall readiness is below N, from 0 to 100 (a CI gate)",
+                       "Salir con 1 si la preparación general está por debajo de N, de 0 a 100 (un control de CI)"))
         ->type_name("N")
-        ->check(CLI::Range(0.0, 100.0));
-    add_color_option(command, options.color);
+        ->check(number_from_to(0.0, 100.0, lang));
+    add_color_option(command, options.color, lang);
 }
 
 Exit run_assess(const CommonOptions& common, Lang lang) { return assess_profile(common, options, lang); }

@@ -117,37 +117,64 @@ RecordFormat records_file_format(const std::string& path, Lang lang) {
 
 }  // namespace
 
-void add_batch_options(CLI::App& command, CommonOptions& common) {
+void add_batch_options(CLI::App& command, CommonOptions& common, Lang lang) {
     command
-        .add_option("inputs", options.inputs,
-                    "Profiles: YAML files, directories (their *.yaml, *.yml), multi-document streams,\n"
-                    "'-' for standard input, or CSV survey exports (with --csv-map)")
+        .add_option(tr(lang, "inputs", "entradas"), options.inputs,
+                    tr(lang,
+                       "Profiles: YAML files, directories (their *.yaml, *.yml), multi-document streams,\n"
+                       "'-' for standard input, or CSV survey exports (with --csv-map)",
+                       "Perfiles: archivos YAML, carpetas (sus *.yaml, *.yml), flujos de varios documentos,\n"
+                       "'-' para la entrada estándar, o encuestas exportadas en CSV (con --csv-map)"))
+        ->type_name(tr(lang, "FILE", "ARCHIVO"))
         ->required();
-    command.add_option("--csv-map", options.csv_map, "How to read *.csv inputs: columns and answer labels (YAML)")
-        ->type_name("MAP")
-        ->check(readable_file());
+    command
+        .add_option("--csv-map", options.csv_map,
+                    tr(lang, "How to read *.csv inputs: columns and answer labels (YAML)",
+                       "Cómo leer las entradas *.csv: columnas y etiquetas de respuesta (YAML)"))
+        ->type_name(tr(lang, "MAP", "MAPA"))
+        ->check(readable_file(lang));
     add_format_option(command, options.format,
                       {Format::csv, Format::jsonl, Format::json, Format::text, Format::markdown, Format::html},
-                      "Records: csv (default), jsonl or json. With --summary: text (default), json, markdown\n"
-                      "or html (a self-contained page with charts)");
+                      std::nullopt,
+                      tr(lang,
+                         "Records: csv (default), jsonl or json. With --summary: text (default), json, markdown\n"
+                         "or html (a self-contained page with charts)",
+                         "Registros: csv (si falta), jsonl o json. Con --summary: text (texto, si falta), json,\n"
+                         "markdown o html (una página autónoma con gráficos)"),
+                      lang);
     command.add_flag("--summary", options.summary,
-                     "Print the cohort summary (by institution type, key barriers, models, percentiles)");
+                     tr(lang, "Print the cohort summary (by institution type, key barriers, models, percentiles)",
+                        "Escribir el resumen de la cohorte (por tipo de institución, barreras clave, modelos,\n"
+                        "percentiles)"));
     command
         .add_option("--records", options.records,
-                    "With --summary, also write the records to FILE (.csv, .jsonl, .json)")
-        ->type_name("FILE");
-    command.add_option("-j,--jobs", options.jobs, "Score N inputs at a time (default: every core)")
+                    tr(lang, "With --summary, also write the records to FILE (.csv, .jsonl, .json)",
+                       "Con --summary, escribir también los registros en ARCHIVO (.csv, .jsonl, .json)"))
+        ->type_name(tr(lang, "FILE", "ARCHIVO"));
+    command
+        .add_option("-j,--jobs", options.jobs,
+                    tr(lang, "Score N inputs at a time, 1 to 256 (default: every core)",
+                       "Evaluar N entradas a la vez, de 1 a 256 (si falta: tantas como núcleos)"))
         ->type_name("N")
-        ->check(CLI::Range(1, 256));
-    command.add_option("--date", options.date, "The summary's date (default: today, or SOURCE_DATE_EPOCH)")
-        ->type_name("YYYY-MM-DD");
-    command.add_flag("-q,--quiet", options.quiet, "No progress line, error lines or final count on standard error");
-    add_common(command, common);
+        ->check(whole_number(1, 256, lang));
+    command
+        .add_option("--date", options.date,
+                    tr(lang, "The summary's date (default: today, or SOURCE_DATE_EPOCH)",
+                       "La fecha del resumen (si falta: hoy, o SOURCE_DATE_EPOCH)"))
+        ->type_name(tr(lang, "YYYY-MM-DD", "AAAA-MM-DD"));
+    command.add_flag("-q,--quiet", options.quiet,
+                     tr(lang, "No progress line, error lines or final count on standard error",
+                        "Sin línea de progreso, líneas de error ni cuenta final en la salida de errores"));
+    add_common(command, common, lang);
 }
 
 Exit run_batch(const CommonOptions& common, Lang lang) {
     bool summary = options.summary;
-    Format format = options.format.value_or(summary ? Format::text : Format::csv);
+    Format format = summary ? output_format(options.format, common.output,
+                                            {Format::text, Format::json, Format::markdown, Format::html}, Format::text,
+                                            "batch --summary", lang)
+                            : output_format(options.format, common.output, {Format::csv, Format::jsonl, Format::json},
+                                            Format::csv, "batch", lang);
     if (summary && format != Format::text && format != Format::json && format != Format::markdown &&
         format != Format::html)
         throw UsageError(lang == Lang::es ? "con --summary, --format es text, json, markdown o html"
@@ -188,6 +215,7 @@ Exit run_batch(const CommonOptions& common, Lang lang) {
 
     Progress progress(!options.quiet && isatty(STDERR_FILENO));
     std::vector<CohortMember> members;
+    std::vector<FailedInput> failures;  // for the summary, which lists them
     bool first = true;
     if (records) records->write(records_begin(batch.format, rubric));
     BatchCounts counts = tne::run_batch(
@@ -207,6 +235,7 @@ Exit run_batch(const CommonOptions& common, Lang lang) {
             }
             first = false;
             if (record.member) members.push_back(std::move(*record.member));
+            if (summary && !record.scored) failures.push_back({record.source.label(), record.errors});
             if (!options.quiet) {
                 progress.clear();
                 for (const auto& error : record.errors)
@@ -221,7 +250,7 @@ Exit run_batch(const CommonOptions& common, Lang lang) {
         records->commit();
     }
     if (summary) {
-        CohortSummary cohort = summarise(members, rubric, counts.read, counts.failed);
+        CohortSummary cohort = summarise(members, rubric, counts.read, std::move(failures));
         switch (format) {
             case Format::json:
                 emit(common, render_summary_json(cohort, lang));

@@ -7,9 +7,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <memory>
 #include <string>
+#include <utility>
 
 #include "commands.hpp"
+#include "parse_errors.hpp"
 #include "tne/error.hpp"
 #include "tne/input.hpp"
 #include "tne/output.hpp"
@@ -20,55 +23,154 @@ namespace {
 
 // Every command, in the order `tne --help` lists them; a group comes before its commands.
 constexpr Command kCommands[] = {
-    {"assess", "Score a self-profile: readiness, recommendations, suggested model", "", add_assess_options, run_assess},
-    {"plan", "The least to change to make a model feasible: actions, effort, results",
-     "The plan is the cheapest set of answer changes that lifts every blocker of the target:\n"
-     "effort points low 1, medium 2, high 4, then the fewest changes (docs/planning.md). A target\n"
-     "that cannot be reached within the rubric set exits 1; the output says which blocker and why.",
-     add_plan_options, run_plan},
-    {"init", "Start a self-profile: a commented template, or a guided questionnaire",
-     "The template lists every question of the rubric set (--rubrics for another set) with its\n"
-     "help, allowed answers and Annex sections, in --lang. The questionnaire keeps the answers\n"
-     "in PROFILE.partial as they are given: run the same command again to resume. It completes\n"
-     "an existing PROFILE by asking its unknown answers. Answers: an option's number or name,\n"
-     "a number or a text; skip (omitir), back (atras), Enter keeps an answer already given.",
-     add_init_options, run_init},
-    {"schema", "Print the profile's JSON Schema, for editors", "", add_schema_options, run_schema},
-    {"diff", "Progress between two self-profiles of one institution: what changed",
-     "Both profiles are scored with the same rubric set. Lists: changed scores and levels,\n"
-     "models that became feasible or blocked, recommendations resolved and new, changed answers.",
-     add_diff_options, run_diff},
-    {"batch", "Score many institutions: records per institution and a cohort summary",
-     "Records come out in input order, one per institution or failed input; the run ends with\n"
-     "'N read = N scored + N failed' on standard error. An input that gives no record has failed.\n"
-     "Entries of an input folder that are not profiles (by name, links that lead nowhere,\n"
-     "subfolders) are named on standard error as skipped, and counted.",
-     add_batch_options, run_batch},
-    {"rubrics", "Check, test and compare rubric sets (for rubric authors and CI)", "", add_rubrics_options, nullptr},
-    {"rubrics check", "Find every mistake in a rubric set, at its file:line:column", "", add_rubrics_check_options,
+    {"assess",
+     {"Score a self-profile: readiness, recommendations, suggested model",
+      "Evaluar un autoperfil: preparación, recomendaciones, modelo sugerido"},
+     {"", ""},
+     add_assess_options,
+     run_assess},
+    {"plan",
+     {"The least to change to make a model feasible: actions, effort, results",
+      "Lo mínimo que cambiar para que un modelo sea factible: acciones, esfuerzo, resultados"},
+     {"The plan is the cheapest set of answer changes that lifts every blocker of the target:\n"
+      "effort points low 1, medium 2, high 4, then the fewest changes (docs/planning.md). A target\n"
+      "that cannot be reached within the rubric set exits 1; the output says which blocker and why.",
+      "El plan es el conjunto más barato de cambios de respuesta que levanta cada bloqueo de la\n"
+      "meta: puntos de esfuerzo bajo 1, medio 2, alto 4, y luego el menor número de cambios\n"
+      "(docs/planning.md). Una meta inalcanzable con el conjunto de rúbricas sale con 1; la salida\n"
+      "dice qué bloqueo y por qué."},
+     add_plan_options,
+     run_plan},
+    {"init",
+     {"Start a self-profile: a commented template, or a guided questionnaire",
+      "Empezar un autoperfil: una plantilla comentada, o un cuestionario guiado"},
+     {"The template lists every question of the rubric set (--rubrics for another set) with its\n"
+      "help, allowed answers and Annex sections, in --lang. The questionnaire keeps the answers\n"
+      "in PROFILE.partial as they are given: run the same command again to resume. It completes\n"
+      "an existing PROFILE by asking its unknown answers. Answers: an option's number or name,\n"
+      "a number or a text; skip (omitir), back (atras), Enter keeps an answer already given.",
+      "La plantilla lista cada pregunta del conjunto de rúbricas (--rubrics para otro conjunto)\n"
+      "con su ayuda, respuestas admitidas y secciones del Anexo, en --lang. El cuestionario guarda\n"
+      "las respuestas en PERFIL.partial a medida que se dan: la misma orden lo retoma. Completa un\n"
+      "PERFIL existente preguntando sus respuestas desconocidas. Respuestas: el número o el nombre\n"
+      "de una opción, un número o un texto; omitir (skip), atras (back); Intro conserva una\n"
+      "respuesta ya dada."},
+     add_init_options,
+     run_init},
+    {"schema",
+     {"Print the profile's JSON Schema, for editors", "Escribir el JSON Schema del perfil, para los editores"},
+     {"", ""},
+     add_schema_options,
+     run_schema},
+    {"diff",
+     {"Progress between two self-profiles of one institution: what changed",
+      "Avance entre dos autoperfiles de una institución: qué cambió"},
+     {"Both profiles are scored with the same rubric set. Lists: changed scores and levels,\n"
+      "models that became feasible or blocked, recommendations resolved and new, changed answers.",
+      "Ambos perfiles se evalúan con el mismo conjunto de rúbricas. Lista: puntajes y niveles que\n"
+      "cambiaron, modelos que se volvieron factibles o quedaron bloqueados, recomendaciones\n"
+      "resueltas y nuevas, respuestas que cambiaron."},
+     add_diff_options,
+     run_diff},
+    {"batch",
+     {"Score many institutions: records per institution and a cohort summary",
+      "Evaluar muchas instituciones: registros por institución y un resumen de la cohorte"},
+     {"Records come out in input order, one per institution or failed input; the run ends with\n"
+      "'N read = N scored + N failed' on standard error. An input that gives no record has failed.\n"
+      "Entries of an input folder that are not profiles (by name, links that lead nowhere,\n"
+      "subfolders) are named on standard error as skipped, and counted.",
+      "Los registros salen en el orden de las entradas, uno por institución o entrada fallida; la\n"
+      "ejecución termina con 'N leídos = N evaluados + N con errores' en la salida de errores. Una\n"
+      "entrada que no da registro ha fallado. Lo que en una carpeta de entrada no es un perfil\n"
+      "(por su nombre, enlaces que no llevan a nada, subcarpetas) se nombra como omitido en la\n"
+      "salida de errores, y se cuenta."},
+     add_batch_options,
+     run_batch},
+    {"rubrics",
+     {"Check, test and compare rubric sets (for rubric authors and CI)",
+      "Revisar, probar y comparar conjuntos de rúbricas (para autores de rúbricas y CI)"},
+     {"", ""},
+     add_rubrics_options,
+     nullptr},
+    {"rubrics check",
+     {"Find every mistake in a rubric set, at its file:line:column",
+      "Encontrar cada error de un conjunto de rúbricas, en su archivo:línea:columna"},
+     {"", ""},
+     add_rubrics_check_options,
      run_rubrics_check},
-    {"rubrics test", "Run the rubric set's own test cases", "", add_rubrics_test_options, run_rubrics_test},
-    {"rubrics diff", "Re-score profiles under two rubric sets and show what moved", "", add_rubrics_diff_options,
+    {"rubrics test",
+     {"Run the rubric set's own test cases", "Ejecutar los casos de prueba del propio conjunto de rúbricas"},
+     {"", ""},
+     add_rubrics_test_options,
+     run_rubrics_test},
+    {"rubrics diff",
+     {"Re-score profiles under two rubric sets and show what moved",
+      "Volver a evaluar perfiles con dos conjuntos de rúbricas y mostrar qué se movió"},
+     {"", ""},
+     add_rubrics_diff_options,
      run_rubrics_diff},
-    {"rubrics schema", "Print the JSON Schema of rubric files, for editors", "", add_rubrics_schema_options,
+    {"rubrics schema",
+     {"Print the JSON Schema of rubric files, for editors",
+      "Escribir el JSON Schema de los archivos de rúbricas, para los editores"},
+     {"", ""},
+     add_rubrics_schema_options,
      run_rubrics_schema},
 };
 
 // A command's --help footer: its notes, then the exit codes.
-std::string footer(const char* notes) {
-    return *notes ? std::string(notes) + "\n" + exit_codes_text() : exit_codes_text();
+std::string footer(const Message& notes, Lang lang) {
+    const char* text = tr(lang, notes.en, notes.es);
+    return *text ? std::string(text) + "\n" + exit_codes_text(lang) : exit_codes_text(lang);
+}
+
+// CLI11's labels and the type names it gives options without one of their own, in Spanish.
+constexpr std::pair<const char*, const char*> kSpanishLabels[] = {
+    {"Usage", "Uso"},
+    {"OPTIONS", "OPCIONES"},
+    {"SUBCOMMAND", "ORDEN"},
+    {"SUBCOMMANDS", "ÓRDENES"},
+    {"Positionals", "Argumentos"},
+    {"REQUIRED", "OBLIGATORIO"},
+    {"Env", "Variable"},
+    {"Needs", "Requiere"},
+    {"Excludes", "Excluye"},
+    {"TEXT", "TEXTO"},
+    {"INT", "ENTERO"},
+    {"FLOAT", "NÚMERO"},
+};
+
+// CLI11's help with its labels in the run's language (the groups' names are set where the options
+// and commands are added).
+std::shared_ptr<CLI::Formatter> help_formatter(Lang lang) {
+    auto formatter = std::make_shared<CLI::Formatter>();
+    if (lang == Lang::es)
+        for (const auto& label : kSpanishLabels) formatter->label(label.first, label.second);
+    return formatter;
 }
 
 int run_command(int argc, char** argv) {
-    CLI::App app{
-        "tne: how ready a higher-education institution is for transnational education (TNE)\n"
-        "partnerships, scored against the British Council / Ecctis Annex on TNE in Mexico.",
-        "tne"};
-    app.set_version_flag("--version", std::string("tne ") + TNE_VERSION);
+    // The help and the parser's errors are in the run's language, so it is known before CLI11 starts.
+    Lang lang = lang_of_command_line(argc, argv);
+    CLI::App app{tr(lang,
+                    "tne: how ready a higher-education institution is for transnational education (TNE)\n"
+                    "partnerships, scored against the British Council / Ecctis Annex on TNE in Mexico.",
+                    "tne: qué tan preparada está una institución de educación superior para alianzas de\n"
+                    "educación transnacional (TNE), según el Anexo del British Council / Ecctis sobre TNE en\n"
+                    "México."),
+                 "tne"};
+    app.formatter(help_formatter(lang));
+    app.option_defaults()->group(tr(lang, "Options", "Opciones"));
+    const char* help = tr(lang, "Print this help message and exit", "Mostrar esta ayuda y salir");
+    app.set_help_flag("-h,--help", help);
+    app.set_version_flag("--version", std::string("tne ") + TNE_VERSION,
+                         tr(lang, "Display program version information and exit", "Mostrar la versión de tne y salir"));
     app.require_subcommand(1);
-    app.footer(exit_codes_text() + "\nRun 'tne COMMAND --help' for a command's options.");
+    app.footer(exit_codes_text(lang) + tr(lang, "\nRun 'tne COMMAND --help' for a command's options.",
+                                          "\n'tne ORDEN --help' muestra las opciones de una orden."));
 
     CommonOptions common;
+    std::string top_lang;  // `tne --lang es --help`: read above, accepted here
+    add_lang(app, top_lang, lang);
     std::map<const CLI::App*, const Command*> commands;
     for (const Command& command : kCommands) {
         std::string name = command.name;
@@ -77,9 +179,11 @@ int run_command(int argc, char** argv) {
             parent = app.get_subcommand(name.substr(0, space));
             name = name.substr(space + 1);
         }
-        CLI::App* subcommand = parent->add_subcommand(name, command.description);
-        subcommand->footer(footer(command.notes));
-        command.add_options(*subcommand, common);
+        CLI::App* subcommand = parent->add_subcommand(name, tr(lang, command.description.en, command.description.es));
+        subcommand->group(tr(lang, "Subcommands", "Órdenes"));
+        subcommand->set_help_flag("-h,--help", help);  // again, now in the group of the run's language
+        subcommand->footer(footer(command.notes, lang));
+        command.add_options(*subcommand, common, lang);
         commands[subcommand] = &command;
     }
 
@@ -92,7 +196,11 @@ int run_command(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        std::fprintf(stderr, "tne: error: %s\nRun 'tne --help' for usage.\n", e.what());
+        UsageMessage usage = parse_error_message(e, app, argc, argv, lang);
+        std::fprintf(stderr,
+                     tr(lang, "tne: error: %s\nRun 'tne%s --help' for usage.\n",
+                        "tne: error: %s\n'tne%s --help' muestra cómo se usa.\n"),
+                     usage.text.c_str(), usage.path.c_str());
         return static_cast<int>(Exit::invalid);
     }
 
@@ -106,7 +214,6 @@ int run_command(int argc, char** argv) {
     const Command& command = *commands.at(chosen);
 
     if (common.output == "-") common.output.clear();  // -o - is standard output, as in most tools
-    Lang lang = choose_lang(common.lang);
     // The input limit applies to every command; a typo in it must not silently mean the default.
     if (const char* limit = std::getenv(input::kMaxBytesVariable); limit && !input::parse_size(limit)) {
         std::fprintf(stderr, "tne: error: %s=%s: %s\n", input::kMaxBytesVariable, limit,
@@ -130,7 +237,10 @@ int run_command(int argc, char** argv) {
         std::fprintf(stderr, "tne: error: %s\n", e.message().in(lang).c_str());
         return static_cast<int>(Exit::cannot_write);
     } catch (const std::exception& e) {
-        std::fprintf(stderr, "tne: internal error: %s\nPlease report this as a bug.\n", e.what());
+        std::fprintf(stderr,
+                     tr(lang, "tne: internal error: %s\nPlease report this as a bug.\n",
+                        "tne: error interno: %s\nPor favor, repórtelo como un error de programación.\n"),
+                     e.what());
         return static_cast<int>(Exit::bug);
     }
 }
@@ -144,7 +254,7 @@ int run(int argc, char** argv) {
     try {
         finish_standard_output();
     } catch (const WriteError& e) {
-        std::fprintf(stderr, "tne: error: %s\n", e.message().in(choose_lang("")).c_str());
+        std::fprintf(stderr, "tne: error: %s\n", e.message().in(lang_of_command_line(argc, argv)).c_str());
         return static_cast<int>(Exit::cannot_write);
     }
     return code;

@@ -12,15 +12,17 @@ namespace tne::cli {
 // A command of the table: `tne NAME`, or `tne GROUP NAME` when the name has two words. A command's
 // options are kept by its file, filled by CLI11 while parsing and read by `run`; a group (`rubrics`)
 // has no `run`: one of its commands is required.
+// The texts are in English and Spanish, and the options are added in the language of the run (known
+// before the command line is parsed), so that --help and the parser's errors are in it.
 struct Command {
     const char* name;
-    const char* description;
-    const char* notes;  // the --help footer, before the exit codes; may be empty
-    void (*add_options)(CLI::App& command, CommonOptions& common);
+    Message description;
+    Message notes;  // the --help footer, before the exit codes; may be empty
+    void (*add_options)(CLI::App& command, CommonOptions& common, Lang lang);
     Exit (*run)(const CommonOptions& common, Lang lang);
 };
 
-void add_assess_options(CLI::App& command, CommonOptions& common);
+void add_assess_options(CLI::App& command, CommonOptions& common, Lang lang);
 Exit run_assess(const CommonOptions& common, Lang lang);
 // The report of `tne assess PROFILE` with every option at its default, to standard output (what
 // `tne init --interactive` offers at its end).
@@ -30,29 +32,29 @@ Exit assess_to_standard_output(const std::string& profile, const CommonOptions& 
 Exit assess_to_file(const std::string& profile, const std::string& path, Format format, const CommonOptions& common,
                     Lang lang);
 
-void add_plan_options(CLI::App& command, CommonOptions& common);
+void add_plan_options(CLI::App& command, CommonOptions& common, Lang lang);
 Exit run_plan(const CommonOptions& common, Lang lang);
 
-void add_init_options(CLI::App& command, CommonOptions& common);
+void add_init_options(CLI::App& command, CommonOptions& common, Lang lang);
 Exit run_init(const CommonOptions& common, Lang lang);
 
-void add_schema_options(CLI::App& command, CommonOptions& common);
+void add_schema_options(CLI::App& command, CommonOptions& common, Lang lang);
 Exit run_schema(const CommonOptions& common, Lang lang);
 
-void add_diff_options(CLI::App& command, CommonOptions& common);
+void add_diff_options(CLI::App& command, CommonOptions& common, Lang lang);
 Exit run_diff(const CommonOptions& common, Lang lang);
 
-void add_batch_options(CLI::App& command, CommonOptions& common);
+void add_batch_options(CLI::App& command, CommonOptions& common, Lang lang);
 Exit run_batch(const CommonOptions& common, Lang lang);
 
-void add_rubrics_options(CLI::App& command, CommonOptions& common);
-void add_rubrics_check_options(CLI::App& command, CommonOptions& common);
+void add_rubrics_options(CLI::App& command, CommonOptions& common, Lang lang);
+void add_rubrics_check_options(CLI::App& command, CommonOptions& common, Lang lang);
 Exit run_rubrics_check(const CommonOptions& common, Lang lang);
-void add_rubrics_test_options(CLI::App& command, CommonOptions& common);
+void add_rubrics_test_options(CLI::App& command, CommonOptions& common, Lang lang);
 Exit run_rubrics_test(const CommonOptions& common, Lang lang);
-void add_rubrics_diff_options(CLI::App& command, CommonOptions& common);
+void add_rubrics_diff_options(CLI::App& command, CommonOptions& common, Lang lang);
 Exit run_rubrics_diff(const CommonOptions& common, Lang lang);
-void add_rubrics_schema_options(CLI::App& command, CommonOptions& common);
+void add_rubrics_schema_options(CLI::App& command, CommonOptions& common, Lang lang);
 Exit run_rubrics_schema(const CommonOptions& common, Lang lang);
 
 }  // namespace tne::cli

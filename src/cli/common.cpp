@@ -5,12 +5,14 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
+#include <cmath>
 #include <cstdlib>
-#include <cstring>
-#include <functional>
+#include <filesystem>
 #include <utility>
 
+#include "tne/error.hpp"
 #include "tne/output.hpp"
 
 namespace tne::cli {
@@ -19,26 +21,38 @@ namespace {
 
 struct ExitMeaning {
     Exit code;
-    std::string_view meaning;
+    std::string_view en;
+    std::string_view es;
 };
 
 // README.md's "Exit codes" table, shortened for --help.
 constexpr ExitMeaning kExitMeanings[] = {
-    {Exit::ok, "success: a report, a plan (or nothing to change), profiles compared, a clean check"},
+    {Exit::ok, "success: a report, a plan (or nothing to change), profiles compared, a clean check",
+     "éxito: un informe, un plan (o nada que cambiar), perfiles comparados, una revisión limpia"},
     {Exit::check_failed,
      "overall readiness below --fail-under (assess), a target out of reach (plan), findings\n"
      "(rubrics check; warnings too with --strict), a failed case (rubrics test), a change with\n"
      "--fail-on-change (rubrics diff), a regression with --fail-on-regression (diff): the report\n"
-     "is still written; or answers that ended before the last question (init --interactive)"},
+     "is still written; or answers that ended before the last question (init --interactive)",
+     "preparación general bajo --fail-under (assess), una meta inalcanzable (plan), hallazgos\n"
+     "(rubrics check; también avisos con --strict), un caso fallido (rubrics test), un cambio con\n"
+     "--fail-on-change (rubrics diff), un retroceso con --fail-on-regression (diff): el informe\n"
+     "se escribe igual; o respuestas que acabaron antes de la última pregunta (init --interactive)"},
     {Exit::invalid,
      "invalid input or usage, each problem at its file:line:column; also an output that is the\n"
-     "same file as an input or another output, refused before anything is read or written"},
-    {Exit::some_failed, "some inputs failed (batch): the others were scored; each failure has its error record"},
-    {Exit::bug, "a bug in tne (please report it)"},
+     "same file as an input or another output, refused before anything is read or written",
+     "entrada o uso no válidos, cada problema en su archivo:línea:columna; también una salida que\n"
+     "es el mismo archivo que una entrada u otra salida, rechazada antes de leer o escribir nada"},
+    {Exit::some_failed, "some inputs failed (batch): the others were scored; each failure has its error record",
+     "algunas entradas fallaron (batch): las demás se evaluaron; cada fallo tiene su registro"},
+    {Exit::bug, "a bug in tne (please report it)", "un error de programación de tne (por favor, repórtelo)"},
     {Exit::cannot_write,
      "an output could not be written (a full disk, the file size limit, an I/O error); an\n"
-     "existing output file is left as it was"},
-    {Exit::interrupted, "interrupted with Ctrl-C (init --interactive); the answers are kept in PROFILE.partial"},
+     "existing output file is left as it was",
+     "no se pudo escribir una salida (disco lleno, límite de tamaño de archivo, error de E/S);\n"
+     "un archivo de salida que ya existía queda como estaba"},
+    {Exit::interrupted, "interrupted with Ctrl-C (init --interactive); the answers are kept in PROFILE.partial",
+     "interrumpido con Ctrl-C (init --interactive); las respuestas quedan en PERFIL.partial"},
 };
 
 struct FormatName {
@@ -57,38 +71,62 @@ std::optional<Format> parse_format(std::string_view name) {
     return std::nullopt;
 }
 
-// --format as a string checked against the allowed names (so CLI11's message names them), turned
-// into a Format once parsed.
-CLI::Option* add_format(CLI::App& command, std::vector<Format> allowed, const std::string& description,
-                        std::function<void(Format)> store) {
+// What an output file's extension says of its format: the format it names, and another one the file
+// may hold when --format asks for it (SARIF is JSON; GitHub's annotations are lines of text).
+struct Extension {
+    std::string_view extension;
+    Format format;
+    std::optional<Format> also;
+};
+
+constexpr Extension kExtensions[] = {
+    {".txt", Format::text, Format::github},  {".json", Format::json, Format::sarif},
+    {".jsonl", Format::jsonl, std::nullopt}, {".csv", Format::csv, std::nullopt},
+    {".md", Format::markdown, std::nullopt}, {".markdown", Format::markdown, std::nullopt},
+    {".html", Format::html, std::nullopt},   {".htm", Format::html, std::nullopt},
+    {".sarif", Format::sarif, std::nullopt},
+};
+
+// The extension a file of `format` is named with, for the messages.
+std::string_view extension_of(Format format) {
+    for (const auto& known : kExtensions)
+        if (known.format == format) return known.extension;
+    return ".txt";  // github: annotations are lines of text
+}
+
+// "a, b or c"
+std::string join(const std::vector<std::string>& items, Lang lang) {
+    std::string text;
+    for (size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) text += i + 1 == items.size() ? tr(lang, " or ", " o ") : ", ";
+        text += items[i];
+    }
+    return text;
+}
+
+std::vector<std::string> format_names(const std::vector<Format>& formats) {
     std::vector<std::string> names;
-    for (Format format : allowed) names.emplace_back(format_name(format));
-    return command
-        .add_option_function<std::string>(
-            "--format", [store = std::move(store)](const std::string& name) { store(*parse_format(name)); },
-            description)
-        ->check(CLI::IsMember(names));
+    for (Format format : formats) names.emplace_back(format_name(format));
+    return names;
 }
 
-void add_rubrics_option(CLI::App& command, CommonOptions& common) {
-    command.add_option("--rubrics", common.rubrics, "Use the rubric set in DIR instead of the built-in one")
-        ->type_name("DIR")
-        ->check(CLI::ExistingDirectory);
-}
-
-void add_lang(CLI::App& command, CommonOptions& common) {
-    command.add_option("--lang", common.lang, "Language of the output: en or es (default: from LANG)")
-        ->check(CLI::IsMember({"en", "es"}));
+void add_rubrics_option(CLI::App& command, CommonOptions& common, Lang lang) {
+    command
+        .add_option("--rubrics", common.rubrics,
+                    tr(lang, "Use the rubric set in DIR instead of the built-in one",
+                       "Usar el conjunto de rúbricas de CARPETA en lugar del incorporado"))
+        ->type_name(tr(lang, "DIR", "CARPETA"))
+        ->check(existing_directory(lang));
 }
 
 }  // namespace
 
-std::string exit_codes_text() {
-    std::string text = "Exit codes:";
-    for (const auto& [code, meaning] : kExitMeanings) {
-        std::string_view rest = meaning;
+std::string exit_codes_text(Lang lang) {
+    std::string text = tr(lang, "Exit codes:", "Códigos de salida:");
+    for (const auto& exit : kExitMeanings) {
+        std::string_view rest = lang == Lang::es ? exit.es : exit.en;
         std::string_view first = rest.substr(0, rest.find('\n'));
-        text += fmt::format("\n  {:>3} {}", static_cast<int>(code), first);
+        text += fmt::format("\n  {:>3} {}", static_cast<int>(exit.code), first);
         rest.remove_prefix(std::min(rest.size(), first.size() + 1));
         while (!rest.empty()) {
             std::string_view line = rest.substr(0, rest.find('\n'));
@@ -105,38 +143,92 @@ std::string_view format_name(Format format) {
     return "text";
 }
 
-CLI::Option* add_format_option(CLI::App& command, Format& format, std::vector<Format> allowed,
-                               const std::string& description) {
-    return add_format(command, std::move(allowed), description, [&format](Format parsed) { format = parsed; })
-        ->default_str(std::string(format_name(format)));
-}
-
 CLI::Option* add_format_option(CLI::App& command, std::optional<Format>& format, std::vector<Format> allowed,
-                               const std::string& description) {
-    return add_format(command, std::move(allowed), description, [&format](Format parsed) { format = parsed; });
+                               std::optional<Format> shown_default, const std::string& description, Lang lang) {
+    // A string checked against the allowed names (so that the message names them), turned into a
+    // Format once parsed.
+    CLI::Option* option =
+        command
+            .add_option_function<std::string>(
+                "--format", [&format](const std::string& name) { format = parse_format(name); }, description)
+            ->type_name(tr(lang, "FORMAT", "FORMATO"))
+            ->check(one_of(format_names(allowed), lang));
+    if (shown_default) option->default_str(std::string(format_name(*shown_default)));
+    return option;
 }
 
-void add_color_option(CLI::App& command, std::string& color) {
-    command.add_option("--color", color, "Colour: auto (on a terminal), always or never; NO_COLOR wins")
-        ->check(CLI::IsMember({"auto", "always", "never"}))
+Format output_format(const std::optional<Format>& given, const std::string& output, const std::vector<Format>& allowed,
+                     Format fallback, const std::string& command, Lang lang) {
+    std::string extension = std::filesystem::path(output).extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const Extension* known = nullptr;
+    for (const auto& candidate : kExtensions)
+        if (candidate.extension == extension) known = &candidate;
+    if (!known) return given.value_or(fallback);  // no extension, or one that names no format: as before
+    std::string named(format_name(known->format));
+    if (given) {
+        if (*given == known->format || known->also == *given) return *given;
+        throw UsageError(
+            say(lang,
+                "-o {0}: the extension {1} is for {2}, but --format is {3}: leave out --format to write {2}, or "
+                "name the file with {4} to write {3}",
+                "-o {0}: la extensión {1} es de {2}, pero --format es {3}: quite --format para escribir {2}, o "
+                "nombre el archivo con {4} para escribir {3}",
+                output, extension, named, format_name(*given), extension_of(*given)));
+    }
+    if (std::find(allowed.begin(), allowed.end(), known->format) != allowed.end()) return known->format;
+    std::vector<std::string> extensions;
+    for (Format format : allowed) {
+        std::string usual(extension_of(format));
+        if (std::find(extensions.begin(), extensions.end(), usual) == extensions.end()) extensions.push_back(usual);
+    }
+    throw UsageError(
+        say(lang,
+            "-o {0}: the extension {1} asks for {2}, which tne {3} does not write; it writes {4}: name the file "
+            "with {5}",
+            "-o {0}: la extensión {1} pide {2}, que tne {3} no escribe; escribe {4}: nombre el archivo con {5}", output,
+            extension, named, command, join(format_names(allowed), lang), join(extensions, lang)));
+}
+
+void add_color_option(CLI::App& command, std::string& color, Lang lang) {
+    command
+        .add_option("--color", color,
+                    tr(lang, "Colour: auto (on a terminal), always or never; NO_COLOR wins",
+                       "Color: auto (en una terminal), always (siempre) o never (nunca); NO_COLOR manda"))
+        ->type_name(tr(lang, "WHEN", "CUÁNDO"))
+        ->check(one_of({"auto", "always", "never"}, lang))
         ->capture_default_str();
 }
 
-void add_output(CLI::App& command, CommonOptions& common) {
+void add_output(CLI::App& command, CommonOptions& common, Lang lang) {
     command
         .add_option("-o,--output", common.output,
-                    "Write to FILE (atomically) instead of standard output (- is standard output)")
-        ->type_name("FILE");
+                    tr(lang,
+                       "Write to FILE (atomically) instead of standard output (- is standard output);\n"
+                       "without --format, its extension gives the format (.txt, .json, .md, .html, ...)",
+                       "Escribir en ARCHIVO (de forma atómica) en lugar de la salida estándar (- es la\n"
+                       "salida estándar); sin --format, su extensión da el formato (.txt, .json, .md, .html...)"))
+        ->type_name(tr(lang, "FILE", "ARCHIVO"));
 }
 
-void add_common(CLI::App& command, CommonOptions& common) {
-    add_rubrics_option(command, common);
-    add_lang_and_output(command, common);
+void add_lang(CLI::App& command, std::string& requested, Lang lang) {
+    command
+        .add_option("--lang", requested,
+                    tr(lang, "Language of the output: en or es (default: from LANG)",
+                       "Idioma de la salida: en (inglés) o es (español) (si falta: según LANG)"))
+        ->type_name(tr(lang, "LANG", "IDIOMA"))
+        ->check(one_of({"en", "es"}, lang));
 }
 
-void add_lang_and_output(CLI::App& command, CommonOptions& common) {
-    add_lang(command, common);
-    add_output(command, common);
+void add_common(CLI::App& command, CommonOptions& common, Lang lang) {
+    add_rubrics_option(command, common, lang);
+    add_lang_and_output(command, common, lang);
+}
+
+void add_lang_and_output(CLI::App& command, CommonOptions& common, Lang lang) {
+    add_lang(command, common.lang, lang);
+    add_output(command, common, lang);
 }
 
 Lang choose_lang(const std::string& requested) {
@@ -149,6 +241,21 @@ Lang choose_lang(const std::string& requested) {
     return Lang::en;
 }
 
+Lang lang_of_command_line(int argc, char** argv) {
+    std::optional<Lang> requested;
+    for (int i = 1; i < argc; ++i) {
+        std::string_view arg = argv[i];
+        if (arg == "--") break;  // what follows is not options
+        std::optional<Lang> lang;
+        if (arg == "--lang" && i + 1 < argc)
+            lang = parse_lang(argv[++i]);
+        else if (arg.substr(0, 7) == "--lang=")
+            lang = parse_lang(arg.substr(7));
+        if (lang) requested = lang;
+    }
+    return requested ? *requested : choose_lang("");
+}
+
 bool use_color(const std::string& mode, bool to_file) {
     const char* no_color = std::getenv("NO_COLOR");
     if ((no_color && *no_color) || mode == "never") return false;
@@ -159,16 +266,72 @@ bool use_color(const std::string& mode, bool to_file) {
 
 // CLI::ExistingFile says "File does not exist" for a link loop or a file that may not be read; this
 // gives the system's reason.
-CLI::Validator readable_file() {
+CLI::Validator readable_file(Lang lang) {
     return CLI::Validator(
-        [](std::string& path) -> std::string {
+        [lang](std::string& path) -> std::string {
             struct stat info {};
             if (::stat(path.c_str(), &info) != 0 || ::access(path.c_str(), R_OK) != 0)
-                return path + ": " + std::strerror(errno);
-            if (S_ISDIR(info.st_mode)) return path + ": is a directory; expected a file";
+                return path + ": " + system_reason(errno).in(lang);
+            if (S_ISDIR(info.st_mode))
+                return path + tr(lang, ": is a folder; expected a file", ": es una carpeta; se esperaba un archivo");
             return {};
         },
-        "FILE");
+        "");
+}
+
+CLI::Validator existing_directory(Lang lang) {
+    return CLI::Validator(
+        [lang](std::string& path) -> std::string {
+            struct stat info {};
+            if (::stat(path.c_str(), &info) != 0) return path + ": " + system_reason(errno).in(lang);
+            if (!S_ISDIR(info.st_mode))
+                return path +
+                       tr(lang, ": is not a folder; expected a folder", ": no es una carpeta; se esperaba una carpeta");
+            return {};
+        },
+        "");
+}
+
+// The checks below return "VALUE: what was expected"; cli.cpp puts the option's name before it.
+CLI::Validator one_of(std::vector<std::string> names, Lang lang) {
+    std::string shown = "{";
+    for (const auto& name : names) shown += (shown.size() > 1 ? "," : "") + name;
+    shown += "}";
+    return CLI::Validator(
+        [names = std::move(names), lang](std::string& value) -> std::string {
+            if (std::find(names.begin(), names.end(), value) != names.end()) return {};
+            std::string suggestion = closest_match(value, names);
+            if (!suggestion.empty())
+                return say(lang, "{}: expected {}; did you mean \"{}\"?", "{}: se esperaba {}; ¿quiso decir \"{}\"?",
+                           value, join(names, lang), suggestion);
+            return say(lang, "{}: expected {}", "{}: se esperaba {}", value, join(names, lang));
+        },
+        shown);
+}
+
+CLI::Validator whole_number(long min, long max, Lang lang) {
+    return CLI::Validator(
+        [min, max, lang](std::string& value) -> std::string {
+            char* end = nullptr;
+            errno = 0;
+            long number = std::strtol(value.c_str(), &end, 10);
+            if (!value.empty() && *end == '\0' && errno == 0 && number >= min && number <= max) return {};
+            return say(lang, "{}: expected a whole number from {} to {}", "{}: se esperaba un número entero de {} a {}",
+                       value, min, max);
+        },
+        "");
+}
+
+CLI::Validator number_from_to(double min, double max, Lang lang) {
+    return CLI::Validator(
+        [min, max, lang](std::string& value) -> std::string {
+            char* end = nullptr;
+            double number = std::strtod(value.c_str(), &end);
+            if (!value.empty() && *end == '\0' && std::isfinite(number) && number >= min && number <= max) return {};
+            return say(lang, "{}: expected a number from {} to {}", "{}: se esperaba un número de {} a {}", value,
+                       format_number(min), format_number(max));
+        },
+        "");
 }
 
 RubricFiles rubric_files(const std::string& dir) {

@@ -2,6 +2,8 @@
 // and the steps every run takes before and after its one call into the library.
 #pragma once
 
+#include <fmt/format.h>
+
 #include <CLI/CLI.hpp>
 #include <optional>
 #include <stdexcept>
@@ -30,24 +32,47 @@ enum class Exit : int {
     interrupted = 130,  // init --interactive: Ctrl-C (128 + SIGINT); the answers are kept
 };
 
-// "Exit codes:" and one line or more per code, for the --help footers.
-std::string exit_codes_text();
+// "Exit codes:" and one line or more per code, for the --help footers, in `lang`.
+std::string exit_codes_text(Lang lang);
+
+// A text of the command line (a help text, a message) in the run's language.
+inline const char* tr(Lang lang, const char* en, const char* es) { return lang == Lang::es ? es : en; }
+// The same with arguments, formatted by fmt: say(lang, "{} is...", "{} es...", name).
+template <class... Args>
+std::string say(Lang lang, const char* en, const char* es, const Args&... args) {
+    return fmt::format(fmt::runtime(tr(lang, en, es)), args...);
+}
 
 // A report's format, parsed once from --format; each command takes some of them.
 enum class Format { text, json, markdown, html, csv, jsonl, github, sarif };
 
 std::string_view format_name(Format format);
 
-// --format, one of `allowed` (in the order the help lists them), parsed into `format`; the help shows
-// `format` as the default.
-CLI::Option* add_format_option(CLI::App& command, Format& format, std::vector<Format> allowed,
-                               const std::string& description);
-// The same without a default: `format` stays empty when --format is not given.
+// --format, one of `allowed` (in the order the help lists them), parsed into `format`, which stays
+// empty when --format is not given (output_format then decides); the help shows `shown_default`.
 CLI::Option* add_format_option(CLI::App& command, std::optional<Format>& format, std::vector<Format> allowed,
-                               const std::string& description);
+                               std::optional<Format> shown_default, const std::string& description, Lang lang);
+
+// The format an output is written in: --format when given, else the one -o's extension names
+// (.txt, .json, .jsonl, .csv, .md, .html, .sarif), else `fallback`. An extension the command cannot
+// write in, or one that contradicts --format, is a UsageError naming the file and what to do.
+// `command` is the command's name as typed ("assess", "rubrics check").
+Format output_format(const std::optional<Format>& given, const std::string& output, const std::vector<Format>& allowed,
+                     Format fallback, const std::string& command, Lang lang);
 
 // --color auto|always|never.
-void add_color_option(CLI::App& command, std::string& color);
+void add_color_option(CLI::App& command, std::string& color, Lang lang);
+
+// The checks of option values, each with its message in `lang` (CLI11's own are English only).
+// An input file that can be opened, else the system's reason.
+CLI::Validator readable_file(Lang lang);
+CLI::Validator existing_directory(Lang lang);
+// One of `names`, with "did you mean" for a near miss; the help shows {a,b,c}.
+CLI::Validator one_of(std::vector<std::string> names, Lang lang);
+// A whole number from `min` to `max`; the help shows `shown` ("N", "MONTHS").
+CLI::Validator whole_number(long min, long max, Lang lang);
+// A number from `min` to `max`.
+CLI::Validator number_from_to(double min, double max, Lang lang);
 
 // A combination of options that makes no sense, found after parsing; the message is localized.
 struct UsageError : std::runtime_error {
@@ -61,20 +86,22 @@ struct CommonOptions {
 };
 
 // --rubrics, --lang and -o.
-void add_common(CLI::App& command, CommonOptions& common);
+void add_common(CLI::App& command, CommonOptions& common, Lang lang);
 // --lang and -o (the rubric commands name their sets otherwise).
-void add_lang_and_output(CLI::App& command, CommonOptions& common);
+void add_lang_and_output(CLI::App& command, CommonOptions& common, Lang lang);
+// --lang alone.
+void add_lang(CLI::App& command, std::string& requested, Lang lang);
 // -o alone.
-void add_output(CLI::App& command, CommonOptions& common);
+void add_output(CLI::App& command, CommonOptions& common, Lang lang);
 
 // --lang, else TNE_LANG, else a Spanish locale in LC_ALL or LANG, else English.
 Lang choose_lang(const std::string& requested);
+// The same from the command line before it is parsed (the help and the parser's errors are in it):
+// the last `--lang X` or `--lang=X` with a known X, else the environment.
+Lang lang_of_command_line(int argc, char** argv);
 
 // Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
 bool use_color(const std::string& mode, bool to_file);
-
-// An input file that can be opened, else the system's reason.
-CLI::Validator readable_file();
 
 // A rubric set's files: the built-in set for an empty name or the word "builtin", else a directory.
 RubricFiles rubric_files(const std::string& dir);

@@ -17,11 +17,13 @@ namespace {
 struct DiffOptions {
     std::string old_profile;
     std::string new_profile;
-    Format format = Format::text;
+    std::optional<Format> format;  // empty: from -o's extension, else text
     bool fail_on_regression = false;
 };
 
 DiffOptions options;
+
+const std::vector<Format> kDiffFormats = {Format::text, Format::json, Format::markdown, Format::html};
 
 // Loads both profiles; when either is invalid, reports the problems of both in one run.
 std::pair<Profile, Profile> load_both(const std::string& old_path, const std::string& new_path,
@@ -43,21 +45,35 @@ std::pair<Profile, Profile> load_both(const std::string& old_path, const std::st
 
 }  // namespace
 
-void add_diff_options(CLI::App& command, CommonOptions& common) {
-    command.add_option("old", options.old_profile, "The earlier self-profile (YAML)")
+void add_diff_options(CLI::App& command, CommonOptions& common, Lang lang) {
+    command
+        .add_option(tr(lang, "old", "anterior"), options.old_profile,
+                    tr(lang, "The earlier self-profile (YAML)", "El autoperfil anterior (YAML)"))
         ->required()
-        ->check(readable_file());
-    command.add_option("new", options.new_profile, "The later self-profile (YAML)")->required()->check(readable_file());
-    add_format_option(command, options.format, {Format::text, Format::json, Format::markdown, Format::html},
-                      "text, json, markdown (to paste into a review) or html");
+        ->type_name(tr(lang, "FILE", "ARCHIVO"))
+        ->check(readable_file(lang));
+    command
+        .add_option(tr(lang, "new", "nuevo"), options.new_profile,
+                    tr(lang, "The later self-profile (YAML)", "El autoperfil posterior (YAML)"))
+        ->required()
+        ->type_name(tr(lang, "FILE", "ARCHIVO"))
+        ->check(readable_file(lang));
+    add_format_option(command, options.format, kDiffFormats, Format::text,
+                      tr(lang, "text, json, markdown (to paste into a review) or html",
+                         "text (texto), json, markdown (para pegar en una revisión) o html"),
+                      lang);
     command.add_flag("--fail-on-regression", options.fail_on_regression,
-                     "Exit 1 when the overall or a dimension score went down, or a model\n"
-                     "became blocked (a CI gate; the report is still written)");
-    add_common(command, common);
+                     tr(lang,
+                        "Exit 1 when the overall or a dimension score went down, or a model\n"
+                        "became blocked (a CI gate; the report is still written)",
+                        "Salir con 1 si el puntaje general o el de una dimensión bajó, o un modelo\n"
+                        "quedó bloqueado (un control de CI; el informe se escribe igual)"));
+    add_common(command, common, lang);
 }
 
 Exit run_diff(const CommonOptions& common, Lang lang) {
     keep_inputs_safe({options.old_profile, options.new_profile, common.rubrics}, {{"-o", common.output}}, lang);
+    Format format = output_format(options.format, common.output, kDiffFormats, Format::text, "diff", lang);
     RubricSet rubric = load_rubrics(common);
     auto [old_profile, new_profile] = load_both(options.old_profile, options.new_profile, rubric);
     AssessmentOptions today{ReportDate::today()};
@@ -75,7 +91,7 @@ Exit run_diff(const CommonOptions& common, Lang lang) {
                               diff.old_side.institution, diff.new_side.institution);
         std::fprintf(stderr, "tne: %s: %s\n", lang == Lang::es ? "aviso" : "warning", warning.c_str());
     }
-    switch (options.format) {
+    switch (format) {
         case Format::json:
             emit(common, render_assessment_diff_json(diff, lang));
             break;

@@ -93,17 +93,25 @@ Exit offer_reports(const std::string& profile, const std::string& html, const Co
 
 }  // namespace
 
-void add_init_options(CLI::App& command, CommonOptions& common) {
+void add_init_options(CLI::App& command, CommonOptions& common, Lang lang) {
     command.add_flag("-i,--interactive", options.interactive,
-                     "Ask the questions one by one in the terminal (or read the answers piped in) and\n"
-                     "write the profile to -o (default profile.yaml); resumes an interrupted run");
+                     tr(lang,
+                        "Ask the questions one by one in the terminal (or read the answers piped in) and\n"
+                        "write the profile to -o (default profile.yaml); resumes an interrupted run",
+                        "Hacer las preguntas una a una en la terminal (o leer las respuestas de una tubería)\n"
+                        "y escribir el perfil en -o (si falta: profile.yaml); retoma una sesión interrumpida"));
     command
         .add_option("--schema", options.schema,
-                    "Also write the profile's JSON Schema to FILE, and start the profile with a\n"
-                    "'# yaml-language-server: $schema=' line pointing to it (editor completion)")
-        ->type_name("FILE");
-    command.add_flag("--force", options.force, "Let the template replace an existing -o file");
-    add_common(command, common);
+                    tr(lang,
+                       "Also write the profile's JSON Schema to FILE, and start the profile with a\n"
+                       "'# yaml-language-server: $schema=' line pointing to it (editor completion)",
+                       "Escribir también el JSON Schema del perfil en ARCHIVO, y empezar el perfil con una\n"
+                       "línea '# yaml-language-server: $schema=' que lo señala (autocompletado en editores)"))
+        ->type_name(tr(lang, "FILE", "ARCHIVO"));
+    command.add_flag("--force", options.force,
+                     tr(lang, "Let the template replace an existing -o file",
+                        "Dejar que la plantilla reemplace un archivo -o que ya existe"));
+    add_common(command, common, lang);
 }
 
 Exit run_init(const CommonOptions& common, Lang lang) {

@@ -15,35 +15,47 @@ namespace {
 
 struct PlanOptions {
     std::string profile;
-    std::string target;  // a model id; empty: the next step of the suggested pathway
-    Format format = Format::text;
+    std::string target;            // a model id; empty: the next step of the suggested pathway
+    std::optional<Format> format;  // empty: from -o's extension, else text
     std::string color = "auto";
     std::vector<std::string> settings;
 };
 
 PlanOptions options;
 
+const std::vector<Format> kPlanFormats = {Format::text, Format::json, Format::markdown, Format::html};
+
 }  // namespace
 
-void add_plan_options(CLI::App& command, CommonOptions& common) {
-    command.add_option("profile", options.profile, "The institution's self-profile (YAML)")
+void add_plan_options(CLI::App& command, CommonOptions& common, Lang lang) {
+    command
+        .add_option(tr(lang, "profile", "perfil"), options.profile,
+                    tr(lang, "The institution's self-profile (YAML)", "El autoperfil de la institución (YAML)"))
         ->required()
-        ->check(readable_file());
+        ->type_name(tr(lang, "FILE", "ARCHIVO"))
+        ->check(readable_file(lang));
     command
         .add_option("--target", options.target,
-                    "The model to reach, by id (default: the next step of the suggested pathway)")
-        ->type_name("MODEL");
-    command.add_option("--set", options.settings, "Plan from a what-if: as tne assess --set (repeatable)")
-        ->type_name("PATH=VALUE")
+                    tr(lang, "The model to reach, by id (default: the next step of the suggested pathway)",
+                       "El modelo que alcanzar, por su id (si falta: el siguiente paso de la ruta sugerida)"))
+        ->type_name(tr(lang, "MODEL", "MODELO"));
+    command
+        .add_option("--set", options.settings,
+                    tr(lang, "Plan from a what-if: as tne assess --set (repeatable)",
+                       "Planear desde una simulación: como tne assess --set (repetible)"))
+        ->type_name(tr(lang, "PATH=VALUE", "RUTA=VALOR"))
         ->allow_extra_args(false);
-    add_common(command, common);
-    add_format_option(command, options.format, {Format::text, Format::json, Format::markdown, Format::html},
-                      "Output format: text, json, markdown or html");
-    add_color_option(command, options.color);
+    add_common(command, common, lang);
+    add_format_option(command, options.format, kPlanFormats, Format::text,
+                      tr(lang, "Output format: text, json, markdown or html",
+                         "Formato de salida: text (texto), json, markdown o html"),
+                      lang);
+    add_color_option(command, options.color, lang);
 }
 
 Exit run_plan(const CommonOptions& common, Lang lang) {
     keep_inputs_safe({options.profile, common.rubrics}, {{"-o", common.output}}, lang);
+    Format format = output_format(options.format, common.output, kPlanFormats, Format::text, "plan", lang);
     RubricSet rubric = load_rubrics(common);
     Assessment now =
         assess_fully(load_with_settings(options.profile, options.settings, rubric), rubric, {ReportDate::today()});
@@ -65,7 +77,7 @@ Exit run_plan(const CommonOptions& common, Lang lang) {
     }
     Plan plan = make_plan(now, *target);
     plan.default_target = options.target.empty();
-    switch (options.format) {
+    switch (format) {
         case Format::json:
             emit(common, render_plan_json(plan, now, lang));
             break;

@@ -13,8 +13,8 @@ namespace tne::cli {
 namespace {
 
 struct RubricsOptions {
-    std::string dir;  // check and test: empty for the built-in set
-    Format format = Format::text;
+    std::string dir;               // check and test: empty for the built-in set
+    std::optional<Format> format;  // empty: from -o's extension, else text
     std::string color = "auto";
     bool strict = false;
     std::string source;    // check: the cited document's text, for its quotes
@@ -27,6 +27,10 @@ struct RubricsOptions {
 };
 
 RubricsOptions options;
+
+const std::vector<Format> kCheckFormats = {Format::text,  Format::json,     Format::github,
+                                           Format::sarif, Format::markdown, Format::html};
+const std::vector<Format> kRubricDiffFormats = {Format::text, Format::markdown, Format::html, Format::json};
 
 CheckFormat check_format(Format format) {
     switch (format) {
@@ -45,38 +49,51 @@ CheckFormat check_format(Format format) {
     }
 }
 
-void add_rubric_set_option(CLI::App& command) {
-    command.add_option("dir", options.dir, "The rubric set's directory (default: the built-in set)")
-        ->check(CLI::ExistingDirectory);
+void add_rubric_set_option(CLI::App& command, Lang lang) {
+    command
+        .add_option(tr(lang, "dir", "carpeta"), options.dir,
+                    tr(lang, "The rubric set's directory (default: the built-in set)",
+                       "La carpeta del conjunto de rúbricas (si falta: el conjunto incorporado)"))
+        ->type_name(tr(lang, "DIR", "CARPETA"))
+        ->check(existing_directory(lang));
 }
 
 }  // namespace
 
-void add_rubrics_options(CLI::App& command, CommonOptions&) { command.require_subcommand(1); }
+void add_rubrics_options(CLI::App& command, CommonOptions&, Lang) { command.require_subcommand(1); }
 
-void add_rubrics_check_options(CLI::App& command, CommonOptions& common) {
-    add_rubric_set_option(command);
-    add_format_option(command, options.format,
-                      {Format::text, Format::json, Format::github, Format::sarif, Format::markdown, Format::html},
-                      "text, json, github (pull-request annotations), sarif (SARIF 2.1.0), markdown (a job "
-                      "summary) or html");
-    command.add_flag("--strict", options.strict, "Warnings fail the check too");
+void add_rubrics_check_options(CLI::App& command, CommonOptions& common, Lang lang) {
+    add_rubric_set_option(command, lang);
+    add_format_option(command, options.format, kCheckFormats, Format::text,
+                      tr(lang,
+                         "text, json, github (pull-request annotations), sarif (SARIF 2.1.0), markdown (a job\n"
+                         "summary) or html",
+                         "text (texto), json, github (anotaciones de pull request), sarif (SARIF 2.1.0), markdown\n"
+                         "(un resumen de job) o html"),
+                      lang);
+    command.add_flag("--strict", options.strict,
+                     tr(lang, "Warnings fail the check too", "Los avisos también hacen fallar la revisión"));
     command
-        .add_option(
-            "--source", options.source,
-            "The text of the document the set cites (the Annex): every quote must be in the section its rule cites")
-        ->check(readable_file())
-        ->type_name("FILE");
-    const LocalText base_dir_help{
-        "github and sarif: file paths relative to DIR (default: the repository's root, the nearest folder from "
-        "the current one up that holds .git, else the current folder)",
-        "github y sarif: rutas de los archivos relativas a DIR (por omisión: la raíz del repositorio, la carpeta "
-        "más cercana, desde la actual hacia arriba, que contiene .git; si no hay, la carpeta actual)"};
-    command.add_option("--base-dir", options.base_dir, base_dir_help.in(choose_lang("")))
-        ->check(CLI::ExistingDirectory)
-        ->type_name("DIR");
-    add_color_option(command, options.color);
-    add_lang_and_output(command, common);
+        .add_option("--source", options.source,
+                    tr(lang,
+                       "The text of the document the set cites (the Annex): every quote must be in the\n"
+                       "section its rule cites",
+                       "El texto del documento que cita el conjunto (el Anexo): cada cita debe estar en la\n"
+                       "sección que cita su regla"))
+        ->check(readable_file(lang))
+        ->type_name(tr(lang, "FILE", "ARCHIVO"));
+    command
+        .add_option("--base-dir", options.base_dir,
+                    tr(lang,
+                       "github and sarif: file paths relative to DIR (default: the repository's root, the\n"
+                       "nearest folder from the current one up that holds .git, else the current folder)",
+                       "github y sarif: rutas de los archivos relativas a CARPETA (si falta: la raíz del\n"
+                       "repositorio, la carpeta más cercana, desde la actual hacia arriba, que contiene .git;\n"
+                       "si no hay, la carpeta actual)"))
+        ->check(existing_directory(lang))
+        ->type_name(tr(lang, "DIR", "CARPETA"));
+    add_color_option(command, options.color, lang);
+    add_lang_and_output(command, common, lang);
 }
 
 Exit run_rubrics_check(const CommonOptions& common, Lang lang) {
@@ -86,24 +103,26 @@ Exit run_rubrics_check(const CommonOptions& common, Lang lang) {
                                           : "--base-dir is for --format github or sarif; the other formats show "
                                             "paths as they were given");
     keep_inputs_safe({options.dir, options.source}, {{"-o", common.output}}, lang);
+    Format format = output_format(options.format, common.output, kCheckFormats, Format::text, "rubrics check", lang);
     std::optional<CheckSource> source;
     if (!options.source.empty()) source = CheckSource{options.source, input::read_file(options.source)};
     CheckReport report = check_rubric_set(rubric_files(options.dir), source);
-    bool color = options.format == Format::text && use_color(options.color, !common.output.empty());
+    bool color = format == Format::text && use_color(options.color, !common.output.empty());
     // The base is found from where tne runs, as the relative paths of the findings are.
     std::filesystem::path base = options.base_dir.empty() ? repository_root(std::filesystem::current_path())
                                                           : std::filesystem::path(options.base_dir);
-    emit(common, render_check(report, check_format(options.format), lang, color, base));
+    emit(common, render_check(report, check_format(format), lang, color, base));
     return report.failed(options.strict) ? Exit::check_failed : Exit::ok;
 }
 
-void add_rubrics_test_options(CLI::App& command, CommonOptions& common) {
-    add_rubric_set_option(command);
-    add_lang_and_output(command, common);
+void add_rubrics_test_options(CLI::App& command, CommonOptions& common, Lang lang) {
+    add_rubric_set_option(command, lang);
+    add_lang_and_output(command, common, lang);
 }
 
 Exit run_rubrics_test(const CommonOptions& common, Lang lang) {
     keep_inputs_safe({options.dir}, {{"-o", common.output}}, lang);
+    output_format(std::nullopt, common.output, {Format::text}, Format::text, "rubrics test", lang);
     RubricFiles files = rubric_files(options.dir);
     RubricSet set = load_rubric_set(files);
     RubricTestSuite suite = load_rubric_tests(set, files);
@@ -112,32 +131,53 @@ Exit run_rubrics_test(const CommonOptions& common, Lang lang) {
     return report.failed() > 0 ? Exit::check_failed : Exit::ok;
 }
 
-void add_rubrics_diff_options(CLI::App& command, CommonOptions& common) {
-    command.add_option("old", options.old_dir, "The rubric set before the change (a directory, or 'builtin')")
+void add_rubrics_diff_options(CLI::App& command, CommonOptions& common, Lang lang) {
+    command
+        .add_option(tr(lang, "old", "anterior"), options.old_dir,
+                    tr(lang, "The rubric set before the change (a directory, or 'builtin')",
+                       "El conjunto de rúbricas antes del cambio (una carpeta, o 'builtin', el incorporado)"))
+        ->type_name(tr(lang, "DIR", "CARPETA"))
         ->required();
-    command.add_option("new", options.new_dir, "The rubric set after the change (a directory, or 'builtin')")
+    command
+        .add_option(tr(lang, "new", "nuevo"), options.new_dir,
+                    tr(lang, "The rubric set after the change (a directory, or 'builtin')",
+                       "El conjunto de rúbricas después del cambio (una carpeta, o 'builtin', el incorporado)"))
+        ->type_name(tr(lang, "DIR", "CARPETA"))
         ->required();
-    command.add_option("--profiles", options.profiles, "Directory of profiles (*.yaml, *.yml) to re-score")
+    command
+        .add_option("--profiles", options.profiles,
+                    tr(lang, "Directory of profiles (*.yaml, *.yml) to re-score",
+                       "Carpeta de perfiles (*.yaml, *.yml) que volver a evaluar"))
         ->required()
-        ->type_name("DIR")
-        ->check(CLI::ExistingDirectory);
-    add_format_option(command, options.format, {Format::text, Format::markdown, Format::html, Format::json},
-                      "text, markdown (for a pull request), html or json");
-    command.add_option("--top", options.top, "Compare the first N recommendations, as reports show them")
-        ->check(CLI::Range(1, 1000))
+        ->type_name(tr(lang, "DIR", "CARPETA"))
+        ->check(existing_directory(lang));
+    add_format_option(command, options.format, kRubricDiffFormats, Format::text,
+                      tr(lang, "text, markdown (for a pull request), html or json",
+                         "text (texto), markdown (para un pull request), html o json"),
+                      lang);
+    command
+        .add_option("--top", options.top,
+                    tr(lang, "Compare the first N recommendations (1 to 1000), as reports show them",
+                       "Comparar las primeras N recomendaciones (de 1 a 1000), como las muestran los informes"))
+        ->type_name("N")
+        ->check(whole_number(1, 1000, lang))
         ->capture_default_str();
-    command.add_flag("--fail-on-change", options.fail_on_change, "Exit 1 when any assessment moved or failed to load");
-    add_lang_and_output(command, common);
+    command.add_flag("--fail-on-change", options.fail_on_change,
+                     tr(lang, "Exit 1 when any assessment moved or failed to load",
+                        "Salir con 1 si alguna evaluación cambió o no se pudo cargar"));
+    add_lang_and_output(command, common, lang);
 }
 
 Exit run_rubrics_diff(const CommonOptions& common, Lang lang) {
     keep_inputs_safe({options.old_dir == "builtin" ? "" : options.old_dir,
                       options.new_dir == "builtin" ? "" : options.new_dir, options.profiles},
                      {{"-o", common.output}}, lang);
+    Format format =
+        output_format(options.format, common.output, kRubricDiffFormats, Format::text, "rubrics diff", lang);
     RubricSet old_set = load_rubric_set(rubric_files(options.old_dir));
     RubricSet new_set = load_rubric_set(rubric_files(options.new_dir));
     RubricDiff diff = diff_rubric_sets(old_set, new_set, profiles_in_directory(options.profiles), options.top);
-    switch (options.format) {
+    switch (format) {
         case Format::markdown:
             emit(common, render_rubric_diff_markdown(diff, lang));
             break;
@@ -153,9 +193,12 @@ Exit run_rubrics_diff(const CommonOptions& common, Lang lang) {
     return options.fail_on_change && diff.changed() ? Exit::check_failed : Exit::ok;
 }
 
-void add_rubrics_schema_options(CLI::App& command, CommonOptions& common) { add_output(command, common); }
+void add_rubrics_schema_options(CLI::App& command, CommonOptions& common, Lang lang) {
+    add_lang_and_output(command, common, lang);
+}
 
-Exit run_rubrics_schema(const CommonOptions& common, Lang) {
+Exit run_rubrics_schema(const CommonOptions& common, Lang lang) {
+    output_format(std::nullopt, common.output, {Format::json}, Format::json, "rubrics schema", lang);
     emit(common, rubric_files_schema());
     return Exit::ok;
 }

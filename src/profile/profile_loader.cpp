@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <set>
 #include <string_view>
@@ -85,9 +86,30 @@ private:
         problems_.push_back({yaml_input::pos_of(node, source_), std::move(message), kind, std::move(subject)});
     }
 
+    // Where the colon is in a plain `key:value` with no space after it, which YAML reads as one text.
+    static std::optional<size_t> missing_space(const YAML::Node& node) {
+        if (!node.IsScalar() || node.Tag() != "?") return std::nullopt;  // "?": plain, not quoted
+        const std::string& text = node.Scalar();
+        size_t colon = text.find(':');
+        if (colon == 0 || colon == std::string::npos || colon + 1 == text.size() || text[colon + 1] == '/' ||
+            text.find(' ') != std::string::npos)
+            return std::nullopt;
+        for (size_t i = 0; i < colon; ++i)
+            if (!std::isalnum(static_cast<unsigned char>(text[i])) && text[i] != '_') return std::nullopt;
+        return colon;
+    }
+
     void read_block(const std::string& block, const YAML::Node& node, Profile& profile) {
         if (node.IsNull()) return;  // an empty block: everything in it is unknown
         if (!node.IsMap()) {
+            if (auto colon = missing_space(node)) {  // `co_funding:yes`, alone in its block, is a text to YAML
+                SourcePos at = yaml_input::pos_of(node, source_);
+                at.column += static_cast<int>(*colon);
+                std::string fixed = node.Scalar().substr(0, *colon) + ": " + node.Scalar().substr(*colon + 1);
+                LocalText fix = format_message(msg::yaml_space_after_colon, fixed);
+                problems_.push_back({at, format_message(msg::yaml_syntax, {}, {}, fix.en, fix.es)});
+                return;
+            }
             problem(node, format_message(msg::block_not_map, block, describe(node)));
             return;
         }

@@ -5,7 +5,7 @@ namespace tne {
 void write_score(JsonWriter& json, std::string_view key, const std::optional<double>& score) {
     json.key(key);
     if (score)
-        json.number(*score, 1);
+        json.number(*score, kFigureDecimals);
     else
         json.null();
 }

@@ -45,7 +45,7 @@ std::string_view basis_id(SuggestionBasis basis) {
 // {"points": 10, "why": "...", "annex": "4.3.3", "quote": "...", "assumption": "..."}
 void write_reason(JsonWriter& json, const FitReason& reason, Lang lang) {
     json.begin_object();
-    json.key("points").number(reason.points, 1);
+    json.key("points").number(reason.points, kFigureDecimals);
     json.field("why", reason.why->in(lang)).field("annex", *reason.annex);
     json.field("quote", reason.basis->quote).field("assumption", reason.basis->assumption.in(lang));
     json.end_object();
@@ -60,7 +60,7 @@ void write_reasons(JsonWriter& json, std::string_view key, const std::vector<Fit
 void write_advice(JsonWriter& json, const Assessment& a, Lang lang) {
     json.key("advice").begin_object();
     json.field("basis", std::string(basis_id(a.suggestion_basis)));
-    json.key("min_coverage").number(a.rubric->advice.min_coverage.value, 1);
+    json.key("min_coverage").number(a.rubric->advice.min_coverage.value, kFigureDecimals);
     json.key("suggested");
     if (a.suggested)
         json.value(a.suggested->model->id);
@@ -76,8 +76,8 @@ void write_advice(JsonWriter& json, const Assessment& a, Lang lang) {
     json.key("alternatives").begin_array();
     for (const auto& alternative : a.alternatives) {
         json.begin_object().field("id", alternative.model->model->id);
-        json.key("fit").number(alternative.model->fit, 1);
-        json.key("score_gap").number(alternative.score_gap, 1);
+        json.key("fit").number(alternative.model->fit, kFigureDecimals);
+        json.key("score_gap").number(alternative.score_gap, kFigureDecimals);
         json.field("tie", alternative.score_gap < 0.05);
         write_reasons(json, "lacks", alternative.missing, lang);
         json.end_object();
@@ -124,7 +124,8 @@ void write_confidence(JsonWriter& json, const std::optional<EvidenceReview>& rev
     if (!review)
         json.null();
     else
-        json.number(100 * (dimension ? review->dimensions[*dimension].confidence : review->confidence), 1);
+        json.number(100 * (dimension ? review->dimensions[*dimension].confidence : review->confidence),
+                    kFigureDecimals);
 }
 
 void write_dated(JsonWriter& json, const DatedEvidence& dated, bool with_age) {
@@ -150,12 +151,12 @@ void write_evidence(JsonWriter& json, const Assessment& a) {
     const EvidenceReview& review = *a.evidence;
     json.begin_object();
     json.field("date", review.date.iso()).field("max_age_months", review.max_age_months);
-    json.key("confidence").number(100 * review.confidence, 1);
+    json.key("confidence").number(100 * review.confidence, kFigureDecimals);
     json.key("dimensions").begin_array();
     for (size_t i = 0; i < a.dimensions.size(); ++i) {
         const DimensionEvidence& counts = review.dimensions[i];
         json.begin_object().field("id", a.dimensions[i].dimension->id);
-        json.key("confidence").number(100 * counts.confidence, 1);
+        json.key("confidence").number(100 * counts.confidence, kFigureDecimals);
         json.field("fresh", counts.fresh).field("stale", counts.stale).field("missing", counts.missing);
         json.end_object();
     }
@@ -201,7 +202,7 @@ std::string render_json(const Assessment& a, Lang lang) {
     json.key("overall").begin_object();
     write_score(json, "score", a.overall);
     write_level(json, a.level, lang);
-    json.key("coverage").number(100 * a.coverage, 1);
+    json.key("coverage").number(100 * a.coverage, kFigureDecimals);
     write_confidence(json, a.evidence, std::nullopt);
     json.end_object();
 
@@ -213,7 +214,7 @@ std::string render_json(const Assessment& a, Lang lang) {
         json.key("weight").number(d.dimension->weight, 2);
         write_score(json, "score", d.score);
         write_level(json, d.level, lang);
-        json.key("coverage").number(100 * d.coverage, 1);
+        json.key("coverage").number(100 * d.coverage, kFigureDecimals);
         write_confidence(json, a.evidence, i);
         json.key("points").number(d.points, 2);
         json.key("max_points").number(d.max_points, 2);
@@ -244,7 +245,7 @@ std::string render_json(const Assessment& a, Lang lang) {
         const Recommendation& rec = r.criterion->recommendation;
         json.begin_object();
         json.field("rank", r.rank).field("id", r.criterion->id).field("dimension", r.dimension->id);
-        json.key("gain").number(r.gain, 1);
+        json.key("gain").number(r.gain, kFigureDecimals);
         json.field("effort", std::string(effort_id(rec.effort)));
         json.field("horizon", std::string(horizon_id(rec.horizon)));
         json.field("annex", rec.annex).field("lifts_blocker", r.lifts_blocker);
@@ -258,8 +259,8 @@ std::string render_json(const Assessment& a, Lang lang) {
         json.begin_object();
         json.field("id", m.model->id).field("name", m.model->name.in(lang)).field("kind", m.model->kind);
         json.field("stage", m.model->stage).field("annex", m.model->annex);
-        json.key("fit").number(m.fit, 1);
-        json.key("score").number(m.score, 1);
+        json.key("fit").number(m.fit, kFigureDecimals);
+        json.key("score").number(m.score, kFigureDecimals);
         json.field("feasible", m.feasible).field("status", std::string(status_id(m.status)));
         json.key("blockers").begin_array();
         for (const auto& blocker : m.blockers) json.value(blocker_text(blocker, a, lang));
@@ -281,7 +282,7 @@ std::string render_json(const Assessment& a, Lang lang) {
     if (a.suggested) {
         json.begin_object();
         json.field("id", a.suggested->model->id).field("name", a.suggested->model->name.in(lang));
-        json.key("fit").number(a.suggested->fit, 1);
+        json.key("fit").number(a.suggested->fit, kFigureDecimals);
         json.field("feasible", a.suggested->feasible);
         json.key("pathway").begin_array();
         for (const auto* step : a.pathway) json.value(step->model->id);
@@ -294,7 +295,7 @@ std::string render_json(const Assessment& a, Lang lang) {
     json.key("unanswered").begin_array();
     for (const auto& u : a.unanswered) {
         json.begin_object().field("field", u.question->path).field("dimension", u.dimension->id);
-        json.key("coverage_gain").number(u.coverage_gain, 1);
+        json.key("coverage_gain").number(u.coverage_gain, kFigureDecimals);
         json.end_object();
     }
     json.end_array();

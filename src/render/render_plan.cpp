@@ -35,7 +35,7 @@ void write_state(JsonWriter& json, const Assessment& a, const Plan& plan, Lang l
         json.value(a.level->id);
     else
         json.null();
-    json.key("target_fit").number(target.fit, 1);
+    json.key("target_fit").number(target.fit, kFigureDecimals);
     json.field("target_feasible", target.feasible);
     json.key("target_blockers").begin_array();
     for (const auto& blocker : target.blockers) json.value(blocker_text(blocker, a, lang));

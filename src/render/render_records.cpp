@@ -27,7 +27,9 @@ public:
             !text.empty() && text != "-" && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos;
         return raw(formula ? "'" + std::string(text) : text);
     }
-    CsvLine& cell(const std::optional<double>& number) { return raw(number ? format_number(*number, 1) : ""); }
+    CsvLine& cell(const std::optional<double>& number) {
+        return raw(number ? format_number(*number, kFigureDecimals) : "");
+    }
     CsvLine& cell(int number) { return raw(std::to_string(number)); }
 
     // The columns every record starts with.
@@ -61,7 +63,9 @@ private:
     int cells_ = 0;
 };
 
-std::string json_number(const std::optional<double>& value) { return value ? format_number(*value, 1) : "null"; }
+std::string json_number(const std::optional<double>& value) {
+    return value ? format_number(*value, kFigureDecimals) : "null";
+}
 
 std::string json_source(const RecordSource& source, const char* status) {
     return fmt::format("{{\"source\": {}, \"entry\": {}, \"line\": {}, \"status\": \"{}\"", json_escape(source.file),
@@ -114,7 +118,7 @@ std::string render_record(const RecordSource& source, const Assessment& a, Recor
     std::string out = json_source(source, "scored");
     out += fmt::format(", \"name\": {}, \"type\": {}, \"overall\": {}, \"level\": {}, \"coverage\": {}",
                        json_escape(a.institution_name), json_escape(a.institution_type), json_number(a.overall),
-                       a.level ? json_escape(level) : "null", format_number(100 * a.coverage, 1));
+                       a.level ? json_escape(level) : "null", format_number(100 * a.coverage, kFigureDecimals));
     out += ", \"dimensions\": {";
     for (size_t i = 0; i < a.dimensions.size(); ++i)
         out += fmt::format("{}{}: {}", i ? ", " : "", json_escape(a.dimensions[i].dimension->id),

@@ -62,7 +62,7 @@ void write_group(JsonWriter& json, const CohortSummary& s, const TypeSummary& g,
     for (const auto& b : g.barriers) {
         json.begin_object().field("id", b.dimension->id).field("name", b.dimension->name.in(lang));
         json.field("count", b.count);
-        json.key("share").number(b.share, 1);
+        json.key("share").number(b.share, kFigureDecimals);
         json.end_object();
     }
     json.end_array();
@@ -95,6 +95,18 @@ std::string render_summary_json(const CohortSummary& summary, Lang lang) {
     write_group(json, summary, summary.all, lang);
     json.key("types").begin_array();
     for (const auto& t : summary.types) write_group(json, summary, t, lang);
+    json.end_array();
+
+    json.key("failures").begin_array();
+    for (const auto& failure : summary.failures) {
+        json.begin_object().field("source", failure.source);
+        json.key("errors").begin_array();
+        for (const auto& error : failure.errors) json.value(error.str(lang));
+        json.end_array().end_object();
+    }
+    json.end_array();
+    json.key("most_suggested_models").begin_array();
+    for (const auto& m : summary.all.most_suggested) json.value(m.model->id);
     json.end_array();
 
     json.key("institutions").begin_array();

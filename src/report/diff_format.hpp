@@ -1,24 +1,28 @@
-// Scores and their changes as both diff reports (`tne rubrics diff`, `tne diff`) show them: one
-// decimal, "–" for no score, a signed delta, "old → new" only when they differ.
+// Scores and their changes as both diff reports (`tne rubrics diff`, `tne diff`) show them: whole
+// figures as every report shows them (words::figure), "–" for no score, a signed delta that is the
+// difference of the figures shown, "old → new" only when they differ.
 #pragma once
 
+#include <cmath>
 #include <optional>
 #include <string>
 
+#include "report/report_words.hpp"
 #include "tne/change.hpp"
 
 namespace tne::diff_format {
 
 inline const std::string kNone = "–";
 
-inline std::string score_text(const std::optional<double>& score) { return score ? format_number(*score, 1) : kNone; }
+inline std::string score_text(const std::optional<double>& score) { return score ? words::figure(*score) : kNone; }
 
-// "+4.8", "-2", "0"; empty unless both scores are known.
+// "+5", "-2", "0": the new figure less the old, so that what a reader subtracts agrees; empty unless
+// both scores are known.
 inline std::string delta_text(const ScoreChange& change) {
-    std::optional<double> delta = change.delta();
-    if (!delta) return "";
-    std::string number = format_number(*delta, 1);
-    return *delta > 0 && number != "0" ? "+" + number : number;
+    if (!change.old_score || !change.new_score) return "";
+    const double delta = std::round(*change.new_score) - std::round(*change.old_score);
+    std::string number = words::figure(delta);
+    return delta > 0 ? "+" + number : number;
 }
 
 inline std::string change_text(const std::string& before, const std::string& after) {

@@ -40,7 +40,7 @@ constexpr Message was_full{"was at full points", "tenía el puntaje completo"};
 constexpr Message newly_answered{"newly answered", "recién respondida"};
 }  // namespace label
 
-std::string percent_text(const std::optional<double>& share) { return share ? format_number(*share, 1) + "%" : "–"; }
+std::string percent_text(const std::optional<double>& share) { return share ? words::figure(*share) + "%" : "–"; }
 
 class ProgressReport {
 public:

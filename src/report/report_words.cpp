@@ -70,7 +70,9 @@ const char* term(Term term, Lang lang) {
     return "";
 }
 
-std::string score(const std::optional<double>& score) { return score ? format_number(*score, 0) : "–"; }
+std::string figure(double value) { return format_number(value, 0); }
+
+std::string score(const std::optional<double>& score) { return score ? figure(*score) : "–"; }
 
 std::string score_of_100(const std::optional<double>& score, Lang lang) {
     return score ? format_number(*score, 0) + "/100" : tr(lang, "no answers", "sin respuestas");

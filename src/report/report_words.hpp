@@ -47,6 +47,9 @@ enum class Term {
 };
 const char* term(Term term, Lang lang);
 
+// A score, share or percentile as every human format shows it, by one rule: a whole number, halves
+// away from zero ("58" for 58.3, "59" for 58.5). JSON, JSON Lines and CSV keep full precision.
+std::string figure(double value);
 std::string score(const std::optional<double>& score);                    // "62", or "–" when unknown
 std::string score_of_100(const std::optional<double>& score, Lang lang);  // "62/100", "no answers"
 std::string percent(double share);                                        // 0.984 -> "98%"

@@ -62,10 +62,10 @@ std::string strip_plot(const std::vector<StripRow>& rows, const std::string& tit
             const StripPoint& p = row.points[i];
             double dy = (static_cast<double>(i % 5) - 2) * 3;
             canvas.circle({axis_x(p.score, kLabelWidth, kPlotWidth), y + dy}, 3.5, "dot",
-                          fmt::format("{}: {}", p.name, format_number(p.score, 1)));
+                          fmt::format("{}: {}", p.name, words::figure(p.score)));
         }
         canvas.rect(axis_x(row.stats.median, kLabelWidth, kPlotWidth) - 1.5, y - 10, 3, 20, "median",
-                    fmt::format("{} {}: {}", row.label, median_word, format_number(row.stats.median, 1)));
+                    fmt::format("{} {}: {}", row.label, median_word, words::figure(row.stats.median)));
     }
     return canvas.str();
 }
@@ -79,7 +79,7 @@ std::string share_chart(const std::vector<ShareBar>& bars, const std::string& ti
     for (size_t b = 0; b < bars.size(); ++b) {
         const ShareBar& bar = bars[b];
         double y = kTop + kRow * static_cast<double>(b);
-        std::string figure = fmt::format("{}% ({})", format_number(bar.share, 1), bar.count);
+        std::string figure = fmt::format("{}% ({})", words::figure(bar.share), bar.count);
         double length = axis_x(bar.share, 0, kPlotWidth);
         canvas.text({kLabelWidth - 8, y + kRow / 2 + 4}, cut(bar.label), "", svg::Anchor::end);
         canvas.rect(kLabelWidth, y + 4, length, kRow - 8, "bar", bar.label + ": " + figure);

@@ -27,6 +27,8 @@ constexpr Message top_barrier{"Most shared barrier ({0}% of institutions)",
                               "Barrera más compartida ({0}% de las instituciones)"};
 constexpr Message top_model{"Most suggested model ({0}% of institutions)",
                             "Modelo más sugerido ({0}% de las instituciones)"};
+constexpr Message top_models_tied{"Most suggested models, tied ({0}% of institutions each)",
+                                  "Modelos más sugeridos, empatados ({0}% de las instituciones cada uno)"};
 constexpr Message by_type{"Institutions by type", "Instituciones por tipo"};
 constexpr Message type{"Type", "Tipo"};
 constexpr Message institutions{"Institutions", "Instituciones"};
@@ -55,6 +57,15 @@ constexpr Message by_dimension{"Institutions by dimension", "Instituciones por d
 constexpr Message institution{"Institution", "Institución"};
 constexpr Message overall{"Overall", "General"};
 constexpr Message percentile{"Percentile within type", "Percentil dentro de su tipo"};
+constexpr Message percentile_note{
+    "A percentile is shown among at least {0} scored institutions of the same type; a dash otherwise.",
+    "El percentil se muestra entre al menos {0} instituciones evaluadas del mismo tipo; si no, un guion."};
+constexpr Message failures{"Inputs that failed", "Entradas con errores"};
+constexpr Message failures_intro{"These inputs gave no assessment and are in no figure above; fix them and run again.",
+                                 "Estas entradas no dieron evaluación y no cuentan en ninguna cifra anterior; "
+                                 "corríjalas y vuelva a ejecutar."};
+constexpr Message input{"Input", "Entrada"};
+constexpr Message error{"Error", "Error"};
 constexpr Message heat_caption{
     "Scores 0–100; a dash means no answers in that dimension. In the HTML report, darker cells are higher scores.",
     "Puntajes 0–100; un guion indica que no hay respuestas en esa dimensión. En el informe HTML, las celdas más "
@@ -70,7 +81,8 @@ constexpr Message nothing{"No institution was scored; there is nothing to summar
 
 const std::string kNone = "–";
 
-std::string number_text(double value) { return format_number(value, 1); }
+// Every figure a person reads, by one rule (words::figure): the JSON keeps full precision.
+std::string number_text(double value) { return words::figure(value); }
 std::string score_text(const std::optional<double>& value) { return value ? number_text(*value) : kNone; }
 std::string percent_text(double share) { return number_text(share) + "%"; }
 
@@ -96,6 +108,7 @@ public:
         if (s_.all.count == 0) {  // said before the sections, so no format reads it as a section's end
             d.body.push_back(Paragraph{say(terms::nothing), ""});
             d.body.push_back(counts());
+            if (!s_.failures.empty()) d.body.push_back(failures());
             return d;
         }
         d.body.push_back(headline());
@@ -106,6 +119,7 @@ public:
         d.body.push_back(models());
         d.body.push_back(by_dimension());
         d.body.push_back(scores());
+        if (!s_.failures.empty()) d.body.push_back(failures());
         return d;
     }
 
@@ -144,8 +158,13 @@ private:
             const Barrier& top = s_.all.barriers.front();
             facts.items.push_back({say(terms::top_barrier, number_text(top.share)), top.dimension->name.in(lang_)});
         }
-        if (const auto& most = s_.all.most_suggested)
-            facts.items.push_back({say(terms::top_model, number_text(most->share)), most->model->name.in(lang_)});
+        if (const auto& most = s_.all.most_suggested; !most.empty()) {
+            std::string names;
+            for (const auto& m : most) names += (names.empty() ? "" : ", ") + m.model->name.in(lang_);
+            const std::string share = number_text(most.front().share);
+            facts.items.push_back(
+                {say(most.size() > 1 ? terms::top_models_tied : terms::top_model, share), std::move(names)});
+        }
         return facts;
     }
 
@@ -295,9 +314,20 @@ private:
             table.rows.push_back(std::move(row));
         }
         table.caption = say(terms::heat_caption);
+        table.caption.add(" " + say(terms::percentile_note, std::to_string(kMinPercentilePeers)));
         if (s_.members.size() > shown)
             table.caption.add(" " + say(terms::heat_cut, std::to_string(shown), std::to_string(s_.members.size())));
         return Section{say(terms::by_dimension), {table}, "institutions"};
+    }
+
+    // Every failed input with each of its errors, in input order: a count alone hides which to fix.
+    Section failures() const {
+        Table table{{label_column(say(terms::input)), label_column(say(terms::error))}, {}, {}, ""};
+        for (const auto& failure : s_.failures) {
+            if (failure.errors.empty()) table.rows.push_back({failure.source, kNone});
+            for (const auto& error : failure.errors) table.rows.push_back({failure.source, error.str(lang_)});
+        }
+        return Section{say(terms::failures), {Paragraph{say(terms::failures_intro), ""}, std::move(table)}, "failures"};
     }
 
     // Each group's mean, median, minimum and maximum of the overall score and of every dimension.
