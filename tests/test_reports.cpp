@@ -88,6 +88,7 @@ const std::vector<std::string> kSpanishHeadings = {"Preparación por dimensión"
 struct Report {
     std::string format;
     std::string body;
+    const RubricSet* annex_titles = nullptr;  // the section titles it cites the Annex with; none in text
 
     std::string as_written(const std::string& text) const {
         if (format == "html") return html::escape(text);
@@ -101,9 +102,9 @@ std::vector<Report> reports_of(const Assessment& a, Lang lang) {
     TextOptions options;
     options.lang = lang;
     options.width = 100000;
-    return {{"text", render_text(a, options)},
-            {"markdown", render_markdown(a, lang, kDate)},
-            {"html", render_html(a, lang, kDate)}};
+    return {{"text", render_text(a, options), nullptr},
+            {"markdown", render_markdown(a, lang, kDate), a.rubric},
+            {"html", render_html(a, lang, kDate), a.rubric}};
 }
 
 // The part of a report from `from` to what follows the suggestion: the next heading of the advice,
@@ -347,12 +348,14 @@ TEST_CASE("every report shows the suggestion with its reasons, the alternatives 
                 CHECK(report.has(words::suggested_title(a, lang)));
                 CHECK(report.has(words::fit_and_score(*a.suggested, lang)));
                 for (const auto& reason : a.suggested->reasons)
-                    if (reason.points > 0) CHECK(report.has(words::reason(reason, lang)));
+                    if (reason.points > 0) CHECK(report.has(words::reason(reason, lang, report.annex_titles)));
                 std::string suggestion = section(report.body, report.as_written(words::suggested_title(a, lang)));
                 REQUIRE_FALSE(suggestion.empty());
-                CHECK(suggestion.find(report.as_written(words::suggestion_basis(a, lang))) != std::string::npos);
+                CHECK(suggestion.find(report.as_written(words::suggestion_basis(a, lang, report.annex_titles))) !=
+                      std::string::npos);
                 if (a.suggested->status == ModelStatus::runs) {
-                    CHECK(suggestion.find(report.as_written(words::runs_note(a, lang))) != std::string::npos);
+                    CHECK(suggestion.find(report.as_written(words::runs_note(a, lang, report.annex_titles))) !=
+                          std::string::npos);
                     for (const auto& gap : a.suggested->blockers)
                         CHECK(suggestion.find(report.as_written(blocker_text(gap, a, lang))) != std::string::npos);
                 }
@@ -360,12 +363,14 @@ TEST_CASE("every report shows the suggestion with its reasons, the alternatives 
                 for (const auto& alternative : a.alternatives) {
                     CHECK(report.has(words::alternative(a, alternative, lang)));
                     CHECK(report.has(alternative.model->model->name.in(lang)));
-                    for (const auto& reason : alternative.missing) CHECK(report.has(words::reason(reason, lang)));
+                    for (const auto& reason : alternative.missing)
+                        CHECK(report.has(words::reason(reason, lang, report.annex_titles)));
                 }
                 if (a.alternatives.empty()) CHECK(report.has(words::no_alternative(lang)));
                 for (const ModelResult* m : a.not_for_now) {
                     CHECK(report.has(words::not_for_now(a, *m, lang)));
-                    for (const auto& blocker : m->blockers) CHECK(report.has(blocker_text(blocker, a, lang)));
+                    for (const auto& blocker : m->blockers)
+                        CHECK(report.has(blocker_text(blocker, a, lang, report.annex_titles)));
                 }
                 // The model table: fit, score and status in words for every model.
                 for (const auto& m : a.models) {
@@ -389,12 +394,12 @@ TEST_CASE("every report says how the advice was decided and what would change it
             for (const Report& report : reports_of(a, lang)) {
                 INFO(profile.filename() << " " << lang_code(lang) << " " << report.format);
                 CHECK(report.has(words::decided_title(lang)));
-                CHECK(report.has(words::thresholds(a, lang)));
+                CHECK(report.has(words::thresholds(a, lang, report.annex_titles)));
                 CHECK(report.has(format_number(a.rubric->advice.min_coverage.value, 0) + "%"));
                 REQUIRE_FALSE(a.assumptions.empty());
                 for (const auto& assumption : a.assumptions) {
                     CHECK(report.has(assumption.basis->assumption.in(lang)));
-                    CHECK(report.has(words::assumption(a, assumption, lang)));
+                    CHECK(report.has(words::assumption(a, assumption, lang, report.annex_titles)));
                 }
                 CHECK(report.has(words::changes_title(lang)));
                 CHECK(report.has(a.changes.empty() ? words::no_changes(a, lang) : words::changes_intro(lang)));
@@ -509,7 +514,8 @@ TEST_CASE("a first step is never shown as blocked: its requirements are what to 
             CHECK(suggestion.find(report.as_written(lang == Lang::es ? "Por hacer primero:" : "To do first:")) !=
                   std::string::npos);
             for (const auto& blocker : a.suggested->blockers)
-                CHECK(suggestion.find(report.as_written(blocker_text(blocker, a, lang))) != std::string::npos);
+                CHECK(suggestion.find(report.as_written(blocker_text(blocker, a, lang, report.annex_titles))) !=
+                      std::string::npos);
             CHECK(suggestion.find(blocked) == std::string::npos);
             CHECK(suggestion.find(lang == Lang::es ? "obstáculo" : "blocker") == std::string::npos);
             std::string row = table_row(report, name);
@@ -546,7 +552,7 @@ TEST_CASE("with too few answers no model is suggested and the answers needed fir
         for (const Report& report : reports_of(a, lang)) {
             INFO(lang_code(lang) << " " << report.format);
             CHECK(report.has(lang == Lang::es ? "Modelo sugerido: ninguno todavía" : "Suggested model: none yet"));
-            CHECK(report.has(words::suggestion_basis(a, lang)));
+            CHECK(report.has(words::suggestion_basis(a, lang, report.annex_titles)));
             CHECK(report.has(a.rubric->advice.min_coverage.why.in(lang)));
             CHECK(report.has(words::answers_needed_title(lang)));
             std::string suggestion = section(report.body, report.as_written(words::suggested_title(a, lang)));
@@ -564,4 +570,80 @@ TEST_CASE("with too few answers no model is suggested and the answers needed fir
             CHECK(report.body.find(lang == Lang::es ? "sugerido (" : "suggested (") == std::string::npos);
         }
     }
+}
+
+namespace {
+
+// Every `annex` reference of a rubric set, in every place it can be: dimensions, criteria and their
+// recommendations, models with their requirements and adjustments, and the advice.
+std::vector<std::string> cited_sections(const RubricSet& rubric) {
+    std::vector<std::string> cited = {"4.1.7", "4.4"};  // the confidence rule's (words::confidence_rule)
+    auto condition = [&](const Condition& c) { cited.push_back(c.annex); };
+    for (const auto& d : rubric.dimensions) {
+        cited.insert(cited.end(), d.annex.begin(), d.annex.end());
+        for (const auto& c : d.criteria) {
+            cited.push_back(c.annex);
+            cited.push_back(c.recommendation.annex);
+        }
+    }
+    for (const auto& m : rubric.models) {
+        cited.push_back(m.annex);
+        for (const auto& c : m.requires_) condition(c);
+        for (const auto& adjustment : m.context) condition(adjustment.when);
+        if (m.runs_when) condition(*m.runs_when);
+    }
+    const Advice& advice = rubric.advice;
+    for (const AdviceRule* rule :
+         {&advice.min_coverage, &advice.min_fit, &advice.already_runs, &advice.builds_on_running, &advice.considered})
+        cited.push_back(rule->annex);
+    for (const auto& step : advice.first_steps) {
+        cited.push_back(step.annex);
+        if (step.when) condition(*step.when);
+    }
+    return cited;
+}
+
+}  // namespace
+
+TEST_CASE("every Annex section the default rubric set cites has a title in English and Spanish", "[reports][annex]") {
+    const RubricSet& rubric = default_rubrics();
+    std::vector<std::string> cited = cited_sections(rubric);
+    REQUIRE(cited.size() > 100);
+    for (const auto& id : cited) {
+        INFO("Annex section '" << id << "'");
+        const AnnexSection* section = rubric.find_annex_section(id);
+        REQUIRE(section);
+        CHECK_FALSE(section->title.en.empty());
+        CHECK_FALSE(section->title.es.empty());
+        CHECK(annex_citation(id, Lang::es, &rubric) == "Anexo " + id + " (" + section->title.es + ")");
+        CHECK(annex_citation(id, Lang::en, &rubric) == "Annex " + id + " (" + section->title.en + ")");
+    }
+}
+
+TEST_CASE("a section the rubric set does not name, or no titles, is cited by its bare number", "[reports][annex]") {
+    CHECK(annex_citation("9.9.9", Lang::en, &default_rubrics()) == "Annex 9.9.9");
+    CHECK(annex_citation("4.1.5", Lang::es, nullptr) == "Anexo 4.1.5");
+}
+
+TEST_CASE("reports cite the Annex with each section's title; the text report only with --explain", "[reports][annex]") {
+    const RubricSet& rubric = default_rubrics();
+    Assessment a = assess_file(source_dir() / "examples" / "universidad_estatal_es.yaml");
+    const AnnexSection* funding = rubric.find_annex_section("4.1.5");
+    REQUIRE(funding);
+    const std::string titled = "Anexo 4.1.5 (" + funding->title.es + ")";
+    for (const Report& report : reports_of(a, Lang::es)) {
+        INFO(report.format);
+        if (report.format == "text") {
+            CHECK(report.has("Anexo "));
+            for (const auto& section : rubric.annex_sections)
+                CHECK_FALSE(report.has("Anexo " + section.id + " (" + section.title.es));
+        } else {
+            CHECK(report.has(titled));
+        }
+    }
+    TextOptions explain;
+    explain.lang = Lang::es;
+    explain.explain = true;
+    explain.width = 100000;
+    CHECK(render_text(a, explain).find(titled) != std::string::npos);
 }

@@ -243,7 +243,9 @@ struct AssessmentOptions {
 // (`find_advice_changes`). `tne batch` calls `assess` alone: its records never show either.
 Assessment assess_fully(Profile profile, const RubricSet& rubric, const AssessmentOptions& options);
 
-// "Language and culture: 32/100; needs at least 50: ... (Annex 3.2)".
-std::string blocker_text(const Blocker& blocker, const Assessment& assessment, Lang lang);
+// "Language and culture: 32/100; needs at least 50: ... (Annex 3.2)"; with `annex_titles`, the
+// section's title beside its number (annex_citation).
+std::string blocker_text(const Blocker& blocker, const Assessment& assessment, Lang lang,
+                         const RubricSet* annex_titles = nullptr);
 
 }  // namespace tne

@@ -22,6 +22,13 @@ struct DiffSide {
 
 enum class ModelMove { became_feasible, became_blocked, blockers_changed };
 
+// A blocker's text as the reports cite the Annex: by the bare section number (text, JSON), and with
+// the section's title beside it (Markdown, HTML; annex_citation).
+struct BlockerTexts {
+    LocalText bare;
+    LocalText titled;
+};
+
 // A model whose feasibility or set of blockers changed. Blocker texts are composed on their own
 // side: a lifted one as it read before, an added one as it reads now.
 struct ModelProgress {
@@ -29,8 +36,8 @@ struct ModelProgress {
     ModelMove move = ModelMove::blockers_changed;
     size_t old_blockers = 0;
     size_t new_blockers = 0;
-    std::vector<LocalText> lifted;  // blockers of the old assessment that are gone
-    std::vector<LocalText> added;   // blockers of the new assessment that were not there
+    std::vector<BlockerTexts> lifted;  // blockers of the old assessment that are gone
+    std::vector<BlockerTexts> added;   // blockers of the new assessment that were not there
 };
 
 // An answer that differs: a value that changed, or one that became known or unknown (monostate).

@@ -271,6 +271,13 @@ struct RubricSet {
     bool operator==(const RubricSet&) const = default;
 };
 
+// A citation of the Annex as the reports write it: "Annex 4.1.5", or with the titles of `titles`
+// "Annex 4.1.5 (Secure and sustain funding for TNE programmes)". A section `titles` does not name
+// keeps its bare number (`tne rubrics check` warns of it). No `titles`: the bare number.
+std::string annex_citation(const std::string& section, Lang lang, const RubricSet* titles);
+// The section's number with its title, "4.1.5 (Secure ...)", for a list of sections cited at once.
+std::string annex_section(const std::string& section, Lang lang, const RubricSet* titles);
+
 // Where rubric files come from: the embedded default set or a directory. `read` returns the text of
 // a file given its path relative to the set's root, or nothing when there is none.
 struct RubricFiles {

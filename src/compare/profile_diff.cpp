@@ -95,13 +95,16 @@ std::vector<RecommendationChange> only_in(const Assessment& from, const Assessme
 }
 
 // The blockers of `from` whose condition `other` does not have, composed as `from` reads them.
-std::vector<LocalText> blockers_only_in(const ModelResult& from, const ModelResult& other,
-                                        const Assessment& assessment) {
-    std::vector<LocalText> texts;
+std::vector<BlockerTexts> blockers_only_in(const ModelResult& from, const ModelResult& other,
+                                           const Assessment& assessment) {
+    std::vector<BlockerTexts> texts;
     for (const auto& blocker : from.blockers) {
         bool shared = std::any_of(other.blockers.begin(), other.blockers.end(),
                                   [&](const Blocker& b) { return b.condition == blocker.condition; });
-        if (!shared) texts.push_back(localize([&](Lang lang) { return blocker_text(blocker, assessment, lang); }));
+        if (shared) continue;
+        texts.push_back(
+            {localize([&](Lang lang) { return blocker_text(blocker, assessment, lang); }),
+             localize([&](Lang lang) { return blocker_text(blocker, assessment, lang, assessment.rubric); })});
     }
     return texts;
 }

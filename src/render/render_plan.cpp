@@ -58,15 +58,15 @@ void write_state(JsonWriter& json, const Assessment& a, const Plan& plan, Lang l
 }  // namespace
 
 std::string render_plan_text(const Plan& plan, const Assessment& now, const TextOptions& options) {
-    return render::text(report::plan(plan, now, options.lang), {options.width, options.color});
+    return render::text(report::plan(plan, now, options.lang, false), {options.width, options.color});
 }
 
 std::string render_plan_markdown(const Plan& plan, const Assessment& now, Lang lang) {
-    return render::markdown(report::plan(plan, now, lang));
+    return render::markdown(report::plan(plan, now, lang, true));
 }
 
 std::string render_plan_html(const Plan& plan, const Assessment& now, Lang lang) {
-    return render::html(report::plan(plan, now, lang));
+    return render::html(report::plan(plan, now, lang, true));
 }
 
 std::string render_plan_json(const Plan& plan, const Assessment& now, Lang lang) {

@@ -16,9 +16,10 @@ namespace {
 
 // ---- JSON ----------------------------------------------------------------------------------------
 
-void write_texts(JsonWriter& json, std::string_view key, const std::vector<LocalText>& texts, Lang lang) {
+// The JSON keeps bare section numbers: its `annex` fields elsewhere are ids too.
+void write_blockers(JsonWriter& json, std::string_view key, const std::vector<BlockerTexts>& texts, Lang lang) {
     json.key(key).begin_array();
-    for (const auto& text : texts) json.value(text.in(lang));
+    for (const auto& text : texts) json.value(text.bare.in(lang));
     json.end_array();
 }
 
@@ -59,15 +60,15 @@ void write_recommendations(JsonWriter& json, std::string_view key, const std::ve
 }  // namespace
 
 std::string render_assessment_diff_text(const AssessmentDiff& diff, Lang lang, int width) {
-    return render::text(report::progress(diff, lang), {width, false});
+    return render::text(report::progress(diff, lang, false), {width, false});
 }
 
 std::string render_assessment_diff_markdown(const AssessmentDiff& diff, Lang lang) {
-    return render::markdown(report::progress(diff, lang));
+    return render::markdown(report::progress(diff, lang, true));
 }
 
 std::string render_assessment_diff_html(const AssessmentDiff& diff, Lang lang) {
-    return render::html(report::progress(diff, lang));
+    return render::html(report::progress(diff, lang, true));
 }
 
 std::string render_assessment_diff_json(const AssessmentDiff& diff, Lang lang) {
@@ -105,8 +106,8 @@ std::string render_assessment_diff_json(const AssessmentDiff& diff, Lang lang) {
         json.field("change", std::string(move_id(m.move)));
         json.field("old_blockers", static_cast<int>(m.old_blockers))
             .field("new_blockers", static_cast<int>(m.new_blockers));
-        write_texts(json, "lifted", m.lifted, lang);
-        write_texts(json, "added", m.added, lang);
+        write_blockers(json, "lifted", m.lifted, lang);
+        write_blockers(json, "added", m.added, lang);
         json.end_object();
     }
     json.end_array();

@@ -52,7 +52,10 @@ private:
 
     const char* term(Term t) const { return words::term(t, lang_); }
     const std::string& in(const LocalText& text) const { return text.in(lang_); }
-    std::string annex(const std::string& section) const { return fmt::format("{} {}", term(Term::annex), section); }
+    // The Annex's section titles beside its numbers in the whole report (Markdown, HTML, text with
+    // --explain); the short text report keeps the bare numbers.
+    const RubricSet* annex_titles() const { return o_.explain ? a_.rubric : nullptr; }
+    std::string annex(const std::string& section) const { return annex_citation(section, lang_, annex_titles()); }
 
     static List list(const std::vector<std::string>& items, std::string role = {}) {
         List out;
@@ -162,7 +165,7 @@ private:
         Section section{Text(words::suggested_title(a_, lang_)), {}, "suggestion"};
         Blocks& out = section.body;
         if (!a_.suggested) {
-            out.push_back(Paragraph{words::suggestion_basis(a_, lang_), {}});
+            out.push_back(Paragraph{words::suggestion_basis(a_, lang_, annex_titles()), {}});
             if (!a_.unanswered.empty()) {
                 std::vector<std::string> needed;
                 for (size_t i = 0; i < std::min(words::kAnswersNeeded, a_.unanswered.size()); ++i)
@@ -180,8 +183,8 @@ private:
                           .add(fmt::format(" · {} · {}", words::fit_and_score(m, lang_), annex(m.model->annex))),
                       {}});
         out.push_back(Paragraph{in(m.model->description), {}});
-        out.push_back(Paragraph{words::suggestion_basis(a_, lang_), {}});
-        if (m.status == ModelStatus::runs) out.push_back(Paragraph{words::runs_note(a_, lang_), {}});
+        out.push_back(Paragraph{words::suggestion_basis(a_, lang_, annex_titles()), {}});
+        if (m.status == ModelStatus::runs) out.push_back(Paragraph{words::runs_note(a_, lang_, annex_titles()), {}});
         reasons(out, m, true, words::in_favour_title(lang_));
         reasons(out, m, false, words::against_title(lang_));
         std::string path;
@@ -190,7 +193,7 @@ private:
                                 words::short_status(a_, *step, lang_));
         out.push_back(Paragraph{Text().strong(fmt::format("{}:", term(Term::pathway))).add(" " + path), "pathway"});
         std::vector<std::string> gaps;
-        for (const auto& blocker : m.blockers) gaps.push_back(blocker_text(blocker, a_, lang_));
+        for (const auto& blocker : m.blockers) gaps.push_back(blocker_text(blocker, a_, lang_, annex_titles()));
         if (words::below_minimum(a_, m)) gaps.push_back(words::fit_below_minimum(a_, m, lang_));
         if (!gaps.empty()) {
             out.push_back(title_line(words::gaps_title(a_, lang_)));
@@ -202,7 +205,8 @@ private:
     void reasons(Blocks& out, const ModelResult& m, bool positive, const std::string& title) const {
         std::vector<std::string> items;
         for (const auto& reason : m.reasons)
-            if ((reason.points > 0) == positive && reason.points != 0) items.push_back(words::reason(reason, lang_));
+            if ((reason.points > 0) == positive && reason.points != 0)
+                items.push_back(words::reason(reason, lang_, annex_titles()));
         if (items.empty()) return;
         out.push_back(title_line(title));
         out.push_back(list(items, "advice"));
@@ -218,7 +222,8 @@ private:
         for (const auto& alternative : a_.alternatives) {
             ListItem item{Text(words::alternative(a_, alternative, lang_)), {}};
             std::vector<std::string> missing;
-            for (const auto& reason : alternative.missing) missing.push_back(words::reason(reason, lang_));
+            for (const auto& reason : alternative.missing)
+                missing.push_back(words::reason(reason, lang_, annex_titles()));
             if (!missing.empty()) item.body.push_back(Details{Text(words::lacks_title(lang_)), {list(missing)}});
             items.items.push_back(std::move(item));
         }
@@ -234,7 +239,8 @@ private:
         for (const ModelResult* m : a_.not_for_now) {
             ListItem item{Text(words::not_for_now(a_, *m, lang_)), {}};
             std::vector<std::string> blockers;
-            for (const auto& blocker : m->blockers) blockers.push_back(blocker_text(blocker, a_, lang_));
+            for (const auto& blocker : m->blockers)
+                blockers.push_back(blocker_text(blocker, a_, lang_, annex_titles()));
             if (!blockers.empty())
                 item.body.push_back(Details{Text(words::blockers_title(*m, lang_)), {list(blockers, "blockers")}});
             items.items.push_back(std::move(item));
@@ -244,12 +250,15 @@ private:
 
     // The thresholds, and the rules behind this result that rest on an assumption (folded in HTML).
     void decided(Blocks& body) {
-        Section section{Text(words::decided_title(lang_)), {Paragraph{words::thresholds(a_, lang_), {}}}, "decided"};
+        Section section{Text(words::decided_title(lang_)),
+                        {Paragraph{words::thresholds(a_, lang_, annex_titles()), {}}},
+                        "decided"};
         if (a_.assumptions.empty()) {
             section.body.push_back(Paragraph{words::no_assumptions(lang_), {}});
         } else {
             std::vector<std::string> items;
-            for (const auto& assumption : a_.assumptions) items.push_back(words::assumption(a_, assumption, lang_));
+            for (const auto& assumption : a_.assumptions)
+                items.push_back(words::assumption(a_, assumption, lang_, annex_titles()));
             section.body.push_back(
                 Details{Text(words::assumptions_summary(a_.assumptions.size(), lang_)), {list(items, "advice")}});
         }
@@ -282,7 +291,8 @@ private:
     }
 
     ListItem recommendation(const RecommendationResult& r) const {
-        Text facts = Text().strong(fmt::format("{}.", r.rank)).add(" " + words::recommendation_facts(r, lang_));
+        Text facts =
+            Text().strong(fmt::format("{}.", r.rank)).add(" " + words::recommendation_facts(r, lang_, annex_titles()));
         if (r.lifts_blocker) facts.add(" · ").strong(words::helps_suggestion(lang_), Tone::good);
         return {facts, {Paragraph{in(r.criterion->recommendation.text), {}}}};
     }
@@ -323,7 +333,9 @@ private:
     void evidence(Blocks& body) {
         if (!a_.evidence) return;
         const EvidenceReview& review = *a_.evidence;
-        Section section{Text(term(Term::evidence)), {Paragraph{words::confidence_line(review, lang_), {}}}, "evidence"};
+        Section section{Text(term(Term::evidence)),
+                        {Paragraph{words::confidence_line(review, lang_, annex_titles()), {}}},
+                        "evidence"};
         Blocks& out = section.body;
         if (!review.any_scored_evidence()) {
             out.push_back(Paragraph{words::evidence_hint(lang_), {}});
@@ -376,11 +388,11 @@ private:
         Section section{Text(words::trace_title(lang_)), {}, "criteria"};
         for (const auto& d : a_.dimensions) {
             std::vector<std::string> criteria;
-            for (const auto& c : d.criteria) criteria.push_back(words::criterion_trace(a_, c, lang_));
+            for (const auto& c : d.criteria) criteria.push_back(words::criterion_trace(a_, c, lang_, annex_titles()));
             section.body.push_back(Details{Text(words::dimension_trace(d, lang_)), {list(criteria)}});
         }
         std::vector<std::string> fits;
-        for (const auto& m : a_.models) fits.push_back(words::fit_trace(m, lang_));
+        for (const auto& m : a_.models) fits.push_back(words::fit_trace(m, lang_, annex_titles()));
         section.body.push_back(Details{Text(words::fit_trace_title(lang_)), {list(fits)}});
         body.push_back(std::move(section));
     }

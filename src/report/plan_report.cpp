@@ -36,15 +36,15 @@ std::string try_command(const Plan& plan, const Assessment& now) {
 
 class PlanReport {
 public:
-    PlanReport(const Plan& plan, const Assessment& now, Lang lang) : p_(plan), a_(now), lang_(lang) {}
+    PlanReport(const Plan& plan, const Assessment& now, Lang lang, bool annex_titles)
+        : p_(plan), a_(now), lang_(lang), annex_titles_(annex_titles ? now.rubric : nullptr) {}
 
     Document build() {
         Document d;
         d.lang = lang_;
         d.title = fmt::format("{}: {} — {}", tr(lang_, "Plan", "Plan"), in(p_.target->name), a_.institution_name);
         const ModelResult& before = *a_.find_model(p_.target->id);
-        std::string target =
-            fmt::format("{} ({} {})", in(p_.target->name), tr(lang_, "Annex", "Anexo"), p_.target->annex);
+        std::string target = fmt::format("{} ({})", in(p_.target->name), annex(p_.target->annex));
         if (p_.default_target)
             target += tr(lang_, ", the next step of the suggested pathway", ", el siguiente paso de la ruta sugerida");
         d.body.push_back(Facts{
@@ -85,12 +85,13 @@ public:
 
 private:
     const std::string& in(const LocalText& text) const { return text.in(lang_); }
+    std::string annex(const std::string& section) const { return annex_citation(section, lang_, annex_titles_); }
 
     Section unliftable() {
         List list;
         for (const auto& u : p_.unliftable)
-            list.items.push_back(
-                {blocker_text({u.condition}, a_, lang_), {Paragraph{words::unliftable(u.reason, lang_), ""}}});
+            list.items.push_back({blocker_text({u.condition}, a_, lang_, annex_titles_),
+                                  {Paragraph{words::unliftable(u.reason, lang_), ""}}});
         return Section{fmt::format(fmt::runtime(tr(lang_, "{} cannot be reached within this rubric set",
                                                    "{} no puede alcanzarse con este conjunto de rúbricas")),
                                    in(p_.target->name)),
@@ -114,13 +115,14 @@ private:
                      words::answer(*a_.rubric, s.question->path, s.to, lang_));
             Blocks body;
             body.push_back(Paragraph{
-                fmt::format("{} {} · {} · {} {}", tr(lang_, "effort", "esfuerzo"), words::effort(rec.effort, lang_),
-                            words::horizon(rec.horizon, lang_), tr(lang_, "Annex", "Anexo"), rec.annex),
+                fmt::format("{} {} · {} · {}", tr(lang_, "effort", "esfuerzo"), words::effort(rec.effort, lang_),
+                            words::horizon(rec.horizon, lang_), annex(rec.annex)),
                 ""});
             body.push_back(Paragraph{in(rec.text), ""});
             for (const Condition* c : s.lifts)
-                body.push_back(
-                    Paragraph{fmt::format("{}: {}", tr(lang_, "Lifts", "Resuelve"), blocker_text({c}, a_, lang_)), ""});
+                body.push_back(Paragraph{
+                    fmt::format("{}: {}", tr(lang_, "Lifts", "Resuelve"), blocker_text({c}, a_, lang_, annex_titles_)),
+                    ""});
             list.items.push_back({what, std::move(body)});
         }
         return Section{title, {list}, "steps"};
@@ -160,10 +162,13 @@ private:
     const Plan& p_;
     const Assessment& a_;
     Lang lang_;
+    const RubricSet* annex_titles_;  // none: bare section numbers
 };
 
 }  // namespace
 
-Document plan(const Plan& plan, const Assessment& now, Lang lang) { return PlanReport(plan, now, lang).build(); }
+Document plan(const Plan& plan, const Assessment& now, Lang lang, bool annex_titles) {
+    return PlanReport(plan, now, lang, annex_titles).build();
+}
 
 }  // namespace tne::report

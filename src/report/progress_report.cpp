@@ -44,7 +44,8 @@ std::string percent_text(const std::optional<double>& share) { return share ? wo
 
 class ProgressReport {
 public:
-    ProgressReport(const AssessmentDiff& diff, Lang lang) : d_(diff), lang_(lang) {}
+    ProgressReport(const AssessmentDiff& diff, Lang lang, bool annex_titles)
+        : d_(diff), lang_(lang), annex_titles_(annex_titles) {}
 
     Document build() {
         Document doc;
@@ -72,6 +73,8 @@ private:
         return format_message(message, a).in(lang_);
     }
     const std::string& in(const LocalText& text) const { return text.in(lang_); }
+    // A blocker cites the Annex with the section's title in Markdown and HTML, by its number in text.
+    const std::string& blocker(const BlockerTexts& text) const { return in(annex_titles_ ? text.titled : text.bare); }
     std::string term(words::Term term) const { return words::term(term, lang_); }
 
     // "no blocker", "blocked (2 blockers)"
@@ -123,8 +126,8 @@ private:
         List list;
         for (const auto& m : d_.models) {
             List blockers;
-            for (const auto& text : m.lifted) blockers.items.push_back({say(label::lifted, in(text)), {}});
-            for (const auto& text : m.added) blockers.items.push_back({say(label::new_blocker, in(text)), {}});
+            for (const auto& text : m.lifted) blockers.items.push_back({say(label::lifted, blocker(text)), {}});
+            for (const auto& text : m.added) blockers.items.push_back({say(label::new_blocker, blocker(text)), {}});
             Blocks body;
             if (!blockers.items.empty()) body.push_back(blockers);
             list.items.push_back({Text()
@@ -172,10 +175,13 @@ private:
 
     const AssessmentDiff& d_;
     Lang lang_;
+    bool annex_titles_;
 };
 
 }  // namespace
 
-Document progress(const AssessmentDiff& diff, Lang lang) { return ProgressReport(diff, lang).build(); }
+Document progress(const AssessmentDiff& diff, Lang lang, bool annex_titles) {
+    return ProgressReport(diff, lang, annex_titles).build();
+}
 
 }  // namespace tne::report

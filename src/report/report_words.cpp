@@ -194,17 +194,18 @@ std::string months(int count, Lang lang) {
     return fmt::format("{} {}", count, tr(lang, "months", "meses"));
 }
 
-std::string confidence_rule(const EvidenceReview& review, Lang lang) {
+std::string confidence_rule(const EvidenceReview& review, Lang lang, const RubricSet* annex_titles) {
     return fmt::format(
         fmt::runtime(
             tr(lang,
                "An answer counts fully towards confidence when its evidence is at most {} old on {}, half when it has "
                "no evidence or older evidence, and not at all when it is unknown; the Annex asks institutions to "
-               "review their indicators regularly (4.1.7, 4.4).",
+               "review their indicators regularly ({}, {}).",
                "Una respuesta cuenta completa para la confianza si su evidencia tiene a lo sumo {} al {}, la mitad si "
                "no tiene evidencia o la tiene más antigua, y nada si se desconoce; el Anexo pide a las instituciones "
-               "revisar sus indicadores con regularidad (4.1.7, 4.4).")),
-        months(review.max_age_months, lang), review.date.iso());
+               "revisar sus indicadores con regularidad ({}, {}).")),
+        months(review.max_age_months, lang), review.date.iso(), annex_section("4.1.7", lang, annex_titles),
+        annex_section("4.4", lang, annex_titles));
 }
 
 std::string evidence_hint(Lang lang) {
@@ -226,9 +227,9 @@ std::string evidence_counts(const EvidenceReview& review, Lang lang) {
                        tr(lang, "without evidence", "sin evidencia"));
 }
 
-std::string confidence_line(const EvidenceReview& review, Lang lang) {
+std::string confidence_line(const EvidenceReview& review, Lang lang, const RubricSet* annex_titles) {
     return fmt::format("{} {}. {}", term(Term::confidence, lang), percent(review.confidence),
-                       confidence_rule(review, lang));
+                       confidence_rule(review, lang, annex_titles));
 }
 
 std::string evidence_by_dimension_title(Lang lang) {
@@ -268,10 +269,6 @@ namespace {
 std::string model_name(const ModelResult& m, Lang lang) { return m.model->name.in(lang); }
 
 std::string points_word(double points, Lang lang) { return signed_points(points, lang); }
-
-std::string annex_ref(const std::string& section, Lang lang) {
-    return fmt::format("{} {}", tr(lang, "Annex", "Anexo"), section);
-}
 
 std::string count_of(size_t count, Lang lang, const char* en_one, const char* en_many, const char* es_one,
                      const char* es_many) {
@@ -340,12 +337,12 @@ std::string fit_and_score(const ModelResult& m, Lang lang) {
                        tr(lang, "score", "puntaje"), format_number(m.score, 0));
 }
 
-std::string reason(const FitReason& reason, Lang lang) {
-    return fmt::format("{} ({}, {})", reason.why->in(lang), annex_ref(*reason.annex, lang),
+std::string reason(const FitReason& reason, Lang lang, const RubricSet* annex_titles) {
+    return fmt::format("{} ({}, {})", reason.why->in(lang), annex_citation(*reason.annex, lang, annex_titles),
                        points_word(reason.points, lang));
 }
 
-std::string suggestion_basis(const Assessment& a, Lang lang) {
+std::string suggestion_basis(const Assessment& a, Lang lang, const RubricSet* annex_titles) {
     const Advice& advice = a.rubric->advice;
     switch (a.suggestion_basis) {
         case SuggestionBasis::best_fit: {
@@ -365,10 +362,11 @@ std::string suggestion_basis(const Assessment& a, Lang lang) {
         case SuggestionBasis::first_step: {
             std::string text = tr(lang, "No model is within reach yet.", "Aún no hay un modelo a su alcance.");
             if (a.first_step)
-                text += fmt::format(" {}: {} ({}).",
-                                    tr(lang, "This is the Annex's first step for this kind of institution",
-                                       "Este es el primer paso que el Anexo propone para este tipo de institución"),
-                                    a.first_step->why.in(lang), annex_ref(a.first_step->annex, lang));
+                text +=
+                    fmt::format(" {}: {} ({}).",
+                                tr(lang, "This is the Annex's first step for this kind of institution",
+                                   "Este es el primer paso que el Anexo propone para este tipo de institución"),
+                                a.first_step->why.in(lang), annex_citation(a.first_step->annex, lang, annex_titles));
             return text;
         }
         case SuggestionBasis::too_few_answers:
@@ -380,12 +378,12 @@ std::string suggestion_basis(const Assessment& a, Lang lang) {
                        "No se sugiere ningún modelo: solo se conoce el {} de las respuestas (por peso), menos "
                        "que el mínimo de {}%; {} ({}). Responda primero más preguntas.")),
                 percent(a.coverage), format_number(advice.min_coverage.value, 0), advice.min_coverage.why.in(lang),
-                annex_ref(advice.min_coverage.annex, lang));
+                annex_citation(advice.min_coverage.annex, lang, annex_titles));
     }
     return "";
 }
 
-std::string runs_note(const Assessment& a, Lang lang) {
+std::string runs_note(const Assessment& a, Lang lang, const RubricSet* annex_titles) {
     if (a.suggestion_basis == SuggestionBasis::first_step)
         return tr(lang, "The institution already runs it: the first step is to strengthen it.",
                   "La institución ya lo tiene en marcha: el primer paso es fortalecerlo.");
@@ -393,7 +391,7 @@ std::string runs_note(const Assessment& a, Lang lang) {
         "{} ({}).",
         tr(lang, "The institution already runs this model: the advice is to grow it and strengthen it",
            "La institución ya tiene en marcha este modelo: la sugerencia es hacerlo crecer y fortalecerlo"),
-        annex_ref(a.rubric->advice.already_runs.annex, lang));
+        annex_citation(a.rubric->advice.already_runs.annex, lang, annex_titles));
 }
 
 std::string in_favour_title(Lang lang) { return tr(lang, "In its favour:", "A su favor:"); }
@@ -469,7 +467,7 @@ std::string not_for_now(const Assessment& a, const ModelResult& m, Lang lang) {
     return head;
 }
 
-std::string thresholds(const Assessment& a, Lang lang) {
+std::string thresholds(const Assessment& a, Lang lang, const RubricSet* annex_titles) {
     const Advice& advice = a.rubric->advice;
     return fmt::format(
         fmt::runtime(
@@ -478,8 +476,9 @@ std::string thresholds(const Assessment& a, Lang lang) {
                "no model is suggested; this profile's coverage is {}.",
                "Ajuste mínimo {} ({}): un modelo por debajo no está a su alcance. Cobertura mínima {}% ({}): "
                "por debajo, no se sugiere ningún modelo; la cobertura de este perfil es {}.")),
-        format_number(advice.min_fit.value, 0), annex_ref(advice.min_fit.annex, lang),
-        format_number(advice.min_coverage.value, 0), annex_ref(advice.min_coverage.annex, lang), percent(a.coverage));
+        format_number(advice.min_fit.value, 0), annex_citation(advice.min_fit.annex, lang, annex_titles),
+        format_number(advice.min_coverage.value, 0), annex_citation(advice.min_coverage.annex, lang, annex_titles),
+        percent(a.coverage));
 }
 
 std::string assumptions_summary(size_t count, Lang lang) {
@@ -533,8 +532,8 @@ std::string rule_words(const Assessment& a, const AppliedAssumption& x, Lang lan
 
 }  // namespace
 
-std::string assumption(const Assessment& a, const AppliedAssumption& x, Lang lang) {
-    return fmt::format("{} ({}). {}: {}", rule_words(a, x, lang), annex_ref(*x.annex, lang),
+std::string assumption(const Assessment& a, const AppliedAssumption& x, Lang lang, const RubricSet* annex_titles) {
+    return fmt::format("{} ({}). {}: {}", rule_words(a, x, lang), annex_citation(*x.annex, lang, annex_titles),
                        tr(lang, "Assumption", "Supuesto"), x.basis->assumption.in(lang));
 }
 
@@ -633,10 +632,11 @@ std::string gain_note(Lang lang) {
               "Ganancia: puntos de preparación general si se cerrara la brecha.");
 }
 
-std::string recommendation_facts(const RecommendationResult& r, Lang lang) {
+std::string recommendation_facts(const RecommendationResult& r, Lang lang, const RubricSet* annex_titles) {
     const Recommendation& rec = r.criterion->recommendation;
     return fmt::format("{} · {} · {} · {} · {}", r.dimension->name.in(lang), signed_points(r.gain, lang),
-                       effort_phrase(rec.effort, lang), horizon(rec.horizon, lang), annex_ref(rec.annex, lang));
+                       effort_phrase(rec.effort, lang), horizon(rec.horizon, lang),
+                       annex_citation(rec.annex, lang, annex_titles));
 }
 
 std::string more_recommendations(size_t count, Lang lang) {
@@ -662,9 +662,10 @@ std::string dimension_trace(const DimensionResult& d, Lang lang) {
                        tr(lang, "answered points", "puntos respondidos"));
 }
 
-std::string criterion_trace(const Assessment& a, const CriterionResult& c, Lang lang) {
-    std::string line = fmt::format("{} ({}): {} = {}", c.criterion->name.in(lang), annex_ref(c.criterion->annex, lang),
-                                   c.criterion->question, answer(*a.rubric, c.question->path, c.value, lang));
+std::string criterion_trace(const Assessment& a, const CriterionResult& c, Lang lang, const RubricSet* annex_titles) {
+    std::string line = fmt::format("{} ({}): {} = {}", c.criterion->name.in(lang),
+                                   annex_citation(c.criterion->annex, lang, annex_titles), c.criterion->question,
+                                   answer(*a.rubric, c.question->path, c.value, lang));
     if (!c.score) return fmt::format("{} → {}", line, points(c, lang));
     // A choice scores by its own value, already shown by its label; a number or list by the band it
     // reached ("≥ 25").
@@ -680,7 +681,7 @@ std::string fit_trace_title(Lang lang) {
     return tr(lang, "How each model's fit was reached", "Cómo se obtuvo el ajuste de cada modelo");
 }
 
-std::string fit_trace(const ModelResult& m, Lang lang) {
+std::string fit_trace(const ModelResult& m, Lang lang, const RubricSet* annex_titles) {
     std::string terms;
     for (const auto& t : m.fit_terms)
         terms += fmt::format("{}{} {}×{}", terms.empty() ? "" : ", ", t.dimension->name.in(lang), score(t.score),
@@ -689,7 +690,7 @@ std::string fit_trace(const ModelResult& m, Lang lang) {
                                    format_number(m.fit, 0), tr(lang, "weighted mean of", "media ponderada de"), terms);
     for (const auto& reason : m.reasons)
         line += fmt::format(" {}{} ({}, {})", reason.points >= 0 ? "+" : "", format_number(reason.points),
-                            reason.why->in(lang), annex_ref(*reason.annex, lang));
+                            reason.why->in(lang), annex_citation(*reason.annex, lang, annex_titles));
     return line;
 }
 

@@ -1,5 +1,7 @@
 // Words the reports share, in English and Spanish: one glossary of report terms (one word per
 // concept in each language) and the sentences the reports build from the result types.
+// A sentence that cites the Annex takes `annex_titles`: the set whose section titles it writes
+// beside the numbers (annex_citation), or none for bare numbers (the text report without --explain).
 #pragma once
 
 #include <optional>
@@ -81,7 +83,7 @@ std::string models_caption(const Assessment& a, Lang lang);  // the fit chart's 
 std::string recommendations_title(Lang lang);                // "What to do first"
 std::string gain_note(Lang lang);                            // "Gain: overall readiness points if ..."
 // "Language and culture · +2.3 points · medium effort · 6-12 months · Annex 4.1.6"
-std::string recommendation_facts(const RecommendationResult& r, Lang lang);
+std::string recommendation_facts(const RecommendationResult& r, Lang lang, const RubricSet* annex_titles);
 std::string more_recommendations(size_t count, Lang lang);       // "25 more recommendations"
 std::string more_recommendations_hint(size_t count, Lang lang);  // "25 more (--explain shows all)"
 std::string unanswered_title(Lang lang);  // "Unanswered questions (they lower coverage, not the score)"
@@ -89,22 +91,23 @@ std::string trace_title(Lang lang);       // "How each score was reached"
 // "Funding 39/100 = 5.1 / 13 answered points × 100"
 std::string dimension_trace(const DimensionResult& d, Lang lang);
 // "Funding suffices (Annex 3.1.2): funding.sufficiency = Limited → limited: 40% × 3 = 1.2 points"
-std::string criterion_trace(const Assessment& a, const CriterionResult& c, Lang lang);
+std::string criterion_trace(const Assessment& a, const CriterionResult& c, Lang lang, const RubricSet* annex_titles);
 std::string fit_trace_title(Lang lang);  // "How each model's fit was reached"
 // "COIL: fit 73 = weighted mean of (Digital and online 100×3, ...) +5 (why, Annex 4.3.1.3)"
-std::string fit_trace(const ModelResult& m, Lang lang);
+std::string fit_trace(const ModelResult& m, Lang lang, const RubricSet* annex_titles);
 
 // Evidence (Annex 4.1.7, 4.4)
 std::string months(int count, Lang lang);  // "1 month", "27 months"
 // How confidence counts an answer, with the review's date and maximum age.
-std::string confidence_rule(const EvidenceReview& review, Lang lang);
+std::string confidence_rule(const EvidenceReview& review, Lang lang, const RubricSet* annex_titles);
 // For a profile without evidence: how to give it (evidence_hint, then evidence_form).
 std::string evidence_hint(Lang lang);
 std::string evidence_form(Lang lang);  // "{value: ..., evidence: {source: ..., date: YYYY-MM-DD, owner: ...}}"
 // "4 answers with fresh evidence · 2 with stale evidence · 47 without evidence"
 std::string evidence_counts(const EvidenceReview& review, Lang lang);
-std::string confidence_line(const EvidenceReview& review, Lang lang);  // "Confidence 53%. " + the rule
-std::string evidence_by_dimension_title(Lang lang);                    // "Evidence by dimension"
+std::string confidence_line(const EvidenceReview& review, Lang lang,
+                            const RubricSet* annex_titles);  // "Confidence 53%. " + the rule
+std::string evidence_by_dimension_title(Lang lang);          // "Evidence by dimension"
 // "Dedicated budget (funding.dedicated_budget): 2024-08-15, 27 months; owner: ...; source: ..."
 std::string dated_evidence(const DatedEvidence& dated, bool with_age, Lang lang);
 // "Answers without evidence: 49", with " (--explain lists them)" when they are not listed.
@@ -128,12 +131,13 @@ std::string status(const Assessment& a, const ModelResult& m, Lang lang);
 std::string short_status(const Assessment& a, const ModelResult& m, Lang lang);
 std::string fit_and_score(const ModelResult& m, Lang lang);  // "fit 68/100 · score 108"
 // "it already runs this TNE programme, ... (Annex 4.4, +15 points)"
-std::string reason(const FitReason& reason, Lang lang);
+std::string reason(const FitReason& reason, Lang lang, const RubricSet* annex_titles);
 // Why the suggestion was chosen: a sentence for its basis (best fit, first step, too few answers).
-std::string suggestion_basis(const Assessment& a, Lang lang);
-std::string runs_note(const Assessment& a, Lang lang);  // the suggestion runs: grow and strengthen it
-std::string in_favour_title(Lang lang);                 // "In its favour:"
-std::string against_title(Lang lang);                   // "Against it:"
+std::string suggestion_basis(const Assessment& a, Lang lang, const RubricSet* annex_titles);
+std::string runs_note(const Assessment& a, Lang lang,
+                      const RubricSet* annex_titles);  // the suggestion runs: grow and strengthen it
+std::string in_favour_title(Lang lang);                // "In its favour:"
+std::string against_title(Lang lang);                  // "Against it:"
 // What the suggestion still needs, as a list title: "To strengthen", "To do first", "To lift".
 std::string gaps_title(const Assessment& a, Lang lang);
 // "fit below the minimum (50)", why a model is not for now; for the suggestion (a first step), the
@@ -153,11 +157,13 @@ std::string no_alternative(Lang lang);
 std::string helps_suggestion(Lang lang);  // "helps the suggested model"    // "None: no other model is within reach."
 // "Branch campus — fit 74/100 · 3 blockers", "Hybrid — fit 44/100, below the minimum (50)".
 std::string not_for_now(const Assessment& a, const ModelResult& m, Lang lang);
-std::string thresholds(const Assessment& a, Lang lang);  // the minimum fit and coverage used
+std::string thresholds(const Assessment& a, Lang lang,
+                       const RubricSet* annex_titles);  // the minimum fit and coverage used
 std::string no_assumptions(Lang lang);
 std::string assumptions_summary(size_t count, Lang lang);  // "14 rules behind this result rest on an assumption ..."
 // "Minimum fit (50) (Annex 4.1.2): A fit below the midpoint ..."
-std::string assumption(const Assessment& a, const AppliedAssumption& assumption, Lang lang);
+std::string assumption(const Assessment& a, const AppliedAssumption& assumption, Lang lang,
+                       const RubricSet* annex_titles);
 std::string changes_intro(Lang lang);
 std::string no_changes(const Assessment& a, Lang lang);  // none found; with too few answers, answer more
 // "Franchise would be suggested if:", "No model would be suggested if:"

@@ -26,11 +26,13 @@ struct ReportOptions {
 };
 doc::Document assessment(const Assessment& assessment, const ReportOptions& options);
 
-// tne plan: the steps to the target model from the assessment `now`, and where they lead.
-doc::Document plan(const Plan& plan, const Assessment& now, Lang lang);
+// tne plan: the steps to the target model from the assessment `now`, and where they lead. With
+// `annex_titles` (Markdown, HTML) each Annex section cited shows its title beside its number.
+doc::Document plan(const Plan& plan, const Assessment& now, Lang lang, bool annex_titles);
 
 // tne diff: the progress between two self-assessments of one institution.
-doc::Document progress(const AssessmentDiff& diff, Lang lang);
+// With `annex_titles` (Markdown, HTML) each blocker's Annex section shows its title beside its number.
+doc::Document progress(const AssessmentDiff& diff, Lang lang, bool annex_titles);
 
 // tne rubrics diff: what a change to a rubric set moves in a corpus of profiles.
 doc::Document rubric_diff(const RubricDiff& diff, Lang lang);

@@ -63,6 +63,16 @@ const AnnexSection* RubricSet::find_annex_section(const std::string& wanted) con
     return find_by(annex_sections, &AnnexSection::id, wanted);
 }
 
+std::string annex_section(const std::string& section, Lang lang, const RubricSet* titles) {
+    const AnnexSection* named = titles ? titles->find_annex_section(section) : nullptr;
+    if (!named || named->title.in(lang).empty()) return section;
+    return section + " (" + named->title.in(lang) + ")";
+}
+
+std::string annex_citation(const std::string& section, Lang lang, const RubricSet* titles) {
+    return (lang == Lang::es ? "Anexo " : "Annex ") + annex_section(section, lang, titles);
+}
+
 void RubricSet::resolve_slots() {
     auto position = [](const auto& items, auto named) {
         auto at = std::find_if(items.begin(), items.end(), named);

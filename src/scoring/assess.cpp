@@ -372,7 +372,8 @@ const ModelResult* Assessment::find_model(const std::string& id) const {
 }
 
 // Built by appending to one string: a report shows dozens of blockers.
-std::string blocker_text(const Blocker& blocker, const Assessment& assessment, Lang lang) {
+std::string blocker_text(const Blocker& blocker, const Assessment& assessment, Lang lang,
+                         const RubricSet* annex_titles) {
     const Condition& c = *blocker.condition;
     const DimensionResult* d =
         c.dimension.empty() ? nullptr : find_dimension(assessment.dimensions, c.dimension, c.slot);
@@ -424,8 +425,8 @@ std::string blocker_text(const Blocker& blocker, const Assessment& assessment, L
         text += ": ";
         text += c.why.in(lang);
     }
-    text += es ? " (Anexo " : " (Annex ";
-    text += c.annex;
+    text += " (";
+    text += annex_citation(c.annex, lang, annex_titles);
     text += ')';
     return text;
 }
