@@ -93,10 +93,10 @@ for lang in en es; do
   report "$out/rubrics-diff.$lang.html" 0 rubrics diff builtin "$changed_rubrics" --profiles examples \
     --format html --lang "$lang" && others+=("$out/rubrics-diff.$lang.html")
 
-  # One assessment: the radar and the model-fit chart. Printed whole, the examples take 7 to 10 A4
-  # pages (the score traces, the folded recommendations and the answers without evidence); 12
-  # leaves room for a longer profile and still catches a layout gone wrong.
-  [ "${#singles[@]}" -eq 0 ] || node "$checker" --lang "$lang" --expect-svg 2 --max-pages 12 --out "$out" "${singles[@]}" \
+  # One assessment: the radar and the model-fit chart. Printed whole, the examples take 8 to 12 A4
+  # pages (the score traces, the folded recommendations, the answers without evidence, the Annex
+  # sections' titles); 15 leaves room for a longer profile and still catches a layout gone wrong.
+  [ "${#singles[@]}" -eq 0 ] || node "$checker" --lang "$lang" --expect-svg 2 --max-pages 15 --out "$out" "${singles[@]}" \
     || fail "single assessments in $lang (above)"
   # A cohort report has at least those charts: 6 pages for the examples.
   [ ! -f "$cohort" ] || node "$checker" --lang "$lang" --min-svg 2 --max-pages 8 --out "$out" "$cohort" \

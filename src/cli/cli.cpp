@@ -48,13 +48,17 @@ constexpr Command kCommands[] = {
       "help, allowed answers and Annex sections, in --lang. The questionnaire keeps the answers\n"
       "in PROFILE.partial as they are given: run the same command again to resume. It completes\n"
       "an existing PROFILE by asking its unknown answers. Answers: an option's number or name,\n"
-      "a number or a text; skip (omitir), back (atras), Enter keeps an answer already given.",
+      "a number or a text; skip or don't know leaves it unknown, back returns, ? or help shows the\n"
+      "question's help, Enter keeps an answer already given. At the end: a review of every answer\n"
+      "(Enter saves, a number changes that answer), then the HTML report beside the profile.",
       "La plantilla lista cada pregunta del conjunto de rúbricas (--rubrics para otro conjunto)\n"
       "con su ayuda, respuestas admitidas y secciones del Anexo, en --lang. El cuestionario guarda\n"
       "las respuestas en PERFIL.partial a medida que se dan: la misma orden lo retoma. Completa un\n"
       "PERFIL existente preguntando sus respuestas desconocidas. Respuestas: el número o el nombre\n"
-      "de una opción, un número o un texto; omitir (skip), atras (back); Intro conserva una\n"
-      "respuesta ya dada."},
+      "de una opción, un número o un texto; omitir o no sé la deja desconocida, atrás vuelve, ? o\n"
+      "ayuda muestra la ayuda de la pregunta, Intro conserva una respuesta ya dada. Al final: una\n"
+      "revisión de todas las respuestas (Intro guarda, un número cambia esa respuesta), y luego el\n"
+      "informe HTML junto al perfil."},
      add_init_options,
      run_init},
     {"schema",

@@ -96,8 +96,12 @@ p.pathway { font-size: .92rem; }
      (::details-content: Chromium 131, Firefox 143, Safari 18.4; an older browser prints it folded.) */
   details::details-content { display: block; content-visibility: visible; }
   details > summary { list-style-type: disclosure-open; }
-  /* A heading keeps with what follows it. */
+  /* A heading keeps with what follows it. Chromium ignores break-after before a multi-column block
+     (the score traces), so a heading also carries an unbreakable 3rem below it that what follows
+     then overlaps: with less room than that left on a page, the heading moves to the next. */
   h1, h2, h3, h4, h5, h6, summary { break-after: avoid; }
+  h2, h3 { break-inside: avoid; }
+  h2::after, h3::after { content: ""; display: block; height: 3rem; margin-bottom: -3rem; }
   figure, table, .figure-box { break-inside: avoid; }
   /* A long name (a profile field's path) breaks rather than runs out of a narrow column, where it
      would be cut off. */
