@@ -41,7 +41,7 @@ LocalText localize(Compose compose) {
 std::string closest_match(const std::string& word, const std::vector<std::string>& candidates);
 
 // How a typed word is compared with ids and labels: trimmed, lower case, without accents, "_" as a
-// space. Spanish speakers type "si" for "sí" and "publica" for "pública"; ids are written with
+// space, ’ as '. Spanish speakers type "si" for "sí" and "publica" for "pública"; ids are written with
 // underscores. Only the Latin-1 letters in UTF-8, which is all Spanish needs.
 std::string typed_key(std::string_view text);
 

@@ -28,36 +28,6 @@ std::string trim(std::string_view text) {
     return std::string(text.substr(begin, end - begin + 1));
 }
 
-// For matching what people type: lower case, no accents, "_" as a space, a typographic apostrophe
-// (’, as phones and some keyboards type it) as "'". Spanish speakers may type "si" for "sí" or
-// "publica" for "pública"; ids are written with underscores.
-std::string fold(std::string_view text) {
-    static const std::pair<unsigned char, char> accents[] = {
-        {0xA1, 'a'}, {0xA9, 'e'}, {0xAD, 'i'}, {0xB3, 'o'}, {0xBA, 'u'}, {0xBC, 'u'}, {0xB1, 'n'},
-        {0x81, 'a'}, {0x89, 'e'}, {0x8D, 'i'}, {0x93, 'o'}, {0x9A, 'u'}, {0x9C, 'u'}, {0x91, 'n'}};
-    std::string folded;
-    for (size_t i = 0; i < text.size(); ++i) {
-        unsigned char c = static_cast<unsigned char>(text[i]);
-        if (c == 0xC3 && i + 1 < text.size()) {  // the two-byte UTF-8 forms of Latin-1 letters
-            unsigned char next = static_cast<unsigned char>(text[i + 1]);
-            auto it =
-                std::find_if(std::begin(accents), std::end(accents), [&](const auto& a) { return a.first == next; });
-            if (it != std::end(accents)) {
-                folded += it->second;
-                ++i;
-                continue;
-            }
-        }
-        if (text.substr(i, 3) == "\xE2\x80\x99") {  // ’
-            folded += '\'';
-            i += 2;
-            continue;
-        }
-        folded += c == '_' ? ' ' : static_cast<char>(std::tolower(c));
-    }
-    return folded;
-}
-
 bool is_one_of(const std::string& folded, std::initializer_list<const char*> words) {
     return std::any_of(words.begin(), words.end(), [&](const char* word) { return folded == word; });
 }
@@ -96,11 +66,8 @@ std::optional<std::string> resolve_value(const Question& question, const std::st
         if (number && *number >= 1 && *number <= question.values.size()) return question.values[*number - 1].id;
         return std::nullopt;
     }
-    std::string folded = fold(typed);
-    for (const auto& value : question.values)
-        if (folded == fold(value.id) || folded == fold(value.label.en) || folded == fold(value.label.es))
-            return value.id;
-    return std::nullopt;
+    const Choice* named = question.find_value_written(typed);
+    return named ? std::optional<std::string>(named->id) : std::nullopt;
 }
 
 // One piece of a typed answer to a question with options, and the option it names (none when it
@@ -144,10 +111,10 @@ std::string likely_option(const Question& question, const std::string& typed, La
     std::vector<const Choice*> options;
     for (const auto& value : question.values)
         for (const std::string& name : {value.label.in(lang), value.label.en, value.label.es, value.id}) {
-            names.push_back(fold(name));
+            names.push_back(typed_key(name));
             options.push_back(&value);
         }
-    std::string near = yaml_input::closest(fold(typed), names);
+    std::string near = yaml_input::closest(typed_key(typed), names);
     if (near.empty()) return "";
     const Choice& option = *options[std::find(names.begin(), names.end(), near) - names.begin()];
     return option.label.in(lang).empty() ? option.id : option.label.in(lang);
@@ -509,7 +476,7 @@ private:
                     "UTF-8, o escríbala sin acentos."));
             return Step::again;
         }
-        std::string folded = fold(typed);
+        std::string folded = typed_key(typed);
         // Never an answer, not even a name: an institution called "?" is far less likely than an
         // officer asking for help.
         if (is_help(folded)) {
@@ -600,7 +567,7 @@ private:
         for (;;) {
             std::optional<std::string> typed = read_answer();
             if (!typed) return Step::ended;
-            std::string folded = fold(*typed);
+            std::string folded = typed_key(*typed);
             if (is_save(folded)) return Step::next;
             if (is_help(folded)) {
                 review_choices();
@@ -658,7 +625,7 @@ QuestionnaireEnd run_questionnaire(const RubricSet& rubric, Profile& profile, Co
 
 TypedAnswer read_typed_answer(const RubricSet& /*rubric*/, const Question& question, std::string_view typed) {
     std::string text = trim(typed);
-    bool no_items = question.type == QuestionType::list && is_none(fold(text));
+    bool no_items = question.type == QuestionType::list && is_none(typed_key(text));
     std::vector<NamedPiece> named;
     if (question.type == QuestionType::list && !no_items)
         named = list_pieces(question, text);
@@ -687,7 +654,7 @@ bool confirm(Conversation& conversation, const LocalText& question, Lang lang, b
             conversation.write("\n");
             return false;
         }
-        std::string folded = fold(trim(line.text));
+        std::string folded = typed_key(trim(line.text));
         if (folded.empty()) return empty_means_yes;
         if (is_one_of(folded, {"y", "yes", "s", "si"})) return true;
         if (is_one_of(folded, {"n", "no"})) return false;

@@ -81,6 +81,11 @@ std::string typed_key(std::string_view text) {
                 continue;
             }
         }
+        if (text.substr(i, 3) == "\xE2\x80\x99") {  // ’, as phones type the apostrophe of "don't"
+            key += '\'';
+            i += 2;
+            continue;
+        }
         key += byte == '_' ? ' ' : byte >= 'A' && byte <= 'Z' ? static_cast<char>(byte + 32) : static_cast<char>(byte);
     }
     return key;

@@ -204,28 +204,9 @@ std::string fold(std::string_view text) {
 
 std::string label_key(std::string_view label) { return fold(trim(label)); }
 
-// Without case or accents, only to suggest the closest label: "Si" and "Publica" are typed often.
-// One pass over the text: a header cell or an answer may be megabytes long.
-std::string loose(std::string_view text) {
-    static constexpr std::pair<char, char> plain[] = {{'\xA1', 'a'}, {'\xA9', 'e'}, {'\xAD', 'i'}, {'\xB3', 'o'},
-                                                      {'\xBA', 'u'}, {'\xBC', 'u'}, {'\xB1', 'n'}};
-    std::string key = label_key(text);
-    std::string out;
-    out.reserve(key.size());
-    for (size_t i = 0; i < key.size(); ++i) {
-        if (key[i] == '\xC3' && i + 1 < key.size()) {  // U+00C0-U+00FF: an accented letter?
-            auto letter = std::find_if(std::begin(plain), std::end(plain),
-                                       [&](const auto& pair) { return pair.first == key[i + 1]; });
-            if (letter != std::end(plain)) {
-                out += letter->second;
-                ++i;
-                continue;
-            }
-        }
-        out += key[i];
-    }
-    return out;
-}
+// Without case or accents (typed_key), only to suggest the closest label: "Si" and "Publica" are
+// typed often.
+std::string loose(std::string_view text) { return typed_key(trim_view(text)); }
 
 // The candidate closest to `word` when it looks like a typo, compared loosely; else "".
 // yaml_input::closest takes a candidate at most max(2, length / 3) edits away, and a candidate whose
