@@ -104,12 +104,13 @@ TEST_CASE("an extension the command cannot write, or that contradicts --format, 
                                   "json, html or markdown: name the file with .txt, .json, .html or .md",
                               " assess"));
     std::string txt = (dir.path() / "registros.txt").string();
-    check_usage_error({"batch", "examples", "-o", txt},
-                      spanish("-o " + txt +
-                                  ": la extensión .txt pide text, que tne batch no escribe; escribe csv, jsonl o json: "
-                                  "nombre el archivo con .csv, .jsonl o .json",
-                              " batch"),
-                      {"LANG=es_MX.UTF-8"});
+    check_usage_error(
+        {"batch", "examples", "-o", txt},
+        spanish("-o " + txt +
+                    ": la extensión .txt pide texto, que tne batch no escribe; escribe csv, jsonl o json: "
+                    "nombre el archivo con .csv, .jsonl o .json",
+                " batch"),
+        {"LANG=es_MX.UTF-8"});
     std::string page = (dir.path() / "schema.html").string();
     check_usage_error({"schema", "-o", page},
                       english("-o " + page +
@@ -152,13 +153,22 @@ TEST_CASE("a mistyped command, option or value gets a did-you-mean", "[cli][bina
         english("--format htm: expected text, json, html or markdown; did you mean \"html\"?", " assess"));
     check_usage_error(
         {"assess", kProfile, "--format", "htm", "--lang", "es"},
-        spanish("--format htm: se esperaba text, json, html o markdown; ¿quiso decir \"html\"?", " assess"));
+        spanish("--format htm: se esperaba texto, json, html o markdown; ¿quiso decir \"html\"?", " assess"));
+    check_usage_error(
+        {"assess", kProfile, "--color", "siemrpe", "--lang", "es"},
+        spanish("--color siemrpe: se esperaba auto, siempre o nunca; ¿quiso decir \"siempre\"?", " assess"));
     check_usage_error({"assess", kProfile, "--format", "pdf"},
                       english("--format pdf: expected text, json, html or markdown", " assess"));
     check_usage_error({"assess", kProfile, "--color", "alwyas"},
                       english("--color alwyas: expected auto, always or never; did you mean \"always\"?", " assess"));
     check_usage_error({"assess", kProfile, "--lang", "spanish"},
                       english("--lang spanish: expected en or es", " assess"));
+
+    // An option's value is taken by its Spanish word too, in either language, as its id.
+    RunResult by_id = run_tne({"assess", kProfile, "--format", "text", "--color", "always"});
+    CHECK(by_id.exit_code == 0);
+    CHECK_THAT(by_id.out, Catch::Contains("\x1b["));
+    CHECK(run_tne({"assess", kProfile, "--format", "texto", "--color", "siempre"}).out == by_id.out);
 }
 
 TEST_CASE("CLI11's parse errors are said in plain words with the fix, in English and Spanish",

@@ -458,7 +458,14 @@ TEST_CASE("tne plan: the next step by default, exit codes, languages and stable 
 
     RunResult unknown = run_tne({"plan", example, "--target", "dual_degre"});
     CHECK(unknown.exit_code == 2);
-    CHECK_THAT(unknown.err, Catch::Contains("--target dual_degre: not a model of the rubric set; the models are: "));
+    CHECK_THAT(unknown.err, Catch::Contains("--target dual_degre: not a model of the rubric set; did you mean "
+                                            "dual_degree? Name one by its id or its name:\n  coil_virtual_exchange "
+                                            "(COIL / virtual exchange)\n"));
+    // A model is named by its id or its name in either language, accents and case folded.
+    std::string by_id = run_tne({"plan", example, "--target", "dual_degree", "--lang", "es"}).out;
+    CHECK_THAT(by_id, Catch::Contains("Meta: Doble titulación"));
+    CHECK(run_tne({"plan", example, "--target", "doble titulacion", "--lang", "es"}).out == by_id);
+    CHECK(run_tne({"plan", example, "--target", "Dual Degree", "--lang", "es"}).out == by_id);
 
     // A research centre of 350 students cannot grow to the 20,000 a branch campus needs: out of reach,
     // and it says why.

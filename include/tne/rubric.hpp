@@ -261,6 +261,9 @@ struct RubricSet {
     const Question* find_question(const std::string& path) const;
     const Dimension* find_dimension(const std::string& id) const;
     const Model* find_model(const std::string& id) const;
+    // The model `written` names: its id, else the one model whose id or name in either language has
+    // the same typed_key ("doble titulación", "Dual degree"); none when none does, or more than one.
+    const Model* find_model_written(std::string_view written) const;
     const AnnexSection* find_annex_section(const std::string& id) const;
     const Level& level_for(double score) const;
     // Sets the slot of every condition and fit weight that names a dimension or question of the set.

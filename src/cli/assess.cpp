@@ -80,7 +80,7 @@ void add_assess_options(CLI::App& command, CommonOptions& common, Lang lang) {
                       tr(lang,
                          "Output format: text, json, html (a self-contained page with charts; prints on A4)\n"
                          "or markdown (GitHub-flavoured)",
-                         "Formato de salida: text (texto), json, html (una página autónoma con gráficos; se\n"
+                         "Formato de salida: texto, json, html (una página autónoma con gráficos; se\n"
                          "imprime en A4) o markdown (al estilo de GitHub)"),
                       lang);
     add_date_option(command, options.date,
@@ -114,7 +114,8 @@ void add_assess_options(CLI::App& command, CommonOptions& common, Lang lang) {
     command
         .add_option("--fail-under", options.fail_under,
                     tr(lang, "Exit 1 when overall readiness is below N, from 0 to 100 (a CI gate)",
-                       "Salir con 1 si la preparación general está por debajo de N, de 0 a 100 (un control de CI)"))
+                       "Salir con 1 si la preparación general está por debajo de N, de 0 a 100 (un control de "
+                       "integración continua)"))
         ->type_name("N")
         ->check(number_from_to(0.0, 100.0, lang));
     add_color_option(command, options.color, lang);

@@ -139,7 +139,7 @@ void add_batch_options(CLI::App& command, CommonOptions& common, Lang lang) {
                       tr(lang,
                          "Records: csv (default), jsonl or json. With --summary: text (default), json, markdown\n"
                          "or html (a self-contained page with charts)",
-                         "Registros: csv (si falta), jsonl o json. Con --summary: text (texto, si falta), json,\n"
+                         "Registros: csv (si falta), jsonl o json. Con --summary: texto (si falta), json,\n"
                          "markdown o html (una página autónoma con gráficos)"),
                       lang);
     command.add_flag("--summary", options.summary,

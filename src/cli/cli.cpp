@@ -92,7 +92,7 @@ constexpr Command kCommands[] = {
      run_batch},
     {"rubrics",
      {"Check, test and compare rubric sets (for rubric authors and CI)",
-      "Revisar, probar y comparar conjuntos de rúbricas (para autores de rúbricas y CI)"},
+      "Revisar, probar y comparar conjuntos de rúbricas (para autores de rúbricas e integración continua)"},
      {"", ""},
      add_rubrics_options,
      nullptr},

@@ -58,16 +58,19 @@ constexpr ExitMeaning kExitMeanings[] = {
 struct FormatName {
     Format format;
     std::string_view name;
+    std::string_view es;  // the word a Spanish speaker types, where it differs from a name
 };
 
 constexpr FormatName kFormatNames[] = {
-    {Format::text, "text"}, {Format::json, "json"},   {Format::markdown, "markdown"}, {Format::html, "html"},
-    {Format::csv, "csv"},   {Format::jsonl, "jsonl"}, {Format::github, "github"},     {Format::sarif, "sarif"},
+    {Format::text, "text", "texto"},      {Format::json, "json", "json"},    {Format::markdown, "markdown", "markdown"},
+    {Format::html, "html", "html"},       {Format::csv, "csv", "csv"},       {Format::jsonl, "jsonl", "jsonl"},
+    {Format::github, "github", "github"}, {Format::sarif, "sarif", "sarif"},
 };
 
+// `name` is a format's id, as the --format check leaves it.
 std::optional<Format> parse_format(std::string_view name) {
-    for (const auto& [format, format_name] : kFormatNames)
-        if (format_name == name) return format;
+    for (const auto& known : kFormatNames)
+        if (known.name == name) return known.format;
     return std::nullopt;
 }
 
@@ -104,9 +107,17 @@ std::string join(const std::vector<std::string>& items, Lang lang) {
     return text;
 }
 
-std::vector<std::string> format_names(const std::vector<Format>& formats) {
+std::vector<OptionWord> format_words(const std::vector<Format>& formats) {
+    std::vector<OptionWord> words;
+    for (Format format : formats)
+        for (const auto& known : kFormatNames)
+            if (known.format == format) words.push_back({std::string(known.name), std::string(known.es)});
+    return words;
+}
+
+std::vector<std::string> format_names(const std::vector<Format>& formats, Lang lang) {
     std::vector<std::string> names;
-    for (Format format : formats) names.emplace_back(format_name(format));
+    for (const auto& word : format_words(formats)) names.push_back(word.in(lang));
     return names;
 }
 
@@ -137,9 +148,9 @@ std::string exit_codes_text(Lang lang) {
     return text;
 }
 
-std::string_view format_name(Format format) {
-    for (const auto& [known, name] : kFormatNames)
-        if (known == format) return name;
+std::string_view format_name(Format format, Lang lang) {
+    for (const auto& known : kFormatNames)
+        if (known.format == format) return lang == Lang::es ? known.es : known.name;
     return "text";
 }
 
@@ -152,8 +163,8 @@ CLI::Option* add_format_option(CLI::App& command, std::optional<Format>& format,
             .add_option_function<std::string>(
                 "--format", [&format](const std::string& name) { format = parse_format(name); }, description)
             ->type_name(tr(lang, "FORMAT", "FORMATO"))
-            ->check(one_of(format_names(allowed), lang));
-    if (shown_default) option->default_str(std::string(format_name(*shown_default)));
+            ->transform(one_of(format_words(allowed), lang));
+    if (shown_default) option->default_str(std::string(format_name(*shown_default, lang)));
     return option;
 }
 
@@ -166,7 +177,7 @@ Format output_format(const std::optional<Format>& given, const std::string& outp
     for (const auto& candidate : kExtensions)
         if (candidate.extension == extension) known = &candidate;
     if (!known) return given.value_or(fallback);  // no extension, or one that names no format: as before
-    std::string named(format_name(known->format));
+    std::string named(format_name(known->format, lang));
     if (given) {
         if (*given == known->format || known->also == *given) return *given;
         throw UsageError(
@@ -175,7 +186,7 @@ Format output_format(const std::optional<Format>& given, const std::string& outp
                 "name the file with {4} to write {3}",
                 "-o {0}: la extensión {1} es de {2}, pero --format es {3}: quite --format para escribir {2}, o "
                 "nombre el archivo con {4} para escribir {3}",
-                output, extension, named, format_name(*given), extension_of(*given)));
+                output, extension, named, format_name(*given, lang), extension_of(*given)));
     }
     if (std::find(allowed.begin(), allowed.end(), known->format) != allowed.end()) return known->format;
     std::vector<std::string> extensions;
@@ -188,17 +199,17 @@ Format output_format(const std::optional<Format>& given, const std::string& outp
             "-o {0}: the extension {1} asks for {2}, which tne {3} does not write; it writes {4}: name the file "
             "with {5}",
             "-o {0}: la extensión {1} pide {2}, que tne {3} no escribe; escribe {4}: nombre el archivo con {5}", output,
-            extension, named, command, join(format_names(allowed), lang), join(extensions, lang)));
+            extension, named, command, join(format_names(allowed, lang), lang), join(extensions, lang)));
 }
 
 void add_color_option(CLI::App& command, std::string& color, Lang lang) {
     command
         .add_option("--color", color,
                     tr(lang, "Colour: auto (on a terminal), always or never; NO_COLOR wins",
-                       "Color: auto (en una terminal), always (siempre) o never (nunca); NO_COLOR manda"))
+                       "Color: auto (en una terminal), siempre o nunca; NO_COLOR manda"))
         ->type_name(tr(lang, "WHEN", "CUÁNDO"))
-        ->check(one_of({"auto", "always", "never"}, lang))
-        ->capture_default_str();
+        ->transform(one_of({{"auto", "auto"}, {"always", "siempre"}, {"never", "nunca"}}, lang))
+        ->default_str(tr(lang, "auto", "auto"));
 }
 
 void add_file_argument(CLI::App& command, const char* name, std::string& file, const char* help, Lang lang) {
@@ -241,7 +252,7 @@ void add_lang(CLI::App& command, std::string& requested, Lang lang) {
                     tr(lang, "Language of the output: en or es (default: from LANG)",
                        "Idioma de la salida: en (inglés) o es (español) (si falta: según LANG)"))
         ->type_name(tr(lang, "LANG", "IDIOMA"))
-        ->check(one_of({"en", "es"}, lang));
+        ->transform(one_of({{"en", "en"}, {"es", "es"}}, lang));
 }
 
 void add_common(CLI::App& command, CommonOptions& common, Lang lang) {
@@ -316,13 +327,19 @@ CLI::Validator existing_directory(Lang lang) {
 }
 
 // The checks below return "VALUE: what was expected"; cli.cpp puts the option's name before it.
-CLI::Validator one_of(std::vector<std::string> names, Lang lang) {
+CLI::Validator one_of(std::vector<OptionWord> words, Lang lang) {
+    std::vector<std::string> names;  // as the help and the messages show them
+    for (const auto& word : words) names.push_back(word.in(lang));
     std::string shown = "{";
     for (const auto& name : names) shown += (shown.size() > 1 ? "," : "") + name;
     shown += "}";
     return CLI::Validator(
-        [names = std::move(names), lang](std::string& value) -> std::string {
-            if (std::find(names.begin(), names.end(), value) != names.end()) return {};
+        [words = std::move(words), names, lang](std::string& value) -> std::string {
+            for (const auto& word : words)
+                if (value == word.id || value == word.es) {
+                    value = word.id;
+                    return {};
+                }
             std::string suggestion = closest_match(value, names);
             if (!suggestion.empty())
                 return say(lang, "{}: expected {}; did you mean \"{}\"?", "{}: se esperaba {}; ¿quiso decir \"{}\"?",

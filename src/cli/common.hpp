@@ -46,7 +46,7 @@ std::string say(Lang lang, const char* en, const char* es, const Args&... args) 
 // A report's format, parsed once from --format; each command takes some of them.
 enum class Format { text, json, markdown, html, csv, jsonl, github, sarif };
 
-std::string_view format_name(Format format);
+std::string_view format_name(Format format, Lang lang);
 
 // --format, one of `allowed` (in the order the help lists them), parsed into `format`, which stays
 // empty when --format is not given (output_format then decides); the help shows `shown_default`.
@@ -60,7 +60,7 @@ CLI::Option* add_format_option(CLI::App& command, std::optional<Format>& format,
 Format output_format(const std::optional<Format>& given, const std::string& output, const std::vector<Format>& allowed,
                      Format fallback, const std::string& command, Lang lang);
 
-// --color auto|always|never.
+// --color auto|always|never (auto|siempre|nunca).
 void add_color_option(CLI::App& command, std::string& color, Lang lang);
 // A required FILE argument, named `name` in the help.
 void add_file_argument(CLI::App& command, const char* name, std::string& file, const char* help, Lang lang);
@@ -75,8 +75,17 @@ void add_date_option(CLI::App& command, std::string& date, const char* help, Lan
 // An input file that can be opened, else the system's reason.
 CLI::Validator readable_file(Lang lang);
 CLI::Validator existing_directory(Lang lang);
-// One of `names`, with "did you mean" for a near miss; the help shows {a,b,c}.
-CLI::Validator one_of(std::vector<std::string> names, Lang lang);
+// A value an option takes: its id, and the word a Spanish speaker types for it (the same when the
+// word is a name: json, html). Either is accepted in any language and read as the id.
+struct OptionWord {
+    std::string id;
+    std::string es;
+
+    const std::string& in(Lang lang) const { return lang == Lang::es ? es : id; }
+};
+// One of `words`, with "did you mean" for a near miss; the help shows {a,b,c} in `lang`. A
+// transform (not a check), so that the option holds the id.
+CLI::Validator one_of(std::vector<OptionWord> words, Lang lang);
 // A whole number from `min` to `max`; the help shows `shown` ("N", "MONTHS").
 CLI::Validator whole_number(long min, long max, Lang lang);
 // A number from `min` to `max`.

@@ -52,14 +52,14 @@ void add_diff_options(CLI::App& command, CommonOptions& common, Lang lang) {
                       tr(lang, "The later self-profile (YAML)", "El autoperfil posterior (YAML)"), lang);
     add_format_option(command, options.format, kDiffFormats, Format::text,
                       tr(lang, "text, json, markdown (to paste into a review) or html",
-                         "text (texto), json, markdown (para pegar en una revisión) o html"),
+                         "texto, json, markdown (para pegar en una revisión) o html"),
                       lang);
     command.add_flag("--fail-on-regression", options.fail_on_regression,
                      tr(lang,
                         "Exit 1 when the overall or a dimension score went down, or a model\n"
                         "became blocked (a CI gate; the report is still written)",
                         "Salir con 1 si el puntaje general o el de una dimensión bajó, o un modelo\n"
-                        "quedó bloqueado (un control de CI; el informe se escribe igual)"));
+                        "quedó bloqueado (un control de integración continua; el informe se escribe igual)"));
     add_common(command, common, lang);
 }
 

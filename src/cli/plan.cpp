@@ -31,18 +31,21 @@ void add_plan_options(CLI::App& command, CommonOptions& common, Lang lang) {
     add_profile_argument(command, options.profile, lang);
     command
         .add_option("--target", options.target,
-                    tr(lang, "The model to reach, by id (default: the next step of the suggested pathway)",
-                       "El modelo que alcanzar, por su id (si falta: el siguiente paso de la ruta sugerida)"))
+                    tr(lang,
+                       "The model to reach, by its id or its name (default: the next step of the suggested\n"
+                       "pathway)",
+                       "El modelo que alcanzar, por su id o su nombre (si falta: el siguiente paso de la ruta\n"
+                       "sugerida)"))
         ->type_name(tr(lang, "MODEL", "MODELO"));
     add_set_option(command, options.settings,
                    tr(lang, "Plan from a what-if: as tne assess --set (repeatable)",
                       "Planear desde una simulación: como tne assess --set (repetible)"),
                    lang);
     add_common(command, common, lang);
-    add_format_option(command, options.format, kPlanFormats, Format::text,
-                      tr(lang, "Output format: text, json, markdown or html",
-                         "Formato de salida: text (texto), json, markdown o html"),
-                      lang);
+    add_format_option(
+        command, options.format, kPlanFormats, Format::text,
+        tr(lang, "Output format: text, json, markdown or html", "Formato de salida: texto, json, markdown o html"),
+        lang);
     add_color_option(command, options.color, lang);
 }
 
@@ -52,14 +55,20 @@ Exit run_plan(const CommonOptions& common, Lang lang) {
     RubricSet rubric = load_rubrics(common);
     Assessment now =
         assess_fully(load_with_settings(options.profile, options.settings, rubric), rubric, {ReportDate::today()});
-    const Model* target = options.target.empty() ? next_step(now) : rubric.find_model(options.target);
+    const Model* target = options.target.empty() ? next_step(now) : rubric.find_model_written(options.target);
     if (!target && !options.target.empty()) {
-        std::string ids;
-        for (const auto& m : rubric.models) ids += (ids.empty() ? "" : ", ") + m.id;
-        throw UsageError(
-            lang == Lang::es
-                ? fmt::format("--target {}: no es un modelo del conjunto; los modelos son: {}", options.target, ids)
-                : fmt::format("--target {}: not a model of the rubric set; the models are: {}", options.target, ids));
+        std::string models;
+        std::vector<std::string> ids;
+        for (const auto& m : rubric.models) {
+            models += fmt::format("\n  {} ({})", m.id, m.name.in(lang));
+            ids.push_back(m.id);
+        }
+        std::string suggestion = closest_match(options.target, ids);
+        std::string did_you_mean =
+            suggestion.empty() ? "" : say(lang, " did you mean {}?", " ¿quiso decir {}?", suggestion);
+        throw UsageError(say(lang, "--target {}: not a model of the rubric set;{} Name one by its id or its name:{}",
+                             "--target {}: no es un modelo del conjunto;{} Nombre uno por su id o su nombre:{}",
+                             options.target, did_you_mean, models));
     }
     if (!target) {
         std::fprintf(stderr, "tne: %s\n",

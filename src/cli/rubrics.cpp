@@ -68,8 +68,8 @@ void add_rubrics_check_options(CLI::App& command, CommonOptions& common, Lang la
                       tr(lang,
                          "text, json, github (pull-request annotations), sarif (SARIF 2.1.0), markdown (a job\n"
                          "summary) or html",
-                         "text (texto), json, github (anotaciones de pull request), sarif (SARIF 2.1.0), markdown\n"
-                         "(un resumen de job) o html"),
+                         "texto, json, github (anotaciones en las solicitudes de cambios de GitHub), sarif\n"
+                         "(SARIF 2.1.0), markdown (un resumen de la ejecución en GitHub Actions) o html"),
                       lang);
     command.add_flag("--strict", options.strict,
                      tr(lang, "Warnings fail the check too", "Los avisos también hacen fallar la revisión"));
@@ -151,7 +151,7 @@ void add_rubrics_diff_options(CLI::App& command, CommonOptions& common, Lang lan
         ->check(existing_directory(lang));
     add_format_option(command, options.format, kRubricDiffFormats, Format::text,
                       tr(lang, "text, markdown (for a pull request), html or json",
-                         "text (texto), markdown (para un pull request), html o json"),
+                         "texto, markdown (para una solicitud de cambios), html o json"),
                       lang);
     command
         .add_option("--top", options.top,

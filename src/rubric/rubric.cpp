@@ -59,6 +59,20 @@ const Dimension* RubricSet::find_dimension(const std::string& wanted) const {
     return find_by(dimensions, &Dimension::id, wanted);
 }
 const Model* RubricSet::find_model(const std::string& wanted) const { return find_by(models, &Model::id, wanted); }
+
+const Model* RubricSet::find_model_written(std::string_view written) const {
+    if (const Model* model = find_model(std::string(written))) return model;
+    const std::string written_key = typed_key(written);
+    const Model* named = nullptr;
+    for (const auto& model : models) {
+        if (written_key != typed_key(model.id) && written_key != typed_key(model.name.en) &&
+            written_key != typed_key(model.name.es))
+            continue;
+        if (named) return nullptr;  // two models answer to it: neither is meant for sure
+        named = &model;
+    }
+    return named;
+}
 const AnnexSection* RubricSet::find_annex_section(const std::string& wanted) const {
     return find_by(annex_sections, &AnnexSection::id, wanted);
 }
