@@ -96,7 +96,7 @@ TEST_CASE("an extension the command cannot write, or that contradicts --format, 
                       spanish("-o " + html +
                                   ": la extensión .html es de html, pero --format es json: quite --format para "
                                   "escribir html, o nombre el archivo con .json para escribir json",
-                              " assess"));
+                              " evaluar"));
     std::string csv = (dir.path() / "datos.csv").string();
     check_usage_error({"assess", kProfile, "-o", csv},
                       english("-o " + csv +
@@ -104,13 +104,12 @@ TEST_CASE("an extension the command cannot write, or that contradicts --format, 
                                   "json, html or markdown: name the file with .txt, .json, .html or .md",
                               " assess"));
     std::string txt = (dir.path() / "registros.txt").string();
-    check_usage_error(
-        {"batch", "examples", "-o", txt},
-        spanish("-o " + txt +
-                    ": la extensión .txt pide texto, que tne batch no escribe; escribe csv, jsonl o json: "
-                    "nombre el archivo con .csv, .jsonl o .json",
-                " batch"),
-        {"LANG=es_MX.UTF-8"});
+    check_usage_error({"batch", "examples", "-o", txt},
+                      spanish("-o " + txt +
+                                  ": la extensión .txt pide texto, que tne lote no escribe; escribe csv, jsonl o json: "
+                                  "nombre el archivo con .csv, .jsonl o .json",
+                              " lote"),
+                      {"LANG=es_MX.UTF-8"});
     std::string page = (dir.path() / "schema.html").string();
     check_usage_error({"schema", "-o", page},
                       english("-o " + page +
@@ -128,6 +127,8 @@ TEST_CASE("a mistyped command, option or value gets a did-you-mean", "[cli][bina
     check_usage_error({"asess", kProfile}, english("\"asess\" is not a command of tne; did you mean \"assess\"?"));
     check_usage_error({"asess", kProfile}, spanish("\"asess\" no es una orden de tne; ¿quiso decir \"assess\"?"),
                       {"LANG=es_MX.UTF-8"});
+    check_usage_error({"evalaur", kProfile}, spanish("\"evalaur\" no es una orden de tne; ¿quiso decir \"evaluar\"?"),
+                      {"LANG=es_MX.UTF-8"});
     check_usage_error({"ayuda"}, spanish("\"ayuda\" no es una orden de tne: la ayuda es tne --help"),
                       {"LANG=es_MX.UTF-8"});
     check_usage_error({"rubrics", "help"},
@@ -141,7 +142,7 @@ TEST_CASE("a mistyped command, option or value gets a did-you-mean", "[cli][bina
     check_usage_error({"assess", "--formt", "html", kProfile},
                       english("--formt is not an option of tne assess; did you mean --format?", " assess"));
     check_usage_error({"assess", kProfile, "--formt", "html", "--lang", "es"},
-                      spanish("--formt no es una opción de tne assess; ¿quiso decir --format?", " assess"));
+                      spanish("--formt no es una opción de tne evaluar; ¿quiso decir --format?", " evaluar"));
     check_usage_error(
         {"assess", kProfile, "--zzz"},
         english("--zzz is not an option of tne assess; its options are listed by tne assess --help", " assess"));
@@ -153,10 +154,10 @@ TEST_CASE("a mistyped command, option or value gets a did-you-mean", "[cli][bina
         english("--format htm: expected text, json, html or markdown; did you mean \"html\"?", " assess"));
     check_usage_error(
         {"assess", kProfile, "--format", "htm", "--lang", "es"},
-        spanish("--format htm: se esperaba texto, json, html o markdown; ¿quiso decir \"html\"?", " assess"));
+        spanish("--format htm: se esperaba texto, json, html o markdown; ¿quiso decir \"html\"?", " evaluar"));
     check_usage_error(
         {"assess", kProfile, "--color", "siemrpe", "--lang", "es"},
-        spanish("--color siemrpe: se esperaba auto, siempre o nunca; ¿quiso decir \"siempre\"?", " assess"));
+        spanish("--color siemrpe: se esperaba auto, siempre o nunca; ¿quiso decir \"siempre\"?", " evaluar"));
     check_usage_error({"assess", kProfile, "--format", "pdf"},
                       english("--format pdf: expected text, json, html or markdown", " assess"));
     check_usage_error({"assess", kProfile, "--color", "alwyas"},
@@ -174,7 +175,7 @@ TEST_CASE("a mistyped command, option or value gets a did-you-mean", "[cli][bina
 TEST_CASE("CLI11's parse errors are said in plain words with the fix, in English and Spanish",
           "[cli][binary][errors]") {
     check_usage_error({}, english("tne needs a command: assess, plan, init, schema, diff, batch, rubrics"));
-    check_usage_error({}, spanish("tne necesita una orden: assess, plan, init, schema, diff, batch, rubrics"),
+    check_usage_error({}, spanish("tne necesita una orden: evaluar, plan, iniciar, esquema, comparar, lote, rúbricas"),
                       {"LANG=es_MX.UTF-8"});
     check_usage_error({"rubrics"}, english("tne rubrics needs a command: check, test, diff, schema", " rubrics"));
     check_usage_error({"assess", "--explain"},  // a flag takes no value: the missing profile is the mistake
@@ -182,7 +183,7 @@ TEST_CASE("CLI11's parse errors are said in plain words with the fix, in English
     check_usage_error({"assess"},
                       english("tne assess needs profile: the institution's self-profile (YAML)", " assess"));
     check_usage_error({"assess", "--lang", "es"},
-                      spanish("tne assess necesita perfil: el autoperfil de la institución (YAML)", " assess"));
+                      spanish("tne evaluar necesita perfil: el autoperfil de la institución (YAML)", " evaluar"));
     check_usage_error({"assess", kProfile, kProfile},
                       english("\"" + kProfile + "\" is one argument too many: tne assess takes profile", " assess"));
     check_usage_error({"schema", "extra"},
@@ -198,13 +199,13 @@ TEST_CASE("CLI11's parse errors are said in plain words with the fix, in English
     check_usage_error({"batch", "examples", "-j", "many"},
                       english("--jobs many: expected a whole number from 1 to 256", " batch"));
     check_usage_error({"assess", kProfile, "--fail-under", "200", "--lang", "es"},
-                      spanish("--fail-under 200: se esperaba un número de 0 a 100", " assess"));
+                      spanish("--fail-under 200: se esperaba un número de 0 a 100", " evaluar"));
     check_usage_error({"assess", "no/such/profile.yaml"},
                       english("no/such/profile.yaml: No such file or directory", " assess"));
     check_usage_error({"assess", "no/such/profile.yaml", "--lang", "es"},
-                      spanish("no/such/profile.yaml: no existe el archivo o el directorio", " assess"));
+                      spanish("no/such/profile.yaml: no existe el archivo o el directorio", " evaluar"));
     check_usage_error({"rubrics", "check", "nowhere", "--lang", "es"},
-                      spanish("nowhere: no existe el archivo o el directorio", " rubrics check"));
+                      spanish("nowhere: no existe el archivo o el directorio", " rúbricas revisar"));
 }
 
 namespace {
@@ -262,4 +263,16 @@ TEST_CASE("the help is in the language of --lang or LANG, with no English word",
     CHECK(english_help.find("Exit codes:") != std::string::npos);
     CHECK(english_help.find("The institution's self-profile (YAML)") != std::string::npos);
     CHECK(english_help.find("Language of the output: en or es (default: from LANG)") != std::string::npos);
+}
+
+TEST_CASE("a command is taken by its Spanish word too, and named in the run's language", "[cli][binary]") {
+    RunResult english = run_tne({"assess", kProfile, "--format", "json"});
+    REQUIRE(english.exit_code == 0);
+    CHECK(run_tne({"evaluar", kProfile, "--format", "json"}).out == english.out);
+    // Accents are optional where a Spanish word has one.
+    CHECK(run_tne({"rubricas", "revisar", "rubrics"}).exit_code == 0);
+    CHECK(run_tne({"rúbricas", "check", "rubrics"}).exit_code == 0);
+    // The help lists each command in the run's language first, then its word in the other.
+    CHECK_THAT(run_tne({"--help", "--lang", "es"}).out, Catch::Contains("  evaluar, assess  "));
+    CHECK_THAT(run_tne({"--help", "--lang", "en"}).out, Catch::Contains("  assess, evaluar  "));
 }

@@ -658,7 +658,7 @@ TEST_CASE("piped answers: the questionnaire writes the profile, which tne assess
     // The example leaves one answer unknown (regulatory.regulatory_training).
     CHECK_THAT(run.out, Catch::Contains(fmt::format("Perfil escrito en {} (respondidas: {} de {}).", profile.string(),
                                                     total_questions() - 1, total_questions())));
-    CHECK_THAT(run.out, Catch::Contains("Para evaluarlo después: tne assess " + profile.string()));
+    CHECK_THAT(run.out, Catch::Contains("Para evaluarlo después: tne evaluar " + profile.string()));
     Profile written = load_profile_file(profile.string(), default_rubrics());
     CHECK(known_answers(written) == known_answers(original));
     CHECK(run_tne({"assess", profile.string(), "--lang", "es"}).exit_code == 0);

@@ -55,15 +55,16 @@ std::optional<CheckRule> describe(Problem p) {
                              {"Remove one of the two entries; YAML keeps only one of them.",
                               "Elimine una de las dos entradas; YAML conserva solo una."}};
         case Problem::schema:
-            return CheckRule{p,
-                             rule_id(p),
-                             S::error,
-                             {"Files follow the rubric files' JSON Schema",
-                              "Los archivos siguen el JSON Schema de los archivos de rúbricas"},
-                             {"Compare with `tne rubrics schema` and docs/rubrics.md; an editor with a YAML language "
-                              "server shows these as you type.",
-                              "Compare con `tne rubrics schema` y docs/rubrics.md; un editor con servidor de lenguaje "
-                              "YAML los muestra al escribir."}};
+            return CheckRule{
+                p,
+                rule_id(p),
+                S::error,
+                {"Files follow the rubric files' JSON Schema",
+                 "Los archivos siguen el JSON Schema de los archivos de rúbricas"},
+                {"Compare with `tne rubrics schema` and docs/rubrics.md; an editor with a YAML language "
+                 "server shows these as you type.",
+                 "Compare con `tne rúbricas esquema` y docs/rubrics.md; un editor con servidor de lenguaje "
+                 "YAML los muestra al escribir."}};
         case Problem::duplicate_id:
             return CheckRule{p,
                              rule_id(p),

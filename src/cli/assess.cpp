@@ -44,7 +44,7 @@ const std::vector<Format> kAssessFormats = {Format::text, Format::json, Format::
 Exit assess_profile(const CommonOptions& common, const AssessOptions& report, Lang lang) {
     keep_inputs_safe({report.profile, common.rubrics}, {{"-o", common.output}}, lang);
     ReportDate date = report_date(report.date, lang);
-    Format format = output_format(report.format, common.output, kAssessFormats, Format::text, "assess", lang);
+    Format format = output_format(report.format, common.output, kAssessFormats, Format::text, common.command, lang);
     RubricSet rubric = load_rubrics(common);
     Assessment assessment = assess_fully(load_with_settings(report.profile, report.settings, rubric), rubric,
                                          {date, report.evidence_max_age});

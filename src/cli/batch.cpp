@@ -171,9 +171,9 @@ Exit run_batch(const CommonOptions& common, Lang lang) {
     bool summary = options.summary;
     Format format = summary ? output_format(options.format, common.output,
                                             {Format::text, Format::json, Format::markdown, Format::html}, Format::text,
-                                            "batch --summary", lang)
+                                            common.command + " --summary", lang)
                             : output_format(options.format, common.output, {Format::csv, Format::jsonl, Format::json},
-                                            Format::csv, "batch", lang);
+                                            Format::csv, common.command, lang);
     if (summary && format != Format::text && format != Format::json && format != Format::markdown &&
         format != Format::html)
         throw UsageError(lang == Lang::es ? "con --summary, --format es text, json, markdown o html"

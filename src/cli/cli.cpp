@@ -16,6 +16,7 @@
 #include "tne/error.hpp"
 #include "tne/input.hpp"
 #include "tne/output.hpp"
+#include "tne/text.hpp"
 
 namespace tne::cli {
 
@@ -24,12 +25,14 @@ namespace {
 // Every command, in the order `tne --help` lists them; a group comes before its commands.
 constexpr Command kCommands[] = {
     {"assess",
+     "evaluar",
      {"Score a self-profile: readiness, recommendations, suggested model",
       "Evaluar un autoperfil: preparación, recomendaciones, modelo sugerido"},
      {"", ""},
      add_assess_options,
      run_assess},
     {"plan",
+     "plan",
      {"The least to change to make a model feasible: actions, effort, results",
       "Lo mínimo que cambiar para que un modelo sea factible: acciones, esfuerzo, resultados"},
      {"The plan is the cheapest set of answer changes that lifts every blocker of the target:\n"
@@ -42,6 +45,7 @@ constexpr Command kCommands[] = {
      add_plan_options,
      run_plan},
     {"init",
+     "iniciar",
      {"Start a self-profile: a commented template, or a guided questionnaire",
       "Empezar un autoperfil: una plantilla comentada, o un cuestionario guiado"},
      {"The template lists every question of the rubric set (--rubrics for another set) with its\n"
@@ -62,11 +66,13 @@ constexpr Command kCommands[] = {
      add_init_options,
      run_init},
     {"schema",
+     "esquema",
      {"Print the profile's JSON Schema, for editors", "Escribir el JSON Schema del perfil, para los editores"},
      {"", ""},
      add_schema_options,
      run_schema},
     {"diff",
+     "comparar",
      {"Progress between two self-profiles of one institution: what changed",
       "Avance entre dos autoperfiles de una institución: qué cambió"},
      {"Both profiles are scored with the same rubric set. Lists: changed scores and levels,\n"
@@ -77,6 +83,7 @@ constexpr Command kCommands[] = {
      add_diff_options,
      run_diff},
     {"batch",
+     "lote",
      {"Score many institutions: records per institution and a cohort summary",
       "Evaluar muchas instituciones: registros por institución y un resumen de la cohorte"},
      {"Records come out in input order, one per institution or failed input; the run ends with\n"
@@ -91,29 +98,34 @@ constexpr Command kCommands[] = {
      add_batch_options,
      run_batch},
     {"rubrics",
+     "rúbricas",
      {"Check, test and compare rubric sets (for rubric authors and CI)",
       "Revisar, probar y comparar conjuntos de rúbricas (para autores de rúbricas e integración continua)"},
      {"", ""},
      add_rubrics_options,
      nullptr},
     {"rubrics check",
+     "revisar",
      {"Find every mistake in a rubric set, at its file:line:column",
       "Encontrar cada error de un conjunto de rúbricas, en su archivo:línea:columna"},
      {"", ""},
      add_rubrics_check_options,
      run_rubrics_check},
     {"rubrics test",
+     "probar",
      {"Run the rubric set's own test cases", "Ejecutar los casos de prueba del propio conjunto de rúbricas"},
      {"", ""},
      add_rubrics_test_options,
      run_rubrics_test},
     {"rubrics diff",
+     "comparar",
      {"Re-score profiles under two rubric sets and show what moved",
       "Volver a evaluar perfiles con dos conjuntos de rúbricas y mostrar qué se movió"},
      {"", ""},
      add_rubrics_diff_options,
      run_rubrics_diff},
     {"rubrics schema",
+     "esquema",
      {"Print the JSON Schema of rubric files, for editors",
       "Escribir el JSON Schema de los archivos de rúbricas, para los editores"},
      {"", ""},
@@ -176,14 +188,21 @@ int run_command(int argc, char** argv) {
     std::string top_lang;  // `tne --lang es --help`: read above, accepted here
     add_lang(app, top_lang, lang);
     std::map<const CLI::App*, const Command*> commands;
+    std::map<std::string, CLI::App*> groups;  // by English name
     for (const Command& command : kCommands) {
         std::string name = command.name;
         CLI::App* parent = &app;
         if (size_t space = name.find(' '); space != std::string::npos) {
-            parent = app.get_subcommand(name.substr(0, space));
+            parent = groups.at(name.substr(0, space));
             name = name.substr(space + 1);
         }
-        CLI::App* subcommand = parent->add_subcommand(name, tr(lang, command.description.en, command.description.es));
+        // Named in the run's language, taken in both (and the Spanish word without its accents).
+        const std::string spanish = command.spanish;
+        CLI::App* subcommand = parent->add_subcommand(lang == Lang::es ? spanish : name,
+                                                      tr(lang, command.description.en, command.description.es));
+        for (const std::string& other : {name, spanish, typed_key(spanish)})
+            if (other != subcommand->get_name() && !subcommand->check_name(other)) subcommand->alias(other);
+        groups[name] = subcommand;
         subcommand->group(tr(lang, "Subcommands", "Órdenes"));
         subcommand->set_help_flag("-h,--help", help);  // again, now in the group of the run's language
         subcommand->footer(footer(command.notes, lang));
@@ -216,6 +235,7 @@ int run_command(int argc, char** argv) {
         path += " " + chosen->get_name();
     }
     const Command& command = *commands.at(chosen);
+    common.command = path.substr(1);
 
     if (common.output == "-") common.output.clear();  // -o - is standard output, as in most tools
     // The input limit applies to every command; a typo in it must not silently mean the default.

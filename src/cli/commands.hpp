@@ -9,13 +9,15 @@
 
 namespace tne::cli {
 
-// A command of the table: `tne NAME`, or `tne GROUP NAME` when the name has two words. A command's
+// A command of the table: `tne NAME`, or `tne GROUP NAME` when the name has two words. It is also
+// taken by its Spanish word, and named by it in a Spanish run (help, messages). A command's
 // options are kept by its file, filled by CLI11 while parsing and read by `run`; a group (`rubrics`)
 // has no `run`: one of its commands is required.
 // The texts are in English and Spanish, and the options are added in the language of the run (known
 // before the command line is parsed), so that --help and the parser's errors are in it.
 struct Command {
     const char* name;
+    const char* spanish;  // the command's last word in Spanish (`evaluar`, `rubricas revisar`)
     Message description;
     Message notes;  // the --help footer, before the exit codes; may be empty
     void (*add_options)(CLI::App& command, CommonOptions& common, Lang lang);

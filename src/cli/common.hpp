@@ -56,7 +56,7 @@ CLI::Option* add_format_option(CLI::App& command, std::optional<Format>& format,
 // The format an output is written in: --format when given, else the one -o's extension names
 // (.txt, .json, .jsonl, .csv, .md, .html, .sarif), else `fallback`. An extension the command cannot
 // write in, or one that contradicts --format, is a UsageError naming the file and what to do.
-// `command` is the command's name as typed ("assess", "rubrics check").
+// `command` is the command's name in the run's language (CommonOptions::command).
 Format output_format(const std::optional<Format>& given, const std::string& output, const std::vector<Format>& allowed,
                      Format fallback, const std::string& command, Lang lang);
 
@@ -100,6 +100,7 @@ struct CommonOptions {
     std::string rubrics;  // empty: the embedded set
     std::string lang;     // empty: from the environment
     std::string output;   // empty: standard output
+    std::string command;  // the command chosen, named in the run's language ("evaluar", "rubrics check")
 };
 
 // --rubrics, --lang and -o.

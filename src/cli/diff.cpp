@@ -65,7 +65,7 @@ void add_diff_options(CLI::App& command, CommonOptions& common, Lang lang) {
 
 Exit run_diff(const CommonOptions& common, Lang lang) {
     keep_inputs_safe({options.old_profile, options.new_profile, common.rubrics}, {{"-o", common.output}}, lang);
-    Format format = output_format(options.format, common.output, kDiffFormats, Format::text, "diff", lang);
+    Format format = output_format(options.format, common.output, kDiffFormats, Format::text, common.command, lang);
     RubricSet rubric = load_rubrics(common);
     auto [old_profile, new_profile] = load_both(options.old_profile, options.new_profile, rubric);
     AssessmentOptions today{ReportDate::today()};

@@ -83,7 +83,7 @@ Exit offer_reports(const std::string& profile, const std::string& html, const Co
     }
     if (!confirm(terminal, {"Show the report here too, as text?", "¿Mostrar también el informe aquí, en texto?"}, lang,
                  false)) {
-        terminal.write(lang == Lang::es ? fmt::format("Para evaluarlo después: tne assess {}\n", profile)
+        terminal.write(lang == Lang::es ? fmt::format("Para evaluarlo después: tne evaluar {}\n", profile)
                                         : fmt::format("To assess it later: tne assess {}\n", profile));
         return Exit::ok;
     }

@@ -28,7 +28,7 @@ bool is_number(std::string_view word) {
 
 const CLI::App* subcommand_named(const CLI::App& parent, const std::string& name) {
     for (const CLI::App* sub : parent.get_subcommands({}))
-        if (sub->get_name() == name) return sub;
+        if (sub->check_name(name)) return sub;  // its name or an alias (its word in the other language)
     return nullptr;
 }
 
@@ -71,7 +71,7 @@ Walk walk(const CLI::App& app, int argc, char** argv) {
                 return result;
             }
             result.command = sub;
-            result.path += " " + arg;
+            result.path += " " + sub->get_name();  // named in the run's language, whichever was typed
         }
     }
     return result;
@@ -81,6 +81,16 @@ std::vector<std::string> command_names(const CLI::App& parent) {
     std::vector<std::string> names;
     for (const CLI::App* sub : parent.get_subcommands({})) names.push_back(sub->get_name());
     return names;
+}
+
+// The names and aliases: what a near miss may have meant, in either language.
+std::vector<std::string> command_words(const CLI::App& parent) {
+    std::vector<std::string> words;
+    for (const CLI::App* sub : parent.get_subcommands({})) {
+        words.push_back(sub->get_name());
+        for (const auto& alias : sub->get_aliases()) words.push_back(alias);
+    }
+    return words;
 }
 
 std::vector<std::string> option_names(const CLI::App& command) {
@@ -127,7 +137,7 @@ std::string unknown_command_message(const Walk& at, Lang lang) {
     if (at.unknown_command == "help" || at.unknown_command == "ayuda")
         return say(lang, "\"{}\" is not a command of {}: the help is {} --help",
                    "\"{}\" no es una orden de {}: la ayuda es {} --help", at.unknown_command, where, where);
-    std::string suggestion = closest_match(at.unknown_command, names);
+    std::string suggestion = closest_match(at.unknown_command, command_words(*at.command));
     if (!suggestion.empty())
         return say(lang, "\"{}\" is not a command of {}; did you mean \"{}\"?",
                    "\"{}\" no es una orden de {}; ¿quiso decir \"{}\"?", at.unknown_command, where, suggestion);

@@ -39,7 +39,7 @@ void add_plan_options(CLI::App& command, CommonOptions& common, Lang lang) {
         ->type_name(tr(lang, "MODEL", "MODELO"));
     add_set_option(command, options.settings,
                    tr(lang, "Plan from a what-if: as tne assess --set (repeatable)",
-                      "Planear desde una simulación: como tne assess --set (repetible)"),
+                      "Planear desde una simulación: como tne evaluar --set (repetible)"),
                    lang);
     add_common(command, common, lang);
     add_format_option(
@@ -51,7 +51,7 @@ void add_plan_options(CLI::App& command, CommonOptions& common, Lang lang) {
 
 Exit run_plan(const CommonOptions& common, Lang lang) {
     keep_inputs_safe({options.profile, common.rubrics}, {{"-o", common.output}}, lang);
-    Format format = output_format(options.format, common.output, kPlanFormats, Format::text, "plan", lang);
+    Format format = output_format(options.format, common.output, kPlanFormats, Format::text, common.command, lang);
     RubricSet rubric = load_rubrics(common);
     Assessment now =
         assess_fully(load_with_settings(options.profile, options.settings, rubric), rubric, {ReportDate::today()});

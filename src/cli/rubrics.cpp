@@ -103,7 +103,7 @@ Exit run_rubrics_check(const CommonOptions& common, Lang lang) {
                                           : "--base-dir is for --format github or sarif; the other formats show "
                                             "paths as they were given");
     keep_inputs_safe({options.dir, options.source}, {{"-o", common.output}}, lang);
-    Format format = output_format(options.format, common.output, kCheckFormats, Format::text, "rubrics check", lang);
+    Format format = output_format(options.format, common.output, kCheckFormats, Format::text, common.command, lang);
     std::optional<CheckSource> source;
     if (!options.source.empty()) source = CheckSource{options.source, input::read_file(options.source)};
     CheckReport report = check_rubric_set(rubric_files(options.dir), source);
@@ -122,7 +122,7 @@ void add_rubrics_test_options(CLI::App& command, CommonOptions& common, Lang lan
 
 Exit run_rubrics_test(const CommonOptions& common, Lang lang) {
     keep_inputs_safe({options.dir}, {{"-o", common.output}}, lang);
-    output_format(std::nullopt, common.output, {Format::text}, Format::text, "rubrics test", lang);
+    output_format(std::nullopt, common.output, {Format::text}, Format::text, common.command, lang);
     RubricFiles files = rubric_files(options.dir);
     RubricSet set = load_rubric_set(files);
     RubricTestSuite suite = load_rubric_tests(set, files);
@@ -171,7 +171,7 @@ Exit run_rubrics_diff(const CommonOptions& common, Lang lang) {
                       options.new_dir == "builtin" ? "" : options.new_dir, options.profiles},
                      {{"-o", common.output}}, lang);
     Format format =
-        output_format(options.format, common.output, kRubricDiffFormats, Format::text, "rubrics diff", lang);
+        output_format(options.format, common.output, kRubricDiffFormats, Format::text, common.command, lang);
     RubricSet old_set = load_rubric_set(rubric_files(options.old_dir));
     RubricSet new_set = load_rubric_set(rubric_files(options.new_dir));
     RubricDiff diff = diff_rubric_sets(old_set, new_set, profiles_in_directory(options.profiles), options.top);
@@ -196,7 +196,7 @@ void add_rubrics_schema_options(CLI::App& command, CommonOptions& common, Lang l
 }
 
 Exit run_rubrics_schema(const CommonOptions& common, Lang lang) {
-    output_format(std::nullopt, common.output, {Format::json}, Format::json, "rubrics schema", lang);
+    output_format(std::nullopt, common.output, {Format::json}, Format::json, common.command, lang);
     emit(common, rubric_files_schema());
     return Exit::ok;
 }

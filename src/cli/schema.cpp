@@ -8,7 +8,7 @@ void add_schema_options(CLI::App& command, CommonOptions& common, Lang lang) { a
 
 Exit run_schema(const CommonOptions& common, Lang lang) {
     keep_inputs_safe({common.rubrics}, {{"-o", common.output}}, lang);
-    output_format(std::nullopt, common.output, {Format::json}, Format::json, "schema", lang);
+    output_format(std::nullopt, common.output, {Format::json}, Format::json, common.command, lang);
     emit(common, render_profile_schema(load_rubrics(common), lang));
     return Exit::ok;
 }

@@ -73,13 +73,14 @@ void write_header(std::string& out, const RubricSet& rubric, const ProfileYamlOp
     out += es ? "#   {value: ..., evidence: {source: ..., date: AAAA-MM-DD, owner: ...}}\n"
               : "#   {value: ..., evidence: {source: ..., date: YYYY-MM-DD, owner: ...}}\n";
     comment(out, "",
-            es ? "Revise el perfil con: tne assess PERFIL.yaml" : "Check the profile with: tne assess PROFILE.yaml");
+            es ? "Revise el perfil con: tne evaluar PERFIL.yaml" : "Check the profile with: tne assess PROFILE.yaml");
     if (options.partial)
-        comment(out, "",
-                es ? "Son las respuestas dadas hasta ahora en tne init --interactive; las preguntas que faltan aún no "
-                     "se han hecho. La misma orden continúa donde quedó."
-                   : "These are the answers given so far in tne init --interactive; the questions missing have not "
-                     "been asked yet. The same command resumes where it stopped.");
+        comment(
+            out, "",
+            es ? "Son las respuestas dadas hasta ahora en tne iniciar --interactive; las preguntas que faltan aún no "
+                 "se han hecho. La misma orden continúa donde quedó."
+               : "These are the answers given so far in tne init --interactive; the questions missing have not "
+                 "been asked yet. The same command resumes where it stopped.");
 }
 
 void write_block_heading(std::string& out, const RubricSet& rubric, const std::string& block, Lang lang) {

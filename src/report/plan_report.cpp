@@ -25,8 +25,8 @@ std::string shell_word(const std::string& word) {
     return quoted + "'";
 }
 
-std::string try_command(const Plan& plan, const Assessment& now) {
-    std::string command = "tne assess " + shell_word(now.profile.source);
+std::string try_command(const Plan& plan, const Assessment& now, Lang lang) {
+    std::string command = (lang == Lang::es ? "tne evaluar " : "tne assess ") + shell_word(now.profile.source);
     for (const auto& s : plan.after.profile.simulated) {
         const Answer* answer = plan.after.profile.find(*s.question);
         command += " --set " + shell_word(setting_text(*s.question, answer ? answer->value : Value{}));
@@ -78,7 +78,7 @@ public:
         if (!p_.steps.empty()) {
             d.body.push_back(steps());
             d.body.push_back(after());
-            d.body.push_back(Section{tr(lang_, "Try it", "Pruébelo"), {Command{try_command(p_, a_)}}, "try-it"});
+            d.body.push_back(Section{tr(lang_, "Try it", "Pruébelo"), {Command{try_command(p_, a_, lang_)}}, "try-it"});
         }
         return d;
     }
