@@ -1,7 +1,7 @@
 // The page's JavaScript API, `tne` (docs/web.md): the engine of `tne assess` and `tne plan`, compiled
 // to WebAssembly (src/web/web_api.cpp), returning what the CLI prints.
 //
-//   await tne.ready;
+//   await tne.ready;                                                   (the engine and the rubric set loaded)
 //   tne.assess(profile, lang, {source, date, evidenceMaxAge, format})  -> tne assess --format json
 //   tne.plan(profile, target, lang, {source, date, format})            -> tne plan --format json
 //   tne.models()                                                       -> [{id, en, es}]
@@ -103,8 +103,11 @@ var tne = (function () {
         .models;
     },
   };
+  // Ready once the rubric set is loaded too (the first call would otherwise parse it), so that the
+  // first report is as quick as the next.
   api.ready = createTneEngine({ wasmBinary: engineBytes() }).then((module) => {
     engine = module;
+    api.models();
     return api;
   });
   return api;
