@@ -27,7 +27,9 @@ sudo=""
 version=$(dpkg-query -W -f='${source:Version}' libyaml-cpp-dev)
 yaml=$PWD/$out/yaml-cpp
 if [ "$(cat "$yaml/version" 2>/dev/null)" != "$version" ] || [ ! -f "$yaml/install/lib/libyaml-cpp.a" ]; then
-  if ! apt-cache showsrc "yaml-cpp=$version" 2>/dev/null | grep -q "^Version: $version\$"; then
+  # (Read whole first: grep -q stopping early would fail the pipe under pipefail.)
+  known=$(apt-cache showsrc yaml-cpp 2>/dev/null || true)
+  if ! grep -qxF "Version: $version" <<<"$known"; then
     # A deb-src entry for this machine's Debian release, beside its deb entries.
     codename=$(. /etc/os-release && echo "$VERSION_CODENAME")
     say "adding Debian's source packages for $codename to apt's sources"

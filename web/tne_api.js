@@ -12,7 +12,8 @@
 // `date` (YYYY-MM-DD) is the CLI's --date, the day evidence's age is counted to (default: today in
 // UTC, as the CLI's default); `format` is "json" (default), "html" or "markdown". A profile with
 // problems throws a TneError: `errors` holds each one as {file, line, column, message, text}, `text`
-// being the line the CLI prints after "tne: error: ", and `exitCode` the CLI's (2; 70 for a bug).
+// being the line the CLI prints after "tne: error: " (the message alone for a bad argument, which has
+// no place), and `exitCode` the CLI's (2; 70 for a bug).
 // tne.plan returns "" when every step of the suggested pathway is already feasible and no target is
 // named (the CLI prints nothing then), and the report also when the target is out of reach (the CLI
 // exits 1 then).

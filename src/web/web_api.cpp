@@ -73,7 +73,7 @@ std::string errors_json(const std::vector<Diagnostic>& diagnostics, Lang lang) {
             .field("line", diagnostic.pos.line)
             .field("column", diagnostic.pos.column)
             .field("message", diagnostic.message.in(lang))
-            .field("text", diagnostic.str(lang))
+            .field("text", diagnostic.pos.file.empty() ? diagnostic.message.in(lang) : diagnostic.str(lang))
             .end_object();
     }
     json.end_array().end_object();

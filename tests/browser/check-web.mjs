@@ -202,6 +202,39 @@ try {
     }
   }
 
+  // A target that is no model: the CLI's usage error, without its option's dashes; a language that
+  // is none: an error too, not a report in some language.
+  for (const lang of ['en', 'es']) {
+    const path = examples[0];
+    const native = cli(['plan', path, '--target', 'no_such_model', '--format', 'json', '--lang', lang]);
+    const expected = (native.stderr.split('\n').find((line) => line.startsWith('tne: error: ')) ?? '')
+      .slice('tne: error: '.length).replace(/^--target /, 'target ');
+    const web = await page.evaluate(({ text, lang }) => {
+      try {
+        return { returned: tne.plan(text, 'no_such_model', lang) };
+      } catch (error) {
+        return { exitCode: error.exitCode, message: error.message, named: error instanceof tne.TneError };
+      }
+    }, { text: readFileSync(path, 'utf8'), lang });
+    ++checks;
+    if (native.status !== 2 || !expected.startsWith('target no_such_model')) {
+      fail(`tne plan --target no_such_model exited ${native.status}: ${native.stderr}`);
+    } else if (!web.named || web.exitCode !== 2) {
+      fail(`tne.plan(…, "no_such_model", ${lang}) did not throw a TneError with exit code 2: ${JSON.stringify(web)}`);
+    } else {
+      same(`tne.plan(…, "no_such_model", ${lang})'s error`, expected, web.message);
+    }
+  }
+  const badLang = await page.evaluate((text) => {
+    try {
+      return tne.assess(text, 'fr').slice(0, 40);
+    } catch (error) {
+      return error instanceof tne.TneError ? error.message : `not a TneError: ${error}`;
+    }
+  }, readFileSync(examples[0], 'utf8'));
+  ++checks;
+  if (badLang !== 'lang fr: expected en or es') fail(`tne.assess(…, "fr") gave ${JSON.stringify(badLang)}`);
+
   // The page as a person uses it: open a profile, read its report, switch language.
   const example = examples[0];
   const today = () => new Date().toISOString().slice(0, 10);
