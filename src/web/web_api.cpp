@@ -6,7 +6,8 @@
 // Each call leaves its result in one buffer, read with tne_web_result/tne_web_result_size:
 //   0 or 1 (the CLI's exit code: 1 is a plan out of reach, still written): the report;
 //   2 (invalid input): {"errors": [{"file", "line", "column", "message", "text"}]} in JSON, `text`
-//     being the line the CLI prints after "tne: error: ";
+//     being the line the CLI prints after "tne: error: " (for a bad argument, which has no place,
+//     the message alone);
 //   70 (a bug): the same, one error without a place.
 #include <fmt/format.h>
 
@@ -53,9 +54,10 @@ Lang language(const char* code) {
 }
 
 ReportDate report_date(const char* iso) {
-    if (std::optional<ReportDate> date = ReportDate::parse(iso ? iso : "")) return *date;
-    throw CallError{{fmt::format("date {}: not a valid date; expected YYYY-MM-DD, e.g. 2026-11-23", iso),
-                     fmt::format("date {}: no es una fecha válida; se espera AAAA-MM-DD, p. ej. 2026-11-23", iso)}};
+    std::string_view text = iso ? iso : "";
+    if (std::optional<ReportDate> date = ReportDate::parse(text)) return *date;
+    throw CallError{{fmt::format("date {}: not a valid date; expected YYYY-MM-DD, e.g. 2026-11-23", text),
+                     fmt::format("date {}: no es una fecha válida; se espera AAAA-MM-DD, p. ej. 2026-11-23", text)}};
 }
 
 // The profile as `tne assess FILE` reads it: the file's bytes, a byte-order mark and CR line ends
@@ -100,7 +102,7 @@ int run(const char* lang_code, Work work) {
     }
 }
 
-CallError unknown_format(const char* format) {
+CallError unknown_format(std::string_view format) {
     return {{fmt::format("format {}: expected json, html or markdown", format),
              fmt::format("format {}: se esperaba json, html o markdown", format)}};
 }
@@ -121,7 +123,7 @@ int tne_web_assess(const char* profile, size_t size, const char* source, const c
         Lang language_of_report = language(lang);
         ReportDate day = report_date(date);
         std::string_view wanted = format ? format : "";
-        if (wanted != "json" && wanted != "html" && wanted != "markdown") throw unknown_format(format);
+        if (wanted != "json" && wanted != "html" && wanted != "markdown") throw unknown_format(wanted);
         if (evidence_max_age < 1 || evidence_max_age > 1200)
             throw CallError{
                 {fmt::format("evidenceMaxAge {}: expected a whole number of months from 1 to 1200", evidence_max_age),
@@ -148,7 +150,7 @@ int tne_web_plan(const char* profile, size_t size, const char* source, const cha
         Lang language_of_report = language(lang);
         ReportDate day = report_date(date);
         std::string_view wanted = format ? format : "";
-        if (wanted != "json" && wanted != "html" && wanted != "markdown") throw unknown_format(format);
+        if (wanted != "json" && wanted != "html" && wanted != "markdown") throw unknown_format(wanted);
         const RubricSet& rubric = rubric_set();
         std::string target_id = target ? target : "";
         Assessment now = assess_fully(profile_of(profile, size, source), rubric, {day});
