@@ -234,6 +234,18 @@ try {
   }, readFileSync(examples[0], 'utf8'));
   ++checks;
   if (badLang !== 'lang fr: expected en or es') fail(`tne.assess(…, "fr") gave ${JSON.stringify(badLang)}`);
+  const badOptions = await page.evaluate((text) => [{ date: '2026-02-30' }, { format: 'pdf' }].map((options) => {
+    try {
+      return tne.assess(text, 'es', options).slice(0, 40);
+    } catch (error) {
+      return error instanceof tne.TneError ? error.message : `not a TneError: ${error}`;
+    }
+  }), readFileSync(examples[0], 'utf8'));
+  ++checks;
+  if (badOptions[0] !== 'date 2026-02-30: no es una fecha válida; se espera AAAA-MM-DD, p. ej. 2026-11-23' ||
+      badOptions[1] !== 'format pdf: se esperaba json, html o markdown') {
+    fail(`tne.assess with a bad date and format gave ${JSON.stringify(badOptions)}`);
+  }
 
   // The page as a person uses it: open a profile, read its report, switch language.
   const example = examples[0];
