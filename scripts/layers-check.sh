@@ -17,6 +17,7 @@ declare -A below=(
     [render]="base rubric profile scoring compare batch authoring report"
     [cli]="base rubric profile scoring compare batch authoring report render"
     [tools]="base rubric"
+    [web]="base rubric profile scoring compare batch authoring report render"
 )
 
 broken=0

@@ -7,8 +7,9 @@
 # checked with ajv against the examples and invalid profiles, then the template and examples opened
 # in yaml-language-server (the editor check), then the SARIF of `tne rubrics check` validated by
 # Microsoft's SARIF multitool, then the HTML and Markdown reports
-# checked in a headless browser and through pandoc, then a one-minute fuzzing run of each input
-# reader (docs/fuzzing.md).
+# checked in a headless browser and through pandoc, then the browser page (build-web/tne.html, the
+# engine compiled to WebAssembly) checked in the same browser against the CLI's outputs, then a
+# one-minute fuzzing run of each input reader (docs/fuzzing.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
@@ -29,4 +30,5 @@ scripts/schema-test.sh build/tne
 scripts/editor-test.sh build/tne
 scripts/sarif-test.sh build/tne
 scripts/browser-test.sh build/tne
+scripts/web-test.sh build/tne -j"$(nproc)"
 scripts/fuzz.sh 60
