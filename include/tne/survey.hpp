@@ -80,6 +80,10 @@ private:
     int get();  // a CR, or CRLF, comes back as one LF; also keeps line_, column_ and consumed_
     int raw_peek();
     int raw_get();
+    bool fill();  // reads more of the input into buffer_; false at its end
+    // Consumes the bytes before the next that is a line end or `stop` (or the input's end); returns
+    // them, while they are in the buffer, and keeps column_ and consumed_.
+    std::string_view take_run(int stop);
     void skip_byte_order_mark();
 
     std::streambuf& in_;
@@ -90,9 +94,12 @@ private:
     int rows_ = 0;
     unsigned long long consumed_ = 0;  // bytes read from the input
     bool started_ = false;
-    bool done_ = false;    // after an unterminated quote nothing more can be read
-    std::string pending_;  // bytes read ahead while looking for a byte-order mark
-    size_t pending_at_ = 0;
+    bool done_ = false;  // after an unterminated quote nothing more can be read
+    // Read ahead in blocks: a cell's text is found and copied a run at a time, not byte by byte.
+    std::string buffer_;
+    size_t at_ = 0;     // the next byte of buffer_
+    size_t end_ = 0;    // the end of what buffer_ holds
+    size_t cells_ = 0;  // of the last row: the next one most likely has as many
 };
 
 // A group of labels by their folded form (case and surrounding spaces ignored), so that a cell is
