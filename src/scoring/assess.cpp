@@ -341,26 +341,30 @@ void choose_advice(Assessment& a) {
 // blockers of the models not for now.
 void collect_assumptions(Assessment& a) {
     const Advice& advice = a.rubric->advice;
-    auto add = [&](const Basis& basis, const std::string& annex, std::string rule) {
+    // `rule` names the rule only for a basis kept: most rest on the Annex, and a batch assesses
+    // thousands of profiles.
+    auto add = [&](const Basis& basis, const std::string& annex, const std::string& model, const char* what,
+                   const std::string& detail) {
         if (!basis.assumed()) return;
         for (const auto& known : a.assumptions)
             if (known.basis == &basis) return;
-        a.assumptions.push_back({&basis, &annex, std::move(rule)});
+        a.assumptions.push_back({&basis, &annex, model + what + detail});
     };
-    add(advice.min_coverage.basis, advice.min_coverage.annex, "advice.min_coverage");
+    const std::string none;
+    add(advice.min_coverage.basis, advice.min_coverage.annex, none, "advice.min_coverage", none);
     if (a.suggestion_basis == SuggestionBasis::too_few_answers) return;
-    add(advice.min_fit.basis, advice.min_fit.annex, "advice.min_fit");
-    if (a.first_step) add(a.first_step->basis, a.first_step->annex, "advice.first_steps." + a.first_step->model);
+    add(advice.min_fit.basis, advice.min_fit.annex, none, "advice.min_fit", none);
+    if (a.first_step) add(a.first_step->basis, a.first_step->annex, none, "advice.first_steps.", a.first_step->model);
     std::vector<const ModelResult*> shown = {a.suggested};
     for (const auto& alternative : a.alternatives) shown.push_back(alternative.model);
     for (const ModelResult* m : shown)
-        for (const auto& reason : m->reasons) add(*reason.basis, *reason.annex, m->model->id + " fit");
+        for (const auto& reason : m->reasons) add(*reason.basis, *reason.annex, m->model->id, " fit", none);
     for (const auto& requirement : a.suggested->model->requires_)
-        add(requirement.basis, requirement.annex, a.suggested->model->id + " requires " + requirement.question);
+        add(requirement.basis, requirement.annex, a.suggested->model->id, " requires ", requirement.question);
     for (const ModelResult* m : a.not_for_now)
         for (const auto& blocker : m->blockers)
-            add(blocker.condition->basis, blocker.condition->annex,
-                m->model->id + " requires " + blocker.condition->question);
+            add(blocker.condition->basis, blocker.condition->annex, m->model->id, " requires ",
+                blocker.condition->question);
 }
 
 }  // namespace
