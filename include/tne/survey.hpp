@@ -81,9 +81,9 @@ private:
     int raw_peek();
     int raw_get();
     bool fill();  // reads more of the input into buffer_; false at its end
-    // Consumes the bytes before the next that is a line end or `stop` (or the input's end); returns
-    // them, while they are in the buffer, and keeps column_ and consumed_.
-    std::string_view take_run(int stop);
+    // Consumes the bytes before the next line end, or the next delimiter (unquoted) or quote (quoted),
+    // or the input's end; returns them, while they are in the buffer, and keeps column_ and consumed_.
+    std::string_view take_run(bool quoted);
     void skip_byte_order_mark();
 
     std::streambuf& in_;
@@ -97,9 +97,10 @@ private:
     bool done_ = false;  // after an unterminated quote nothing more can be read
     // Read ahead in blocks: a cell's text is found and copied a run at a time, not byte by byte.
     std::string buffer_;
-    size_t at_ = 0;     // the next byte of buffer_
-    size_t end_ = 0;    // the end of what buffer_ holds
-    size_t cells_ = 0;  // of the last row: the next one most likely has as many
+    size_t at_ = 0;               // the next byte of buffer_
+    size_t end_ = 0;              // the end of what buffer_ holds
+    size_t cells_ = 0;            // of the last row: the next one most likely has as many
+    bool ends_run_[2][256] = {};  // by byte value: whether it ends a run unquoted [0] and quoted [1]
 };
 
 // A group of labels by their folded form (case and surrounding spaces ignored), so that a cell is

@@ -30,7 +30,11 @@ CsvLimits default_csv_limits() { return {input::max_bytes(), kMaxCsvCells}; }
 CsvReader::CsvReader(std::istream& in, char delimiter) : CsvReader(in, delimiter, default_csv_limits()) {}
 
 CsvReader::CsvReader(std::istream& in, char delimiter, CsvLimits limits)
-    : in_(*in.rdbuf()), delimiter_(static_cast<unsigned char>(delimiter)), limits_(limits) {}
+    : in_(*in.rdbuf()), delimiter_(static_cast<unsigned char>(delimiter)), limits_(limits) {
+    for (int line_end : {int{'\n'}, int{'\r'}}) ends_run_[0][line_end] = ends_run_[1][line_end] = true;
+    ends_run_[0][delimiter_] = true;
+    ends_run_[1][int{'"'}] = true;
+}
 
 // Enough for dozens of rows of a survey; refilled when spent, so memory stays flat.
 constexpr size_t kBufferBytes = 64 * 1024;
@@ -85,18 +89,16 @@ int CsvReader::get() {
     return byte;
 }
 
-std::string_view CsvReader::take_run(int stop) {
+std::string_view CsvReader::take_run(bool quoted) {
     if (at_ == end_ && !fill()) return {};
+    const bool* ends = ends_run_[quoted ? 1 : 0];
     const char* begin = buffer_.data() + at_;
     const char* end = buffer_.data() + end_;
     const char* p = begin;
-    long long characters = 0;
-    for (; p != end; ++p) {
-        auto byte = static_cast<unsigned char>(*p);
-        if (byte == stop || byte == '\n' || byte == '\r') break;
-        if (starts_character(byte)) ++characters;
-    }
+    while (p != end && !ends[static_cast<unsigned char>(*p)]) ++p;
     const auto length = static_cast<size_t>(p - begin);
+    const auto characters =
+        std::count_if(begin, p, [](char byte) { return starts_character(static_cast<unsigned char>(byte)); });
     at_ += length;
     consumed_ += length;
     column_ = static_cast<int>(std::min<long long>(INT_MAX, column_ + characters));
@@ -147,9 +149,9 @@ std::optional<CsvRow> CsvReader::next() {
         else
             cell.text += bytes;
     };
-    // Keeps the bytes before the next line end or `stop`, run by run (a run ends with the buffer).
-    auto keep_runs = [&](int stop) {
-        for (std::string_view run = take_run(stop); !run.empty(); run = take_run(stop)) keep(run);
+    // Keeps the bytes up to the end of a run, however many blocks of the input it spans.
+    auto keep_runs = [&](bool quoted) {
+        for (std::string_view run = take_run(quoted); !run.empty(); run = take_run(quoted)) keep(run);
     };
     for (;;) {
         cell = CsvCell{{}, line_, column_};
@@ -158,7 +160,7 @@ std::optional<CsvRow> CsvReader::next() {
         if (byte == '"') {
             get();
             for (;;) {
-                keep_runs('"');  // most of a quoted cell: neither a quote nor a line end
+                keep_runs(true);  // most of a quoted cell: neither a quote nor a line end
                 byte = get();
                 if (byte == kEnd) {
                     row.cells.push_back(std::move(cell));
@@ -176,7 +178,7 @@ std::optional<CsvRow> CsvReader::next() {
         }
         // Unquoted text, or anything after a closing quote (not RFC 4180, but kept rather than lost):
         // up to the delimiter or the line end.
-        keep_runs(delimiter_);
+        keep_runs(false);
         if (!row.overflow) row.cells.push_back(std::move(cell));
         if (get() != delimiter_) break;  // a line end or the end of the input
     }
