@@ -95,10 +95,10 @@ std::string_view CsvReader::take_run(bool quoted) {
     const char* begin = buffer_.data() + at_;
     const char* end = buffer_.data() + end_;
     const char* p = begin;
-    while (p != end && !ends[static_cast<unsigned char>(*p)]) ++p;
+    long long characters = 0;
+    for (; p != end && !ends[static_cast<unsigned char>(*p)]; ++p)
+        if (starts_character(static_cast<unsigned char>(*p))) ++characters;
     const auto length = static_cast<size_t>(p - begin);
-    const auto characters =
-        std::count_if(begin, p, [](char byte) { return starts_character(static_cast<unsigned char>(byte)); });
     at_ += length;
     consumed_ += length;
     column_ = static_cast<int>(std::min<long long>(INT_MAX, column_ + characters));
