@@ -45,6 +45,9 @@ struct CsvRow {
     // being kept (only to find where the next row starts). `cells` then holds at most the cell with
     // an unterminated quote, without its text.
     std::optional<CsvOverflow> overflow;
+    // Every cell was found to be text (UTF-8 without control characters) by whoever read the row, as
+    // `tne batch` does before a row is scored: survey_row_profile need not check the cells again.
+    bool checked_text = false;
 };
 
 // The most a row may hold while it is read. Both bound memory: a row's bytes bound its text, and

@@ -991,7 +991,7 @@ Profile survey_row_profile(const BoundSurvey& survey, const CsvRow& row) {
         const SurveyField& field = map.fields[i];
         const CsvCell& cell = cell_of(i);
         const Question& q = question_of(survey, i);
-        if (!valid_utf8(cell.text)) {
+        if (!row.checked_text && !valid_utf8(cell.text)) {
             problems.push_back({cell_pos(survey, cell), format_message(kCellNotUtf8, field.column), {}});
             reported[i] = true;
             continue;
