@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -470,4 +471,38 @@ TEST_CASE("a single input that is a link loop says so, not \"File does not exist
     RunResult run = run_tne({"assess", (dir.path() / "a.yaml").string()});
     CHECK(run.exit_code == 2);
     CHECK_THAT(run.err, Catch::Contains("Too many levels of symbolic links"));
+}
+
+// format_number writes a number with decimals from its whole count of units, not through fmt's
+// float formatting: the digits must be those fmt writes (the way every figure was written before).
+TEST_CASE("format_number writes the digits fmt's fixed notation writes, trailing zeros trimmed", "[batch]") {
+    auto by_fmt = [](double value, int decimals) {
+        double scale = std::pow(10.0, decimals);
+        double rounded = std::round(value * scale) / scale;
+        if (rounded == 0) rounded = 0;
+        std::string text = fmt::format("{:.{}f}", rounded, decimals);
+        if (text.find('.') != std::string::npos) {
+            while (text.back() == '0') text.pop_back();
+            if (text.back() == '.') text.pop_back();
+        }
+        return text;
+    };
+    std::vector<double> values = {0.5,       -0.5,       1.25,        -1.25,          2.675,       1e-7,
+                                  -1e-7,     4.9999995,  0.1 + 0.2,   100.0 / 3,      -200.0 / 3,  999999999.9999994,
+                                  123456.75, 98.7654321, 1e9 - 0.001, -(1e9 - 0.001), 5e-7,        -5e-7,
+                                  1.0000005, 2.5e-6,     1e15 + 0.5,  1e20,           0.000123456, 33.3333333333};
+    // And scores as a batch computes them: weighted means of shares of 100.
+    unsigned long long state = 88172645463325252ULL;  // a fixed xorshift sequence: the same values every run
+    for (int i = 0; i < 5000; ++i) {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        double share = static_cast<double>(state % 1000003) / 1000003.0;
+        values.push_back(i % 2 ? 100 * share : (share - 0.5) * std::pow(10.0, i % 12));
+    }
+    for (double value : values)
+        for (int decimals = 0; decimals <= 7; ++decimals) {
+            INFO(fmt::format("{:.17g} with {} decimals", value, decimals));
+            CHECK(format_number(value, decimals) == by_fmt(value, decimals));
+        }
 }

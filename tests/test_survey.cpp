@@ -277,6 +277,55 @@ TEST_CASE("columns are counted in characters, not bytes", "[survey][csv]") {
     CHECK(places(rows[1]) == std::vector<Place>{{2, 1}, {2, 4}, {2, 10}, {2, 14}});
 }
 
+// Hands its text out a few bytes at a time, as a pipe may: the reader's runs, its quotes and its
+// CRLFs then straddle every kind of boundary between its reads.
+class Trickle : public std::streambuf {
+public:
+    explicit Trickle(std::string text) : text_(std::move(text)) {}
+
+private:
+    int_type underflow() override {
+        if (at_ == text_.size()) return traits_type::eof();
+        const size_t size = std::min<size_t>(1 + at_ % 5, text_.size() - at_);
+        char* start = text_.data() + at_;
+        setg(start, start, start + size);
+        at_ += size;
+        return traits_type::to_int_type(*start);
+    }
+
+    std::string text_;
+    size_t at_ = 0;
+};
+
+TEST_CASE("a row reads the same whatever pieces its input arrives in", "[survey][csv]") {
+    std::string text = "\xEF\xBB\xBFh1,h2,h3\r\n";
+    for (int i = 0; i < 3000; ++i)  // about 100 KB: read in one piece below, past the reader's 64 KB block
+        text += "\"q\"\"" + std::to_string(i) + "\r\nx\",ñandú" + std::to_string(i) + ",plain " + std::to_string(i) +
+                "\r\n";
+    Trickle trickle(text);
+    std::istream in(&trickle);
+    tne::CsvReader reader(in);
+    std::vector<tne::CsvRow> rows;
+    while (auto row = reader.next()) rows.push_back(std::move(*row));
+    REQUIRE(rows.size() == 3001);
+    CHECK(texts(rows[0]) == Items{"h1", "h2", "h3"});
+    for (int i = 0; i < 3000; ++i) {
+        const tne::CsvRow& row = rows[static_cast<size_t>(i) + 1];
+        const std::string n = std::to_string(i);
+        const int line = 2 + 2 * i;
+        INFO("row " << i);
+        CHECK(texts(row) == Items{"q\"" + n + "\nx", "ñandú" + n, "plain " + n});
+        CHECK(places(row) == std::vector<Place>{{line, 1}, {line + 1, 4}, {line + 1, 10 + static_cast<int>(n.size())}});
+    }
+    // And the same as read from a string in one piece.
+    auto whole = read_csv(text);
+    REQUIRE(whole.size() == rows.size());
+    for (size_t i = 0; i < rows.size(); ++i) {
+        CHECK(texts(whole[i]) == texts(rows[i]));
+        CHECK(places(whole[i]) == places(rows[i]));
+    }
+}
+
 TEST_CASE("the delimiter can be a semicolon", "[survey][csv]") {
     auto rows = read_csv("a;b\n\"1;5\";2,5\n", ';');
     REQUIRE(rows.size() == 2);

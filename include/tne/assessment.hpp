@@ -190,6 +190,9 @@ struct Assessment {
 
     const RubricSet* rubric = nullptr;
     Profile profile;  // the answers assessed; profile.source names them
+    // The answer to each of rubric->questions, by its index there (null: unknown), found once: the
+    // scoring reads hundreds of answers a profile. Points into `profile`, which is not changed after.
+    std::vector<const Answer*> answers_by_question;
     std::string institution_name;
     std::string institution_type;
     std::vector<InstitutionFact> institution_facts;  // rubric order

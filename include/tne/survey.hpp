@@ -45,6 +45,9 @@ struct CsvRow {
     // being kept (only to find where the next row starts). `cells` then holds at most the cell with
     // an unterminated quote, without its text.
     std::optional<CsvOverflow> overflow;
+    // Every cell was found to be text (UTF-8 without control characters) by whoever read the row, as
+    // `tne batch` does before a row is scored: survey_row_profile need not check the cells again.
+    bool checked_text = false;
 };
 
 // The most a row may hold while it is read. Both bound memory: a row's bytes bound its text, and
@@ -80,6 +83,10 @@ private:
     int get();  // a CR, or CRLF, comes back as one LF; also keeps line_, column_ and consumed_
     int raw_peek();
     int raw_get();
+    bool fill();  // reads more of the input into buffer_; false at its end
+    // Consumes the bytes before the next line end, or the next delimiter (unquoted) or quote (quoted),
+    // or the input's end; returns them, while they are in the buffer, and keeps column_ and consumed_.
+    std::string_view take_run(bool quoted);
     void skip_byte_order_mark();
 
     std::streambuf& in_;
@@ -90,9 +97,13 @@ private:
     int rows_ = 0;
     unsigned long long consumed_ = 0;  // bytes read from the input
     bool started_ = false;
-    bool done_ = false;    // after an unterminated quote nothing more can be read
-    std::string pending_;  // bytes read ahead while looking for a byte-order mark
-    size_t pending_at_ = 0;
+    bool done_ = false;  // after an unterminated quote nothing more can be read
+    // Read ahead in blocks: a cell's text is found and copied a run at a time, not byte by byte.
+    std::string buffer_;
+    size_t at_ = 0;               // the next byte of buffer_
+    size_t end_ = 0;              // the end of what buffer_ holds
+    size_t cells_ = 0;            // of the last row: the next one most likely has as many
+    bool ends_run_[2][256] = {};  // by byte value: whether it ends a run unquoted [0] and quoted [1]
 };
 
 // A group of labels by their folded form (case and surrounding spaces ignored), so that a cell is

@@ -110,6 +110,12 @@ std::string plain_text(std::string text) {
 std::optional<Unreadable> find_unreadable(std::string_view text) {
     Unreadable place;
     for (size_t at = 0; at < text.size();) {
+        // Printable ASCII, most of any text, is passed a run at a time: no sequence to decode.
+        size_t ascii = at;
+        while (ascii < text.size() && text[ascii] >= 0x20 && text[ascii] <= 0x7E) ++ascii;
+        place.column += static_cast<int>(ascii - at);
+        at = ascii;
+        if (at == text.size()) break;
         char32_t code = 0;
         size_t length = sequence_length(text, at, code);
         if (length == 0) {

@@ -97,10 +97,12 @@ void read_survey(const std::string& file, const RubricSet& rubric, const SurveyM
         any_row = true;
         InputItem item;
         item.source = {file, row->number, row->line};
-        if (auto problem = unreadable_cell(*row, file))
+        if (auto problem = unreadable_cell(*row, file)) {
             item.errors = {*problem};
-        else
+        } else {
+            row->checked_text = true;
             item.row = std::move(row);
+        }
         item.survey = survey;
         emit(std::move(item));
     }

@@ -272,7 +272,9 @@ std::optional<std::string> number_text(std::string_view written, bool percent) {
         if (text.find_first_not_of("0123456789", digits + 1) != std::string_view::npos) return std::nullopt;
     }
     std::string number(text);
-    if (!finite_number(number)) return std::nullopt;
+    // Up to 15 characters of digits and a point neither overflow a double nor underflow it: only a
+    // longer number needs strtod to tell.
+    if (number.size() > 15 && !finite_number(number)) return std::nullopt;
     return number;
 }
 
@@ -989,7 +991,7 @@ Profile survey_row_profile(const BoundSurvey& survey, const CsvRow& row) {
         const SurveyField& field = map.fields[i];
         const CsvCell& cell = cell_of(i);
         const Question& q = question_of(survey, i);
-        if (!valid_utf8(cell.text)) {
+        if (!row.checked_text && !valid_utf8(cell.text)) {
             problems.push_back({cell_pos(survey, cell), format_message(kCellNotUtf8, field.column), {}});
             reported[i] = true;
             continue;
@@ -1000,7 +1002,7 @@ Profile survey_row_profile(const BoundSurvey& survey, const CsvRow& row) {
 
     // Each answer checked as a profile's, in the rubric's order (that of a profile's problems).
     Profile profile;
-    profile.source = fmt::format("{}:{}", survey.file, row.line);
+    profile.source = survey.file + ':' + std::to_string(row.line);
     profile.answers.reserve(map.fields.size());
     std::vector<Diagnostic> found;      // the check's own findings for one answer
     std::vector<size_t> unbound_order;  // for a survey built without bind_survey

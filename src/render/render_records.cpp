@@ -3,6 +3,8 @@
 // spreadsheet can rely on them in either language; only error messages follow --lang.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "base/json_writer.hpp"
 #include "tne/batch.hpp"
 
@@ -46,7 +48,8 @@ private:
     // Quoted when it holds a delimiter, a quote or a line break, as RFC 4180 asks.
     CsvLine& raw(std::string_view text) {
         if (cells_++ > 0) line_ += ',';
-        if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+        auto needs_quotes = [](char ch) { return ch == ',' || ch == '"' || ch == '\r' || ch == '\n'; };
+        if (std::none_of(text.begin(), text.end(), needs_quotes)) {
             line_ += text;
             return *this;
         }

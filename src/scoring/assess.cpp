@@ -42,9 +42,13 @@ const DimensionResult* find_dimension(const std::vector<DimensionResult>& dimens
 }
 
 // The answer a condition on a question reads.
-const Answer* answer_to(const Condition& c, const RubricSet& rubric, const Profile& profile) {
-    if (c.slot.index >= 0) return profile.find(rubric.questions[static_cast<size_t>(c.slot.index)]);
-    return profile.find(c.question);
+const Answer* answer_to(const Condition& c, const Assessment& a) {
+    if (c.slot.index >= 0) {
+        const auto index = static_cast<size_t>(c.slot.index);
+        if (index < a.answers_by_question.size()) return a.answers_by_question[index];
+        return a.profile.find(a.rubric->questions[index]);
+    }
+    return a.profile.find(c.question);
 }
 
 Holds test_number(const Condition& c, double x) {
@@ -167,7 +171,7 @@ Holds evaluate(const Condition& c, const Assessment& a) {
         const DimensionResult* d = find_dimension(a.dimensions, c.dimension, c.slot);
         return d && d->score ? test_number(c, *d->score) : Holds::unknown;
     }
-    const Answer* answer = answer_to(c, *a.rubric, a.profile);
+    const Answer* answer = answer_to(c, a);
     return answer ? holds(c, answer->value) : Holds::unknown;
 }
 
@@ -187,25 +191,32 @@ ModelResult evaluate_model(const Model& model, const Assessment& a) {
         }
     }
     result.fit = weights > 0 ? weighted / weights : 0;
+    // Room for every reason and blocker the model may have, taken with the first: one allocation each
+    // instead of one per doubling (the advice adds at most three reasons).
     for (const auto& adjustment : model.context) {
-        if (evaluate(adjustment.when, a) == Holds::yes)
-            result.reasons.push_back(
-                {adjustment.adjust, &adjustment.when.why, &adjustment.when.annex, &adjustment.when.basis});
+        if (evaluate(adjustment.when, a) != Holds::yes) continue;
+        if (result.reasons.empty()) result.reasons.reserve(model.context.size() + 3);
+        result.reasons.push_back(
+            {adjustment.adjust, &adjustment.when.why, &adjustment.when.annex, &adjustment.when.basis});
     }
-    for (const auto& requirement : model.requires_)
-        if (evaluate(requirement, a) != Holds::yes) result.blockers.push_back({&requirement});
+    for (const auto& requirement : model.requires_) {
+        if (evaluate(requirement, a) == Holds::yes) continue;
+        if (result.blockers.empty()) result.blockers.reserve(model.requires_.size());
+        result.blockers.push_back({&requirement});
+    }
     return result;
 }
 
 namespace {
 
-bool runs(const Model& model, const RubricSet& rubric, const Profile& profile) {
+bool runs(const Model& model, const Assessment& a) {
     if (!model.runs_when) return false;
-    const Answer* answer = answer_to(*model.runs_when, rubric, profile);
+    const Answer* answer = answer_to(*model.runs_when, a);
     return answer && holds(*model.runs_when, answer->value) == Holds::yes;
 }
 
 void add_reason(ModelResult& m, const AdviceRule& rule) {
+    if (m.reasons.empty()) m.reasons.reserve(3);  // the most the advice adds
     m.reasons.push_back({rule.value, &rule.why, &rule.annex, &rule.basis});
 }
 
@@ -213,19 +224,21 @@ void add_reason(ModelResult& m, const AdviceRule& rule) {
 
 // The advice's preferences (it runs the model, it builds on one it runs, it considers it) added to
 // each model's fit, then each model's standing.
-void apply_advice(std::vector<ModelResult>& models, const RubricSet& rubric, const Profile& profile) {
+void apply_advice(Assessment& a) {
+    const RubricSet& rubric = *a.rubric;
+    const Profile& profile = a.profile;
     const Advice& advice = rubric.advice;
     const Answer* considering = advice.considered.question.empty() ? nullptr : profile.find(advice.considered.question);
     const auto* considered = considering ? std::get_if<std::vector<std::string>>(&considering->value) : nullptr;
-    for (auto& m : models) {
+    for (auto& m : a.models) {
         const Model& model = *m.model;
-        bool running = runs(model, rubric, profile);
+        bool running = runs(model, a);
         if (running && (advice.already_runs.kind.empty() || advice.already_runs.kind == model.kind))
             add_reason(m, advice.already_runs);
         bool builds_on_running =
             std::any_of(model.builds_on.begin(), model.builds_on.end(), [&](const std::string& id) {
                 const Model* base = rubric.find_model(id);
-                return base && runs(*base, rubric, profile);
+                return base && runs(*base, a);
             });
         if (builds_on_running && !running) add_reason(m, advice.builds_on_running);
         if (considered && std::find(considered->begin(), considered->end(), model.id) != considered->end())
@@ -299,6 +312,7 @@ namespace {
 void choose_advice(Assessment& a) {
     const Advice& advice = a.rubric->advice;
     std::vector<const ModelResult*> ranked;
+    ranked.reserve(a.models.size());
     for (const auto& m : a.models) ranked.push_back(&m);
     std::sort(ranked.begin(), ranked.end(),
               [](const ModelResult* x, const ModelResult* y) { return ranks_before(*x, *y); });
@@ -318,6 +332,7 @@ void choose_advice(Assessment& a) {
         }
         a.suggestion_basis = SuggestionBasis::first_step;
     }
+    a.not_for_now.reserve(ranked.size());
     for (const ModelResult* m : ranked) {
         if (m == a.suggested) continue;
         if (!m->feasible) {
@@ -341,26 +356,30 @@ void choose_advice(Assessment& a) {
 // blockers of the models not for now.
 void collect_assumptions(Assessment& a) {
     const Advice& advice = a.rubric->advice;
-    auto add = [&](const Basis& basis, const std::string& annex, std::string rule) {
+    // `rule` names the rule only for a basis kept: most rest on the Annex, and a batch assesses
+    // thousands of profiles.
+    auto add = [&](const Basis& basis, const std::string& annex, const std::string& model, const char* what,
+                   const std::string& detail) {
         if (!basis.assumed()) return;
         for (const auto& known : a.assumptions)
             if (known.basis == &basis) return;
-        a.assumptions.push_back({&basis, &annex, std::move(rule)});
+        a.assumptions.push_back({&basis, &annex, model + what + detail});
     };
-    add(advice.min_coverage.basis, advice.min_coverage.annex, "advice.min_coverage");
+    const std::string none;
+    add(advice.min_coverage.basis, advice.min_coverage.annex, none, "advice.min_coverage", none);
     if (a.suggestion_basis == SuggestionBasis::too_few_answers) return;
-    add(advice.min_fit.basis, advice.min_fit.annex, "advice.min_fit");
-    if (a.first_step) add(a.first_step->basis, a.first_step->annex, "advice.first_steps." + a.first_step->model);
+    add(advice.min_fit.basis, advice.min_fit.annex, none, "advice.min_fit", none);
+    if (a.first_step) add(a.first_step->basis, a.first_step->annex, none, "advice.first_steps.", a.first_step->model);
     std::vector<const ModelResult*> shown = {a.suggested};
     for (const auto& alternative : a.alternatives) shown.push_back(alternative.model);
     for (const ModelResult* m : shown)
-        for (const auto& reason : m->reasons) add(*reason.basis, *reason.annex, m->model->id + " fit");
+        for (const auto& reason : m->reasons) add(*reason.basis, *reason.annex, m->model->id, " fit", none);
     for (const auto& requirement : a.suggested->model->requires_)
-        add(requirement.basis, requirement.annex, a.suggested->model->id + " requires " + requirement.question);
+        add(requirement.basis, requirement.annex, a.suggested->model->id, " requires ", requirement.question);
     for (const ModelResult* m : a.not_for_now)
         for (const auto& blocker : m->blockers)
-            add(blocker.condition->basis, blocker.condition->annex,
-                m->model->id + " requires " + blocker.condition->question);
+            add(blocker.condition->basis, blocker.condition->annex, m->model->id, " requires ",
+                blocker.condition->question);
 }
 
 }  // namespace
@@ -437,21 +456,30 @@ Assessment assess_advice(Profile given, const RubricSet& rubric) {
     Assessment a;
     a.rubric = &rubric;
     a.profile = std::move(given);
-    const Profile& profile = a.profile;
+    const auto& questions = rubric.questions;
+    const auto& answers = a.profile.answers;
 
-    // RubricSet::find_question, starting after the last question found: criteria mostly follow the
-    // questions' order.
+    // Each question's answer, found once: the answers are in the questions' order, so one walk
+    // through both pairs them (a profile whose answers are not all the set's is searched instead).
+    a.answers_by_question.assign(questions.size(), nullptr);
+    size_t paired = 0;
+    for (size_t i = 0; i < questions.size() && paired < answers.size(); ++i)
+        if (answers[paired].question == &questions[i]) a.answers_by_question[i] = &answers[paired++];
+    if (paired < answers.size())
+        for (size_t i = 0; i < questions.size(); ++i) a.answers_by_question[i] = a.profile.find(questions[i]);
+
+    // The index of a question in the set, searched from after the last one found: criteria mostly
+    // follow the questions' order.
     size_t next_question = 0;
-    auto find_question = [&](const std::string& path) -> const Question* {
-        const auto& questions = rubric.questions;
+    auto find_question = [&](const std::string& path) {
         for (size_t i = 0; i < questions.size(); ++i) {
             size_t at = (next_question + i) % questions.size();
             if (questions[at].path == path) {
                 next_question = at + 1;
-                return &questions[at];
+                return at;
             }
         }
-        return nullptr;
+        return questions.size();  // not expected: a loaded set's criteria name its questions
     };
     a.dimensions.reserve(rubric.dimensions.size());
     for (const auto& dimension : rubric.dimensions) {
@@ -459,8 +487,9 @@ Assessment assess_advice(Profile given, const RubricSet& rubric) {
         result.dimension = &dimension;
         result.criteria.reserve(dimension.criteria.size());
         for (const auto& criterion : dimension.criteria) {
-            const Question& question = *find_question(criterion.question);
-            const Answer* answer = profile.find(question);
+            const size_t at = find_question(criterion.question);
+            const Question& question = questions.at(at);
+            const Answer* answer = a.answers_by_question[at];
             result.criteria.push_back(score_criterion(criterion, question, answer ? answer->value : Value{}));
         }
         total_dimension(result, rubric);
@@ -472,7 +501,7 @@ Assessment assess_advice(Profile given, const RubricSet& rubric) {
 
     a.models.reserve(rubric.models.size());
     for (const auto& model : rubric.models) a.models.push_back(evaluate_model(model, a));
-    apply_advice(a.models, rubric, profile);
+    apply_advice(a);
     choose_advice(a);
     return a;
 }
@@ -509,6 +538,10 @@ Assessment assess(Profile given, const RubricSet& rubric) {
         const double known = dimension.score ? weight * *dimension.score : 0;
         return (weighted_scores - known + weight * score) / (scored_weights - (dimension.score ? weight : 0) + weight);
     };
+    size_t criteria = 0;
+    for (const auto& dimension : a.dimensions) criteria += dimension.criteria.size();
+    a.recommendations.reserve(criteria);
+    a.unanswered.reserve(criteria);
     for (size_t d = 0; d < a.dimensions.size(); ++d) {
         const DimensionResult& dimension = a.dimensions[d];
         double total_weight = 0;

@@ -25,8 +25,8 @@ Holds holds(const Condition& condition, const Value& value);
 // A condition, and a model, for an assessment whose dimensions are scored (in its set's order).
 Holds evaluate(const Condition& condition, const Assessment& a);
 ModelResult evaluate_model(const Model& model, const Assessment& a);
-// Adds the advice's preferences to each model's fit and sets its status.
-void apply_advice(std::vector<ModelResult>& models, const RubricSet& rubric, const Profile& profile);
+// Adds the advice's preferences to each of a.models' fit and sets its status.
+void apply_advice(Assessment& a);
 // The first half of assess(): dimensions, overall, coverage, models and the advice's choice, without
 // the recommendations, pathway and assumptions a report adds. What-if searches run it many times.
 Assessment assess_advice(Profile profile, const RubricSet& rubric);
