@@ -191,7 +191,8 @@ struct Assessment {
     const RubricSet* rubric = nullptr;
     Profile profile;  // the answers assessed; profile.source names them
     // The answer to each of rubric->questions, by its index there (null: unknown), found once: the
-    // scoring reads hundreds of answers a profile. Points into `profile`, which is not changed after.
+    // scoring reads hundreds of answers a profile. Points into `profile`, which is not changed after;
+    // an Assessment is moved, never copied, and a move keeps the answers where they are.
     std::vector<const Answer*> answers_by_question;
     std::string institution_name;
     std::string institution_type;
