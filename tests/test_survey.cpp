@@ -354,7 +354,7 @@ TEST_CASE("a label that translates to a value the question does not have is an e
         "    labels: {Pública: public, Privada: private_university}\n"
         "  funding.co_funding:\n"
         "    column: C\n"
-        "    labels: {En parte: parcial}\n"
+        "    labels: {En parte: parciall}\n"
         "  language.faculty_b2_percent:\n"
         "    column: P\n"
         "    labels: {Casi todos: 120, Muchos: \"60 %\"}\n"
@@ -374,9 +374,9 @@ TEST_CASE("a label that translates to a value the question does not have is an e
     CHECK(problems[1].pos.line == 8);
     CHECK(problems[1].pos.column == 24);
     CHECK(problems[1].message.en ==
-          "funding.co_funding: the label \"En parte\" translates to \"parcial\"; did you mean \"partial\"?");
+          "funding.co_funding: the label \"En parte\" translates to \"parciall\"; did you mean \"parcial\"?");
     CHECK(problems[1].message.es ==
-          "funding.co_funding: la etiqueta \"En parte\" se traduce como \"parcial\"; ¿quiso decir \"partial\"?");
+          "funding.co_funding: la etiqueta \"En parte\" se traduce como \"parciall\"; ¿quiso decir \"parcial\"?");
     CHECK(problems[2].pos.line == 11);
     CHECK(problems[2].message.en ==
           "language.faculty_b2_percent: the label \"Casi todos\" translates to \"120\"; expected a number in 0 .. 100");
@@ -389,13 +389,13 @@ TEST_CASE("a label that translates to a value the question does not have is an e
 }
 
 TEST_CASE("a label for every column must mean something to a mapped question", "[survey][map]") {
-    const std::string yaml = "labels:\n  Sí: si\n  No: no\n" + kMap.substr(kMap.find("fields:"));
+    const std::string yaml = "labels:\n  Sí: yess\n  No: no\n" + kMap.substr(kMap.find("fields:"));
     auto problems = map_problems(yaml);
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].pos.line == 2);
     CHECK(problems[0].pos.column == 8);  // in bytes: "Sí" is three
     CHECK(problems[0].message.en ==
-          "the label \"Sí\" translates to \"si\", which no question of the map accepts; did you mean \"no\"?");
+          "the label \"Sí\" translates to \"yess\", which no question of the map accepts; did you mean \"yes\"?");
 }
 
 TEST_CASE("two labels that differ only in case or spaces are an error", "[survey][map]") {

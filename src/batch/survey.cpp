@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <map>
 #include <set>
 #include <string_view>
 #include <tuple>
@@ -301,6 +302,22 @@ std::vector<std::string> value_ids(const Question& q) {
     return ids;
 }
 
+// The ids in English, then those in Spanish: what a map's label may stand for.
+std::vector<std::string> value_ids_in_both(const Question& q) {
+    std::vector<std::string> ids = value_ids(q);
+    for (const auto& value : q.values)
+        if (!value.id_es.empty()) ids.push_back(value.id_es);
+    return ids;
+}
+
+// Whether `value` is a value's id, in English or in Spanish as typed: a map may name values either way.
+bool names_value(const Question& q, const std::string& value) {
+    if (q.find_value(value)) return true;
+    const std::string typed = typed_key(value);
+    return std::any_of(q.values.begin(), q.values.end(),
+                       [&](const Choice& choice) { return !choice.id_es.empty() && typed_key(choice.id_es) == typed; });
+}
+
 bool is_number_question(const Question& q) { return q.type == QuestionType::percent || q.type == QuestionType::count; }
 
 // Whether the question accepts `value` as an answer (a list question: as one item).
@@ -311,7 +328,7 @@ bool accepts(const Question& q, const std::string& value) {
         case QuestionType::choice:
         case QuestionType::yes_partial_no:
         case QuestionType::list:
-            return q.find_value(value) != nullptr;
+            return names_value(q, value);
         case QuestionType::percent:
         case QuestionType::count: {
             auto text = number_text(value, q.type == QuestionType::percent);
@@ -480,7 +497,7 @@ private:
         } else if (q.type == QuestionType::count) {
             problem(at, format_message(kLabelNotCount, q.path, label, value, range));
         } else {
-            std::string near = yaml_input::closest(value, value_ids(q));
+            std::string near = yaml_input::closest(value, value_ids_in_both(q));
             if (!near.empty())
                 problem(at, format_message(kLabelNotValueDidYouMean, q.path, label, value, near));
             else
@@ -494,19 +511,32 @@ private:
             problem(node, format_message(msg::expected_map_for, "fields", describe(node)));
             return;
         }
+        // A question is named by its path in English or in Spanish; the map keeps the English one.
         std::vector<std::string> paths;
-        for (const auto& question : rubric_.questions) paths.push_back(question.path);
+        for (const auto& question : rubric_.questions) {
+            paths.push_back(question.path);
+            if (question.path_es != question.path) paths.push_back(question.path_es);
+        }
+        std::map<const Question*, std::string> named;  // the path each question was mapped by
         for (const auto& [path, value, at] : yaml_input::map_entries(node, file_, problems_)) {
-            const Question* question = rubric_.find_question(path);
+            const Question* question = rubric_.find_question_written(path);
             if (!question) {
                 std::string near = yaml_input::closest(path, paths);
                 problem(at, near.empty() ? format_message(msg::unknown_question, path)
                                          : format_message(msg::unknown_question_did_you_mean, path, near));
-                if (!near.empty()) suggested_paths_.insert(near);  // a likely typo: not also "not mapped"
+                // A likely typo: not also "not mapped".
+                if (const Question* meant = near.empty() ? nullptr : rubric_.find_question_written(near))
+                    suggested_paths_.insert(meant->path);
+                continue;
+            }
+            auto [earlier, first] = named.emplace(question, path);
+            if (!first) {
+                problem(at, format_localized(msg::key_twice, same_text(path), question->paths(),
+                                             same_text(earlier->second)));
                 continue;
             }
             SurveyField field;
-            field.path = path;
+            field.path = question->path;
             field.pos = yaml_input::pos_of(at, file_);
             // YAML::Node's assignment writes through to the document: hold the column node in an optional.
             std::optional<YAML::Node> column;
@@ -548,7 +578,7 @@ private:
             const Question* q = rubric_.find_question(field.path);
             if (q->type == QuestionType::text) continue;
             questions.push_back(q);
-            for (const auto& id : value_ids(*q))
+            for (const auto& id : value_ids_in_both(*q))
                 if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
         }
         for (const auto& target : global_targets_) {

@@ -26,6 +26,11 @@ const Choice* Question::find_value(const std::string& id) const {
     return nullptr;
 }
 
+const std::string& Question::written_value(const std::string& id, Lang lang) const {
+    const Choice* choice = find_value(id);
+    return choice ? choice->written_id(lang) : id;
+}
+
 const Choice* Question::find_value_written(std::string_view written) const {
     for (const auto& choice : values)
         if (choice.id == written) return &choice;
@@ -33,7 +38,8 @@ const Choice* Question::find_value_written(std::string_view written) const {
     const Choice* named = nullptr;
     for (const auto& choice : values) {
         if (written_key != typed_key(choice.id) && written_key != typed_key(choice.label.en) &&
-            written_key != typed_key(choice.label.es))
+            written_key != typed_key(choice.label.es) &&
+            (choice.id_es.empty() || written_key != typed_key(choice.id_es)))
             continue;
         if (named) return nullptr;  // two values answer to it: neither is meant for sure
         named = &choice;
@@ -55,6 +61,43 @@ const Item* find_by(const std::vector<Item>& items, std::string Item::*key, cons
 const Question* RubricSet::find_question(const std::string& path) const {
     return find_by(questions, &Question::path, path);
 }
+const std::string* RubricSet::find_block_written(std::string_view key) const {
+    for (const auto& block : blocks)
+        if (block == key) return &block;
+    const std::string typed = typed_key(key);
+    for (size_t i = 0; i < blocks_es.size() && i < blocks.size(); ++i)
+        if (typed_key(blocks_es[i]) == typed) return &blocks[i];
+    return nullptr;
+}
+
+const Question* RubricSet::find_question_written(const std::string& block, std::string_view key) const {
+    const Question* spanish = nullptr;
+    std::string typed;
+    for (const auto& question : questions) {
+        if (question.block != block) continue;
+        if (question.key == key) return &question;
+        if (spanish || question.key_es.empty()) continue;
+        if (typed.empty()) typed = typed_key(key);
+        if (typed_key(question.key_es) == typed) spanish = &question;
+    }
+    return spanish;
+}
+
+const Question* RubricSet::find_question_written(std::string_view path) const {
+    if (const Question* exact = find_by(questions, &Question::path, std::string(path))) return exact;
+    size_t dot = path.find('.');
+    if (dot == std::string_view::npos) return nullptr;
+    const std::string* block = find_block_written(path.substr(0, dot));
+    return block ? find_question_written(*block, path.substr(dot + 1)) : nullptr;
+}
+
+const std::string& RubricSet::written_block(const std::string& block, Lang lang) const {
+    if (lang == Lang::es)
+        for (size_t i = 0; i < blocks.size() && i < blocks_es.size(); ++i)
+            if (blocks[i] == block) return blocks_es[i];
+    return block;
+}
+
 const Dimension* RubricSet::find_dimension(const std::string& wanted) const {
     return find_by(dimensions, &Dimension::id, wanted);
 }
