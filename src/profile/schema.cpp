@@ -101,9 +101,10 @@ void write_both_spellings(JsonWriter& json, const WrittenKey& key, Lang lang, Wr
     write();
     json.end_object();
     if (!key.both(lang)) return;
-    json.key(key.en).begin_object();
+    // The schema in an allOf: beside a $ref, yaml-language-server would drop doNotSuggest.
+    json.key(key.en).begin_object().field("doNotSuggest", true).key("allOf").begin_array().begin_object();
     write();
-    json.field("doNotSuggest", true).end_object();
+    json.end_object().end_array().end_object();
 }
 
 // Keys that a map may not hold both spellings of (tne refuses the second as given twice).

@@ -215,6 +215,24 @@ try {
     }
   }
 
+  // Key completion in the Spanish template offers a question's Spanish key, never its English one,
+  // which the Spanish schema accepts but does not offer (doNotSuggest).
+  {
+    const file = path.join(workDir, "template.es.yaml");
+    const template = readFileSync(file, "utf8");
+    const spanishKey = keyIn(coFunding, "es");
+    const blank = template.replace(`\n  ${spanishKey}:\n`, "\n  \n");
+    const problems = [];
+    if (blank === template) problems.push(`the Spanish template has no '${spanishKey}:' line`);
+    const { uri } = await open(path.join(workDir, "keys.es.yaml"), blank);
+    const line = blank.split("\n").findIndex((l, i, all) => l === "  " && all[i - 1] !== undefined);
+    const completion = await client.request("textDocument/completion", { textDocument: { uri }, position: { line, character: 2 } });
+    const labels = (completion?.items ?? []).map((item) => item.label);
+    if (!labels.includes(spanishKey)) problems.push(`'${spanishKey}' is not offered: ${JSON.stringify(labels)}`);
+    if (labels.includes(coFunding.key)) problems.push(`the English key '${coFunding.key}' is offered: ${JSON.stringify(labels)}`);
+    check("tne init --lang es --schema: key completion offers the Spanish key, not the English one", problems);
+  }
+
   // Every example, through its own modeline.
   const examples = readdirSync(path.join(root, "examples")).filter((n) => n.endsWith(".yaml")).sort();
   if (examples.length === 0) usage("no examples/*.yaml");
