@@ -376,7 +376,7 @@ TEST_CASE("a label that translates to a value the question does not have is an e
     CHECK(problems[1].message.en ==
           "funding.co_funding: the label \"En parte\" translates to \"parciall\"; did you mean \"parcial\"?");
     CHECK(problems[1].message.es ==
-          "funding.co_funding: la etiqueta \"En parte\" se traduce como \"parciall\"; ¿quiso decir \"parcial\"?");
+          "financiamiento.cofinanciamiento: la etiqueta \"En parte\" se traduce como \"parciall\"; ¿quiso decir \"parcial\"?");
     CHECK(problems[2].pos.line == 11);
     CHECK(problems[2].message.en ==
           "language.faculty_b2_percent: the label \"Casi todos\" translates to \"120\"; expected a number in 0 .. 100");
@@ -415,7 +415,7 @@ TEST_CASE("the map must name the columns of the required questions", "[survey][m
     CHECK(problems[0].pos.line == 3);  // the fields map
     CHECK(problems[0].pos.column == 3);
     CHECK(problems[0].message.en == "the map must name the column of institution.type, a required question");
-    CHECK(problems[0].message.es == "el mapa debe indicar la columna de institution.type, una pregunta obligatoria");
+    CHECK(problems[0].message.es == "el mapa debe indicar la columna de institución.tipo, una pregunta obligatoria");
 
     auto none = map_problems("delimiter: \",\"\n");
     REQUIRE(none.size() == 2);
@@ -490,7 +490,7 @@ TEST_CASE("a column the map names must be in the header", "[survey][bind]") {
         CHECK(first.message.en ==
               "the map's column \"Áreas\" (for institution.fields) is not in the header; did you mean \"Areas\"?");
         CHECK(first.message.es ==
-              "la columna \"Áreas\" del mapa (para institution.fields) no está en el encabezado; ¿quiso decir "
+              "la columna \"Áreas\" del mapa (para institución.áreas) no está en el encabezado; ¿quiso decir "
               "\"Areas\"?");
         CHECK(e.diagnostics()[1].message.en ==
               "the map's column \"Convenios\" (for partnerships.active_agreements) is not in the header");
@@ -697,7 +697,7 @@ TEST_CASE("a missing required answer is reported at its cell", "[survey][row]") 
     CHECK(problems[0].pos.str() == "r.csv:3:1");
     CHECK(problems[0].message.en == "column \"Nombre\": \"  \" gives no answer, but institution.name is required");
     CHECK(problems[0].message.es ==
-          "columna \"Nombre\": \"  \" no da una respuesta, pero institution.name es obligatoria");
+          "columna \"Nombre\": \"  \" no da una respuesta, pero institución.nombre es obligatoria");
 
     auto both = row_problems("No sé,,,,,,\n");
     REQUIRE(both.size() == 2);

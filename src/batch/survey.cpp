@@ -290,9 +290,10 @@ std::string quoted_list(const std::vector<std::string>& items) {
     return text;
 }
 
-std::string join_ids(const Question& q) {
+// The question's value ids as a profile in `lang` writes them.
+std::string join_ids(const Question& q, Lang lang = Lang::en) {
     std::string text;
-    for (const auto& value : q.values) text += (text.empty() ? "" : ", ") + value.id;
+    for (const auto& value : q.values) text += (text.empty() ? "" : ", ") + value.written_id(lang);
     return text;
 }
 
@@ -387,7 +388,7 @@ public:
             bool mapped = std::any_of(map.fields.begin(), map.fields.end(),
                                       [&](const SurveyField& field) { return field.path == question.path; });
             if (question.required && !mapped && !suggested_paths_.count(question.path))
-                problems_.push_back({fields, format_message(kRequiredNotMapped, question.path), {}});
+                problems_.push_back({fields, format_localized(kRequiredNotMapped, question.paths()), {}});
         }
         check_global_labels(map);
         std::stable_sort(problems_.begin(), problems_.end(), [](const Diagnostic& x, const Diagnostic& y) {
@@ -463,7 +464,7 @@ private:
                 out.unknown->push_back(label);
             } else if (target.IsSequence()) {  // several values at once, or none: "Ninguna": []
                 if (question && question->type != QuestionType::list) {
-                    problem(target, format_message(kLabelListForSingle, question->path, label));
+                    problem(target, format_localized(kLabelListForSingle, question->paths(), same_text(label)));
                     continue;
                 }
                 std::vector<std::string> values;
@@ -493,15 +494,19 @@ private:
         if (accepts(q, value)) return true;
         std::string range = fmt::format("{} .. {}", q.min, q.max);
         if (q.type == QuestionType::percent) {
-            problem(at, format_message(kLabelNotPercent, q.path, label, value, range));
+            problem(at, format_localized(kLabelNotPercent, q.paths(), same_text(label), same_text(value),
+                                         same_text(range)));
         } else if (q.type == QuestionType::count) {
-            problem(at, format_message(kLabelNotCount, q.path, label, value, range));
+            problem(at,
+                    format_localized(kLabelNotCount, q.paths(), same_text(label), same_text(value), same_text(range)));
         } else {
             std::string near = yaml_input::closest(value, value_ids_in_both(q));
             if (!near.empty())
-                problem(at, format_message(kLabelNotValueDidYouMean, q.path, label, value, near));
+                problem(at, format_localized(kLabelNotValueDidYouMean, q.paths(), same_text(label), same_text(value),
+                                             same_text(near)));
             else
-                problem(at, format_message(kLabelNotValue, q.path, label, value, join_ids(q)));
+                problem(at, format_localized(kLabelNotValue, q.paths(), same_text(label), same_text(value),
+                                             {join_ids(q), join_ids(q, Lang::es)}));
         }
         return false;
     }
@@ -932,9 +937,12 @@ BoundSurvey bind_survey(const SurveyMap& map, const RubricSet& rubric, const Csv
         if (first == survey.header.end()) {
             std::string near = closest_label(field.column, survey.header);
             SourcePos at{file, header.line, 1};
+            const Question* question = rubric.find_question(field.path);
+            LocalText path = question ? question->paths() : same_text(field.path);
             problems.push_back({at,
-                                near.empty() ? format_message(kMissingColumn, field.column, field.path)
-                                             : format_message(kMissingColumnDidYouMean, field.column, field.path, near),
+                                near.empty() ? format_localized(kMissingColumn, same_text(field.column), path)
+                                             : format_localized(kMissingColumnDidYouMean, same_text(field.column), path,
+                                                                same_text(near)),
                                 {}});
             survey.column_of_field.push_back(-1);
             continue;
@@ -1074,8 +1082,8 @@ Profile survey_row_profile(const BoundSurvey& survey, const CsvRow& row) {
         if (!field) {  // not expected: the map names the column of every required question
             problems.push_back({row_pos,
                                 format_message(kRowProblem, std::to_string(row.number), {},
-                                               format_message(msg::missing_required, question.path).en,
-                                               format_message(msg::missing_required, question.path).es),
+                                               format_localized(msg::missing_required, question.paths()).en,
+                                               format_localized(msg::missing_required, question.paths()).es),
                                 {}});
             continue;
         }
@@ -1083,7 +1091,8 @@ Profile survey_row_profile(const BoundSurvey& survey, const CsvRow& row) {
         reported[*field] = true;
         const CsvCell& cell = cell_of(*field);
         problems.push_back({cell_pos(survey, cell),
-                            format_message(kCellRequired, map.fields[*field].column, shown(cell.text), question.path),
+                            format_localized(kCellRequired, same_text(map.fields[*field].column),
+                                             same_text(shown(cell.text)), question.paths()),
                             {}});
     }
     if (!problems.empty()) {
