@@ -376,7 +376,8 @@ TEST_CASE("a label that translates to a value the question does not have is an e
     CHECK(problems[1].message.en ==
           "funding.co_funding: the label \"En parte\" translates to \"parciall\"; did you mean \"parcial\"?");
     CHECK(problems[1].message.es ==
-          "financiamiento.cofinanciamiento: la etiqueta \"En parte\" se traduce como \"parciall\"; ¿quiso decir \"parcial\"?");
+          "financiamiento.cofinanciamiento: la etiqueta \"En parte\" se traduce como \"parciall\"; ¿quiso decir "
+          "\"parcial\"?");
     CHECK(problems[2].pos.line == 11);
     CHECK(problems[2].message.en ==
           "language.faculty_b2_percent: the label \"Casi todos\" translates to \"120\"; expected a number in 0 .. 100");
