@@ -27,7 +27,9 @@ struct StructuralKey {
     const char* en;
     const char* es;
 
-    bool named_by(const std::string& key) const { return key == en || typed_key(key) == typed_key(es); }
+    bool named_by(const std::string& key) const {
+        return key == en || key == es || typed_key(key) == typed_key(es);  // folded only when needed
+    }
     LocalText text() const { return {en, es}; }
 };
 constexpr StructuralKey kValue{"value", "valor"};
@@ -302,15 +304,19 @@ private:
         return false;
     }
 
-    // RubricSet::find_question(block + "." + key), without building the path for every answer, and
-    // starting after the last question found: profiles mostly follow the rubric's order.
+    // The question of `block` whose English or Spanish key is `key` as written, without building the
+    // path for every answer, and starting after the last question found: profiles mostly follow the
+    // rubric's order.
     const Question* find_question(const std::string& block, const std::string& key) {
         const auto& questions = rubric_.questions;
         for (size_t i = 0; i < questions.size(); ++i) {
             size_t at = (next_question_ + i) % questions.size();
             std::string_view path = questions[at].path;
-            if (path.size() == block.size() + 1 + key.size() && path.ends_with(key) && path.starts_with(block) &&
-                path[block.size()] == '.') {
+            bool english = path.size() == block.size() + 1 + key.size() && path.ends_with(key) &&
+                           path.starts_with(block) && path[block.size()] == '.';
+            // A Spanish key as written; one written otherwise (unaccented, capitalised) is folded by
+            // RubricSet::find_question_written.
+            if (english || (questions[at].key_es == key && questions[at].block == block)) {
                 next_question_ = at + 1;
                 return &questions[at];
             }

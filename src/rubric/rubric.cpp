@@ -32,8 +32,10 @@ const std::string& Question::written_value(const std::string& id, Lang lang) con
 }
 
 const Choice* Question::find_value_written(std::string_view written) const {
+    // As written first (no value's Spanish id is written like another value's id or label: the
+    // loader's spanish-id check), folded only when that misses.
     for (const auto& choice : values)
-        if (choice.id == written) return &choice;
+        if (choice.id == written || (!choice.id_es.empty() && choice.id_es == written)) return &choice;
     const std::string written_key = typed_key(written);
     const Choice* named = nullptr;
     for (const auto& choice : values) {
@@ -62,8 +64,8 @@ const Question* RubricSet::find_question(const std::string& path) const {
     return find_by(questions, &Question::path, path);
 }
 const std::string* RubricSet::find_block_written(std::string_view key) const {
-    for (const auto& block : blocks)
-        if (block == key) return &block;
+    for (size_t i = 0; i < blocks.size(); ++i)
+        if (blocks[i] == key || (i < blocks_es.size() && blocks_es[i] == key)) return &blocks[i];
     const std::string typed = typed_key(key);
     for (size_t i = 0; i < blocks_es.size() && i < blocks.size(); ++i)
         if (typed_key(blocks_es[i]) == typed) return &blocks[i];
@@ -71,16 +73,15 @@ const std::string* RubricSet::find_block_written(std::string_view key) const {
 }
 
 const Question* RubricSet::find_question_written(const std::string& block, std::string_view key) const {
-    const Question* spanish = nullptr;
-    std::string typed;
-    for (const auto& question : questions) {
-        if (question.block != block) continue;
-        if (question.key == key) return &question;
-        if (spanish || question.key_es.empty()) continue;
-        if (typed.empty()) typed = typed_key(key);
-        if (typed_key(question.key_es) == typed) spanish = &question;
-    }
-    return spanish;
+    // As written first, folded only when that misses.
+    for (const auto& question : questions)
+        if (question.block == block && (question.key == key || (!question.key_es.empty() && question.key_es == key)))
+            return &question;
+    const std::string typed = typed_key(key);
+    for (const auto& question : questions)
+        if (question.block == block && !question.key_es.empty() && typed_key(question.key_es) == typed)
+            return &question;
+    return nullptr;
 }
 
 const Question* RubricSet::find_question_written(std::string_view path) const {
