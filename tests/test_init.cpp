@@ -663,6 +663,12 @@ TEST_CASE("piped answers: the questionnaire writes the profile, which tne assess
     CHECK_THAT(run.out, Catch::Contains("Para evaluarlo después: tne assess " + profile.string()));
     Profile written = load_profile_file(profile.string(), default_rubrics());
     CHECK(known_answers(written) == known_answers(original));
+    // Written in Spanish ids: blocks, keys and values.
+    std::string text = read_file(profile);
+    CHECK_THAT(text, Catch::Contains("\nfinanciamiento:\n"));
+    CHECK_THAT(text, Catch::Contains("\n  presupuesto_propio: parcial\n"));
+    CHECK(text.find("\nfunding:") == std::string::npos);
+    CHECK(text.find("dedicated_budget") == std::string::npos);
     CHECK(run_tne({"assess", profile.string(), "--lang", "es"}).exit_code == 0);
     // Piped answers are echoed, so the transcript reads as a conversation.
     CHECK_THAT(run.out, Catch::Contains("> Universidad Autónoma del Pacífico\n"));
