@@ -48,8 +48,9 @@ struct Question {
 
     // The key and the path a profile, a message or a report in `lang` names the question by.
     const std::string& written_key(Lang lang) const { return lang == Lang::es && !key_es.empty() ? key_es : key; }
-    const std::string& written_path(Lang lang) const { return lang == Lang::es ? path_es : path; }
-    LocalText paths() const { return {path, path_es}; }  // both, for a message in either language
+    // (A question built in code, without path_es, is named by its path in both.)
+    const std::string& written_path(Lang lang) const { return lang == Lang::es && !path_es.empty() ? path_es : path; }
+    LocalText paths() const { return {path, written_path(Lang::es)}; }  // both, for a message in either language
     // The id a profile in `lang` writes for the value `id` (id itself when it names no value).
     const std::string& written_value(const std::string& id, Lang lang) const;
 

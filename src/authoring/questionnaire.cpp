@@ -322,7 +322,7 @@ private:
     void show(const Question& question) {
         io_.write("\n");
         io_.write(lang_ == Lang::es ? fmt::format("Pregunta {} de {} · {}\n", number_of(question),
-                                                  rubric_.questions.size(), question.path_es)
+                                                  rubric_.questions.size(), question.written_path(Lang::es))
                                     : fmt::format("Question {} of {} · {}\n", number_of(question),
                                                   rubric_.questions.size(), question.path));
         std::string text = question.text.in(lang_);
@@ -373,8 +373,9 @@ private:
     // titles, and the commands; then the question is asked again.
     void show_help(const Question& question) {
         io_.write("\n");
-        paragraph(lang_ == Lang::es ? fmt::format("Ayuda · pregunta {} · {}", number_of(question), question.path_es)
-                                    : fmt::format("Help · question {} · {}", number_of(question), question.path));
+        paragraph(lang_ == Lang::es
+                      ? fmt::format("Ayuda · pregunta {} · {}", number_of(question), question.written_path(Lang::es))
+                      : fmt::format("Help · question {} · {}", number_of(question), question.path));
         paragraph(question.text.in(lang_), "  ");
         if (!question.help.in(lang_).empty()) paragraph(question.help.in(lang_), "  ");
         io_.write("\n");

@@ -520,7 +520,7 @@ private:
         std::vector<std::string> paths;
         for (const auto& question : rubric_.questions) {
             paths.push_back(question.path);
-            if (question.path_es != question.path) paths.push_back(question.path_es);
+            if (question.written_path(Lang::es) != question.path) paths.push_back(question.written_path(Lang::es));
         }
         std::map<const Question*, std::string> named;  // the path each question was mapped by
         for (const auto& [path, value, at] : yaml_input::map_entries(node, file_, problems_)) {

@@ -192,8 +192,8 @@ private:
         std::optional<std::pair<YAML::Node, std::string>> value;
         std::optional<std::pair<YAML::Node, std::string>> evidence;
         bool unknown_keys = false;
-        const LocalText value_path{q.path + "." + kValue.en, q.path_es + "." + kValue.es};
-        const LocalText evidence_path{q.path + "." + kEvidence.en, q.path_es + "." + kEvidence.es};
+        const LocalText value_path{q.path + "." + kValue.en, q.written_path(Lang::es) + "." + kValue.es};
+        const LocalText evidence_path{q.path + "." + kEvidence.en, q.written_path(Lang::es) + "." + kEvidence.es};
         yaml_input::for_each_entry(node, source_, problems_,
                                    [&](const std::string& key, const YAML::Node& child, const YAML::Node& at) {
                                        if (kValue.named_by(key))
@@ -225,7 +225,7 @@ private:
 
     // source, date and owner, all required: a stale answer in the report is a task for its owner.
     std::optional<Evidence> read_evidence(const Question& q, const YAML::Node& node) {
-        const LocalText where{q.path + "." + kEvidence.en, q.path_es + "." + kEvidence.es};
+        const LocalText where{q.path + "." + kEvidence.en, q.written_path(Lang::es) + "." + kEvidence.es};
         auto at_key = [&](const StructuralKey& key) {
             return LocalText{where.en + "." + key.en, where.es + "." + key.es};
         };
