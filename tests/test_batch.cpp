@@ -63,7 +63,8 @@ std::map<std::string, std::string> by_column(const CsvRow& header, const CsvRow&
     return cells;
 }
 
-std::string example_text() { return read_file(source_dir() / "examples/universidad_estatal_es.yaml"); }
+// The Spanish example with English ids (its twin), which the tests below edit by its English keys.
+std::string example_text() { return read_file(source_dir() / "tests/profiles/valid/universidad_estatal_ids_en.yaml"); }
 
 std::vector<InputItem> split(const std::string& text) {
     std::istringstream in(text);
@@ -240,7 +241,7 @@ TEST_CASE("tne batch: exit 0 when all scored, 3 when some failed, 2 on usage err
     RunResult some =
         run_tne({"batch", "examples/research_center.yaml", (dir.path() / "bad.yaml").string(), "--lang", "es"});
     CHECK(some.exit_code == 3);
-    CHECK_THAT(some.err, Catch::Contains("bad.yaml:3:9: institution.type: \"college\" no es válido"));
+    CHECK_THAT(some.err, Catch::Contains("bad.yaml:3:9: institución.tipo: \"college\" no es válido"));
     CHECK_THAT(some.err, Catch::EndsWith("tne: 2 leídos = 1 evaluados + 1 con errores\n"));
     CHECK(some.err.find('\r') == std::string::npos);  // no progress line when standard error is not a terminal
 
@@ -335,7 +336,7 @@ TEST_CASE("tne batch scores the shipped survey and accounts for its broken rows"
     CHECK_THAT(failed[10], Catch::StartsWith("examples/survey/respuestas.csv:10:"));
     CHECK_THAT(failed[10], Catch::Contains("\"Universidad tecnológica\""));
     CHECK_THAT(failed[19], Catch::Contains("\"150\""));
-    CHECK_THAT(failed[28], Catch::Contains("institution.name"));
+    CHECK_THAT(failed[28], Catch::Contains("institución.nombre"));  // the run is in Spanish
     CHECK_THAT(failed[35], Catch::StartsWith("examples/survey/respuestas.csv:35:1:"));
 
     // The summary counts the same cohort: 40 scored, by type 16 + 8 + 8 + 8.

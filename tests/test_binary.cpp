@@ -101,11 +101,11 @@ TEST_CASE("an invalid profile exits 2 with file:line:column, the value and what 
 
     RunResult spanish = run_tne({"assess", profile.string(), "--lang", "es"});
     CHECK(spanish.exit_code == 2);
-    // In Spanish the values are named by their Spanish labels, which are accepted as answers too.
-    CHECK(spanish.err.find(p + ":5:21: funding.dedicated_budget: \"maybe\" no es válido; se esperaba uno de: sí, "
-                               "parcial, no\n") != std::string::npos);
-    CHECK(spanish.err.find(p + ":3:9: institution.type: \"public_univresity\" no es válido; ¿quiso decir "
-                               "\"Universidad pública\"?\n") != std::string::npos);
+    // In Spanish the questions and values are named by their Spanish ids, which are accepted too.
+    CHECK(spanish.err.find(p + ":5:21: financiamiento.presupuesto_propio: \"maybe\" no es válido; se esperaba uno "
+                               "de: sí, parcial, no\n") != std::string::npos);
+    CHECK(spanish.err.find(p + ":3:9: institución.tipo: \"public_univresity\" no es válido; ¿quiso decir "
+                               "\"universidad_pública\"?\n") != std::string::npos);
 }
 
 TEST_CASE("YAML syntax errors and a missing required answer name the place", "[binary][errors]") {
@@ -271,7 +271,12 @@ TEST_CASE("tne schema --lang es: each question's title is its Spanish question, 
     REQUIRE(rubric.questions.size() > 40);
     for (const auto& q : rubric.questions) {
         INFO(q.path);
-        const nlohmann::json& question = schema["properties"][q.block]["properties"][q.key];
+        // Both spellings of a key refer to one schema of the question; the English one is not offered.
+        const nlohmann::json& question = schema["$defs"]["questions"][q.path];
+        const nlohmann::json& block = schema["$defs"]["blocks"][q.block]["properties"];
+        CHECK(block[q.written_key(tne::Lang::es)]["$ref"] == "#/$defs/questions/" + q.path);
+        CHECK(schema["properties"][q.block_es]["$ref"] == "#/$defs/blocks/" + q.block);
+        if (!q.key_es.empty()) CHECK(block[q.key]["doNotSuggest"] == true);
         CHECK(question["title"] == q.text.es);
         CHECK_THAT(question["description"].get<std::string>(), Catch::StartsWith(q.help.es));
         for (const std::string* english : {&q.text.en, &q.help.en})
@@ -286,7 +291,7 @@ TEST_CASE("tne schema --lang es: each question's title is its Spanish question, 
     REQUIRE(type != nullptr);
     const tne::AnnexSection* section = rubric.find_annex_section("3.1.3");
     REQUIRE(section != nullptr);
-    CHECK_THAT(schema["properties"]["institution"]["properties"]["type"]["description"].get<std::string>(),
+    CHECK_THAT(schema["$defs"]["questions"]["institution.type"]["description"].get<std::string>(),
                Catch::Contains("Anexo: 3.1.3 " + section->title.es));
 }
 

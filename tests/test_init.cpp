@@ -145,19 +145,20 @@ TEST_CASE("tne init writes every question of the rubric set, commented with its 
         CHECK(comments.size() == rubric.questions.size());
         for (const auto& q : rubric.questions) {
             INFO(code << " " << q.path);
-            REQUIRE(comments.count(q.path) == 1);
-            const std::string& comment = comments[q.path];
+            REQUIRE(comments.count(q.written_path(lang)) == 1);  // the keys of the template's language
+            const std::string& comment = comments[q.written_path(lang)];
             CHECK_THAT(comment, Catch::Contains(q.text.in(lang)));
             CHECK_THAT(comment, Catch::Contains(q.help.in(lang)));
             CHECK_THAT(comment, Catch::Contains(allowed_answers(q).in(lang)));
             for (const auto& section : question_annex(rubric, q)) CHECK_THAT(comment, Catch::Contains(section));
         }
         // Every scored question names the Annex section of its criterion.
-        CHECK_THAT(comments["funding.dedicated_budget"],
+        CHECK_THAT(comments[lang == Lang::es ? "financiamiento.presupuesto_propio" : "funding.dedicated_budget"],
                    Catch::Contains(lang == Lang::es ? "Anexo: 4.1.5." : "Annex: 4.1.5."));
         // All unanswered: the template is a profile with only unknown answers, but for the required ones.
         YAML::Node root = YAML::Load(run.out);
-        for (const auto& q : rubric.questions) CHECK(root[q.block][q.key].IsNull());
+        for (const auto& q : rubric.questions)
+            CHECK(root[rubric.written_block(q.block, lang)][q.written_key(lang)].IsNull());
     }
 }
 
@@ -371,12 +372,12 @@ TEST_CASE("the questionnaire asks again with the reason, skips, goes back, and k
     CHECK_THAT(script.out, Catch::Contains("Esta pregunta es obligatoria: no se puede omitir ni dejar como "
                                            "desconocida."));
     CHECK_THAT(script.out, Catch::Contains("No hay opción 9"));
-    CHECK_THAT(script.out, Catch::Contains("institution.students: \"-5\" no es válido"));
+    CHECK_THAT(script.out, Catch::Contains("institución.estudiantes: \"-5\" no es válido"));
     CHECK_THAT(script.out, Catch::Contains("Respuesta actual: Universidad privada. Enter la conserva."));
     CHECK_THAT(script.out, Catch::Contains("\"Mejorar la empleabilidad de los egresados\" aparece dos veces"));
     REQUIRE(number_of("funding.dedicated_budget") == 9);  // after the institution's 7 and funding.sufficiency
     CHECK_THAT(script.out,
-               Catch::Contains(fmt::format("Pregunta 9 de {} · funding.dedicated_budget", total_questions())));
+               Catch::Contains(fmt::format("Pregunta 9 de {} · financiamiento.presupuesto_propio", total_questions())));
     CHECK_THAT(script.out, Catch::Contains("── Financiamiento (parte 2 de 11)"));
     // The type was asked twice (the second time after "atrás"), the students three times.
     size_t asked_type = 0;
@@ -477,7 +478,8 @@ TEST_CASE("\"?\", \"ayuda\" or \"help\" shows the question's help and asks it ag
         CHECK(profile.text("institution.type") == "private_university");
         CHECK(profile.answers.size() == 2);
         const std::string& out = script.out;
-        CHECK(says(out, "Ayuda · pregunta 1 · institution.name\n  Nombre de la institución\n  " + name.help.es + "\n"));
+        CHECK(
+            says(out, "Ayuda · pregunta 1 · institución.nombre\n  Nombre de la institución\n  " + name.help.es + "\n"));
         CHECK(says(out, "Respuestas: un texto, tal como debe aparecer en el informe."));
         // The commands; a required question cannot be left unknown.
         CHECK_THAT(script.out, Catch::Contains("    omitir, no sé     no en esta pregunta: es obligatoria\n"));
@@ -596,7 +598,7 @@ TEST_CASE("the review lists every answer by its label, marks the unknown ones, a
                "vuelve a la última pregunta."));
     CHECK_THAT(script.out, Catch::Contains("  ! Pulse Enter (o escriba \"sí\") para guardar"));
     // The question changed from the review is asked with its current answer; the last one twice.
-    CHECK_THAT(script.out, Catch::Contains(fmt::format("Pregunta {} de {} · institution.type", type, last)));
+    CHECK_THAT(script.out, Catch::Contains(fmt::format("Pregunta {} de {} · institución.tipo", type, last)));
     CHECK_THAT(script.out, Catch::Contains("Respuesta actual: Universidad pública. Enter la conserva."));
     size_t asked_last = 0;
     const std::string last_question = fmt::format("Pregunta {} de {}", last, last);
@@ -661,6 +663,12 @@ TEST_CASE("piped answers: the questionnaire writes the profile, which tne assess
     CHECK_THAT(run.out, Catch::Contains("Para evaluarlo después: tne evaluar " + profile.string()));
     Profile written = load_profile_file(profile.string(), default_rubrics());
     CHECK(known_answers(written) == known_answers(original));
+    // Written in Spanish ids: blocks, keys and values.
+    std::string text = read_file(profile);
+    CHECK_THAT(text, Catch::Contains("\nfinanciamiento:\n"));
+    CHECK_THAT(text, Catch::Contains("\n  presupuesto_propio: parcial\n"));
+    CHECK(text.find("\nfunding:") == std::string::npos);
+    CHECK(text.find("dedicated_budget") == std::string::npos);
     CHECK(run_tne({"assess", profile.string(), "--lang", "es"}).exit_code == 0);
     // Piped answers are echoed, so the transcript reads as a conversation.
     CHECK_THAT(run.out, Catch::Contains("> Universidad Autónoma del Pacífico\n"));
@@ -796,7 +804,7 @@ TEST_CASE(
         first.expect("> ");
         if (i == 0) {  // help, and the same question again
             first.type("?");
-            first.expect("Ayuda · pregunta 1 · institution.name");
+            first.expect("Ayuda · pregunta 1 · institución.nombre");
             first.expect("omitir, no sé");
             first.expect("Pregunta 1: Nombre de la institución");
             first.expect("> ");

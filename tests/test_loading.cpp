@@ -1007,7 +1007,7 @@ TEST_CASE("every label of the default rubric set names its own value and no othe
 TEST_CASE("a label two values answer to names neither", "[loading][labels]") {
     tne::Question question;
     question.path = "x.y";
-    question.values = {{"a", {"Same", "Uno"}}, {"b", {"same", "Dos"}}};
+    question.values = {{"a", "", {"Same", "Uno"}}, {"b", "", {"same", "Dos"}}};
     CHECK(question.find_value_written("a")->id == "a");
     CHECK(question.find_value_written("dos")->id == "b");
     CHECK(question.find_value_written("SAME") == nullptr);

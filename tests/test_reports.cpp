@@ -34,7 +34,7 @@ std::string xml_error(const std::string& text) {
 fs::path profile_named(const TempDir& dir, const std::string& name) {
     fs::path profile = dir.path() / "named.yaml";
     fs::copy_file(source_dir() / "examples" / "universidad_estatal_es.yaml", profile);
-    replace_once(profile, "name: Universidad Autónoma del Pacífico", "name: '" + name + "'");
+    replace_once(profile, "nombre: Universidad Autónoma del Pacífico", "nombre: '" + name + "'");
     return profile;
 }
 

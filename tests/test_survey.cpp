@@ -403,7 +403,7 @@ TEST_CASE("a label that translates to a value the question does not have is an e
         "    labels: {Pública: public, Privada: private_university}\n"
         "  funding.co_funding:\n"
         "    column: C\n"
-        "    labels: {En parte: parcial}\n"
+        "    labels: {En parte: parciall}\n"
         "  language.faculty_b2_percent:\n"
         "    column: P\n"
         "    labels: {Casi todos: 120, Muchos: \"60 %\"}\n"
@@ -423,9 +423,10 @@ TEST_CASE("a label that translates to a value the question does not have is an e
     CHECK(problems[1].pos.line == 8);
     CHECK(problems[1].pos.column == 24);
     CHECK(problems[1].message.en ==
-          "funding.co_funding: the label \"En parte\" translates to \"parcial\"; did you mean \"partial\"?");
+          "funding.co_funding: the label \"En parte\" translates to \"parciall\"; did you mean \"parcial\"?");
     CHECK(problems[1].message.es ==
-          "funding.co_funding: la etiqueta \"En parte\" se traduce como \"parcial\"; ¿quiso decir \"partial\"?");
+          "financiamiento.cofinanciamiento: la etiqueta \"En parte\" se traduce como \"parciall\"; ¿quiso decir "
+          "\"parcial\"?");
     CHECK(problems[2].pos.line == 11);
     CHECK(problems[2].message.en ==
           "language.faculty_b2_percent: the label \"Casi todos\" translates to \"120\"; expected a number in 0 .. 100");
@@ -438,13 +439,13 @@ TEST_CASE("a label that translates to a value the question does not have is an e
 }
 
 TEST_CASE("a label for every column must mean something to a mapped question", "[survey][map]") {
-    const std::string yaml = "labels:\n  Sí: si\n  No: no\n" + kMap.substr(kMap.find("fields:"));
+    const std::string yaml = "labels:\n  Sí: yess\n  No: no\n" + kMap.substr(kMap.find("fields:"));
     auto problems = map_problems(yaml);
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].pos.line == 2);
     CHECK(problems[0].pos.column == 8);  // in bytes: "Sí" is three
     CHECK(problems[0].message.en ==
-          "the label \"Sí\" translates to \"si\", which no question of the map accepts; did you mean \"no\"?");
+          "the label \"Sí\" translates to \"yess\", which no question of the map accepts; did you mean \"yes\"?");
 }
 
 TEST_CASE("two labels that differ only in case or spaces are an error", "[survey][map]") {
@@ -464,7 +465,7 @@ TEST_CASE("the map must name the columns of the required questions", "[survey][m
     CHECK(problems[0].pos.line == 3);  // the fields map
     CHECK(problems[0].pos.column == 3);
     CHECK(problems[0].message.en == "the map must name the column of institution.type, a required question");
-    CHECK(problems[0].message.es == "el mapa debe indicar la columna de institution.type, una pregunta obligatoria");
+    CHECK(problems[0].message.es == "el mapa debe indicar la columna de institución.tipo, una pregunta obligatoria");
 
     auto none = map_problems("delimiter: \",\"\n");
     REQUIRE(none.size() == 2);
@@ -539,7 +540,7 @@ TEST_CASE("a column the map names must be in the header", "[survey][bind]") {
         CHECK(first.message.en ==
               "the map's column \"Áreas\" (for institution.fields) is not in the header; did you mean \"Areas\"?");
         CHECK(first.message.es ==
-              "la columna \"Áreas\" del mapa (para institution.fields) no está en el encabezado; ¿quiso decir "
+              "la columna \"Áreas\" del mapa (para institución.áreas) no está en el encabezado; ¿quiso decir "
               "\"Areas\"?");
         CHECK(e.diagnostics()[1].message.en ==
               "the map's column \"Convenios\" (for partnerships.active_agreements) is not in the header");
@@ -746,7 +747,7 @@ TEST_CASE("a missing required answer is reported at its cell", "[survey][row]") 
     CHECK(problems[0].pos.str() == "r.csv:3:1");
     CHECK(problems[0].message.en == "column \"Nombre\": \"  \" gives no answer, but institution.name is required");
     CHECK(problems[0].message.es ==
-          "columna \"Nombre\": \"  \" no da una respuesta, pero institution.name es obligatoria");
+          "columna \"Nombre\": \"  \" no da una respuesta, pero institución.nombre es obligatoria");
 
     auto both = row_problems("No sé,,,,,,\n");
     REQUIRE(both.size() == 2);

@@ -13,7 +13,7 @@
 namespace tne {
 
 struct ProfileYamlOptions {
-    Lang lang = Lang::en;  // of the comments; keys and values are the rubric set's ids
+    Lang lang = Lang::en;  // of the comments, keys and value ids (the Spanish ids where the set has them)
     std::string schema;    // the `# yaml-language-server: $schema=` line's target; empty: no such line
     // Only the questions the profile has an entry for (known or unknown), with a note on resuming:
     // the `.partial` file of an interrupted questionnaire, where an absent question is one not asked.

@@ -19,7 +19,11 @@ enum class QuestionType { text, choice, list, yes_partial_no, percent, count };
 
 struct Choice {
     std::string id;
+    std::string id_es;  // the id a Spanish profile writes; empty: the English id serves in Spanish too
     LocalText label;
+
+    // The id a profile in `lang` writes.
+    const std::string& written_id(Lang lang) const { return lang == Lang::es && !id_es.empty() ? id_es : id; }
 
     bool operator==(const Choice&) const = default;
 };
@@ -28,7 +32,10 @@ struct Choice {
 struct Question {
     std::string block;  // "institution" or a dimension id: the profile's top-level key
     std::string key;
-    std::string path;  // block + "." + key
+    std::string path;      // block + "." + key
+    std::string block_es;  // the block's key in a Spanish profile (its id_es, else its id)
+    std::string key_es;    // the key in a Spanish profile; empty: the English key serves in Spanish too
+    std::string path_es;   // block_es + "." + the Spanish key (key_es, else key)
     QuestionType type = QuestionType::text;
     bool required = false;
     std::vector<Choice> values;  // choice, list and yes_partial_no
@@ -39,9 +46,17 @@ struct Question {
     LocalText label;  // short name for reports: the scoring criterion's name, else the text
     SourcePos pos;
 
+    // The key and the path a profile, a message or a report in `lang` names the question by.
+    const std::string& written_key(Lang lang) const { return lang == Lang::es && !key_es.empty() ? key_es : key; }
+    // (A question built in code, without path_es, is named by its path in both.)
+    const std::string& written_path(Lang lang) const { return lang == Lang::es && !path_es.empty() ? path_es : path; }
+    LocalText paths() const { return {path, written_path(Lang::es)}; }  // both, for a message in either language
+    // The id a profile in `lang` writes for the value `id` (id itself when it names no value).
+    const std::string& written_value(const std::string& id, Lang lang) const;
+
     const Choice* find_value(const std::string& id) const;
-    // The value `written` names: its id, else the one value whose id or label in either language
-    // has the same typed_key ("Sí", "parcial", "Pública"); none when none does, or more than one.
+    // The value `written` names: its id, else the one value whose id, Spanish id or label in either
+    // language has the same typed_key ("Sí", "parcial", "Pública"); none when none does, or more than one.
     const Choice* find_value_written(std::string_view written) const;
 
     bool operator==(const Question&) const = default;
@@ -110,6 +125,7 @@ struct Criterion {
 
 struct Dimension {
     std::string id;
+    std::string id_es;  // its block's key in a Spanish profile; empty: the English id
     LocalText name;
     LocalText description;
     double weight = 0;
@@ -246,9 +262,10 @@ struct RubricSet {
     std::string id;
     int version = 0;
     LocalText name;
-    std::string source;               // where it was read from, for messages
-    std::vector<std::string> blocks;  // the profile's top-level keys, in order
-    std::vector<Question> questions;  // in profile order
+    std::string source;                  // where it was read from, for messages
+    std::vector<std::string> blocks;     // the profile's top-level keys, in order
+    std::vector<std::string> blocks_es;  // the same in a Spanish profile (an id_es, else the id)
+    std::vector<Question> questions;     // in profile order
     std::vector<Dimension> dimensions;
     std::vector<Model> models;
     std::vector<Level> levels;  // ascending by `from`
@@ -259,6 +276,16 @@ struct RubricSet {
     std::vector<std::string> test_files;       // the set's own test cases, relative to its root
 
     const Question* find_question(const std::string& path) const;
+    // The question a person named by its path in either language: the English path as it is, or the
+    // Spanish one as typed (typed_key folds accents and case): "financiamiento.presupuesto_propio".
+    const Question* find_question_written(std::string_view path) const;
+    // The block a person named by its key in either language (as find_question_written); its English
+    // id, or none.
+    const std::string* find_block_written(std::string_view key) const;
+    // The question of `block` (its English id) a person named by `key` in either language.
+    const Question* find_question_written(const std::string& block, std::string_view key) const;
+    // The key a profile in `lang` writes for `block`.
+    const std::string& written_block(const std::string& block, Lang lang) const;
     const Dimension* find_dimension(const std::string& id) const;
     const Model* find_model(const std::string& id) const;
     // The model `written` names: its id, else the one model whose id or name in either language has

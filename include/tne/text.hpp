@@ -30,6 +30,14 @@ struct Message {
 LocalText format_message(const Message& message, const std::string& a = {}, const std::string& b = {},
                          const std::string& c = {}, const std::string& d = {});
 
+// The same with arguments that differ by language: each language's text takes its own of each
+// argument (a question's path is "funding.co_funding" in English, "financiamiento.cofinanciamiento"
+// in Spanish).
+LocalText format_localized(const Message& message, const LocalText& a, const LocalText& b = {}, const LocalText& c = {},
+                           const LocalText& d = {});
+// A text the same in both languages, as an argument of format_localized.
+inline LocalText same_text(const std::string& text) { return {text, text}; }
+
 // Builds a LocalText by running the same composition once per language.
 template <class Compose>
 LocalText localize(Compose compose) {

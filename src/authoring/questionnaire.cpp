@@ -322,7 +322,7 @@ private:
     void show(const Question& question) {
         io_.write("\n");
         io_.write(lang_ == Lang::es ? fmt::format("Pregunta {} de {} · {}\n", number_of(question),
-                                                  rubric_.questions.size(), question.path)
+                                                  rubric_.questions.size(), question.written_path(Lang::es))
                                     : fmt::format("Question {} of {} · {}\n", number_of(question),
                                                   rubric_.questions.size(), question.path));
         std::string text = question.text.in(lang_);
@@ -373,8 +373,9 @@ private:
     // titles, and the commands; then the question is asked again.
     void show_help(const Question& question) {
         io_.write("\n");
-        paragraph(lang_ == Lang::es ? fmt::format("Ayuda · pregunta {} · {}", number_of(question), question.path)
-                                    : fmt::format("Help · question {} · {}", number_of(question), question.path));
+        paragraph(lang_ == Lang::es
+                      ? fmt::format("Ayuda · pregunta {} · {}", number_of(question), question.written_path(Lang::es))
+                      : fmt::format("Help · question {} · {}", number_of(question), question.path));
         paragraph(question.text.in(lang_), "  ");
         if (!question.help.in(lang_).empty()) paragraph(question.help.in(lang_), "  ");
         io_.write("\n");
@@ -536,7 +537,8 @@ private:
             std::string shown = !answer            ? say("(not answered)", "(sin respuesta)")
                                 : !answer->known() ? say("(unknown)", "(desconocida)")
                                                    : shown_value(question, answer->value, lang_);
-            std::string label = question.label.in(lang_).empty() ? question.path : question.label.in(lang_);
+            std::string label =
+                question.label.in(lang_).empty() ? question.written_path(lang_) : question.label.in(lang_);
             std::string out;
             append_wrapped(out, fmt::format("{} → {}", label, shown), kWidth,
                            fmt::format("{:>4}. ", number_of(question)), "      ");

@@ -73,6 +73,20 @@ std::optional<CheckRule> describe(Problem p) {
                              {"Rename one of the two; models, tests and reports refer to items by id.",
                               "Cambie el nombre de uno de los dos; modelos, pruebas e informes se refieren a los "
                               "elementos por su id."}};
+        case Problem::spanish_id:
+            return CheckRule{
+                p,
+                rule_id(p),
+                S::error,
+                {"Spanish ids are ids, and written unlike the other ids of their block or question",
+                 "Los ids en español son ids y se escriben distinto de los demás ids de su bloque o pregunta"},
+                {"Write `id_es` or `key_es` in lower case, words joined by '_', accents kept (\"institución\"), and "
+                 "unlike every other id, English or Spanish, of the same block's questions or the same question's "
+                 "values once accents and case are ignored: a profile may use either.",
+                 "Escriba `id_es` o `key_es` en minúsculas, con las palabras unidas por '_' y los acentos "
+                 "(\"institución\"), y distinto de todo otro id, en inglés o en español, de las preguntas del mismo "
+                 "bloque o de los valores de la misma pregunta, sin contar acentos ni mayúsculas: un perfil puede usar "
+                 "cualquiera de los dos."}};
         case Problem::id_mismatch:
             return CheckRule{
                 p,

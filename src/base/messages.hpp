@@ -138,6 +138,10 @@ inline constexpr Message more_problems{
     "y {0} problemas más desde aquí, no mostrados: corrija primero los anteriores (¿es el archivo correcto?)"};
 inline constexpr Message block_not_map{"\"{0}\" must be a map of answers, not {1}",
                                        "\"{0}\" debe ser un mapa de respuestas, no {1}"};
+inline constexpr Message key_twice{
+    "\"{0}\" is {1} again, already written as \"{2}\" (the same key in English and in Spanish); write it once",
+    "\"{0}\" es otra vez {1}, ya escrito como \"{2}\" (la misma clave en inglés y en español); escríbalo una sola "
+    "vez"};
 inline constexpr Message missing_required{"{0} is required", "{0} es obligatorio"};
 inline constexpr Message invalid_answer{"{0}: {1} is not valid; expected {2}",
                                         "{0}: {1} no es válido; se esperaba {3}"};
@@ -190,6 +194,16 @@ inline constexpr Message values_not_allowed{"{0}: only choice and list questions
 inline constexpr Message count_needs_range{"{0}: a count question needs \"min\" and \"max\"",
                                            "{0}: una pregunta de conteo necesita \"min\" y \"max\""};
 inline constexpr Message range_reversed{"{0}: \"max\" is below \"min\"", "{0}: \"max\" es menor que \"min\""};
+inline constexpr Message spanish_id_invalid{
+    "the Spanish id \"{0}\" is not an id: lower-case letters (accents and ñ too), digits and '_', starting with a "
+    "letter",
+    "el id en español \"{0}\" no es un id: minúsculas (también con acento y ñ), dígitos y '_', empezando con una "
+    "letra"};
+inline constexpr Message spanish_id_clash{
+    "the Spanish id \"{0}\" of {1} is written like \"{3}\", which names {2} (names are compared without accents "
+    "and case); give one of them another",
+    "el id en español \"{0}\" de {1} se escribe como \"{3}\", que nombra {2} (los nombres se comparan sin "
+    "acentos ni mayúsculas); dé a uno de ellos otro"};
 inline constexpr Message duplicate_id{"\"{0}\" is defined twice", "\"{0}\" está definido dos veces"};
 inline constexpr Message dimension_id_mismatch{"the file's id is \"{0}\" but the rubric set lists it as \"{1}\"",
                                                "el id del archivo es \"{0}\" pero el conjunto lo nombra \"{1}\""};

@@ -59,6 +59,12 @@ LocalText format_message(const Message& message, const std::string& a, const std
     return {fmt::format(fmt::runtime(message.en), a, b, c, d), fmt::format(fmt::runtime(message.es), a, b, c, d)};
 }
 
+LocalText format_localized(const Message& message, const LocalText& a, const LocalText& b, const LocalText& c,
+                           const LocalText& d) {
+    return {fmt::format(fmt::runtime(message.en), a.en, b.en, c.en, d.en),
+            fmt::format(fmt::runtime(message.es), a.es, b.es, c.es, d.es)};
+}
+
 std::string typed_key(std::string_view text) {
     // The second byte of a two-byte UTF-8 letter U+00C0-U+00FF, small and capital, and its plain letter.
     static constexpr std::pair<unsigned char, char> accents[] = {
@@ -208,6 +214,8 @@ std::string_view rule_id(Problem problem) {
             return "schema";
         case Problem::duplicate_id:
             return "duplicate-id";
+        case Problem::spanish_id:
+            return "spanish-id";
         case Problem::id_mismatch:
             return "id-mismatch";
         case Problem::unknown_reference:

@@ -146,6 +146,23 @@ LocalText unknown_key_message(const std::string& key, const std::string& where,
     return format_message(msg::unknown_key, key, where, join(allowed));
 }
 
+LocalText unknown_written_key_message(const std::string& key, const LocalText& where,
+                                      const std::vector<std::string>& english,
+                                      const std::vector<std::string>& spanish) {
+    std::vector<std::string> both = english;
+    both.insert(both.end(), spanish.begin(), spanish.end());
+    std::vector<std::string> typed;
+    typed.reserve(both.size());
+    for (const auto& candidate : both) typed.push_back(typed_key(candidate));
+    std::string near = closest(typed_key(key), typed);
+    if (!near.empty()) {
+        const std::string& suggestion =
+            both[static_cast<size_t>(std::find(typed.begin(), typed.end(), near) - typed.begin())];
+        return format_localized(msg::unknown_key_did_you_mean, same_text(key), where, same_text(suggestion));
+    }
+    return format_localized(msg::unknown_key, same_text(key), where, {join(english), join(spanish)});
+}
+
 void for_each_entry(
     const YAML::Node& map, const std::string& file, std::vector<Diagnostic>& problems,
     const std::function<void(const std::string& key, const YAML::Node& value, const YAML::Node& at)>& visit,

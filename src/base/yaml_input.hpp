@@ -37,6 +37,11 @@ std::string closest(const std::string& word, const std::vector<std::string>& can
 LocalText unknown_key_message(const std::string& key, const std::string& where,
                               const std::vector<std::string>& allowed);
 
+// The same for a key a person may write in English or in Spanish: "did you mean" the closest key
+// of either language (compared as typed_key), else the keys allowed in the message's language.
+LocalText unknown_written_key_message(const std::string& key, const LocalText& where,
+                                      const std::vector<std::string>& english, const std::vector<std::string>& spanish);
+
 // One entry of a map: its key, its value, and the key's own node (where a message about the key
 // points). Carried along so that no caller searches the map for a key: that made a map of n
 // unknown keys cost n^2.

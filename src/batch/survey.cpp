@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <map>
 #include <set>
 #include <string_view>
 #include <tuple>
@@ -291,9 +292,10 @@ std::string quoted_list(const std::vector<std::string>& items) {
     return text;
 }
 
-std::string join_ids(const Question& q) {
+// The question's value ids as a profile in `lang` writes them.
+std::string join_ids(const Question& q, Lang lang = Lang::en) {
     std::string text;
-    for (const auto& value : q.values) text += (text.empty() ? "" : ", ") + value.id;
+    for (const auto& value : q.values) text += (text.empty() ? "" : ", ") + value.written_id(lang);
     return text;
 }
 
@@ -301,6 +303,22 @@ std::vector<std::string> value_ids(const Question& q) {
     std::vector<std::string> ids;
     for (const auto& value : q.values) ids.push_back(value.id);
     return ids;
+}
+
+// The ids in English, then those in Spanish: what a map's label may stand for.
+std::vector<std::string> value_ids_in_both(const Question& q) {
+    std::vector<std::string> ids = value_ids(q);
+    for (const auto& value : q.values)
+        if (!value.id_es.empty()) ids.push_back(value.id_es);
+    return ids;
+}
+
+// Whether `value` is a value's id, in English or in Spanish as typed: a map may name values either way.
+bool names_value(const Question& q, const std::string& value) {
+    if (q.find_value(value)) return true;
+    const std::string typed = typed_key(value);
+    return std::any_of(q.values.begin(), q.values.end(),
+                       [&](const Choice& choice) { return !choice.id_es.empty() && typed_key(choice.id_es) == typed; });
 }
 
 bool is_number_question(const Question& q) { return q.type == QuestionType::percent || q.type == QuestionType::count; }
@@ -313,7 +331,7 @@ bool accepts(const Question& q, const std::string& value) {
         case QuestionType::choice:
         case QuestionType::yes_partial_no:
         case QuestionType::list:
-            return q.find_value(value) != nullptr;
+            return names_value(q, value);
         case QuestionType::percent:
         case QuestionType::count: {
             auto text = number_text(value, q.type == QuestionType::percent);
@@ -372,7 +390,7 @@ public:
             bool mapped = std::any_of(map.fields.begin(), map.fields.end(),
                                       [&](const SurveyField& field) { return field.path == question.path; });
             if (question.required && !mapped && !suggested_paths_.count(question.path))
-                problems_.push_back({fields, format_message(kRequiredNotMapped, question.path), {}});
+                problems_.push_back({fields, format_localized(kRequiredNotMapped, question.paths()), {}});
         }
         check_global_labels(map);
         std::stable_sort(problems_.begin(), problems_.end(), [](const Diagnostic& x, const Diagnostic& y) {
@@ -448,7 +466,7 @@ private:
                 out.unknown->push_back(label);
             } else if (target.IsSequence()) {  // several values at once, or none: "Ninguna": []
                 if (question && question->type != QuestionType::list) {
-                    problem(target, format_message(kLabelListForSingle, question->path, label));
+                    problem(target, format_localized(kLabelListForSingle, question->paths(), same_text(label)));
                     continue;
                 }
                 std::vector<std::string> values;
@@ -478,15 +496,19 @@ private:
         if (accepts(q, value)) return true;
         std::string range = fmt::format("{} .. {}", q.min, q.max);
         if (q.type == QuestionType::percent) {
-            problem(at, format_message(kLabelNotPercent, q.path, label, value, range));
+            problem(at, format_localized(kLabelNotPercent, q.paths(), same_text(label), same_text(value),
+                                         same_text(range)));
         } else if (q.type == QuestionType::count) {
-            problem(at, format_message(kLabelNotCount, q.path, label, value, range));
+            problem(at,
+                    format_localized(kLabelNotCount, q.paths(), same_text(label), same_text(value), same_text(range)));
         } else {
-            std::string near = yaml_input::closest(value, value_ids(q));
+            std::string near = yaml_input::closest(value, value_ids_in_both(q));
             if (!near.empty())
-                problem(at, format_message(kLabelNotValueDidYouMean, q.path, label, value, near));
+                problem(at, format_localized(kLabelNotValueDidYouMean, q.paths(), same_text(label), same_text(value),
+                                             same_text(near)));
             else
-                problem(at, format_message(kLabelNotValue, q.path, label, value, join_ids(q)));
+                problem(at, format_localized(kLabelNotValue, q.paths(), same_text(label), same_text(value),
+                                             {join_ids(q), join_ids(q, Lang::es)}));
         }
         return false;
     }
@@ -496,19 +518,32 @@ private:
             problem(node, format_message(msg::expected_map_for, "fields", describe(node)));
             return;
         }
+        // A question is named by its path in English or in Spanish; the map keeps the English one.
         std::vector<std::string> paths;
-        for (const auto& question : rubric_.questions) paths.push_back(question.path);
+        for (const auto& question : rubric_.questions) {
+            paths.push_back(question.path);
+            if (question.written_path(Lang::es) != question.path) paths.push_back(question.written_path(Lang::es));
+        }
+        std::map<const Question*, std::string> named;  // the path each question was mapped by
         for (const auto& [path, value, at] : yaml_input::map_entries(node, file_, problems_)) {
-            const Question* question = rubric_.find_question(path);
+            const Question* question = rubric_.find_question_written(path);
             if (!question) {
                 std::string near = yaml_input::closest(path, paths);
                 problem(at, near.empty() ? format_message(msg::unknown_question, path)
                                          : format_message(msg::unknown_question_did_you_mean, path, near));
-                if (!near.empty()) suggested_paths_.insert(near);  // a likely typo: not also "not mapped"
+                // A likely typo: not also "not mapped".
+                if (const Question* meant = near.empty() ? nullptr : rubric_.find_question_written(near))
+                    suggested_paths_.insert(meant->path);
+                continue;
+            }
+            auto [earlier, first] = named.emplace(question, path);
+            if (!first) {
+                problem(at, format_localized(msg::key_twice, same_text(path), question->paths(),
+                                             same_text(earlier->second)));
                 continue;
             }
             SurveyField field;
-            field.path = path;
+            field.path = question->path;
             field.pos = yaml_input::pos_of(at, file_);
             // YAML::Node's assignment writes through to the document: hold the column node in an optional.
             std::optional<YAML::Node> column;
@@ -550,7 +585,7 @@ private:
             const Question* q = rubric_.find_question(field.path);
             if (q->type == QuestionType::text) continue;
             questions.push_back(q);
-            for (const auto& id : value_ids(*q))
+            for (const auto& id : value_ids_in_both(*q))
                 if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
         }
         for (const auto& target : global_targets_) {
@@ -904,9 +939,12 @@ BoundSurvey bind_survey(const SurveyMap& map, const RubricSet& rubric, const Csv
         if (first == survey.header.end()) {
             std::string near = closest_label(field.column, survey.header);
             SourcePos at{file, header.line, 1};
+            const Question* question = rubric.find_question(field.path);
+            LocalText path = question ? question->paths() : same_text(field.path);
             problems.push_back({at,
-                                near.empty() ? format_message(kMissingColumn, field.column, field.path)
-                                             : format_message(kMissingColumnDidYouMean, field.column, field.path, near),
+                                near.empty() ? format_localized(kMissingColumn, same_text(field.column), path)
+                                             : format_localized(kMissingColumnDidYouMean, same_text(field.column), path,
+                                                                same_text(near)),
                                 {}});
             survey.column_of_field.push_back(-1);
             continue;
@@ -1046,8 +1084,8 @@ Profile survey_row_profile(const BoundSurvey& survey, const CsvRow& row) {
         if (!field) {  // not expected: the map names the column of every required question
             problems.push_back({row_pos,
                                 format_message(kRowProblem, std::to_string(row.number), {},
-                                               format_message(msg::missing_required, question.path).en,
-                                               format_message(msg::missing_required, question.path).es),
+                                               format_localized(msg::missing_required, question.paths()).en,
+                                               format_localized(msg::missing_required, question.paths()).es),
                                 {}});
             continue;
         }
@@ -1055,7 +1093,8 @@ Profile survey_row_profile(const BoundSurvey& survey, const CsvRow& row) {
         reported[*field] = true;
         const CsvCell& cell = cell_of(*field);
         problems.push_back({cell_pos(survey, cell),
-                            format_message(kCellRequired, map.fields[*field].column, shown(cell.text), question.path),
+                            format_localized(kCellRequired, same_text(map.fields[*field].column),
+                                             same_text(shown(cell.text)), question.paths()),
                             {}});
     }
     if (!problems.empty()) {

@@ -125,8 +125,8 @@ public:
                 // hundreds of times that in memory. No institution's name comes near the limit.
                 size_t width = display_width(raw.text);
                 if (width > kMaxTextCharacters) {
-                    problem(raw, format_message(msg::text_too_long, q_.path, std::to_string(width),
-                                                std::to_string(kMaxTextCharacters)));
+                    problem(raw, format_localized(msg::text_too_long, q_.paths(), same_text(std::to_string(width)),
+                                                  same_text(std::to_string(kMaxTextCharacters))));
                     return std::nullopt;
                 }
                 return Value{std::move(raw.text)};
@@ -147,8 +147,10 @@ public:
                         item.kind == RawAnswer::Kind::scalar ? q_.find_value_written(item.text) : nullptr;
                     if (!choice) return invalid_value(item);
                     if (std::find(items.begin(), items.end(), choice->id) != items.end()) {
-                        problem(item, format_message(msg::duplicate_item, choice->id, q_.path), Problem::duplicate_item,
-                                choice->id);
+                        problem(item,
+                                format_localized(msg::duplicate_item, {choice->id, choice->written_id(Lang::es)},
+                                                 q_.paths()),
+                                Problem::duplicate_item, choice->id);
                         return std::nullopt;
                     }
                     items.push_back(choice->id);
@@ -180,16 +182,19 @@ private:
 
     std::optional<Value> invalid(const RawAnswer& raw, const Message& expected, const std::string& detail = {}) {
         LocalText what = format_message(expected, detail);
-        problem(raw, format_message(msg::invalid_answer, q_.path, describe(raw), what.en, what.es));
+        problem(raw, format_localized(msg::invalid_answer, q_.paths(), same_text(describe(raw)), same_text(what.en),
+                                      same_text(what.es)));
         return std::nullopt;
     }
 
     // The names of the values a person may write, by language: in English the ids, in Spanish the
-    // Spanish labels. Both are accepted, and a Spanish-speaking officer should not meet an English id.
+    // Spanish ids (the Spanish labels for a value without one). All are accepted, and a
+    // Spanish-speaking officer should not meet an English id.
     std::vector<std::string> value_names(Lang lang) const {
         std::vector<std::string> names;
         for (const auto& value : q_.values)
-            names.push_back(lang == Lang::en || value.label.es.empty() ? value.id : value.label.es);
+            names.push_back(lang == Lang::en || !value.id_es.empty() || value.label.es.empty() ? value.written_id(lang)
+                                                                                               : value.label.es);
         return names;
     }
 
@@ -202,7 +207,7 @@ private:
     std::optional<Value> invalid_list(const RawAnswer& raw) {
         auto in = [&](Lang lang) {
             LocalText what = format_message(msg::expected_list_of, joined(value_names(lang)));
-            return format_message(msg::invalid_answer, q_.path, describe(raw), what.en, what.es).in(lang);
+            return format_message(msg::invalid_answer, q_.written_path(lang), describe(raw), what.en, what.es).in(lang);
         };
         problem(raw, localize(in));
         return std::nullopt;
@@ -212,18 +217,20 @@ private:
     // (named in the message's language either way).
     std::optional<Value> invalid_value(const RawAnswer& bad) {
         const std::vector<std::string> ids = value_names(Lang::en);
+        const std::vector<std::string> ids_es = value_names(Lang::es);
         auto in = [&](Lang lang) {
             const std::vector<std::string> names = value_names(lang);
+            const std::string& path = q_.written_path(lang);
             if (bad.kind == RawAnswer::Kind::scalar) {
-                for (const auto* candidates : {&names, &ids}) {
+                for (const auto* candidates : {&names, &ids, &ids_es}) {
                     std::string near = yaml_input::closest(bad.text, *candidates);
                     if (near.empty()) continue;
                     size_t at = static_cast<size_t>(std::find(candidates->begin(), candidates->end(), near) -
                                                     candidates->begin());
-                    return format_message(msg::invalid_value_did_you_mean, q_.path, describe(bad), names[at]).in(lang);
+                    return format_message(msg::invalid_value_did_you_mean, path, describe(bad), names[at]).in(lang);
                 }
             }
-            return format_message(msg::invalid_value, q_.path, describe(bad), joined(names)).in(lang);
+            return format_message(msg::invalid_value, path, describe(bad), joined(names)).in(lang);
         };
         problem(bad, localize(in));
         return std::nullopt;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <map>
 #include <set>
 #include <string_view>
 #include <tuple>
@@ -20,6 +21,24 @@ namespace tne {
 namespace {
 
 using yaml_input::describe;
+
+// A key of an answer's map or of its evidence, which a profile writes in English or in Spanish.
+struct StructuralKey {
+    const char* en;
+    const char* es;
+
+    bool named_by(const std::string& key) const {
+        return key == en || key == es || typed_key(key) == typed_key(es);  // folded only when needed
+    }
+    LocalText text() const { return {en, es}; }
+};
+constexpr StructuralKey kValue{"value", "valor"};
+constexpr StructuralKey kEvidence{"evidence", "evidencia"};
+constexpr StructuralKey kSource{"source", "fuente"};
+constexpr StructuralKey kDate{"date", "fecha"};
+constexpr StructuralKey kOwner{"owner", "responsable"};
+
+const LocalText kProfileWhere{"profile", "el perfil"};
 
 class ProfileReader {
 public:
@@ -39,11 +58,20 @@ public:
         }
         yaml_input::for_each_entry(
             root, source_, problems_,
-            [&](const std::string& block, const YAML::Node& node, const YAML::Node& at) {
-                if (std::find(rubric_.blocks.begin(), rubric_.blocks.end(), block) == rubric_.blocks.end())
-                    problem(at, yaml_input::unknown_key_message(block, "profile", rubric_.blocks));
-                else
-                    read_block(block, node, profile);
+            [&](const std::string& written, const YAML::Node& node, const YAML::Node& at) {
+                const std::string* block = rubric_.find_block_written(written);
+                if (!block) {
+                    problem(at, yaml_input::unknown_written_key_message(written, kProfileWhere, rubric_.blocks,
+                                                                        rubric_.blocks_es));
+                    return;
+                }
+                auto [earlier, first] = blocks_written_.emplace(*block, written);
+                if (!first) {
+                    problem(at, format_localized(msg::key_twice, same_text(written), block_names(*block),
+                                                 same_text(earlier->second)));
+                    return;
+                }
+                read_block(*block, written, node, profile);
             },
             &msg::duplicate_block);
         // Questions are stored in rubric order, so their addresses order them; a profile mostly
@@ -57,8 +85,9 @@ public:
             const Answer* answer = profile.find(question);
             bool reported = invalid_paths_.count(question.path) > 0;
             if (!reported && (!answer || !answer->known())) {
-                YAML::Node where = root[question.block] ? root[question.block] : root;
-                problem(where, format_message(msg::missing_required, question.path), Problem::missing_answer,
+                auto written = blocks_written_.find(question.block);
+                YAML::Node where = written != blocks_written_.end() ? root[written->second] : root;
+                problem(where, format_localized(msg::missing_required, question.paths()), Problem::missing_answer,
                         question.path);
             }
         }
@@ -99,7 +128,11 @@ private:
         return colon;
     }
 
-    void read_block(const std::string& block, const YAML::Node& node, Profile& profile) {
+    // A block's name in messages: its key in each language.
+    LocalText block_names(const std::string& block) const { return {block, rubric_.written_block(block, Lang::es)}; }
+
+    // `block` is the block's English id, `written` its key as the profile writes it.
+    void read_block(const std::string& block, const std::string& written, const YAML::Node& node, Profile& profile) {
         if (node.IsNull()) return;  // an empty block: everything in it is unknown
         if (!node.IsMap()) {
             if (auto colon = missing_space(node)) {  // `co_funding:yes`, alone in its block, is a text to YAML
@@ -110,21 +143,43 @@ private:
                 problems_.push_back({at, format_message(msg::yaml_syntax, {}, {}, fix.en, fix.es)});
                 return;
             }
-            problem(node, format_message(msg::block_not_map, block, describe(node)));
+            problem(node, format_message(msg::block_not_map, written, describe(node)));
             return;
         }
-        yaml_input::for_each_entry(node, source_, problems_,
-                                   [&](const std::string& key, const YAML::Node& value, const YAML::Node& at) {
-                                       const Question* question = find_question(block, key);
-                                       if (!question) {
-                                           std::vector<std::string> keys;
-                                           for (const auto& q : rubric_.questions)
-                                               if (q.block == block) keys.push_back(q.key);
-                                           problem(at, yaml_input::unknown_key_message(key, block, keys));
-                                           return;
-                                       }
-                                       read_entry(*question, value, profile);
-                                   });
+        std::map<const Question*, std::string> answered;  // the key each question was answered by
+        yaml_input::for_each_entry(
+            node, source_, problems_, [&](const std::string& key, const YAML::Node& value, const YAML::Node& at) {
+                const Question* question = find_question(block, key);
+                if (!question) question = rubric_.find_question_written(block, key);
+                if (!question) {
+                    std::vector<std::string> keys, keys_es;
+                    for (const auto& q : rubric_.questions) {
+                        if (q.block != block) continue;
+                        keys.push_back(q.key);
+                        keys_es.push_back(q.written_key(Lang::es));
+                    }
+                    problem(at, yaml_input::unknown_written_key_message(key, block_names(block), keys, keys_es));
+                    return;
+                }
+                auto [earlier, first] = answered.emplace(question, key);
+                if (!first) {
+                    problem(at, format_localized(msg::key_twice, same_text(key), question->paths(),
+                                                 same_text(earlier->second)));
+                    return;
+                }
+                read_entry(*question, value, profile);
+            });
+    }
+
+    // Keeps `child` as the value of `key` (written as `written`), unless the map gave it already in
+    // the other language; then reports it at `at`.
+    void take(std::optional<std::pair<YAML::Node, std::string>>& into, const std::string& written,
+              const YAML::Node& child, const YAML::Node& at, const LocalText& what) {
+        if (into) {
+            problem(at, format_localized(msg::key_twice, same_text(written), what, same_text(into->second)));
+            return;
+        }
+        into.emplace(child, written);
     }
 
     // An answer is its bare value, or a map of the value and its evidence. No bare answer is a map,
@@ -134,27 +189,29 @@ private:
             keep(q, read_answer(q, node), profile);
             return;
         }
-        std::optional<YAML::Node> value;
-        std::optional<YAML::Node> evidence;
+        std::optional<std::pair<YAML::Node, std::string>> value;
+        std::optional<std::pair<YAML::Node, std::string>> evidence;
         bool unknown_keys = false;
+        const LocalText value_path{q.path + "." + kValue.en, q.written_path(Lang::es) + "." + kValue.es};
+        const LocalText evidence_path{q.path + "." + kEvidence.en, q.written_path(Lang::es) + "." + kEvidence.es};
         yaml_input::for_each_entry(node, source_, problems_,
                                    [&](const std::string& key, const YAML::Node& child, const YAML::Node& at) {
-                                       if (key == "value")
-                                           value.emplace(child);
-                                       else if (key == "evidence")
-                                           evidence.emplace(child);
+                                       if (kValue.named_by(key))
+                                           take(value, key, child, at, value_path);
+                                       else if (kEvidence.named_by(key))
+                                           take(evidence, key, child, at, evidence_path);
                                        else
-                                           unknown_keys = unknown_key(at, key, q.path, {"value", "evidence"});
+                                           unknown_keys = unknown_key(at, key, q.paths(), {kValue, kEvidence});
                                    });
         // A misspelt key is also a missing one; its message already names the right key.
-        if (!value && !unknown_keys) problem(node, format_message(msg::missing_key, "value", q.path));
-        if (!evidence && !unknown_keys) problem(node, format_message(msg::missing_key, "evidence", q.path));
-        std::optional<Answer> answer = value ? read_answer(q, *value) : std::nullopt;
+        if (!value && !unknown_keys) problem(node, format_localized(msg::missing_key, kValue.text(), q.paths()));
+        if (!evidence && !unknown_keys) problem(node, format_localized(msg::missing_key, kEvidence.text(), q.paths()));
+        std::optional<Answer> answer = value ? read_answer(q, value->first) : std::nullopt;
         if (answer && !answer->known()) {
-            problem(*value, format_message(msg::evidence_of_unknown, q.path));
+            problem(value->first, format_localized(msg::evidence_of_unknown, q.paths()));
             answer.reset();
         }
-        std::optional<Evidence> read = evidence ? read_evidence(q, *evidence) : std::nullopt;
+        std::optional<Evidence> read = evidence ? read_evidence(q, evidence->first) : std::nullopt;
         if (answer && read) profile.evidence.push_back(std::move(*read));
         keep(q, std::move(answer), profile);
     }
@@ -168,46 +225,52 @@ private:
 
     // source, date and owner, all required: a stale answer in the report is a task for its owner.
     std::optional<Evidence> read_evidence(const Question& q, const YAML::Node& node) {
-        const std::string where = q.path + ".evidence";
+        const LocalText where{q.path + "." + kEvidence.en, q.written_path(Lang::es) + "." + kEvidence.es};
+        auto at_key = [&](const StructuralKey& key) {
+            return LocalText{where.en + "." + key.en, where.es + "." + key.es};
+        };
         if (!node.IsMap()) {
-            problem(node, format_message(msg::expected_map_for, where, describe(node)));
+            problem(node, format_localized(msg::expected_map_for, where, same_text(describe(node))));
             return std::nullopt;
         }
         Evidence evidence{&q, {}, {}, {}};
         bool valid = true;
-        bool misspelt = false;  // an unknown key, which may be a required one misspelt
-        bool has_source = false, has_date = false, has_owner = false;
-        auto text = [&](const std::string& key, const YAML::Node& child, std::string& into) {
+        bool misspelt = false;                              // an unknown key, which may be a required one misspelt
+        std::map<const StructuralKey*, std::string> given;  // the key each was written as
+        // False when `key` was given already, in the other language (reported at `at`).
+        auto first = [&](const StructuralKey& key, const std::string& written, const YAML::Node& at) {
+            auto [earlier, is_first] = given.emplace(&key, written);
+            if (!is_first) valid = wrong_twice(at, written, at_key(key), earlier->second);
+            return is_first;
+        };
+        auto text = [&](const StructuralKey& key, const YAML::Node& child, std::string& into) {
             if (child.IsScalar() && !child.Scalar().empty())
                 into = child.Scalar();
             else
-                valid = wrong(where + "." + key, child, msg::expected_text);
+                valid = wrong(at_key(key), child, msg::expected_text);
         };
         yaml_input::for_each_entry(
             node, source_, problems_, [&](const std::string& key, const YAML::Node& child, const YAML::Node& at) {
-                if (key == "source") {
-                    has_source = true;
-                    text(key, child, evidence.source);
-                } else if (key == "owner") {
-                    has_owner = true;
-                    text(key, child, evidence.owner);
-                } else if (key == "date") {
-                    has_date = true;
+                if (kSource.named_by(key)) {
+                    if (first(kSource, key, at)) text(kSource, child, evidence.source);
+                } else if (kOwner.named_by(key)) {
+                    if (first(kOwner, key, at)) text(kOwner, child, evidence.owner);
+                } else if (kDate.named_by(key)) {
+                    if (!first(kDate, key, at)) return;
                     auto date = child.IsScalar() ? ReportDate::parse(child.Scalar()) : std::nullopt;
                     if (date)
                         evidence.date = *date;
                     else
-                        valid = wrong(where + ".date", child, msg::expected_date);
+                        valid = wrong(at_key(kDate), child, msg::expected_date);
                 } else {
-                    misspelt = unknown_key(at, key, where, {"source", "date", "owner"});
+                    misspelt = unknown_key(at, key, where, {kSource, kDate, kOwner});
                     valid = false;
                 }
             });
-        const std::pair<const char*, bool> required[] = {
-            {"source", has_source}, {"date", has_date}, {"owner", has_owner}};
-        for (auto [key, given] : required) {
-            if (given) continue;
-            if (!misspelt) problem(node, format_message(msg::missing_key, key, where));  // else its message says it
+        for (const StructuralKey* key : {&kSource, &kDate, &kOwner}) {
+            if (given.count(key)) continue;
+            if (!misspelt)  // else its message says it
+                problem(node, format_localized(msg::missing_key, key->text(), where));
             valid = false;
         }
         if (!valid) return std::nullopt;
@@ -215,29 +278,45 @@ private:
     }
 
     // Reports `key` (its node `at`) as unknown at `where`, with the keys allowed; true.
-    bool unknown_key(const YAML::Node& at, const std::string& key, const std::string& where,
-                     const std::vector<std::string>& allowed) {
-        problem(at, yaml_input::unknown_key_message(key, where, allowed));
+    bool unknown_key(const YAML::Node& at, const std::string& key, const LocalText& where,
+                     std::initializer_list<StructuralKey> allowed) {
+        std::vector<std::string> english, spanish;
+        for (const auto& each : allowed) {
+            english.emplace_back(each.en);
+            spanish.emplace_back(each.es);
+        }
+        problem(at, yaml_input::unknown_written_key_message(key, where, english, spanish));
         return true;
     }
 
     // Reports `node` at `path` as not what was expected; false, for the caller's validity flag.
-    bool wrong(const std::string& path, const YAML::Node& node, const Message& expected,
-               const std::string& detail = {}) {
-        LocalText what = format_message(expected, detail);
-        problem(node, format_message(msg::invalid_answer, path, describe(node), what.en, what.es));
+    bool wrong(const LocalText& path, const YAML::Node& node, const Message& expected) {
+        LocalText what = format_message(expected);
+        problem(node, format_localized(msg::invalid_answer, path, same_text(describe(node)), same_text(what.en),
+                                       same_text(what.es)));
         return false;
     }
 
-    // RubricSet::find_question(block + "." + key), without building the path for every answer, and
-    // starting after the last question found: profiles mostly follow the rubric's order.
+    // Reports the key `written` (at `at`) as `what` given again, first as `earlier`; false.
+    bool wrong_twice(const YAML::Node& at, const std::string& written, const LocalText& what,
+                     const std::string& earlier) {
+        problem(at, format_localized(msg::key_twice, same_text(written), what, same_text(earlier)));
+        return false;
+    }
+
+    // The question of `block` whose English or Spanish key is `key` as written, without building the
+    // path for every answer, and starting after the last question found: profiles mostly follow the
+    // rubric's order.
     const Question* find_question(const std::string& block, const std::string& key) {
         const auto& questions = rubric_.questions;
         for (size_t i = 0; i < questions.size(); ++i) {
             size_t at = (next_question_ + i) % questions.size();
             std::string_view path = questions[at].path;
-            if (path.size() == block.size() + 1 + key.size() && path.ends_with(key) && path.starts_with(block) &&
-                path[block.size()] == '.') {
+            bool english = path.size() == block.size() + 1 + key.size() && path.ends_with(key) &&
+                           path.starts_with(block) && path[block.size()] == '.';
+            // A Spanish key as written; one written otherwise (unaccented, capitalised) is folded by
+            // RubricSet::find_question_written.
+            if (english || (questions[at].key_es == key && questions[at].block == block)) {
                 next_question_ = at + 1;
                 return &questions[at];
             }
@@ -258,8 +337,9 @@ private:
     std::string source_;
     bool draft_ = false;
     std::vector<Diagnostic> problems_;
-    std::set<std::string> invalid_paths_;  // answers already reported as invalid
-    size_t next_question_ = 0;             // where find_question starts
+    std::set<std::string> invalid_paths_;                // answers already reported as invalid
+    std::map<std::string, std::string> blocks_written_;  // each block given, by its id: its key as written
+    size_t next_question_ = 0;                           // where find_question starts
 };
 
 }  // namespace
@@ -330,17 +410,25 @@ void simulate(Profile& profile, const std::string& setting, const RubricSet& rub
     size_t equals = setting.find('=');
     if (equals == std::string::npos) throw InputError(SourcePos{source}, format_message(msg::setting_form));
     std::string path = setting.substr(0, equals);
-    const Question* question = rubric.find_question(path);
+    const Question* question = rubric.find_question_written(path);
     if (!question) {
-        // As for a misplaced key in a file: the unknown block, or the unknown key within its block.
+        // As for a misplaced key in a file: the unknown block, or the unknown key within its block;
+        // either written in English or in Spanish.
         size_t dot = path.find('.');
-        std::string block = path.substr(0, dot);
-        std::vector<std::string> keys;
-        for (const auto& q : rubric.questions)
-            if (q.block == block) keys.push_back(q.key);
-        throw InputError(SourcePos{source}, keys.empty() || dot == std::string::npos
-                                                ? yaml_input::unknown_key_message(block, "profile", rubric.blocks)
-                                                : yaml_input::unknown_key_message(path.substr(dot + 1), block, keys));
+        std::string written_block = path.substr(0, dot);
+        const std::string* block = rubric.find_block_written(written_block);
+        std::vector<std::string> keys, keys_es;
+        for (const auto& q : rubric.questions) {
+            if (!block || q.block != *block) continue;
+            keys.push_back(q.key);
+            keys_es.push_back(q.written_key(Lang::es));
+        }
+        throw InputError(
+            SourcePos{source},
+            keys.empty() || dot == std::string::npos
+                ? yaml_input::unknown_written_key_message(written_block, kProfileWhere, rubric.blocks, rubric.blocks_es)
+                : yaml_input::unknown_written_key_message(
+                      path.substr(dot + 1), {*block, rubric.written_block(*block, Lang::es)}, keys, keys_es));
     }
     // The value is YAML by contract (40, yes, [a, b]; empty or ~ for unknown): parsed once, then
     // checked as a value. It is a fragment of the command line, so a line and column would only
@@ -358,7 +446,7 @@ void simulate(Profile& profile, const std::string& setting, const RubricSet& rub
         throw InputError(problems);
     }
     if (question->required && std::holds_alternative<std::monostate>(*value))
-        throw InputError({Diagnostic{SourcePos{source}, format_message(msg::missing_required, question->path),
+        throw InputError({Diagnostic{SourcePos{source}, format_localized(msg::missing_required, question->paths()),
                                      Problem::missing_answer, question->path}});
     profile.simulate(*question, std::move(*value));
 }

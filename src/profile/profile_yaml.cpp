@@ -34,11 +34,12 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
     return text;
 }
 
-// "id (label)", or the id alone when the label only repeats it.
+// "id (label)", or the id alone when the label only repeats it; the id a profile in `lang` writes.
 std::string value_with_label(const Choice& choice, Lang lang) {
     const std::string& label = choice.label.in(lang);
-    if (label.empty() || label == choice.id) return choice.id;
-    return choice.id + " (" + label + ")";
+    const std::string& id = choice.written_id(lang);
+    if (label.empty() || label == id) return id;
+    return id + " (" + label + ")";
 }
 
 std::string values_with_labels(const Question& question, Lang lang) {
@@ -70,7 +71,7 @@ void write_header(std::string& out, const RubricSet& rubric, const ProfileYamlOp
                  "desconocida baja la cobertura del informe, no su puntaje. Una respuesta puede llevar su evidencia:"
                : "Write each answer after its key, and leave it empty when it is not known yet: an unknown answer "
                  "lowers the report's coverage, not its score. An answer may carry its evidence:");
-    out += es ? "#   {value: ..., evidence: {source: ..., date: AAAA-MM-DD, owner: ...}}\n"
+    out += es ? "#   {valor: ..., evidencia: {fuente: ..., fecha: AAAA-MM-DD, responsable: ...}}\n"
               : "#   {value: ..., evidence: {source: ..., date: YYYY-MM-DD, owner: ...}}\n";
     comment(out, "",
             es ? "Revise el perfil con: tne evaluar PERFIL.yaml" : "Check the profile with: tne assess PROFILE.yaml");
@@ -96,9 +97,23 @@ void write_block_heading(std::string& out, const RubricSet& rubric, const std::s
     if (!dimension->annex.empty()) comment(out, "", annex_line(dimension->annex, lang));
 }
 
-void write_evidence(std::string& out, const Value& value, const Evidence& evidence) {
-    out += fmt::format("{{value: {}, evidence: {{source: {}, date: {}, owner: {}}}}}", yaml_value(value),
-                       yaml_scalar(evidence.source), evidence.date.iso(), yaml_scalar(evidence.owner));
+void write_evidence(std::string& out, const std::string& value, const Evidence& evidence, Lang lang) {
+    out += fmt::format(
+        fmt::runtime(lang == Lang::es ? "{{valor: {}, evidencia: {{fuente: {}, fecha: {}, responsable: {}}}}}"
+                                      : "{{value: {}, evidence: {{source: {}, date: {}, owner: {}}}}}"),
+        value, yaml_scalar(evidence.source), evidence.date.iso(), yaml_scalar(evidence.owner));
+}
+
+// An answer with its values written by their ids in `lang`.
+Value written_value(const Question& question, const Value& value, Lang lang) {
+    if (lang == Lang::en || question.values.empty()) return value;
+    if (const auto* id = std::get_if<std::string>(&value)) return question.written_value(*id, lang);
+    if (const auto* items = std::get_if<std::vector<std::string>>(&value)) {
+        std::vector<std::string> written;
+        for (const auto& item : *items) written.push_back(question.written_value(item, lang));
+        return written;
+    }
+    return value;
 }
 
 void write_question(std::string& out, const RubricSet& rubric, const Question& question, const Profile* profile,
@@ -112,14 +127,15 @@ void write_question(std::string& out, const RubricSet& rubric, const Question& q
     std::vector<std::string> annex = question_annex(rubric, question);
     if (!annex.empty()) comment(out, indent, annex_line(annex, lang));
 
-    out += indent + question.key + ":";
+    out += indent + question.written_key(lang) + ":";
     const Answer* answer = profile ? profile->find(question) : nullptr;
     if (answer && answer->known()) {
         out += " ";
+        std::string value = yaml_value(written_value(question, answer->value, lang));
         if (const Evidence* evidence = profile->find_evidence(question))
-            write_evidence(out, answer->value, *evidence);
+            write_evidence(out, value, *evidence, lang);
         else
-            out += yaml_value(answer->value);
+            out += value;
     }
     out += "\n";
 }
@@ -237,7 +253,7 @@ std::string render_profile_yaml(const RubricSet& rubric, const Profile* profile,
             if (options.partial && !(profile && profile->find(question))) continue;
             if (!heading) {
                 write_block_heading(out, rubric, block, options.lang);
-                out += block + ":\n";
+                out += rubric.written_block(block, options.lang) + ":\n";
                 heading = true;
             }
             if (!first) out += "\n";

@@ -166,7 +166,7 @@ private:
         List list;
         for (const auto& a : d_.answers)
             list.items.push_back({Text(in(a.question->label) + " (")
-                                      .code(a.question->path)
+                                      .code(a.question->written_path(lang_))
                                       .add("): " + words::answer(*d_.rubric, a.question->path, a.old_value, lang_) +
                                            " → " + words::answer(*d_.rubric, a.question->path, a.new_value, lang_)),
                                   {}});

@@ -173,7 +173,7 @@ std::string simulated_heading(size_t count, Lang lang) {
 std::string simulated_change(const Assessment& assessment, const SimulatedAnswer& simulated, Lang lang) {
     const Question& q = *simulated.question;
     const Answer* now = assessment.profile.find(q);
-    return fmt::format("{} ({}): {} → {}", q.label.in(lang), q.path,
+    return fmt::format("{} ({}): {} → {}", q.label.in(lang), q.written_path(lang),
                        answer(*assessment.rubric, q.path, simulated.was, lang),
                        answer(*assessment.rubric, q.path, now ? now->value : Value{}, lang));
 }
@@ -239,8 +239,9 @@ std::string evidence_by_dimension_title(Lang lang) {
 std::string dated_evidence(const DatedEvidence& dated, bool with_age, Lang lang) {
     const Evidence& e = *dated.evidence;
     std::string age = with_age ? ", " + months(dated.age_months, lang) : "";
-    return fmt::format("{} ({}): {}{}; {}: {}; {}: {}", e.question->label.in(lang), e.question->path, e.date.iso(), age,
-                       tr(lang, "owner", "responsable"), e.owner, tr(lang, "source", "fuente"), e.source);
+    return fmt::format("{} ({}): {}{}; {}: {}; {}: {}", e.question->label.in(lang), e.question->written_path(lang),
+                       e.date.iso(), age, tr(lang, "owner", "responsable"), e.owner, tr(lang, "source", "fuente"),
+                       e.source);
 }
 
 std::string missing_title(size_t count, bool listed, Lang lang) {
@@ -249,7 +250,7 @@ std::string missing_title(size_t count, bool listed, Lang lang) {
 }
 
 std::string missing_answer(const Question& question, Lang lang) {
-    return fmt::format("{} — {}", question.path, question.label.in(lang));
+    return fmt::format("{} — {}", question.written_path(lang), question.label.in(lang));
 }
 
 std::string stale_title(const EvidenceReview& review, Lang lang) {
@@ -422,7 +423,7 @@ std::string answers_needed_title(Lang lang) {
 }
 
 std::string unanswered(const UnansweredQuestion& u, Lang lang) {
-    return fmt::format("{} — {} (+{}% {})", u.question->path, u.question->label.in(lang),
+    return fmt::format("{} — {} (+{}% {})", u.question->written_path(lang), u.question->label.in(lang),
                        format_number(u.coverage_gain), tr(lang, "coverage", "cobertura"));
 }
 
@@ -664,8 +665,8 @@ std::string dimension_trace(const DimensionResult& d, Lang lang) {
 
 std::string criterion_trace(const Assessment& a, const CriterionResult& c, Lang lang, const RubricSet* annex_titles) {
     std::string line = fmt::format("{} ({}): {} = {}", c.criterion->name.in(lang),
-                                   annex_citation(c.criterion->annex, lang, annex_titles), c.criterion->question,
-                                   answer(*a.rubric, c.question->path, c.value, lang));
+                                   annex_citation(c.criterion->annex, lang, annex_titles),
+                                   c.question->written_path(lang), answer(*a.rubric, c.question->path, c.value, lang));
     if (!c.score) return fmt::format("{} → {}", line, points(c, lang));
     // A choice scores by its own value, already shown by its label; a number or list by the band it
     // reached ("≥ 25").

@@ -26,14 +26,22 @@ const Choice* Question::find_value(const std::string& id) const {
     return nullptr;
 }
 
+const std::string& Question::written_value(const std::string& id, Lang lang) const {
+    const Choice* choice = find_value(id);
+    return choice ? choice->written_id(lang) : id;
+}
+
 const Choice* Question::find_value_written(std::string_view written) const {
+    // As written first (no value's Spanish id is written like another value's id or label: the
+    // loader's spanish-id check), folded only when that misses.
     for (const auto& choice : values)
-        if (choice.id == written) return &choice;
+        if (choice.id == written || (!choice.id_es.empty() && choice.id_es == written)) return &choice;
     const std::string written_key = typed_key(written);
     const Choice* named = nullptr;
     for (const auto& choice : values) {
         if (written_key != typed_key(choice.id) && written_key != typed_key(choice.label.en) &&
-            written_key != typed_key(choice.label.es))
+            written_key != typed_key(choice.label.es) &&
+            (choice.id_es.empty() || written_key != typed_key(choice.id_es)))
             continue;
         if (named) return nullptr;  // two values answer to it: neither is meant for sure
         named = &choice;
@@ -55,6 +63,42 @@ const Item* find_by(const std::vector<Item>& items, std::string Item::*key, cons
 const Question* RubricSet::find_question(const std::string& path) const {
     return find_by(questions, &Question::path, path);
 }
+const std::string* RubricSet::find_block_written(std::string_view key) const {
+    for (size_t i = 0; i < blocks.size(); ++i)
+        if (blocks[i] == key || (i < blocks_es.size() && blocks_es[i] == key)) return &blocks[i];
+    const std::string typed = typed_key(key);
+    for (size_t i = 0; i < blocks_es.size() && i < blocks.size(); ++i)
+        if (typed_key(blocks_es[i]) == typed) return &blocks[i];
+    return nullptr;
+}
+
+const Question* RubricSet::find_question_written(const std::string& block, std::string_view key) const {
+    // As written first, folded only when that misses.
+    for (const auto& question : questions)
+        if (question.block == block && (question.key == key || (!question.key_es.empty() && question.key_es == key)))
+            return &question;
+    const std::string typed = typed_key(key);
+    for (const auto& question : questions)
+        if (question.block == block && !question.key_es.empty() && typed_key(question.key_es) == typed)
+            return &question;
+    return nullptr;
+}
+
+const Question* RubricSet::find_question_written(std::string_view path) const {
+    if (const Question* exact = find_by(questions, &Question::path, std::string(path))) return exact;
+    size_t dot = path.find('.');
+    if (dot == std::string_view::npos) return nullptr;
+    const std::string* block = find_block_written(path.substr(0, dot));
+    return block ? find_question_written(*block, path.substr(dot + 1)) : nullptr;
+}
+
+const std::string& RubricSet::written_block(const std::string& block, Lang lang) const {
+    if (lang == Lang::es)
+        for (size_t i = 0; i < blocks.size() && i < blocks_es.size(); ++i)
+            if (blocks[i] == block) return blocks_es[i];
+    return block;
+}
+
 const Dimension* RubricSet::find_dimension(const std::string& wanted) const {
     return find_by(dimensions, &Dimension::id, wanted);
 }

@@ -127,9 +127,37 @@ PlainNumber number_of(const YAML::Node& node) {
 
 const std::vector<Choice>& yes_partial_no_values() {
     static const std::vector<Choice> values = {
-        {"yes", {"yes", "sí"}}, {"partial", {"partial", "parcial"}}, {"no", {"no", "no"}}};
+        {"yes", "sí", {"yes", "sí"}}, {"partial", "parcial", {"partial", "parcial"}}, {"no", "", {"no", "no"}}};
     return values;
 }
+
+// A Spanish id as a Spanish speaker writes it: lower-case letters, accents and ñ kept, digits and
+// '_', starting with a letter ("institución", "presupuesto_propio").
+bool spanish_id_form(std::string_view id) {
+    static constexpr std::string_view kAccented[] = {"á", "é", "í", "ó", "ú", "ü", "ñ"};
+    for (size_t i = 0; i < id.size();) {
+        char c = id[i];
+        bool letter = c >= 'a' && c <= 'z';
+        if (letter || (i > 0 && ((c >= '0' && c <= '9') || c == '_'))) {
+            ++i;
+            continue;
+        }
+        auto accented = std::find_if(std::begin(kAccented), std::end(kAccented),
+                                     [&](std::string_view a) { return id.substr(i, a.size()) == a; });
+        if (accented == std::end(kAccented)) return false;
+        i += accented->size();
+    }
+    return !id.empty();
+}
+
+// An item of one scope (the blocks of a profile, the questions of a block, the values of a
+// question) as its ids: a person may write either, so no two items may be written alike.
+struct WrittenIds {
+    std::string id;
+    std::string id_es;                     // empty when it has none
+    std::string name;                      // for messages: "\"funding.co_funding\""
+    std::vector<std::string> labels = {};  // a value's labels, which name it too
+};
 
 // One YAML file of the set. Every reading function throws InputError at the first problem of the
 // item being read; the Loader catches it per item.
@@ -220,6 +248,31 @@ public:
                      format_message(msg::missing_translation, where, "", en, es));
         }
         return {string(node["en"]), string(node["es"])};
+    }
+
+    // A Spanish id (`id_es`, `key_es`), in the form spanish_id_form checks.
+    std::string spanish_id(const YAML::Node& node) const {
+        std::string id = string(node);
+        if (!spanish_id_form(id)) fail(node, Problem::spanish_id, format_message(msg::spanish_id_invalid, id));
+        return id;
+    }
+
+    // Fails at `at` when `item`'s Spanish id is written (typed_key) like an id or a label of another
+    // item of its scope, or its English id like another's Spanish id. English ids alike are duplicate-id's.
+    void check_written_ids(const YAML::Node& at, const WrittenIds& item, const std::vector<WrittenIds>& others) const {
+        for (const auto& other : others) {
+            std::vector<std::tuple<const std::string*, const std::string*, bool>> pairs = {
+                {&item.id_es, &other.id, false}, {&item.id_es, &other.id_es, false}, {&item.id, &other.id_es, true}};
+            for (const auto& label : other.labels) pairs.emplace_back(&item.id_es, &label, false);
+            for (const auto& [mine, theirs, both_english] : pairs) {
+                if (mine->empty() || theirs->empty() || typed_key(*mine) != typed_key(*theirs)) continue;
+                // The Spanish id named first is the one written alike: this item's, else the other's.
+                LocalText message = both_english
+                                        ? format_message(msg::spanish_id_clash, *theirs, other.name, item.name, *mine)
+                                        : format_message(msg::spanish_id_clash, *mine, item.name, other.name, *theirs);
+                fail(at, Problem::spanish_id, message);
+            }
+        }
     }
 
     // A section of the Annex that the set's annex file lists.
@@ -442,9 +495,12 @@ private:
     void read_institution(const std::string& relative, const SourcePos& named_at) {
         std::optional<RubricFile> file = open(relative, FileKind::questions, named_at);
         load_.set.blocks.push_back("institution");
+        load_.set.blocks_es.push_back("institution");
         if (!file) return;
-        if (attempt([&] { file->check_keys(file->root(), "institution file", {"questions"}, {}); }))
-            read_questions(*file, file->root()["questions"], "institution");
+        if (!attempt([&] { file->check_keys(file->root(), "institution file", {"questions"}, {"id_es"}); })) return;
+        if (file->root()["id_es"])
+            attempt([&] { load_.set.blocks_es.back() = file->spanish_id(file->root()["id_es"]); });
+        read_questions(*file, file->root()["questions"], "institution");
     }
 
     void read_questions(const RubricFile& file, const YAML::Node& list, const std::string& block) {
@@ -460,13 +516,22 @@ private:
     }
 
     void read_question(const RubricFile& file, const YAML::Node& node, const std::string& block) {
-        file.check_keys(node, "question", {"key", "type", "text", "help"}, {"values", "min", "max", "required"});
+        file.check_keys(node, "question", {"key", "type", "text", "help"},
+                        {"key_es", "values", "min", "max", "required"});
         Question q;
         q.block = block;
         q.key = file.string(node["key"]);
         q.path = block + "." + q.key;
         if (load_.set.find_question(q.path))
             file.fail(node["key"], Problem::duplicate_id, format_message(msg::duplicate_id, q.path));
+        if (node["key_es"]) q.key_es = file.spanish_id(node["key_es"]);
+        q.block_es = load_.set.written_block(block, Lang::es);
+        q.path_es = q.block_es + "." + q.written_key(Lang::es);
+        std::vector<WrittenIds> others;
+        for (const auto& other : load_.set.questions)
+            if (other.block == block) others.push_back({other.key, other.key_es, "\"" + other.path + "\""});
+        file.check_written_ids(node["key_es"] ? node["key_es"] : node["key"], {q.key, q.key_es, "\"" + q.path + "\""},
+                               others);
         q.type = question_type(file, node["type"]);
         q.text = file.text(node["text"], q.path + " text");
         q.help = file.text(node["help"], q.path + " help");
@@ -479,11 +544,20 @@ private:
                       format_message(has_values ? msg::values_required : msg::values_not_allowed, q.path));
         if (has_values) {
             for (const auto& value : node["values"]) {
-                file.check_keys(value, "value", {"id", "label"}, {});
-                Choice choice{file.string(value["id"]), {}};
+                file.check_keys(value, "value", {"id", "label"}, {"id_es"});
+                Choice choice{file.string(value["id"]), {}, {}};
+                if (value["id_es"]) choice.id_es = file.spanish_id(value["id_es"]);
                 choice.label = file.text(value["label"], q.path + " " + choice.id + " label");
                 if (q.find_value(choice.id))
                     file.fail(value["id"], Problem::duplicate_id, format_message(msg::duplicate_id, choice.id));
+                std::vector<WrittenIds> earlier;
+                for (const auto& other : q.values)
+                    earlier.push_back({other.id,
+                                       other.id_es,
+                                       "\"" + other.id + "\" (" + q.path + ")",
+                                       {other.label.en, other.label.es}});
+                file.check_written_ids(value["id_es"] ? value["id_es"] : value["id"],
+                                       {choice.id, choice.id_es, "\"" + choice.id + "\" (" + q.path + ")"}, earlier);
                 q.values.push_back(std::move(choice));
             }
         }
@@ -520,7 +594,7 @@ private:
         const RubricFile& file = *opened;
         const YAML::Node& root = file.root();
         file.check_keys(root, "dimension", {"id", "name", "weight", "annex", "description", "questions", "criteria"},
-                        {});
+                        {"id_es"});
         Dimension dimension;
         dimension.id = file.string(root["id"]);
         if (dimension.id != id)
@@ -531,7 +605,19 @@ private:
         attempt([&] { dimension.weight = file.weight(root["weight"]); });
         for (const auto& section : root["annex"]) attempt([&] { dimension.annex.push_back(file.annex(section)); });
 
+        if (root["id_es"])
+            attempt([&] {
+                std::string id_es = file.spanish_id(root["id_es"]);
+                std::vector<WrittenIds> blocks;
+                for (size_t i = 0; i < load_.set.blocks.size(); ++i)
+                    blocks.push_back({load_.set.blocks[i],
+                                      load_.set.blocks_es[i] == load_.set.blocks[i] ? "" : load_.set.blocks_es[i],
+                                      "\"" + load_.set.blocks[i] + "\""});
+                file.check_written_ids(root["id_es"], {id, id_es, "\"" + id + "\""}, blocks);
+                dimension.id_es = std::move(id_es);
+            });
         load_.set.blocks.push_back(id);
+        load_.set.blocks_es.push_back(dimension.id_es.empty() ? id : dimension.id_es);
         read_questions(file, root["questions"], id);
         for (const auto& node : root["criteria"]) {
             attempt([&] { dimension.criteria.push_back(read_criterion(file, node, id)); });

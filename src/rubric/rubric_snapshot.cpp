@@ -37,9 +37,10 @@ void fields(Archive& ar, T& x) {
     else if constexpr (std::is_same_v<U, LocalText>)
         ar(x.en, x.es);
     else if constexpr (std::is_same_v<U, Choice>)
-        ar(x.id, x.label);
+        ar(x.id, x.id_es, x.label);
     else if constexpr (std::is_same_v<U, Question>)
-        ar(x.block, x.key, x.path, x.type, x.required, x.values, x.min, x.max, x.text, x.help, x.label, x.pos);
+        ar(x.block, x.key, x.path, x.block_es, x.key_es, x.path_es, x.type, x.required, x.values, x.min, x.max, x.text,
+           x.help, x.label, x.pos);
     else if constexpr (std::is_same_v<U, Band>)
         ar(x.at_least, x.score);
     else if constexpr (std::is_same_v<U, Rule>)
@@ -49,7 +50,7 @@ void fields(Archive& ar, T& x) {
     else if constexpr (std::is_same_v<U, Criterion>)
         ar(x.id, x.question, x.weight, x.annex, x.name, x.rule, x.recommendation, x.basis, x.pos);
     else if constexpr (std::is_same_v<U, Dimension>)
-        ar(x.id, x.name, x.description, x.weight, x.annex, x.criteria, x.pos);
+        ar(x.id, x.id_es, x.name, x.description, x.weight, x.annex, x.criteria, x.pos);
     else if constexpr (std::is_same_v<U, Condition>)
         ar(x.dimension, x.question, x.at_least, x.at_most, x.in, x.any_of, x.annex, x.why, x.basis, x.pos);
     else if constexpr (std::is_same_v<U, Basis>)
@@ -72,8 +73,8 @@ void fields(Archive& ar, T& x) {
     else if constexpr (std::is_same_v<U, AnnexSection>)
         ar(x.id, x.title, x.heading, x.ends, x.pos);
     else if constexpr (std::is_same_v<U, RubricSet>)
-        ar(x.id, x.version, x.name, x.source, x.blocks, x.questions, x.dimensions, x.models, x.levels, x.levels_basis,
-           x.advice, x.annex_title, x.annex_sections, x.test_files);
+        ar(x.id, x.version, x.name, x.source, x.blocks, x.blocks_es, x.questions, x.dimensions, x.models, x.levels,
+           x.levels_basis, x.advice, x.annex_title, x.annex_sections, x.test_files);
     else
         static_assert(always_false<U>, "a rubric type without its fields");
 }

@@ -52,15 +52,19 @@ function runTne(args) {
 // What the rubric files say a question is: its text and its values with their labels. The values
 // of a yes_partial_no question are the loader's own (src/rubric/rubric_loader.cpp).
 const YES_PARTIAL_NO = [
-  { id: "yes", label: { en: "yes", es: "sí" } },
-  { id: "partial", label: { en: "partial", es: "parcial" } },
+  { id: "yes", id_es: "sí", label: { en: "yes", es: "sí" } },
+  { id: "partial", id_es: "parcial", label: { en: "partial", es: "parcial" } },
   { id: "no", label: { en: "no", es: "no" } },
 ];
 function question(file, key) {
   const found = parse(readFileSync(path.join(root, "rubrics", file), "utf8")).questions.find((q) => q.key === key);
   if (!found) usage(`rubrics/${file} has no question ${key}`);
-  return { key, text: found.text, values: found.type === "yes_partial_no" ? YES_PARTIAL_NO : found.values ?? [] };
+  return { key, key_es: found.key_es, text: found.text, values: found.type === "yes_partial_no" ? YES_PARTIAL_NO : found.values ?? [] };
 }
+// A question's key and a value's id as a profile in `lang` writes them (the Spanish ids, where the
+// rubric files give them).
+const keyIn = (q, lang) => (lang === "es" && q.key_es) || q.key;
+const idIn = (value, lang) => (lang === "es" && value.id_es) || value.id;
 const institutionType = question("institution.yaml", "type");
 const coFunding = question("dimensions/funding.yaml", "co_funding");
 const fields = question("institution.yaml", "fields");
@@ -140,7 +144,7 @@ try {
       diagnostics.length ? [`${diagnostics.length} diagnostic(s): ${shownDiagnostics(diagnostics)}`] : []);
 
     // The server validates against the schema: a value that is no answer is flagged, in `lang`.
-    const wrong = template.replace(/\n  co_funding:\n/, "\n  co_funding: maybe\n");
+    const wrong = template.replace(`\n  ${keyIn(coFunding, lang)}:\n`, `\n  ${keyIn(coFunding, lang)}: maybe\n`);
     const flagged = await open(path.join(workDir, `wrong.${lang}.yaml`), wrong);
     const flaggedProblems = [];
     if (wrong === template) flaggedProblems.push("the template has no empty co_funding line to fill in");
@@ -156,10 +160,11 @@ try {
     check(`${name}: 'co_funding: maybe' is flagged in ${lang}`, flaggedProblems);
 
     // A value may be written as its label in either language (tne takes it and writes back the id).
+    const location = question("institution.yaml", "location");
     const labelled = template
-      .replace(/\n  type:\n/, `\n  type: ${institutionType.values[0].label.es}\n`)
-      .replace(/\n  co_funding:\n/, `\n  co_funding: ${coFunding.values[0].label.es}\n`)
-      .replace(/\n  location:\n/, "\n  location: Semi-urban\n");
+      .replace(`\n  ${keyIn(institutionType, lang)}:\n`, `\n  ${keyIn(institutionType, lang)}: ${institutionType.values[0].label.es}\n`)
+      .replace(`\n  ${keyIn(coFunding, lang)}:\n`, `\n  ${keyIn(coFunding, lang)}: ${coFunding.values[0].label.es}\n`)
+      .replace(`\n  ${keyIn(location, lang)}:\n`, `\n  ${keyIn(location, lang)}: Semi-urban\n`);
     const labels = await open(path.join(workDir, `labels.${lang}.yaml`), labelled);
     check(`${name}: values written as their English or Spanish labels open with no diagnostics`,
       labels.diagnostics.length ? [shownDiagnostics(labels.diagnostics)] : []);
@@ -169,13 +174,13 @@ try {
     // A list is completed after an item of its flow form, as the template shows it, [a, b], and at a
     // new item of its block form, "- ".
     let typed = template;
-    for (const q of [institutionType, coFunding]) typed = typed.replace(`\n  ${q.key}:\n`, `\n  ${q.key}: \n`);
-    const listStart = `${fields.values[0].id}, `;
-    typed = typed.replace(`\n  ${fields.key}:\n`, `\n  ${fields.key}: [${listStart}]\n`);
-    typed = typed.replace(`\n  ${objectives.key}:\n`, `\n  ${objectives.key}:\n    - \n`);
+    for (const q of [institutionType, coFunding]) typed = typed.replace(`\n  ${keyIn(q, lang)}:\n`, `\n  ${keyIn(q, lang)}: \n`);
+    const listStart = `${idIn(fields.values[0], lang)}, `;
+    typed = typed.replace(`\n  ${keyIn(fields, lang)}:\n`, `\n  ${keyIn(fields, lang)}: [${listStart}]\n`);
+    typed = typed.replace(`\n  ${keyIn(objectives, lang)}:\n`, `\n  ${keyIn(objectives, lang)}:\n    - \n`);
     const typedUri = (await open(path.join(workDir, `typed.${lang}.yaml`), typed)).uri;
     for (const q of [institutionType, coFunding, fields, objectives]) {
-      const at = keyPosition(typed, q.key);
+      const at = keyPosition(typed, keyIn(q, lang));
       const position =
         q === objectives
           ? { line: at.line + 1, character: "    - ".length }
@@ -184,21 +189,21 @@ try {
       const items = [...(completion?.items ?? [])].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
       const problems = [];
       const got = items.map((item) => item.label);
-      const want = q.values.map((v) => v.id);
+      const want = q.values.map((v) => idIn(v, lang));
       if (JSON.stringify(got) !== JSON.stringify(want))
         problems.push(`offers ${JSON.stringify(got)}, expected exactly ${JSON.stringify(want)}`);
       for (const item of items) {
-        const value = q.values.find((v) => v.id === item.label);
+        const value = q.values.find((v) => idIn(v, lang) === item.label);
         const documentation = typeof item.documentation === "object" ? item.documentation.value : item.documentation;
         if (value && documentation !== value.label[lang])
           problems.push(`${item.label} is documented as ${JSON.stringify(documentation)}, not its label ${JSON.stringify(value.label[lang])}`);
         const inserted = item.textEdit?.newText ?? item.insertText;
-        if (value && inserted?.trim() !== value.id) problems.push(`${item.label} inserts ${JSON.stringify(inserted)}`);
+        if (value && inserted?.trim() !== idIn(value, lang)) problems.push(`${item.label} inserts ${JSON.stringify(inserted)}`);
       }
       check(`${name}: completion at '${q.key}:' offers its ids with their ${lang} labels`, problems);
 
       // Hover in the template as written.
-      const key = keyPosition(template, q.key);
+      const key = keyPosition(template, keyIn(q, lang));
       const hover = await client.request("textDocument/hover", {
         textDocument: { uri },
         position: { line: key.line, character: key.keyCharacter + 1 },
@@ -208,6 +213,24 @@ try {
       check(`${name}: hover on '${q.key}' shows its question in ${lang}`,
         shown.split("\n")[0] === title ? [] : [`expected its first line to be ${JSON.stringify(title)}, got ${JSON.stringify(shown.slice(0, 200))}`]);
     }
+  }
+
+  // Key completion in the Spanish template offers a question's Spanish key, never its English one,
+  // which the Spanish schema accepts but does not offer (doNotSuggest).
+  {
+    const file = path.join(workDir, "template.es.yaml");
+    const template = readFileSync(file, "utf8");
+    const spanishKey = keyIn(coFunding, "es");
+    const blank = template.replace(`\n  ${spanishKey}:\n`, "\n  \n");
+    const problems = [];
+    if (blank === template) problems.push(`the Spanish template has no '${spanishKey}:' line`);
+    const { uri } = await open(path.join(workDir, "keys.es.yaml"), blank);
+    const line = blank.split("\n").findIndex((l, i, all) => l === "  " && all[i - 1] !== undefined);
+    const completion = await client.request("textDocument/completion", { textDocument: { uri }, position: { line, character: 2 } });
+    const labels = (completion?.items ?? []).map((item) => item.label);
+    if (!labels.includes(spanishKey)) problems.push(`'${spanishKey}' is not offered: ${JSON.stringify(labels)}`);
+    if (labels.includes(coFunding.key)) problems.push(`the English key '${coFunding.key}' is offered: ${JSON.stringify(labels)}`);
+    check("tne init --lang es --schema: key completion offers the Spanish key, not the English one", problems);
   }
 
   // Every example, through its own modeline.
@@ -226,7 +249,7 @@ try {
   // The Spanish example's hover is Spanish: the schema its modeline names is the Spanish one.
   const spanish = path.join(root, "examples/universidad_estatal_es.yaml");
   const spanishText = readFileSync(spanish, "utf8");
-  const at = keyPosition(spanishText, "co_funding");
+  const at = keyPosition(spanishText, keyIn(coFunding, "es"));
   const hover = await client.request("textDocument/hover", {
     textDocument: { uri: pathToFileURL(spanish).href },
     position: { line: at.line, character: at.keyCharacter + 1 },

@@ -13,7 +13,8 @@
 //     filled in (both accept), the template as it comes (ajv accepts it, so that it opens in an
 //     editor without errors; tne rejects it: the name is required), and a profile rewritten by the
 //     questionnaire, evidence included (both accept).
-//   tests/profiles/invalid/*.yaml: ajv (or the YAML parser) rejects it and `tne assess` exits 2 with
+//   tests/profiles/invalid/*.yaml (es-*.yaml: written with the Spanish ids, checked by the Spanish
+//   schema): ajv (or the YAML parser) rejects it and `tne assess` exits 2 with
 //     an error on standard error, each for the reason the file's first line gives:
 //       # WHAT IS WRONG. Expect ajv: KEYWORD at /JSON/POINTER; tne: PART OF TNE'S MESSAGE
 //       # WHAT IS WRONG. Expect yaml: ERROR_CODE (or "(any)"); tne: PART OF TNE'S MESSAGE
@@ -77,7 +78,7 @@ for (const lang of ["en", "es"]) {
 // any scalar is text) are allowed explicitly.
 const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: false });
 addFormats(ajv, ["date"]);
-ajv.addVocabulary(["markdownDescription", "defaultSnippets", "enumDescriptions", "errorMessage"]);
+ajv.addVocabulary(["markdownDescription", "defaultSnippets", "enumDescriptions", "errorMessage", "doNotSuggest"]);
 const validators = {};
 for (const lang of ["en", "es"]) {
   try {
@@ -86,12 +87,15 @@ for (const lang of ["en", "es"]) {
     usage(`ajv cannot compile the output of 'tne schema --lang ${lang}': ${error.message}`);
   }
 }
-const validate = validators.en;
 
 const pointer = (instancePath) => instancePath || "/";
 
-// The validator's verdict: null when it accepts, else every error ({source, keyword, at, text}).
-function validatorErrors(text) {
+// The verdict of the schema of `lang`: null when it accepts, else every error ({source, keyword, at,
+// text}). A profile with English ids is checked by the English schema, and the Spanish one, which
+// takes the English ids too, must give the same verdict; a profile with Spanish ids (a Spanish
+// example, what tne init --lang es writes) by the Spanish schema alone.
+function validatorErrors(text, lang = "en") {
+  const validate = validators[lang];
   const document = parseDocument(text, { version: "1.2", schema: "core", uniqueKeys: true, prettyErrors: false });
   if (document.errors.length > 0) {
     return document.errors.map((error) => ({
@@ -103,8 +107,7 @@ function validatorErrors(text) {
   }
   const data = document.toJS({ maxAliasCount: 100 });
   const valid = validate(data);
-  // The Spanish schema differs only in its words: it must give the same verdict.
-  if (validators.es(data) !== valid)
+  if (lang === "en" && validators.es(data) !== valid)
     return [{ source: "ajv", keyword: "language", at: null, text: `ajv: the Spanish schema ${valid ? "rejects" : "accepts"} what the English one ${valid ? "accepts" : "rejects"}` }];
   if (valid) return null;
   return validate.errors.map((error) => {
@@ -169,7 +172,7 @@ for (const file of examples) {
     else if (readFileSync(named, "utf8") !== schemaTexts[lang])
       problems.push(`${path.relative(root, named)} is not the output of 'tne schema --lang ${lang}' (${command})`);
   }
-  const errors = validatorErrors(text);
+  const errors = validatorErrors(text, lang);
   if (errors) problems.push(`ajv rejects it (${errors[0].text}) but it is an example, which tne must accept`);
   const run = runTne(["assess", file]);
   if (run.code !== 0) problems.push(`tne assess exited ${run.code}, not 0: ${firstErrorLine(run.err)}`);
@@ -209,17 +212,21 @@ try {
       problems.push(`--schema did not write 'tne schema --lang ${lang}'`);
     // The schema takes the empty required answers, so the template opens in an editor without
     // errors; tne names them.
-    const errors = validatorErrors(text);
+    const errors = validatorErrors(text, lang);
     if (errors) problems.push(`ajv rejects the unfilled template (${shown(errors).text}): an editor would open it with errors`);
     const unfilled = runTne(["assess", template]);
     if (unfilled.code !== 2) problems.push(`tne assess exited ${unfilled.code} on the unfilled template, not 2`);
     else if (!unfilled.err.includes("institution.name is required")) problems.push(`tne did not say 'institution.name is required': ${unfilled.err.trim()}`);
     report(shownName, problems, `${errors ? shown(errors).text : "ajv: valid"}  |  ${firstErrorLine(unfilled.err)}`);
 
-    const filled = text.replace("\n  name:\n", "\n  name: Universidad de la Costa\n").replace("\n  type:\n", "\n  type: public_university\n");
+    // The Spanish template writes the Spanish keys and ids.
+    const filled =
+      lang === "es"
+        ? text.replace("\n  nombre:\n", "\n  nombre: Universidad de la Costa\n").replace("\n  tipo:\n", "\n  tipo: universidad_pública\n")
+        : text.replace("\n  name:\n", "\n  name: Universidad de la Costa\n").replace("\n  type:\n", "\n  type: public_university\n");
     const filledPath = path.join(workDir, `filled.${lang}.yaml`);
     const filledProblems = [];
-    const filledErrors = validatorErrors(filled);
+    const filledErrors = validatorErrors(filled, lang);
     if (filledErrors) filledProblems.push(`ajv rejects it (${shown(filledErrors).text})`);
     writeFileSync(filledPath, filled);
     const assessed = runTne(["assess", filledPath]);
@@ -237,8 +244,8 @@ try {
   const problems = [];
   if (run.code !== 0) problems.push(`exited ${run.code}: ${firstErrorLine(run.err)}`);
   const text = readFileSync(profile, "utf8");
-  if (!text.includes("evidence: {source:")) problems.push("the evidence was not written");
-  const errors = validatorErrors(text);
+  if (!text.includes("evidencia: {fuente:")) problems.push("the evidence was not written, in Spanish");
+  const errors = validatorErrors(text, "es");
   if (errors) problems.push(`ajv rejects it (${shown(errors).text})`);
   const assessed = runTne(["assess", profile]);
   if (assessed.code !== 0) problems.push(`tne assess exited ${assessed.code}: ${firstErrorLine(assessed.err)}`);
@@ -257,7 +264,8 @@ for (const file of invalid) {
   if (!text.startsWith("# ") || !expected)
     problems.push("the first line must say what is wrong and what both tools must say: '# WHAT. Expect ajv: KEYWORD at /POINTER; tne: MESSAGE'");
 
-  const errors = validatorErrors(text);
+  // A profile named es-*.yaml is written with the Spanish ids: the Spanish schema checks it.
+  const errors = validatorErrors(text, path.basename(file).startsWith("es-") ? "es" : "en");
   const leftToTne = expected && expected[1] === "ajv" && expected[2] === "valid";
   if (leftToTne) {
     if (errors) problems.push(`ajv rejects it (${shown(errors).text}), but the schema leaves it to tne`);
