@@ -7,6 +7,7 @@
 #include <optional>
 #include <random>
 #include <set>
+#include <sstream>
 
 #include "scoring/scoring.hpp"
 #include "support.hpp"
@@ -450,6 +451,24 @@ TEST_CASE("tne plan: the next step by default, exit codes, languages and stable 
          {"Target", "Steps", "After these steps", "Try it", "Lifts", "effort", "Overall readiness"})
         CHECK_THAT(spanish.out, !Catch::Contains(english));
     CHECK_THAT(spanish.out, Catch::Contains("Pruébelo"));
+    // The Try-it command, in either language, is one a person can paste: the Spanish one names the
+    // questions and values by their Spanish ids, and both give the same assessment.
+    auto try_it_args = [](const std::string& plan_text, const std::string& command) {
+        size_t at = plan_text.find("  " + command + " ");
+        REQUIRE(at != std::string::npos);
+        std::istringstream words(plan_text.substr(at, plan_text.find('\n', at) - at));
+        std::vector<std::string> args;
+        for (std::string word; words >> word;) args.push_back(word);
+        args.erase(args.begin());  // "tne"
+        args.insert(args.end(), {"--format", "json", "--date", "2026-12-01"});
+        return args;
+    };
+    std::vector<std::string> spanish_args = try_it_args(spanish.out, "tne evaluar");
+    CHECK(std::find(spanish_args.begin(), spanish_args.end(), "normativa.proceso_de_aprobación=documentado") !=
+          spanish_args.end());
+    RunResult english_try = run_tne(try_it_args(text.out, "tne assess"));
+    REQUIRE(english_try.exit_code == 0);
+    CHECK(run_tne(spanish_args).out == english_try.out);
     // Markdown and HTML say the same steps as the text (one document, three emitters).
     CHECK_THAT(run_tne({"plan", example, "--format", "markdown"}).out,
                Catch::Contains("1. Regulatory framework · **Approval route for joint programmes**"));

@@ -50,7 +50,8 @@ const Model* next_step(const Assessment& assessment);
 // Exact for rubric sets whose lists have at most 12 values (docs/planning.md explains why).
 Plan make_plan(const Assessment& assessment, const Model& target);
 
-// "language.faculty_b2_percent=40": a step as `tne assess --set` takes it.
-std::string setting_text(const Question& question, const Value& value);
+// "language.faculty_b2_percent=40": a step as `tne assess --set` takes it; in Spanish by the
+// question's Spanish path and the values' Spanish ids ("idioma.porcentaje_profesores_b2=40").
+std::string setting_text(const Question& question, const Value& value, Lang lang = Lang::en);
 
 }  // namespace tne

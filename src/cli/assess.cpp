@@ -96,8 +96,8 @@ void add_assess_options(CLI::App& command, CommonOptions& common, Lang lang) {
                       "What-if: score as if PATH had VALUE (repeatable; the file is not touched), e.g.\n"
                       "--set language.faculty_b2_percent=40 --set funding.co_funding=yes; empty VALUE: unknown",
                       "Simulación: evaluar como si RUTA tuviera VALOR (repetible; el archivo no cambia), p. ej.\n"
-                      "--set language.faculty_b2_percent=40 --set funding.co_funding=yes; VALOR vacío: se\n"
-                      "desconoce"),
+                      "--set idioma.porcentaje_profesores_b2=40 --set financiamiento.cofinanciamiento=sí; VALOR\n"
+                      "vacío: se desconoce"),
                    lang);
     command
         .add_option("--evidence-max-age", options.evidence_max_age,

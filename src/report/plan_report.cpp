@@ -3,6 +3,10 @@
 // that shows it.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
+#include <string_view>
+
 #include "report/diff_format.hpp"
 #include "report/report_words.hpp"
 #include "report/reports.hpp"
@@ -15,11 +19,14 @@ using namespace doc;
 using diff_format::change_text;
 using words::tr;
 
-// A word the shell would split or expand is quoted, so the command can be pasted as it is.
+// A word the shell would split or expand is quoted, so the command can be pasted as it is. The
+// bytes of a UTF-8 letter ("aprobación") are none of the shell's.
 std::string shell_word(const std::string& word) {
-    if (word.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-=/:,+") ==
-        std::string::npos)
-        return word;
+    bool plain = std::all_of(word.begin(), word.end(), [](char c) {
+        return static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c)) ||
+               std::string_view("._-=/:,+").find(c) != std::string_view::npos;
+    });
+    if (plain) return word;
     std::string quoted = "'";
     for (char c : word) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
     return quoted + "'";
@@ -29,7 +36,7 @@ std::string try_command(const Plan& plan, const Assessment& now, Lang lang) {
     std::string command = (lang == Lang::es ? "tne evaluar " : "tne assess ") + shell_word(now.profile.source);
     for (const auto& s : plan.after.profile.simulated) {
         const Answer* answer = plan.after.profile.find(*s.question);
-        command += " --set " + shell_word(setting_text(*s.question, answer ? answer->value : Value{}));
+        command += " --set " + shell_word(setting_text(*s.question, answer ? answer->value : Value{}, lang));
     }
     return command;
 }

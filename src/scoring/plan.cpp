@@ -31,15 +31,19 @@ int effort_points(Effort effort) {
     return 0;
 }
 
-std::string setting_text(const Question& question, const Value& value) {
-    std::string text = question.path + "=";
+std::string setting_text(const Question& question, const Value& value, Lang lang) {
+    auto id_in_lang = [&](const std::string& id) -> const std::string& {
+        const Choice* choice = question.find_value(id);
+        return choice ? choice->written_id(lang) : id;
+    };
+    std::string text = question.written_path(lang) + "=";
     if (const auto* x = std::get_if<double>(&value))
         text += format_number(*x, 2);
     else if (const auto* id = std::get_if<std::string>(&value))
-        text += *id;
+        text += id_in_lang(*id);
     else if (const auto* items = std::get_if<std::vector<std::string>>(&value)) {
         text += "[";
-        for (size_t i = 0; i < items->size(); ++i) text += (i ? ", " : "") + (*items)[i];
+        for (size_t i = 0; i < items->size(); ++i) text += (i ? ", " : "") + id_in_lang((*items)[i]);
         text += "]";
     }
     return text;
