@@ -524,7 +524,7 @@ private:
             paths.push_back(question.path);
             if (question.written_path(Lang::es) != question.path) paths.push_back(question.written_path(Lang::es));
         }
-        std::map<const Question*, std::string> named;  // the path each question was mapped by
+        NamedOnce named;
         for (const auto& [path, value, at] : yaml_input::map_entries(node, file_, problems_)) {
             const Question* question = rubric_.find_question_written(path);
             if (!question) {
@@ -536,10 +536,8 @@ private:
                     suggested_paths_.insert(meant->path);
                 continue;
             }
-            auto [earlier, first] = named.emplace(question, path);
-            if (!first) {
-                problem(at, format_localized(msg::key_twice, same_text(path), question->paths(),
-                                             same_text(earlier->second)));
+            if (auto twice = named.again(*question, path)) {
+                problem(at, *twice);
                 continue;
             }
             SurveyField field;

@@ -248,4 +248,10 @@ std::optional<Value> check_answer(const Question& question, RawAnswer raw, const
     return Checker(question, file, problems).check(raw);
 }
 
+std::optional<LocalText> NamedOnce::again(const Question& question, const std::string& written) {
+    auto [earlier, first] = first_.emplace(&question, written);
+    if (first) return std::nullopt;
+    return format_localized(msg::key_twice, same_text(written), question.paths(), same_text(earlier->second));
+}
+
 }  // namespace tne

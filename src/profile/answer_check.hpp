@@ -4,6 +4,7 @@
 // to be checked.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +19,18 @@ class Node;
 }
 
 namespace tne {
+
+// The questions a map (a profile's block, a survey map) has named so far, each with the key or
+// path it was named by: the same question named twice, once in each language say, is one mistake,
+// reported at the second place.
+class NamedOnce {
+public:
+    // None when `question` is named for the first time; else the message naming both ways.
+    std::optional<LocalText> again(const Question& question, const std::string& written);
+
+private:
+    std::map<const Question*, std::string> first_;
+};
 
 // An answer as written, before it is checked: null (unknown), a scalar, a list of items, or a map
 // (never an answer; kept only to be reported).

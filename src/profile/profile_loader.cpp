@@ -146,7 +146,7 @@ private:
             problem(node, format_message(msg::block_not_map, written, describe(node)));
             return;
         }
-        std::map<const Question*, std::string> answered;  // the key each question was answered by
+        NamedOnce answered;
         yaml_input::for_each_entry(
             node, source_, problems_, [&](const std::string& key, const YAML::Node& value, const YAML::Node& at) {
                 const Question* question = find_question(block, key);
@@ -161,10 +161,8 @@ private:
                     problem(at, yaml_input::unknown_written_key_message(key, block_names(block), keys, keys_es));
                     return;
                 }
-                auto [earlier, first] = answered.emplace(question, key);
-                if (!first) {
-                    problem(at, format_localized(msg::key_twice, same_text(key), question->paths(),
-                                                 same_text(earlier->second)));
+                if (auto twice = answered.again(*question, key)) {
+                    problem(at, *twice);
                     return;
                 }
                 read_entry(*question, value, profile);

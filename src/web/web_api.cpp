@@ -102,14 +102,20 @@ int run(const char* lang_code, Work work) {
     }
 }
 
-CallError unknown_format(std::string_view format) {
-    return {{fmt::format("format {}: expected json, html or markdown", format),
-             fmt::format("format {}: se esperaba json, html o markdown", format)}};
+// The report's format, as --format names it: json, html or markdown.
+std::string_view report_format(const char* format) {
+    std::string_view wanted = format ? format : "";
+    if (wanted == "json" || wanted == "html" || wanted == "markdown") return wanted;
+    throw CallError{{fmt::format("format {}: expected json, html or markdown", wanted),
+                     fmt::format("format {}: se esperaba json, html o markdown", wanted)}};
 }
 
 }  // namespace
 
 }  // namespace tne::web
+
+using namespace tne;
+using namespace tne::web;
 
 extern "C" {
 
@@ -117,13 +123,10 @@ extern "C" {
 // profile's bytes; `source` is its name in the report and the errors.
 int tne_web_assess(const char* profile, size_t size, const char* source, const char* lang, const char* date,
                    int evidence_max_age, const char* format) {
-    using namespace tne;
-    using namespace tne::web;
     return run(lang, [&] {
         Lang language_of_report = language(lang);
         ReportDate day = report_date(date);
-        std::string_view wanted = format ? format : "";
-        if (wanted != "json" && wanted != "html" && wanted != "markdown") throw unknown_format(wanted);
+        std::string_view wanted = report_format(format);
         if (evidence_max_age < 1 || evidence_max_age > 1200)
             throw CallError{
                 {fmt::format("evidenceMaxAge {}: expected a whole number of months from 1 to 1200", evidence_max_age),
@@ -144,17 +147,14 @@ int tne_web_assess(const char* profile, size_t size, const char* source, const c
 // is empty (the CLI says so on standard error and prints nothing).
 int tne_web_plan(const char* profile, size_t size, const char* source, const char* lang, const char* date,
                  const char* target, const char* format) {
-    using namespace tne;
-    using namespace tne::web;
     return run(lang, [&] {
         Lang language_of_report = language(lang);
         ReportDate day = report_date(date);
-        std::string_view wanted = format ? format : "";
-        if (wanted != "json" && wanted != "html" && wanted != "markdown") throw unknown_format(wanted);
+        std::string_view wanted = report_format(format);
         const RubricSet& rubric = rubric_set();
         std::string target_id = target ? target : "";
         Assessment now = assess_fully(profile_of(profile, size, source), rubric, {day});
-        const Model* model = target_id.empty() ? next_step(now) : rubric.find_model(target_id);
+        const Model* model = target_id.empty() ? next_step(now) : rubric.find_model_written(target_id);
         if (!model && !target_id.empty()) {
             std::string ids;
             for (const auto& m : rubric.models) ids += (ids.empty() ? "" : ", ") + m.id;
@@ -183,8 +183,6 @@ size_t tne_web_result_size() { return tne::web::result.size(); }
 
 // The models of the rubric set, for the page's choice of a plan's target: {"models": [{"id", "en", "es"}]}.
 int tne_web_models() {
-    using namespace tne;
-    using namespace tne::web;
     return run("en", [] {
         JsonWriter json;
         json.begin_object().key("models").begin_array();
