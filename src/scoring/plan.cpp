@@ -32,18 +32,14 @@ int effort_points(Effort effort) {
 }
 
 std::string setting_text(const Question& question, const Value& value, Lang lang) {
-    auto id_in_lang = [&](const std::string& id) -> const std::string& {
-        const Choice* choice = question.find_value(id);
-        return choice ? choice->written_id(lang) : id;
-    };
     std::string text = question.written_path(lang) + "=";
     if (const auto* x = std::get_if<double>(&value))
         text += format_number(*x, 2);
     else if (const auto* id = std::get_if<std::string>(&value))
-        text += id_in_lang(*id);
+        text += question.written_value(*id, lang);
     else if (const auto* items = std::get_if<std::vector<std::string>>(&value)) {
         text += "[";
-        for (size_t i = 0; i < items->size(); ++i) text += (i ? ", " : "") + id_in_lang((*items)[i]);
+        for (size_t i = 0; i < items->size(); ++i) text += (i ? ", " : "") + question.written_value((*items)[i], lang);
         text += "]";
     }
     return text;
