@@ -50,6 +50,11 @@ const Model* next_step(const Assessment& assessment);
 // Exact for rubric sets whose lists have at most 12 values (docs/planning.md explains why).
 Plan make_plan(const Assessment& assessment, const Model& target);
 
+// Why `written` names no model of `rubric`, as a target: a did-you-mean when an id is near, then
+// the models by id and name, one a line. The CLI puts "--target WRITTEN: " before it, the page
+// "target WRITTEN: ".
+LocalText unknown_target_message(const RubricSet& rubric, const std::string& written);
+
 // "language.faculty_b2_percent=40": a step as `tne assess --set` takes it; in Spanish by the
 // question's Spanish path and the values' Spanish ids ("idioma.porcentaje_profesores_b2=40").
 std::string setting_text(const Question& question, const Value& value, Lang lang = Lang::en);

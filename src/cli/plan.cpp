@@ -56,20 +56,8 @@ Exit run_plan(const CommonOptions& common, Lang lang) {
     Assessment now =
         assess_fully(load_with_settings(options.profile, options.settings, rubric), rubric, {ReportDate::today()});
     const Model* target = options.target.empty() ? next_step(now) : rubric.find_model_written(options.target);
-    if (!target && !options.target.empty()) {
-        std::string models;
-        std::vector<std::string> ids;
-        for (const auto& m : rubric.models) {
-            models += fmt::format("\n  {} ({})", m.id, m.name.in(lang));
-            ids.push_back(m.id);
-        }
-        std::string suggestion = closest_match(options.target, ids);
-        std::string did_you_mean =
-            suggestion.empty() ? "" : say(lang, " did you mean {}?", " ¿quiso decir {}?", suggestion);
-        throw UsageError(say(lang, "--target {}: not a model of the rubric set;{} Name one by its id or its name:{}",
-                             "--target {}: no es un modelo del conjunto;{} Nombre uno por su id o su nombre:{}",
-                             options.target, did_you_mean, models));
-    }
+    if (!target && !options.target.empty())
+        throw UsageError("--target " + options.target + ": " + unknown_target_message(rubric, options.target).in(lang));
     if (!target) {
         std::fprintf(stderr, "tne: %s\n",
                      lang == Lang::es

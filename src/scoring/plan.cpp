@@ -31,6 +31,19 @@ int effort_points(Effort effort) {
     return 0;
 }
 
+LocalText unknown_target_message(const RubricSet& rubric, const std::string& written) {
+    std::vector<std::string> ids;
+    for (const auto& model : rubric.models) ids.push_back(model.id);
+    const std::string near = closest_match(written, ids);
+    return localize([&](Lang lang) {
+        std::string text = lang == Lang::es ? "no es un modelo del conjunto;" : "not a model of the rubric set;";
+        if (!near.empty()) text += (lang == Lang::es ? " ¿quiso decir " : " did you mean ") + near + "?";
+        text += lang == Lang::es ? " Nombre uno por su id o su nombre:" : " Name one by its id or its name:";
+        for (const auto& model : rubric.models) text += "\n  " + model.id + " (" + model.name.in(lang) + ")";
+        return text;
+    });
+}
+
 std::string setting_text(const Question& question, const Value& value, Lang lang) {
     std::string text = question.written_path(lang) + "=";
     if (const auto* x = std::get_if<double>(&value))

@@ -156,11 +156,8 @@ int tne_web_plan(const char* profile, size_t size, const char* source, const cha
         Assessment now = assess_fully(profile_of(profile, size, source), rubric, {day});
         const Model* model = target_id.empty() ? next_step(now) : rubric.find_model_written(target_id);
         if (!model && !target_id.empty()) {
-            std::string ids;
-            for (const auto& m : rubric.models) ids += (ids.empty() ? "" : ", ") + m.id;
-            throw CallError{
-                {fmt::format("target {}: not a model of the rubric set; the models are: {}", target_id, ids),
-                 fmt::format("target {}: no es un modelo del conjunto; los modelos son: {}", target_id, ids)}};
+            LocalText why = unknown_target_message(rubric, target_id);
+            throw CallError{{"target " + target_id + ": " + why.en, "target " + target_id + ": " + why.es}};
         }
         if (!model) {
             result.clear();

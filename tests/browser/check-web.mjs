@@ -207,8 +207,12 @@ try {
   for (const lang of ['en', 'es']) {
     const path = examples[0];
     const native = cli(['plan', path, '--target', 'no_such_model', '--format', 'json', '--lang', lang]);
-    const expected = (native.stderr.split('\n').find((line) => line.startsWith('tne: error: ')) ?? '')
-      .slice('tne: error: '.length).replace(/^--target /, 'target ');
+    // The whole message: from "tne: error: " to the line that points at --help.
+    const lines = native.stderr.split('\n');
+    const first = lines.findIndex((line) => line.startsWith('tne: error: '));
+    const help = lines.findIndex((line, i) => i > first && line.includes(' --help'));
+    const expected = first < 0 || help < 0 ? ''
+      : lines.slice(first, help).join('\n').slice('tne: error: '.length).replace(/^--target /, 'target ');
     const web = await page.evaluate(({ text, lang }) => {
       try {
         return { returned: tne.plan(text, 'no_such_model', lang) };
