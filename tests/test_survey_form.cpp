@@ -279,17 +279,20 @@ std::string kobo_export(const std::map<std::string, Table>& form, const std::vec
 // then each question's code, a multiple-choice question as one column per subquestion (Q5[SQ001])
 // holding Y or nothing; every cell quoted, as LimeSurvey writes them. Built from the structure as read
 // back, one row per profile.
-std::string limesurvey_export(const Table& structure, const std::vector<Profile>& profiles, const RubricSet& rubric) {
+std::string limesurvey_export(const Table& structure, const std::vector<Profile>& profiles, const RubricSet& rubric,
+                              bool full_answers = false) {
     auto rows = by_header(structure);
     // The base language's rows: every question's code and type, and its subquestion codes.
     std::vector<std::pair<std::string, std::string>> questions;  // code, type
     std::map<std::string, std::vector<std::string>> options;     // code -> subquestion codes
+    std::map<std::string, std::string> answer_text;              // "Q2 A1" -> the answer's text
     std::string base;
     for (const auto& row : rows) {
         if (row.at("class") == "S" && row.at("name") == "language") base = row.at("text");
         if (row.at("language") != base) continue;
         if (row.at("class") == "Q") questions.push_back({row.at("name"), row.at("type/scale")});
         if (row.at("class") == "SQ") options[questions.back().first].push_back(row.at("name"));
+        if (row.at("class") == "A") answer_text[questions.back().first + " " + row.at("name")] = row.at("text");
     }
     std::vector<std::string> header = {"id", "submitdate", "lastpage", "startlanguage", "seed"};
     for (const auto& [code, type] : questions) {
@@ -324,7 +327,7 @@ std::string limesurvey_export(const Table& structure, const std::vector<Profile>
                 if (answer)
                     for (size_t v = 0; v < q.values.size(); ++v)
                         if (q.values[v].id == std::get<std::string>(answer->value)) cell = limesurvey_answer_code(v);
-                cells.push_back(cell);
+                cells.push_back(full_answers ? answer_text.at(code + " " + cell) : cell);
             } else if (!answer) {
                 cells.push_back("");
             } else if (const double* number = std::get_if<double>(&answer->value)) {
@@ -623,14 +626,39 @@ TEST_CASE("a KoboToolbox export of the XLSForm scores exactly like the example p
 // until then; run it with `tne_tests "[limesurvey-roundtrip]"`.
 TEST_CASE("a LimeSurvey export of the form scores exactly like the example profiles",
           "[.][survey][form][limesurvey-roundtrip]") {
-    TempDir dir;
-    const fs::path txt = dir.path() / "form.txt";
-    REQUIRE(run_tne({"survey", "form", "--tool", "limesurvey", "-o", txt.string()}).exit_code == 0);
-    const fs::path map = dir.path() / "form.map.yaml";
-    const fs::path csv = dir.path() / "limesurvey.csv";
-    write_file(csv, limesurvey_export(read_tsv(read_file(txt)), example_profiles_loaded(), default_rubrics()));
-    std::vector<std::string> expected = assessments_of_yaml();
-    std::vector<std::string> actual = assessments_of_export(csv, map);
-    REQUIRE(actual.size() == expected.size());
-    for (size_t i = 0; i < expected.size(); ++i) CHECK(actual[i] == expected[i]);
+    std::vector<std::string> from_yaml;
+    for (const fs::path& path : example_profiles()) from_yaml.push_back(batch_records({path.string()}).at(0));
+    for (const char* lang : {"en", "es"})
+        for (bool full_answers : {false, true}) {
+            INFO(lang << (full_answers ? ", full answers" : ", answer codes"));
+            TempDir dir;
+            const fs::path txt = dir.path() / "form.txt";
+            REQUIRE(run_tne({"survey", "form", "--tool", "limesurvey", "--lang", lang, "-o", txt.string()}).exit_code ==
+                    0);
+            const fs::path map = dir.path() / "form.map.yaml";
+            const fs::path csv = dir.path() / "limesurvey.csv";
+            write_file(csv, limesurvey_export(read_tsv(read_file(txt)), example_profiles_loaded(), default_rubrics(),
+                                              full_answers));
+            std::vector<std::string> expected = assessments_of_yaml();
+            std::vector<std::string> actual = assessments_of_export(csv, map);
+            REQUIRE(actual.size() == expected.size());
+            for (size_t i = 0; i < expected.size(); ++i) CHECK(actual[i] == expected[i]);
+            CHECK(batch_records({csv.string(), "--csv-map", map.string()}) == from_yaml);
+        }
+}
+
+TEST_CASE("an XLSForm name is a question's key unless a group or another question has it", "[survey][form]") {
+    RubricSet rubric = default_rubrics();
+    const Question* budget = rubric.find_question("funding.dedicated_budget");
+    REQUIRE(budget);
+    CHECK(xlsform_name(rubric, *budget) == "dedicated_budget");
+    // Another block's question of the same key: both are named by block and key.
+    Question& other = rubric.questions.back();
+    REQUIRE(other.block != "funding");
+    other.key = "dedicated_budget";
+    CHECK(xlsform_name(rubric, *budget) == "funding_dedicated_budget");
+    CHECK(xlsform_name(rubric, other) == other.block + "_dedicated_budget");
+    // A key that names a block (a group of the form).
+    other.key = "funding";
+    CHECK(xlsform_name(rubric, other) == other.block + "_funding");
 }

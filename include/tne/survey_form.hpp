@@ -50,7 +50,8 @@ std::string limesurvey_question_code(size_t index);
 std::string limesurvey_answer_code(size_t value);
 std::string limesurvey_option_code(size_t value);
 
-// The name an XLSForm gives a question: its key, or block_key when another block has the same key.
+// The name an XLSForm gives a question: its key, or block_key when another block has a question of
+// that key, or a block is named so (a group's name and a question's share one namespace).
 std::string xlsform_name(const RubricSet& rubric, const Question& question);
 
 }  // namespace tne

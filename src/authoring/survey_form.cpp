@@ -483,6 +483,9 @@ std::string limesurvey_answer_code(size_t value) { return fmt::format("A{}", val
 std::string limesurvey_option_code(size_t value) { return fmt::format("SQ{:03}", value + 1); }
 
 std::string xlsform_name(const RubricSet& rubric, const Question& question) {
+    // A form's names are one namespace: its groups' (the blocks) and its questions'.
+    for (const std::string& block : rubric.blocks)
+        if (block == question.key) return question.block + "_" + question.key;
     for (const Question& other : rubric.questions)
         if (other.key == question.key && other.block != question.block) return question.block + "_" + question.key;
     return question.key;
