@@ -455,11 +455,13 @@ std::string xlsform_map(const RubricSet& rubric, Lang lang) {
                "# \"XML values and headers\", \"Include groups in headers\" unchecked. Then:\n"
                "# tne batch responses.csv --csv-map THIS_FILE\n",
                "# El mapa de las respuestas del XLSForm que escribió `tne encuesta formulario --tool xlsform`\n"
-               "# (docs/batch.md, \"KoboToolbox y ODK\"). En KoboToolbox: Datos > Descargas, tipo CSV, formato de\n"
+               "# (docs/batch.md, \"KoboToolbox and ODK\"). En KoboToolbox: Datos > Descargas, tipo CSV, formato de\n"
                "# valores y encabezados \"XML values and headers\", sin \"Include groups in headers\". Luego:\n"
                "# tne lote respuestas.csv --csv-map ESTE_ARCHIVO\n");
-    out += "delimiter: \";\"        # KoboToolbox's CSV\n";
-    out += "list_separator: \" \"   # a select_multiple cell: the chosen names, separated by spaces\n";
+    out +=
+        say(lang, "delimiter: \";\"        # KoboToolbox's CSV\n", "delimiter: \";\"        # el CSV de KoboToolbox\n");
+    out += say(lang, "list_separator: \" \"   # a select_multiple cell: the chosen names, separated by spaces\n",
+               "list_separator: \" \"   # una celda select_multiple: los nombres elegidos, separados por espacios\n");
     out += fmt::format("unknown: [{}]\n", quoted(FormCodes::xlsform_dont_know));
     out += "fields:\n";
     for (const Question& q : rubric.questions) {
