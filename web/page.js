@@ -15,6 +15,7 @@
       open: "Open a profile (YAML)",
       save: "Save the profile (YAML)",
       clear: "Start again",
+      print: "Print the report (A4)",
       questionnaire: "Questionnaire",
       parts: "Parts",
       problems: "Some answers of the file were left out: they are asked again below.",
@@ -62,6 +63,7 @@
       open: "Abrir un perfil (YAML)",
       save: "Guardar el perfil (YAML)",
       clear: "Empezar de nuevo",
+      print: "Imprimir el informe (A4)",
       questionnaire: "Cuestionario",
       parts: "Partes",
       problems: "Algunas respuestas del archivo se dejaron fuera: se vuelven a preguntar abajo.",
@@ -114,6 +116,7 @@
   const fileInput = $("profile");
   const saveButton = $("save");
   const clearButton = $("clear");
+  const printButton = $("print");
   const status = $("status");
   const form = $("questionnaire");
   const partList = $("part-list");
@@ -597,6 +600,12 @@
     setStatus("saved", fileName());
   });
 
+  // The browser's own Print: the print stylesheet leaves the report alone, whole, on A4.
+  printButton.addEventListener("click", () => {
+    if (pending) redraw();
+    window.print();
+  });
+
   clearButton.addEventListener("click", () => {
     if (!window.confirm(say("confirmClear"))) return;
     state = { lang, answers: {}, evidence: {}, part: 0, fileName: null, target: "" };
@@ -610,10 +619,10 @@
   restore();
   state.lang = lang;
   applyLanguage();
-  for (const control of [fileInput, saveButton, clearButton]) control.disabled = true;
+  for (const control of [fileInput, saveButton, printButton, clearButton]) control.disabled = true;
   tne.ready.then(
     () => {
-      for (const control of [fileInput, saveButton, clearButton]) control.disabled = false;
+      for (const control of [fileInput, saveButton, printButton, clearButton]) control.disabled = false;
       const count = Object.keys(state.answers).length;
       if (count > 0) setStatus("restored", count);
       else setStatus("ready");

@@ -317,6 +317,7 @@ async function checkQuestionnaire(page, problems) {
   const error = await students.locator('.error').textContent();
   ++checks;
   if (!error || (await students.locator('input[aria-invalid="true"]').count()) === 0) fail('a count "muchos" is not marked as not valid');
+  await students.scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(shots, 'invalid-answer-es.png'), fullPage: false });
   const violations = await axeViolations(page);
   await students.getByLabel(kWords.es.answer, { exact: true }).fill(given[studentsQuestion.path].value);
@@ -333,6 +334,54 @@ async function checkQuestionnaire(page, problems) {
   for (const violation of await axeViolations(reportPage)) fail(`axe, the report: ${violation}`);
   ++checks;
   await reportPage.close();
+
+  // The engine's checks of the page's answers, through the API the page calls.
+  const api = await page.evaluate(() => {
+    const questions = tne.questionnaire('es').parts.flatMap((part) => part.questions);
+    const required = questions.find((q) => q.required);
+    const percent = questions.find((q) => q.type === 'percent' && !q.required);
+    const list = questions.find((q) => q.type === 'list' && !q.required);
+    const of = (answers) => tne.profileOf(answers, 'es');
+    const line = (yaml, q) => yaml.split('\n').find((text) => text.startsWith(`  ${q.writtenPath.split('.')[1]}:`));
+    const evidence = (fields) => of({ [percent.path]: { value: '30', evidence: fields } });
+    let notProfile;
+    try {
+      tne.answersOf('[1, 2]\n', 'es', { source: 'lista.yaml' });
+      notProfile = 'no error';
+    } catch (error) {
+      notProfile = `${error instanceof tne.TneError} ${error.exitCode} ${error.errors[0]?.file}`;
+    }
+    return {
+      requiredUnknown: of({ [required.path]: { unknown: true } }).problems.map((p) => `${p.path}: ${p.message}`),
+      decimalComma: line(of({ [percent.path]: { value: '12,5' } }).yaml, percent),
+      percentSign: line(of({ [percent.path]: { value: '40 %' } }).yaml, percent),
+      outOfRange: of({ [percent.path]: { value: '140' } }),
+      unknownOption: of({ [list.path]: { value: ['no_such_option'] } }).problems.length,
+      noOwner: evidence({ source: 'Informe', date: '2026-01-31', owner: '' }).problems.length,
+      badDate: evidence({ source: 'Informe', date: '2026-02-30', owner: 'Rectoría' }).problems.length,
+      withEvidence: line(evidence({ source: 'Informe anual', date: '2026-01-31', owner: 'Rectoría' }).yaml, percent),
+      dontKnow: of({ [percent.path]: { unknown: true } }).progress,
+      key: percent.writtenPath,
+      notProfile,
+    };
+  });
+  const expectations = [
+    ['a required question left unknown is a problem', api.requiredUnknown.length === 1 && api.requiredUnknown[0].includes('obligatoria')],
+    ['"12,5" is read as 12.5', api.decimalComma?.trim().endsWith(': 12.5')],
+    ['"40 %" is read as 40', api.percentSign?.trim().endsWith(': 40')],
+    ['140% is a problem and left out', api.outOfRange.problems.length === 1 && api.outOfRange.progress.answered === 0],
+    ['an option the question has not is a problem', api.unknownOption === 1],
+    ['evidence without its owner is a problem', api.noOwner === 1],
+    ['evidence of 30 February is a problem', api.badDate === 1],
+    ['evidence is written as tne init writes it',
+     api.withEvidence?.trim().endsWith(': {valor: 30, evidencia: {fuente: Informe anual, fecha: 2026-01-31, responsable: Rectoría}}')],
+    ['"don\'t know" is answered, not known', api.dontKnow.answered === 1 && api.dontKnow.known === 0],
+    ['a file that is not a profile is a TneError at its name', api.notProfile === 'true 2 lista.yaml'],
+  ];
+  for (const [what, held] of expectations) {
+    ++checks;
+    if (!held) fail(`tne.profileOf / tne.answersOf: ${what} (${JSON.stringify(api)})`);
+  }
 
   rmSync(work, { recursive: true, force: true });
   return redraw;
