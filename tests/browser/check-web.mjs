@@ -277,6 +277,23 @@ async function checkQuestionnaire(page, problems) {
   ++checks;
   if (download.suggestedFilename() !== 'perfil.yaml') fail(`the profile is saved as ${download.suggestedFilename()}`);
 
+  // Saved in English after switching: what `tne init --interactive --lang en` writes.
+  const referenceEn = join(work, 'profile.yaml');
+  writeFileSync(referenceEn, readFileSync(examplePath));
+  const initEn = spawnSync(options.tne, ['init', '--interactive', '--lang', 'en', '-o', referenceEn],
+                           { input: 'skip\n'.repeat(spec.en.total - known) + '\nn\nn\n', encoding: 'utf8' });
+  if (initEn.status !== 0) die(`tne init --interactive --lang en on ${kFormExample} exited ${initEn.status}: ${initEn.stderr}`);
+  await page.getByLabel(kWords.es.language, { exact: true }).selectOption('en');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  const [downloadEn] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }),
+                                          page.getByRole('button', { name: kWords.en.save, exact: true }).click()]);
+  await downloadEn.saveAs(join(work, 'saved-en.yaml'));
+  same('the profile saved from the page in English', readFileSync(referenceEn, 'utf8'), readFileSync(join(work, 'saved-en.yaml'), 'utf8'));
+  ++checks;
+  if (downloadEn.suggestedFilename() !== 'profile.yaml') fail(`the English profile is saved as ${downloadEn.suggestedFilename()}`);
+  await page.getByLabel(kWords.en.language, { exact: true }).selectOption('es');
+  await page.waitForFunction(() => document.documentElement.lang === 'es');
+
   // Printed: the whole report on A4, every section's heading and the body of every fold.
   const pdfPath = join(options.out, 'tne-report.pdf');
   await page.pdf({ path: pdfPath, format: 'A4', printBackground: true });
