@@ -108,7 +108,7 @@
 
   // What is kept in localStorage, so that closing the tab or reloading loses nothing.
   const kStore = "tne-questionnaire-v1";
-  // An answer's report waits this long for the next keystroke, so typing a number redraws it once.
+  // A typed answer's report waits this long for the next keystroke, so typing a number redraws it once.
   const kDebounceMs = 40;
 
   const $ = (id) => document.getElementById(id);
@@ -420,9 +420,14 @@
     return new Date().toISOString().slice(0, 10);
   }
 
-  // Everything that follows the answers: the profile, the progress, each answer's problem, the
-  // report and the plan. `frame.dataset.answers` counts the redraws, for the page's checks.
+  // Everything that follows the answers: the profile, the progress, each answer's problem and the
+  // report, at once; the plan and the report's printable copy once the report frame has loaded, so
+  // that the report is redrawn first (drawRest). `frame.dataset.redraws` counts the redraws and
+  // `#print-copy`'s `data-drawn` the one the plan and the copy are of, for the page's checks.
+  let rest = null; // {report, date, source} the plan and the printable copy are still to be drawn for
+
   function redraw() {
+    if (pending) clearTimeout(pending);
     pending = 0;
     if (!questionnaire) return;
     latest = tne.profileOf(request(), lang);
@@ -442,10 +447,20 @@
       listInto(reportProblemList, error instanceof tne.TneError ? error.errors.map((problem) => problem.message) : [String(error)]);
       reportProblems.hidden = false;
     }
-    if (report) frame.srcdoc = report;
-    else frame.removeAttribute("srcdoc");
-    printCopy($("print-report"), report);
+    frame.dataset.redraws = String(Number(frame.dataset.redraws || 0) + 1);
+    rest = { report, date, source };
+    if (report) frame.srcdoc = report; // drawRest follows its load
+    else {
+      frame.removeAttribute("srcdoc");
+      drawRest();
+    }
+  }
 
+  function drawRest() {
+    if (!rest) return;
+    const { report, date, source } = rest;
+    rest = null;
+    printCopy($("print-report"), report);
     let plan = "";
     planStatus.textContent = "";
     if (report) {
@@ -460,12 +475,24 @@
     if (plan) planFrame.srcdoc = plan;
     else planFrame.removeAttribute("srcdoc");
     printCopy($("print-plan"), plan);
-    frame.dataset.redraws = String(Number(frame.dataset.redraws || 0) + 1);
+    $("print-copy").dataset.drawn = frame.dataset.redraws;
   }
 
-  function scheduleRedraw() {
+  // Whatever is still waiting, now: before saving or printing.
+  function flush() {
+    if (pending) redraw();
+    drawRest();
+  }
+
+  // After the report's first paint (the frame of the next animation frame, then a task).
+  frame.addEventListener("load", () => requestAnimationFrame(() => setTimeout(drawRest, 0)));
+  window.addEventListener("beforeprint", flush);
+
+  // A click on an option redraws at once; typing waits for the next keystroke a moment, so that
+  // "14000" redraws once.
+  function scheduleRedraw(typed) {
     if (pending) clearTimeout(pending);
-    pending = setTimeout(redraw, kDebounceMs);
+    pending = setTimeout(redraw, typed ? kDebounceMs : 0);
   }
 
   function drawTargets() {
@@ -513,7 +540,7 @@
     if (!(input instanceof HTMLInputElement) || !input.closest("fieldset.question")) return;
     readAnswer(input);
     keep();
-    scheduleRedraw();
+    scheduleRedraw(input.type === "text" || input.type === "date");
   };
   form.addEventListener("input", answered);
   form.addEventListener("change", answered);
@@ -539,7 +566,10 @@
   targetChoice.addEventListener("change", () => {
     state.target = targetChoice.value;
     keep();
-    redraw();
+    flush();
+    // The report is as it was: only the plan (and its printable copy) changes.
+    rest = { report: frame.hidden ? "" : frame.srcdoc, date: today(), source: fileName() };
+    drawRest();
   });
 
   fileInput.addEventListener("change", async () => {
@@ -580,7 +610,7 @@
   });
 
   saveButton.addEventListener("click", () => {
-    if (pending) redraw();
+    flush();
     if (!latest) return;
     if (latest.problems.length > 0) {
       setStatus("fixFirst");
@@ -602,7 +632,7 @@
 
   // The browser's own Print: the print stylesheet leaves the report alone, whole, on A4.
   printButton.addEventListener("click", () => {
-    if (pending) redraw();
+    flush();
     window.print();
   });
 

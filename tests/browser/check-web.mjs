@@ -239,10 +239,11 @@ async function checkQuestionnaire(page, problems) {
     window.tneTimes = [];
     let started = null;
     document.addEventListener('input', (event) => { started ??= event.timeStamp; }, true);
+    // (Capturing: before the page's own listener of the frame's load, which then draws the plan.)
     document.getElementById('report').addEventListener('load', () => {
       if (started !== null) window.tneTimes.push(performance.now() - started);
       started = null;
-    });
+    }, { capture: true });
   });
   for (let i = 0; i < kTimedAnswers; ++i) {
     await flipGroup.getByLabel(labels[i % 2], { exact: true }).check();
@@ -295,6 +296,9 @@ async function checkQuestionnaire(page, problems) {
   await page.waitForFunction(() => document.documentElement.lang === 'es');
 
   // Printed: the whole report on A4, every section's heading and the body of every fold.
+  // (The printable copy follows the report frame's load.)
+  await page.waitForFunction(() => document.getElementById('print-copy').dataset.drawn ===
+                             document.getElementById('report').dataset.redraws, null, { timeout: 30000 });
   const pdfPath = join(options.out, 'tne-report.pdf');
   await page.pdf({ path: pdfPath, format: 'A4', printBackground: true });
   const pdfText = spawnSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' });
