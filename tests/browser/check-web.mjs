@@ -157,6 +157,9 @@ async function checkQuestionnaire(page, problems) {
   const empty = await page.textContent('#progress');
   ++checks;
   if (!empty.startsWith(`Answered 0 of ${spec.en.total} questions`)) fail(`after "Start again" the progress says ${empty}`);
+  // axe-core on the empty questionnaire too, in English, with what the report needs listed.
+  for (const violation of await axeViolations(page)) fail(`axe, the empty questionnaire: ${violation}`);
+  ++checks;
 
   let lang = 'en';
   const answerQuestion = async (question) => {
@@ -353,6 +356,9 @@ async function checkQuestionnaire(page, problems) {
   });
   await reportPage.setContent(expectedReport, { waitUntil: 'load' });
   for (const violation of await axeViolations(reportPage)) fail(`axe, the report: ${violation}`);
+  ++checks;
+  await reportPage.setContent(expectedPlan, { waitUntil: 'load' });
+  for (const violation of await axeViolations(reportPage)) fail(`axe, the plan: ${violation}`);
   ++checks;
   await reportPage.close();
 
