@@ -162,6 +162,7 @@ async function checkQuestionnaire(page, problems) {
   ++checks;
 
   let lang = 'en';
+  let byKeyboard = false;
   const answerQuestion = async (question) => {
     const words = kWords[lang];
     const group = page.getByRole('group', { name: `${question.number}. ${question.text}${question.required ? words.required : ''}`, exact: true });
@@ -171,14 +172,16 @@ async function checkQuestionnaire(page, problems) {
       return;
     }
     const label = (id) => question.values.find((value) => value.id === id).label;
+    // The second part with the keyboard alone: each option focused and chosen with the space bar.
+    const choose = (control) => (byKeyboard ? control.press('Space') : control.check());
     if (question.values.length === 0) {
       await group.getByLabel(words.answer, { exact: true }).fill(answer.value);
     } else if (!Array.isArray(answer.value)) {
-      await group.getByLabel(label(answer.value), { exact: true }).check();
+      await choose(group.getByLabel(label(answer.value), { exact: true }));
     } else if (answer.value.length === 0) {
-      await group.getByLabel(words.none, { exact: true }).check();
+      await choose(group.getByLabel(words.none, { exact: true }));
     } else {
-      for (const id of answer.value) await group.getByLabel(label(id), { exact: true }).check();
+      for (const id of answer.value) await choose(group.getByLabel(label(id), { exact: true }));
     }
     if (answer.evidence) {
       await group.getByText(words.evidence, { exact: true }).click();
@@ -220,6 +223,7 @@ async function checkQuestionnaire(page, problems) {
         fail(`after a reload the page shows ${JSON.stringify(after)}, before it ${JSON.stringify(before)}`);
       }
     }
+    byKeyboard = part === 1;
     for (const question of spec[lang].parts[part].questions) await answerQuestion(question);
     if (part === 1) await page.screenshot({ path: join(shots, 'questionnaire-part.png'), fullPage: false });
     if (part < parts - 1) await page.getByRole('button', { name: kWords[lang].next, exact: true }).click();
