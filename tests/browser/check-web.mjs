@@ -10,12 +10,20 @@
 //   - opening a profile through the page's file input shows `TNE assess --format html` for it in
 //     the report frame, in the language picked, and the page's own words switch language; a broken
 //     profile shows its errors instead;
+//   - the questionnaire filled by hand with an example's answers (clicks, typing, the keyboard),
+//     switching language and reloading midway: the report frame and the plan are the CLI's for the
+//     profile `TNE init --interactive` writes for those answers, and the profile saved (a download),
+//     in Spanish and in English, is byte for byte that file; printed to PDF (A4) it holds every
+//     section of the report and the inside of every fold (pdftotext); opening the profile fills
+//     the questionnaire again; an answer that is not valid is marked; axe-core finds no violation
+//     on the questionnaire, the report or the plan;
 //   - no console error or warning, no uncaught page error, and no request of any kind but the
 //     page itself (each is recorded and aborted); a fetch the page's script would make is refused
 //     by the page's Content-Security-Policy before it becomes a request;
 //   - the file is under 4 MB.
-// It prints the time the engine takes to start and to assess one profile in the page (docs/
-// performance.md), and leaves screenshots in --out.
+// It prints the time the engine takes to start and to assess one profile in the page, and the time
+// from an answer to the report redrawn (docs/performance.md), and leaves screenshots in --out and
+// --out/screenshots, and the printed page in --out/tne-report.pdf.
 //
 // Usage: node check-web.mjs --tne TNE --page tne.html --examples DIR --invalid DIR --out DIR
 // Exit status: 0 every check passed, 1 some check failed, 2 usage or browser trouble.
