@@ -42,6 +42,7 @@ Profile load_item(const InputItem& item, const RubricSet& rubric) {
 BatchRecord process(const InputItem& item, const RubricSet& rubric, const BatchOptions& options) {
     BatchRecord record;
     record.source = item.source;
+    record.note = item.note;
     if (item.skipped) {
         record.skipped = item.skipped;
         return record;

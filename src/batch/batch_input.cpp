@@ -78,35 +78,69 @@ constexpr Message kNoAnswerRows{
     "el archivo CSV tiene una fila de encabezados y ninguna fila de respuestas; agregue una fila por institución bajo "
     "el encabezado, o vuelva a exportar la encuesta cuando tenga respuestas"};
 
+// A survey export, CSV or .xlsx, read as SurveyExport finds it; the first item of the file carries
+// what was found (the run's summary states it).
 void read_survey(const std::string& file, const RubricSet& rubric, const SurveyMap& map, const ItemSink& emit) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return emit(failed_item(file, {{SourcePos{file}, format_message(msg::cannot_read_file), {}}}));
-    CsvReader reader(in, map.delimiter);
-    std::optional<CsvRow> header = reader.next();
-    if (!header) return emit(failed_item(file, {{SourcePos{file}, format_message(kEmptyCsv), {}}}));
-    if (auto problem = unreadable_cell(*header, file)) return emit(failed_item(file, {*problem}));
+    std::optional<SurveyExport> source;
+    std::optional<LocalText> note;
+    // The note goes with the file's first item, whichever it is.
+    auto send = [&](InputItem&& item) {
+        item.note = std::move(note);
+        note.reset();
+        emit(std::move(item));
+    };
+    try {
+        source.emplace(file, map);
+    } catch (const InputError& e) {
+        return send(failed_item(file, e.diagnostics()));
+    }
+    const std::optional<CsvRow>& header = source->header();
+    if (!header) return send(failed_item(file, {{SourcePos{file}, format_message(kEmptyCsv), {}}}));
+    const std::string& sheet = source->reading().sheet;
+    // Each cell's place as the survey writes it: line:column, or the sheet's cell.
+    auto at = [&](const Diagnostic& problem) {
+        BoundSurvey placed;
+        placed.file = file;
+        placed.sheet = sheet;
+        Diagnostic moved = problem;
+        moved.pos = survey_pos(placed, problem.pos.line, problem.pos.column);
+        return moved;
+    };
+    if (auto problem = unreadable_cell(*header, file)) {
+        if (!plain_reading(source->reading())) note = describe_reading(source->reading());
+        return send(failed_item(file, {at(*problem)}));
+    }
     std::shared_ptr<const BoundSurvey> survey;
     try {
-        survey = std::make_shared<const BoundSurvey>(bind_survey(map, rubric, *header, file));
+        BoundSurvey bound = bind_survey(map, rubric, *header, file, sheet);
+        find_decimal_mark(bound, *source);
+        survey = std::make_shared<const BoundSurvey>(std::move(bound));
     } catch (const InputError& e) {
         // Without its columns no row can be read: the file is one failed input.
-        return emit(failed_item(file, e.diagnostics()));
+        if (!plain_reading(source->reading())) note = describe_reading(source->reading());
+        return send(failed_item(file, e.diagnostics()));
     }
+    if (!plain_reading(source->reading())) note = describe_reading(source->reading());
     bool any_row = false;
-    while (std::optional<CsvRow> row = reader.next()) {
-        any_row = true;
-        InputItem item;
-        item.source = {file, row->number, row->line};
-        if (auto problem = unreadable_cell(*row, file)) {
-            item.errors = {*problem};
-        } else {
-            row->checked_text = true;
-            item.row = std::move(row);
+    try {
+        while (std::optional<CsvRow> row = source->next()) {
+            any_row = true;
+            InputItem item;
+            item.source = {file, row->number, row->line};
+            if (auto problem = unreadable_cell(*row, file)) {
+                item.errors = {at(*problem)};
+            } else {
+                row->checked_text = true;
+                item.row = std::move(row);
+            }
+            item.survey = survey;
+            send(std::move(item));
         }
-        item.survey = survey;
-        emit(std::move(item));
+    } catch (const InputError& e) {
+        // A workbook's sheet found broken past its start: what was read is scored, the rest fails.
+        return send(failed_item(file, e.diagnostics()));
     }
-    if (!any_row) emit(failed_item(file, {{SourcePos{file, header->line, 1}, format_message(kNoAnswerRows), {}}}));
+    if (!any_row) send(failed_item(file, {{survey_pos(*survey, header->line, 1), format_message(kNoAnswerRows), {}}}));
 }
 
 void read_yaml_file(const std::string& file, const ItemSink& emit) {
@@ -196,7 +230,7 @@ bool is_csv_input(const std::string& input) {
     std::string extension = std::filesystem::path(input).extension().string();
     std::transform(extension.begin(), extension.end(), extension.begin(),
                    [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-    return extension == ".csv";
+    return extension == ".csv" || extension == ".tsv" || extension == ".xlsx";
 }
 
 namespace {
