@@ -588,3 +588,21 @@ TEST_CASE("an .xlsx part larger than the input limit once inflated is refused be
     CHECK(run.err.find(path + ": the workbook's xl/sharedStrings.xml holds more than 1048576 bytes once inflated, "
                               "the limit TNE_MAX_INPUT_BYTES sets") != std::string::npos);
 }
+
+TEST_CASE("tne batch reads a .tsv export as a survey, and refuses a survey export without a map",
+          "[survey][read][binary]") {
+    const std::string file = in_survey("excel-unicode.tsv");
+    RunResult es = run_tne({"batch", file, "--map", in_survey("excel-es.map.yaml"), "--lang", "es"});
+    CHECK(es.exit_code == 0);
+    CHECK(es.err == "tne: " + file +
+                        ": leído como UTF-16LE (marca de orden de bytes), delimitador tabulador (detectado), 1 fila de "
+                        "encabezado, punto decimal (detectado en los números)\ntne: 3 leídos = 3 evaluados + 0 con "
+                        "errores\n");
+    for (const char* name : {"respuestas.xlsx", "respuestas.tsv"}) {
+        RunResult run = run_tne({"batch", name});
+        CHECK(run.exit_code == 2);
+        CHECK(
+            run.err.find(std::string(name) + " is a survey export (CSV, TSV or .xlsx, by its name); give --csv-map") !=
+            std::string::npos);
+    }
+}
