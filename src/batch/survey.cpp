@@ -327,12 +327,12 @@ struct NumberCell {
     std::optional<std::pair<double, double>> ambiguous;  // with a decimal point, with a decimal comma
 };
 
-NumberCell number_cell(std::string_view written, bool percent, DecimalMark mark, bool assumed) {
+// A number with a comma or a point, which the file's mark decides. Kept out of line: it would make
+// its caller, run for every cell, too large to be inlined where it is called.
+[[gnu::noinline]] NumberCell marked_number_cell(std::string_view written, bool percent, DecimalMark mark,
+                                                bool assumed) {
     std::string_view text = trim_view(written);
     if (percent && !text.empty() && text.back() == '%') text = trim_view(text.substr(0, text.size() - 1));
-    // Most cells hold digits alone, or a point that a comma-free file reads as today.
-    const bool comma = text.find(',') != std::string_view::npos, point = text.find('.') != std::string_view::npos;
-    if (!comma && (!point || (mark == DecimalMark::point && !assumed))) return {number_text(text, false), {}};
     bool negative = !text.empty() && text[0] == '-';
     std::string_view body = (!text.empty() && (text[0] == '+' || text[0] == '-')) ? text.substr(1) : text;
     if (body.find_first_not_of("0123456789.,") != std::string_view::npos) return {};
@@ -343,6 +343,14 @@ NumberCell number_cell(std::string_view written, bool percent, DecimalMark mark,
         if (with_point != with_comma) return {std::nullopt, std::pair{with_point, with_comma}};
     }
     return {mark == DecimalMark::comma ? as_comma : as_point, {}};
+}
+
+NumberCell number_cell(std::string_view written, bool percent, DecimalMark mark, bool assumed) {
+    // Most cells hold digits alone, or a point that a file known to use points reads as before.
+    const bool comma = written.find(',') != std::string_view::npos;
+    const bool point = written.find('.') != std::string_view::npos;
+    if (!comma && (!point || (mark == DecimalMark::point && !assumed))) return {number_text(written, percent), {}};
+    return marked_number_cell(written, percent, mark, assumed);
 }
 
 // A cell's text for a message: on one line.
@@ -1054,7 +1062,14 @@ void find_decimal_mark(BoundSurvey& bound, SurveyExport& source) {
     // A cell that is a number under one mark only votes for it; "1.000" under both votes for neither.
     size_t points = 0, commas = 0;
     if (!columns.empty()) {
-        SurveyExport again(bound.file, map);
+        // Read again as it was found: the file's encoding is not looked for twice.
+        SurveyMap found = map;
+        const SurveyReading& reading = source.reading();
+        found.encoding = reading.encoding;
+        found.delimiter = reading.delimiter;
+        found.delimiter_pos = SourcePos{map.source, 1, 1};
+        found.header_rows = reading.header_rows;
+        SurveyExport again(bound.file, found);
         for (int rows = 0; rows < 1000; ++rows) {
             std::optional<CsvRow> row = again.next();
             if (!row) break;
