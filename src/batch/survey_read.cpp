@@ -34,21 +34,22 @@ bool undefined_in_windows_1252(unsigned char byte) {
     return byte >= 0x80 && byte <= 0x9F && kWindows1252High[byte - 0x80] == 0;
 }
 
-void append_utf8(std::string& out, char32_t code) {
+// Writes `code` as UTF-8 at `out`, which moves past it.
+void put_utf8(char*& out, char32_t code) {
     if (code < 0x80) {
-        out += static_cast<char>(code);
+        *out++ = static_cast<char>(code);
     } else if (code < 0x800) {
-        out += static_cast<char>(0xC0 | (code >> 6));
-        out += static_cast<char>(0x80 | (code & 0x3F));
+        *out++ = static_cast<char>(0xC0 | (code >> 6));
+        *out++ = static_cast<char>(0x80 | (code & 0x3F));
     } else if (code < 0x10000) {
-        out += static_cast<char>(0xE0 | (code >> 12));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
+        *out++ = static_cast<char>(0xE0 | (code >> 12));
+        *out++ = static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+        *out++ = static_cast<char>(0x80 | (code & 0x3F));
     } else {
-        out += static_cast<char>(0xF0 | (code >> 18));
-        out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
+        *out++ = static_cast<char>(0xF0 | (code >> 18));
+        *out++ = static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+        *out++ = static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+        *out++ = static_cast<char>(0x80 | (code & 0x3F));
     }
 }
 
@@ -84,24 +85,39 @@ protected:
 
 private:
     // Decodes raw_[0, size) into decoded_; returns the bytes used (a unit cut at the block's end
-    // waits for the next block, unless this is the last).
+    // waits for the next block, unless this is the last). Written through a pointer into room made
+    // first: a byte becomes at most 3 bytes of UTF-8, two bytes of UTF-16 at most 3 too.
     size_t decode(size_t size, bool last) {
+        decoded_.resize(size * 3 + 4);
+        char* out = decoded_.data();
+        size_t used = decode_into(out, size, last);
+        decoded_.resize(static_cast<size_t>(out - decoded_.data()));
+        return used;
+    }
+
+    size_t decode_into(char*& out, size_t size, bool last) {
         const auto* bytes = reinterpret_cast<const unsigned char*>(raw_.data());
         if (encoding_ == TextEncoding::windows1252) {
             for (size_t i = 0; i < size; ++i) {
                 unsigned char byte = bytes[i];
                 if (byte < 0x80)
-                    decoded_ += static_cast<char>(byte);
+                    *out++ = static_cast<char>(byte);
                 else if (byte >= 0xA0)
-                    append_utf8(decoded_, byte);
+                    put_utf8(out, byte);
                 else if (char16_t code = kWindows1252High[byte - 0x80])
-                    append_utf8(decoded_, code);
+                    put_utf8(out, code);
                 else
-                    decoded_ += kNotText;
+                    *out++ = kNotText;
             }
             return size;
         }
-        const bool little = encoding_ == TextEncoding::utf16le;
+        return encoding_ == TextEncoding::utf16le ? decode_utf16<true>(out, bytes, size, last)
+                                                  : decode_utf16<false>(out, bytes, size, last);
+    }
+
+    // One function per byte order, so that the order is not tested for every unit.
+    template <bool little>
+    static size_t decode_utf16(char*& out, const unsigned char* bytes, size_t size, bool last) {
         auto unit = [&](size_t at) -> char16_t {
             return little ? static_cast<char16_t>(bytes[at] | (bytes[at + 1] << 8))
                           : static_cast<char16_t>((bytes[at] << 8) | bytes[at + 1]);
@@ -109,31 +125,36 @@ private:
         size_t i = 0;
         while (i + 2 <= size) {
             char16_t first = unit(i);
+            if (first < 0x80) {  // most of a survey
+                *out++ = static_cast<char>(first);
+                i += 2;
+                continue;
+            }
             if (first >= 0xD800 && first <= 0xDBFF) {
                 if (i + 4 > size) {
                     if (!last) break;  // its pair is in the next block
-                    decoded_ += kNotText;
+                    *out++ = kNotText;
                     i += 2;
                     continue;
                 }
                 char16_t second = unit(i + 2);
                 if (second >= 0xDC00 && second <= 0xDFFF) {
-                    append_utf8(decoded_, 0x10000 + ((char32_t{first} - 0xD800) << 10) + (second - 0xDC00));
+                    put_utf8(out, 0x10000 + ((char32_t{first} - 0xD800) << 10) + (second - 0xDC00));
                     i += 4;
                 } else {
-                    decoded_ += kNotText;
+                    *out++ = kNotText;
                     i += 2;
                 }
             } else if (first >= 0xDC00 && first <= 0xDFFF) {
-                decoded_ += kNotText;
+                *out++ = kNotText;
                 i += 2;
             } else {
-                append_utf8(decoded_, first);
+                put_utf8(out, first);
                 i += 2;
             }
         }
         if (last && i < size) {  // an odd byte at the end
-            decoded_ += kNotText;
+            *out++ = kNotText;
             i = size;
         }
         return i;
@@ -190,9 +211,22 @@ bool all_utf8(std::streambuf& in) {
 
 bool any_undefined_windows_1252(std::streambuf& in) {
     std::array<char, 64 * 1024> block{};
-    for (std::streamsize got; (got = in.sgetn(block.data(), static_cast<std::streamsize>(block.size()))) > 0;)
-        for (std::streamsize i = 0; i < got; ++i)
-            if (undefined_in_windows_1252(static_cast<unsigned char>(block[static_cast<size_t>(i)]))) return true;
+    for (std::streamsize got; (got = in.sgetn(block.data(), static_cast<std::streamsize>(block.size()))) > 0;) {
+        const auto size = static_cast<size_t>(got);
+        for (size_t i = 0; i < size;) {
+            if (i + 8 <= size) {  // eight ASCII bytes at a time
+                uint64_t eight = 0;
+                std::copy(block.begin() + static_cast<std::ptrdiff_t>(i),
+                          block.begin() + static_cast<std::ptrdiff_t>(i + 8), reinterpret_cast<char*>(&eight));
+                if ((eight & 0x8080808080808080ULL) == 0) {
+                    i += 8;
+                    continue;
+                }
+            }
+            if (undefined_in_windows_1252(static_cast<unsigned char>(block[i]))) return true;
+            ++i;
+        }
+    }
     return false;
 }
 
