@@ -606,3 +606,23 @@ TEST_CASE("tne batch reads a .tsv export as a survey, and refuses a survey expor
             std::string::npos);
     }
 }
+
+TEST_CASE("an .xlsx cell that is not readable text fails its row at the cell's reference",
+          "[survey][read][xlsx][binary]") {
+    TempDir dir;
+    const std::string path = (dir.path() / "respuestas.xlsx").string();
+    write_workbook(path, [&](lxw_workbook*, lxw_worksheet* sheet) {
+        const char* header[] = {"Nombre", "Tipo", "Estudiantes", "B2"};
+        for (lxw_col_t c = 0; c < 4; ++c) worksheet_write_string(sheet, 0, c, header[c], nullptr);
+        worksheet_write_string(sheet, 1, 0, "Centro Uno", nullptr);
+        worksheet_write_string(sheet, 1, 1, "Centro de investigación", nullptr);
+        worksheet_write_string(sheet, 2, 0, "Centro\x7F Dos", nullptr);  // DEL: XML allows it, a profile does not
+        worksheet_write_string(sheet, 2, 1, "Centro de investigación", nullptr);
+    });
+    write_file(dir.path() / "map.yaml", kMap);
+    RunResult run = run_tne({"batch", path, "--csv-map", (dir.path() / "map.yaml").string(), "-j", "1"});
+    CHECK(run.exit_code == 3);
+    CHECK(run.err.find("tne: error: " + path + ":Sheet1!A3: ") != std::string::npos);
+    CHECK(run.err.find("1 read = 1 scored") == std::string::npos);
+    CHECK(run.err.find("2 read = 1 scored + 1 failed") != std::string::npos);
+}

@@ -57,14 +57,15 @@ InputItem failed_item(const std::string& file, std::vector<Diagnostic> errors) {
 
 // A cell of the row that is not text (invalid UTF-8, NUL, control characters), as a problem at its
 // place: such bytes must not reach a profile, nor the records written from it.
-std::optional<Diagnostic> unreadable_cell(const CsvRow& row, const std::string& file) {
+// A sheet's cell is placed by its reference alone (`in_sheet`), not by a character within it.
+std::optional<Diagnostic> unreadable_cell(const CsvRow& row, const std::string& file, bool in_sheet) {
     for (const auto& cell : row.cells) {
         // Printable ASCII needs no closer look; most cells are.
         if (std::all_of(cell.text.begin(), cell.text.end(), [](char ch) { return ch >= 0x20 && ch <= 0x7E; })) continue;
         if (auto place = input::find_unreadable(cell.text)) {
             // A cell may span lines (a quoted line break): its own line 1 is the cell's line.
-            int line = cell.line + place->line - 1;
-            int column = place->line == 1 ? cell.column + place->column - 1 : place->column;
+            int line = in_sheet ? cell.line : cell.line + place->line - 1;
+            int column = in_sheet ? cell.column : place->line == 1 ? cell.column + place->column - 1 : place->column;
             return Diagnostic{{file, line, column}, place->message, {}};
         }
     }
@@ -106,7 +107,7 @@ void read_survey(const std::string& file, const RubricSet& rubric, const SurveyM
         moved.pos = survey_pos(placed, problem.pos.line, problem.pos.column);
         return moved;
     };
-    if (auto problem = unreadable_cell(*header, file)) {
+    if (auto problem = unreadable_cell(*header, file, !sheet.empty())) {
         if (!plain_reading(source->reading())) note = describe_reading(source->reading());
         return send(failed_item(file, {at(*problem)}));
     }
@@ -127,7 +128,7 @@ void read_survey(const std::string& file, const RubricSet& rubric, const SurveyM
             any_row = true;
             InputItem item;
             item.source = {file, row->number, row->line};
-            if (auto problem = unreadable_cell(*row, file)) {
+            if (auto problem = unreadable_cell(*row, file, !sheet.empty())) {
                 item.errors = {at(*problem)};
             } else {
                 row->checked_text = true;
