@@ -618,11 +618,14 @@ TEST_CASE("an .xlsx cell that is not readable text fails its row at the cell's r
         worksheet_write_string(sheet, 1, 1, "Centro de investigación", nullptr);
         worksheet_write_string(sheet, 2, 0, "Centro\x7F Dos", nullptr);  // DEL: XML allows it, a profile does not
         worksheet_write_string(sheet, 2, 1, "Centro de investigación", nullptr);
+        // A control character, which the workbook writes as "_x0007_", is read as what it stands for.
+        worksheet_write_string(sheet, 3, 0, "Centro\x07 Tres", nullptr);
+        worksheet_write_string(sheet, 3, 1, "Centro de investigación", nullptr);
     });
     write_file(dir.path() / "map.yaml", kMap);
     RunResult run = run_tne({"batch", path, "--csv-map", (dir.path() / "map.yaml").string(), "-j", "1"});
     CHECK(run.exit_code == 3);
     CHECK(run.err.find("tne: error: " + path + ":Sheet1!A3: ") != std::string::npos);
-    CHECK(run.err.find("1 read = 1 scored") == std::string::npos);
-    CHECK(run.err.find("2 read = 1 scored + 1 failed") != std::string::npos);
+    CHECK(run.err.find("tne: error: " + path + ":Sheet1!A4: ") != std::string::npos);
+    CHECK(run.err.find("3 read = 1 scored + 2 failed") != std::string::npos);
 }

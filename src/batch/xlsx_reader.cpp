@@ -193,6 +193,37 @@ bool parse_reference(std::string_view text, int& row, int& column) {
     return row > 0;
 }
 
+// A workbook's text writes a character XML cannot hold (a control character) as "_x0007_", and an
+// underscore that would read as such as "_x005F_": the text as it was typed.
+void unescape_characters(std::string& text) {
+    if (text.find("_x") == std::string::npos) return;
+    std::string out;
+    for (size_t i = 0; i < text.size();) {
+        unsigned code = 0;
+        bool escape = i + 7 <= text.size() && text.compare(i, 2, "_x") == 0 && text[i + 6] == '_' &&
+                      std::all_of(text.begin() + static_cast<std::ptrdiff_t>(i + 2),
+                                  text.begin() + static_cast<std::ptrdiff_t>(i + 6),
+                                  [](char ch) { return std::isxdigit(static_cast<unsigned char>(ch)) != 0; });
+        if (!escape) {
+            out += text[i++];
+            continue;
+        }
+        code = static_cast<unsigned>(std::stoul(text.substr(i + 2, 4), nullptr, 16));
+        if (code < 0x80) {
+            out += static_cast<char>(code);
+        } else if (code < 0x800) {
+            out += static_cast<char>(0xC0 | (code >> 6));
+            out += static_cast<char>(0x80 | (code & 0x3F));
+        } else {
+            out += static_cast<char>(0xE0 | (code >> 12));
+            out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (code & 0x3F));
+        }
+        i += 7;
+    }
+    text = std::move(out);
+}
+
 }  // namespace
 
 std::string cell_reference(int row, int column) {
@@ -297,6 +328,7 @@ struct XlsxRows::Parse {
                         : number_shown(value);
         } else {
             shown = value;  // an inline string, a formula's string ("str"), an error ("#N/A")
+            unescape_characters(shown);
         }
         if (shown.empty()) return;
         auto index = static_cast<size_t>(cell_column - 1);
@@ -377,6 +409,7 @@ XlsxRows::XlsxRows(const std::string& file, const std::string& sheet) : file_(fi
         if (name == "rPh") phonetic = true;
     };
     strings.end = [&](std::string_view name) {
+        if (name == "si") unescape_characters(p.shared.back());
         if (name == "t") in_text = false;
         if (name == "rPh") phonetic = false;
     };
