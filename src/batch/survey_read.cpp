@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <cstdint>
 #include <fstream>
 #include <sstream>
 #include <streambuf>
@@ -410,6 +412,14 @@ std::string delimiter_name(char delimiter) {
 }
 
 }  // namespace
+
+// Here rather than in xlsx_reader.cpp, which alone needs libzip and expat (the web build has neither).
+std::string cell_reference(int row, int column) {
+    std::string letters;
+    for (int n = column; n > 0; n = (n - 1) / 26)
+        letters.insert(letters.begin(), static_cast<char>('A' + (n - 1) % 26));
+    return letters + std::to_string(row);
+}
 
 bool is_xlsx_file(const std::string& path) {
     if (path.size() < 5) return false;

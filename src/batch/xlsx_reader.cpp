@@ -8,6 +8,7 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <functional>
@@ -225,13 +226,6 @@ void unescape_characters(std::string& text) {
 }
 
 }  // namespace
-
-std::string cell_reference(int row, int column) {
-    std::string letters;
-    for (int n = column; n > 0; n = (n - 1) / 26)
-        letters.insert(letters.begin(), static_cast<char>('A' + (n - 1) % 26));
-    return letters + std::to_string(row);
-}
 
 struct XlsxRows::Parse {
     zip_t* archive = nullptr;
