@@ -1,6 +1,9 @@
 #include "entry_points.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -125,6 +128,37 @@ Outcome rubrics(std::string_view input, const Fixtures& fixtures) {
     return outcome;
 }
 
+namespace {
+
+// The input as an export file `tne batch` opens (SurveyExport): decoded from the encoding its first
+// byte picks (or detected), its delimiter found, its header rows recognised, its decimal mark found
+// from its numbers. The file is this process's own, written again for each input.
+void read_as_export(std::string_view input, const Fixtures& fixtures, Outcome& outcome) {
+    if (input.empty()) return;
+    static const std::string path =
+        (std::filesystem::temp_directory_path() / ("tne-fuzz-" + std::to_string(::getpid()) + ".csv")).string();
+    {
+        std::ofstream out(path, std::ios::binary | std::ios::trunc);
+        out.write(input.data() + 1, static_cast<std::streamsize>(input.size() - 1));
+    }
+    SurveyMap map = fixtures.survey_map;
+    map.delimiter_pos = {};  // found from the header
+    static constexpr std::optional<TextEncoding> kEncodings[] = {
+        std::nullopt, TextEncoding::utf8, TextEncoding::utf16le, TextEncoding::utf16be, TextEncoding::windows1252};
+    map.encoding = kEncodings[static_cast<unsigned char>(input[0]) % std::size(kEncodings)];
+    attempt(outcome, [&] {
+        SurveyExport source(path, map);
+        if (!source.header()) return;
+        BoundSurvey survey = bind_survey(map, fixtures.rubrics, *source.header(), path);
+        find_decimal_mark(survey, source);
+        describe_reading(source.reading());
+        while (std::optional<CsvRow> row = source.next())
+            attempt(outcome, [&] { assess_profile(survey_row_profile(survey, *row), fixtures.rubrics, false); });
+    });
+}
+
+}  // namespace
+
 Outcome csv(std::string_view input, const Fixtures& fixtures) {
     Outcome outcome;
     const RubricSet& rubric = fixtures.rubrics;
@@ -139,6 +173,7 @@ Outcome csv(std::string_view input, const Fixtures& fixtures) {
     if (!attempt(outcome, [&] { survey = bind_survey(map, rubric, *header, "fuzz.csv"); })) return outcome;
     while (std::optional<CsvRow> row = reader.next())
         attempt(outcome, [&] { assess_profile(survey_row_profile(survey, *row), rubric, false); });
+    read_as_export(input, fixtures, outcome);
     return outcome;
 }
 

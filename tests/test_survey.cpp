@@ -709,9 +709,9 @@ TEST_CASE("a bad answer is reported at its cell with the header, the value and w
         {"150 %",
          "column \"Profesores B2\": \"150 %\" is not valid; expected a percentage from 0 to 100, such as \"35\" or "
          "\"35 %\", or one of: \"Menos de 10 %\""},
-        {"\"1,200\"",
-         "column \"Convenios\": \"1,200\" is not valid; expected a whole number from 0 to 2000, without thousands "
-         "separators"},
+        {"\"1,200\"",  // nothing in the file says which mark it uses
+         "column \"Convenios\": \"1,200\" is 1200 with a decimal point and 1.2 with a decimal comma, and no number "
+         "of the file says which it uses; set `decimal: point` or `decimal: comma` in the map"},
     };
     for (size_t i = 0; i < expected.size(); ++i) {
         INFO(problems[i].str(tne::Lang::en));

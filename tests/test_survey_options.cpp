@@ -254,7 +254,7 @@ TEST_CASE("option cells are a no-op for a profile's other answers", "[survey][op
 
 TEST_CASE("SurveyMonkey, LimeSurvey and Qualtrics exports give the answers of the same institutions in YAML",
           "[survey][options][example]") {
-    const fs::path dir = source_dir() / "tests" / "survey";
+    const fs::path dir = source_dir() / "tests" / "survey" / "options";
     std::vector<std::string> docs = documents(read_file(dir / "institutions.yaml"));
     REQUIRE(docs.size() == 3);
     std::vector<tne::Profile> expected;
@@ -289,7 +289,7 @@ TEST_CASE("SurveyMonkey, LimeSurvey and Qualtrics exports give the answers of th
 }
 
 TEST_CASE("tne batch scores a LimeSurvey export with option columns", "[survey][options][binary]") {
-    const fs::path dir = source_dir() / "tests" / "survey";
+    const fs::path dir = source_dir() / "tests" / "survey" / "options";
     RunResult run = run_tne({"batch", (dir / "limesurvey.csv").string(), "--csv-map",
                              (dir / "limesurvey.map.yaml").string(), "--format", "jsonl"});
     CHECK(run.exit_code == 0);

@@ -34,6 +34,7 @@ struct BatchRecord {
     std::optional<CohortMember> member;  // when scored and a summary is wanted
     std::vector<Diagnostic> errors;      // when it failed
     std::optional<LocalText> skipped;    // a directory entry that is not an input: why (no record)
+    std::optional<LocalText> note;       // the first record of a survey export: how it was read
 };
 
 // read = scored + failed; the entries of input directories that are not profiles are counted apart.

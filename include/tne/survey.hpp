@@ -5,6 +5,7 @@
 
 #include <istream>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -139,10 +140,22 @@ struct SurveyField {
     LabelIndex index;                  // of labels, list_labels and unknown
 };
 
+// How an export's bytes are text. UTF-16 comes with a byte-order mark (Excel's "Unicode text");
+// Windows-1252 is what Excel's plain "CSV" writes on a Spanish-locale Windows.
+enum class TextEncoding { utf8, utf16le, utf16be, windows1252 };
+
+// The mark between a number's whole part and its fraction: "2.5" or "2,5". The other one, when a
+// number holds it, groups thousands ("1,000.5" or "1.000,5").
+enum class DecimalMark { point, comma };
+
 struct SurveyMap {
     std::string source;
     char delimiter = ',';
     SourcePos delimiter_pos;                    // where the map sets the delimiter; line 0 when it does not
+    std::optional<TextEncoding> encoding;       // `encoding:`; else found from the file's bytes
+    int header_rows = 0;                        // `header_rows:`; 0 when the map does not set it
+    std::optional<DecimalMark> decimal;         // `decimal:`; else found from the number cells
+    std::string sheet;                          // `sheet:`, the sheet of an .xlsx export; empty: the first
     std::string list_separator = ";";           // between the items of a list answer in one cell
     std::map<std::string, std::string> labels;  // answer label -> profile value, for every column
     std::map<std::string, std::vector<std::string>> list_labels;  // label -> several values, for list columns
@@ -171,11 +184,45 @@ struct LabelHash {
 };
 using CellLabels = std::unordered_map<std::string, CellLabel, LabelHash, std::equal_to<>>;
 
+// Where the decimal mark of a file's numbers comes from.
+enum class DecimalFrom {
+    map,        // `decimal:` in the map
+    cells,      // its number cells: one holding "2,5" or "1.234,5" says comma, "2.5" or "1,234.5" point
+    delimiter,  // none of them tells, and the delimiter is ";": Excel writes ";" where the mark is a comma
+    assumed,    // nothing tells: a point is assumed, and a cell such as "1,000" or "1.000" is ambiguous
+};
+
+// What was found reading one export, for the run's summary.
+struct SurveyReading {
+    TextEncoding encoding = TextEncoding::utf8;
+    bool encoding_declared = false;
+    bool byte_order_mark = false;
+    bool undefined_windows_1252 = false;  // detected Windows-1252, but some bytes are none of its characters
+    char delimiter = ',';
+    bool delimiter_declared = false;
+    int header_rows = 1;
+    bool header_rows_declared = false;
+    std::string header_tool;  // "Qualtrics" or "SurveyMonkey" when their header rows were recognised
+    DecimalMark decimal = DecimalMark::point;
+    std::optional<DecimalFrom> decimal_from;  // none until the map is bound to the header
+    std::string sheet;                        // of an .xlsx export
+};
+
+// One line saying what was found ("read as Windows-1252 (detected), delimiter \";\" (detected), ...").
+LocalText describe_reading(const SurveyReading& reading);
+
+// Whether an export reads as a plain CSV file does: UTF-8, ",", one header row, no decimal comma.
+// The run states how an export was read only when it was not (a plain file's output stays as it was).
+bool plain_reading(const SurveyReading& reading);
+
 // A map bound to one CSV file's header: the column index of every field.
 struct BoundSurvey {
     const SurveyMap* map = nullptr;
     const RubricSet* rubric = nullptr;
     std::string file;
+    std::string sheet;  // an .xlsx export's sheet: places are then written "file:sheet!C7"
+    DecimalMark decimal = DecimalMark::point;
+    bool decimal_assumed = true;  // nothing told the mark: a number it would change is ambiguous
     std::vector<std::string> header;
     std::vector<int> column_of_field;  // parallel to map->fields
     // Also parallel to map->fields, found once rather than by path on every row; a survey built
@@ -191,10 +238,60 @@ struct BoundSurvey {
 // Throws InputError at the header's line when a column the map names is missing (naming it, and
 // the closest header text as a suggestion), or, when the header reads better split at another
 // common delimiter, with that one problem. Also when the header passed a limit or has an open quote.
-BoundSurvey bind_survey(const SurveyMap& map, const RubricSet& rubric, const CsvRow& header, const std::string& file);
+// `sheet`: the sheet of an .xlsx export, whose places are written "file:sheet!C7".
+BoundSurvey bind_survey(const SurveyMap& map, const RubricSet& rubric, const CsvRow& header, const std::string& file,
+                        const std::string& sheet = "");
+
+// The place of a cell (or of a row, column 0) of the survey: "file:line:column" for a CSV file,
+// "file:sheet!C7" for an .xlsx export.
+SourcePos survey_pos(const BoundSurvey& survey, int line, int column);
 
 // Turns a data row into a validated profile. Throws InputError listing every problem, each at the
 // cell's file:line:column with the column's header, the value as written and what was expected.
 Profile survey_row_profile(const BoundSurvey& survey, const CsvRow& row);
+
+// An export opened for reading, whatever its form: a CSV file (UTF-8, UTF-16 or Windows-1252,
+// decoded to UTF-8 as it streams, with its delimiter found) or an .xlsx workbook's sheet. Its header
+// rows are read when it opens: header() is the one the map's columns name (SurveyMonkey's two rows
+// joined into one), and next() gives the data rows, numbered from 1, each at its real line (an
+// .xlsx row's line is its row number, a cell's column its column number). Throws InputError when
+// the file cannot be read at all.
+class SurveyExport {
+public:
+    SurveyExport(const std::string& file, const SurveyMap& map);
+    ~SurveyExport();
+    SurveyExport(const SurveyExport&) = delete;
+    SurveyExport& operator=(const SurveyExport&) = delete;
+
+    // Nothing when the file holds no row at all.
+    const std::optional<CsvRow>& header() const { return header_; }
+    std::optional<CsvRow> next();
+    const SurveyReading& reading() const { return reading_; }
+    void set_decimal(DecimalMark mark, DecimalFrom from) {
+        reading_.decimal = mark;
+        reading_.decimal_from = from;
+    }
+
+    // Where the rows come from: a CSV reader or a sheet.
+    class Rows {
+    public:
+        virtual ~Rows() = default;
+        virtual std::optional<CsvRow> next() = 0;
+    };
+
+private:
+    std::unique_ptr<Rows> rows_;
+    SurveyReading reading_;
+    std::optional<CsvRow> header_;
+    std::vector<CsvRow> pending_;  // rows read to recognise header rows that were data after all
+    int skipped_ = 0;              // header rows after the first
+};
+
+// Whether a path names an .xlsx workbook, by its extension.
+bool is_xlsx_file(const std::string& path);
+
+// The decimal mark of a bound survey's file, found from the number cells of its first 1,000 data
+// rows (a second pass over them, on its own reader), unless the map sets it; `bound` gets it too.
+void find_decimal_mark(BoundSurvey& bound, SurveyExport& source);
 
 }  // namespace tne

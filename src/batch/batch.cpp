@@ -17,8 +17,9 @@ namespace tne {
 namespace {
 
 constexpr Message kCsvNeedsMap{
-    "{0} is a CSV survey export; give --csv-map MAP.yaml to say how to read its columns",
-    "{0} es una exportación CSV de encuesta; indique --csv-map MAPA.yaml para leer sus columnas"};
+    "{0} is a survey export (CSV, TSV or .xlsx, by its name); give --csv-map MAP.yaml to say how to read its columns",
+    "{0} es una exportación de encuesta (CSV, TSV o .xlsx, por su nombre); indique --csv-map MAPA.yaml para leer sus "
+    "columnas"};
 constexpr Message kUnexpected{"could not be processed: {0}", "no se pudo procesar: {0}"};
 
 // Positions in a document of a stream are relative to the document; the user needs the file's.
@@ -42,6 +43,7 @@ Profile load_item(const InputItem& item, const RubricSet& rubric) {
 BatchRecord process(const InputItem& item, const RubricSet& rubric, const BatchOptions& options) {
     BatchRecord record;
     record.source = item.source;
+    record.note = item.note;
     if (item.skipped) {
         record.skipped = item.skipped;
         return record;

@@ -57,14 +57,15 @@ InputItem failed_item(const std::string& file, std::vector<Diagnostic> errors) {
 
 // A cell of the row that is not text (invalid UTF-8, NUL, control characters), as a problem at its
 // place: such bytes must not reach a profile, nor the records written from it.
-std::optional<Diagnostic> unreadable_cell(const CsvRow& row, const std::string& file) {
+// A sheet's cell is placed by its reference alone (`in_sheet`), not by a character within it.
+std::optional<Diagnostic> unreadable_cell(const CsvRow& row, const std::string& file, bool in_sheet) {
     for (const auto& cell : row.cells) {
         // Printable ASCII needs no closer look; most cells are.
         if (std::all_of(cell.text.begin(), cell.text.end(), [](char ch) { return ch >= 0x20 && ch <= 0x7E; })) continue;
         if (auto place = input::find_unreadable(cell.text)) {
             // A cell may span lines (a quoted line break): its own line 1 is the cell's line.
-            int line = cell.line + place->line - 1;
-            int column = place->line == 1 ? cell.column + place->column - 1 : place->column;
+            int line = in_sheet ? cell.line : cell.line + place->line - 1;
+            int column = in_sheet ? cell.column : place->line == 1 ? cell.column + place->column - 1 : place->column;
             return Diagnostic{{file, line, column}, place->message, {}};
         }
     }
@@ -78,35 +79,69 @@ constexpr Message kNoAnswerRows{
     "el archivo CSV tiene una fila de encabezados y ninguna fila de respuestas; agregue una fila por institución bajo "
     "el encabezado, o vuelva a exportar la encuesta cuando tenga respuestas"};
 
+// A survey export, CSV or .xlsx, read as SurveyExport finds it; the first item of the file carries
+// what was found (the run's summary states it).
 void read_survey(const std::string& file, const RubricSet& rubric, const SurveyMap& map, const ItemSink& emit) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return emit(failed_item(file, {{SourcePos{file}, format_message(msg::cannot_read_file), {}}}));
-    CsvReader reader(in, map.delimiter);
-    std::optional<CsvRow> header = reader.next();
-    if (!header) return emit(failed_item(file, {{SourcePos{file}, format_message(kEmptyCsv), {}}}));
-    if (auto problem = unreadable_cell(*header, file)) return emit(failed_item(file, {*problem}));
+    std::optional<SurveyExport> source;
+    std::optional<LocalText> note;
+    // The note goes with the file's first item, whichever it is.
+    auto send = [&](InputItem&& item) {
+        item.note = std::move(note);
+        note.reset();
+        emit(std::move(item));
+    };
+    try {
+        source.emplace(file, map);
+    } catch (const InputError& e) {
+        return send(failed_item(file, e.diagnostics()));
+    }
+    const std::optional<CsvRow>& header = source->header();
+    if (!header) return send(failed_item(file, {{SourcePos{file}, format_message(kEmptyCsv), {}}}));
+    const std::string& sheet = source->reading().sheet;
+    // Each cell's place as the survey writes it: line:column, or the sheet's cell.
+    auto at = [&](const Diagnostic& problem) {
+        BoundSurvey placed;
+        placed.file = file;
+        placed.sheet = sheet;
+        Diagnostic moved = problem;
+        moved.pos = survey_pos(placed, problem.pos.line, problem.pos.column);
+        return moved;
+    };
+    if (auto problem = unreadable_cell(*header, file, !sheet.empty())) {
+        if (!plain_reading(source->reading())) note = describe_reading(source->reading());
+        return send(failed_item(file, {at(*problem)}));
+    }
     std::shared_ptr<const BoundSurvey> survey;
     try {
-        survey = std::make_shared<const BoundSurvey>(bind_survey(map, rubric, *header, file));
+        BoundSurvey bound = bind_survey(map, rubric, *header, file, sheet);
+        find_decimal_mark(bound, *source);
+        survey = std::make_shared<const BoundSurvey>(std::move(bound));
     } catch (const InputError& e) {
         // Without its columns no row can be read: the file is one failed input.
-        return emit(failed_item(file, e.diagnostics()));
+        if (!plain_reading(source->reading())) note = describe_reading(source->reading());
+        return send(failed_item(file, e.diagnostics()));
     }
+    if (!plain_reading(source->reading())) note = describe_reading(source->reading());
     bool any_row = false;
-    while (std::optional<CsvRow> row = reader.next()) {
-        any_row = true;
-        InputItem item;
-        item.source = {file, row->number, row->line};
-        if (auto problem = unreadable_cell(*row, file)) {
-            item.errors = {*problem};
-        } else {
-            row->checked_text = true;
-            item.row = std::move(row);
+    try {
+        while (std::optional<CsvRow> row = source->next()) {
+            any_row = true;
+            InputItem item;
+            item.source = {file, row->number, row->line};
+            if (auto problem = unreadable_cell(*row, file, !sheet.empty())) {
+                item.errors = {at(*problem)};
+            } else {
+                row->checked_text = true;
+                item.row = std::move(row);
+            }
+            item.survey = survey;
+            send(std::move(item));
         }
-        item.survey = survey;
-        emit(std::move(item));
+    } catch (const InputError& e) {
+        // A workbook's sheet found broken past its start: what was read is scored, the rest fails.
+        return send(failed_item(file, e.diagnostics()));
     }
-    if (!any_row) emit(failed_item(file, {{SourcePos{file, header->line, 1}, format_message(kNoAnswerRows), {}}}));
+    if (!any_row) send(failed_item(file, {{survey_pos(*survey, header->line, 1), format_message(kNoAnswerRows), {}}}));
 }
 
 void read_yaml_file(const std::string& file, const ItemSink& emit) {
@@ -196,7 +231,7 @@ bool is_csv_input(const std::string& input) {
     std::string extension = std::filesystem::path(input).extension().string();
     std::transform(extension.begin(), extension.end(), extension.begin(),
                    [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-    return extension == ".csv";
+    return extension == ".csv" || extension == ".tsv" || extension == ".xlsx";
 }
 
 namespace {

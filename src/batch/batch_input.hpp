@@ -19,13 +19,14 @@ struct InputItem {
     std::shared_ptr<const BoundSurvey> survey;  // with the survey it belongs to
     std::vector<Diagnostic> errors;             // or why the input could not be read at all
     std::optional<LocalText> skipped;           // or why a directory entry is not an input
+    std::optional<LocalText> note;              // with a survey's first item: how the export was read
 };
 
 using ItemSink = std::function<void(InputItem&&)>;
 
 // Reads every input: "-" is standard input, a directory gives its *.yaml and *.yml files (and a
 // skipped item for each other entry), a *.csv
-// file is a survey read through `csv_map`, anything else a YAML stream of one or more documents.
+// (or *.tsv, *.xlsx) file is a survey read through `csv_map`, anything else a YAML stream of one or more documents.
 void read_inputs(const std::vector<std::string>& inputs, const RubricSet& rubric, const SurveyMap* csv_map,
                  const ItemSink& emit);
 

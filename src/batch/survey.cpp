@@ -19,6 +19,7 @@
 
 #include "base/messages.hpp"
 #include "base/yaml_input.hpp"
+#include "batch/xlsx_reader.hpp"
 #include "profile/answer_check.hpp"
 #include "tne/input.hpp"
 
@@ -33,9 +34,16 @@ using yaml_input::describe;
 // The map
 constexpr Message kMapNotMap{
     "a survey map is a map with \"fields\" (and optionally \"delimiter\", \"list_separator\", \"unknown\", "
-    "\"labels\"), not {0}",
+    "\"labels\", \"encoding\", \"header_rows\", \"decimal\", \"sheet\"), not {0}",
     "un mapa de encuesta es un mapa con \"fields\" (y opcionalmente \"delimiter\", \"list_separator\", "
-    "\"unknown\", \"labels\"), no {0}"};
+    "\"unknown\", \"labels\", \"encoding\", \"header_rows\", \"decimal\", \"sheet\"), no {0}"};
+constexpr Message kBadEncoding{"{0} is not an encoding this reads; expected one of: utf-8, utf-16, windows-1252",
+                               "{0} no es una codificación que se pueda leer; se esperaba una de: utf-8, utf-16, "
+                               "windows-1252"};
+constexpr Message kBadHeaderRows{"{0} is not a number of header rows; expected a whole number from 1 to 100",
+                                 "{0} no es un número de filas de encabezado; se esperaba un número entero de 1 a 100"};
+constexpr Message kBadDecimal{"{0} is not a decimal mark; expected comma or point",
+                              "{0} no es un separador decimal; se esperaba comma (coma) o point (punto)"};
 constexpr Message kBadDelimiter{"{0} is not a delimiter; expected one character such as \",\" or \";\"",
                                 "{0} no es un delimitador; se esperaba un carácter como \",\" o \";\""};
 constexpr Message kFieldNotColumn{
@@ -127,6 +135,11 @@ constexpr Message kCellRequired{"column \"{0}\": \"{1}\" gives no answer, but {2
 constexpr Message kCellDuplicate{
     "column \"{0}\": \"{1}\" gives \"{2}\" twice; each answer may appear once",
     "columna \"{0}\": \"{1}\" da \"{2}\" dos veces; cada respuesta solo puede aparecer una vez"};
+constexpr Message kCellAmbiguous{
+    "column \"{0}\": \"{1}\" is {2} with a decimal point and {3} with a decimal comma, and no number of the file "
+    "says which it uses; set `decimal: point` or `decimal: comma` in the map",
+    "columna \"{0}\": \"{1}\" es {2} con punto decimal y {3} con coma decimal, y ningún número del archivo dice "
+    "cuál usa; indique `decimal: point` o `decimal: comma` en el mapa"};
 constexpr Message kCellNotUtf8{"column \"{0}\": the cell is not UTF-8 text; export the survey as \"CSV UTF-8\"",
                                "columna \"{0}\": la celda no es texto UTF-8; exporte la encuesta como \"CSV UTF-8\""};
 constexpr Message kRowProblem{"row {0}: {2}", "fila {0}: {3}"};
@@ -307,6 +320,67 @@ std::optional<std::string> number_text(std::string_view written, bool percent) {
     return number;
 }
 
+// A number written with `mark` between its whole part and its fraction, and perhaps the other mark
+// between groups of three digits ("1.234,5" with a comma, "1,234.5" with a point), as the plain
+// number YAML would read ("1234.5"); nothing when it is not written so.
+std::optional<std::string> number_with_mark(std::string_view body, bool negative, DecimalMark mark) {
+    const char decimal = mark == DecimalMark::comma ? ',' : '.';
+    const char group = mark == DecimalMark::comma ? '.' : ',';
+    size_t at = body.find(decimal);
+    std::string_view whole = body.substr(0, at);
+    std::string_view fraction = at == std::string_view::npos ? std::string_view() : body.substr(at + 1);
+    if (whole.empty() || (at != std::string_view::npos && fraction.empty())) return std::nullopt;
+    if (fraction.find_first_not_of("0123456789") != std::string_view::npos) return std::nullopt;
+    std::string number = negative ? "-" : "";
+    size_t start = 0;
+    for (size_t part = 0;; ++part) {
+        size_t end = whole.find(group, start);
+        std::string_view digits = whole.substr(start, end == std::string_view::npos ? end : end - start);
+        if (digits.empty() || digits.find_first_not_of("0123456789") != std::string_view::npos) return std::nullopt;
+        bool grouped = end != std::string_view::npos || part > 0;
+        if (grouped && (part == 0 ? digits.size() > 3 : digits.size() != 3)) return std::nullopt;
+        number += digits;
+        if (end == std::string_view::npos) break;
+        start = end + 1;
+    }
+    if (!fraction.empty()) number += "." + std::string(fraction);
+    if (number.size() > 15 && !finite_number(number)) return std::nullopt;
+    return number;
+}
+
+// A cell's number under a file's decimal mark. When nothing told the mark (`assumed`), a number that
+// reads as two different values under the two marks ("1,000", "1.000") is neither: it is ambiguous.
+struct NumberCell {
+    std::optional<std::string> number;
+    std::optional<std::pair<double, double>> ambiguous;  // with a decimal point, with a decimal comma
+};
+
+// A number with a comma or a point, which the file's mark decides. Kept out of line: it would make
+// its caller, run for every cell, too large to be inlined where it is called.
+[[gnu::noinline]] NumberCell marked_number_cell(std::string_view written, bool percent, DecimalMark mark,
+                                                bool assumed) {
+    std::string_view text = trim_view(written);
+    if (percent && !text.empty() && text.back() == '%') text = trim_view(text.substr(0, text.size() - 1));
+    bool negative = !text.empty() && text[0] == '-';
+    std::string_view body = (!text.empty() && (text[0] == '+' || text[0] == '-')) ? text.substr(1) : text;
+    if (body.find_first_not_of("0123456789.,") != std::string_view::npos) return {};
+    std::optional<std::string> as_point = number_with_mark(body, negative, DecimalMark::point);
+    std::optional<std::string> as_comma = number_with_mark(body, negative, DecimalMark::comma);
+    if (assumed && as_point && as_comma) {
+        double with_point = *finite_number(*as_point), with_comma = *finite_number(*as_comma);
+        if (with_point != with_comma) return {std::nullopt, std::pair{with_point, with_comma}};
+    }
+    return {mark == DecimalMark::comma ? as_comma : as_point, {}};
+}
+
+NumberCell number_cell(std::string_view written, bool percent, DecimalMark mark, bool assumed) {
+    // Most cells hold digits alone, or a point that a file known to use points reads as before.
+    const bool comma = written.find(',') != std::string_view::npos;
+    const bool point = written.find('.') != std::string_view::npos;
+    if (!comma && (!point || (mark == DecimalMark::point && !assumed))) return {number_text(written, percent), {}};
+    return marked_number_cell(written, percent, mark, assumed);
+}
+
 // A cell's text for a message: on one line.
 std::string shown(std::string_view text) {
     std::string out;
@@ -393,7 +467,8 @@ public:
         map.source = file_;
         if (!root.IsMap())
             throw InputError(yaml_input::pos_of(root, file_), format_message(kMapNotMap, describe(root)));
-        static const std::vector<std::string> keys = {"delimiter", "list_separator", "unknown", "labels", "fields"};
+        static const std::vector<std::string> keys = {"delimiter", "list_separator", "unknown", "labels", "fields",
+                                                      "encoding",  "header_rows",    "decimal", "sheet"};
         SourcePos fields = yaml_input::pos_of(root, file_);  // where a missing required question is reported
         for (const auto& [key, node, at] : yaml_input::map_entries(root, file_, problems_)) {
             if (key == "delimiter") {
@@ -405,6 +480,8 @@ public:
                     problem(node, format_message(msg::expected_string, describe(node)));
             } else if (key == "unknown") {
                 read_words(node, map.unknown);
+            } else if (key == "encoding" || key == "header_rows" || key == "decimal" || key == "sheet") {
+                read_reading(key, node, map);
             } else if (key == "labels") {
                 read_labels(node, nullptr, {&map.labels, &map.list_labels, &map.unknown});
             } else if (key == "fields") {
@@ -453,6 +530,44 @@ private:
         }
         map.delimiter = text[0];
         map.delimiter_pos = yaml_input::pos_of(node, file_);
+    }
+
+    // How the export is read: `encoding`, `header_rows`, `decimal`, `sheet`.
+    void read_reading(const std::string& key, const YAML::Node& node, SurveyMap& map) {
+        const std::string text = node.IsScalar() ? typed_key(node.Scalar()) : "";
+        if (key == "encoding") {
+            static const std::map<std::string, TextEncoding> names = {{"utf-8", TextEncoding::utf8},
+                                                                      {"utf8", TextEncoding::utf8},
+                                                                      {"utf-16", TextEncoding::utf16le},
+                                                                      {"utf16", TextEncoding::utf16le},
+                                                                      {"utf-16le", TextEncoding::utf16le},
+                                                                      {"utf-16be", TextEncoding::utf16be},
+                                                                      {"windows-1252", TextEncoding::windows1252},
+                                                                      {"cp1252", TextEncoding::windows1252}};
+            auto found = names.find(text);
+            if (found == names.end())
+                problem(node, format_message(kBadEncoding, describe(node)));
+            else
+                map.encoding = found->second;
+        } else if (key == "header_rows") {
+            char* end = nullptr;
+            long rows = text.empty() ? 0 : std::strtol(text.c_str(), &end, 10);
+            if (text.empty() || *end != '\0' || rows < 1 || rows > 100)
+                problem(node, format_message(kBadHeaderRows, describe(node)));
+            else
+                map.header_rows = static_cast<int>(rows);
+        } else if (key == "decimal") {
+            if (text == "comma" || text == "coma")
+                map.decimal = DecimalMark::comma;
+            else if (text == "point" || text == "punto")
+                map.decimal = DecimalMark::point;
+            else
+                problem(node, format_message(kBadDecimal, describe(node)));
+        } else if (node.IsScalar() && !trim(node.Scalar()).empty()) {
+            map.sheet = trim(node.Scalar());
+        } else {
+            problem(node, format_message(msg::expected_string, describe(node)));
+        }
     }
 
     void read_words(const YAML::Node& node, std::vector<std::string>& unknown) {
@@ -770,6 +885,7 @@ CellLabels cell_labels(const SurveyField& field, const SurveyMap& map, const Que
 struct Reading {
     bool known = false;
     bool not_a_number = false;
+    std::optional<std::pair<double, double>> ambiguous;  // a number the file's decimal mark would decide
     RawAnswer raw;
 };
 
@@ -784,8 +900,9 @@ void set_scalar(RawAnswer& raw, std::string_view text, bool may_be_number, const
 
 // Reads a cell through its field's labels into `reading` (as a new Reading); `key` is a buffer for
 // the folded text.
-void read_cell(const CellLabels& labels, const SurveyMap& map, const Question& q, const CsvCell& cell, std::string& key,
-               Reading& reading) {
+void read_cell(const CellLabels& labels, const BoundSurvey& survey, const Question& q, const CsvCell& cell,
+               std::string& key, Reading& reading) {
+    const SurveyMap& map = *survey.map;
     auto meaning = [&](std::string_view text) -> const CellLabel* {
         auto found = labels.find(text);
         if (found != labels.end()) return &found->second;
@@ -828,8 +945,13 @@ void read_cell(const CellLabels& labels, const SurveyMap& map, const Question& q
     reading.known = true;
     if (is_number_question(q)) {
         // As a plain (unquoted) number; a cell that is none is reported in the survey's terms.
-        auto number = number_text(value, q.type == QuestionType::percent);
-        reading.not_a_number = !number;
+        // A label's value is a plain number, as the map writes it; a cell's is read with the file's mark.
+        const bool percent = q.type == QuestionType::percent;
+        NumberCell read = whole ? NumberCell{number_text(value, percent), {}}
+                                : number_cell(value, percent, survey.decimal, survey.decimal_assumed);
+        const std::optional<std::string>& number = read.number;
+        reading.ambiguous = read.ambiguous;
+        reading.not_a_number = !number && !read.ambiguous;
         set_scalar(reading.raw, number ? std::string_view(*number) : std::string_view(), true, cell);
     } else {
         // As quoted text: "yes" or "35" in a text cell is that text.
@@ -962,7 +1084,9 @@ LocalText expected_answer(const SurveyField& field, const SurveyMap& map, const 
                         : format_message(kExpectOneOfDidYouMean, quoted_list(answers), near);
 }
 
-SourcePos cell_pos(const BoundSurvey& survey, const CsvCell& cell) { return {survey.file, cell.line, cell.column}; }
+SourcePos cell_pos(const BoundSurvey& survey, const CsvCell& cell) {
+    return survey_pos(survey, cell.line, cell.column);
+}
 
 std::string header_text(std::string_view text) {
     if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
@@ -1021,7 +1145,7 @@ std::optional<char> other_delimiter(const SurveyMap& map, const CsvRow& header) 
 std::optional<Diagnostic> overflow_problem(const BoundSurvey& survey, const CsvRow& row) {
     if (!row.overflow) return std::nullopt;
     const CsvOverflow& overflow = *row.overflow;
-    SourcePos at{survey.file, overflow.line, overflow.column};
+    SourcePos at = survey_pos(survey, overflow.line, overflow.column);
     const std::string number = std::to_string(row.number), allowed = std::to_string(overflow.allowed);
     if (overflow.limit == CsvLimit::cells)
         return Diagnostic{at,
@@ -1123,13 +1247,72 @@ SurveyMap load_survey_map(const std::string& path, const RubricSet& rubric) {
     return MapReader(rubric, path).read(yaml_input::parse(input::read_file(path), path));
 }
 
-BoundSurvey bind_survey(const SurveyMap& map, const RubricSet& rubric, const CsvRow& header, const std::string& file) {
+SourcePos survey_pos(const BoundSurvey& survey, int line, int column) {
+    if (survey.sheet.empty()) return {survey.file, line, column};
+    // As a spreadsheet writes a reference: a sheet's name in quotes when it holds more than letters and digits.
+    bool plain = std::all_of(survey.sheet.begin(), survey.sheet.end(),
+                             [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_'; });
+    std::string sheet = plain ? survey.sheet : "'" + survey.sheet + "'";
+    return {fmt::format("{}:{}!{}", survey.file, sheet, cell_reference(line, std::max(column, 1))), 0, 0};
+}
+
+void find_decimal_mark(BoundSurvey& bound, SurveyExport& source) {
+    const SurveyMap& map = *bound.map;
+    auto decide = [&](DecimalMark mark, DecimalFrom from) {
+        bound.decimal = mark;
+        bound.decimal_assumed = from == DecimalFrom::assumed;
+        source.set_decimal(mark, from);
+    };
+    if (map.decimal) return decide(*map.decimal, DecimalFrom::map);
+    std::vector<size_t> columns;  // of the number questions
+    for (size_t i = 0; i < map.fields.size(); ++i) {
+        const Question* q = bound.rubric->find_question(map.fields[i].path);
+        if (q && is_number_question(*q) && bound.column_of_field[i] >= 0)
+            columns.push_back(static_cast<size_t>(bound.column_of_field[i]));
+    }
+    // A cell that is a number under one mark only votes for it; "1.000" under both votes for neither.
+    size_t points = 0, commas = 0;
+    if (!columns.empty()) {
+        // Read again as it was found: the file's encoding is not looked for twice.
+        SurveyMap found = map;
+        const SurveyReading& reading = source.reading();
+        found.encoding = reading.encoding;
+        found.delimiter = reading.delimiter;
+        found.delimiter_pos = SourcePos{map.source, 1, 1};
+        found.header_rows = reading.header_rows;
+        SurveyExport again(bound.file, found);
+        for (int rows = 0; rows < 1000; ++rows) {
+            std::optional<CsvRow> row = again.next();
+            if (!row) break;
+            for (size_t column : columns) {
+                if (column >= row->cells.size()) continue;
+                std::string_view text = trim_view(row->cells[column].text);
+                if (!text.empty() && text.back() == '%') text = trim_view(text.substr(0, text.size() - 1));
+                bool negative = !text.empty() && text[0] == '-';
+                if (!text.empty() && (text[0] == '+' || text[0] == '-')) text.remove_prefix(1);
+                if (text.empty() || text.find_first_not_of("0123456789.,") != std::string_view::npos) continue;
+                bool point = number_with_mark(text, negative, DecimalMark::point).has_value();
+                bool comma = number_with_mark(text, negative, DecimalMark::comma).has_value();
+                if (point != comma) ++(point ? points : commas);
+            }
+        }
+    }
+    if (points != commas) return decide(points > commas ? DecimalMark::point : DecimalMark::comma, DecimalFrom::cells);
+    // Excel separates with ";" where the decimal mark is a comma, because the comma is taken.
+    if (source.reading().sheet.empty() && source.reading().delimiter == ';')
+        return decide(DecimalMark::comma, DecimalFrom::delimiter);
+    decide(DecimalMark::point, DecimalFrom::assumed);
+}
+
+BoundSurvey bind_survey(const SurveyMap& map, const RubricSet& rubric, const CsvRow& header, const std::string& file,
+                        const std::string& sheet) {
     BoundSurvey survey;
     survey.map = &map;
     survey.rubric = &rubric;
     survey.file = file;
+    survey.sheet = sheet;
     if (header.overflow) {
-        SourcePos at{file, header.overflow->line, header.overflow->column};
+        SourcePos at = survey_pos(survey, header.overflow->line, header.overflow->column);
         std::string allowed = std::to_string(header.overflow->allowed);
         throw InputError(at, header.overflow->limit == CsvLimit::cells
                                  ? format_message(kHeaderTooManyCells, allowed)
@@ -1137,7 +1320,7 @@ BoundSurvey bind_survey(const SurveyMap& map, const RubricSet& rubric, const Csv
     }
     if (header.unterminated_quote) {
         const CsvCell& cell = header.cells.back();
-        throw InputError(SourcePos{file, header.line, 1},
+        throw InputError(survey_pos(survey, header.line, 1),
                          format_message(kUnterminatedQuote, std::to_string(cell.line), std::to_string(cell.column)));
     }
     for (const auto& cell : header.cells) survey.header.push_back(header_text(cell.text));
@@ -1148,7 +1331,7 @@ BoundSurvey bind_survey(const SurveyMap& map, const RubricSet& rubric, const Csv
         auto first = std::find(survey.header.begin(), survey.header.end(), column);
         if (first == survey.header.end()) {
             std::string near = closest_label(column, survey.header);
-            SourcePos at{file, header.line, 1};
+            SourcePos at = survey_pos(survey, header.line, 1);
             const Question* question = rubric.find_question(field_path);
             LocalText path = question ? question->paths() : same_text(field_path);
             problems.push_back(
@@ -1183,7 +1366,7 @@ BoundSurvey bind_survey(const SurveyMap& map, const RubricSet& rubric, const Csv
         if (std::optional<char> other = missing ? other_delimiter(map, header) : std::nullopt) {
             bool set = map.delimiter_pos.line > 0;
             std::string where = set ? map.delimiter_pos.str() : map.source;
-            throw InputError(SourcePos{file, header.line, 1},
+            throw InputError(survey_pos(survey, header.line, 1),
                              format_message(set ? kWrongDelimiterChange : kWrongDelimiterAdd, delimiter_shown(*other),
                                             delimiter_shown(map.delimiter), where));
         }
@@ -1195,7 +1378,7 @@ BoundSurvey bind_survey(const SurveyMap& map, const RubricSet& rubric, const Csv
 Profile survey_row_profile(const BoundSurvey& survey, const CsvRow& row) {
     const SurveyMap& map = *survey.map;
     const RubricSet& rubric = *survey.rubric;
-    SourcePos row_pos{survey.file, row.line, 1};
+    SourcePos row_pos = survey_pos(survey, row.line, 1);
     if (auto problem = overflow_problem(survey, row)) {
         std::vector<Diagnostic> problems{*problem};
         // An open quote is often why the row ran on: say so too.
@@ -1252,8 +1435,15 @@ Profile survey_row_profile(const BoundSurvey& survey, const CsvRow& row) {
             reported[i] = true;
             continue;
         }
-        read_cell(labels[i], map, q, cell, key, readings[i]);
+        read_cell(labels[i], survey, q, cell, key, readings[i]);
         if (readings[i].not_a_number) invalid_cell(i, q);
+        if (const auto& both = readings[i].ambiguous) {
+            problems.push_back({cell_pos(survey, cell),
+                                format_message(kCellAmbiguous, field.column, shown(cell.text),
+                                               format_number(both->first, 6), format_number(both->second, 6)),
+                                {}});
+            reported[i] = true;
+        }
     }
 
     // Each answer checked as a profile's, in the rubric's order (that of a profile's problems).

@@ -26,6 +26,7 @@ namespace {
 struct BatchCliOptions {
     std::vector<std::string> inputs;
     std::string csv_map;
+    std::string sheet;             // of .xlsx inputs; overrides the map's `sheet:`
     std::optional<Format> format;  // empty: csv for records, text for a summary
     bool summary = false;
     std::string records;  // with --summary: also write the records here
@@ -122,17 +123,25 @@ void add_batch_options(CLI::App& command, CommonOptions& common, Lang lang) {
         .add_option(tr(lang, "inputs", "entradas"), options.inputs,
                     tr(lang,
                        "Profiles: YAML files, directories (their *.yaml, *.yml), multi-document streams,\n"
-                       "'-' for standard input, or CSV survey exports (with --csv-map)",
+                       "'-' for standard input, or survey exports: *.csv, *.tsv, *.xlsx (with --csv-map)",
                        "Perfiles: archivos YAML, carpetas (sus *.yaml, *.yml), flujos de varios documentos,\n"
-                       "'-' para la entrada estándar, o encuestas exportadas en CSV (con --csv-map)"))
+                       "'-' para la entrada estándar, o encuestas exportadas: *.csv, *.tsv, *.xlsx (con\n"
+                       "--csv-map)"))
         ->type_name(tr(lang, "FILE", "ARCHIVO"))
         ->required();
     command
-        .add_option("--csv-map", options.csv_map,
-                    tr(lang, "How to read *.csv inputs: columns and answer labels (YAML)",
-                       "Cómo leer las entradas *.csv: columnas y etiquetas de respuesta (YAML)"))
+        .add_option("--csv-map,--map", options.csv_map,
+                    tr(lang, "How to read survey exports (*.csv, *.tsv, *.xlsx): columns and answer labels (YAML)",
+                       "Cómo leer las encuestas exportadas (*.csv, *.tsv, *.xlsx): columnas y etiquetas de\n"
+                       "respuesta (YAML)"))
         ->type_name(tr(lang, "MAP", "MAPA"))
         ->check(readable_file(lang));
+    command
+        .add_option("--sheet", options.sheet,
+                    tr(lang, "The sheet of *.xlsx inputs to read (default: the map's `sheet:`, else the first)",
+                       "La hoja de las entradas *.xlsx que se lee (si falta: la de `sheet:` en el mapa, o la\n"
+                       "primera)"))
+        ->type_name(tr(lang, "NAME", "NOMBRE"));
     add_format_option(command, options.format,
                       {Format::csv, Format::jsonl, Format::json, Format::text, Format::markdown, Format::html},
                       std::nullopt,
@@ -196,6 +205,7 @@ Exit run_batch(const CommonOptions& common, Lang lang) {
     RubricSet rubric = load_rubrics(common);
     std::optional<SurveyMap> csv_map;
     if (!options.csv_map.empty()) csv_map = load_survey_map(options.csv_map, rubric);
+    if (csv_map && !options.sheet.empty()) csv_map->sheet = options.sheet;
 
     BatchOptions batch;
     batch.jobs = options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
@@ -220,6 +230,10 @@ Exit run_batch(const CommonOptions& common, Lang lang) {
     BatchCounts counts = tne::run_batch(
         options.inputs, rubric, batch,
         [&](BatchRecord& record) {
+            if (record.note && !options.quiet) {  // how a survey export was read, before its first record
+                progress.clear();
+                std::fprintf(stderr, "tne: %s: %s\n", record.source.file.c_str(), record.note->in(lang).c_str());
+            }
             if (record.skipped) {
                 if (!options.quiet) {
                     progress.clear();
