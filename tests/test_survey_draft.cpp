@@ -261,3 +261,52 @@ TEST_CASE("tne survey map never writes over the export, and an export without a 
     CHECK(none.exit_code == 2);
     CHECK(none.err.find("the export has no header row") != std::string::npos);
 }
+
+TEST_CASE("a SurveyMonkey export drafts option columns that read as its hand-written map", "[survey][draft][options]") {
+    const fs::path dir = source_dir() / "tests" / "survey";
+    const std::string csv = read_file(dir / "surveymonkey.csv");
+    Draft draft(csv);
+    CHECK(draft.text.find("TODO") == draft.text.find("TODO entry"));  // only the header's explanation
+    tne::SurveyMap drafted = draft.load();
+    tne::SurveyMap written = tne::load_survey_map((dir / "surveymonkey.map.yaml").string(), default_rubrics());
+    for (const auto& field : written.fields) {
+        INFO(field.path);
+        const tne::SurveyField* mine = field_of(drafted, field.path);
+        REQUIRE(mine != nullptr);
+        CHECK(mine->column == field.column);
+        REQUIRE(mine->options.size() == field.options.size());
+        for (size_t k = 0; k < field.options.size(); ++k) {
+            CHECK(mine->options[k].column == field.options[k].column);
+            CHECK(mine->options[k].kind == field.options[k].kind);
+            CHECK(mine->options[k].value == field.options[k].value);
+        }
+    }
+    std::vector<tne::CsvRow> rows = csv_rows(csv);
+    std::vector<tne::Profile> from_draft, from_written;
+    CHECK(row_results(drafted, rows, from_draft) == std::vector<std::string>{"", "", ""});
+    row_results(written, rows, from_written);
+    for (size_t r = 0; r < from_written.size(); ++r) {
+        REQUIRE(from_draft[r].answers.size() == from_written[r].answers.size());
+        for (size_t a = 0; a < from_written[r].answers.size(); ++a)
+            CHECK(from_draft[r].answers[a].value == from_written[r].answers[a].value);
+    }
+}
+
+TEST_CASE("option columns named by codes are drafted as TODO values, which the map reader refuses",
+          "[survey][draft][options]") {
+    // LimeSurvey's codes say which question, not which option: each must be chosen by a person.
+    const std::string csv = "INSTNAME,NETWORKS[SQ001],NETWORKS[SQ002]\nA,Y,\nB,,Y\n";
+    Draft draft(csv);
+    CHECK(draft.text.find("\"NETWORKS[SQ001]\": TODO") != std::string::npos);
+    CHECK(draft.text.find("# TODO: which value? one of: anuies, ampei, british_council") != std::string::npos);
+    try {
+        draft.load();
+        FAIL("a draft with TODO values loaded");
+    } catch (const tne::InputError& e) {
+        bool todo = false;
+        for (const auto& d : e.diagnostics())
+            todo = todo || d.str(tne::Lang::en).find("\"NETWORKS[SQ001]\" is TODO, left by `tne survey map`") !=
+                               std::string::npos;
+        CHECK(todo);
+    }
+}

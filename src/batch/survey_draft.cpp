@@ -277,9 +277,10 @@ std::optional<double> range_value(std::string_view answer, const Question& q) {
 
 // ---- matching -------------------------------------------------------------------------------------
 
-constexpr double kAccept = 0.5;     // a match this good or better is taken
-constexpr double kCandidate = 0.3;  // a match this good is named as a candidate
-constexpr double kMargin = 0.1;     // an answer's value must beat the next by this much
+constexpr double kAccept = 0.5;            // a match this good or better is taken
+constexpr double kCandidate = 0.3;         // a match this good is named as a candidate
+constexpr double kMargin = 0.1;            // an answer's value must beat the next by this much
+constexpr double kAcceptUnanswered = 0.8;  // a column without answers has only its header to go by
 
 struct ValueMatch {
     const Choice* choice = nullptr;
@@ -640,6 +641,13 @@ private:
                          [](const Candidate& x, const Candidate& y) { return x.score > y.score; });
     }
 
+    // Whether any of a unit's cells holds an answer. A column without one loses nothing when it is
+    // left out: it never becomes a TODO.
+    bool answered(const Unit& unit) const {
+        return std::any_of(unit.columns.begin(), unit.columns.end(),
+                           [&](size_t c) { return !columns_[c].answers.empty(); });
+    }
+
     // The best pairs first: a unit takes its question when both are free, the score reaches
     // kAccept and the unit's answers read as the question's.
     void assign() {
@@ -658,7 +666,8 @@ private:
         assigned_.assign(units_.size(), nullptr);
         std::set<const Question*> taken;
         for (const auto& pair : pairs) {
-            if (pair.candidate.score < kAccept || !pair.candidate.fits) continue;
+            double least = answered(units_[pair.unit]) ? kAccept : kAcceptUnanswered;
+            if (pair.candidate.score < least || !pair.candidate.fits) continue;
             if (assigned_[pair.unit] || taken.count(pair.candidate.question)) continue;
             assigned_[pair.unit] = pair.candidate.question;
             taken.insert(pair.candidate.question);
@@ -856,13 +865,16 @@ private:
                 for (const auto& match : matches)
                     if (match.score >= kCandidate && near.size() < 3) near.push_back(match);
                 if (near.empty()) {
-                    out += say("      # {} matches no value of the question\n",
-                               "      # {} no corresponde a ningún valor de la pregunta\n",
-                               quoted(one_line(column.header)));
-                    continue;
+                    // A code such as "SQ001" names no value: each must be chosen by a person, as
+                    // leaving the column out would lose its answers in silence.
+                    std::string ids;
+                    for (const auto& value : q.values) ids += (ids.empty() ? "" : ", ") + id(value);
+                    out += say("      # TODO: which value? one of: {}, [] (none) or ~ (unknown)\n",
+                               "      # TODO: ¿qué valor? uno de: {}, [] (ninguno) o ~ (no se sabe)\n", ids);
+                } else {
+                    out += say("      # TODO: which value? candidates: {}\n",
+                               "      # TODO: ¿qué valor? candidatos: {}\n", value_candidates_text(near));
                 }
-                out += say("      # TODO: which value? candidates: {}\n", "      # TODO: ¿qué valor? candidatos: {}\n",
-                           value_candidates_text(near));
                 target = "TODO";
             }
             out += fmt::format("      {}: {}\n", quoted(column.header), target);
@@ -936,11 +948,14 @@ private:
         out += tr("\n# One entry per question: its column, and the labels of its answers.\nfields:",
                   "\n# Una entrada por pregunta: su columna y las etiquetas de sus respuestas.\nfields:");
         std::vector<size_t> ignored;
+        const std::set<const Question*> mapped(assigned_.begin(), assigned_.end());
         for (size_t u = 0; u < units_.size(); ++u) {
             if (assigned_[u])
                 write_unit(out, u, shared_by_key);
-            else if (std::any_of(candidates_[u].begin(), candidates_[u].end(),
-                                 [](const Candidate& candidate) { return candidate.fits; }))
+            else if (answered(units_[u]) &&
+                     std::any_of(candidates_[u].begin(), candidates_[u].end(), [&](const Candidate& candidate) {
+                         return candidate.fits && !mapped.count(candidate.question);
+                     }))
                 write_todo(out, u);
             else
                 ignored.push_back(u);
@@ -956,7 +971,6 @@ private:
             }
         }
         std::vector<const Question*> unmapped;
-        std::set<const Question*> mapped(assigned_.begin(), assigned_.end());
         for (const auto& q : rubric_.questions)
             if (!mapped.count(&q)) unmapped.push_back(&q);
         if (!unmapped.empty()) {

@@ -106,8 +106,7 @@ constexpr Command kCommands[] = {
     {"survey map",
      "mapa",
      {"Draft the map (--csv-map) of a survey's CSV export from its header and answers",
-      "Hacer el borrador del mapa (--csv-map) de una encuesta exportada en CSV, a partir de sus encabezados y "
-      "respuestas"},
+      "Borrador del mapa (--csv-map) de una encuesta exportada en CSV, desde sus encabezados y respuestas"},
      {"Each column is matched to the question whose text (in English or Spanish) reads most like\n"
       "its header, and each answer to the value it reads most like; the draft shows every score.\n"
       "Columns of one option each become `options:`. A column whose question is uncertain is left\n"
