@@ -310,3 +310,20 @@ TEST_CASE("option columns named by codes are drafted as TODO values, which the m
         CHECK(todo);
     }
 }
+
+TEST_CASE("odd headers and answers draft a map that reads as YAML", "[survey][draft][fuzz]") {
+    // Marks of option headers with nothing around them, quotes, backslashes and a line break in a
+    // header, numbers no double holds in a range, and a row longer than the header.
+    const std::string csv =
+        "],[,\" - \",_,a_,/,x],[],- ,¿,\"say \"\"hi\"\" \\\\ now\",\"Name of the\ninstitution\",Type of institution\n"
+        "1,2,3,4,5,6,7,8,9,10,Entre 1e999 y 5,\"A \"\"quoted\"\" name\",Public university,extra\n"
+        "Entre 99999999999999999999999999999999999999 y 1,,,,,,,,,,,B,Research centre\n";
+    Draft draft(csv);
+    tne::SurveyMap map = draft.load();  // nothing left to decide: a plain map
+    const tne::SurveyField* name = field_of(map, "institution.name");
+    REQUIRE(name != nullptr);
+    CHECK(name->column == "Name of the\ninstitution");
+    std::vector<tne::CsvRow> rows = csv_rows(csv);
+    tne::BoundSurvey survey = tne::bind_survey(map, default_rubrics(), rows.front(), "r.csv");
+    CHECK(tne::survey_row_profile(survey, rows[2]).text("institution.name") == "B");
+}

@@ -287,17 +287,27 @@ struct ValueMatch {
     double score = 0;
 };
 
+// Each value's names (ids and labels) as typed_key writes them and as stems, found once per draft:
+// every answer of every column is compared with them.
+using NameCache = std::map<const Choice*, std::vector<std::pair<std::string, std::set<std::string>>>>;
+
+const std::vector<std::pair<std::string, std::set<std::string>>>& names_of(const Choice& value, NameCache& cache) {
+    auto [at, fresh] = cache.try_emplace(&value);
+    if (fresh)
+        for (const std::string* name : {&value.id, &value.id_es, &value.label.en, &value.label.es})
+            if (!name->empty()) at->second.emplace_back(typed_key(*name), stems_of(*name));
+    return at->second;
+}
+
 // The question's values by how alike they read to `answer`, best first (ties in the question's order).
-std::vector<ValueMatch> value_matches(std::string_view answer, const Question& q) {
+std::vector<ValueMatch> value_matches(std::string_view answer, const Question& q, NameCache& cache) {
     std::vector<ValueMatch> matches;
     const std::string key = typed_key(answer);
     const std::set<std::string> stems = stems_of(answer);
     for (const auto& value : q.values) {
         double score = 0;
-        for (const std::string* name : {&value.id, &value.id_es, &value.label.en, &value.label.es}) {
-            if (name->empty()) continue;
-            score = std::max(score, typed_key(*name) == key ? 1.0 : dice(stems, stems_of(*name)));
-        }
+        for (const auto& [name, name_stems] : names_of(value, cache))
+            score = std::max(score, name == key ? 1.0 : dice(stems, name_stems));
         matches.push_back({&value, score});
     }
     if (q.type == QuestionType::yes_partial_no) {
@@ -330,7 +340,7 @@ struct Translation {
     std::vector<ValueMatch> candidates;  // for an unmatched answer
 };
 
-Translation translate(std::string_view answer, const Question& q) {
+Translation translate(std::string_view answer, const Question& q, NameCache& cache) {
     Translation t;
     if (means_unknown(answer)) {
         t.kind = Translation::Kind::unknown;
@@ -352,7 +362,7 @@ Translation translate(std::string_view answer, const Question& q) {
         case QuestionType::choice:
         case QuestionType::yes_partial_no:
         case QuestionType::list: {
-            auto matches = value_matches(answer, q);
+            auto matches = value_matches(answer, q, cache);
             if (const Choice* choice = accepted_value(matches)) {
                 t.kind = Translation::Kind::value;
                 t.choice = choice;
@@ -384,7 +394,8 @@ std::vector<std::string> split_items(const std::string& text, const std::string&
 
 // ---- the export -----------------------------------------------------------------------------------
 
-constexpr size_t kMostAnswers = 500;  // distinct answers kept per column: past them it is free text
+constexpr size_t kSeparatorSample = 50;  // distinct answers per column the list separator is guessed from
+constexpr size_t kMostAnswers = 500;     // distinct answers kept per column: past them it is free text
 
 struct Column {
     size_t index = 0;
@@ -529,13 +540,14 @@ private:
         for (std::string separator : {";", ",", "|"}) {
             size_t split = 0;
             for (const auto& column : columns_)
-                for (const auto& answer : column.answers) {
+                for (size_t a = 0; a < column.answers.size() && a < kSeparatorSample; ++a) {
+                    const std::string& answer = column.answers[a];
                     if (answer.find(separator) == std::string::npos) continue;
                     auto items = split_items(answer, separator);
                     for (const auto& q : rubric_.questions) {
                         if (q.type != QuestionType::list) continue;
                         if (std::all_of(items.begin(), items.end(), [&](const std::string& item) {
-                                return accepted_value(value_matches(item, q)) != nullptr;
+                                return accepted_value(value_matches(item, q, names_)) != nullptr;
                             })) {
                             ++split;
                             break;
@@ -559,7 +571,7 @@ private:
             std::vector<std::string> items =
                 q.type == QuestionType::list ? split_items(answer, separator_) : std::vector<std::string>{answer};
             readable += std::all_of(items.begin(), items.end(), [&](const std::string& item) {
-                return translate(item, q).kind != Translation::Kind::unmatched;
+                return translate(item, q, names_).kind != Translation::Kind::unmatched;
             });
         }
         return readable * 2 >= column.answers.size();
@@ -603,7 +615,7 @@ private:
     double options_score(const Unit& group, const Question& q) const {
         double total = 0;
         for (const auto& option : group.options) {
-            auto matches = value_matches(option, q);
+            auto matches = value_matches(option, q, names_);
             total += negative(option) || means_unknown(option) ? 1.0 : matches.empty() ? 0 : matches[0].score;
         }
         return total / static_cast<double>(group.options.size());
@@ -773,7 +785,7 @@ private:
             const Question* q = assigned_[u];
             if (!q || q->type != QuestionType::yes_partial_no) continue;
             for (const auto& answer : columns_[units_[u].columns[0]].answers) {
-                Translation t = translate(answer, *q);
+                Translation t = translate(answer, *q, names_);
                 if (t.kind == Translation::Kind::value && keys.insert(typed_key(answer)).second)
                     labels.emplace_back(answer, t.choice);
             }
@@ -803,7 +815,7 @@ private:
                 q->type == QuestionType::list ? split_items(answer, separator_) : std::vector<std::string>{answer};
             for (const auto& item : items) {
                 if (!keys.insert(typed_key(item)).second) continue;
-                Translation t = translate(item, *q);
+                Translation t = translate(item, *q, names_);
                 switch (t.kind) {
                     case Translation::Kind::value: {
                         auto common = shared.find(typed_key(item));
@@ -855,12 +867,12 @@ private:
             std::string target;
             if (means_unknown(option)) {
                 target = "~";
-            } else if (const Choice* choice = accepted_value(value_matches(option, q))) {
+            } else if (const Choice* choice = accepted_value(value_matches(option, q, names_))) {
                 target = id(*choice);
             } else if (negative(option)) {
                 target = "[]";
             } else {
-                auto matches = value_matches(option, q);
+                auto matches = value_matches(option, q, names_);
                 std::vector<ValueMatch> near;
                 for (const auto& match : matches)
                     if (match.score >= kCandidate && near.size() < 3) near.push_back(match);
@@ -991,7 +1003,8 @@ private:
     size_t rows_ = 0;
     std::vector<Unit> units_;
     std::vector<std::vector<Candidate>> candidates_;  // parallel to units_
-    std::vector<const Question*> assigned_;           // parallel to units_
+    mutable NameCache names_;
+    std::vector<const Question*> assigned_;  // parallel to units_
 };
 
 }  // namespace
