@@ -255,6 +255,14 @@ TEST_CASE("tne survey map never writes over the export, and an export without a 
     CHECK(over.exit_code == 2);
     CHECK(read_file(csv) == kEnglish);
 
+    // Not UTF-8 (Windows-1252's "é"): refused at its place, as tne batch refuses such a cell.
+    const std::string latin = (dir.path() / "latin.csv").string();
+    write_file(latin, "Name of the institution,Type\nUniversit\xE9,x\n");
+    RunResult not_utf8 = run_tne({"survey", "map", latin});
+    CHECK(not_utf8.exit_code == 2);
+    CHECK(not_utf8.err.find(latin + ":2:10: ") != std::string::npos);
+    CHECK(not_utf8.out.empty());
+
     const std::string empty = (dir.path() / "empty.csv").string();
     write_file(empty, "");
     RunResult none = run_tne({"survey", "map", empty});

@@ -1147,7 +1147,11 @@ bool read_option_cells(const BoundSurvey& survey, size_t i, const Question& q, c
 }  // namespace
 
 SurveyMap load_survey_map(const std::string& path, const RubricSet& rubric) {
-    return MapReader(rubric, path).read(yaml_input::parse(input::read_file(path), path));
+    return parse_survey_map(input::read_file(path), path, rubric);
+}
+
+SurveyMap parse_survey_map(const std::string& text, const std::string& source, const RubricSet& rubric) {
+    return MapReader(rubric, source).read(yaml_input::parse(text, source));
 }
 
 BoundSurvey bind_survey(const SurveyMap& map, const RubricSet& rubric, const CsvRow& header, const std::string& file) {

@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "tne/error.hpp"
+#include "tne/input.hpp"
 #include "tne/survey.hpp"
 
 namespace tne {
@@ -503,6 +504,9 @@ private:
     const std::string& id(const Choice& c) const { return c.written_id(options_.lang); }
 
     void read(const std::string& text) {
+        // The draft quotes the export's texts: they must be text a YAML file can hold.
+        if (auto place = input::find_unreadable(text))
+            throw InputError(SourcePos{options_.source, place->line, place->column}, place->message);
         delimiter_ = header_delimiter(text);
         std::istringstream in(text);
         CsvReader reader(in, delimiter_);
