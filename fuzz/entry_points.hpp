@@ -41,10 +41,11 @@ Outcome rubrics(std::string_view input, const Fixtures& fixtures);
 size_t rubric_file_count();
 std::string rubric_file_name(size_t index);  // relative to the set's root
 
-// fuzz_csv: the input as a CSV survey export read with the shipped map, as `tne batch` reads one;
-// every data row turned into a profile and assessed. Then, as an export file (written to the
-// temporary folder) in the encoding its first byte picks, with the delimiter, header rows and decimal
-// mark found as `tne batch` finds them when the map does not declare them.
+// fuzz_csv: the input drafted into a map (`tne survey map`), which must be YAML; then the input as a
+// CSV survey export read with the shipped map, as `tne batch` reads one; every data row turned into
+// a profile and assessed. Then, as an export file (written to the temporary folder) in the encoding
+// its first byte picks, with the delimiter, header rows and decimal mark found as `tne batch` finds
+// them when the map does not declare them.
 Outcome csv(std::string_view input, const Fixtures& fixtures);
 
 }  // namespace tne::fuzz

@@ -242,6 +242,16 @@ TEST_CASE("an option cell that is neither chosen nor not is an error at the cell
           "\"Y\", \"Yes\", \"Sí\", \"true\", \"X\", \"CONAHCYT\") or not (\"0\", \"N\", \"No\", \"false\" or an empty "
           "cell)");
     CHECK(problems[1].rfind("r.csv:2:33: column \"Fuentes - Sector privado\": \"quizá\" is not valid", 0) == 0);
+
+    // In Spanish, with the option's Spanish label.
+    try {
+        survey.profile();
+    } catch (const tne::InputError& e) {
+        CHECK(e.diagnostics()[0].str(tne::Lang::es) ==
+              "r.csv:2:23: columna \"Fuentes - CONAHCYT\": \"Erasmus+\" no es válido; se esperaba la opción elegida "
+              "(\"1\", \"Y\", \"Yes\", \"Sí\", \"true\", \"X\", \"CONAHCYT\") o no (\"0\", \"N\", \"No\", "
+              "\"false\" o una celda vacía)");
+    }
 }
 
 TEST_CASE("option cells are a no-op for a profile's other answers", "[survey][options][row]") {

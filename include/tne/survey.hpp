@@ -167,6 +167,8 @@ struct SurveyMap {
 // Reads and checks a map against the rubric set: every field names a question, every label of a
 // choice question translates to an allowed value. Throws InputError listing every problem.
 SurveyMap load_survey_map(const std::string& path, const RubricSet& rubric);
+// The same for a map's text, `source` naming it in messages.
+SurveyMap parse_survey_map(const std::string& text, const std::string& source, const RubricSet& rubric);
 
 // What a cell of one field says, by its text trimmed and folded as labels are matched: a label that
 // means unknown, or the profile values a label translates to (the column's labels win over the

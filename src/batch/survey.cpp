@@ -93,6 +93,18 @@ constexpr Message kOptionNotValueDidYouMean{
 constexpr Message kSelectedWithoutOptions{"{0}: \"selected\" goes with \"options\" (one column per option)",
                                           "{0}: \"selected\" va con \"options\" (una columna por opción)"};
 
+// What `tne survey map` leaves for a person to decide
+constexpr Message kTodoField{
+    "{0} was left by `tne survey map`: replace it with the path of the question the column answers (the comment "
+    "above lists the candidates with their scores), or delete the entry",
+    "{0} lo dejó `tne encuesta mapa`: reemplácelo por la ruta de la pregunta que responde la columna (el comentario "
+    "de arriba lista los candidatos con sus puntajes), o borre la entrada"};
+constexpr Message kTodoValue{
+    "\"{0}\" is TODO, left by `tne survey map`: write the value it stands for (the comment above lists the "
+    "candidates), or delete it",
+    "\"{0}\" es TODO, lo dejó `tne encuesta mapa`: escriba el valor al que corresponde (el comentario de arriba "
+    "lista los candidatos), o bórrelo"};
+
 // The CSV header
 constexpr Message kMissingColumn{"the map's column \"{0}\" (for {1}) is not in the header",
                                  "la columna \"{0}\" del mapa (para {1}) no está en el encabezado"};
@@ -518,6 +530,9 @@ private:
         for (const auto& label : unknown) index.unknown.insert(label_key(label));
     }
 
+    // `TODO`, as `tne survey map` writes a value it could not decide.
+    static bool is_todo(const YAML::Node& node) { return node.IsScalar() && node.Scalar() == "TODO"; }
+
     void problem(const YAML::Node& node, LocalText message) {
         problems_.push_back({yaml_input::pos_of(node, file_), std::move(message), {}});
     }
@@ -605,6 +620,10 @@ private:
                 problem(at, format_message(kDuplicateLabel, label, first->second));
                 continue;
             }
+            if (is_todo(target)) {
+                problem(target, format_message(kTodoValue, label));
+                continue;
+            }
             if (target.IsNull()) {
                 out.unknown->push_back(label);
             } else if (target.IsSequence()) {  // several values at once, or none: "Ninguna": []
@@ -669,6 +688,10 @@ private:
         }
         NamedOnce named;
         for (const auto& [path, value, at] : yaml_input::map_entries(node, file_, problems_)) {
+            if (path.rfind("TODO", 0) == 0) {  // not a question's path: a decision left to make
+                problem(at, format_message(kTodoField, path));
+                continue;
+            }
             const Question* question = rubric_.find_question_written(path);
             if (!question) {
                 std::string near = yaml_input::closest(path, paths);
@@ -755,6 +778,10 @@ private:
             }
             if (auto [first, fresh] = columns.emplace(option.column, header); !fresh) {
                 problem(at, format_message(kOptionColumnTwice, option.column, path));
+                continue;
+            }
+            if (is_todo(target)) {
+                problem(target, format_message(kTodoValue, option.column));
                 continue;
             }
             if (target.IsNull()) {
@@ -1244,7 +1271,11 @@ bool read_option_cells(const BoundSurvey& survey, size_t i, const Question& q, c
 }  // namespace
 
 SurveyMap load_survey_map(const std::string& path, const RubricSet& rubric) {
-    return MapReader(rubric, path).read(yaml_input::parse(input::read_file(path), path));
+    return parse_survey_map(input::read_file(path), path, rubric);
+}
+
+SurveyMap parse_survey_map(const std::string& text, const std::string& source, const RubricSet& rubric) {
+    return MapReader(rubric, source).read(yaml_input::parse(text, source));
 }
 
 SourcePos survey_pos(const BoundSurvey& survey, int line, int column) {

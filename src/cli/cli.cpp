@@ -99,8 +99,9 @@ constexpr Command kCommands[] = {
      run_batch},
     {"survey",
      "encuesta",
-     {"Survey tools around batch: the rubric set as a form to field",
-      "Herramientas de encuesta para lote: el conjunto de rúbricas como un formulario que aplicar"},
+     {"Survey tools around batch: the rubric set as a form to field, a map drafted from an export",
+      "Herramientas de encuesta para lote: el conjunto de rúbricas como un formulario que aplicar, el borrador del "
+      "mapa de una exportación"},
      {"", ""},
      add_survey_options,
      nullptr},
@@ -120,6 +121,23 @@ constexpr Command kCommands[] = {
       "MAPA. docs/batch.md explica cómo importar el formulario y exportar las respuestas."},
      add_survey_form_options,
      run_survey_form},
+    {"survey map",
+     "mapa",
+     {"Draft the map (--csv-map) of a survey's CSV export from its header and answers",
+      "Borrador del mapa (--csv-map) de una encuesta exportada en CSV, desde sus encabezados y respuestas"},
+     {"Each column is matched to the question whose text (in English or Spanish) reads most like\n"
+      "its header, and each answer to the value it reads most like; the draft shows every score.\n"
+      "Columns of one option each become `options:`. A column whose question is uncertain is left\n"
+      "as a TODO entry with its candidates, which `tne batch` refuses until it is resolved.\n"
+      "Written to -o (never over the export) or standard output; commented in --lang.",
+      "Cada columna se asocia con la pregunta cuyo texto (en español o en inglés) más se parece a\n"
+      "su encabezado, y cada respuesta con el valor al que más se parece; el borrador muestra cada\n"
+      "puntaje. Las columnas de una opción cada una se vuelven `options:`. Una columna cuya\n"
+      "pregunta es dudosa queda como entrada TODO con sus candidatos, que `tne lote` rechaza hasta\n"
+      "que se resuelva. Se escribe en -o (nunca sobre la exportación) o en la salida estándar;\n"
+      "comentado en --lang."},
+     add_survey_map_options,
+     run_survey_map},
     {"rubrics",
      "rúbricas",
      {"Check, test and compare rubric sets (for rubric authors and CI)",

@@ -50,6 +50,8 @@ void add_batch_options(CLI::App& command, CommonOptions& common, Lang lang);
 Exit run_batch(const CommonOptions& common, Lang lang);
 
 void add_survey_options(CLI::App& command, CommonOptions& common, Lang lang);
+void add_survey_map_options(CLI::App& command, CommonOptions& common, Lang lang);
+Exit run_survey_map(const CommonOptions& common, Lang lang);
 void add_survey_form_options(CLI::App& command, CommonOptions& common, Lang lang);
 Exit run_survey_form(const CommonOptions& common, Lang lang);
 

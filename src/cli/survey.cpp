@@ -1,10 +1,13 @@
 // tne survey: survey tools around `tne batch`. `tne survey form` writes the rubric set as a form to
-// field in LimeSurvey or KoboToolbox/ODK (XLSForm), with the map that reads the tool's export.
+// field in LimeSurvey or KoboToolbox/ODK (XLSForm), with the map that reads the tool's export;
+// `tne survey map EXPORT` drafts the map that reads an export made with another tool.
 #include <filesystem>
 #include <string>
 
 #include "commands.hpp"
+#include "tne/input.hpp"
 #include "tne/output.hpp"
+#include "tne/survey_draft.hpp"
 #include "tne/survey_form.hpp"
 #include "xlsx_workbook.hpp"
 
@@ -18,6 +21,12 @@ struct SurveyFormOptions {
 };
 
 SurveyFormOptions form_options;
+
+struct SurveyMapOptions {
+    std::string export_file;
+};
+
+SurveyMapOptions map_options;
 
 // The extension each tool's file must have: LimeSurvey imports a survey structure by its name's .txt.
 const char* extension_of(FormTool tool) { return tool == FormTool::limesurvey ? ".txt" : ".xlsx"; }
@@ -75,6 +84,26 @@ Exit run_survey_form(const CommonOptions& common, Lang lang) {
     else
         write_xlsx(common.output, form.sheets);
     write_file_atomically(map_path, form.map);
+    return Exit::ok;
+}
+
+void add_survey_map_options(CLI::App& command, CommonOptions& common, Lang lang) {
+    command
+        .add_option(tr(lang, "export", "exportación"), map_options.export_file,
+                    tr(lang, "The survey's CSV export, with its header row",
+                       "La exportación CSV de la encuesta, con su fila de encabezados"))
+        ->type_name(tr(lang, "FILE", "ARCHIVO"))
+        ->required()
+        ->check(readable_file(lang));
+    add_common(command, common, lang);
+}
+
+Exit run_survey_map(const CommonOptions& common, Lang lang) {
+    // The draft never replaces the export (nor the rubric set it is drafted against).
+    keep_inputs_safe({map_options.export_file, common.rubrics}, {{"-o", common.output}}, lang);
+    RubricSet rubric = load_rubrics(common);
+    DraftMapOptions draft{lang, map_options.export_file};
+    emit(common, draft_survey_map(input::read_file(map_options.export_file), rubric, draft));
     return Exit::ok;
 }
 
