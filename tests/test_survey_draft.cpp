@@ -271,7 +271,7 @@ TEST_CASE("tne survey map never writes over the export, and an export without a 
 }
 
 TEST_CASE("a SurveyMonkey export drafts option columns that read as its hand-written map", "[survey][draft][options]") {
-    const fs::path dir = source_dir() / "tests" / "survey";
+    const fs::path dir = source_dir() / "tests" / "survey" / "options";
     const std::string csv = read_file(dir / "surveymonkey.csv");
     Draft draft(csv);
     CHECK(draft.text.find("TODO") == draft.text.find("TODO entry"));  // only the header's explanation
