@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "tne/assessment.hpp"
+#include "tne/respondents.hpp"
 
 namespace tne {
 
@@ -20,6 +21,10 @@ struct CohortMember {
     std::string level;                              // level id; "" when there is no overall score
     std::vector<std::optional<double>> dimensions;  // rubric order
     std::string suggested;                          // model id; "" when none
+    // An institution of several respondents (a survey grouped by institution): who they are and the
+    // questions where they disagree, largest spread first. Empty for one respondent or a profile.
+    std::vector<Respondent> respondents;
+    std::vector<Disagreement> disagreements;
 };
 
 CohortMember cohort_member(const Assessment& assessment, std::string source);

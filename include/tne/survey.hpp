@@ -136,6 +136,12 @@ struct SurveyMap {
     std::vector<std::string> unknown;  // labels that mean "unknown" ("No sé"); an empty cell is always unknown
     std::vector<SurveyField> fields;   // in the map's order
     LabelIndex index;                  // of labels, list_labels and unknown
+    // Several respondents per institution (respondents.hpp): rows whose `institution_column` holds
+    // the same text (case, accents and surrounding spaces ignored) are one institution; its
+    // respondents' `role_column`, when named, says who said what. Empty: one row, one institution.
+    std::string institution_column;
+    std::string role_column;
+    SourcePos institution_pos, role_pos;  // where the map names them
 };
 
 // Reads and checks a map against the rubric set: every field names a question, every label of a
@@ -170,6 +176,8 @@ struct BoundSurvey {
     std::vector<const Question*> question_of_field;
     std::vector<size_t> fields_in_rubric_order;  // the fields by their questions' order in the rubric
     std::vector<CellLabels> labels_of_field;     // every label a cell of the field may give, one lookup each
+    int institution_column = -1;                 // the index of map->institution_column; -1 without one
+    int role_column = -1;                        // the index of map->role_column; -1 without one
 };
 
 // Throws InputError at the header's line when a column the map names is missing (naming it, and
@@ -179,6 +187,14 @@ BoundSurvey bind_survey(const SurveyMap& map, const RubricSet& rubric, const Csv
 
 // Turns a data row into a validated profile. Throws InputError listing every problem, each at the
 // cell's file:line:column with the column's header, the value as written and what was expected.
-Profile survey_row_profile(const BoundSurvey& survey, const CsvRow& row);
+// With `require_answers` false (one respondent of several), a required question may be unanswered:
+// the institution's combined profile is checked for it instead.
+Profile survey_row_profile(const BoundSurvey& survey, const CsvRow& row, bool require_answers = true);
+
+// The institution a row belongs to when the map groups rows (institution_column): the cell's text
+// folded as labels are (case, accents, surrounding spaces); empty when the cell is empty or missing.
+std::string institution_key(const BoundSurvey& survey, const CsvRow& row);
+// The row's role (role_column), trimmed; empty without one.
+std::string respondent_role(const BoundSurvey& survey, const CsvRow& row);
 
 }  // namespace tne

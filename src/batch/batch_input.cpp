@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <unordered_map>
 
 #include "base/messages.hpp"
 #include "tne/input.hpp"
@@ -78,6 +79,92 @@ constexpr Message kNoAnswerRows{
     "el archivo CSV tiene una fila de encabezados y ninguna fila de respuestas; agregue una fila por institución bajo "
     "el encabezado, o vuelva a exportar la encuesta cuando tenga respuestas"};
 
+constexpr Message kNoInstitution{
+    "row {0}: the institution column \"{1}\" is empty, so the row belongs to no institution",
+    "fila {0}: la columna de institución \"{1}\" está vacía, así que la fila no "
+    "pertenece a ninguna institución"};
+
+// The rows of one institution not yet all read.
+struct OpenGroup {
+    int first_row = 0;
+    int first_line = 0;
+    std::vector<CsvRow> rows;
+    std::vector<Diagnostic> errors;  // of rows that could not be read as text
+    int seen = 0;
+};
+
+// A survey whose map names an institution column: one item per institution, with all its rows.
+// The file is read twice. The first pass counts each institution's rows and keeps nothing else, so
+// the second can hand an institution on as soon as its last row is read: memory holds only the
+// institutions whose rows are still to come (one at a time in a file sorted by institution), and of
+// each row only the cells the map reads.
+void read_grouped_survey(const std::string& file, const BoundSurvey& bound,
+                         const std::shared_ptr<const BoundSurvey>& survey, const ItemSink& emit) {
+    std::unordered_map<std::string, int> rows_of;
+    {
+        std::ifstream in(file, std::ios::binary);
+        CsvReader reader(in, bound.map->delimiter);
+        reader.next();  // the header
+        while (std::optional<CsvRow> row = reader.next()) {
+            std::string key = institution_key(bound, *row);
+            if (!key.empty()) ++rows_of[key];
+        }
+    }
+    std::vector<bool> kept(bound.header.size(), false);  // the cells the map reads
+    for (int column : bound.column_of_field)
+        if (column >= 0) kept[static_cast<size_t>(column)] = true;
+    for (int column : {bound.institution_column, bound.role_column})
+        if (column >= 0) kept[static_cast<size_t>(column)] = true;
+
+    std::unordered_map<std::string, OpenGroup> open;
+    std::vector<std::string> order;  // of first rows, for what a changed file leaves open at its end
+    auto hand_on = [&](OpenGroup& group) {
+        InputItem item;
+        item.source = {file, group.first_row, group.first_line};
+        item.respondents = std::move(group.rows);
+        item.errors = std::move(group.errors);
+        item.survey = survey;
+        emit(std::move(item));
+    };
+    std::ifstream in(file, std::ios::binary);
+    CsvReader reader(in, bound.map->delimiter);
+    reader.next();
+    while (std::optional<CsvRow> row = reader.next()) {
+        std::string key = institution_key(bound, *row);
+        if (key.empty()) {
+            InputItem item;
+            item.source = {file, row->number, row->line};
+            item.errors = {{SourcePos{file, row->line, 1},
+                            format_message(kNoInstitution, std::to_string(row->number), bound.map->institution_column),
+                            {}}};
+            emit(std::move(item));
+            continue;
+        }
+        auto [at, fresh] = open.try_emplace(key);
+        OpenGroup& group = at->second;
+        if (fresh) {
+            group.first_row = row->number;
+            group.first_line = row->line;
+            order.push_back(key);
+        }
+        ++group.seen;
+        if (auto problem = unreadable_cell(*row, file)) {
+            group.errors.push_back(*problem);
+        } else {
+            row->checked_text = true;
+            for (size_t i = 0; i < row->cells.size() && i < kept.size(); ++i)
+                if (!kept[i]) std::string().swap(row->cells[i].text);
+            group.rows.push_back(std::move(*row));
+        }
+        if (group.seen >= rows_of[key]) {
+            hand_on(group);
+            open.erase(at);
+        }
+    }
+    for (const auto& key : order)  // only when the file changed between the two readings
+        if (auto at = open.find(key); at != open.end()) hand_on(at->second);
+}
+
 void read_survey(const std::string& file, const RubricSet& rubric, const SurveyMap& map, const ItemSink& emit) {
     std::ifstream in(file, std::ios::binary);
     if (!in) return emit(failed_item(file, {{SourcePos{file}, format_message(msg::cannot_read_file), {}}}));
@@ -91,6 +178,11 @@ void read_survey(const std::string& file, const RubricSet& rubric, const SurveyM
     } catch (const InputError& e) {
         // Without its columns no row can be read: the file is one failed input.
         return emit(failed_item(file, e.diagnostics()));
+    }
+    if (survey->institution_column >= 0) {
+        if (!reader.next())
+            return emit(failed_item(file, {{SourcePos{file, header->line, 1}, format_message(kNoAnswerRows), {}}}));
+        return read_grouped_survey(file, *survey, survey, emit);
     }
     bool any_row = false;
     while (std::optional<CsvRow> row = reader.next()) {

@@ -32,9 +32,9 @@ using yaml_input::describe;
 // The map
 constexpr Message kMapNotMap{
     "a survey map is a map with \"fields\" (and optionally \"delimiter\", \"list_separator\", \"unknown\", "
-    "\"labels\"), not {0}",
+    "\"labels\", \"institution_column\", \"role_column\"), not {0}",
     "un mapa de encuesta es un mapa con \"fields\" (y opcionalmente \"delimiter\", \"list_separator\", "
-    "\"unknown\", \"labels\"), no {0}"};
+    "\"unknown\", \"labels\", \"institution_column\", \"role_column\"), no {0}"};
 constexpr Message kBadDelimiter{"{0} is not a delimiter; expected one character such as \",\" or \";\"",
                                 "{0} no es un delimitador; se esperaba un carácter como \",\" o \";\""};
 constexpr Message kFieldNotColumn{
@@ -69,6 +69,12 @@ constexpr Message kMissingColumn{"the map's column \"{0}\" (for {1}) is not in t
 constexpr Message kMissingColumnDidYouMean{
     "the map's column \"{0}\" (for {1}) is not in the header; did you mean \"{2}\"?",
     "la columna \"{0}\" del mapa (para {1}) no está en el encabezado; ¿quiso decir \"{2}\"?"};
+constexpr Message kMissingInstitutionColumn{"the institution column \"{0}\" ({1}) is not in the header",
+                                            "la columna de institución \"{0}\" ({1}) no está en el encabezado"};
+constexpr Message kMissingRoleColumn{"the role column \"{0}\" ({1}) is not in the header",
+                                     "la columna de cargo \"{0}\" ({1}) no está en el encabezado"};
+constexpr Message kGroupColumnDidYouMean{"the column \"{0}\" ({1}) is not in the header; did you mean \"{2}\"?",
+                                         "la columna \"{0}\" ({1}) no está en el encabezado; ¿quiso decir \"{2}\"?"};
 constexpr Message kDuplicateHeader{
     "the column \"{0}\" appears twice in the header (columns {1} and {2}); the map cannot tell which to read",
     "la columna \"{0}\" aparece dos veces en el encabezado (columnas {1} y {2}); el mapa no puede saber cuál leer"};
@@ -365,7 +371,8 @@ public:
         map.source = file_;
         if (!root.IsMap())
             throw InputError(yaml_input::pos_of(root, file_), format_message(kMapNotMap, describe(root)));
-        static const std::vector<std::string> keys = {"delimiter", "list_separator", "unknown", "labels", "fields"};
+        static const std::vector<std::string> keys = {"delimiter",          "list_separator", "unknown", "labels",
+                                                      "institution_column", "role_column",    "fields"};
         SourcePos fields = yaml_input::pos_of(root, file_);  // where a missing required question is reported
         for (const auto& [key, node, at] : yaml_input::map_entries(root, file_, problems_)) {
             if (key == "delimiter") {
@@ -377,6 +384,10 @@ public:
                     problem(node, format_message(msg::expected_string, describe(node)));
             } else if (key == "unknown") {
                 read_unknown(node, map.unknown);
+            } else if (key == "institution_column") {
+                read_column_name(node, map.institution_column, map.institution_pos);
+            } else if (key == "role_column") {
+                read_column_name(node, map.role_column, map.role_pos);
             } else if (key == "labels") {
                 read_labels(node, nullptr, {&map.labels, &map.list_labels, &map.unknown});
             } else if (key == "fields") {
@@ -425,6 +436,13 @@ private:
         }
         map.delimiter = text[0];
         map.delimiter_pos = yaml_input::pos_of(node, file_);
+    }
+
+    // A column's header text: a non-empty string.
+    void read_column_name(const YAML::Node& node, std::string& column, SourcePos& pos) {
+        column = node.IsScalar() ? trim(node.Scalar()) : "";
+        pos = yaml_input::pos_of(node, file_);
+        if (column.empty()) problem(node, format_message(msg::expected_string, describe(node)));
     }
 
     void read_unknown(const YAML::Node& node, std::vector<std::string>& unknown) {
@@ -958,6 +976,20 @@ BoundSurvey bind_survey(const SurveyMap& map, const RubricSet& rubric, const Csv
         }
         survey.column_of_field.push_back(index);
     }
+    // The grouping columns, when the map names them.
+    auto bind_column = [&](const std::string& column, const SourcePos& named, const Message& what) {
+        if (column.empty()) return -1;
+        auto found = std::find(survey.header.begin(), survey.header.end(), column);
+        if (found != survey.header.end()) return static_cast<int>(found - survey.header.begin());
+        std::string near = closest_label(column, survey.header);
+        problems.push_back({SourcePos{file, header.line, 1},
+                            near.empty() ? format_message(what, column, named.str())
+                                         : format_message(kGroupColumnDidYouMean, column, named.str(), near),
+                            {}});
+        return -1;
+    };
+    survey.institution_column = bind_column(map.institution_column, map.institution_pos, kMissingInstitutionColumn);
+    survey.role_column = bind_column(map.role_column, map.role_pos, kMissingRoleColumn);
     for (const auto& field : map.fields) survey.question_of_field.push_back(rubric.find_question(field.path));
     survey.fields_in_rubric_order = fields_in_rubric_order(survey);
     survey.labels_of_field = labels_of_fields(survey);
@@ -976,7 +1008,19 @@ BoundSurvey bind_survey(const SurveyMap& map, const RubricSet& rubric, const Csv
     return survey;
 }
 
-Profile survey_row_profile(const BoundSurvey& survey, const CsvRow& row) {
+std::string institution_key(const BoundSurvey& survey, const CsvRow& row) {
+    auto column = static_cast<size_t>(survey.institution_column);
+    if (survey.institution_column < 0 || column >= row.cells.size()) return "";
+    return typed_key(trim_view(row.cells[column].text));
+}
+
+std::string respondent_role(const BoundSurvey& survey, const CsvRow& row) {
+    auto column = static_cast<size_t>(survey.role_column);
+    if (survey.role_column < 0 || column >= row.cells.size()) return "";
+    return trim(row.cells[column].text);
+}
+
+Profile survey_row_profile(const BoundSurvey& survey, const CsvRow& row, bool require_answers) {
     const SurveyMap& map = *survey.map;
     const RubricSet& rubric = *survey.rubric;
     SourcePos row_pos{survey.file, row.line, 1};
@@ -1077,7 +1121,7 @@ Profile survey_row_profile(const BoundSurvey& survey, const CsvRow& row) {
 
     // A required question the row does not answer: its cell is empty, unknown, or already reported.
     for (const auto& question : rubric.questions) {
-        if (!question.required || profile.find(question)) continue;
+        if (!require_answers || !question.required || profile.find(question)) continue;
         std::optional<size_t> field = field_of(survey, question);
         if (!field) {  // not expected: the map names the column of every required question
             problems.push_back({row_pos,

@@ -202,6 +202,7 @@ Exit run_batch(const CommonOptions& common, Lang lang) {
     batch.lang = lang;
     batch.csv_map = csv_map ? &*csv_map : nullptr;
     batch.members = summary;
+    batch.grouped = csv_map && !csv_map->institution_column.empty();
     check_batch_inputs(options.inputs, batch);
 
     // The records go to -o (or standard output), or with --summary to --records when given.
@@ -216,7 +217,7 @@ Exit run_batch(const CommonOptions& common, Lang lang) {
     std::vector<CohortMember> members;
     std::vector<FailedInput> failures;  // for the summary, which lists them
     bool first = true;
-    if (records) records->write(records_begin(batch.format, rubric));
+    if (records) records->write(records_begin(batch.format, rubric, batch.grouped));
     BatchCounts counts = tne::run_batch(
         options.inputs, rubric, batch,
         [&](BatchRecord& record) {

@@ -1,0 +1,194 @@
+// Several respondents per institution: rows grouped by the map's institution column, answers combined
+// by the rules of docs/batch.md, and the questions where respondents disagree. The expected
+// institutions are tests/survey/grouped/*.yaml, written by hand from the rules before tne was run.
+#include <fmt/format.h>
+
+#include <catch2/catch.hpp>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "support.hpp"
+#include "tne/assessment.hpp"
+#include "tne/respondents.hpp"
+#include "tne/survey.hpp"
+
+using namespace tne::test;
+using json = nlohmann::json;
+
+namespace {
+
+std::string grouped(const std::string& name) { return (source_dir() / "tests/survey/grouped" / name).string(); }
+
+// The records of the grouped survey, by institution name.
+std::map<std::string, json> grouped_records(std::vector<std::string> extra = {}) {
+    std::vector<std::string> args = {"batch", grouped("respuestas.csv"), "--csv-map", grouped("mapa.yaml"), "--format",
+                                     "jsonl"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    RunResult run = run_tne(args);
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    std::map<std::string, json> records;
+    std::istringstream lines(run.out);
+    for (std::string line; std::getline(lines, line);) {
+        json record = json::parse(line);
+        records[record.at("name").get<std::string>()] = record;
+    }
+    return records;
+}
+
+json yaml_record(const std::string& file) {
+    RunResult run = run_tne({"batch", grouped(file), "--format", "jsonl"});
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    return json::parse(run.out);
+}
+
+}  // namespace
+
+TEST_CASE("rows of one institution are one record, scored exactly like its YAML written by the rules",
+          "[respondents][survey][binary]") {
+    auto records = grouped_records();
+    REQUIRE(records.size() == 2);
+    for (const auto& [name, file] :
+         {std::pair<std::string, std::string>{"Universidad del Lago", "universidad_del_lago.yaml"},
+          {"Instituto Tecnológico de la Sierra", "instituto_sierra.yaml"}}) {
+        INFO(name);
+        REQUIRE(records.count(name) == 1);
+        const json& from_survey = records.at(name);
+        json from_yaml = yaml_record(file);
+        for (const char* key :
+             {"name", "type", "overall", "level", "coverage", "dimensions", "suggested_model", "recommendations"})
+            CHECK(from_survey.at(key) == from_yaml.at(key));
+    }
+    const json& lago = records.at("Universidad del Lago");
+    CHECK(lago.at("entry") == 1);  // its first row
+    CHECK(lago.at("line") == 2);
+    CHECK(lago.at("respondents") == json::parse(R"([{"row": 1, "line": 2, "role": "Rectoría"},
+        {"row": 3, "line": 4, "role": "Dirección de internacionalización"}, {"row": 4, "line": 5, "role": "Docente"}])"));
+    CHECK(records.at("Instituto Tecnológico de la Sierra").at("disagreements").empty());
+}
+
+TEST_CASE("disagreements are listed largest spread first, ties in question order, with who said what",
+          "[respondents][survey][binary]") {
+    const json lago = grouped_records().at("Universidad del Lago");
+    const json& found = lago.at("disagreements");
+    std::vector<std::string> fields;
+    for (const auto& d : found) fields.push_back(d.at("field"));
+    // funding comes before strategy in the rubric: the tie at 100 keeps that order.
+    CHECK(fields == std::vector<std::string>{"funding.dedicated_budget", "strategy.tne_plan", "institution.fields",
+                                             "institution.location", "language.faculty_b2_percent",
+                                             "partnerships.active_agreements"});
+    CHECK(found[0] == json::parse(R"({"field": "funding.dedicated_budget", "scale": "ordered", "spread": 100,
+        "levels_apart": 2, "range": null, "answered": 3, "combined": "partial", "answers": [
+        {"row": 1, "role": "Rectoría", "value": "yes"},
+        {"row": 3, "role": "Dirección de internacionalización", "value": "partial"},
+        {"row": 4, "role": "Docente", "value": "no"}], "options": []})"));
+    CHECK(found[2].at("spread").get<double>() == Approx(200.0 / 3));
+    CHECK(found[2].at("options") ==
+          json::parse(
+              R"([{"id": "stem", "chosen": 3}, {"id": "business", "chosen": 1}, {"id": "education", "chosen": 1}])"));
+    CHECK(found[2].at("combined") == json::parse(R"(["stem"])"));
+    CHECK(found[3].at("spread").get<double>() == Approx(100.0 / 3));
+    CHECK(found[4].at("range") == 25);
+    // The faculty member did not know: two answers, the lower middle one, a range of 3 over 15.
+    CHECK(found[5].at("answered") == 2);
+    CHECK(found[5].at("combined") == 12);
+    CHECK(found[5].at("spread").get<double>() == Approx(20));
+    // Nothing on which they agree: the type (one did not know) and the name (case and spaces aside).
+    for (const auto& field : fields) {
+        CHECK(field != "institution.type");
+        CHECK(field != "institution.name");
+    }
+}
+
+TEST_CASE("CSV records of a grouped survey end with the respondents and their disagreements",
+          "[respondents][survey][binary]") {
+    RunResult run = run_tne({"batch", grouped("respuestas.csv"), "--csv-map", grouped("mapa.yaml")});
+    REQUIRE(run.exit_code == 0);
+    std::istringstream lines(run.out);
+    std::string header;
+    std::getline(lines, header);
+    CHECK(header.size() > 40);
+    CHECK(header.substr(header.size() - 32) == "errors,respondents,disagreements");
+    CHECK(run.out.find(",3,\"funding.dedicated_budget (spread 100): yes (row 1, Rectoría), partial (row 3, Dirección "
+                       "de internacionalización), no (row 4, Docente) | strategy.tne_plan (spread 100)") !=
+          std::string::npos);
+}
+
+TEST_CASE("combining: medians take the lower middle answer, lists what half chose, unknown is left out",
+          "[respondents]") {
+    const tne::RubricSet& rubric = default_rubrics();
+    auto profile = [&](const std::string& yaml) {
+        return tne::load_profile("institution: {name: X, type: public_university}\n" + yaml, "p.yaml", rubric);
+    };
+    std::vector<tne::Profile> answers = {
+        profile("funding: {dedicated_budget: yes}\nlanguage: {faculty_b2_percent: 40}\n"
+                "strategy: {tne_plan: approved}\n"),
+        profile("funding: {dedicated_budget: partial}\nlanguage: {faculty_b2_percent: 10}\n"),
+    };
+    tne::CombinedProfile combined = tne::combine_respondents(rubric, answers, {{1, 2, ""}, {2, 3, ""}}, "s.csv:2");
+    auto answer = [&](const char* path) { return combined.profile.find(path)->value; };
+    CHECK(std::get<std::string>(answer("funding.dedicated_budget")) == "partial");  // two: the lower
+    CHECK(std::get<double>(answer("language.faculty_b2_percent")) == 10);
+    CHECK(std::get<std::string>(answer("strategy.tne_plan")) == "approved");  // one answered: theirs
+    CHECK(combined.profile.find("digital.lms") == nullptr);                   // none answered: unknown
+    CHECK(tne::answer_scale(rubric, *rubric.find_question("institution.type")) == tne::AnswerScale::nominal);
+    CHECK(tne::answer_scale(rubric, *rubric.find_question("strategy.tne_plan")) == tne::AnswerScale::ordered);
+}
+
+TEST_CASE("a respondent's bad cell fails the institution at that cell; a required answer no one gave too",
+          "[respondents][survey][binary]") {
+    TempDir dir;
+    std::string csv = read_file(grouped("respuestas.csv"));
+    std::string changed = csv;
+    changed.replace(changed.find(",45,"), 4, ",450,");
+    write_file(dir.path() / "r.csv", changed);
+    RunResult run = run_tne(
+        {"batch", (dir.path() / "r.csv").string(), "--csv-map", grouped("mapa.yaml"), "-q", "--format", "jsonl"});
+    CHECK(run.exit_code == 3);
+    auto failed = [](const std::string& out) {
+        std::istringstream lines(out);
+        for (std::string line; std::getline(lines, line);)
+            if (json record = json::parse(line); record.at("status") == "failed") return record;
+        FAIL("no failed record in:\n" << out);
+        return json();
+    };
+    json record = failed(run.out);
+    CHECK(record.at("line") == 2);  // the institution's first row
+    REQUIRE(record.at("errors").size() == 1);
+    const json& error = record.at("errors")[0];
+    auto [line, byte_column] = position_of(changed, "450");
+    CHECK(error.at("line") == line);
+    // Columns count characters: "Educación" before the cell has one of two bytes.
+    CHECK(error.at("column") == byte_column - 1);
+    CHECK(error.at("message") ==
+          "column \"Profesores B2\": \"450\" is not valid; expected a percentage from 0 to 100, such as \"35\" or "
+          "\"35 %\"");
+
+    // No respondent of the Sierra gives its type: a required question unanswered.
+    std::string untyped = csv;
+    untyped.replace(untyped.find("Rectoría,Instituto tecnológico"),
+                    std::string("Rectoría,Instituto tecnológico").size(), "Rectoría,");
+    write_file(dir.path() / "u.csv", untyped);
+    run = run_tne({"batch", (dir.path() / "u.csv").string(), "--csv-map", grouped("mapa.yaml"), "-q", "--format",
+                   "jsonl", "--lang", "es"});
+    CHECK(run.exit_code == 3);
+    record = failed(run.out);
+    REQUIRE(record.at("errors").size() == 1);
+    CHECK(record.at("errors")[0].at("message") ==
+          "columna \"Tipo\": ninguna de las 1 personas que respondieron por la institución la contestó, pero "
+          "institución.tipo es obligatoria");
+}
+
+TEST_CASE("the institution and role columns must be in the header", "[respondents][survey][binary]") {
+    TempDir dir;
+    std::string map = read_file(grouped("mapa.yaml"));
+    map.replace(map.find("role_column: \"Cargo\""), 20, "role_column: \"Cargos\"");
+    write_file(dir.path() / "m.yaml", map);
+    RunResult run = run_tne(
+        {"batch", grouped("respuestas.csv"), "--csv-map", (dir.path() / "m.yaml").string(), "-q", "--format", "jsonl"});
+    CHECK(run.exit_code == 3);
+    CHECK(run.out.find("the column \\\"Cargos\\\" (" + (dir.path() / "m.yaml").string() +
+                       ":4:14) is not in the header; did you mean \\\"Cargo\\\"?") != std::string::npos);
+}
