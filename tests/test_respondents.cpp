@@ -192,3 +192,26 @@ TEST_CASE("the institution and role columns must be in the header", "[respondent
     CHECK(run.out.find("the column \\\"Cargos\\\" (" + (dir.path() / "m.yaml").string() +
                        ":4:14) is not in the header; did you mean \\\"Cargo\\\"?") != std::string::npos);
 }
+
+TEST_CASE("the cohort report lists each institution's disagreements, in both languages",
+          "[respondents][golden][binary]") {
+    for (std::string lang : {"en", "es"}) {
+        RunResult run =
+            run_tne({"batch", "tests/survey/grouped/respuestas.csv", "--csv-map", "tests/survey/grouped/mapa.yaml",
+                     "--summary", "--quiet", "--lang", lang, "--format", "markdown", "--date", "2025-03-05"});
+        INFO(run.err);
+        REQUIRE(run.exit_code == 0);
+        check_golden("summary/grouped." + lang + ".md", run.out);
+    }
+    RunResult json_run = run_tne({"batch", grouped("respuestas.csv"), "--csv-map", grouped("mapa.yaml"), "--summary",
+                                  "--quiet", "--format", "json"});
+    REQUIRE(json_run.exit_code == 0);
+    json summary = json::parse(json_run.out);
+    const json& lago = summary.at("institutions").at(1);
+    CHECK(lago.at("name") == "Universidad del Lago");
+    CHECK(lago.at("respondents") == 3);
+    CHECK(lago.at("disagreements").size() == 6);
+    CHECK(lago.at("disagreements")[0].at("answers")[2] ==
+          json::parse(R"({"row": 4, "role": "Docente", "value": "no"})"));
+    CHECK(summary.at("institutions").at(0).at("disagreements").empty());
+}

@@ -38,6 +38,27 @@ void write_stats(JsonWriter& json, const Stats& stats) {
     write_score(json, "max", known(stats.max));
 }
 
+// "respondents": N, "disagreements": [...] of an institution answered by several people (docs/json.md).
+void write_respondents(JsonWriter& json, const CohortMember& member) {
+    json.field("respondents", static_cast<int>(member.respondents.size()));
+    json.key("disagreements").begin_array();
+    for (const auto& d : member.disagreements) {
+        json.begin_object().field("field", d.question->path);
+        json.key("spread").number(d.spread, kFigureDecimals);
+        write_answer(json, "combined", d.combined);
+        json.key("answers").begin_array();
+        for (const auto& answer : d.answers) {
+            const Respondent& who = member.respondents[answer.respondent];
+            json.begin_object().field("row", who.row);
+            write_text(json, "role", who.role);
+            write_answer(json, "value", answer.value);
+            json.end_object();
+        }
+        json.end_array().end_object();
+    }
+    json.end_array();
+}
+
 void write_group(JsonWriter& json, const CohortSummary& s, const TypeSummary& g, Lang lang) {
     const RubricSet& r = *s.rubric;
     json.begin_object();
@@ -118,6 +139,7 @@ std::string render_summary_json(const CohortSummary& summary, Lang lang) {
         write_text(json, "level", member.level);
         write_text(json, "suggested_model", member.suggested);
         write_score(json, "percentile", m.percentile);
+        if (!member.respondents.empty()) write_respondents(json, member);
         json.end_object();
     }
     json.end_array();
