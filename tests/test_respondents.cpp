@@ -2,6 +2,8 @@
 // by the rules of docs/batch.md, and the questions where respondents disagree. The expected
 // institutions are tests/survey/grouped/*.yaml, written by hand from the rules before tne was run.
 #include <fmt/format.h>
+#include <tinyxml2.h>
+#include <zip.h>
 
 #include <catch2/catch.hpp>
 #include <map>
@@ -214,4 +216,174 @@ TEST_CASE("the cohort report lists each institution's disagreements, in both lan
     CHECK(lago.at("disagreements")[0].at("answers")[2] ==
           json::parse(R"({"row": 4, "role": "Docente", "value": "no"})"));
     CHECK(summary.at("institutions").at(0).at("disagreements").empty());
+}
+
+// ---- records as .xlsx ------------------------------------------------------------------------------
+
+namespace {
+
+// A file of a zip archive (an .xlsx), read with libzip.
+std::string zip_entry(const std::string& archive, const std::string& name) {
+    int error = 0;
+    zip_t* zip = zip_open(archive.c_str(), ZIP_RDONLY, &error);
+    REQUIRE(zip != nullptr);
+    zip_stat_t stat;
+    zip_stat_init(&stat);
+    REQUIRE(zip_stat(zip, name.c_str(), 0, &stat) == 0);
+    zip_file_t* file = zip_fopen(zip, name.c_str(), 0);
+    REQUIRE(file != nullptr);
+    std::string bytes(static_cast<size_t>(stat.size), '\0');
+    REQUIRE(zip_fread(file, bytes.data(), stat.size) == static_cast<zip_int64_t>(stat.size));
+    zip_fclose(file);
+    zip_close(zip);
+    return bytes;
+}
+
+struct SheetCell {
+    bool number = false;
+    std::string text;  // a text cell's text, or a number as written
+};
+
+// A worksheet's cells by row and column (0-based), from its XML.
+std::map<std::pair<int, int>, SheetCell> sheet_cells(const std::string& xml) {
+    tinyxml2::XMLDocument document;
+    REQUIRE(document.Parse(xml.c_str(), xml.size()) == tinyxml2::XML_SUCCESS);
+    std::map<std::pair<int, int>, SheetCell> cells;
+    const auto* data = document.RootElement()->FirstChildElement("sheetData");
+    REQUIRE(data != nullptr);
+    for (const auto* row = data->FirstChildElement("row"); row; row = row->NextSiblingElement("row")) {
+        for (const auto* c = row->FirstChildElement("c"); c; c = c->NextSiblingElement("c")) {
+            std::string ref = c->Attribute("r");
+            int column = 0;
+            size_t i = 0;
+            for (; i < ref.size() && std::isalpha(static_cast<unsigned char>(ref[i])); ++i)
+                column = column * 26 + (ref[i] - 'A' + 1);
+            int line = std::stoi(ref.substr(i));
+            SheetCell cell;
+            const char* type = c->Attribute("t");
+            if (!type) {
+                cell.number = true;
+                cell.text = c->FirstChildElement("v")->GetText();
+            } else {
+                CHECK(std::string(type) == "inlineStr");
+                const char* text = c->FirstChildElement("is")->FirstChildElement("t")->GetText();
+                cell.text = text ? text : "";
+            }
+            cells[{line - 1, column - 1}] = cell;
+        }
+    }
+    return cells;
+}
+
+std::vector<std::vector<std::string>> csv_rows(const std::string& text) {
+    std::istringstream in(text);
+    tne::CsvReader reader(in);
+    std::vector<std::vector<std::string>> rows;
+    while (auto row = reader.next()) {
+        std::vector<std::string> cells;
+        for (const auto& cell : row->cells) cells.push_back(cell.text);
+        rows.push_back(cells);
+    }
+    return rows;
+}
+
+}  // namespace
+
+TEST_CASE("records as .xlsx: the CSV records' values, numbers as numeric cells, the header frozen, a summary sheet",
+          "[respondents][xlsx][binary]") {
+    TempDir dir;
+    std::string workbook = (dir.path() / "records.xlsx").string();
+    std::vector<std::string> inputs = {
+        "examples/survey/respuestas.csv", "--csv-map", "examples/survey/mapa.yaml", "-q", "--date", "2025-03-05"};
+    auto run_with = [&](std::vector<std::string> more) {
+        std::vector<std::string> args = {"batch"};
+        args.insert(args.end(), inputs.begin(), inputs.end());
+        args.insert(args.end(), more.begin(), more.end());
+        return run_tne(args);
+    };
+    RunResult csv = run_with({});
+    REQUIRE(csv.exit_code == 3);  // the example's four broken rows
+    RunResult xlsx = run_with({"-o", workbook});
+    INFO(xlsx.err);
+    REQUIRE(xlsx.exit_code == 3);
+    CHECK(xlsx.out.empty());
+
+    std::vector<std::vector<std::string>> records = csv_rows(csv.out);
+    REQUIRE(records.size() == 45);  // the header and 44 rows
+    auto cells = sheet_cells(zip_entry(workbook, "xl/worksheets/sheet1.xml"));
+    const std::vector<std::string>& header = records.front();
+    auto numeric = [&](const std::string& id) {
+        return id == "entry" || id == "line" || id == "overall" || id == "coverage" || id.rfind("score.", 0) == 0;
+    };
+    int numbers = 0;
+    for (size_t r = 0; r < records.size(); ++r) {
+        for (size_t c = 0; c < header.size(); ++c) {
+            INFO("row " << r << ", column " << header[c]);
+            const std::string& expected = records[r][c];
+            auto found = cells.find({static_cast<int>(r), static_cast<int>(c)});
+            if (expected.empty()) {
+                CHECK(found == cells.end());
+                continue;
+            }
+            REQUIRE(found != cells.end());
+            if (r > 0 && numeric(header[c])) {
+                CHECK(found->second.number);
+                CHECK(std::stod(found->second.text) == Approx(std::stod(expected)).epsilon(1e-12));
+                ++numbers;
+            } else {
+                CHECK_FALSE(found->second.number);
+                CHECK(found->second.text == expected);
+            }
+        }
+    }
+    CHECK(numbers > 40 * 10);
+    std::string records_sheet = zip_entry(workbook, "xl/worksheets/sheet1.xml");
+    CHECK(records_sheet.find(R"(<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>)") !=
+          std::string::npos);
+    CHECK(zip_entry(workbook, "xl/workbook.xml").find(R"(<sheet name="Summary")") != std::string::npos);
+    CHECK(zip_entry(workbook, "docProps/core.xml").find("2025-03-05T00:00:00Z") != std::string::npos);
+    auto summary = sheet_cells(zip_entry(workbook, "xl/worksheets/sheet2.xml"));
+    CHECK(summary.at({0, 0}).text == "Cohort summary");
+    CHECK(summary.at({3, 0}).text == "Institutions scored");
+    CHECK(summary.at({3, 1}).number);
+    CHECK(summary.at({3, 1}).text == "40");
+
+    // Same input and date, same bytes; and nothing left beside the workbook.
+    std::string again = (dir.path() / "again.xlsx").string();
+    REQUIRE(run_with({"-o", again}).exit_code == 3);
+    CHECK(read_file(again) == read_file(workbook));
+    size_t files = 0;
+    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path())) ++files;
+    CHECK(files == 2);
+}
+
+TEST_CASE("records as .xlsx with --summary, in Spanish, with the respondents' columns", "[respondents][xlsx][binary]") {
+    TempDir dir;
+    std::string workbook = (dir.path() / "registros.xlsx").string();
+    RunResult run = run_tne({"batch", grouped("respuestas.csv"), "--csv-map", grouped("mapa.yaml"), "--summary", "-q",
+                             "--records", workbook, "--lang", "es", "--date", "2025-03-05"});
+    REQUIRE(run.exit_code == 0);
+    CHECK(run.out.find("Desacuerdos dentro de las instituciones") != std::string::npos);
+    CHECK(zip_entry(workbook, "xl/workbook.xml").find(R"(<sheet name="Registros")") != std::string::npos);
+    auto cells = sheet_cells(zip_entry(workbook, "xl/worksheets/sheet1.xml"));
+    CHECK(cells.at({0, 24}).text == "respondents");
+    CHECK(cells.at({2, 24}).number);  // Universidad del Lago, handed on second: its last row is the file's last
+    CHECK(cells.at({2, 24}).text == "3");
+    CHECK(cells.at({2, 25}).text.rfind("funding.dedicated_budget (spread 100): yes (row 1, Rectoría)", 0) == 0);
+    std::string summary = zip_entry(workbook, "xl/worksheets/sheet2.xml");
+    CHECK(summary.find("Resumen de la cohorte") != std::string::npos);
+    CHECK(summary.find("Desacuerdos dentro de las instituciones") != std::string::npos);
+}
+
+TEST_CASE("an .xlsx output refuses another --format, and never replaces an input", "[respondents][xlsx][binary]") {
+    TempDir dir;
+    RunResult run = run_tne({"batch", "examples", "-o", (dir.path() / "r.xlsx").string(), "--format", "jsonl"});
+    CHECK(run.exit_code == 2);
+    CHECK(run.err.find("leave out --format") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir.path() / "r.xlsx"));
+    std::string input = (dir.path() / "in.xlsx").string();
+    write_file(input, "not a workbook");
+    run = run_tne({"batch", input, "-o", input});
+    CHECK(run.exit_code == 2);
+    CHECK(read_file(input) == "not a workbook");
 }

@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "commands.hpp"
+#include "records_xlsx.hpp"
 #include "tne/cohort.hpp"
 #include "tne/output.hpp"
 #include "tne/survey.hpp"
@@ -105,14 +106,23 @@ std::optional<RecordFormat> record_format(Format format) {
     }
 }
 
-// --records FILE takes its format from the file's extension.
+// Whether records go to a workbook: a file named *.xlsx, in any case.
+bool is_xlsx(const std::string& path) {
+    std::string extension = std::filesystem::path(path).extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return extension == ".xlsx";
+}
+
+// --records FILE takes its format from the file's extension (.xlsx: a workbook of the CSV records).
 RecordFormat records_file_format(const std::string& path, Lang lang) {
     std::string extension = std::filesystem::path(path).extension().string();
-    if (extension == ".csv") return RecordFormat::csv;
+    if (extension == ".csv" || is_xlsx(path)) return RecordFormat::csv;
     if (extension == ".jsonl") return RecordFormat::jsonl;
     if (extension == ".json") return RecordFormat::json;
-    throw UsageError(lang == Lang::es ? fmt::format("--records {}: la extensión debe ser .csv, .jsonl o .json", path)
-                                      : fmt::format("--records {}: the extension must be .csv, .jsonl or .json", path));
+    throw UsageError(lang == Lang::es
+                         ? fmt::format("--records {}: la extensión debe ser .csv, .jsonl, .json o .xlsx", path)
+                         : fmt::format("--records {}: the extension must be .csv, .jsonl, .json or .xlsx", path));
 }
 
 }  // namespace
@@ -183,6 +193,15 @@ Exit run_batch(const CommonOptions& common, Lang lang) {
                              ? "--format es csv, jsonl o json (text, json, markdown y html con --summary)"
                              : "--format is csv, jsonl or json (text, json, markdown or html with --summary)");
     ReportDate date = report_date(options.date, lang);
+    // Records as a workbook: -o FILE.xlsx, or --records FILE.xlsx with --summary.
+    const bool xlsx = summary ? is_xlsx(options.records) : is_xlsx(common.output);
+    if (xlsx && !summary && options.format && *options.format != Format::csv)
+        throw UsageError(lang == Lang::es ? fmt::format("-o {}: un libro .xlsx tiene los registros en columnas, como "
+                                                        "csv; quite --format",
+                                                        common.output)
+                                          : fmt::format("-o {}: an .xlsx workbook holds the records in columns, as csv "
+                                                        "does; leave out --format",
+                                                        common.output));
     if (!options.records.empty() && !summary)
         throw UsageError(lang == Lang::es ? "--records acompaña a --summary; sin él, los registros van a -o"
                                           : "--records goes with --summary; without it, records go to -o");
@@ -201,7 +220,7 @@ Exit run_batch(const CommonOptions& common, Lang lang) {
     batch.jobs = options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
     batch.lang = lang;
     batch.csv_map = csv_map ? &*csv_map : nullptr;
-    batch.members = summary;
+    batch.members = summary || xlsx;  // a workbook has a sheet with the cohort summary
     batch.grouped = csv_map && !csv_map->institution_column.empty();
     check_batch_inputs(options.inputs, batch);
 
@@ -211,7 +230,11 @@ Exit run_batch(const CommonOptions& common, Lang lang) {
     batch.format = summary ? (write_records ? records_file_format(records_path, lang) : RecordFormat::csv)
                            : *record_format(format);
     std::optional<OutputSink> records;
-    if (write_records) records.emplace(records_path);
+    std::optional<XlsxRecords> workbook;
+    if (write_records && xlsx)
+        workbook.emplace(records_path, rubric, batch.grouped, date, lang);
+    else if (write_records)
+        records.emplace(records_path);
 
     Progress progress(!options.quiet && isatty(STDERR_FILENO));
     std::vector<CohortMember> members;
@@ -233,9 +256,10 @@ Exit run_batch(const CommonOptions& common, Lang lang) {
                 if (!first) records->write(records_separator(batch.format));
                 records->write(record.text);
             }
+            if (workbook) workbook->add(record.text);
             first = false;
             if (record.member) members.push_back(std::move(*record.member));
-            if (summary && !record.scored) failures.push_back({record.source.label(), record.errors});
+            if ((summary || workbook) && !record.scored) failures.push_back({record.source.label(), record.errors});
             if (!options.quiet) {
                 progress.clear();
                 for (const auto& error : record.errors)
@@ -248,6 +272,10 @@ Exit run_batch(const CommonOptions& common, Lang lang) {
     if (records) {
         records->write(records_end(batch.format, first));
         records->commit();
+    }
+    if (workbook) {
+        // A workbook's summary sheet: its own copy of the failures, as --summary's report keeps them too.
+        workbook->commit(summarise(members, rubric, counts.read, failures));
     }
     if (summary) {
         CohortSummary cohort = summarise(members, rubric, counts.read, std::move(failures));
