@@ -387,3 +387,22 @@ TEST_CASE("an .xlsx output refuses another --format, and never replaces an input
     CHECK(run.exit_code == 2);
     CHECK(read_file(input) == "not a workbook");
 }
+
+TEST_CASE("a row whose institution cell is empty fails alone; the others are grouped whatever the jobs",
+          "[respondents][survey][binary]") {
+    TempDir dir;
+    std::string csv = read_file(grouped("respuestas.csv"));
+    std::string changed = csv;
+    changed.replace(changed.find("Instituto Tecnológico de la Sierra"),
+                    std::string("Instituto Tecnológico de la Sierra").size(), "  ");
+    write_file(dir.path() / "r.csv", changed);
+    std::string file = (dir.path() / "r.csv").string();
+    RunResult run = run_tne({"batch", file, "--csv-map", grouped("mapa.yaml"), "--format", "jsonl", "--jobs", "1"});
+    CHECK(run.exit_code == 3);
+    CHECK(run.err.find(file + ":3:1: row 2: the institution column \"Institución\" is empty, so the row belongs to no "
+                              "institution") != std::string::npos);
+    CHECK(run.err.find("2 read = 1 scored + 1 failed") != std::string::npos);
+    RunResult four = run_tne({"batch", file, "--csv-map", grouped("mapa.yaml"), "--format", "jsonl", "--jobs", "4"});
+    CHECK(four.out == run.out);
+    CHECK(run.out.find("\"name\": \"Universidad del Lago\"") != std::string::npos);
+}

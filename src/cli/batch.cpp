@@ -139,18 +139,23 @@ void add_batch_options(CLI::App& command, CommonOptions& common, Lang lang) {
         ->required();
     command
         .add_option("--csv-map", options.csv_map,
-                    tr(lang, "How to read *.csv inputs: columns and answer labels (YAML)",
-                       "Cómo leer las entradas *.csv: columnas y etiquetas de respuesta (YAML)"))
+                    tr(lang,
+                       "How to read *.csv inputs: columns and answer labels (YAML); with\n"
+                       "institution_column, the rows of one institution are combined",
+                       "Cómo leer las entradas *.csv: columnas y etiquetas de respuesta (YAML); con\n"
+                       "institution_column, se combinan las filas de una misma institución"))
         ->type_name(tr(lang, "MAP", "MAPA"))
         ->check(readable_file(lang));
     add_format_option(command, options.format,
                       {Format::csv, Format::jsonl, Format::json, Format::text, Format::markdown, Format::html},
                       std::nullopt,
                       tr(lang,
-                         "Records: csv (default), jsonl or json. With --summary: text (default), json, markdown\n"
-                         "or html (a self-contained page with charts)",
-                         "Registros: csv (si falta), jsonl o json. Con --summary: texto (si falta), json,\n"
-                         "markdown o html (una página autónoma con gráficos)"),
+                         "Records: csv (default), jsonl or json (-o FILE.xlsx: a workbook of the csv records\n"
+                         "and the summary). With --summary: text (default), json, markdown or html (a\n"
+                         "self-contained page with charts)",
+                         "Registros: csv (si falta), jsonl o json (-o ARCHIVO.xlsx: un libro con los registros\n"
+                         "csv y el resumen). Con --summary: texto (si falta), json, markdown o html (una\n"
+                         "página autónoma con gráficos)"),
                       lang);
     command.add_flag("--summary", options.summary,
                      tr(lang, "Print the cohort summary (by institution type, key barriers, models, percentiles)",
@@ -158,8 +163,8 @@ void add_batch_options(CLI::App& command, CommonOptions& common, Lang lang) {
                         "percentiles)"));
     command
         .add_option("--records", options.records,
-                    tr(lang, "With --summary, also write the records to FILE (.csv, .jsonl, .json)",
-                       "Con --summary, escribir también los registros en ARCHIVO (.csv, .jsonl, .json)"))
+                    tr(lang, "With --summary, also write the records to FILE (.csv, .jsonl, .json, .xlsx)",
+                       "Con --summary, escribir también los registros en ARCHIVO (.csv, .jsonl, .json, .xlsx)"))
         ->type_name(tr(lang, "FILE", "ARCHIVO"));
     command
         .add_option("-j,--jobs", options.jobs,
@@ -168,8 +173,11 @@ void add_batch_options(CLI::App& command, CommonOptions& common, Lang lang) {
         ->type_name("N")
         ->check(whole_number(1, 256, lang));
     add_date_option(command, options.date,
-                    tr(lang, "The summary's date (default: today, or SOURCE_DATE_EPOCH)",
-                       "La fecha del resumen (si falta: hoy, o SOURCE_DATE_EPOCH)"),
+                    tr(lang,
+                       "The summary's date, and an .xlsx workbook's creation date (default: today, or\n"
+                       "SOURCE_DATE_EPOCH)",
+                       "La fecha del resumen, y la de creación de un libro .xlsx (si falta: hoy, o\n"
+                       "SOURCE_DATE_EPOCH)"),
                     lang);
     command.add_flag("-q,--quiet", options.quiet,
                      tr(lang, "No progress line, error lines or final count on standard error",
