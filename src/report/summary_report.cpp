@@ -85,6 +85,10 @@ constexpr Message disagreements_intro{
     "menor diferencia (0–100: niveles de distancia en la escala, el rango de un porcentaje en puntos, el rango de "
     "una cantidad sobre su mayor respuesta, opciones no elegidas por igual, o respuestas distintas de la más "
     "frecuente). La institución se evalúa con la respuesta combinada."};
+constexpr Message disagreements_cut{
+    "The first {0} of {1} institutions of several respondents, in input order; the records hold them all.",
+    "Las primeras {0} de {1} instituciones de varias personas, en orden de entrada; los registros las contienen "
+    "todas."};
 constexpr Message no_disagreements{"Its respondents agree on every question they answered.",
                                    "Quienes respondieron coinciden en todas las preguntas que contestaron."};
 constexpr Message respondents{"{0} ({1} respondents)", "{0} ({1} personas)"};
@@ -420,11 +424,20 @@ private:
 
     // For every institution of several respondents (input order), the questions they disagree on:
     // largest spread first, ties in question order (as combine_respondents sorts them).
+    // At most kSummaryInstitutionRows institutions, as the heat map: a report of tens of thousands of
+    // tables helps no reader (and takes hundreds of megabytes); the records hold them all.
     Section disagreements() const {
         Section section{say(terms::disagreements), {Paragraph{say(terms::disagreements_intro), ""}}, "disagreements"};
+        size_t several = 0, shown = 0;
+        for (const auto& m : s_.members) several += m.member->respondents.size() > 1 ? 1 : 0;
+        if (several > report::kSummaryInstitutionRows)
+            section.body.push_back(Paragraph{
+                say(terms::disagreements_cut, std::to_string(report::kSummaryInstitutionRows), std::to_string(several)),
+                ""});
         for (const auto& m : s_.members) {
             const CohortMember& member = *m.member;
             if (member.respondents.size() <= 1) continue;
+            if (shown++ == report::kSummaryInstitutionRows) break;
             Text title;
             title.strong(say(terms::respondents, member.name.empty() ? member.source : member.name,
                              std::to_string(member.respondents.size())));
