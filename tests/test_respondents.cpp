@@ -406,3 +406,31 @@ TEST_CASE("a row whose institution cell is empty fails alone; the others are gro
     CHECK(four.out == run.out);
     CHECK(run.out.find("\"name\": \"Universidad del Lago\"") != std::string::npos);
 }
+
+TEST_CASE("the HTML cohort report with disagreements is well-formed, and lists at most 200 institutions' tables",
+          "[respondents][binary]") {
+    TempDir dir;
+    // 201 institutions of two respondents each, who disagree on the budget.
+    std::string csv =
+        "Marca temporal,Institución,Cargo,Tipo,Ubicación,Áreas,Plan,Presupuesto,Profesores B2,Convenios\n";
+    for (int i = 1; i <= 201; ++i)
+        for (const char* budget : {"Sí", "No"})
+            csv +=
+                fmt::format("t,Universidad {},Rectoría,Universidad pública,Urbana,STEM,Borrador,{},30,4\n", i, budget);
+    write_file(dir.path() / "many.csv", csv);
+    for (std::string lang : {"en", "es"}) {
+        RunResult run = run_tne({"batch", (dir.path() / "many.csv").string(), "--csv-map", grouped("mapa.yaml"),
+                                 "--summary", "-q", "--format", "html", "--lang", lang});
+        REQUIRE(run.exit_code == 0);
+        tinyxml2::XMLDocument document;
+        bool parsed = document.Parse(run.out.c_str(), run.out.size()) == tinyxml2::XML_SUCCESS;
+        INFO(document.ErrorStr());
+        CHECK(parsed);
+        CHECK(run.out.find(lang == "es"
+                               ? "Las primeras 200 de 201 instituciones de varias personas"
+                               : "The first 200 of 201 institutions of several respondents") != std::string::npos);
+        CHECK(run.out.find(lang == "es" ? "Universidad 200 (2 personas)" : "Universidad 200 (2 respondents)") !=
+              std::string::npos);
+        CHECK(run.out.find("Universidad 201 (") == std::string::npos);
+    }
+}
