@@ -434,3 +434,40 @@ TEST_CASE("the HTML cohort report with disagreements is well-formed, and lists a
         CHECK(run.out.find("Universidad 201 (") == std::string::npos);
     }
 }
+
+TEST_CASE("a summary to -o FILE.xlsx is refused, pointing to --records, in both languages",
+          "[respondents][xlsx][binary]") {
+    TempDir dir;
+    std::string workbook = (dir.path() / "c.xlsx").string();
+    RunResult run = run_tne({"batch", "examples", "--summary", "-o", workbook});
+    CHECK(run.exit_code == 2);
+    CHECK(run.err.find("a workbook of the records and the summary is written with --records " + workbook) !=
+          std::string::npos);
+    run = run_tne({"batch", "examples", "--summary", "-o", workbook, "--lang", "es"});
+    CHECK(run.exit_code == 2);
+    CHECK(run.err.find("se escribe con --records " + workbook) != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(workbook));
+}
+
+TEST_CASE("the map's institution and role columns must be texts, at their place", "[respondents][survey]") {
+    TempDir dir;
+    std::string map = read_file(grouped("mapa.yaml"));
+    for (auto [from, to] : {std::pair<std::string, std::string>{"role_column: \"Cargo\"", "role_column: [Cargo]"},
+                            {"institution_column: \"Institución\"", "institution_column: \"  \""}})
+        map.replace(map.find(from), from.size(), to);
+    std::string path = (dir.path() / "m.yaml").string();
+    write_file(path, map);
+    try {
+        tne::load_survey_map(path, default_rubrics());
+        FAIL("the map loaded");
+    } catch (const tne::InputError& e) {
+        REQUIRE(e.diagnostics().size() == 2);
+        CHECK(e.diagnostics()[0].pos.line == 3);
+        CHECK(e.diagnostics()[0].pos.column == 21);
+        CHECK(e.diagnostics()[1].pos.line == 4);
+        CHECK(e.diagnostics()[1].pos.column == 14);
+    }
+    tne::SurveyMap loaded = tne::load_survey_map(grouped("mapa.yaml"), default_rubrics());
+    CHECK(loaded.institution_column == "Institución");
+    CHECK(loaded.role_column == "Cargo");
+}

@@ -203,6 +203,15 @@ Exit run_batch(const CommonOptions& common, Lang lang) {
     ReportDate date = report_date(options.date, lang);
     // Records as a workbook: -o FILE.xlsx, or --records FILE.xlsx with --summary.
     const bool xlsx = summary ? is_xlsx(options.records) : is_xlsx(common.output);
+    if (summary && is_xlsx(common.output))
+        throw UsageError(lang == Lang::es ? fmt::format("-o {0}: con --summary, -o es el informe de la cohorte (texto, "
+                                                        "json, markdown o html); un libro .xlsx con los registros y el "
+                                                        "resumen se escribe con --records {0}",
+                                                        common.output)
+                                          : fmt::format("-o {0}: with --summary, -o is the cohort report (text, json, "
+                                                        "markdown or html); a workbook of the records and the summary "
+                                                        "is written with --records {0}",
+                                                        common.output));
     if (xlsx && !summary && options.format && *options.format != Format::csv)
         throw UsageError(lang == Lang::es ? fmt::format("-o {}: un libro .xlsx tiene los registros en columnas, como "
                                                         "csv; quite --format",
