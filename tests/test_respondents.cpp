@@ -2,13 +2,16 @@
 // by the rules of docs/batch.md, and the questions where respondents disagree. The expected
 // institutions are tests/survey/grouped/*.yaml, written by hand from the rules before tne was run.
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <tinyxml2.h>
 #include <zip.h>
 
 #include <catch2/catch.hpp>
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <thread>
 
 #include "support.hpp"
 #include "tne/assessment.hpp"
@@ -470,4 +473,24 @@ TEST_CASE("the map's institution and role columns must be texts, at their place"
     tne::SurveyMap loaded = tne::load_survey_map(grouped("mapa.yaml"), default_rubrics());
     CHECK(loaded.institution_column == "Institución");
     CHECK(loaded.role_column == "Cargo");
+}
+
+TEST_CASE("a survey from a named pipe, which cannot be read twice, is grouped in the order of first rows",
+          "[respondents][survey][binary]") {
+    TempDir dir;
+    std::string fifo = (dir.path() / "pipe.csv").string();
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    std::string csv = read_file(grouped("respuestas.csv"));
+    std::thread writer([&] { std::ofstream(fifo, std::ios::binary) << csv; });
+    RunResult run = run_tne({"batch", fifo, "--csv-map", grouped("mapa.yaml"), "--format", "jsonl", "-q"});
+    writer.join();
+    REQUIRE(run.exit_code == 0);
+    std::istringstream lines(run.out);
+    std::vector<json> records;
+    for (std::string line; std::getline(lines, line);) records.push_back(json::parse(line));
+    REQUIRE(records.size() == 2);
+    CHECK(records[0].at("name") == "Universidad del Lago");
+    CHECK(records[0].at("respondents").size() == 3);
+    CHECK(records[0].at("overall") == grouped_records().at("Universidad del Lago").at("overall"));
+    CHECK(records[1].at("name") == "Instituto Tecnológico de la Sierra");
 }

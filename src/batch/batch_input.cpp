@@ -93,19 +93,24 @@ struct OpenGroup {
     int seen = 0;
 };
 
-// A survey whose map names an institution column: one item per institution, with all its rows.
-// The file is read twice. The first pass counts each institution's rows and keeps nothing else, so
-// the second can hand an institution on as soon as its last row is read: memory holds only the
-// institutions whose rows are still to come (one at a time in a file sorted by institution), and of
-// each row only the cells the map reads.
-void read_grouped_survey(const std::string& file, const BoundSurvey& bound,
-                         const std::shared_ptr<const BoundSurvey>& survey, const ItemSink& emit) {
+// A survey whose map names an institution column: one item per institution, with all its rows;
+// `reader` is past the header. A file is read twice: a first pass (a reader of its own) counts each
+// institution's rows and keeps nothing else, so that `reader` can hand an institution on as soon as
+// its last row is read: memory holds only the institutions whose rows are still to come (one at a
+// time in a file sorted by institution), and of each row only the cells the map reads. Whether any
+// data row was read.
+bool read_grouped_survey(const std::string& file, CsvReader& reader, const std::shared_ptr<const BoundSurvey>& survey,
+                         const ItemSink& emit) {
+    const BoundSurvey& bound = *survey;
     std::unordered_map<std::string, int> rows_of;
-    {
+    // A pipe cannot be read twice: its institutions are all held and handed on at its end.
+    struct stat info {};
+    const bool counted = ::stat(file.c_str(), &info) == 0 && S_ISREG(info.st_mode);
+    if (counted) {
         std::ifstream in(file, std::ios::binary);
-        CsvReader reader(in, bound.map->delimiter);
-        reader.next();  // the header
-        while (std::optional<CsvRow> row = reader.next()) {
+        CsvReader counter(in, bound.map->delimiter);
+        counter.next();  // the header
+        while (std::optional<CsvRow> row = counter.next()) {
             std::string key = institution_key(bound, *row);
             if (!key.empty()) ++rows_of[key];
         }
@@ -126,10 +131,9 @@ void read_grouped_survey(const std::string& file, const BoundSurvey& bound,
         item.survey = survey;
         emit(std::move(item));
     };
-    std::ifstream in(file, std::ios::binary);
-    CsvReader reader(in, bound.map->delimiter);
-    reader.next();
+    bool any_row = false;
     while (std::optional<CsvRow> row = reader.next()) {
+        any_row = true;
         std::string key = institution_key(bound, *row);
         if (key.empty()) {
             InputItem item;
@@ -156,13 +160,14 @@ void read_grouped_survey(const std::string& file, const BoundSurvey& bound,
                 if (!kept[i]) std::string().swap(row->cells[i].text);
             group.rows.push_back(std::move(*row));
         }
-        if (group.seen >= rows_of[key]) {
+        if (counted && group.seen >= rows_of[key]) {
             hand_on(group);
             open.erase(at);
         }
     }
-    for (const auto& key : order)  // only when the file changed between the two readings
+    for (const auto& key : order)  // a pipe's, or a file's that changed between the two readings
         if (auto at = open.find(key); at != open.end()) hand_on(at->second);
+    return any_row;
 }
 
 void read_survey(const std::string& file, const RubricSet& rubric, const SurveyMap& map, const ItemSink& emit) {
@@ -179,12 +184,8 @@ void read_survey(const std::string& file, const RubricSet& rubric, const SurveyM
         // Without its columns no row can be read: the file is one failed input.
         return emit(failed_item(file, e.diagnostics()));
     }
-    if (survey->institution_column >= 0) {
-        if (!reader.next())
-            return emit(failed_item(file, {{SourcePos{file, header->line, 1}, format_message(kNoAnswerRows), {}}}));
-        return read_grouped_survey(file, *survey, survey, emit);
-    }
     bool any_row = false;
+    if (survey->institution_column >= 0) any_row = read_grouped_survey(file, reader, survey, emit);
     while (std::optional<CsvRow> row = reader.next()) {
         any_row = true;
         InputItem item;
