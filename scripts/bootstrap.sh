@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(g++ cmake make libcli11-dev libyaml-cpp-dev libfmt-dev catch2 libvalijson-dev nlohmann-json3-dev libtinyxml2-dev pkg-config libxlsxwriter-dev libzip-dev)
+packages=(g++ cmake make pkg-config libcli11-dev libyaml-cpp-dev libfmt-dev catch2 libvalijson-dev nlohmann-json3-dev libtinyxml2-dev
+          libxlsxwriter-dev libzip-dev)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

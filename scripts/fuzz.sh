@@ -35,7 +35,8 @@ done
 
 # What the build needs: clang 14 and its runtimes (libFuzzer, ASan, UBSan), and tne's libraries.
 install_commands clang-14=clang-14 cmake=cmake make=make
-packages=(libclang-rt-14-dev libcli11-dev libyaml-cpp-dev libfmt-dev libvalijson-dev nlohmann-json3-dev pkg-config libxlsxwriter-dev)
+packages=(libclang-rt-14-dev pkg-config libcli11-dev libyaml-cpp-dev libfmt-dev libvalijson-dev nlohmann-json3-dev
+          libxlsxwriter-dev)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

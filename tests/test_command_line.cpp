@@ -137,7 +137,7 @@ TEST_CASE("a mistyped command, option or value gets a did-you-mean", "[cli][bina
                       english("\"chek\" is not a command of tne rubrics; did you mean \"check\"?", " rubrics"));
     check_usage_error({"score", kProfile},
                       english("\"score\" is not a command of tne; the commands are: assess, plan, init, schema, diff, "
-                              "batch, rubrics"));
+                              "batch, survey, rubrics"));
     // The unknown option is the mistake, not the "html" CLI11 would take for the profile.
     check_usage_error({"assess", "--formt", "html", kProfile},
                       english("--formt is not an option of tne assess; did you mean --format?", " assess"));
@@ -174,9 +174,10 @@ TEST_CASE("a mistyped command, option or value gets a did-you-mean", "[cli][bina
 
 TEST_CASE("CLI11's parse errors are said in plain words with the fix, in English and Spanish",
           "[cli][binary][errors]") {
-    check_usage_error({}, english("tne needs a command: assess, plan, init, schema, diff, batch, rubrics"));
-    check_usage_error({}, spanish("tne necesita una orden: evaluar, plan, iniciar, esquema, comparar, lote, rúbricas"),
-                      {"LANG=es_MX.UTF-8"});
+    check_usage_error({}, english("tne needs a command: assess, plan, init, schema, diff, batch, survey, rubrics"));
+    check_usage_error(
+        {}, spanish("tne necesita una orden: evaluar, plan, iniciar, esquema, comparar, lote, encuesta, rúbricas"),
+        {"LANG=es_MX.UTF-8"});
     check_usage_error({"rubrics"}, english("tne rubrics needs a command: check, test, diff, schema", " rubrics"));
     check_usage_error({"assess", "--explain"},  // a flag takes no value: the missing profile is the mistake
                       english("tne assess needs profile: the institution's self-profile (YAML)", " assess"));

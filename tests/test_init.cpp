@@ -612,6 +612,39 @@ TEST_CASE("the review lists every answer by its label, marks the unknown ones, a
     CHECK_THAT(ended.out, Catch::Contains("── Revisión: 62 de 63 respuestas conocidas"));
 }
 
+TEST_CASE("the questionnaire's parts: the institution first, then each dimension, every question once, in order",
+          "[init]") {
+    const RubricSet& rubric = default_rubrics();
+    std::vector<QuestionnairePart> parts = questionnaire_parts(rubric);
+    REQUIRE(parts.size() == rubric.blocks.size());
+    CHECK(parts.front().block == "institution");
+    CHECK(parts.front().name == LocalText{"Institution", "Institución"});
+    CHECK(parts.front().annex.empty());
+    std::vector<const Question*> in_order;
+    for (size_t i = 0; i < parts.size(); ++i) {
+        INFO(parts[i].block);
+        CHECK(parts[i].block == rubric.blocks[i]);
+        CHECK_FALSE(parts[i].questions.empty());
+        CHECK_FALSE(parts[i].description.en.empty());
+        CHECK_FALSE(parts[i].description.es.empty());
+        if (const Dimension* dimension = rubric.find_dimension(parts[i].block)) {
+            CHECK(parts[i].name == dimension->name);
+            CHECK(parts[i].annex == dimension->annex);
+        }
+        for (const Question* question : parts[i].questions) {
+            CHECK(question->block == parts[i].block);
+            in_order.push_back(question);
+        }
+    }
+    REQUIRE(in_order.size() == rubric.questions.size());
+    for (size_t i = 0; i < in_order.size(); ++i) CHECK(in_order[i] == &rubric.questions[i]);
+    // The terminal heads a part with the same name: "── Funding (part 2 of 11)".
+    Profile profile;
+    Script script({}, InputLine::Status::end_of_input);
+    run_questionnaire(rubric, profile, script, {Lang::en, "", {}});
+    CHECK_THAT(script.out, Catch::Contains(fmt::format("── {} (part 1 of {})", parts[0].name.en, parts.size())));
+}
+
 TEST_CASE("with every question answered, the questionnaire goes straight to the review", "[init]") {
     Profile profile =
         load_profile_file((source_dir() / "examples/small_rural_university.yaml").string(), default_rubrics());

@@ -494,3 +494,45 @@ TEST_CASE("a survey from a named pipe, which cannot be read twice, is grouped in
     CHECK(records[0].at("overall") == grouped_records().at("Universidad del Lago").at("overall"));
     CHECK(records[1].at("name") == "Instituto Tecnológico de la Sierra");
 }
+
+TEST_CASE("a grouped survey keeps a list question's option columns: at least half of the respondents chose it",
+          "[respondents][survey][binary]") {
+    TempDir dir;
+    std::string map =
+        "institution_column: Institución\n"
+        "role_column: Cargo\n"
+        "fields:\n"
+        "  institution.name: Institución\n"
+        "  institution.type: {column: Tipo, labels: {\"Universidad pública\": public_university}}\n"
+        "  funding.external_sources:\n"
+        "    options: {\"Fuentes - British Council\": british_council, \"Fuentes - Sector privado\": "
+        "private_sector}\n"
+        "    selected: [\"X\"]\n";
+    write_file(dir.path() / "m.yaml", map);
+    // The comment column between the institution and the options is dropped as rows are held.
+    std::string csv =
+        "Institución,Cargo,Comentario,Fuentes - British Council,Fuentes - Sector privado,Tipo\n"
+        "Universidad del Lago,Rectoría,largo,X,X,Universidad pública\n"
+        "Otra,Rectoría,,,X,Universidad pública\n"
+        "Universidad del Lago,Docente,,,X,\n"
+        "Universidad del Lago,Estudiante,,X,,\n";
+    write_file(dir.path() / "r.csv", csv);
+    RunResult run = run_tne({"batch", (dir.path() / "r.csv").string(), "--csv-map", (dir.path() / "m.yaml").string(),
+                             "--format", "jsonl", "-q"});
+    INFO(run.out);
+    REQUIRE(run.exit_code == 0);
+    std::istringstream lines(run.out);
+    std::vector<json> records;
+    for (std::string line; std::getline(lines, line);) records.push_back(json::parse(line));
+    REQUIRE(records.size() == 2);
+    const json& lago = records[1];
+    REQUIRE(lago.at("name") == "Universidad del Lago");
+    REQUIRE(lago.at("disagreements").size() == 1);
+    const json& sources = lago.at("disagreements")[0];
+    CHECK(sources.at("field") == "funding.external_sources");
+    // British Council 2 of 3, private sector 2 of 3: both kept; each split, so the spread is 100.
+    CHECK(sources.at("combined") == json::parse(R"(["british_council", "private_sector"])"));
+    CHECK(sources.at("options") ==
+          json::parse(R"([{"id": "british_council", "chosen": 2}, {"id": "private_sector", "chosen": 2}])"));
+    CHECK(sources.at("spread") == 100);
+}

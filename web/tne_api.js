@@ -5,6 +5,9 @@
 //   tne.assess(profile, lang, {source, date, evidenceMaxAge, format})  -> tne assess --format json
 //   tne.plan(profile, target, lang, {source, date, format})            -> tne plan --format json
 //   tne.models()                                                       -> [{id, en, es}]
+//   tne.questionnaire(lang)                    -> the questions of `tne init --interactive`, by part
+//   tne.profileOf(answers, lang)               -> {yaml, problems, progress}: the profile tne init writes
+//   tne.answersOf(profile, lang, {source})     -> {answers, problems}: a profile's known answers
 //
 // `profile` is the YAML file's text (a string) or its bytes (a Uint8Array or an ArrayBuffer, read
 // as the CLI reads a file: a byte that is not UTF-8 is an error at its line and column). `lang` is
@@ -71,6 +74,14 @@ var tne = (function () {
     throw new TneError(JSON.parse(text).errors, status);
   }
 
+  // The JSON an entry point without a profile left (the models, the questionnaire).
+  function resultJson(status) {
+    const result = engine._tne_web_result();
+    const text = decoder.decode(engine.HEAPU8.subarray(result, result + engine._tne_web_result_size()));
+    if (status !== 0) throw new TneError(JSON.parse(text).errors, status);
+    return JSON.parse(text);
+  }
+
   const api = {
     TneError,
     ready: null,
@@ -98,10 +109,27 @@ var tne = (function () {
     },
     models() {
       if (!engine) throw new Error("tne: the engine is still loading: await tne.ready first");
-      engine._tne_web_models();
-      const result = engine._tne_web_result();
-      return JSON.parse(decoder.decode(engine.HEAPU8.subarray(result, result + engine._tne_web_result_size())))
-        .models;
+      return resultJson(engine._tne_web_models()).models;
+    },
+    // {name, total, parts: [{block, name, description, annex, questions: [{path, writtenPath, number,
+    // type, required, text, help, allowed, annex: [{id, title}], values: [{id, label}]}]}]}
+    questionnaire(lang) {
+      if (!engine) throw new Error("tne: the engine is still loading: await tne.ready first");
+      return resultJson(engine.ccall("tne_web_questionnaire", "number", ["string"], [lang]));
+    },
+    // `answers`: {PATH: {value, unknown, evidence: {source, date, owner}}} by English path; value an
+    // option's id, a list's ids, or a number or text as typed. Returns {yaml (what `tne init
+    // --interactive --lang LANG` writes for them), problems: [{path, message}], progress: {answered,
+    // known, total, parts: [{block, answered, total}]}}.
+    profileOf(answers, lang) {
+      return JSON.parse(call("tne_web_form", JSON.stringify(answers), ["string"], [lang]));
+    },
+    // A profile's known answers in the shape profileOf takes, and the problems of the answers left
+    // out ({answers, problems: [text]}); a file that is no profile throws a TneError.
+    answersOf(profile, lang, options = {}) {
+      return JSON.parse(
+        call("tne_web_answers", profile, ["string", "string"], [options.source ?? "profile.yaml", lang]),
+      );
     },
   };
   // Ready once the rubric set is loaded too (the first call would otherwise parse it), so that the

@@ -40,6 +40,17 @@ struct QuestionnaireOptions {
 
 enum class QuestionnaireEnd { finished, end_of_input, interrupted };
 
+// One part of the questionnaire: the institution's questions first, then each dimension's, as the
+// terminal heads them (and the page shows them, src/web/web_api.cpp).
+struct QuestionnairePart {
+    std::string block;                       // "institution" or a dimension id
+    LocalText name;                          // "Institution", else the dimension's name
+    LocalText description;                   // what the part is for
+    std::vector<std::string> annex;          // the dimension's Annex sections
+    std::vector<const Question*> questions;  // in the rubric set's order
+};
+std::vector<QuestionnairePart> questionnaire_parts(const RubricSet& rubric);
+
 // The questions `profile` has no answer for, known or unknown, in the rubric set's order: those the
 // questionnaire asks.
 std::vector<const Question*> unasked_questions(const RubricSet& rubric, const Profile& profile);

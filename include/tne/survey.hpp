@@ -113,13 +113,26 @@ struct LabelIndex {
     std::set<std::string> unknown;               // folded labels meaning "unknown"
 };
 
+// One column of a list question exported one column per option (`options:` in the map), as
+// SurveyMonkey, LimeSurvey, Qualtrics and KoboToolbox write a multiple-choice question.
+struct SurveyOption {
+    enum class Kind { value, none, unknown };
+    std::string column;  // the CSV header text, trimmed
+    Kind kind = Kind::value;
+    std::string value;  // the value's English id (Kind::value); chosen, "none" ([]) adds nothing and
+                        // unknown (~) is as if the cell were empty
+    SourcePos pos;      // where the map names the column
+};
+
 // One profile question's column and its own answer labels. Labels are matched ignoring surrounding
 // spaces and letter case (Spanish accented capitals included); the column's own labels win over
 // the map's.
 struct SurveyField {
-    std::string path;                                             // "funding.dedicated_budget"
-    std::string column;                                           // the CSV header text, trimmed
-    std::map<std::string, std::string> labels;                    // answer label -> profile value, for this column only
+    std::string path;                           // "funding.dedicated_budget"
+    std::string column;                         // the CSV header text, trimmed; empty for a field of option columns
+    std::vector<SurveyOption> options;          // a list question read one column per option, in the map's order
+    std::vector<std::string> selected;          // with options: more words a cell may hold to mean "chosen"
+    std::map<std::string, std::string> labels;  // answer label -> profile value, for this column only
     std::map<std::string, std::vector<std::string>> list_labels;  // label -> several values (list questions)
     std::vector<std::string> unknown;  // labels that mean "unknown" in this column (`label: ~`)
     SourcePos pos;                     // where the map names it
@@ -176,8 +189,11 @@ struct BoundSurvey {
     std::vector<const Question*> question_of_field;
     std::vector<size_t> fields_in_rubric_order;  // the fields by their questions' order in the rubric
     std::vector<CellLabels> labels_of_field;     // every label a cell of the field may give, one lookup each
-    int institution_column = -1;                 // the index of map->institution_column; -1 without one
-    int role_column = -1;                        // the index of map->role_column; -1 without one
+    // Parallel to map->fields: for a field of option columns, each option's column index, in the
+    // map's order (column_of_field then holds the first); empty for a field of one column.
+    std::vector<std::vector<int>> option_columns;
+    int institution_column = -1;  // the index of map->institution_column; -1 without one
+    int role_column = -1;         // the index of map->role_column; -1 without one
 };
 
 // Throws InputError at the header's line when a column the map names is missing (naming it, and

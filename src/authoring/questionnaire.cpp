@@ -194,6 +194,18 @@ std::string shown_value(const Question& question, const Value& value, Lang lang)
     return lang == Lang::es ? "desconocida (omitida)" : "unknown (skipped)";
 }
 
+LocalText part_name(const RubricSet& rubric, const std::string& block) {
+    const Dimension* dimension = rubric.find_dimension(block);
+    return dimension ? dimension->name : LocalText{"Institution", "Institución"};
+}
+
+LocalText part_description(const RubricSet& rubric, const std::string& block) {
+    const Dimension* dimension = rubric.find_dimension(block);
+    return dimension ? dimension->description
+                     : LocalText{"Not scored: the models read it to tell which of them fit.",
+                                 "No se puntúa: los modelos la leen para saber cuáles convienen."};
+}
+
 class Session {
 public:
     Session(const RubricSet& rubric, Profile& profile, Conversation& conversation, const QuestionnaireOptions& options)
@@ -288,10 +300,7 @@ private:
                                         options_.progress_file));
     }
 
-    std::string block_name(const std::string& block) const {
-        const Dimension* dimension = rubric_.find_dimension(block);
-        return dimension ? dimension->name.in(lang_) : std::string(say("Institution", "Institución"));
-    }
+    std::string block_name(const std::string& block) const { return part_name(rubric_, block).in(lang_); }
 
     void show_block(const std::string& block) {
         shown_block_ = block;
@@ -302,13 +311,8 @@ private:
                                 ? fmt::format("── {} (parte {} de {}) ", name, part, rubric_.blocks.size())
                                 : fmt::format("── {} (part {} of {}) ", name, part, rubric_.blocks.size());
         rule(title);
-        if (dimension) {
-            paragraph(dimension->description.in(lang_));
-            if (!dimension->annex.empty()) paragraph(annex_line(dimension->annex));
-        } else {
-            paragraph(say("Not scored: the models read it to tell which of them fit.",
-                          "No se puntúa: los modelos la leen para saber cuáles convienen."));
-        }
+        paragraph(part_description(rubric_, block).in(lang_));
+        if (dimension && !dimension->annex.empty()) paragraph(annex_line(dimension->annex));
     }
 
     // A heading drawn across the width: "── Title ─────".
@@ -612,6 +616,22 @@ private:
 };
 
 }  // namespace
+
+std::vector<QuestionnairePart> questionnaire_parts(const RubricSet& rubric) {
+    std::vector<QuestionnairePart> parts;
+    for (const auto& block : rubric.blocks) {
+        const Dimension* dimension = rubric.find_dimension(block);
+        parts.push_back({block,
+                         part_name(rubric, block),
+                         part_description(rubric, block),
+                         dimension ? dimension->annex : std::vector<std::string>{},
+                         {}});
+    }
+    for (const auto& question : rubric.questions)
+        for (auto& part : parts)
+            if (part.block == question.block) part.questions.push_back(&question);
+    return parts;
+}
 
 std::vector<const Question*> unasked_questions(const RubricSet& rubric, const Profile& profile) {
     std::vector<const Question*> questions;

@@ -118,6 +118,9 @@ bool read_grouped_survey(const std::string& file, CsvReader& reader, const std::
     std::vector<bool> kept(bound.header.size(), false);  // the cells the map reads
     for (int column : bound.column_of_field)
         if (column >= 0) kept[static_cast<size_t>(column)] = true;
+    for (const auto& options : bound.option_columns)  // a list question's column per option
+        for (int column : options)
+            if (column >= 0) kept[static_cast<size_t>(column)] = true;
     for (int column : {bound.institution_column, bound.role_column})
         if (column >= 0) kept[static_cast<size_t>(column)] = true;
 

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -62,6 +63,27 @@ constexpr Message kLabelUnused{"the label \"{0}\" translates to \"{1}\", which n
 constexpr Message kLabelUnusedDidYouMean{
     "the label \"{0}\" translates to \"{1}\", which no question of the map accepts; did you mean \"{2}\"?",
     "la etiqueta \"{0}\" se traduce como \"{1}\", que ninguna pregunta del mapa acepta; ¿quiso decir \"{2}\"?"};
+
+// One column per option
+constexpr Message kOptionsNotList{
+    "{0}: options (one column per option) are for list questions; this question takes one answer, so name its "
+    "column with \"column\"",
+    "{0}: options (una columna por opción) es para preguntas de lista; esta pregunta admite una sola respuesta, así "
+    "que indique su columna con \"column\""};
+constexpr Message kOptionsWith{"{0}: \"options\" reads one column per option; \"{1}\" does not go with it",
+                               "{0}: \"options\" lee una columna por opción; \"{1}\" no va con él"};
+constexpr Message kOptionsNotMap{
+    "{0}: options must map each option's column header to the option's value, found {1}",
+    "{0}: options debe asociar el encabezado de la columna de cada opción con el valor de la opción; se encontró {1}"};
+constexpr Message kOptionColumnTwice{"the column \"{0}\" is named twice in the options of {1}",
+                                     "la columna \"{0}\" aparece dos veces en las opciones de {1}"};
+constexpr Message kOptionNotValue{"the option column \"{0}\" stands for \"{1}\", which is not one of: {2}",
+                                  "la columna de opción \"{0}\" corresponde a \"{1}\", que no es uno de: {2}"};
+constexpr Message kOptionNotValueDidYouMean{
+    "the option column \"{0}\" stands for \"{1}\"; did you mean \"{2}\"?",
+    "la columna de opción \"{0}\" corresponde a \"{1}\"; ¿quiso decir \"{2}\"?"};
+constexpr Message kSelectedWithoutOptions{"{0}: \"selected\" goes with \"options\" (one column per option)",
+                                          "{0}: \"selected\" va con \"options\" (una columna por opción)"};
 
 // The CSV header
 constexpr Message kMissingColumn{"the map's column \"{0}\" (for {1}) is not in the header",
@@ -134,6 +156,12 @@ constexpr Message kRowTooManyCells{
     "la fila {0} tiene más de {1} celdas, más columnas de las que admite una hoja de cálculo; la celda {2} empieza "
     "aquí y el resto de la fila se omitió. Revise las comillas y los delimitadores de la fila: el encabezado tiene {3} "
     "celdas"};
+
+constexpr Message kOptionCellInvalid{
+    "column \"{0}\": \"{1}\" is not valid; expected the option chosen ({2}) or not (\"0\", \"N\", \"No\", "
+    "\"false\" or an empty cell)",
+    "columna \"{0}\": \"{1}\" no es válido; se esperaba la opción elegida ({2}) o no (\"0\", \"N\", \"No\", "
+    "\"false\" o una celda vacía)"};
 
 // What a cell may say (the {2}/{3} of kCellInvalid)
 constexpr Message kExpectText{"a non-empty text", "un texto no vacío"};
@@ -383,7 +411,7 @@ public:
                 else
                     problem(node, format_message(msg::expected_string, describe(node)));
             } else if (key == "unknown") {
-                read_unknown(node, map.unknown);
+                read_words(node, map.unknown);
             } else if (key == "institution_column") {
                 read_column_name(node, map.institution_column, map.institution_pos);
             } else if (key == "role_column") {
@@ -445,7 +473,7 @@ private:
         if (column.empty()) problem(node, format_message(msg::expected_string, describe(node)));
     }
 
-    void read_unknown(const YAML::Node& node, std::vector<std::string>& unknown) {
+    void read_words(const YAML::Node& node, std::vector<std::string>& unknown) {
         if (node.IsScalar()) {  // a single label
             unknown.push_back(node.Scalar());
             return;
@@ -562,17 +590,28 @@ private:
             field.path = question->path;
             field.pos = yaml_input::pos_of(at, file_);
             // YAML::Node's assignment writes through to the document: hold the column node in an optional.
-            std::optional<YAML::Node> column;
+            std::optional<YAML::Node> column, labels, options, selected;
             if (value.IsMap()) {
-                static const std::vector<std::string> keys = {"column", "labels"};
+                static const std::vector<std::string> keys = {"column", "labels", "options", "selected"};
                 for (const auto& [key, part, key_at] : yaml_input::map_entries(value, file_, problems_)) {
                     if (key == "column")
                         column.emplace(part);
                     else if (key == "labels")
-                        read_labels(part, question, {&field.labels, &field.list_labels, &field.unknown});
+                        labels.emplace(part);
+                    else if (key == "options")
+                        options.emplace(part);
+                    else if (key == "selected")
+                        selected.emplace(part);
                     else
                         problem(key_at, yaml_input::unknown_key_message(key, path, keys));
                 }
+                if (options) {
+                    if (read_option_field(*question, path, column, labels, *options, selected, field))
+                        map.fields.push_back(std::move(field));
+                    continue;
+                }
+                if (labels) read_labels(*labels, question, {&field.labels, &field.list_labels, &field.unknown});
+                if (selected) problem(*selected, format_message(kSelectedWithoutOptions, path));
                 if (!column) {
                     problem(value, format_message(msg::missing_key, "column", path));
                     continue;
@@ -590,6 +629,57 @@ private:
             }
             map.fields.push_back(std::move(field));
         }
+    }
+
+    // A field of option columns (`options:`, and `selected:`): only for a list question, without
+    // `column` or `labels`; each column names a value of the question (its id or label in either
+    // language), `[]` (none) or `~` (unknown), each column once. False when nothing can be read.
+    bool read_option_field(const Question& q, const std::string& path, const std::optional<YAML::Node>& column,
+                           const std::optional<YAML::Node>& labels, const YAML::Node& options,
+                           const std::optional<YAML::Node>& selected, SurveyField& field) {
+        if (q.type != QuestionType::list) {
+            problem(options, format_localized(kOptionsNotList, q.paths()));
+            return false;
+        }
+        if (column) problem(*column, format_message(kOptionsWith, path, "column"));
+        if (labels) problem(*labels, format_message(kOptionsWith, path, "labels"));
+        if (!options.IsMap() || options.size() == 0) {
+            problem(options, format_message(kOptionsNotMap, path, describe(options)));
+            return false;
+        }
+        std::map<std::string, std::string> columns;  // trimmed header -> as written
+        for (const auto& [header, target, at] : yaml_input::map_entries(options, file_, problems_)) {
+            SurveyOption option;
+            option.column = trim(header);
+            option.pos = yaml_input::pos_of(at, file_);
+            if (option.column.empty()) {
+                problem(at, format_message(msg::expected_string, describe(at)));
+                continue;
+            }
+            if (auto [first, fresh] = columns.emplace(option.column, header); !fresh) {
+                problem(at, format_message(kOptionColumnTwice, option.column, path));
+                continue;
+            }
+            if (target.IsNull()) {
+                option.kind = SurveyOption::Kind::unknown;
+            } else if (target.IsSequence() && target.size() == 0) {
+                option.kind = SurveyOption::Kind::none;
+            } else if (const Choice* choice = target.IsScalar() ? q.find_value_written(target.Scalar()) : nullptr) {
+                option.value = choice->id;
+            } else {
+                std::string written = target.IsScalar() ? target.Scalar() : describe(target);
+                std::string near = target.IsScalar() ? yaml_input::closest(written, value_ids_in_both(q)) : "";
+                problem(target, near.empty()
+                                    ? format_localized(kOptionNotValue, same_text(option.column), same_text(written),
+                                                       {join_ids(q), join_ids(q, Lang::es)})
+                                    : format_localized(kOptionNotValueDidYouMean, same_text(option.column),
+                                                       same_text(written), same_text(near)));
+                continue;
+            }
+            field.options.push_back(std::move(option));
+        }
+        if (selected) read_words(*selected, field.selected);  // a word, or a list of them
+        return !field.options.empty();
     }
 
     // A label for every column must mean something to at least one mapped question other than a
@@ -765,6 +855,70 @@ void read_cell(const CellLabels& labels, const SurveyMap& map, const Question& q
     }
 }
 
+// ---- one column per option ---------------------------------------------------------------------
+
+// The words meaning "chosen" and "not chosen" in every option column, as typed_key folds them.
+constexpr std::string_view kChosenWords[] = {"1", "y", "yes", "si", "true"};
+constexpr std::string_view kNotChosenWords[] = {"0", "n", "no", "false"};
+
+// Whether `key` (folded) is how the column `header` names its option: the whole header, or its end
+// after the question's text and a mark ("Q12 - British Council", "Fuentes [Erasmus+]").
+bool header_names_option(std::string key, const std::string& header) {
+    std::string folded = typed_key(header);
+    while (!folded.empty() && (folded.back() == ']' || folded.back() == ')' || folded.back() == ' ')) folded.pop_back();
+    if (key.empty() || key.size() > folded.size()) return false;
+    if (folded.compare(folded.size() - key.size(), key.size(), key) != 0) return false;
+    if (key.size() == folded.size()) return true;
+    auto before = static_cast<unsigned char>(folded[folded.size() - key.size() - 1]);
+    return !std::isalnum(before) && before < 0x80;
+}
+
+enum class Mark { empty, chosen, not_chosen, invalid };
+
+// What one option cell says: empty (or a label meaning unknown), chosen, not chosen, or neither.
+Mark option_mark(std::string_view text, const SurveyOption& option, const SurveyField& field, const SurveyMap& map,
+                 const Question& q, const std::string& header) {
+    text = trim_view(text);
+    if (text.empty()) return Mark::empty;
+    const std::string key = typed_key(text);
+    auto any = [&](const auto& words) {
+        return std::any_of(std::begin(words), std::end(words),
+                           [&](const auto& word) { return typed_key(word) == key; });
+    };
+    if (any(kNotChosenWords)) return Mark::not_chosen;
+    if (any(map.unknown) || any(field.unknown)) return Mark::empty;
+    if (any(kChosenWords) || any(field.selected) || header_names_option(key, header)) return Mark::chosen;
+    if (const Choice* choice = option.kind == SurveyOption::Kind::value ? q.find_value(option.value) : nullptr) {
+        std::vector<std::string> names = {choice->id, choice->id_es, choice->label.en, choice->label.es};
+        std::erase(names, std::string());
+        if (any(names)) return Mark::chosen;
+    }
+    return Mark::invalid;
+}
+
+// What a cell of `option` may say to mean "chosen", for a message in English and in Spanish.
+LocalText chosen_words(const SurveyOption& option, const SurveyField& field, const Question& q) {
+    std::string common = "\"1\", \"Y\", \"Yes\", \"Sí\", \"true\"";
+    for (const auto& word : field.selected) common += ", \"" + trim(word) + "\"";
+    LocalText words{common, common};
+    if (const Choice* choice = option.kind == SurveyOption::Kind::value ? q.find_value(option.value) : nullptr) {
+        words.en += ", \"" + choice->label.en + "\"";
+        words.es += ", \"" + choice->label.es + "\"";
+    }
+    return words;
+}
+
+// Each option's column index in the header: bound once per file (a survey built by hand looks them up).
+std::vector<int> option_columns_of(const BoundSurvey& survey, size_t i) {
+    if (i < survey.option_columns.size()) return survey.option_columns[i];
+    std::vector<int> columns;
+    for (const auto& option : survey.map->fields[i].options) {
+        auto at = std::find(survey.header.begin(), survey.header.end(), option.column);
+        columns.push_back(at == survey.header.end() ? -1 : static_cast<int>(at - survey.header.begin()));
+    }
+    return columns;
+}
+
 // The labels of a field whose translation the question accepts: what its cells may say.
 // The column's own labels first, then the map's, each group in alphabetical order.
 std::vector<std::string> usable_labels(const SurveyField& field, const SurveyMap& map, const Question& q) {
@@ -833,9 +987,15 @@ std::string header_text(std::string_view text) {
     return trim(text);
 }
 
+// A field's column: its first option's for a field of option columns.
+const std::string& first_column(const SurveyField& field) {
+    return field.options.empty() ? field.column : field.options.front().column;
+}
+
 size_t columns_found(const SurveyMap& map, const std::set<std::string>& header) {
-    return static_cast<size_t>(std::count_if(map.fields.begin(), map.fields.end(),
-                                             [&](const SurveyField& field) { return header.count(field.column) > 0; }));
+    return static_cast<size_t>(std::count_if(map.fields.begin(), map.fields.end(), [&](const SurveyField& field) {
+        return header.count(first_column(field)) > 0;
+    }));
 }
 
 // A delimiter as the map would write it.
@@ -924,6 +1084,57 @@ std::optional<size_t> field_of(const BoundSurvey& survey, const Question& questi
     return std::nullopt;
 }
 
+// Reads the option columns of the map's field `i` into `reading`: the chosen options' values in the
+// question's order; unknown when every cell is empty. False, with a problem at each cell that is
+// neither chosen nor not chosen, when the row's answer cannot be read.
+bool read_option_cells(const BoundSurvey& survey, size_t i, const Question& q, const CsvRow& row, Reading& reading,
+                       std::vector<Diagnostic>& problems) {
+    const SurveyField& field = survey.map->fields[i];
+    const std::vector<int> columns = option_columns_of(survey, i);
+    std::set<std::string> chosen;
+    bool answered = false, fine = true, unknown = false;
+    for (size_t k = 0; k < field.options.size(); ++k) {
+        const SurveyOption& option = field.options[k];
+        const CsvCell& cell = row.cells[static_cast<size_t>(columns[k])];
+        const std::string& header = survey.header[static_cast<size_t>(columns[k])];
+        if (!row.checked_text && !valid_utf8(cell.text)) {
+            problems.push_back({cell_pos(survey, cell), format_message(kCellNotUtf8, header), {}});
+            fine = false;
+            continue;
+        }
+        switch (option_mark(cell.text, option, field, *survey.map, q, header)) {
+            case Mark::empty:
+                break;
+            case Mark::not_chosen:
+                answered = answered || option.kind != SurveyOption::Kind::unknown;
+                break;
+            case Mark::chosen:
+                unknown = unknown || option.kind == SurveyOption::Kind::unknown;
+                if (option.kind == SurveyOption::Kind::unknown) break;
+                answered = true;
+                if (option.kind == SurveyOption::Kind::value) chosen.insert(option.value);
+                break;
+            case Mark::invalid:
+                problems.push_back({cell_pos(survey, cell),
+                                    format_localized(kOptionCellInvalid, same_text(header), same_text(shown(cell.text)),
+                                                     chosen_words(option, field, q)),
+                                    {}});
+                fine = false;
+        }
+    }
+    // "Don't know" chosen, and no value: unknown, whatever the other cells say.
+    if (!fine || !answered || (unknown && chosen.empty())) return fine;
+    const CsvCell& first = row.cells[static_cast<size_t>(columns.front())];
+    RawAnswer& raw = reading.raw;
+    raw.kind = RawAnswer::Kind::list;
+    raw.line = first.line;
+    raw.column = first.column;
+    for (const auto& value : q.values)
+        if (chosen.count(value.id)) set_scalar(raw.items.emplace_back(), value.id, false, first);
+    reading.known = true;
+    return true;
+}
+
 }  // namespace
 
 SurveyMap load_survey_map(const std::string& path, const RubricSet& rubric) {
@@ -950,31 +1161,36 @@ BoundSurvey bind_survey(const SurveyMap& map, const RubricSet& rubric, const Csv
     for (const auto& cell : header.cells) survey.header.push_back(header_text(cell.text));
     std::vector<Diagnostic> problems;
     std::set<std::string> reported;
-    for (const auto& field : map.fields) {
-        auto first = std::find(survey.header.begin(), survey.header.end(), field.column);
+    // The index of `column` in the header, else -1 with a problem that names it.
+    auto find_column = [&](const std::string& column, const std::string& field_path) {
+        auto first = std::find(survey.header.begin(), survey.header.end(), column);
         if (first == survey.header.end()) {
-            std::string near = closest_label(field.column, survey.header);
+            std::string near = closest_label(column, survey.header);
             SourcePos at{file, header.line, 1};
-            const Question* question = rubric.find_question(field.path);
-            LocalText path = question ? question->paths() : same_text(field.path);
-            problems.push_back({at,
-                                near.empty() ? format_localized(kMissingColumn, same_text(field.column), path)
-                                             : format_localized(kMissingColumnDidYouMean, same_text(field.column), path,
-                                                                same_text(near)),
-                                {}});
-            survey.column_of_field.push_back(-1);
-            continue;
+            const Question* question = rubric.find_question(field_path);
+            LocalText path = question ? question->paths() : same_text(field_path);
+            problems.push_back(
+                {at,
+                 near.empty() ? format_localized(kMissingColumn, same_text(column), path)
+                              : format_localized(kMissingColumnDidYouMean, same_text(column), path, same_text(near)),
+                 {}});
+            return -1;
         }
         auto index = static_cast<int>(first - survey.header.begin());
-        auto second = std::find(first + 1, survey.header.end(), field.column);
-        if (second != survey.header.end() && reported.insert(field.column).second) {
+        auto second = std::find(first + 1, survey.header.end(), column);
+        if (second != survey.header.end() && reported.insert(column).second) {
             auto other = static_cast<size_t>(second - survey.header.begin());
             problems.push_back(
                 {cell_pos(survey, header.cells[other]),
-                 format_message(kDuplicateHeader, field.column, std::to_string(index + 1), std::to_string(other + 1)),
+                 format_message(kDuplicateHeader, column, std::to_string(index + 1), std::to_string(other + 1)),
                  {}});
         }
-        survey.column_of_field.push_back(index);
+        return index;
+    };
+    for (const auto& field : map.fields) {
+        std::vector<int>& options = survey.option_columns.emplace_back();
+        for (const auto& option : field.options) options.push_back(find_column(option.column, field.path));
+        survey.column_of_field.push_back(options.empty() ? find_column(field.column, field.path) : options.front());
     }
     // The grouping columns, when the map names them.
     auto bind_column = [&](const std::string& column, const SourcePos& named, const Message& what) {
@@ -1071,6 +1287,10 @@ Profile survey_row_profile(const BoundSurvey& survey, const CsvRow& row, bool re
         const SurveyField& field = map.fields[i];
         const CsvCell& cell = cell_of(i);
         const Question& q = question_of(survey, i);
+        if (!field.options.empty()) {
+            reported[i] = !read_option_cells(survey, i, q, row, readings[i], problems);
+            continue;
+        }
         if (!row.checked_text && !valid_utf8(cell.text)) {
             problems.push_back({cell_pos(survey, cell), format_message(kCellNotUtf8, field.column), {}});
             reported[i] = true;

@@ -101,6 +101,29 @@ constexpr Command kCommands[] = {
       "escribe los registros como hoja de cálculo."},
      add_batch_options,
      run_batch},
+    {"survey",
+     "encuesta",
+     {"Survey tools around batch: the rubric set as a form to field",
+      "Herramientas de encuesta para lote: el conjunto de rúbricas como un formulario que aplicar"},
+     {"", ""},
+     add_survey_options,
+     nullptr},
+    {"survey form",
+     "formulario",
+     {"The rubric set as a form for LimeSurvey or KoboToolbox/ODK, with the map of its export",
+      "El conjunto de rúbricas como formulario para LimeSurvey o KoboToolbox/ODK, con el mapa de su exportación"},
+     {"Every question of the set, a group per block (the institution, then each dimension), in\n"
+      "English and Spanish (--lang first), each choice with a \"Don't know\" option unless the\n"
+      "question is required, each list with \"None of these\". The map (beside -o, or --map-output)\n"
+      "reads the tool's CSV export of the responses: tne batch export.csv --csv-map MAP.\n"
+      "docs/batch.md says how to import the form and export the responses in each tool.",
+      "Todas las preguntas del conjunto, un grupo por bloque (la institución y luego cada\n"
+      "dimensión), en inglés y español (primero --lang), cada opción múltiple con \"No sé\" salvo\n"
+      "si la pregunta es obligatoria, cada lista con \"Ninguna de estas\". El mapa (junto a -o, o\n"
+      "--map-output) lee la exportación CSV de las respuestas: tne lote exportación.csv --csv-map\n"
+      "MAPA. docs/batch.md explica cómo importar el formulario y exportar las respuestas."},
+     add_survey_form_options,
+     run_survey_form},
     {"rubrics",
      "rúbricas",
      {"Check, test and compare rubric sets (for rubric authors and CI)",

@@ -49,6 +49,10 @@ Exit run_diff(const CommonOptions& common, Lang lang);
 void add_batch_options(CLI::App& command, CommonOptions& common, Lang lang);
 Exit run_batch(const CommonOptions& common, Lang lang);
 
+void add_survey_options(CLI::App& command, CommonOptions& common, Lang lang);
+void add_survey_form_options(CLI::App& command, CommonOptions& common, Lang lang);
+Exit run_survey_form(const CommonOptions& common, Lang lang);
+
 void add_rubrics_options(CLI::App& command, CommonOptions& common, Lang lang);
 void add_rubrics_check_options(CLI::App& command, CommonOptions& common, Lang lang);
 Exit run_rubrics_check(const CommonOptions& common, Lang lang);

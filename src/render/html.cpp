@@ -159,11 +159,12 @@ p.pathway { font-size: .92rem; }
 
 }  // namespace
 
+// The body in a <main>: a report is one landmark that screen readers jump to (axe-core asks for it).
 std::string page(Lang lang, std::string_view title, std::string_view body) {
     return fmt::format(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\" />\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n"
-        "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n{}</body>\n</html>\n",
+        "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n<main>\n{}</main>\n</body>\n</html>\n",
         lang_code(lang), escape(title), kStyle, body);
 }
 

@@ -11,18 +11,23 @@
 //   70 (a bug): the same, one error without a place.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstddef>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "base/json_writer.hpp"
+#include "profile/answer_check.hpp"
 #include "tne/assessment.hpp"
 #include "tne/error.hpp"
 #include "tne/input.hpp"
 #include "tne/plan.hpp"
 #include "tne/profile.hpp"
+#include "tne/profile_yaml.hpp"
+#include "tne/questionnaire.hpp"
 #include "tne/render.hpp"
 #include "tne/rubric.hpp"
 #include "tne/text.hpp"
@@ -110,6 +115,110 @@ std::string_view report_format(const char* format) {
                      fmt::format("format {}: se esperaba json, html o markdown", wanted)}};
 }
 
+const char* type_name(QuestionType type) {
+    switch (type) {
+        case QuestionType::text:
+            return "text";
+        case QuestionType::choice:
+            return "choice";
+        case QuestionType::list:
+            return "list";
+        case QuestionType::yes_partial_no:
+            return "yes_partial_no";
+        case QuestionType::percent:
+            return "percent";
+        case QuestionType::count:
+            return "count";
+    }
+    return "text";
+}
+
+// One answer of the page's form as the questionnaire reads it: an option by its id (choice), the ids
+// of a list, or what the officer typed (a number or a text), checked with the terminal
+// questionnaire's rules and messages. Nothing when it is not valid (`why` says why), or when a typed
+// answer is empty (not answered).
+std::optional<Value> form_value(const RubricSet& rubric, const Question& question, const nlohmann::json& given,
+                                LocalText& why) {
+    const LocalText not_this_shape{"the page sent an answer of the wrong shape",
+                                   "la página envió una respuesta de forma equivocada"};
+    std::vector<Diagnostic> problems;
+    std::optional<Value> value;
+    switch (question.type) {
+        case QuestionType::choice:
+        case QuestionType::yes_partial_no:
+            if (!given.is_string()) {
+                why = not_this_shape;
+                return std::nullopt;
+            }
+            value = check_answer(question, RawAnswer::scalar(given.get<std::string>(), true), "answer", problems);
+            break;
+        case QuestionType::list: {
+            std::vector<RawAnswer> items;
+            if (given.is_array())
+                for (const auto& item : given)
+                    if (item.is_string()) items.push_back(RawAnswer::scalar(item.get<std::string>(), true));
+            if (!given.is_array() || items.size() != given.size()) {
+                why = not_this_shape;
+                return std::nullopt;
+            }
+            value = check_answer(question, RawAnswer::list(std::move(items)), "answer", problems);
+            break;
+        }
+        case QuestionType::percent:
+        case QuestionType::count:
+        case QuestionType::text: {
+            if (!given.is_string()) {
+                why = not_this_shape;
+                return std::nullopt;
+            }
+            std::string typed = given.get<std::string>();
+            if (typed.find_first_not_of(" \t") == std::string::npos) return std::nullopt;
+            TypedAnswer read = read_typed_answer(rubric, question, typed);
+            if (!read.value) why = read.error;
+            return read.value;
+        }
+    }
+    if (!value && !problems.empty()) why = problems.front().message;
+    return value;
+}
+
+// The evidence the officer gave for an answer: nothing when every field is empty; all three when
+// any is (a profile's evidence has a source, a date and an owner), else `why` says what is missing.
+std::optional<Evidence> form_evidence(const Question& question, const nlohmann::json& given, LocalText& why) {
+    auto field = [&](const char* name) {
+        auto it = given.find(name);
+        return it != given.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    auto blank = [](const std::string& text) { return text.find_first_not_of(" \t") == std::string::npos; };
+    std::string source = field("source"), date = field("date"), owner = field("owner");
+    if (blank(source) && blank(date) && blank(owner)) return std::nullopt;
+    if (blank(source) || blank(date) || blank(owner)) {
+        why = {"evidence needs its source, its date and its owner: give all three, or none",
+               "la evidencia lleva su fuente, su fecha y su responsable: dé los tres, o ninguno"};
+        return std::nullopt;
+    }
+    std::optional<ReportDate> day = ReportDate::parse(date);
+    if (!day) {
+        why = {fmt::format("evidence date {}: not a valid date; expected YYYY-MM-DD, e.g. 2026-11-23", date),
+               fmt::format("fecha de la evidencia {}: no es una fecha válida; se espera AAAA-MM-DD, p. ej. 2026-11-23",
+                           date)};
+        return std::nullopt;
+    }
+    return Evidence{&question, source, *day, owner};
+}
+
+// An answer as the page's form holds it: an option's id, a list's ids, or a number or text as typed.
+void write_form_value(JsonWriter& json, const Value& value) {
+    if (const auto* number = std::get_if<double>(&value))
+        json.value(format_number(*number, 6));
+    else if (const auto* text = std::get_if<std::string>(&value))
+        json.value(*text);
+    else if (const auto* items = std::get_if<std::vector<std::string>>(&value))
+        json.strings(*items);
+    else
+        json.null();
+}
+
 }  // namespace
 
 }  // namespace tne::web
@@ -172,6 +281,178 @@ int tne_web_plan(const char* profile, size_t size, const char* source, const cha
         else
             result = render_plan_markdown(plan, now, language_of_report);
         return static_cast<int>(plan.reachable ? ok : check_failed);
+    });
+}
+
+// The questionnaire of `tne init --interactive` as the page shows it, in `lang`: its parts (the
+// institution first, then each dimension), and in each its questions with their text, help,
+// allowed answers (the options by their labels), Annex sections and whether they are required.
+int tne_web_questionnaire(const char* lang) {
+    return run(lang, [&] {
+        Lang in = language(lang);
+        const RubricSet& rubric = rubric_set();
+        JsonWriter json;
+        json.begin_object()
+            .field("name", rubric.name.in(in))
+            .field("total", static_cast<int>(rubric.questions.size()))
+            .key("parts")
+            .begin_array();
+        for (const auto& part : questionnaire_parts(rubric)) {
+            json.begin_object()
+                .field("block", part.block)
+                .field("name", part.name.in(in))
+                .field("description", part.description.in(in))
+                .key("annex")
+                .strings(part.annex)
+                .key("questions")
+                .begin_array();
+            for (const Question* question : part.questions) {
+                json.begin_object()
+                    .field("path", question->path)
+                    .field("writtenPath", question->written_path(in))
+                    .field("number", static_cast<int>(question - rubric.questions.data() + 1))
+                    .field("type", std::string(type_name(question->type)))
+                    .field("required", question->required)
+                    .field("text", question->text.in(in))
+                    .field("help", question->help.in(in))
+                    .field("allowed", allowed_answers(*question).in(in))
+                    .key("annex")
+                    .begin_array();
+                for (const auto& id : question_annex(rubric, *question)) {
+                    const AnnexSection* section = rubric.find_annex_section(id);
+                    json.begin_object()
+                        .field("id", id)
+                        .field("title", section ? section->title.in(in) : "")
+                        .end_object();
+                }
+                json.end_array().key("values").begin_array();
+                for (const auto& choice : question->values)
+                    json.begin_object()
+                        .field("id", choice.id)
+                        .field("label", choice.label.in(in).empty() ? choice.id : choice.label.in(in))
+                        .end_object();
+                json.end_array().end_object();
+            }
+            json.end_array().end_object();
+        }
+        json.end_array().end_object();
+        result = json.str();
+        return static_cast<int>(ok);
+    });
+}
+
+// The page's answers as a profile: `answers` is JSON, {PATH: {"value": ..., "unknown": true,
+// "evidence": {"source", "date", "owner"}}} by each question's English path (a question absent is
+// not answered yet; "unknown" is "don't know"). The result: {"yaml": the profile `tne init
+// --interactive --lang LANG` writes for those answers, "problems": [{"path", "message"}] for each
+// answer or evidence that is not valid (left out of the profile), "progress": {"answered", "known",
+// "total", "parts": [{"block", "answered", "total"}]}}, answered counting "don't know" as the
+// terminal questionnaire does (it does not ask again), known as its review does.
+int tne_web_form(const char* answers, size_t size, const char* lang) {
+    return run(lang, [&] {
+        Lang in = language(lang);
+        const RubricSet& rubric = rubric_set();
+        nlohmann::json given = nlohmann::json::parse(answers, answers + size, nullptr, false);
+        if (given.is_discarded() || !given.is_object())
+            throw CallError{{"answers: expected a JSON object of answers by question path",
+                             "answers: se esperaba un objeto JSON de respuestas por ruta de pregunta"}};
+        Profile profile{"profile.yaml", {}, {}, {}};
+        std::vector<std::pair<const Question*, LocalText>> problems;
+        for (const auto& question : rubric.questions) {
+            auto entry = given.find(question.path);
+            if (entry == given.end()) continue;
+            LocalText why;
+            if (!entry->is_object()) {
+                problems.emplace_back(&question, LocalText{"the page sent an answer of the wrong shape",
+                                                           "la página envió una respuesta de forma equivocada"});
+                continue;
+            }
+            auto unknown = entry->find("unknown");
+            if (unknown != entry->end() && unknown->is_boolean() && unknown->get<bool>()) {
+                if (question.required)
+                    problems.emplace_back(
+                        &question, LocalText{"This question is required: it cannot be left unknown.",
+                                             "Esta pregunta es obligatoria: no se puede dejar como desconocida."});
+                else
+                    profile.set(question, Value{});
+                continue;
+            }
+            auto value = entry->find("value");
+            if (value == entry->end()) continue;
+            std::optional<Value> read = form_value(rubric, question, *value, why);
+            if (!read) {
+                if (!why.en.empty()) problems.emplace_back(&question, why);
+                continue;
+            }
+            profile.set(question, std::move(*read));
+            auto evidence = entry->find("evidence");
+            if (evidence == entry->end() || !evidence->is_object()) continue;
+            // In the rubric set's order, as Profile::find_evidence looks them up.
+            if (std::optional<Evidence> kept = form_evidence(question, *evidence, why))
+                profile.evidence.push_back(std::move(*kept));
+            else if (!why.en.empty())
+                problems.emplace_back(&question, why);
+        }
+
+        JsonWriter json;
+        json.begin_object().field("yaml", render_profile_yaml(rubric, &profile, {in, {}, false}));
+        json.key("problems").begin_array();
+        for (const auto& [question, why] : problems)
+            json.begin_object().field("path", question->path).field("message", why.in(in)).end_object();
+        json.end_array();
+        int known = static_cast<int>(std::count_if(profile.answers.begin(), profile.answers.end(),
+                                                   [](const Answer& answer) { return answer.known(); }));
+        json.key("progress")
+            .begin_object()
+            .field("answered", static_cast<int>(profile.answers.size()))
+            .field("known", known)
+            .field("total", static_cast<int>(rubric.questions.size()))
+            .key("parts")
+            .begin_array();
+        for (const auto& part : questionnaire_parts(rubric)) {
+            int answered = static_cast<int>(std::count_if(part.questions.begin(), part.questions.end(),
+                                                          [&](const Question* q) { return profile.find(*q); }));
+            json.begin_object()
+                .field("block", part.block)
+                .field("answered", answered)
+                .field("total", static_cast<int>(part.questions.size()))
+                .end_object();
+        }
+        json.end_array().end_object().end_object();
+        result = json.str();
+        return static_cast<int>(ok);
+    });
+}
+
+// A profile opened in the page, as the form's answers: its known answers, as `tne init --interactive`
+// starts from a profile it completes (an unknown answer is asked again), with their evidence:
+// {"answers": {PATH: {"value", "evidence"?}}, "problems": [the lines `tne init` warns with]}. A file
+// that is not a profile at all (not YAML, not a map) is an error, as for tne_web_assess.
+int tne_web_answers(const char* bytes, size_t size, const char* source, const char* lang) {
+    return run(lang, [&] {
+        Lang in = language(lang);
+        DraftProfile draft =
+            load_draft_profile(input::plain_text(std::string(bytes, size)), source ? source : "", rubric_set());
+        JsonWriter json;
+        json.begin_object().key("answers").begin_object();
+        for (const auto& answer : draft.profile.answers) {
+            if (!answer.known()) continue;
+            json.key(answer.question->path).begin_object().key("value");
+            write_form_value(json, answer.value);
+            if (const Evidence* evidence = draft.profile.find_evidence(*answer.question))
+                json.key("evidence")
+                    .begin_object()
+                    .field("source", evidence->source)
+                    .field("date", evidence->date.iso())
+                    .field("owner", evidence->owner)
+                    .end_object();
+            json.end_object();
+        }
+        json.end_object().key("problems").begin_array();
+        for (const auto& problem : draft.problems) json.value(problem.str(in));
+        json.end_array().end_object();
+        result = json.str();
+        return static_cast<int>(ok);
     });
 }
 
