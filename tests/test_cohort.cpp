@@ -38,7 +38,7 @@ std::vector<std::optional<double>> scores(const std::vector<std::pair<std::strin
 tne::CohortMember member(const std::string& name, const std::string& type, std::optional<double> overall,
                          const std::string& level, const std::vector<std::pair<std::string, double>>& dimensions,
                          const std::string& suggested) {
-    return {"", name, type, overall, level, scores(dimensions), suggested};
+    return {"", name, type, overall, level, scores(dimensions), suggested, {}, {}};
 }
 
 // Seven institutions over three types; no research centre.

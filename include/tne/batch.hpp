@@ -11,6 +11,7 @@
 #include "tne/assessment.hpp"
 #include "tne/cohort.hpp"
 #include "tne/error.hpp"
+#include "tne/respondents.hpp"
 #include "tne/survey.hpp"
 
 namespace tne {
@@ -51,6 +52,7 @@ struct BatchOptions {
     Lang lang = Lang::en;
     const SurveyMap* csv_map = nullptr;  // how to read *.csv inputs; they are refused without one
     bool members = false;                // keep a CohortMember of each scored record
+    bool grouped = false;                // csv_map groups rows by institution: records have the respondents' columns
 };
 
 // Calls `on_record` for every record, in input order, on the calling thread; `on_progress` after
@@ -65,12 +67,19 @@ void check_batch_inputs(const std::vector<std::string>& inputs, const BatchOptio
 
 // Records: the text before the first record (a CSV header, "[" of a JSON array), between two and
 // after the last.
-std::string records_begin(RecordFormat format, const RubricSet& rubric);
+// `grouped`: a survey map groups respondents by institution, and the CSV has two more columns.
+std::string records_begin(RecordFormat format, const RubricSet& rubric, bool grouped = false);
 std::string records_separator(RecordFormat format);
 std::string records_end(RecordFormat format, bool empty);
 
-std::string render_record(const RecordSource& source, const Assessment& assessment, RecordFormat format);
+// `respondents`: the institution's several respondents, whose disagreements the record lists.
+std::string render_record(const RecordSource& source, const Assessment& assessment, RecordFormat format,
+                          const CombinedProfile* respondents = nullptr);
 std::string render_failed_record(const RecordSource& source, const std::vector<Diagnostic>& errors,
-                                 const RubricSet& rubric, RecordFormat format, Lang lang);
+                                 const RubricSet& rubric, RecordFormat format, Lang lang, bool grouped = false);
+
+// The disagreements as one CSV cell: "PATH (spread S): VALUE (row R, ROLE), VALUE (row R)" for each,
+// joined by " | ", largest spread first.
+std::string disagreements_text(const CombinedProfile& respondents);
 
 }  // namespace tne

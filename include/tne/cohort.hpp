@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "tne/assessment.hpp"
+#include "tne/respondents.hpp"
 
 namespace tne {
 
@@ -20,6 +21,10 @@ struct CohortMember {
     std::string level;                              // level id; "" when there is no overall score
     std::vector<std::optional<double>> dimensions;  // rubric order
     std::string suggested;                          // model id; "" when none
+    // An institution of several respondents (a survey grouped by institution): who they are and the
+    // questions where they disagree, largest spread first. Empty for one respondent or a profile.
+    std::vector<Respondent> respondents;
+    std::vector<Disagreement> disagreements;
 };
 
 CohortMember cohort_member(const Assessment& assessment, std::string source);
@@ -98,6 +103,15 @@ CohortSummary summarise(const std::vector<CohortMember>& members, const RubricSe
 std::string render_summary_text(const CohortSummary& summary, Lang lang, const ReportDate& date);
 std::string render_summary_markdown(const CohortSummary& summary, Lang lang, const ReportDate& date);
 std::string render_summary_html(const CohortSummary& summary, Lang lang, const ReportDate& date);
+// The summary report as rows of cells for a spreadsheet (the workbook of `tne batch -o records.xlsx`):
+// its titles, words and tables one after another, a table's figures as numbers (a share without its %).
+struct SheetCell {
+    std::string text;
+    std::optional<double> number;  // write the number, not the text
+    bool heading = false;
+};
+std::vector<std::vector<SheetCell>> render_summary_sheet(const CohortSummary& summary, Lang lang,
+                                                         const ReportDate& date);
 // JSON (docs/json.md), a documented contract.
 std::string render_summary_json(const CohortSummary& summary, Lang lang);
 

@@ -162,6 +162,12 @@ struct SurveyMap {
     std::vector<std::string> unknown;  // labels that mean "unknown" ("No sé"); an empty cell is always unknown
     std::vector<SurveyField> fields;   // in the map's order
     LabelIndex index;                  // of labels, list_labels and unknown
+    // Several respondents per institution (respondents.hpp): rows whose `institution_column` holds
+    // the same text (case, accents and surrounding spaces ignored) are one institution; its
+    // respondents' `role_column`, when named, says who said what. Empty: one row, one institution.
+    std::string institution_column;
+    std::string role_column;
+    SourcePos institution_pos, role_pos;  // where the map names them
 };
 
 // Reads and checks a map against the rubric set: every field names a question, every label of a
@@ -235,6 +241,8 @@ struct BoundSurvey {
     // Parallel to map->fields: for a field of option columns, each option's column index, in the
     // map's order (column_of_field then holds the first); empty for a field of one column.
     std::vector<std::vector<int>> option_columns;
+    int institution_column = -1;  // the index of map->institution_column; -1 without one
+    int role_column = -1;         // the index of map->role_column; -1 without one
 };
 
 // Throws InputError at the header's line when a column the map names is missing (naming it, and
@@ -250,7 +258,15 @@ SourcePos survey_pos(const BoundSurvey& survey, int line, int column);
 
 // Turns a data row into a validated profile. Throws InputError listing every problem, each at the
 // cell's file:line:column with the column's header, the value as written and what was expected.
-Profile survey_row_profile(const BoundSurvey& survey, const CsvRow& row);
+// With `require_answers` false (one respondent of several), a required question may be unanswered:
+// the institution's combined profile is checked for it instead.
+Profile survey_row_profile(const BoundSurvey& survey, const CsvRow& row, bool require_answers = true);
+
+// The institution a row belongs to when the map groups rows (institution_column): the cell's text
+// folded as labels are (case, accents, surrounding spaces); empty when the cell is empty or missing.
+std::string institution_key(const BoundSurvey& survey, const CsvRow& row);
+// The row's role (role_column), trimmed; empty without one.
+std::string respondent_role(const BoundSurvey& survey, const CsvRow& row);
 
 // An export opened for reading, whatever its form: a CSV file (UTF-8, UTF-16 or Windows-1252,
 // decoded to UTF-8 as it streams, with its delimiter found) or an .xlsx workbook's sheet. Its header
@@ -269,6 +285,7 @@ public:
     const std::optional<CsvRow>& header() const { return header_; }
     std::optional<CsvRow> next();
     const SurveyReading& reading() const { return reading_; }
+    const std::string& path() const { return path_; }  // the file read, to read it again
     void set_decimal(DecimalMark mark, DecimalFrom from) {
         reading_.decimal = mark;
         reading_.decimal_from = from;
@@ -282,6 +299,7 @@ public:
     };
 
 private:
+    std::string path_;
     std::unique_ptr<Rows> rows_;
     SurveyReading reading_;
     std::optional<CsvRow> header_;

@@ -8,6 +8,7 @@
 #include <map>
 #include <mutex>
 #include <thread>
+#include <tuple>
 
 #include "base/yaml_input.hpp"
 #include "batch/batch_input.hpp"
@@ -21,6 +22,48 @@ constexpr Message kCsvNeedsMap{
     "{0} es una exportación de encuesta (CSV, TSV o .xlsx, por su nombre); indique --csv-map MAPA.yaml para leer sus "
     "columnas"};
 constexpr Message kUnexpected{"could not be processed: {0}", "no se pudo procesar: {0}"};
+constexpr Message kNoRespondentAnswered{
+    "column \"{0}\": none of the institution's {1} respondents answered it, but {2} is required",
+    "columna \"{0}\": ninguna de las {1} personas que respondieron por la institución la contestó, pero {3} es "
+    "obligatoria"};
+
+// An institution's respondents (rows grouped by the map's institution column): each row read as a
+// profile whose required answers may be missing, every row's problems at their cells, then the
+// answers combined and the required questions checked on the result.
+CombinedProfile load_respondents(const InputItem& item, const RubricSet& rubric) {
+    const BoundSurvey& survey = *item.survey;
+    std::vector<Diagnostic> problems = item.errors;
+    std::vector<Profile> answers;
+    std::vector<Respondent> respondents;
+    for (const auto& row : item.respondents) {
+        try {
+            answers.push_back(survey_row_profile(survey, row, /*require_answers=*/false));
+            respondents.push_back({row.number, row.line, respondent_role(survey, row)});
+        } catch (const InputError& e) {
+            problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
+        }
+    }
+    if (!problems.empty()) {
+        std::stable_sort(problems.begin(), problems.end(), [](const Diagnostic& x, const Diagnostic& y) {
+            return std::tie(x.pos.line, x.pos.column) < std::tie(y.pos.line, y.pos.column);
+        });
+        throw InputError(problems);
+    }
+    CombinedProfile combined = combine_respondents(rubric, answers, std::move(respondents), item.source.label());
+    const CsvRow& first = item.respondents.front();
+    for (size_t i = 0; i < survey.map->fields.size(); ++i) {
+        const Question* question = rubric.find_question(survey.map->fields[i].path);
+        if (!question || !question->required || combined.profile.find(*question)) continue;
+        const CsvCell& cell = first.cells.at(static_cast<size_t>(survey.column_of_field[i]));
+        LocalText paths = question->paths();
+        problems.push_back({SourcePos{survey.file, cell.line, cell.column},
+                            format_message(kNoRespondentAnswered, survey.map->fields[i].column,
+                                           std::to_string(item.respondents.size()), paths.en, paths.es),
+                            {}});
+    }
+    if (!problems.empty()) throw InputError(problems);
+    return combined;
+}
 
 // Positions in a document of a stream are relative to the document; the user needs the file's.
 std::vector<Diagnostic> in_file(std::vector<Diagnostic> diagnostics, const RecordSource& source) {
@@ -49,6 +92,18 @@ BatchRecord process(const InputItem& item, const RubricSet& rubric, const BatchO
         return record;
     }
     try {
+        if (!item.respondents.empty()) {
+            CombinedProfile combined = load_respondents(item, rubric);
+            Assessment assessment = assess(combined.profile, rubric);
+            record.text = render_record(record.source, assessment, options.format, &combined);
+            if (options.members) {
+                record.member = cohort_member(assessment, record.source.label());
+                record.member->respondents = combined.respondents;
+                record.member->disagreements = std::move(combined.disagreements);
+            }
+            record.scored = true;
+            return record;
+        }
         Assessment assessment = assess(load_item(item, rubric), rubric);
         record.text = render_record(record.source, assessment, options.format);
         if (options.members) record.member = cohort_member(assessment, record.source.label());
@@ -61,7 +116,8 @@ BatchRecord process(const InputItem& item, const RubricSet& rubric, const BatchO
         SourcePos pos{item.source.file, item.source.line, item.source.line > 0 ? 1 : 0};
         record.errors = {Diagnostic{pos, format_message(kUnexpected, e.what()), {}}};
     }
-    record.text = render_failed_record(record.source, record.errors, rubric, options.format, options.lang);
+    record.text =
+        render_failed_record(record.source, record.errors, rubric, options.format, options.lang, options.grouped);
     return record;
 }
 

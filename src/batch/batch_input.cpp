@@ -7,7 +7,9 @@
 #include <cerrno>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
+#include <unordered_map>
 
 #include "base/messages.hpp"
 #include "tne/input.hpp"
@@ -79,6 +81,138 @@ constexpr Message kNoAnswerRows{
     "el archivo CSV tiene una fila de encabezados y ninguna fila de respuestas; agregue una fila por institución bajo "
     "el encabezado, o vuelva a exportar la encuesta cuando tenga respuestas"};
 
+constexpr Message kNoInstitution{
+    "row {0}: the institution column \"{1}\" is empty, so the row belongs to no institution",
+    "fila {0}: la columna de institución \"{1}\" está vacía, así que la fila no "
+    "pertenece a ninguna institución"};
+
+// The rows of one institution not yet all read.
+struct OpenGroup {
+    int first_row = 0;
+    int first_line = 0;
+    std::vector<CsvRow> rows;
+    std::vector<Diagnostic> errors;  // of rows that could not be read as text
+    int seen = 0;
+};
+
+// An export is read more than once (for its encoding, its delimiter, its decimal mark and, when rows
+// are grouped, to count each institution's rows), but a named pipe can be read only once: such an
+// input is first copied, once, to a private temporary file (removed when done), which is then read
+// exactly as a file would be, so a pipe and a file give the same records in the same order.
+class SpooledInput {
+public:
+    explicit SpooledInput(const std::string& file) : file_(file), path_(file) {
+        struct stat info {};
+        if (::stat(file.c_str(), &info) == 0 && S_ISREG(info.st_mode)) return;
+        std::string extension = std::filesystem::path(file).extension().string();  // keeps .xlsx an .xlsx
+        std::string pattern = (std::filesystem::temp_directory_path() / ("tne-survey-XXXXXX" + extension)).string();
+        int fd = ::mkstemps(pattern.data(), static_cast<int>(extension.size()));
+        if (fd < 0) throw InputError(SourcePos{file}, system_reason(errno));
+        ::close(fd);
+        path_ = pattern;
+        std::ifstream in(file, std::ios::binary);
+        std::ofstream out(path_, std::ios::binary | std::ios::trunc);
+        if (!in || !(out << in.rdbuf()) || !out.flush()) {
+            std::filesystem::remove(path_);
+            throw InputError(SourcePos{file}, format_message(msg::cannot_read_file));
+        }
+    }
+    ~SpooledInput() {
+        std::error_code ignored;
+        if (path_ != file_) std::filesystem::remove(path_, ignored);
+    }
+    SpooledInput(const SpooledInput&) = delete;
+    SpooledInput& operator=(const SpooledInput&) = delete;
+
+    const std::string& path() const { return path_; }
+    // The problems of reading the copy, at the input's name.
+    std::vector<Diagnostic> named(std::vector<Diagnostic> problems) const {
+        if (path_ == file_) return problems;
+        for (auto& problem : problems)
+            if (problem.pos.file.compare(0, path_.size(), path_) == 0) problem.pos.file.replace(0, path_.size(), file_);
+        return problems;
+    }
+
+private:
+    std::string file_;
+    std::string path_;
+};
+
+// A survey whose map names an institution column: one item per institution, with all its rows;
+// `source` is past the header. A file is read twice: a first pass (an export of its own, read the
+// same way) counts each institution's rows and keeps nothing else, so that `source` can hand an
+// institution on as soon as its last row is read: memory holds only the institutions whose rows are still to come (one
+// at a time in a file sorted by institution), and of each row only the cells the map reads. Whether any data row was
+// read. `at` places a problem as the survey writes its cells (line:column, or the sheet's cell).
+bool read_grouped_survey(const std::string& file, const SurveyMap& map, SurveyExport& source,
+                         const std::shared_ptr<const BoundSurvey>& survey, const ItemSink& emit,
+                         const std::function<Diagnostic(const Diagnostic&)>& placed) {
+    const BoundSurvey& bound = *survey;
+    std::unordered_map<std::string, int> rows_of;
+    SurveyExport counter(source.path(), map);  // a regular file: a pipe was copied to one (SpooledInput)
+    while (std::optional<CsvRow> row = counter.next()) {
+        std::string key = institution_key(bound, *row);
+        if (!key.empty()) ++rows_of[key];
+    }
+    std::vector<bool> kept(bound.header.size(), false);  // the cells the map reads
+    for (int column : bound.column_of_field)
+        if (column >= 0) kept[static_cast<size_t>(column)] = true;
+    for (const auto& options : bound.option_columns)  // a list question's column per option
+        for (int column : options)
+            if (column >= 0) kept[static_cast<size_t>(column)] = true;
+    for (int column : {bound.institution_column, bound.role_column})
+        if (column >= 0) kept[static_cast<size_t>(column)] = true;
+
+    std::unordered_map<std::string, OpenGroup> open;
+    std::vector<std::string> order;  // of first rows, for what a changed file leaves open at its end
+    auto hand_on = [&](OpenGroup& group) {
+        InputItem item;
+        item.source = {file, group.first_row, group.first_line};
+        item.respondents = std::move(group.rows);
+        item.errors = std::move(group.errors);
+        item.survey = survey;
+        emit(std::move(item));
+    };
+    bool any_row = false;
+    const bool in_sheet = !source.reading().sheet.empty();
+    while (std::optional<CsvRow> row = source.next()) {
+        any_row = true;
+        std::string key = institution_key(bound, *row);
+        if (key.empty()) {
+            InputItem item;
+            item.source = {file, row->number, row->line};
+            item.errors = {{survey_pos(bound, row->line, 1),
+                            format_message(kNoInstitution, std::to_string(row->number), bound.map->institution_column),
+                            {}}};
+            emit(std::move(item));
+            continue;
+        }
+        auto [at, fresh] = open.try_emplace(key);
+        OpenGroup& group = at->second;
+        if (fresh) {
+            group.first_row = row->number;
+            group.first_line = row->line;
+            order.push_back(key);
+        }
+        ++group.seen;
+        if (auto problem = unreadable_cell(*row, file, in_sheet)) {
+            group.errors.push_back(placed(*problem));
+        } else {
+            row->checked_text = true;
+            for (size_t i = 0; i < row->cells.size() && i < kept.size(); ++i)
+                if (!kept[i]) std::string().swap(row->cells[i].text);
+            group.rows.push_back(std::move(*row));
+        }
+        if (group.seen >= rows_of[key]) {
+            hand_on(group);
+            open.erase(at);
+        }
+    }
+    for (const auto& key : order)  // a file's that changed between the two readings
+        if (auto at = open.find(key); at != open.end()) hand_on(at->second);
+    return any_row;
+}
+
 // A survey export, CSV or .xlsx, read as SurveyExport finds it; the first item of the file carries
 // what was found (the run's summary states it).
 void read_survey(const std::string& file, const RubricSet& rubric, const SurveyMap& map, const ItemSink& emit) {
@@ -90,10 +224,12 @@ void read_survey(const std::string& file, const RubricSet& rubric, const SurveyM
         note.reset();
         emit(std::move(item));
     };
+    std::optional<SpooledInput> input;
     try {
-        source.emplace(file, map);
+        input.emplace(file);
+        source.emplace(input->path(), map);
     } catch (const InputError& e) {
-        return send(failed_item(file, e.diagnostics()));
+        return send(failed_item(file, input ? input->named(e.diagnostics()) : e.diagnostics()));
     }
     const std::optional<CsvRow>& header = source->header();
     if (!header) return send(failed_item(file, {{SourcePos{file}, format_message(kEmptyCsv), {}}}));
@@ -119,11 +255,12 @@ void read_survey(const std::string& file, const RubricSet& rubric, const SurveyM
     } catch (const InputError& e) {
         // Without its columns no row can be read: the file is one failed input.
         if (!plain_reading(source->reading())) note = describe_reading(source->reading());
-        return send(failed_item(file, e.diagnostics()));
+        return send(failed_item(file, input->named(e.diagnostics())));
     }
     if (!plain_reading(source->reading())) note = describe_reading(source->reading());
     bool any_row = false;
     try {
+        if (survey->institution_column >= 0) any_row = read_grouped_survey(file, map, *source, survey, send, at);
         while (std::optional<CsvRow> row = source->next()) {
             any_row = true;
             InputItem item;
@@ -139,7 +276,7 @@ void read_survey(const std::string& file, const RubricSet& rubric, const SurveyM
         }
     } catch (const InputError& e) {
         // A workbook's sheet found broken past its start: what was read is scored, the rest fails.
-        return send(failed_item(file, e.diagnostics()));
+        return send(failed_item(file, input->named(e.diagnostics())));
     }
     if (!any_row) send(failed_item(file, {{survey_pos(*survey, header->line, 1), format_message(kNoAnswerRows), {}}}));
 }

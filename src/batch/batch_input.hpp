@@ -16,8 +16,10 @@ struct InputItem {
     RecordSource source;
     std::string yaml;                           // a YAML document; its line 1 is source.line
     std::optional<CsvRow> row;                  // or a CSV data row,
+    std::vector<CsvRow> respondents;            // or an institution's rows, when the map groups them
     std::shared_ptr<const BoundSurvey> survey;  // with the survey it belongs to
-    std::vector<Diagnostic> errors;             // or why the input could not be read at all
+    std::vector<Diagnostic> errors;             // or why the input could not be read at all (or, with
+                                                // respondents, why some of their rows could not)
     std::optional<LocalText> skipped;           // or why a directory entry is not an input
     std::optional<LocalText> note;              // with a survey's first item: how the export was read
 };

@@ -34,9 +34,11 @@ using yaml_input::describe;
 // The map
 constexpr Message kMapNotMap{
     "a survey map is a map with \"fields\" (and optionally \"delimiter\", \"list_separator\", \"unknown\", "
-    "\"labels\", \"encoding\", \"header_rows\", \"decimal\", \"sheet\"), not {0}",
+    "\"labels\", \"encoding\", \"header_rows\", \"decimal\", \"sheet\", \"institution_column\", \"role_column\"), not "
+    "{0}",
     "un mapa de encuesta es un mapa con \"fields\" (y opcionalmente \"delimiter\", \"list_separator\", "
-    "\"unknown\", \"labels\", \"encoding\", \"header_rows\", \"decimal\", \"sheet\"), no {0}"};
+    "\"unknown\", \"labels\", \"encoding\", \"header_rows\", \"decimal\", \"sheet\", \"institution_column\", "
+    "\"role_column\"), no {0}"};
 constexpr Message kBadEncoding{"{0} is not an encoding this reads; expected one of: utf-8, utf-16, windows-1252",
                                "{0} no es una codificación que se pueda leer; se esperaba una de: utf-8, utf-16, "
                                "windows-1252"};
@@ -111,6 +113,12 @@ constexpr Message kMissingColumn{"the map's column \"{0}\" (for {1}) is not in t
 constexpr Message kMissingColumnDidYouMean{
     "the map's column \"{0}\" (for {1}) is not in the header; did you mean \"{2}\"?",
     "la columna \"{0}\" del mapa (para {1}) no está en el encabezado; ¿quiso decir \"{2}\"?"};
+constexpr Message kMissingInstitutionColumn{"the institution column \"{0}\" ({1}) is not in the header",
+                                            "la columna de institución \"{0}\" ({1}) no está en el encabezado"};
+constexpr Message kMissingRoleColumn{"the role column \"{0}\" ({1}) is not in the header",
+                                     "la columna de cargo \"{0}\" ({1}) no está en el encabezado"};
+constexpr Message kGroupColumnDidYouMean{"the column \"{0}\" ({1}) is not in the header; did you mean \"{2}\"?",
+                                         "la columna \"{0}\" ({1}) no está en el encabezado; ¿quiso decir \"{2}\"?"};
 constexpr Message kDuplicateHeader{
     "the column \"{0}\" appears twice in the header (columns {1} and {2}); the map cannot tell which to read",
     "la columna \"{0}\" aparece dos veces en el encabezado (columnas {1} y {2}); el mapa no puede saber cuál leer"};
@@ -479,8 +487,9 @@ public:
         map.source = file_;
         if (!root.IsMap())
             throw InputError(yaml_input::pos_of(root, file_), format_message(kMapNotMap, describe(root)));
-        static const std::vector<std::string> keys = {"delimiter", "list_separator", "unknown", "labels", "fields",
-                                                      "encoding",  "header_rows",    "decimal", "sheet"};
+        static const std::vector<std::string> keys = {"delimiter", "list_separator",     "unknown",     "labels",
+                                                      "fields",    "encoding",           "header_rows", "decimal",
+                                                      "sheet",     "institution_column", "role_column"};
         SourcePos fields = yaml_input::pos_of(root, file_);  // where a missing required question is reported
         for (const auto& [key, node, at] : yaml_input::map_entries(root, file_, problems_)) {
             if (key == "delimiter") {
@@ -494,6 +503,10 @@ public:
                 read_words(node, map.unknown);
             } else if (key == "encoding" || key == "header_rows" || key == "decimal" || key == "sheet") {
                 read_reading(key, node, map);
+            } else if (key == "institution_column") {
+                read_column_name(node, map.institution_column, map.institution_pos);
+            } else if (key == "role_column") {
+                read_column_name(node, map.role_column, map.role_pos);
             } else if (key == "labels") {
                 read_labels(node, nullptr, {&map.labels, &map.list_labels, &map.unknown});
             } else if (key == "fields") {
@@ -583,6 +596,13 @@ private:
         } else {
             problem(node, format_message(msg::expected_string, describe(node)));
         }
+    }
+
+    // A column's header text: a non-empty string.
+    void read_column_name(const YAML::Node& node, std::string& column, SourcePos& pos) {
+        column = node.IsScalar() ? trim(node.Scalar()) : "";
+        pos = yaml_input::pos_of(node, file_);
+        if (column.empty()) problem(node, format_message(msg::expected_string, describe(node)));
     }
 
     void read_words(const YAML::Node& node, std::vector<std::string>& unknown) {
@@ -1311,7 +1331,7 @@ void find_decimal_mark(BoundSurvey& bound, SurveyExport& source) {
         found.delimiter = reading.delimiter;
         found.delimiter_pos = SourcePos{map.source, 1, 1};
         found.header_rows = reading.header_rows;
-        SurveyExport again(bound.file, found);
+        SurveyExport again(source.path(), found);
         for (int rows = 0; rows < 1000; ++rows) {
             std::optional<CsvRow> row = again.next();
             if (!row) break;
@@ -1388,6 +1408,20 @@ BoundSurvey bind_survey(const SurveyMap& map, const RubricSet& rubric, const Csv
         for (const auto& option : field.options) options.push_back(find_column(option.column, field.path));
         survey.column_of_field.push_back(options.empty() ? find_column(field.column, field.path) : options.front());
     }
+    // The grouping columns, when the map names them.
+    auto bind_column = [&](const std::string& column, const SourcePos& named, const Message& what) {
+        if (column.empty()) return -1;
+        auto found = std::find(survey.header.begin(), survey.header.end(), column);
+        if (found != survey.header.end()) return static_cast<int>(found - survey.header.begin());
+        std::string near = closest_label(column, survey.header);
+        problems.push_back({SourcePos{file, header.line, 1},
+                            near.empty() ? format_message(what, column, named.str())
+                                         : format_message(kGroupColumnDidYouMean, column, named.str(), near),
+                            {}});
+        return -1;
+    };
+    survey.institution_column = bind_column(map.institution_column, map.institution_pos, kMissingInstitutionColumn);
+    survey.role_column = bind_column(map.role_column, map.role_pos, kMissingRoleColumn);
     for (const auto& field : map.fields) survey.question_of_field.push_back(rubric.find_question(field.path));
     survey.fields_in_rubric_order = fields_in_rubric_order(survey);
     survey.labels_of_field = labels_of_fields(survey);
@@ -1406,7 +1440,19 @@ BoundSurvey bind_survey(const SurveyMap& map, const RubricSet& rubric, const Csv
     return survey;
 }
 
-Profile survey_row_profile(const BoundSurvey& survey, const CsvRow& row) {
+std::string institution_key(const BoundSurvey& survey, const CsvRow& row) {
+    auto column = static_cast<size_t>(survey.institution_column);
+    if (survey.institution_column < 0 || column >= row.cells.size()) return "";
+    return typed_key(trim_view(row.cells[column].text));
+}
+
+std::string respondent_role(const BoundSurvey& survey, const CsvRow& row) {
+    auto column = static_cast<size_t>(survey.role_column);
+    if (survey.role_column < 0 || column >= row.cells.size()) return "";
+    return trim(row.cells[column].text);
+}
+
+Profile survey_row_profile(const BoundSurvey& survey, const CsvRow& row, bool require_answers) {
     const SurveyMap& map = *survey.map;
     const RubricSet& rubric = *survey.rubric;
     SourcePos row_pos = survey_pos(survey, row.line, 1);
@@ -1518,7 +1564,7 @@ Profile survey_row_profile(const BoundSurvey& survey, const CsvRow& row) {
 
     // A required question the row does not answer: its cell is empty, unknown, or already reported.
     for (const auto& question : rubric.questions) {
-        if (!question.required || profile.find(question)) continue;
+        if (!require_answers || !question.required || profile.find(question)) continue;
         std::optional<size_t> field = field_of(survey, question);
         if (!field) {  // not expected: the map names the column of every required question
             problems.push_back({row_pos,

@@ -429,7 +429,7 @@ bool is_xlsx_file(const std::string& path) {
     return tail == ".xlsx";
 }
 
-SurveyExport::SurveyExport(const std::string& file, const SurveyMap& map) {
+SurveyExport::SurveyExport(const std::string& file, const SurveyMap& map) : path_(file) {
     if (is_xlsx_file(file)) {
         auto sheet = std::make_unique<XlsxRows>(file, map.sheet);
         reading_.sheet = sheet->sheet_name();

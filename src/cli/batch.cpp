@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "commands.hpp"
+#include "records_xlsx.hpp"
 #include "tne/cohort.hpp"
 #include "tne/output.hpp"
 #include "tne/survey.hpp"
@@ -106,14 +107,23 @@ std::optional<RecordFormat> record_format(Format format) {
     }
 }
 
-// --records FILE takes its format from the file's extension.
+// Whether records go to a workbook: a file named *.xlsx, in any case.
+bool is_xlsx(const std::string& path) {
+    std::string extension = std::filesystem::path(path).extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return extension == ".xlsx";
+}
+
+// --records FILE takes its format from the file's extension (.xlsx: a workbook of the CSV records).
 RecordFormat records_file_format(const std::string& path, Lang lang) {
     std::string extension = std::filesystem::path(path).extension().string();
-    if (extension == ".csv") return RecordFormat::csv;
+    if (extension == ".csv" || is_xlsx(path)) return RecordFormat::csv;
     if (extension == ".jsonl") return RecordFormat::jsonl;
     if (extension == ".json") return RecordFormat::json;
-    throw UsageError(lang == Lang::es ? fmt::format("--records {}: la extensión debe ser .csv, .jsonl o .json", path)
-                                      : fmt::format("--records {}: the extension must be .csv, .jsonl or .json", path));
+    throw UsageError(lang == Lang::es
+                         ? fmt::format("--records {}: la extensión debe ser .csv, .jsonl, .json o .xlsx", path)
+                         : fmt::format("--records {}: the extension must be .csv, .jsonl, .json or .xlsx", path));
 }
 
 }  // namespace
@@ -131,9 +141,12 @@ void add_batch_options(CLI::App& command, CommonOptions& common, Lang lang) {
         ->required();
     command
         .add_option("--csv-map,--map", options.csv_map,
-                    tr(lang, "How to read survey exports (*.csv, *.tsv, *.xlsx): columns and answer labels (YAML)",
+                    tr(lang,
+                       "How to read survey exports (*.csv, *.tsv, *.xlsx): columns and answer labels\n"
+                       "(YAML); with institution_column, the rows of one institution are combined",
                        "Cómo leer las encuestas exportadas (*.csv, *.tsv, *.xlsx): columnas y etiquetas de\n"
-                       "respuesta (YAML)"))
+                       "respuesta (YAML); con institution_column, se combinan las filas de una misma\n"
+                       "institución"))
         ->type_name(tr(lang, "MAP", "MAPA"))
         ->check(readable_file(lang));
     command
@@ -146,10 +159,12 @@ void add_batch_options(CLI::App& command, CommonOptions& common, Lang lang) {
                       {Format::csv, Format::jsonl, Format::json, Format::text, Format::markdown, Format::html},
                       std::nullopt,
                       tr(lang,
-                         "Records: csv (default), jsonl or json. With --summary: text (default), json, markdown\n"
-                         "or html (a self-contained page with charts)",
-                         "Registros: csv (si falta), jsonl o json. Con --summary: texto (si falta), json,\n"
-                         "markdown o html (una página autónoma con gráficos)"),
+                         "Records: csv (default), jsonl or json (-o FILE.xlsx: a workbook of the csv records\n"
+                         "and the summary). With --summary: text (default), json, markdown or html (a\n"
+                         "self-contained page with charts)",
+                         "Registros: csv (si falta), jsonl o json (-o ARCHIVO.xlsx: un libro con los registros\n"
+                         "csv y el resumen). Con --summary: texto (si falta), json, markdown o html (una\n"
+                         "página autónoma con gráficos)"),
                       lang);
     command.add_flag("--summary", options.summary,
                      tr(lang, "Print the cohort summary (by institution type, key barriers, models, percentiles)",
@@ -157,8 +172,8 @@ void add_batch_options(CLI::App& command, CommonOptions& common, Lang lang) {
                         "percentiles)"));
     command
         .add_option("--records", options.records,
-                    tr(lang, "With --summary, also write the records to FILE (.csv, .jsonl, .json)",
-                       "Con --summary, escribir también los registros en ARCHIVO (.csv, .jsonl, .json)"))
+                    tr(lang, "With --summary, also write the records to FILE (.csv, .jsonl, .json, .xlsx)",
+                       "Con --summary, escribir también los registros en ARCHIVO (.csv, .jsonl, .json, .xlsx)"))
         ->type_name(tr(lang, "FILE", "ARCHIVO"));
     command
         .add_option("-j,--jobs", options.jobs,
@@ -167,8 +182,11 @@ void add_batch_options(CLI::App& command, CommonOptions& common, Lang lang) {
         ->type_name("N")
         ->check(whole_number(1, 256, lang));
     add_date_option(command, options.date,
-                    tr(lang, "The summary's date (default: today, or SOURCE_DATE_EPOCH)",
-                       "La fecha del resumen (si falta: hoy, o SOURCE_DATE_EPOCH)"),
+                    tr(lang,
+                       "The summary's date, and an .xlsx workbook's creation date (default: today, or\n"
+                       "SOURCE_DATE_EPOCH)",
+                       "La fecha del resumen, y la de creación de un libro .xlsx (si falta: hoy, o\n"
+                       "SOURCE_DATE_EPOCH)"),
                     lang);
     command.add_flag("-q,--quiet", options.quiet,
                      tr(lang, "No progress line, error lines or final count on standard error",
@@ -192,6 +210,24 @@ Exit run_batch(const CommonOptions& common, Lang lang) {
                              ? "--format es csv, jsonl o json (text, json, markdown y html con --summary)"
                              : "--format is csv, jsonl or json (text, json, markdown or html with --summary)");
     ReportDate date = report_date(options.date, lang);
+    // Records as a workbook: -o FILE.xlsx, or --records FILE.xlsx with --summary.
+    const bool xlsx = summary ? is_xlsx(options.records) : is_xlsx(common.output);
+    if (summary && is_xlsx(common.output))
+        throw UsageError(lang == Lang::es ? fmt::format("-o {0}: con --summary, -o es el informe de la cohorte (texto, "
+                                                        "json, markdown o html); un libro .xlsx con los registros y el "
+                                                        "resumen se escribe con --records {0}",
+                                                        common.output)
+                                          : fmt::format("-o {0}: with --summary, -o is the cohort report (text, json, "
+                                                        "markdown or html); a workbook of the records and the summary "
+                                                        "is written with --records {0}",
+                                                        common.output));
+    if (xlsx && !summary && options.format && *options.format != Format::csv)
+        throw UsageError(lang == Lang::es ? fmt::format("-o {}: un libro .xlsx tiene los registros en columnas, como "
+                                                        "csv; quite --format",
+                                                        common.output)
+                                          : fmt::format("-o {}: an .xlsx workbook holds the records in columns, as csv "
+                                                        "does; leave out --format",
+                                                        common.output));
     if (!options.records.empty() && !summary)
         throw UsageError(lang == Lang::es ? "--records acompaña a --summary; sin él, los registros van a -o"
                                           : "--records goes with --summary; without it, records go to -o");
@@ -211,7 +247,8 @@ Exit run_batch(const CommonOptions& common, Lang lang) {
     batch.jobs = options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
     batch.lang = lang;
     batch.csv_map = csv_map ? &*csv_map : nullptr;
-    batch.members = summary;
+    batch.members = summary || xlsx;  // a workbook has a sheet with the cohort summary
+    batch.grouped = csv_map && !csv_map->institution_column.empty();
     check_batch_inputs(options.inputs, batch);
 
     // The records go to -o (or standard output), or with --summary to --records when given.
@@ -220,13 +257,17 @@ Exit run_batch(const CommonOptions& common, Lang lang) {
     batch.format = summary ? (write_records ? records_file_format(records_path, lang) : RecordFormat::csv)
                            : *record_format(format);
     std::optional<OutputSink> records;
-    if (write_records) records.emplace(records_path);
+    std::optional<XlsxRecords> workbook;
+    if (write_records && xlsx)
+        workbook.emplace(records_path, rubric, batch.grouped, date, lang);
+    else if (write_records)
+        records.emplace(records_path);
 
     Progress progress(!options.quiet && isatty(STDERR_FILENO));
     std::vector<CohortMember> members;
     std::vector<FailedInput> failures;  // for the summary, which lists them
     bool first = true;
-    if (records) records->write(records_begin(batch.format, rubric));
+    if (records) records->write(records_begin(batch.format, rubric, batch.grouped));
     BatchCounts counts = tne::run_batch(
         options.inputs, rubric, batch,
         [&](BatchRecord& record) {
@@ -246,9 +287,10 @@ Exit run_batch(const CommonOptions& common, Lang lang) {
                 if (!first) records->write(records_separator(batch.format));
                 records->write(record.text);
             }
+            if (workbook) workbook->add(record.text);
             first = false;
             if (record.member) members.push_back(std::move(*record.member));
-            if (summary && !record.scored) failures.push_back({record.source.label(), record.errors});
+            if ((summary || workbook) && !record.scored) failures.push_back({record.source.label(), record.errors});
             if (!options.quiet) {
                 progress.clear();
                 for (const auto& error : record.errors)
@@ -261,6 +303,10 @@ Exit run_batch(const CommonOptions& common, Lang lang) {
     if (records) {
         records->write(records_end(batch.format, first));
         records->commit();
+    }
+    if (workbook) {
+        // A workbook's summary sheet: its own copy of the failures, as --summary's report keeps them too.
+        workbook->commit(summarise(members, rubric, counts.read, failures));
     }
     if (summary) {
         CohortSummary cohort = summarise(members, rubric, counts.read, std::move(failures));

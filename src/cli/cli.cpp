@@ -89,12 +89,16 @@ constexpr Command kCommands[] = {
      {"Records come out in input order, one per institution or failed input; the run ends with\n"
       "'N read = N scored + N failed' on standard error. An input that gives no record has failed.\n"
       "Entries of an input folder that are not profiles (by name, links that lead nowhere,\n"
-      "subfolders) are named on standard error as skipped, and counted.",
+      "subfolders) are named on standard error as skipped, and counted. A survey map with\n"
+      "institution_column gives one record per institution of several respondents, with the\n"
+      "questions they disagree on. -o FILE.xlsx writes the records as a spreadsheet.",
       "Los registros salen en el orden de las entradas, uno por institución o entrada fallida; la\n"
       "ejecución termina con 'N leídos = N evaluados + N con errores' en la salida de errores. Una\n"
       "entrada que no da registro ha fallado. Lo que en una carpeta de entrada no es un perfil\n"
       "(por su nombre, enlaces que no llevan a nada, subcarpetas) se nombra como omitido en la\n"
-      "salida de errores, y se cuenta."},
+      "salida de errores, y se cuenta. Un mapa de encuesta con institution_column da un registro\n"
+      "por institución de varias personas, con las preguntas en que no coinciden. -o ARCHIVO.xlsx\n"
+      "escribe los registros como hoja de cálculo."},
      add_batch_options,
      run_batch},
     {"survey",

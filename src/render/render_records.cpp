@@ -79,7 +79,21 @@ std::string json_source(const RecordSource& source, const char* status) {
 
 std::string RecordSource::label() const { return line > 0 ? fmt::format("{}:{}", file, line) : file; }
 
-std::string records_begin(RecordFormat format, const RubricSet& rubric) {
+std::string disagreements_text(const CombinedProfile& respondents) {
+    std::string text;
+    for (const auto& d : respondents.disagreements) {
+        text +=
+            fmt::format("{}{} (spread {}): ", text.empty() ? "" : " | ", d.question->path, format_number(d.spread, 0));
+        for (size_t i = 0; i < d.answers.size(); ++i) {
+            const Respondent& who = respondents.respondents[d.answers[i].respondent];
+            text += fmt::format("{}{} (row {}{})", i ? ", " : "", value_text(d.answers[i].value), who.row,
+                                who.role.empty() ? "" : ", " + who.role);
+        }
+    }
+    return text;
+}
+
+std::string records_begin(RecordFormat format, const RubricSet& rubric, bool grouped) {
     if (format == RecordFormat::json) return "[\n";
     if (format == RecordFormat::jsonl) return "";
     CsvLine header;
@@ -89,6 +103,7 @@ std::string records_begin(RecordFormat format, const RubricSet& rubric) {
     header.cell("suggested_model");
     for (size_t i = 1; i <= kRecommendations; ++i) header.cell(fmt::format("recommendation_{}", i));
     header.cell("errors");
+    if (grouped) header.cell("respondents").cell("disagreements");
     return header.end();
 }
 
@@ -99,7 +114,70 @@ std::string records_end(RecordFormat format, bool empty) {
     return empty ? "]\n" : "\n]\n";
 }
 
-std::string render_record(const RecordSource& source, const Assessment& a, RecordFormat format) {
+namespace {
+
+// A value as JSON: a number, an id or a text, an array of ids.
+std::string json_value(const Value& value) {
+    if (const auto* number = std::get_if<double>(&value)) return format_number(*number, kFigureDecimals);
+    if (const auto* text = std::get_if<std::string>(&value)) return json_escape(*text);
+    if (const auto* items = std::get_if<std::vector<std::string>>(&value)) {
+        std::string out = "[";
+        for (size_t i = 0; i < items->size(); ++i) out += (i ? ", " : "") + json_escape((*items)[i]);
+        return out + "]";
+    }
+    return "null";
+}
+
+const char* scale_id(AnswerScale scale) {
+    switch (scale) {
+        case AnswerScale::ordered:
+            return "ordered";
+        case AnswerScale::number:
+            return "number";
+        case AnswerScale::list:
+            return "list";
+        case AnswerScale::nominal:
+            break;
+    }
+    return "nominal";
+}
+
+// , "respondents": [...], "disagreements": [...] (docs/json.md)
+std::string json_respondents(const CombinedProfile& group) {
+    auto role = [](const Respondent& who) { return who.role.empty() ? std::string("null") : json_escape(who.role); };
+    std::string out = ", \"respondents\": [";
+    for (size_t i = 0; i < group.respondents.size(); ++i) {
+        const Respondent& who = group.respondents[i];
+        out +=
+            fmt::format("{}{{\"row\": {}, \"line\": {}, \"role\": {}}}", i ? ", " : "", who.row, who.line, role(who));
+    }
+    out += "], \"disagreements\": [";
+    for (size_t i = 0; i < group.disagreements.size(); ++i) {
+        const Disagreement& d = group.disagreements[i];
+        out += fmt::format(
+            "{}{{\"field\": {}, \"scale\": \"{}\", \"spread\": {}, \"levels_apart\": {}, \"range\": {}, "
+            "\"answered\": {}, \"combined\": {}, \"answers\": [",
+            i ? ", " : "", json_escape(d.question->path), scale_id(d.scale), format_number(d.spread, kFigureDecimals),
+            d.levels_apart ? std::to_string(*d.levels_apart) : "null",
+            d.range ? format_number(*d.range, kFigureDecimals) : "null", d.answered, json_value(d.combined));
+        for (size_t k = 0; k < d.answers.size(); ++k) {
+            const Respondent& who = group.respondents[d.answers[k].respondent];
+            out += fmt::format("{}{{\"row\": {}, \"role\": {}, \"value\": {}}}", k ? ", " : "", who.row, role(who),
+                               json_value(d.answers[k].value));
+        }
+        out += "], \"options\": [";
+        for (size_t k = 0; k < d.options.size(); ++k)
+            out += fmt::format("{}{{\"id\": {}, \"chosen\": {}}}", k ? ", " : "", json_escape(d.options[k].id),
+                               d.options[k].chosen);
+        out += "]}";
+    }
+    return out + "]";
+}
+
+}  // namespace
+
+std::string render_record(const RecordSource& source, const Assessment& a, RecordFormat format,
+                          const CombinedProfile* group) {
     if (format == RecordFormat::csv) {
         CsvLine row;
         row.source(source, "scored").cell(a.institution_name).cell(a.institution_type).cell(a.overall);
@@ -108,7 +186,9 @@ std::string render_record(const RecordSource& source, const Assessment& a, Recor
         row.cell(a.suggested ? a.suggested->model->id : "");
         for (size_t i = 0; i < kRecommendations; ++i)
             row.cell(i < a.recommendations.size() ? a.recommendations[i].criterion->id : "");
-        return row.cell("").end();
+        row.cell("");
+        if (group) row.cell(static_cast<int>(group->respondents.size())).cell(disagreements_text(*group));
+        return row.end();
     }
 
     std::string level = a.level ? a.level->id : "";
@@ -129,12 +209,14 @@ std::string render_record(const RecordSource& source, const Assessment& a, Recor
     out += fmt::format("}}, \"suggested_model\": {}, \"recommendations\": [",
                        a.suggested ? json_escape(suggested) : "null");
     for (size_t i = 0; i < top.size(); ++i) out += (i ? ", " : "") + json_escape(top[i]);
-    out += "]}";
+    out += "]";
+    if (group) out += json_respondents(*group);
+    out += "}";
     return format == RecordFormat::jsonl ? out + "\n" : "  " + out;
 }
 
 std::string render_failed_record(const RecordSource& source, const std::vector<Diagnostic>& errors,
-                                 const RubricSet& rubric, RecordFormat format, Lang lang) {
+                                 const RubricSet& rubric, RecordFormat format, Lang lang, bool grouped) {
     if (format == RecordFormat::csv) {
         CsvLine row;
         row.source(source, "failed");
@@ -142,7 +224,9 @@ std::string render_failed_record(const RecordSource& source, const std::vector<D
         for (size_t i = 0; i < empty; ++i) row.cell("");
         std::string joined;
         for (const auto& error : errors) joined += (joined.empty() ? "" : " | ") + error.str(lang);
-        return row.cell(joined).end();
+        row.cell(joined);
+        if (grouped) row.cell("").cell("");
+        return row.end();
     }
     std::string out = json_source(source, "failed") + ", \"errors\": [";
     for (size_t i = 0; i < errors.size(); ++i) {

@@ -1,5 +1,8 @@
 // The cohort summary as JSON (docs/json.md): a documented contract, written by its own writer. The
 // figures are computed in cohort.cpp.
+#include <cstdlib>
+#include <variant>
+
 #include "base/json_writer.hpp"
 #include "render/emit.hpp"
 #include "render/json_values.hpp"
@@ -36,6 +39,27 @@ void write_stats(JsonWriter& json, const Stats& stats) {
     write_score(json, "median", known(stats.median));
     write_score(json, "min", known(stats.min));
     write_score(json, "max", known(stats.max));
+}
+
+// "respondents": N, "disagreements": [...] of an institution answered by several people (docs/json.md).
+void write_respondents(JsonWriter& json, const CohortMember& member) {
+    json.field("respondents", static_cast<int>(member.respondents.size()));
+    json.key("disagreements").begin_array();
+    for (const auto& d : member.disagreements) {
+        json.begin_object().field("field", d.question->path);
+        json.key("spread").number(d.spread, kFigureDecimals);
+        write_answer(json, "combined", d.combined);
+        json.key("answers").begin_array();
+        for (const auto& answer : d.answers) {
+            const Respondent& who = member.respondents[answer.respondent];
+            json.begin_object().field("row", who.row);
+            write_text(json, "role", who.role);
+            write_answer(json, "value", answer.value);
+            json.end_object();
+        }
+        json.end_array().end_object();
+    }
+    json.end_array();
 }
 
 void write_group(JsonWriter& json, const CohortSummary& s, const TypeSummary& g, Lang lang) {
@@ -118,11 +142,87 @@ std::string render_summary_json(const CohortSummary& summary, Lang lang) {
         write_text(json, "level", member.level);
         write_text(json, "suggested_model", member.suggested);
         write_score(json, "percentile", m.percentile);
+        if (!member.respondents.empty()) write_respondents(json, member);
         json.end_object();
     }
     json.end_array();
     json.end_object();
     return json.str();
+}
+
+namespace {
+
+std::optional<double> figure_of(std::string text) {
+    if (!text.empty() && text.back() == '%') text.pop_back();
+    if (text.empty()) return std::nullopt;
+    char* end = nullptr;
+    double value = std::strtod(text.c_str(), &end);
+    if (end != text.c_str() + text.size()) return std::nullopt;
+    return value;
+}
+
+// The document's blocks as rows, in order: a blank row before each section.
+class SheetWriter {
+public:
+    std::vector<std::vector<SheetCell>> rows;
+
+    void blocks(const doc::Blocks& body) {
+        for (const auto& block : body) std::visit([&](const auto& content) { add(content); }, block.content);
+    }
+
+private:
+    void line(std::string text, bool heading = false) { rows.push_back({SheetCell{std::move(text), {}, heading}}); }
+
+    void add(const doc::Section& section) {
+        rows.emplace_back();
+        line(section.title.plain(), true);
+        blocks(section.body);
+    }
+    void add(const doc::Paragraph& paragraph) { line(paragraph.text.plain()); }
+    void add(const doc::Facts& facts) {
+        for (const auto& [label, value] : facts.items)
+            rows.push_back(
+                {SheetCell{label.plain(), {}, false}, SheetCell{value.plain(), figure_of(value.plain()), false}});
+    }
+    void add(const doc::Table& table) {
+        std::vector<SheetCell> header;
+        for (const auto& column : table.columns) header.push_back({column.header.plain(), {}, true});
+        rows.push_back(std::move(header));
+        for (const auto& cells : table.rows) {
+            std::vector<SheetCell> row;
+            for (size_t c = 0; c < cells.size() && c < table.columns.size(); ++c) {
+                std::string text = cells[c].text.plain();
+                std::optional<double> number;
+                if (table.columns[c].kind == doc::ColumnKind::number) number = figure_of(text);
+                row.push_back({std::move(text), number, false});
+            }
+            rows.push_back(std::move(row));
+        }
+        if (!table.caption.empty()) line(table.caption.plain());
+    }
+    void add(const doc::Figure& figure) {
+        add(figure.table);
+        if (!figure.caption.empty()) line(figure.caption.plain());
+    }
+    void add(const doc::Details& details) {
+        line(details.summary.plain(), true);
+        blocks(details.body);
+    }
+    void add(const doc::List& list) {
+        for (const auto& item : list.items) line(item.text.plain());
+    }
+    void add(const doc::Command& command) { line(command.text); }
+};
+
+}  // namespace
+
+std::vector<std::vector<SheetCell>> render_summary_sheet(const CohortSummary& summary, Lang lang,
+                                                         const ReportDate& date) {
+    doc::Document document = report::summary(summary, lang, date);
+    SheetWriter sheet;
+    sheet.rows.push_back({SheetCell{document.title.plain(), {}, true}});
+    sheet.blocks(document.body);
+    return sheet.rows;
 }
 
 std::string render_summary_text(const CohortSummary& summary, Lang lang, const ReportDate& date) {

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "report/report_words.hpp"
 #include "report/reports.hpp"
@@ -74,6 +75,34 @@ constexpr Message heat_cut{
     "The first {0} of {1} institutions, in input order; the records (--records) hold them all.",
     "Las primeras {0} de {1} instituciones, en orden de entrada; los registros (--records) las contienen todas."};
 constexpr Message scores{"Scores by type (0–100)", "Puntajes por tipo (0–100)"};
+constexpr Message disagreements{"Disagreements within institutions", "Desacuerdos dentro de las instituciones"};
+constexpr Message disagreements_intro{
+    "Institutions answered by several people: the questions on which their answers differ, largest spread first "
+    "(0–100: levels apart over the scale, a percentage's range in points, a count's range over its largest answer, "
+    "options not chosen alike, or answers other than the most frequent). The institution is scored with the "
+    "combined answer.",
+    "Instituciones respondidas por varias personas: las preguntas en las que sus respuestas difieren, de mayor a "
+    "menor diferencia (0–100: niveles de distancia en la escala, el rango de un porcentaje en puntos, el rango de "
+    "una cantidad sobre su mayor respuesta, opciones no elegidas por igual, o respuestas distintas de la más "
+    "frecuente). La institución se evalúa con la respuesta combinada."};
+constexpr Message disagreements_cut{
+    "The first {0} of {1} institutions of several respondents, in input order; the records hold them all.",
+    "Las primeras {0} de {1} instituciones de varias personas, en orden de entrada; los registros las contienen "
+    "todas."};
+constexpr Message no_disagreements{"Its respondents agree on every question they answered.",
+                                   "Quienes respondieron coinciden en todas las preguntas que contestaron."};
+constexpr Message respondents{"{0} ({1} respondents)", "{0} ({1} personas)"};
+constexpr Message question{"Question", "Pregunta"};
+constexpr Message spread{"Spread", "Diferencia"};
+constexpr Message how_far{"How far apart", "Qué tan distintas"};
+constexpr Message who_said{"Who said what", "Quién dijo qué"};
+constexpr Message combined{"Combined", "Combinada"};
+constexpr Message levels_apart{"{0} levels apart", "{0} niveles de distancia"};
+constexpr Message range{"range {0}", "rango {0}"};
+constexpr Message most_gave{"{0} of {1} gave the most frequent answer", "{0} de {1} dieron la respuesta más frecuente"};
+constexpr Message row{"row {0}", "fila {0}"};
+constexpr Message unknown{"unknown", "desconocida"};
+constexpr Message nothing_chosen{"none", "ninguna"};
 constexpr Message score{"Score", "Puntaje"};
 constexpr Message nothing{"No institution was scored; there is nothing to summarise.",
                           "No se evaluó ninguna institución; no hay nada que resumir."};
@@ -119,6 +148,9 @@ public:
         d.body.push_back(models());
         d.body.push_back(by_dimension());
         d.body.push_back(scores());
+        if (std::any_of(s_.members.begin(), s_.members.end(),
+                        [](const MemberPercentile& m) { return m.member->respondents.size() > 1; }))
+            d.body.push_back(disagreements());
         if (!s_.failures.empty()) d.body.push_back(failures());
         return d;
     }
@@ -350,6 +382,88 @@ private:
             } else {
                 section.body.push_back(Details{group_label(*g), {std::move(table)}});
             }
+        }
+        return section;
+    }
+
+    // An answer in the report's words: a value's label, a number as a figure, a list's labels.
+    std::string answer_text(const Question& q, const Value& value) const {
+        if (const auto* number = std::get_if<double>(&value))
+            return q.type == QuestionType::percent ? percent_text(*number) : number_text(*number);
+        if (const auto* id = std::get_if<std::string>(&value))
+            return q.type == QuestionType::text ? *id : r_.value_label(q.path, *id, lang_);
+        if (const auto* items = std::get_if<std::vector<std::string>>(&value)) {
+            std::string text;
+            for (const auto& item : *items) text += (text.empty() ? "" : ", ") + r_.value_label(q.path, item, lang_);
+            return text.empty() ? say(terms::nothing_chosen) : text;
+        }
+        return say(terms::unknown);
+    }
+
+    std::string how_far(const Disagreement& d) const {
+        const Question& q = *d.question;
+        switch (d.scale) {
+            case AnswerScale::ordered:
+                return say(terms::levels_apart, std::to_string(d.levels_apart.value_or(0)));
+            case AnswerScale::number:
+                return say(terms::range, q.type == QuestionType::percent ? percent_text(d.range.value_or(0))
+                                                                         : number_text(d.range.value_or(0)));
+            case AnswerScale::list: {
+                std::string text;  // "STEM 3/3, Business 1/3"
+                for (const auto& option : d.options)
+                    text += fmt::format("{}{} {}/{}", text.empty() ? "" : ", ",
+                                        r_.value_label(q.path, option.id, lang_), option.chosen, d.answered);
+                return text;
+            }
+            case AnswerScale::nominal:
+                break;
+        }
+        auto agree = static_cast<int>(std::lround(d.answered * (100 - d.spread) / 100));
+        return say(terms::most_gave, std::to_string(agree), std::to_string(d.answered));
+    }
+
+    // For every institution of several respondents (input order), the questions they disagree on:
+    // largest spread first, ties in question order (as combine_respondents sorts them).
+    // At most kSummaryInstitutionRows institutions, as the heat map: a report of tens of thousands of
+    // tables helps no reader (and takes hundreds of megabytes); the records hold them all.
+    Section disagreements() const {
+        Section section{say(terms::disagreements), {Paragraph{say(terms::disagreements_intro), ""}}, "disagreements"};
+        size_t several = 0, shown = 0;
+        for (const auto& m : s_.members) several += m.member->respondents.size() > 1 ? 1 : 0;
+        if (several > report::kSummaryInstitutionRows)
+            section.body.push_back(Paragraph{
+                say(terms::disagreements_cut, std::to_string(report::kSummaryInstitutionRows), std::to_string(several)),
+                ""});
+        for (const auto& m : s_.members) {
+            const CohortMember& member = *m.member;
+            if (member.respondents.size() <= 1) continue;
+            if (shown++ == report::kSummaryInstitutionRows) break;
+            Text title;
+            title.strong(say(terms::respondents, member.name.empty() ? member.source : member.name,
+                             std::to_string(member.respondents.size())));
+            section.body.push_back(Paragraph{title, ""});
+            if (member.disagreements.empty()) {
+                section.body.push_back(Paragraph{say(terms::no_disagreements), ""});
+                continue;
+            }
+            Table table{{label_column(say(terms::question)), number_column(say(terms::spread)),
+                         label_column(say(terms::how_far)), label_column(say(terms::who_said)),
+                         label_column(say(terms::combined))},
+                        {},
+                        {},
+                        ""};
+            for (const auto& d : member.disagreements) {
+                std::string who;
+                for (const auto& answer : d.answers) {
+                    const Respondent& r = member.respondents[answer.respondent];
+                    std::string place = say(terms::row, std::to_string(r.row)) + (r.role.empty() ? "" : ", " + r.role);
+                    who += fmt::format("{}{} ({})", who.empty() ? "" : "; ", answer_text(*d.question, answer.value),
+                                       place);
+                }
+                table.rows.push_back({d.question->label.in(lang_), number_text(d.spread), how_far(d), who,
+                                      answer_text(*d.question, d.combined)});
+            }
+            section.body.push_back(std::move(table));
         }
         return section;
     }
