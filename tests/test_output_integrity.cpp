@@ -262,6 +262,39 @@ TEST_CASE("tne assess -o that reaches the file size limit says so and leaves the
     CHECK(read_file(out) == previous);
 }
 
+TEST_CASE("an .xlsx workbook beyond the file size limit fails with exit 74 in either language, leaving nothing",
+          "[integrity][xlsx][binary]") {
+    // Both writers of workbooks: the XLSForm (about 27 KB) and batch records (about 20 KB).
+    auto command = GENERATE(std::vector<std::string>{"survey", "form", "--tool", "xlsform"},
+                            std::vector<std::string>{"batch", "examples/survey/respuestas.csv", "--csv-map",
+                                                     "examples/survey/mapa.yaml", "--date", "2026-12-01", "-q"});
+    std::string lang = GENERATE("en", "es");
+    INFO(command[0] << " --lang " << lang);
+    TempDir dir;
+    fs::path out = dir.path() / "book.xlsx";
+    std::string previous = previous_output();
+    write_file(out, previous);
+
+    std::vector<std::string> args = command;
+    args.insert(args.end(), {"--lang", lang, "-o", out.string(), "--map-output", (dir.path() / "map.yaml").string()});
+    if (command[0] == "batch") args.resize(args.size() - 2);  // --map-output is the form's
+    Child tne({.args = args, .err_file = dir.path() / "stderr", .file_size_limit = 8 * 1024});
+    int status = tne.wait(dir.path() / "stderr");
+
+    std::string err = read_file(dir.path() / "stderr");
+    INFO(describe(status) << "; stderr: " << err);
+    CHECK((WIFEXITED(status) && WEXITSTATUS(status) == 74));
+    // libxlsxwriter loses the reason: an input/output error, in the run's language.
+    std::string reason = lang == "es" ? "error de entrada/salida" : std::strerror(EIO);
+    CHECK(err.find("tne: error: " + out.string() + ": " + reason) != std::string::npos);
+    CHECK(read_file(out) == previous);
+    // Neither AtomicFile's temporary nor libxlsxwriter's scratch file is left beside it.
+    std::vector<fs::path> left;
+    for (const auto& entry : fs::directory_iterator(dir.path())) left.push_back(entry.path().filename());
+    std::sort(left.begin(), left.end());
+    CHECK(left == std::vector<fs::path>{"book.xlsx", "stderr"});
+}
+
 TEST_CASE("an output directory tne may not write to is reported and its files stay as they were",
           "[integrity][binary]") {
     auto command = GENERATE(as<std::vector<std::string>>{}, std::vector<std::string>{"batch", "examples"},
