@@ -1,9 +1,11 @@
 #include "xlsx_workbook.hpp"
 
+#include <fcntl.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -35,6 +37,30 @@ time_t midnight_utc(const ReportDate& date) {
     day.tm_mday = date.day;
     return timegm(&day);
 }
+
+// libxlsxwriter reports a failure on standard error itself, in English and naming its scratch file;
+// tne reports it once, in the run's language (WriteError), so while it lasts those lines go nowhere.
+class QuietStandardError {
+public:
+    QuietStandardError() {
+        std::fflush(stderr);
+        saved_ = ::dup(STDERR_FILENO);
+        int null = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+        if (saved_ >= 0 && null >= 0) ::dup2(null, STDERR_FILENO);
+        if (null >= 0) ::close(null);
+    }
+    ~QuietStandardError() {
+        std::fflush(stderr);
+        if (saved_ < 0) return;
+        ::dup2(saved_, STDERR_FILENO);
+        ::close(saved_);
+    }
+    QuietStandardError(const QuietStandardError&) = delete;
+    QuietStandardError& operator=(const QuietStandardError&) = delete;
+
+private:
+    int saved_ = -1;
+};
 
 }  // namespace
 
@@ -107,9 +133,21 @@ void XlsxWorkbook::freeze_first_row(size_t sheet) { worksheet_freeze_panes(book_
 
 void XlsxWorkbook::commit() {
     Book& book = *book_;
-    lxw_error closed = workbook_close(book.workbook);  // frees the workbook, written or not
+    lxw_error closed = LXW_NO_ERROR;
+    int error = 0;
+    {
+        QuietStandardError quiet;
+        errno = 0;
+        closed = workbook_close(book.workbook);  // frees the workbook, written or not
+        error = errno;
+    }
     book.workbook = nullptr;
-    if (closed != LXW_NO_ERROR) throw WriteError(book.path, closed == LXW_ERROR_MEMORY_MALLOC_FAILED ? ENOMEM : EIO);
+    if (closed == LXW_ERROR_MEMORY_MALLOC_FAILED) throw WriteError(book.path, ENOMEM);
+    // A file the system would not create, read or write: errno still holds why (a full disk, a size
+    // limit). Any other failure is libxlsxwriter's own.
+    bool system = closed == LXW_ERROR_CREATING_XLSX_FILE || closed == LXW_ERROR_CREATING_TMPFILE ||
+                  closed == LXW_ERROR_READING_TMPFILE || closed == LXW_ERROR_ZIP_FILE_OPERATION;
+    if (closed != LXW_NO_ERROR) throw WriteError(book.path, system && error != 0 ? error : EIO);
     std::ifstream in(book.scratch, std::ios::binary);
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     if (!in.good() && !in.eof()) throw WriteError(book.path, EIO);
