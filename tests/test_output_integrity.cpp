@@ -226,6 +226,38 @@ TEST_CASE("a batch killed by a signal while it writes its records leaves no temp
     CHECK(read_file(out) == previous);
 }
 
+TEST_CASE("a batch killed while it writes an .xlsx workbook leaves neither its temporary nor its scratch file",
+          "[integrity][batch][xlsx][binary]") {
+    TempDir dir;
+    fs::path out = dir.path() / "records.xlsx";
+    std::string previous = previous_output();
+    write_file(out, previous);
+
+    // Records of standard input, which stays open: tne is surely mid-run when the signal comes.
+    Child tne({.args = {"batch", "-", "-o", out.string()}, .err_file = dir.path() / "stderr", .input_pipe = true});
+    REQUIRE(tne.feed(profile_stream(20)));
+    // The workbook has both files from its start: AtomicFile's .records.xlsx.tmp-XXXXXX and
+    // libxlsxwriter's .records.xlsx.xlsx-XXXXXX.
+    auto files_beside = [&] {
+        size_t count = 0;
+        for (const auto& entry : fs::directory_iterator(dir.path()))
+            if (entry.path().filename().string().rfind(".records.xlsx.", 0) == 0) ++count;
+        return count;
+    };
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+    while (files_beside() < 2) {
+        if (std::chrono::steady_clock::now() > deadline) FAIL("tne made no workbook in time");
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    REQUIRE(kill(tne.pid(), SIGTERM) == 0);
+    int status = tne.wait(dir.path() / "stderr");
+
+    INFO(describe(status) << "; stderr: " << read_file(dir.path() / "stderr"));
+    CHECK((WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM));
+    CHECK(files_beside() == 0);
+    CHECK(read_file(out) == previous);
+}
+
 TEST_CASE("a batch that reaches the file size limit mid-write says so and leaves the old output intact",
           "[integrity][batch][binary]") {
     TempDir dir;

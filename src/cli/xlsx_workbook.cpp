@@ -7,7 +7,6 @@
 #include <cerrno>
 #include <cstdio>
 #include <ctime>
-#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string_view>
@@ -67,24 +66,16 @@ private:
 struct XlsxWorkbook::Book {
     std::string path;
     AtomicFile target;
-    std::string scratch;  // libxlsxwriter's file, beside the target
+    ScratchFile scratch;  // libxlsxwriter's file
     lxw_workbook* workbook = nullptr;
     std::vector<lxw_worksheet*> sheets;
     lxw_format* bold = nullptr;  // made when first used: a format no cell uses would still be written
 
     Book(std::string target_path, const ReportDate& created, Memory memory)
-        : path(std::move(target_path)), target(path) {
-        namespace fs = std::filesystem;
-        fs::path where(path);
-        fs::path directory = where.has_parent_path() ? where.parent_path() : fs::path(".");
-        std::string pattern = (directory / ("." + where.filename().string() + ".xlsx-XXXXXX")).string();
-        int fd = ::mkstemp(pattern.data());
-        if (fd < 0) throw WriteError(path, errno);
-        ::close(fd);
-        scratch = pattern;
+        : path(std::move(target_path)), target(path), scratch(path, ".xlsx") {
         lxw_workbook_options options{};
         options.constant_memory = memory == Memory::row_by_row ? LXW_TRUE : LXW_FALSE;
-        workbook = workbook_new_opt(scratch.c_str(), &options);
+        workbook = workbook_new_opt(scratch.path().c_str(), &options);
         if (!workbook) throw WriteError(path, ENOMEM);
         lxw_doc_properties properties{};
         properties.created = midnight_utc(created);
@@ -93,8 +84,6 @@ struct XlsxWorkbook::Book {
 
     ~Book() {
         if (workbook) lxw_workbook_free(workbook);
-        std::error_code ignored;
-        if (!scratch.empty()) std::filesystem::remove(scratch, ignored);
     }
 
     lxw_worksheet* sheet_for_row(size_t sheet, size_t row) const {
@@ -148,7 +137,7 @@ void XlsxWorkbook::commit() {
     bool system = closed == LXW_ERROR_CREATING_XLSX_FILE || closed == LXW_ERROR_CREATING_TMPFILE ||
                   closed == LXW_ERROR_READING_TMPFILE || closed == LXW_ERROR_ZIP_FILE_OPERATION;
     if (closed != LXW_NO_ERROR) throw WriteError(book.path, system && error != 0 ? error : EIO);
-    std::ifstream in(book.scratch, std::ios::binary);
+    std::ifstream in(book.scratch.path(), std::ios::binary);
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     if (!in.good() && !in.eof()) throw WriteError(book.path, EIO);
     book.target.write(bytes);
