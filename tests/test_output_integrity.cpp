@@ -226,6 +226,38 @@ TEST_CASE("a batch killed by a signal while it writes its records leaves no temp
     CHECK(read_file(out) == previous);
 }
 
+TEST_CASE("a batch killed while it writes an .xlsx workbook leaves neither its temporary nor its scratch file",
+          "[integrity][batch][xlsx][binary]") {
+    TempDir dir;
+    fs::path out = dir.path() / "records.xlsx";
+    std::string previous = previous_output();
+    write_file(out, previous);
+
+    // Records of standard input, which stays open: tne is surely mid-run when the signal comes.
+    Child tne({.args = {"batch", "-", "-o", out.string()}, .err_file = dir.path() / "stderr", .input_pipe = true});
+    REQUIRE(tne.feed(profile_stream(20)));
+    // The workbook has both files from its start: AtomicFile's .records.xlsx.tmp-XXXXXX and
+    // libxlsxwriter's .records.xlsx.xlsx-XXXXXX.
+    auto files_beside = [&] {
+        size_t count = 0;
+        for (const auto& entry : fs::directory_iterator(dir.path()))
+            if (entry.path().filename().string().rfind(".records.xlsx.", 0) == 0) ++count;
+        return count;
+    };
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+    while (files_beside() < 2) {
+        if (std::chrono::steady_clock::now() > deadline) FAIL("tne made no workbook in time");
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    REQUIRE(kill(tne.pid(), SIGTERM) == 0);
+    int status = tne.wait(dir.path() / "stderr");
+
+    INFO(describe(status) << "; stderr: " << read_file(dir.path() / "stderr"));
+    CHECK((WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM));
+    CHECK(files_beside() == 0);
+    CHECK(read_file(out) == previous);
+}
+
 TEST_CASE("a batch that reaches the file size limit mid-write says so and leaves the old output intact",
           "[integrity][batch][binary]") {
     TempDir dir;
@@ -260,6 +292,39 @@ TEST_CASE("tne assess -o that reaches the file size limit says so and leaves the
 
     check_refused(status, read_file(dir.path() / "stderr"), out, EFBIG);
     CHECK(read_file(out) == previous);
+}
+
+TEST_CASE("an .xlsx workbook beyond the file size limit fails with exit 74 in either language, leaving nothing",
+          "[integrity][xlsx][binary]") {
+    // Both writers of workbooks: the XLSForm (about 27 KB) and batch records (about 20 KB).
+    auto command = GENERATE(std::vector<std::string>{"survey", "form", "--tool", "xlsform"},
+                            std::vector<std::string>{"batch", "examples/survey/respuestas.csv", "--csv-map",
+                                                     "examples/survey/mapa.yaml", "--date", "2026-12-01", "-q"});
+    std::string lang = GENERATE("en", "es");
+    INFO(command[0] << " --lang " << lang);
+    TempDir dir;
+    fs::path out = dir.path() / "book.xlsx";
+    std::string previous = previous_output();
+    write_file(out, previous);
+
+    std::vector<std::string> args = command;
+    args.insert(args.end(), {"--lang", lang, "-o", out.string(), "--map-output", (dir.path() / "map.yaml").string()});
+    if (command[0] == "batch") args.resize(args.size() - 2);  // --map-output is the form's
+    Child tne({.args = args, .err_file = dir.path() / "stderr", .file_size_limit = 8 * 1024});
+    int status = tne.wait(dir.path() / "stderr");
+
+    std::string err = read_file(dir.path() / "stderr");
+    INFO(describe(status) << "; stderr: " << err);
+    CHECK((WIFEXITED(status) && WEXITSTATUS(status) == 74));
+    // The reason once, in the run's language; nothing of libxlsxwriter's own (English) report.
+    std::string reason = lang == "es" ? "el archivo supera el tamaño máximo permitido" : std::strerror(EFBIG);
+    CHECK(err == "tne: error: " + out.string() + ": " + reason + "\n");
+    CHECK(read_file(out) == previous);
+    // Neither AtomicFile's temporary nor libxlsxwriter's scratch file is left beside it.
+    std::vector<fs::path> left;
+    for (const auto& entry : fs::directory_iterator(dir.path())) left.push_back(entry.path().filename());
+    std::sort(left.begin(), left.end());
+    CHECK(left == std::vector<fs::path>{"book.xlsx", "stderr"});
 }
 
 TEST_CASE("an output directory tne may not write to is reported and its files stay as they were",

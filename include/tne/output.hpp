@@ -82,6 +82,23 @@ private:
 
 void write_file_atomically(const std::string& path, const std::string& content);
 
+// An empty file beside `target`, .NAME.TAG-XXXXXX, for a library that writes to a path of its own
+// (libxlsxwriter) before the bytes go through an AtomicFile. Removed when it goes, and, like an
+// AtomicFile's temporary file, if a signal ends the program. Throws WriteError naming `target`.
+class ScratchFile {
+public:
+    ScratchFile(const std::string& target, const std::string& tag);
+    ~ScratchFile();
+    ScratchFile(const ScratchFile&) = delete;
+    ScratchFile& operator=(const ScratchFile&) = delete;
+
+    const std::string& path() const { return path_; }
+
+private:
+    std::string path_;
+    int slot_ = -1;
+};
+
 // For the program's start: SIGINT, SIGTERM and SIGHUP (unless ignored) remove the temporary files
 // of the AtomicFiles alive at that moment, then end the program as the signal would have; and
 // SIGXFSZ is ignored, so that a write beyond the file size limit (ulimit -f) fails with EFBIG and

@@ -63,6 +63,29 @@ void remove_temporaries_and_end(int signal) {
     ::raise(signal);
 }
 
+// Creates .NAME.TAG-XXXXXX beside `target` as mkstemp does, and lists it for the signal handler:
+// its descriptor, its path in `created` and its slot in `slot`. Throws WriteError naming `target`.
+int create_listed_beside(const std::string& target, const std::string& tag, std::string& created, int& slot) {
+    namespace fs = std::filesystem;
+    fs::path where(target);
+    fs::path directory = where.has_parent_path() ? where.parent_path() : fs::path(".");
+    std::string pattern = (directory / ("." + where.filename().string() + tag + "-XXXXXX")).string();
+    std::vector<char> name(pattern.begin(), pattern.end());
+    name.push_back('\0');
+    // The termination signals wait while the file is created and listed, so that none comes between.
+    sigset_t termination, previous;
+    sigemptyset(&termination);
+    for (int signal : kTerminationSignals) sigaddset(&termination, signal);
+    pthread_sigmask(SIG_BLOCK, &termination, &previous);
+    int fd = mkstemp(name.data());
+    int error = errno;
+    if (fd >= 0) slot = list_temporary(name.data());
+    pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+    if (fd < 0) throw WriteError(target, error);
+    created = name.data();
+    return fd;
+}
+
 }  // namespace
 
 WriteError::WriteError(std::string path, int error)
@@ -191,23 +214,7 @@ AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
         if (fd_ < 0) throw WriteError(path_, errno);
         return;
     }
-    namespace fs = std::filesystem;
-    fs::path target(path_);
-    fs::path directory = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    std::string pattern = (directory / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-    std::vector<char> name(pattern.begin(), pattern.end());
-    name.push_back('\0');
-    // The termination signals wait while the file is created and listed, so that none comes between.
-    sigset_t termination, previous;
-    sigemptyset(&termination);
-    for (int signal : kTerminationSignals) sigaddset(&termination, signal);
-    pthread_sigmask(SIG_BLOCK, &termination, &previous);
-    fd_ = mkstemp(name.data());
-    int error = errno;
-    if (fd_ >= 0) slot_ = list_temporary(name.data());
-    pthread_sigmask(SIG_SETMASK, &previous, nullptr);
-    if (fd_ < 0) throw WriteError(path_, error);
-    temporary_ = name.data();
+    fd_ = create_listed_beside(path_, ".tmp", temporary_, slot_);
 }
 
 AtomicFile::~AtomicFile() {
@@ -255,6 +262,15 @@ void AtomicFile::commit() {
     temporary_.clear();
     unlist_temporary(slot_);
     slot_ = -1;
+}
+
+ScratchFile::ScratchFile(const std::string& target, const std::string& tag) {
+    ::close(create_listed_beside(target, tag, path_, slot_));
+}
+
+ScratchFile::~ScratchFile() {
+    ::unlink(path_.c_str());
+    unlist_temporary(slot_);  // after the unlink, as for an AtomicFile
 }
 
 void write_file_atomically(const std::string& path, const std::string& content) {

@@ -1,7 +1,7 @@
 // Batch records as an .xlsx workbook for consultants (`tne batch ... -o records.xlsx`): a sheet of
 // records, the CSV records' columns with numbers as numeric cells and the header row frozen, and a
-// sheet with the cohort summary. Written with Debian's libxlsxwriter to a scratch file beside the
-// target, then put in place atomically (output.hpp); the same input and date give the same bytes.
+// sheet with the cohort summary. Written as an XlsxWorkbook (xlsx_workbook.hpp): atomically, and the
+// same input and date give the same bytes.
 #pragma once
 
 #include <memory>

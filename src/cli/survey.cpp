@@ -3,6 +3,7 @@
 // `tne survey map EXPORT` drafts the map that reads an export made with another tool.
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "commands.hpp"
 #include "tne/input.hpp"
@@ -30,6 +31,19 @@ SurveyMapOptions map_options;
 
 // The extension each tool's file must have: LimeSurvey imports a survey structure by its name's .txt.
 const char* extension_of(FormTool tool) { return tool == FormTool::limesurvey ? ".txt" : ".xlsx"; }
+
+// An XLSForm's sheets, every cell as text. Its creation date is fixed, the month of the Annex, so
+// that a rubric set always gives the same bytes.
+void write_xlsform(const std::string& path, const std::vector<FormSheet>& sheets) {
+    XlsxWorkbook workbook(path, ReportDate{2024, 12, 1}, XlsxWorkbook::Memory::whole);
+    for (const FormSheet& sheet : sheets) {
+        size_t at = workbook.add_sheet(sheet.name);
+        for (size_t row = 0; row < sheet.rows.size(); ++row)
+            for (size_t column = 0; column < sheet.rows[row].size(); ++column)
+                workbook.text(at, row, column, sheet.rows[row][column]);
+    }
+    workbook.commit();
+}
 
 }  // namespace
 
@@ -82,7 +96,7 @@ Exit run_survey_form(const CommonOptions& common, Lang lang) {
     if (tool == FormTool::limesurvey)
         write_file_atomically(common.output, form.text);
     else
-        write_xlsx(common.output, form.sheets);
+        write_xlsform(common.output, form.sheets);
     write_file_atomically(map_path, form.map);
     return Exit::ok;
 }
