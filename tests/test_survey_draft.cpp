@@ -32,7 +32,7 @@ struct Draft {
     std::string text;
     explicit Draft(const std::string& csv, tne::Lang lang = tne::Lang::en)
         : path((dir.path() / "draft.yaml").string()),
-          text(tne::draft_survey_map(csv, default_rubrics(), {lang, "export.csv"})) {
+          text(tne::draft_survey_map(csv, default_rubrics(), {lang, "export.csv", ""})) {
         write_file(path, text);
     }
     tne::SurveyMap load() const { return tne::load_survey_map(path, default_rubrics()); }
@@ -144,6 +144,56 @@ TEST_CASE("tne batch scores the shipped survey the same with the drafted map as 
     CHECK(with_draft.out == with_shipped.out);
 }
 
+// Each export of tests/survey/ drafted and read by `tne batch` with the draft gives the records its
+// hand-written map gives. The exports are read as `tne batch` reads them: Qualtrics' three header
+// rows (its columns matched by the question texts, named by the codes), SurveyMonkey's two,
+// Windows-1252 with ";" and decimal commas, UTF-16 with tabs.
+TEST_CASE("each tool's export is drafted into a map that gives the hand-written map's records",
+          "[survey][draft][read][binary]") {
+    const fs::path dir = source_dir() / "tests" / "survey";
+    const std::vector<std::pair<std::string, std::string>> exports = {{"qualtrics.csv", "qualtrics.map.yaml"},
+                                                                      {"surveymonkey.csv", "surveymonkey.map.yaml"},
+                                                                      {"excel-es.csv", "excel-es.map.yaml"},
+                                                                      {"excel-unicode.tsv", "excel-es.map.yaml"}};
+    TempDir temp;
+    for (const auto& [file, written] : exports) {
+        INFO(file);
+        const std::string draft = (temp.path() / (file + ".map.yaml")).string();
+        RunResult drafted = run_tne({"survey", "map", (dir / file).string(), "-o", draft});
+        REQUIRE(drafted.exit_code == 0);
+        CHECK(read_file(draft).find("TODO-") == std::string::npos);
+        RunResult with_draft = run_tne({"batch", (dir / file).string(), "--csv-map", draft, "--format", "jsonl"});
+        RunResult with_written =
+            run_tne({"batch", (dir / file).string(), "--csv-map", (dir / written).string(), "--format", "jsonl"});
+        CHECK(with_written.exit_code == 0);
+        CHECK(with_draft.exit_code == 0);
+        CHECK(std::count(with_written.out.begin(), with_written.out.end(), '\n') == 3);
+        CHECK(with_draft.out == with_written.out);
+        CHECK(with_draft.err == with_written.err);  // the same "read as" note
+    }
+    // Qualtrics: the map names the first header row's codes; its comments show the texts matched.
+    const std::string qualtrics = read_file(temp.path() / "qualtrics.csv.map.yaml");
+    CHECK(qualtrics.find("  institution.name: \"Q1\"\n") != std::string::npos);
+    CHECK(qualtrics.find("# column 18 \"Q1\" (\"Nombre de la institución\"): 1.00") != std::string::npos);
+    CHECK(qualtrics.find("3 header rows (Qualtrics)") != std::string::npos);
+    // SurveyMonkey: the joined header's option columns; "Other (please specify)" is left out.
+    const std::string monkey = read_file(temp.path() / "surveymonkey.csv.map.yaml");
+    CHECK(monkey.find("\"Áreas de fortaleza de la institución - Negocios\": business") != std::string::npos);
+    CHECK(monkey.find("# left out: \"Áreas de fortaleza de la institución - Other (please specify)\"") !=
+          std::string::npos);
+    // Excel: what was detected is said, not set, so the draft of the ";" CSV also reads the UTF-16 text.
+    const std::string excel = (temp.path() / "excel-es.csv.map.yaml").string();
+    CHECK(read_file(excel).find("# The file was read as Windows-1252 (detected), delimiter \";\" (detected)") !=
+          std::string::npos);
+    CHECK(read_file(excel).find("\ndelimiter:") == std::string::npos);
+    RunResult unicode =
+        run_tne({"batch", (dir / "excel-unicode.tsv").string(), "--csv-map", excel, "--format", "jsonl"});
+    RunResult unicode_written = run_tne({"batch", (dir / "excel-unicode.tsv").string(), "--csv-map",
+                                         (dir / "excel-es.map.yaml").string(), "--format", "jsonl"});
+    CHECK(unicode.exit_code == 0);
+    CHECK(unicode.out == unicode_written.out);
+}
+
 TEST_CASE("a header and answers in English are drafted with English paths and ids", "[survey][draft]") {
     Draft draft(kEnglish);
     tne::SurveyMap map = draft.load();
@@ -193,8 +243,8 @@ TEST_CASE("a header and answers in English are drafted with English paths and id
 }
 
 TEST_CASE("the same export drafts the same bytes", "[survey][draft]") {
-    CHECK(tne::draft_survey_map(kEnglish, default_rubrics(), {tne::Lang::es, "e.csv"}) ==
-          tne::draft_survey_map(kEnglish, default_rubrics(), {tne::Lang::es, "e.csv"}));
+    CHECK(tne::draft_survey_map(kEnglish, default_rubrics(), {tne::Lang::es, "e.csv", ""}) ==
+          tne::draft_survey_map(kEnglish, default_rubrics(), {tne::Lang::es, "e.csv", ""}));
 }
 
 TEST_CASE("an uncertain column is a TODO with its candidates, which tne batch refuses at its place",
@@ -255,13 +305,14 @@ TEST_CASE("tne survey map never writes over the export, and an export without a 
     CHECK(over.exit_code == 2);
     CHECK(read_file(csv) == kEnglish);
 
-    // Not UTF-8 (Windows-1252's "é"): refused at its place, as tne batch refuses such a cell.
+    // Neither UTF-8 nor Windows-1252 (0x81 is undefined in it): refused at its place, as tne batch
+    // refuses such a cell.
     const std::string latin = (dir.path() / "latin.csv").string();
-    write_file(latin, "Name of the institution,Type\nUniversit\xE9,x\n");
-    RunResult not_utf8 = run_tne({"survey", "map", latin});
-    CHECK(not_utf8.exit_code == 2);
-    CHECK(not_utf8.err.find(latin + ":2:10: ") != std::string::npos);
-    CHECK(not_utf8.out.empty());
+    write_file(latin, "Name of the institution,Type\nUniversit\xE9\x81,x\n");
+    RunResult not_text = run_tne({"survey", "map", latin});
+    CHECK(not_text.exit_code == 2);
+    CHECK(not_text.err.find(latin + ":2:11: ") != std::string::npos);
+    CHECK(not_text.out.empty());
 
     const std::string empty = (dir.path() / "empty.csv").string();
     write_file(empty, "");
