@@ -802,7 +802,7 @@ private:
                 "# fija (lo harían `encoding:`, `delimiter:` y `header_rows:`).\n",
                 options_.lang == Lang::es ? how.es : how.en);
         out += "\n";
-        if (!options_.sheet.empty())
+        if (!options_.sheet.empty() && !reading_.sheet.empty())  // a CSV export has no sheet
             out +=
                 say("# The sheet named with --sheet: `tne batch` reads the first unless the map names one.\n"
                     "sheet: {}\n",
