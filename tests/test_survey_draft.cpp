@@ -2,10 +2,13 @@
 // drafted with no map must bind every column the shipped map binds, to the same questions and
 // values, and score the same; a header in English; option columns; and a TODO that `tne batch`
 // refuses.
+#include <sys/stat.h>
+
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <thread>
 
 #include "support.hpp"
 #include "tne/profile.hpp"
@@ -192,6 +195,25 @@ TEST_CASE("each tool's export is drafted into a map that gives the hand-written 
                                          (dir / "excel-es.map.yaml").string(), "--format", "jsonl"});
     CHECK(unicode.exit_code == 0);
     CHECK(unicode.out == unicode_written.out);
+}
+
+TEST_CASE("an export given as a named pipe, which cannot be read twice, drafts as the file does",
+          "[survey][draft][binary]") {
+    // Excel's UTF-16 text: its encoding and delimiter are found in a first reading, the rows in another.
+    const fs::path file = source_dir() / "tests" / "survey" / "excel-unicode.tsv";
+    TempDir dir;
+    const std::string fifo = (dir.path() / "pipe.tsv").string();
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    const std::string bytes = read_file(file);
+    std::thread writer([&] { std::ofstream(fifo, std::ios::binary) << bytes; });
+    RunResult piped = run_tne({"survey", "map", fifo});
+    writer.join();
+    REQUIRE(piped.exit_code == 0);
+    RunResult filed = run_tne({"survey", "map", file.string()});
+    REQUIRE(filed.exit_code == 0);
+    CHECK(piped.out.find("UTF-16LE (byte-order mark), delimiter tab (detected)") != std::string::npos);
+    // The same draft, but for the name of the export in its first line.
+    CHECK(piped.out.substr(piped.out.find('\n')) == filed.out.substr(filed.out.find('\n')));
 }
 
 TEST_CASE("a header and answers in English are drafted with English paths and ids", "[survey][draft]") {

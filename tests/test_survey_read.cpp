@@ -231,6 +231,25 @@ TEST_CASE("a Qualtrics export: three header rows recognised, the decimal point f
     check_scores_like_profiles(survey);
 }
 
+TEST_CASE("the header rows after the first are kept as read", "[survey][read]") {
+    // Qualtrics: the question texts and the ImportId row, which `tne survey map` matches by.
+    ReadExport qualtrics(in_survey("qualtrics.csv"), in_survey("qualtrics.map.yaml"));
+    const std::vector<tne::CsvRow>& later = qualtrics.source->later_header_rows();
+    REQUIRE(later.size() == 2);
+    REQUIRE(later[0].cells.size() > 17);
+    CHECK(qualtrics.source->header()->cells[17].text == "Q1");
+    CHECK(later[0].cells[17].text == "Nombre de la institución");
+    CHECK(later[0].line == 2);
+    CHECK(later[1].cells[17].text.rfind("{\"ImportId\"", 0) == 0);
+    // SurveyMonkey: its second row as written, before it was joined into the header.
+    ReadExport monkey(in_survey("surveymonkey.csv"), in_survey("surveymonkey.map.yaml"));
+    REQUIRE(monkey.source->later_header_rows().size() == 1);
+    CHECK(monkey.source->later_header_rows()[0].cells.at(12).text == "STEM");
+    // One header row: none.
+    ReadExport excel(in_survey("excel-es.csv"), in_survey("excel-es.map.yaml"));
+    CHECK(excel.source->later_header_rows().empty());
+}
+
 TEST_CASE("the data rows after recognised header rows keep their lines and are numbered from 1", "[survey][read]") {
     ReadExport survey(in_survey("qualtrics.csv"), in_survey("qualtrics.map.yaml"));
     std::vector<tne::CsvRow> rows = survey.rows();
