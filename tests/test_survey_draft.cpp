@@ -336,6 +336,20 @@ TEST_CASE("tne survey map never writes over the export, and an export without a 
     CHECK(not_text.err.find(latin + ":2:11: ") != std::string::npos);
     CHECK(not_text.out.empty());
 
+    // A header past the row limit, or with a quote never closed, fails as `tne batch` says it.
+    const std::string wide = (dir.path() / "wide.csv").string();
+    write_file(wide, "Name of the institution," + std::string(200, 'x') + "\nA,b\n");
+    RunResult too_wide = run_tne({"survey", "map", wide}, {"TNE_MAX_INPUT_BYTES=100"});
+    CHECK(too_wide.exit_code == 2);
+    CHECK(too_wide.err.find(wide + ":1:") != std::string::npos);
+    CHECK(too_wide.err.find("TNE_MAX_INPUT_BYTES") != std::string::npos);
+    const std::string open = (dir.path() / "open.csv").string();
+    write_file(open, "Name of the institution,\"Type\nA,b\n");
+    RunResult open_quote = run_tne({"survey", "map", open});
+    CHECK(open_quote.exit_code == 2);
+    CHECK(open_quote.err.find(open + ":1:1: the quoted cell that starts at line 1, column 25 has no closing quote") !=
+          std::string::npos);
+
     const std::string empty = (dir.path() / "empty.csv").string();
     write_file(empty, "");
     RunResult none = run_tne({"survey", "map", empty});

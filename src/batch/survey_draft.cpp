@@ -520,13 +520,13 @@ private:
     void read(SurveyExport& source) {
         reading_ = source.reading();
         const std::optional<CsvRow>& header = source.header();
+        // A header past a limit, or with an open quote, fails as `tne batch` says it.
+        if (header && (header->overflow || header->unterminated_quote))
+            bind_survey(SurveyMap{}, rubric_, *header, options_.source, reading_.sheet);
         if (!header || header->cells.empty())
             throw InputError(SourcePos{options_.source, 1, 1},
                              {"the export has no header row: nothing to draft a map from",
                               "la exportación no tiene fila de encabezados: no hay de qué hacer un mapa"});
-        // A header past a limit, or with an open quote, fails as `tne batch` says it.
-        if (header->overflow || header->unterminated_quote)
-            bind_survey(SurveyMap{}, rubric_, *header, options_.source, reading_.sheet);
         check_text(*header);
         // Qualtrics' first header row holds codes (Q1, Q4_1) and its second the question texts: the
         // texts are matched, and the map names the codes, which `tne batch` binds.
