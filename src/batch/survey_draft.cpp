@@ -506,6 +506,9 @@ private:
     void check_text(const CsvRow& row) const {
         const bool in_sheet = !reading_.sheet.empty();
         for (const auto& cell : row.cells) {
+            // Printable ASCII needs no closer look; most cells are.
+            if (std::all_of(cell.text.begin(), cell.text.end(), [](char ch) { return ch >= 0x20 && ch <= 0x7E; }))
+                continue;
             auto problem = input::find_unreadable(cell.text);
             if (!problem) continue;
             // A cell may span lines (a quoted line break): its own line 1 is the cell's line.
