@@ -168,7 +168,7 @@ Outcome csv(std::string_view input, const Fixtures& fixtures) {
     // The map `tne survey map` drafts from the input is always YAML: the map reader may refuse it (a
     // TODO left, a required question without a column), never fail to parse it.
     attempt(outcome, [&] {
-        std::string draft = draft_survey_map(std::string(input), rubric, {Lang::en, "fuzz.csv"});
+        std::string draft = draft_survey_map(std::string(input), rubric, {Lang::en, "fuzz.csv", ""});
         try {
             yaml_input::parse(draft, "draft.yaml");
         } catch (const InputError& e) {

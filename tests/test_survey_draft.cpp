@@ -2,10 +2,13 @@
 // drafted with no map must bind every column the shipped map binds, to the same questions and
 // values, and score the same; a header in English; option columns; and a TODO that `tne batch`
 // refuses.
+#include <sys/stat.h>
+
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <thread>
 
 #include "support.hpp"
 #include "tne/profile.hpp"
@@ -32,7 +35,7 @@ struct Draft {
     std::string text;
     explicit Draft(const std::string& csv, tne::Lang lang = tne::Lang::en)
         : path((dir.path() / "draft.yaml").string()),
-          text(tne::draft_survey_map(csv, default_rubrics(), {lang, "export.csv"})) {
+          text(tne::draft_survey_map(csv, default_rubrics(), {lang, "export.csv", ""})) {
         write_file(path, text);
     }
     tne::SurveyMap load() const { return tne::load_survey_map(path, default_rubrics()); }
@@ -144,6 +147,75 @@ TEST_CASE("tne batch scores the shipped survey the same with the drafted map as 
     CHECK(with_draft.out == with_shipped.out);
 }
 
+// Each export of tests/survey/ drafted and read by `tne batch` with the draft gives the records its
+// hand-written map gives. The exports are read as `tne batch` reads them: Qualtrics' three header
+// rows (its columns matched by the question texts, named by the codes), SurveyMonkey's two,
+// Windows-1252 with ";" and decimal commas, UTF-16 with tabs.
+TEST_CASE("each tool's export is drafted into a map that gives the hand-written map's records",
+          "[survey][draft][read][binary]") {
+    const fs::path dir = source_dir() / "tests" / "survey";
+    const std::vector<std::pair<std::string, std::string>> exports = {{"qualtrics.csv", "qualtrics.map.yaml"},
+                                                                      {"surveymonkey.csv", "surveymonkey.map.yaml"},
+                                                                      {"excel-es.csv", "excel-es.map.yaml"},
+                                                                      {"excel-unicode.tsv", "excel-es.map.yaml"}};
+    TempDir temp;
+    for (const auto& [file, written] : exports) {
+        INFO(file);
+        const std::string draft = (temp.path() / (file + ".map.yaml")).string();
+        RunResult drafted = run_tne({"survey", "map", (dir / file).string(), "-o", draft});
+        REQUIRE(drafted.exit_code == 0);
+        CHECK(read_file(draft).find("TODO-") == std::string::npos);
+        RunResult with_draft = run_tne({"batch", (dir / file).string(), "--csv-map", draft, "--format", "jsonl"});
+        RunResult with_written =
+            run_tne({"batch", (dir / file).string(), "--csv-map", (dir / written).string(), "--format", "jsonl"});
+        CHECK(with_written.exit_code == 0);
+        CHECK(with_draft.exit_code == 0);
+        CHECK(std::count(with_written.out.begin(), with_written.out.end(), '\n') == 3);
+        CHECK(with_draft.out == with_written.out);
+        CHECK(with_draft.err == with_written.err);  // the same "read as" note
+    }
+    // Qualtrics: the map names the first header row's codes; its comments show the texts matched.
+    const std::string qualtrics = read_file(temp.path() / "qualtrics.csv.map.yaml");
+    CHECK(qualtrics.find("  institution.name: \"Q1\"\n") != std::string::npos);
+    CHECK(qualtrics.find("# column 18 \"Q1\" (\"Nombre de la institución\"): 1.00") != std::string::npos);
+    CHECK(qualtrics.find("3 header rows (Qualtrics)") != std::string::npos);
+    // SurveyMonkey: the joined header's option columns; "Other (please specify)" is left out.
+    const std::string monkey = read_file(temp.path() / "surveymonkey.csv.map.yaml");
+    CHECK(monkey.find("\"Áreas de fortaleza de la institución - Negocios\": business") != std::string::npos);
+    CHECK(monkey.find("# left out: \"Áreas de fortaleza de la institución - Other (please specify)\"") !=
+          std::string::npos);
+    // Excel: what was detected is said, not set, so the draft of the ";" CSV also reads the UTF-16 text.
+    const std::string excel = (temp.path() / "excel-es.csv.map.yaml").string();
+    CHECK(read_file(excel).find("# The file was read as Windows-1252 (detected), delimiter \";\" (detected)") !=
+          std::string::npos);
+    CHECK(read_file(excel).find("\ndelimiter:") == std::string::npos);
+    RunResult unicode =
+        run_tne({"batch", (dir / "excel-unicode.tsv").string(), "--csv-map", excel, "--format", "jsonl"});
+    RunResult unicode_written = run_tne({"batch", (dir / "excel-unicode.tsv").string(), "--csv-map",
+                                         (dir / "excel-es.map.yaml").string(), "--format", "jsonl"});
+    CHECK(unicode.exit_code == 0);
+    CHECK(unicode.out == unicode_written.out);
+}
+
+TEST_CASE("an export given as a named pipe, which cannot be read twice, drafts as the file does",
+          "[survey][draft][binary]") {
+    // Excel's UTF-16 text: its encoding and delimiter are found in a first reading, the rows in another.
+    const fs::path file = source_dir() / "tests" / "survey" / "excel-unicode.tsv";
+    TempDir dir;
+    const std::string fifo = (dir.path() / "pipe.tsv").string();
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    const std::string bytes = read_file(file);
+    std::thread writer([&] { std::ofstream(fifo, std::ios::binary) << bytes; });
+    RunResult piped = run_tne({"survey", "map", fifo});
+    writer.join();
+    REQUIRE(piped.exit_code == 0);
+    RunResult filed = run_tne({"survey", "map", file.string()});
+    REQUIRE(filed.exit_code == 0);
+    CHECK(piped.out.find("UTF-16LE (byte-order mark), delimiter tab (detected)") != std::string::npos);
+    // The same draft, but for the name of the export in its first line.
+    CHECK(piped.out.substr(piped.out.find('\n')) == filed.out.substr(filed.out.find('\n')));
+}
+
 TEST_CASE("a header and answers in English are drafted with English paths and ids", "[survey][draft]") {
     Draft draft(kEnglish);
     tne::SurveyMap map = draft.load();
@@ -193,8 +265,8 @@ TEST_CASE("a header and answers in English are drafted with English paths and id
 }
 
 TEST_CASE("the same export drafts the same bytes", "[survey][draft]") {
-    CHECK(tne::draft_survey_map(kEnglish, default_rubrics(), {tne::Lang::es, "e.csv"}) ==
-          tne::draft_survey_map(kEnglish, default_rubrics(), {tne::Lang::es, "e.csv"}));
+    CHECK(tne::draft_survey_map(kEnglish, default_rubrics(), {tne::Lang::es, "e.csv", ""}) ==
+          tne::draft_survey_map(kEnglish, default_rubrics(), {tne::Lang::es, "e.csv", ""}));
 }
 
 TEST_CASE("an uncertain column is a TODO with its candidates, which tne batch refuses at its place",
@@ -255,13 +327,28 @@ TEST_CASE("tne survey map never writes over the export, and an export without a 
     CHECK(over.exit_code == 2);
     CHECK(read_file(csv) == kEnglish);
 
-    // Not UTF-8 (Windows-1252's "é"): refused at its place, as tne batch refuses such a cell.
+    // Neither UTF-8 nor Windows-1252 (0x81 is undefined in it): refused at its place, as tne batch
+    // refuses such a cell.
     const std::string latin = (dir.path() / "latin.csv").string();
-    write_file(latin, "Name of the institution,Type\nUniversit\xE9,x\n");
-    RunResult not_utf8 = run_tne({"survey", "map", latin});
-    CHECK(not_utf8.exit_code == 2);
-    CHECK(not_utf8.err.find(latin + ":2:10: ") != std::string::npos);
-    CHECK(not_utf8.out.empty());
+    write_file(latin, "Name of the institution,Type\nUniversit\xE9\x81,x\n");
+    RunResult not_text = run_tne({"survey", "map", latin});
+    CHECK(not_text.exit_code == 2);
+    CHECK(not_text.err.find(latin + ":2:11: ") != std::string::npos);
+    CHECK(not_text.out.empty());
+
+    // A header past the row limit, or with a quote never closed, fails as `tne batch` says it.
+    const std::string wide = (dir.path() / "wide.csv").string();
+    write_file(wide, "Name of the institution," + std::string(200, 'x') + "\nA,b\n");
+    RunResult too_wide = run_tne({"survey", "map", wide}, {"TNE_MAX_INPUT_BYTES=100"});
+    CHECK(too_wide.exit_code == 2);
+    CHECK(too_wide.err.find(wide + ":1:") != std::string::npos);
+    CHECK(too_wide.err.find("TNE_MAX_INPUT_BYTES") != std::string::npos);
+    const std::string open = (dir.path() / "open.csv").string();
+    write_file(open, "Name of the institution,\"Type\nA,b\n");
+    RunResult open_quote = run_tne({"survey", "map", open});
+    CHECK(open_quote.exit_code == 2);
+    CHECK(open_quote.err.find(open + ":1:1: the quoted cell that starts at line 1, column 25 has no closing quote") !=
+          std::string::npos);
 
     const std::string empty = (dir.path() / "empty.csv").string();
     write_file(empty, "");

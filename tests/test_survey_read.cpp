@@ -231,6 +231,25 @@ TEST_CASE("a Qualtrics export: three header rows recognised, the decimal point f
     check_scores_like_profiles(survey);
 }
 
+TEST_CASE("the header rows after the first are kept as read", "[survey][read]") {
+    // Qualtrics: the question texts and the ImportId row, which `tne survey map` matches by.
+    ReadExport qualtrics(in_survey("qualtrics.csv"), in_survey("qualtrics.map.yaml"));
+    const std::vector<tne::CsvRow>& later = qualtrics.source->later_header_rows();
+    REQUIRE(later.size() == 2);
+    REQUIRE(later[0].cells.size() > 17);
+    CHECK(qualtrics.source->header()->cells[17].text == "Q1");
+    CHECK(later[0].cells[17].text == "Nombre de la institución");
+    CHECK(later[0].line == 2);
+    CHECK(later[1].cells[17].text.rfind("{\"ImportId\"", 0) == 0);
+    // SurveyMonkey: its second row as written, before it was joined into the header.
+    ReadExport monkey(in_survey("surveymonkey.csv"), in_survey("surveymonkey.map.yaml"));
+    REQUIRE(monkey.source->later_header_rows().size() == 1);
+    CHECK(monkey.source->later_header_rows()[0].cells.at(12).text == "STEM");
+    // One header row: none.
+    ReadExport excel(in_survey("excel-es.csv"), in_survey("excel-es.map.yaml"));
+    CHECK(excel.source->later_header_rows().empty());
+}
+
 TEST_CASE("the data rows after recognised header rows keep their lines and are numbered from 1", "[survey][read]") {
     ReadExport survey(in_survey("qualtrics.csv"), in_survey("qualtrics.map.yaml"));
     std::vector<tne::CsvRow> rows = survey.rows();
@@ -350,6 +369,61 @@ TEST_CASE("tne batch reads an .xlsx export, a named sheet with --sheet, and says
     CHECK(missing.exit_code == 3);
     CHECK(missing.err.find(path + ": el libro no tiene la hoja \"Hoja9\"; sus hojas: \"Notas\", \"Respuestas\"") !=
           std::string::npos);
+}
+
+TEST_CASE("tne survey map drafts from a Microsoft Forms workbook a map that gives the hand-written map's records",
+          "[survey][read][xlsx][draft][binary]") {
+    TempDir dir;
+    const std::string path = (dir.path() / "respuestas.xlsx").string();
+    write_forms_export(path);
+    const std::string draft = (dir.path() / "borrador.yaml").string();
+    RunResult drafted = run_tne({"survey", "map", path, "-o", draft});
+    REQUIRE(drafted.exit_code == 0);
+    const std::string text = read_file(draft);
+    CHECK(text.find("TODO-") == std::string::npos);
+    CHECK(text.find("# The file was read as sheet \"Sheet1\", 1 header row.") != std::string::npos);
+    CHECK(text.find("\nsheet:") == std::string::npos);  // the first sheet, which tne batch reads anyway
+    RunResult with_draft = run_tne({"batch", path, "--csv-map", draft, "--format", "jsonl"});
+    RunResult with_written = run_tne({"batch", path, "--csv-map", in_survey("msforms.map.yaml"), "--format", "jsonl"});
+    CHECK(with_written.exit_code == 0);
+    CHECK(with_draft.exit_code == 0);
+    CHECK(std::count(with_written.out.begin(), with_written.out.end(), '\n') == 3);
+    CHECK(with_draft.out == with_written.out);
+}
+
+TEST_CASE("tne survey map reads the sheet --sheet names, and the map names it for tne batch",
+          "[survey][read][xlsx][draft][binary]") {
+    TempDir dir;
+    const std::string path = (dir.path() / "respuestas.xlsx").string();
+    write_workbook(
+        path,
+        [&](lxw_workbook* workbook, lxw_worksheet*) {
+            lxw_worksheet* answers = workbook_add_worksheet(workbook, "Respuestas");
+            worksheet_write_string(answers, 0, 0, "Nombre de la institución", nullptr);
+            worksheet_write_string(answers, 0, 1, "Tipo de institución", nullptr);
+            worksheet_write_string(answers, 1, 0, "Universidad Uno", nullptr);
+            worksheet_write_string(answers, 1, 1, "Universidad pública", nullptr);
+        },
+        "Notas");
+    // The first sheet is empty: nothing to draft from.
+    RunResult first = run_tne({"survey", "map", path});
+    CHECK(first.exit_code == 2);
+    CHECK(first.err.find("the export has no header row") != std::string::npos);
+    CHECK(first.out.empty());
+
+    const std::string draft = (dir.path() / "mapa.yaml").string();
+    RunResult named = run_tne({"encuesta", "mapa", path, "--sheet", "Respuestas", "-o", draft, "--lang", "es"});
+    REQUIRE(named.exit_code == 0);
+    CHECK(read_file(draft).find("\nsheet: \"Respuestas\"\n") != std::string::npos);
+    CHECK(read_file(draft).find("# El archivo fue leído como hoja \"Respuestas\", 1 fila de encabezado.") !=
+          std::string::npos);
+    RunResult batch = run_tne({"batch", path, "--csv-map", draft, "--format", "jsonl"});
+    CHECK(batch.exit_code == 0);
+    CHECK(batch.out.find("\"name\": \"Universidad Uno\"") != std::string::npos);
+
+    RunResult missing = run_tne({"survey", "map", path, "--sheet", "Hoja9"});
+    CHECK(missing.exit_code == 2);
+    CHECK(missing.err.find(path + ": the workbook has no sheet \"Hoja9\"") != std::string::npos);
 }
 
 TEST_CASE("tne batch states how a Windows-1252 export was read, in English and in Spanish", "[survey][read][binary]") {

@@ -283,6 +283,10 @@ public:
 
     // Nothing when the file holds no row at all.
     const std::optional<CsvRow>& header() const { return header_; }
+    // The header rows after the first, as read (SurveyMonkey's second before it was joined into the
+    // header; Qualtrics' question texts and ImportId row): `tne survey map` matches Qualtrics'
+    // columns by their texts while the map names the first row's codes.
+    const std::vector<CsvRow>& later_header_rows() const { return later_header_rows_; }
     std::optional<CsvRow> next();
     const SurveyReading& reading() const { return reading_; }
     const std::string& path() const { return path_; }  // the file read, to read it again
@@ -304,7 +308,8 @@ private:
     SurveyReading reading_;
     std::optional<CsvRow> header_;
     std::vector<CsvRow> pending_;  // rows read to recognise header rows that were data after all
-    int skipped_ = 0;              // header rows after the first
+    std::vector<CsvRow> later_header_rows_;
+    int skipped_ = 0;  // header rows after the first
 };
 
 // Whether a path names an .xlsx workbook, by its extension.

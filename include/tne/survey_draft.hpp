@@ -23,10 +23,15 @@ double text_similarity(std::string_view a, std::string_view b);
 struct DraftMapOptions {
     Lang lang = Lang::en;  // of the comments, and of the paths and ids written
     std::string source;    // the export's name, for the comments and messages
+    std::string sheet;     // of an .xlsx export (`--sheet`); empty: the first. The map names it.
 };
 
-// The map drafted for the CSV export `text` (its bytes), as the text of a YAML file. Throws
-// InputError when the export has no header.
+// The map drafted for the export `file`, as the text of a YAML file. The export is read as `tne
+// batch` reads it (SurveyExport): CSV in UTF-8, UTF-16 or Windows-1252 with its delimiter found,
+// Qualtrics' and SurveyMonkey's header rows, or an .xlsx workbook's sheet. Throws InputError when
+// the export cannot be read, has no header, or holds a cell that is not text.
+std::string draft_survey_map_file(const std::string& file, const RubricSet& rubric, const DraftMapOptions& options);
+// The same for an export's bytes, `options.source` naming it (and by its extension, its form).
 std::string draft_survey_map(const std::string& text, const RubricSet& rubric, const DraftMapOptions& options);
 
 }  // namespace tne

@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "base/messages.hpp"
+#include "batch/spooled_input.hpp"
 #include "tne/input.hpp"
 
 namespace tne {
@@ -93,49 +94,6 @@ struct OpenGroup {
     std::vector<CsvRow> rows;
     std::vector<Diagnostic> errors;  // of rows that could not be read as text
     int seen = 0;
-};
-
-// An export is read more than once (for its encoding, its delimiter, its decimal mark and, when rows
-// are grouped, to count each institution's rows), but a named pipe can be read only once: such an
-// input is first copied, once, to a private temporary file (removed when done), which is then read
-// exactly as a file would be, so a pipe and a file give the same records in the same order.
-class SpooledInput {
-public:
-    explicit SpooledInput(const std::string& file) : file_(file), path_(file) {
-        struct stat info {};
-        if (::stat(file.c_str(), &info) == 0 && S_ISREG(info.st_mode)) return;
-        std::string extension = std::filesystem::path(file).extension().string();  // keeps .xlsx an .xlsx
-        std::string pattern = (std::filesystem::temp_directory_path() / ("tne-survey-XXXXXX" + extension)).string();
-        int fd = ::mkstemps(pattern.data(), static_cast<int>(extension.size()));
-        if (fd < 0) throw InputError(SourcePos{file}, system_reason(errno));
-        ::close(fd);
-        path_ = pattern;
-        std::ifstream in(file, std::ios::binary);
-        std::ofstream out(path_, std::ios::binary | std::ios::trunc);
-        if (!in || !(out << in.rdbuf()) || !out.flush()) {
-            std::filesystem::remove(path_);
-            throw InputError(SourcePos{file}, format_message(msg::cannot_read_file));
-        }
-    }
-    ~SpooledInput() {
-        std::error_code ignored;
-        if (path_ != file_) std::filesystem::remove(path_, ignored);
-    }
-    SpooledInput(const SpooledInput&) = delete;
-    SpooledInput& operator=(const SpooledInput&) = delete;
-
-    const std::string& path() const { return path_; }
-    // The problems of reading the copy, at the input's name.
-    std::vector<Diagnostic> named(std::vector<Diagnostic> problems) const {
-        if (path_ == file_) return problems;
-        for (auto& problem : problems)
-            if (problem.pos.file.compare(0, path_.size(), path_) == 0) problem.pos.file.replace(0, path_.size(), file_);
-        return problems;
-    }
-
-private:
-    std::string file_;
-    std::string path_;
 };
 
 // A survey whose map names an institution column: one item per institution, with all its rows;

@@ -12,8 +12,8 @@
 #include <map>
 #include <optional>
 #include <set>
-#include <sstream>
 
+#include "batch/spooled_input.hpp"
 #include "tne/error.hpp"
 #include "tne/input.hpp"
 #include "tne/survey.hpp"
@@ -215,6 +215,13 @@ bool negative(std::string_view answer) {
 
 bool means_unknown(std::string_view answer) { return unknown_phrases().count(typed_key(answer)) > 0; }
 
+// An option that asks for a text of the respondent's own: "Other (please specify)", "Otro (especifique)".
+bool write_in(std::string_view option) {
+    static const std::set<std::string> others = {"other", "others", "otro", "otra", "otros", "otras"};
+    auto words = words_of(option);
+    return !words.empty() && others.count(words.front());
+}
+
 // ---- numbers --------------------------------------------------------------------------------------
 
 // The numbers written in a text: "Entre 10 y 25 %" -> 10, 25.
@@ -233,7 +240,9 @@ std::vector<double> numbers_in(std::string_view text) {
     return numbers;
 }
 
-// A plain number as a cell of a number question may hold it: "35", "35 %", "2.5".
+// A plain number as a cell of a number question may hold it: "35", "35 %", "2.5", and with a
+// decimal comma or grouped thousands, "37,5", "12.500", "1,200" (`tne batch` finds which mark is
+// the decimal one from the file's numbers).
 bool plain_number(std::string_view text) {
     std::string trimmed(text);
     while (!trimmed.empty() && (trimmed.back() == '%' || trimmed.back() == ' ')) trimmed.pop_back();
@@ -242,7 +251,7 @@ bool plain_number(std::string_view text) {
     for (char ch : trimmed) {
         if (std::isdigit(static_cast<unsigned char>(ch)))
             ++digits;
-        else if (ch != '.')
+        else if (ch != '.' && ch != ',')
             return false;
     }
     return digits > 0;
@@ -400,7 +409,8 @@ constexpr size_t kMostAnswers = 500;     // distinct answers kept per column: pa
 
 struct Column {
     size_t index = 0;
-    std::string header;
+    std::string header;                // what the map names: the header's text
+    std::string text;                  // what is matched: the header, or Qualtrics' question text
     std::vector<std::string> answers;  // distinct, trimmed, in order of first appearance
     std::set<std::string> seen;
     bool free_text = false;  // more distinct answers than kMostAnswers
@@ -409,25 +419,6 @@ struct Column {
 std::string trimmed(std::string_view text) {
     size_t first = text.find_first_not_of(" \t\r\n"), last = text.find_last_not_of(" \t\r\n");
     return first == std::string_view::npos ? "" : std::string(text.substr(first, last - first + 1));
-}
-
-// The delimiter of the header line: the most frequent of , ; tab | outside quotes; "," when none.
-char header_delimiter(const std::string& text) {
-    std::map<char, size_t> counts;
-    bool quoted = false;
-    for (char ch : text) {
-        if (ch == '"') quoted = !quoted;
-        if (!quoted && (ch == '\n' || ch == '\r')) break;
-        if (!quoted && (ch == ',' || ch == ';' || ch == '\t' || ch == '|')) ++counts[ch];
-    }
-    char best = ',';
-    size_t most = 0;
-    for (char ch : {',', ';', '\t', '|'})
-        if (counts[ch] > most) {
-            best = ch;
-            most = counts[ch];
-        }
-    return best;
 }
 
 // A header that names a question and one of its options: "Q12 - British Council", "Q12 [Erasmus+]",
@@ -486,8 +477,8 @@ public:
         for (const auto& q : rubric.questions) texts_.push_back(question_texts(q));
     }
 
-    std::string draft(const std::string& text) {
-        read(text);
+    std::string draft(SurveyExport& source) {
+        read(source);
         separator_ = list_separator();
         make_units();
         assign();
@@ -503,25 +494,61 @@ private:
     const std::string& path(const Question& q) const { return q.written_path(options_.lang); }
     const std::string& id(const Choice& c) const { return c.written_id(options_.lang); }
 
-    void read(const std::string& text) {
-        // The draft quotes the export's texts: they must be text a YAML file can hold.
-        if (auto place = input::find_unreadable(text))
-            throw InputError(SourcePos{options_.source, place->line, place->column}, place->message);
-        delimiter_ = header_delimiter(text);
-        std::istringstream in(text);
-        CsvReader reader(in, delimiter_);
-        std::optional<CsvRow> header = reader.next();
+    // Where a cell is, as `tne batch` places it: line:column, or the sheet's cell.
+    SourcePos place(int line, int column) const {
+        BoundSurvey at;
+        at.file = options_.source;
+        at.sheet = reading_.sheet;
+        return survey_pos(at, line, column);
+    }
+
+    // The draft quotes the export's texts: each cell must be text a YAML file can hold.
+    void check_text(const CsvRow& row) const {
+        const bool in_sheet = !reading_.sheet.empty();
+        for (const auto& cell : row.cells) {
+            // Printable ASCII needs no closer look; most cells are.
+            if (std::all_of(cell.text.begin(), cell.text.end(), [](char ch) { return ch >= 0x20 && ch <= 0x7E; }))
+                continue;
+            auto problem = input::find_unreadable(cell.text);
+            if (!problem) continue;
+            // A cell may span lines (a quoted line break): its own line 1 is the cell's line.
+            int line = in_sheet ? cell.line : cell.line + problem->line - 1;
+            int column = in_sheet             ? cell.column
+                         : problem->line == 1 ? cell.column + problem->column - 1
+                                              : problem->column;
+            throw InputError(place(line, column), problem->message);
+        }
+    }
+
+    void read(SurveyExport& source) {
+        reading_ = source.reading();
+        const std::optional<CsvRow>& header = source.header();
+        // A header past a limit, or with an open quote, fails as `tne batch` says it.
+        if (header && (header->overflow || header->unterminated_quote))
+            bind_survey(SurveyMap{}, rubric_, *header, options_.source, reading_.sheet);
         if (!header || header->cells.empty())
             throw InputError(SourcePos{options_.source, 1, 1},
                              {"the export has no header row: nothing to draft a map from",
                               "la exportación no tiene fila de encabezados: no hay de qué hacer un mapa"});
+        check_text(*header);
+        // Qualtrics' first header row holds codes (Q1, Q4_1) and its second the question texts: the
+        // texts are matched, and the map names the codes, which `tne batch` binds.
+        const CsvRow* texts = nullptr;
+        if (reading_.header_tool == "Qualtrics" && !source.later_header_rows().empty()) {
+            texts = &source.later_header_rows().front();
+            check_text(*texts);
+        }
         for (size_t i = 0; i < header->cells.size(); ++i) {
             std::string name = header->cells[i].text;
             if (i == 0 && name.rfind("\xEF\xBB\xBF", 0) == 0) name.erase(0, 3);
-            columns_.push_back({i, trimmed(name), {}, {}, false});
+            name = trimmed(name);
+            std::string text = texts && i < texts->cells.size() ? trimmed(texts->cells[i].text) : "";
+            columns_.push_back({i, name, text.empty() ? name : text, {}, {}, false});
         }
-        while (std::optional<CsvRow> row = reader.next()) {
+        while (std::optional<CsvRow> row = source.next()) {
             ++rows_;
+            if (row->overflow) continue;  // its cells were not kept: `tne batch` fails the row at its place
+            check_text(*row);
             for (size_t i = 0; i < row->cells.size() && i < columns_.size(); ++i) {
                 Column& column = columns_[i];
                 std::string answer = trimmed(row->cells[i].text);
@@ -591,10 +618,10 @@ private:
     // they read as a list question's options; the other columns stand alone.
     void make_units() {
         for (size_t i = 0; i < columns_.size();) {
-            auto first = option_header(columns_[i].header);
+            auto first = option_header(columns_[i].text);
             size_t end = i + 1;
             while (first && end < columns_.size()) {
-                auto next = option_header(columns_[end].header);
+                auto next = option_header(columns_[end].text);
                 if (!next || next->first != first->first) break;
                 ++end;
             }
@@ -602,7 +629,7 @@ private:
                 Unit group{{}, first->first, {}};
                 for (size_t k = i; k < end; ++k) {
                     group.columns.push_back(k);
-                    group.options.push_back(option_header(columns_[k].header)->second);
+                    group.options.push_back(option_header(columns_[k].text)->second);
                 }
                 if (!group_candidates(group).empty()) {
                     units_.push_back(std::move(group));
@@ -610,7 +637,7 @@ private:
                     continue;
                 }
             }
-            units_.push_back({{i}, columns_[i].header, {}});
+            units_.push_back({{i}, columns_[i].text, {}});
             ++i;
         }
     }
@@ -677,8 +704,12 @@ private:
             candidates_[u] = candidates(units_[u]);
             for (const auto& candidate : candidates_[u]) pairs.push_back({u, candidate});
         }
-        std::stable_sort(pairs.begin(), pairs.end(),
-                         [](const Pair& x, const Pair& y) { return x.candidate.score > y.candidate.score; });
+        // At equal scores a column with answers goes first: Microsoft Forms' respondent "Name",
+        // always empty, reads as much like the institution's name as "Nombre de la institución".
+        std::stable_sort(pairs.begin(), pairs.end(), [&](const Pair& x, const Pair& y) {
+            if (x.candidate.score != y.candidate.score) return x.candidate.score > y.candidate.score;
+            return answered(units_[x.unit]) && !answered(units_[y.unit]);
+        });
         assigned_.assign(units_.size(), nullptr);
         std::set<const Question*> taken;
         for (const auto& pair : pairs) {
@@ -736,7 +767,11 @@ private:
     }
 
     std::string column_name(size_t index) const {
-        return say("column {} \"{}\"", "columna {} \"{}\"", index + 1, one_line(columns_[index].header));
+        const Column& column = columns_[index];
+        if (column.text == column.header)
+            return say("column {} \"{}\"", "columna {} \"{}\"", index + 1, one_line(column.header));
+        return say("column {} \"{}\" (\"{}\")", "columna {} \"{}\" (\"{}\")", index + 1, one_line(column.header),
+                   one_line(column.text));
     }
 
     void write_header(std::string& out) const {
@@ -757,9 +792,26 @@ private:
                "# rechaza hasta que se reemplace por la ruta de la pregunta o se borre; una respuesta que no\n"
                "# corresponde a ningún valor se omite y se nombra en un comentario, y la fila que la da falla\n"
                "# en su celda.\n");
-        out += "\n";
+        // What was found reading the export is found again by `tne batch` in each export it reads:
+        // a map that fixed it would misread the next export saved another way (excel-es.map.yaml
+        // reads both Excel's ";" CSV in Windows-1252 and its UTF-16 text with tabs).
+        LocalText how = describe_reading(reading_);
         out +=
-            say("delimiter: {}\n", "delimiter: {}\n", quoted(delimiter_ == '\t' ? "\\t" : std::string(1, delimiter_)));
+            say("# The file was {}.\n"
+                "# `tne batch` finds this again in each export it reads, so the map does not set it\n"
+                "# (`encoding:`, `delimiter:` and `header_rows:` would).\n",
+                "# El archivo fue {}.\n"
+                "# `tne lote` lo vuelve a encontrar en cada exportación que lee, así que el mapa no lo\n"
+                "# fija (lo harían `encoding:`, `delimiter:` y `header_rows:`).\n",
+                options_.lang == Lang::es ? how.es : how.en);
+        out += "\n";
+        if (!options_.sheet.empty() && !reading_.sheet.empty())  // a CSV export has no sheet
+            out +=
+                say("# The sheet named with --sheet: `tne batch` reads the first unless the map names one.\n"
+                    "sheet: {}\n",
+                    "# La hoja indicada con --sheet: `tne lote` lee la primera si el mapa no nombra otra.\n"
+                    "sheet: {}\n",
+                    quoted(options_.sheet));
         out += say("list_separator: {}\n", "list_separator: {}\n", quoted(separator_));
     }
 
@@ -875,6 +927,13 @@ private:
                 target = id(*choice);
             } else if (negative(option)) {
                 target = "[]";
+            } else if (write_in(option) || column.answers.empty()) {
+                // SurveyMonkey's "Other (please specify)" holds what was typed, not a choice; a
+                // column with no answer loses nothing left out.
+                out += say("      # left out: {} is none of the values (an answer written in, or none)\n",
+                           "      # se omite: {} no es ninguno de los valores (una respuesta escrita, o ninguna)\n",
+                           quoted(one_line(column.header)));
+                continue;
             } else {
                 auto matches = value_matches(option, q, names_);
                 std::vector<ValueMatch> near;
@@ -1001,7 +1060,7 @@ private:
     const RubricSet& rubric_;
     DraftMapOptions options_;
     std::vector<std::vector<std::set<std::string>>> texts_;  // each question's texts, as stems
-    char delimiter_ = ',';
+    SurveyReading reading_;
     std::string separator_ = ";";
     std::vector<Column> columns_;
     size_t rows_ = 0;
@@ -1013,8 +1072,30 @@ private:
 
 }  // namespace
 
+namespace {
+
+// The export as `input` holds it; problems are placed at options.source.
+std::string draft_from(const SpooledInput& input, const RubricSet& rubric, const DraftMapOptions& options) {
+    SurveyMap settings;  // no columns: the export is read as `tne batch` reads one it knows nothing of
+    settings.sheet = options.sheet;
+    try {
+        SurveyExport source(input.path(), settings);
+        return Drafter(rubric, options).draft(source);
+    } catch (const InputError& e) {
+        throw InputError(input.named(e.diagnostics()));
+    }
+}
+
+}  // namespace
+
+std::string draft_survey_map_file(const std::string& file, const RubricSet& rubric, const DraftMapOptions& options) {
+    SpooledInput input(file);  // a named pipe is read once, into a temporary file
+    return draft_from(input, rubric, options);
+}
+
 std::string draft_survey_map(const std::string& text, const RubricSet& rubric, const DraftMapOptions& options) {
-    return Drafter(rubric, options).draft(text);
+    SpooledInput input(options.source, text);
+    return draft_from(input, rubric, options);
 }
 
 }  // namespace tne

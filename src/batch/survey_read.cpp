@@ -453,6 +453,7 @@ SurveyExport::SurveyExport(const std::string& file, const SurveyMap& map) : path
                 reading_.header_tool = "SurveyMonkey";
                 join_survey_monkey_header(*header_, *row);
             }
+            later_header_rows_.push_back(std::move(*row));
             ++skipped_;
         }
         return;
@@ -465,6 +466,7 @@ SurveyExport::SurveyExport(const std::string& file, const SurveyMap& map) : path
         reading_.header_tool = "SurveyMonkey";
         reading_.header_rows = 2;
         join_survey_monkey_header(*header_, *second);
+        later_header_rows_.push_back(std::move(*second));
         skipped_ = 1;
         return;
     }
@@ -472,6 +474,8 @@ SurveyExport::SurveyExport(const std::string& file, const SurveyMap& map) : path
     if (third && is_qualtrics_import_row(*third)) {
         reading_.header_tool = "Qualtrics";
         reading_.header_rows = 3;
+        later_header_rows_.push_back(std::move(*second));
+        later_header_rows_.push_back(std::move(*third));
         skipped_ = 2;
         return;
     }

@@ -127,19 +127,23 @@ constexpr Command kCommands[] = {
      run_survey_form},
     {"survey map",
      "mapa",
-     {"Draft the map (--csv-map) of a survey's CSV export from its header and answers",
-      "Borrador del mapa (--csv-map) de una encuesta exportada en CSV, desde sus encabezados y respuestas"},
+     {"Draft the map (--csv-map) of a survey's export (CSV, TSV, .xlsx) from its header and answers",
+      "Borrador del mapa (--csv-map) de una encuesta exportada (CSV, TSV, .xlsx), desde sus encabezados y "
+      "respuestas"},
      {"Each column is matched to the question whose text (in English or Spanish) reads most like\n"
       "its header, and each answer to the value it reads most like; the draft shows every score.\n"
       "Columns of one option each become `options:`. A column whose question is uncertain is left\n"
       "as a TODO entry with its candidates, which `tne batch` refuses until it is resolved.\n"
+      "The export is read as `tne batch` reads it; what was found (encoding, delimiter, header\n"
+      "rows) is said in a comment and left for `tne batch` to find again.\n"
       "Written to -o (never over the export) or standard output; commented in --lang.",
       "Cada columna se asocia con la pregunta cuyo texto (en español o en inglés) más se parece a\n"
       "su encabezado, y cada respuesta con el valor al que más se parece; el borrador muestra cada\n"
       "puntaje. Las columnas de una opción cada una se vuelven `options:`. Una columna cuya\n"
       "pregunta es dudosa queda como entrada TODO con sus candidatos, que `tne lote` rechaza hasta\n"
-      "que se resuelva. Se escribe en -o (nunca sobre la exportación) o en la salida estándar;\n"
-      "comentado en --lang."},
+      "que se resuelva. La exportación se lee como la lee `tne lote`; lo encontrado (codificación,\n"
+      "delimitador, filas de encabezado) se dice en un comentario y `tne lote` lo vuelve a encontrar.\n"
+      "Se escribe en -o (nunca sobre la exportación) o en la salida estándar; comentado en --lang."},
      add_survey_map_options,
      run_survey_map},
     {"rubrics",

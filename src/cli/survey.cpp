@@ -6,7 +6,6 @@
 #include <vector>
 
 #include "commands.hpp"
-#include "tne/input.hpp"
 #include "tne/output.hpp"
 #include "tne/survey_draft.hpp"
 #include "tne/survey_form.hpp"
@@ -25,6 +24,7 @@ SurveyFormOptions form_options;
 
 struct SurveyMapOptions {
     std::string export_file;
+    std::string sheet;  // of an .xlsx export
 };
 
 SurveyMapOptions map_options;
@@ -104,11 +104,19 @@ Exit run_survey_form(const CommonOptions& common, Lang lang) {
 void add_survey_map_options(CLI::App& command, CommonOptions& common, Lang lang) {
     command
         .add_option(tr(lang, "export", "exportación"), map_options.export_file,
-                    tr(lang, "The survey's CSV export, with its header row",
-                       "La exportación CSV de la encuesta, con su fila de encabezados"))
+                    tr(lang,
+                       "The survey's export, read as `tne batch` reads it: CSV or TSV (UTF-8, UTF-16 or\n"
+                       "Windows-1252; Qualtrics' and SurveyMonkey's header rows) or .xlsx",
+                       "La exportación de la encuesta, leída como la lee `tne lote`: CSV o TSV (UTF-8, UTF-16\n"
+                       "o Windows-1252; las filas de encabezado de Qualtrics y SurveyMonkey) o .xlsx"))
         ->type_name(tr(lang, "FILE", "ARCHIVO"))
         ->required()
         ->check(readable_file(lang));
+    command
+        .add_option("--sheet", map_options.sheet,
+                    tr(lang, "The sheet of an .xlsx export to read (default: the first); the map names it",
+                       "La hoja de una exportación .xlsx que se lee (si falta: la primera); el mapa la nombra"))
+        ->type_name(tr(lang, "SHEET", "HOJA"));
     add_common(command, common, lang);
 }
 
@@ -116,8 +124,8 @@ Exit run_survey_map(const CommonOptions& common, Lang lang) {
     // The draft never replaces the export (nor the rubric set it is drafted against).
     keep_inputs_safe({map_options.export_file, common.rubrics}, {{"-o", common.output}}, lang);
     RubricSet rubric = load_rubrics(common);
-    DraftMapOptions draft{lang, map_options.export_file};
-    emit(common, draft_survey_map(input::read_file(map_options.export_file), rubric, draft));
+    DraftMapOptions draft{lang, map_options.export_file, map_options.sheet};
+    emit(common, draft_survey_map_file(map_options.export_file, rubric, draft));
     return Exit::ok;
 }
 
