@@ -115,24 +115,6 @@ std::string_view report_format(const char* format) {
                      fmt::format("format {}: se esperaba json, html o markdown", wanted)}};
 }
 
-const char* type_name(QuestionType type) {
-    switch (type) {
-        case QuestionType::text:
-            return "text";
-        case QuestionType::choice:
-            return "choice";
-        case QuestionType::list:
-            return "list";
-        case QuestionType::yes_partial_no:
-            return "yes_partial_no";
-        case QuestionType::percent:
-            return "percent";
-        case QuestionType::count:
-            return "count";
-    }
-    return "text";
-}
-
 // One answer of the page's form as the questionnaire reads it: an option by its id (choice), the ids
 // of a list, or what the officer typed (a number or a text), checked with the terminal
 // questionnaire's rules and messages. Nothing when it is not valid (`why` says why), or when a typed
@@ -311,7 +293,7 @@ int tne_web_questionnaire(const char* lang) {
                     .field("path", question->path)
                     .field("writtenPath", question->written_path(in))
                     .field("number", static_cast<int>(question - rubric.questions.data() + 1))
-                    .field("type", std::string(type_name(question->type)))
+                    .field("type", std::string(question_type_id(question->type)))
                     .field("required", question->required)
                     .field("text", question->text.in(in))
                     .field("help", question->help.in(in))
