@@ -21,6 +21,7 @@
 
 #include "base/json_writer.hpp"
 #include "profile/answer_check.hpp"
+#include "render/json_values.hpp"
 #include "tne/assessment.hpp"
 #include "tne/error.hpp"
 #include "tne/input.hpp"
@@ -192,13 +193,9 @@ std::optional<Evidence> form_evidence(const Question& question, const nlohmann::
 // An answer as the page's form holds it: an option's id, a list's ids, or a number or text as typed.
 void write_form_value(JsonWriter& json, const Value& value) {
     if (const auto* number = std::get_if<double>(&value))
-        json.value(format_number(*number, 6));
-    else if (const auto* text = std::get_if<std::string>(&value))
-        json.value(*text);
-    else if (const auto* items = std::get_if<std::vector<std::string>>(&value))
-        json.strings(*items);
+        json.value(format_number(*number, 6));  // as typed: the form's fields hold text
     else
-        json.null();
+        write_value(json, value);
 }
 
 }  // namespace
