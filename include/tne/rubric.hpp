@@ -17,6 +17,9 @@ namespace tne {
 
 enum class QuestionType { text, choice, list, yes_partial_no, percent, count };
 
+// The type as a rubric file writes it ("yes_partial_no"), which the web page's JSON also gives.
+std::string_view question_type_id(QuestionType type);
+
 struct Choice {
     std::string id;
     std::string id_es;  // the id a Spanish profile writes; empty: the English id serves in Spanish too

@@ -233,40 +233,24 @@ std::string limesurvey_text(const RubricSet& rubric, Lang first) {
                         (offers_dont_know(q) ? std::string(";") + FormCodes::limesurvey_dont_know : "");
                 }
                 rows.push_back(row);
-                if (q.type == QuestionType::list) {
+                // A list's options are subquestions ("SQ", with "none" among them), a choice's are
+                // answers ("A"); "don't know" ends both where the question offers it.
+                if (q.type == QuestionType::list || is_choice(q)) {
+                    bool list = q.type == QuestionType::list;
+                    auto option = [&](const std::string& name, const std::string& text) {
+                        LimeRow option_row{{"class", list ? "SQ" : "A"},
+                                           {"type/scale", "0"},
+                                           {"name", name},
+                                           {"text", text},
+                                           {"language", language}};
+                        if (list) option_row["relevance"] = "1";
+                        rows.push_back(std::move(option_row));
+                    };
                     for (size_t v = 0; v < q.values.size(); ++v)
-                        rows.push_back({{"class", "SQ"},
-                                        {"type/scale", "0"},
-                                        {"name", limesurvey_option_code(v)},
-                                        {"relevance", "1"},
-                                        {"text", value_label(q.values[v], lang)},
-                                        {"language", language}});
-                    rows.push_back({{"class", "SQ"},
-                                    {"type/scale", "0"},
-                                    {"name", FormCodes::limesurvey_none},
-                                    {"relevance", "1"},
-                                    {"text", none_label(lang)},
-                                    {"language", language}});
-                    if (offers_dont_know(q))
-                        rows.push_back({{"class", "SQ"},
-                                        {"type/scale", "0"},
-                                        {"name", FormCodes::limesurvey_dont_know},
-                                        {"relevance", "1"},
-                                        {"text", dont_know_label(lang)},
-                                        {"language", language}});
-                } else if (is_choice(q)) {
-                    for (size_t v = 0; v < q.values.size(); ++v)
-                        rows.push_back({{"class", "A"},
-                                        {"type/scale", "0"},
-                                        {"name", limesurvey_answer_code(v)},
-                                        {"text", value_label(q.values[v], lang)},
-                                        {"language", language}});
-                    if (offers_dont_know(q))
-                        rows.push_back({{"class", "A"},
-                                        {"type/scale", "0"},
-                                        {"name", FormCodes::limesurvey_dont_know},
-                                        {"text", dont_know_label(lang)},
-                                        {"language", language}});
+                        option(list ? limesurvey_option_code(v) : limesurvey_answer_code(v),
+                               value_label(q.values[v], lang));
+                    if (list) option(FormCodes::limesurvey_none, none_label(lang));
+                    if (offers_dont_know(q)) option(FormCodes::limesurvey_dont_know, dont_know_label(lang));
                 }
             }
         }

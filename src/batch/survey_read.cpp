@@ -12,6 +12,7 @@
 #include <sstream>
 #include <streambuf>
 
+#include "base/enum_ids.hpp"
 #include "base/messages.hpp"
 #include "batch/xlsx_reader.hpp"
 #include "tne/input.hpp"
@@ -393,18 +394,12 @@ void join_survey_monkey_header(CsvRow& header, const CsvRow& second) {
     }
 }
 
-const char* encoding_name(TextEncoding encoding) {
-    switch (encoding) {
-        case TextEncoding::utf8:
-            return "UTF-8";
-        case TextEncoding::utf16le:
-            return "UTF-16LE";
-        case TextEncoding::utf16be:
-            return "UTF-16BE";
-        case TextEncoding::windows1252:
-            return "Windows-1252";
-    }
-    return "";
+std::string_view encoding_name(TextEncoding encoding) {
+    static constexpr EnumId<TextEncoding> kNames[] = {{TextEncoding::utf8, "UTF-8"},
+                                                      {TextEncoding::utf16le, "UTF-16LE"},
+                                                      {TextEncoding::utf16be, "UTF-16BE"},
+                                                      {TextEncoding::windows1252, "Windows-1252"}};
+    return id_of(kNames, encoding);
 }
 
 std::string delimiter_name(char delimiter) {
@@ -515,7 +510,7 @@ LocalText describe_reading(const SurveyReading& reading) {
         add(fmt::format("sheet \"{}\"", reading.sheet), fmt::format("hoja \"{}\"", reading.sheet));
     } else {
         auto [en, es] = how(reading.encoding_declared);
-        std::string name = encoding_name(reading.encoding);
+        std::string name(encoding_name(reading.encoding));
         if (reading.byte_order_mark && !reading.encoding_declared)
             add(fmt::format("{} (byte-order mark)", name), fmt::format("{} (marca de orden de bytes)", name));
         else

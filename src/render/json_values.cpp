@@ -10,8 +10,7 @@ void write_score(JsonWriter& json, std::string_view key, const std::optional<dou
         json.null();
 }
 
-void write_answer(JsonWriter& json, std::string_view key, const Value& value) {
-    json.key(key);
+void write_value(JsonWriter& json, const Value& value) {
     if (const auto* number = std::get_if<double>(&value))
         json.number(*number, 2);
     else if (const auto* text = std::get_if<std::string>(&value))
@@ -20,6 +19,11 @@ void write_answer(JsonWriter& json, std::string_view key, const Value& value) {
         json.strings(*items);
     else
         json.null();
+}
+
+void write_answer(JsonWriter& json, std::string_view key, const Value& value) {
+    json.key(key);
+    write_value(json, value);
 }
 
 void write_change(JsonWriter& json, const ScoreChange& change) {

@@ -12,7 +12,9 @@ namespace tne {
 
 // "key": a score to one decimal, or null when unknown.
 void write_score(JsonWriter& json, std::string_view key, const std::optional<double>& score);
-// "key": an answer: a number to two decimals, a text, a list as an array, or null when unknown.
+// An answer: a number to two decimals, a text, a list as an array, or null when unknown.
+void write_value(JsonWriter& json, const Value& value);
+// "key": the answer, as write_value writes it.
 void write_answer(JsonWriter& json, std::string_view key, const Value& value);
 // Both diffs: "old", "new" and "delta" of a score change (fields of the open object).
 void write_change(JsonWriter& json, const ScoreChange& change);

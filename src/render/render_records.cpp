@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "base/enum_ids.hpp"
 #include "base/json_writer.hpp"
 #include "tne/batch.hpp"
 
@@ -128,18 +129,12 @@ std::string json_value(const Value& value) {
     return "null";
 }
 
-const char* scale_id(AnswerScale scale) {
-    switch (scale) {
-        case AnswerScale::ordered:
-            return "ordered";
-        case AnswerScale::number:
-            return "number";
-        case AnswerScale::list:
-            return "list";
-        case AnswerScale::nominal:
-            break;
-    }
-    return "nominal";
+std::string_view scale_id(AnswerScale scale) {
+    static constexpr EnumId<AnswerScale> kIds[] = {{AnswerScale::ordered, "ordered"},
+                                                   {AnswerScale::number, "number"},
+                                                   {AnswerScale::list, "list"},
+                                                   {AnswerScale::nominal, "nominal"}};
+    return id_of(kIds, scale);
 }
 
 // , "respondents": [...], "disagreements": [...] (docs/json.md)

@@ -259,64 +259,60 @@ private:
         return Section{say(terms::levels), {table}, "levels"};
     }
 
-    Table share_table(const Message& label) const {
-        return Table{
-            {label_column(say(label)), number_column(say(terms::institutions)), number_column(say(terms::share))},
-            {},
-            {},
-            ""};
+    // Each label with the institutions it stands for and their share: a chart's table.
+    Table share_table(Text header, const std::vector<ShareBar>& shares) const {
+        Table table{{label_column(std::move(header)), number_column(say(terms::institutions)),
+                     number_column(say(terms::share))},
+                    {},
+                    {},
+                    ""};
+        for (const ShareBar& s : shares)
+            table.rows.push_back({s.label, std::to_string(s.count), percent_text(s.share)});
+        return table;
     }
 
     // The dimensions that are the weakest of at least one institution of the group, most shared first.
-    Table barrier_table(const TypeSummary& g) const {
-        Table table = share_table(terms::weakest);
+    std::vector<ShareBar> barrier_shares(const TypeSummary& g) const {
+        std::vector<ShareBar> shares;
         for (const auto& b : g.barriers)
-            if (b.count > 0)
-                table.rows.push_back({b.dimension->name.in(lang_), std::to_string(b.count), percent_text(b.share)});
-        if (g.no_weakest > 0)
-            table.rows.push_back(
-                {say(terms::no_dimension_score), std::to_string(g.no_weakest), percent_text(g.no_weakest_share)});
-        return table;
+            if (b.count > 0) shares.push_back({b.dimension->name.in(lang_), b.count, b.share});
+        return shares;
+    }
+
+    // The table says, too, how many have no dimension score; the chart leaves them out.
+    Table barrier_table(const TypeSummary& g) const {
+        std::vector<ShareBar> shares = barrier_shares(g);
+        if (g.no_weakest > 0) shares.push_back({say(terms::no_dimension_score), g.no_weakest, g.no_weakest_share});
+        return share_table(say(terms::weakest), shares);
     }
 
     // The whole cohort's as a chart and its table, then each type's table.
     Section barriers() const {
-        std::vector<ShareBar> bars;
-        for (const auto& b : s_.all.barriers)
-            if (b.count > 0) bars.push_back({b.dimension->name.in(lang_), b.count, b.share});
         Section section{say(terms::barriers), {Paragraph{say(terms::barriers_intro), ""}}, "barriers"};
-        section.body.push_back(Figure{share_chart(bars, say(terms::barriers), lang_),
+        section.body.push_back(Figure{share_chart(barrier_shares(s_.all), say(terms::barriers), lang_),
                                       Text().strong(group_label(s_.all)), barrier_table(s_.all)});
         for (const TypeSummary* g : groups())
             if (!g->type.empty()) section.body.push_back(Details{group_label(*g), {barrier_table(*g)}});
         return section;
     }
 
-    // The models suggested to at least one institution of the group, in rubric order.
-    Table model_table(const TypeSummary& g) const {
-        Table table{{label_column(words::term(words::Term::suggested_model, lang_)),
-                     number_column(say(terms::institutions)), number_column(say(terms::share))},
-                    {},
-                    {},
-                    ""};
+    // The models suggested to at least one institution of the group, in rubric order, then those with none.
+    std::vector<ShareBar> model_shares(const TypeSummary& g) const {
+        std::vector<ShareBar> shares;
         for (const auto& m : g.models)
-            if (m.count > 0)
-                table.rows.push_back({m.model->name.in(lang_), std::to_string(m.count), percent_text(m.share)});
-        if (g.no_suggestion > 0)
-            table.rows.push_back(
-                {say(terms::no_suggestion), std::to_string(g.no_suggestion), percent_text(g.no_suggestion_share)});
-        return table;
+            if (m.count > 0) shares.push_back({m.model->name.in(lang_), m.count, m.share});
+        if (g.no_suggestion > 0) shares.push_back({say(terms::no_suggestion), g.no_suggestion, g.no_suggestion_share});
+        return shares;
+    }
+
+    Table model_table(const TypeSummary& g) const {
+        return share_table(words::term(words::Term::suggested_model, lang_), model_shares(g));
     }
 
     Section models() const {
-        std::vector<ShareBar> bars;
-        for (const auto& m : s_.all.models)
-            if (m.count > 0) bars.push_back({m.model->name.in(lang_), m.count, m.share});
-        if (s_.all.no_suggestion > 0)
-            bars.push_back({say(terms::no_suggestion), s_.all.no_suggestion, s_.all.no_suggestion_share});
         Section section{say(terms::models), {}, "models"};
-        section.body.push_back(Figure{share_chart(bars, say(terms::models), lang_), Text().strong(group_label(s_.all)),
-                                      model_table(s_.all)});
+        section.body.push_back(Figure{share_chart(model_shares(s_.all), say(terms::models), lang_),
+                                      Text().strong(group_label(s_.all)), model_table(s_.all)});
         for (const TypeSummary* g : groups())
             if (!g->type.empty()) section.body.push_back(Details{group_label(*g), {model_table(*g)}});
         return section;

@@ -9,6 +9,14 @@
 
 namespace tne {
 
+std::string_view question_type_id(QuestionType type) {
+    static constexpr EnumId<QuestionType> kIds[] = {
+        {QuestionType::text, "text"},       {QuestionType::choice, "choice"},
+        {QuestionType::list, "list"},       {QuestionType::yes_partial_no, "yes_partial_no"},
+        {QuestionType::percent, "percent"}, {QuestionType::count, "count"}};
+    return id_of(kIds, type);
+}
+
 std::string_view effort_id(Effort effort) {
     static constexpr EnumId<Effort> kIds[] = {{Effort::low, "low"}, {Effort::medium, "medium"}, {Effort::high, "high"}};
     return id_of(kIds, effort);

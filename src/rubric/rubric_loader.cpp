@@ -532,7 +532,10 @@ private:
             if (other.block == block) others.push_back({other.key, other.key_es, "\"" + other.path + "\""});
         file.check_written_ids(node["key_es"] ? node["key_es"] : node["key"], {q.key, q.key_es, "\"" + q.path + "\""},
                                others);
-        q.type = question_type(file, node["type"]);
+        q.type = pick<QuestionType>(file, node["type"],
+                                    {QuestionType::text, QuestionType::choice, QuestionType::list,
+                                     QuestionType::yes_partial_no, QuestionType::percent, QuestionType::count},
+                                    question_type_id);
         q.text = file.text(node["text"], q.path + " text");
         q.help = file.text(node["help"], q.path + " help");
         q.label = q.text;
@@ -573,19 +576,6 @@ private:
                 file.fail(node["max"], Problem::range_order, format_message(msg::range_reversed, q.path));
         }
         load_.set.questions.push_back(std::move(q));
-    }
-
-    static QuestionType question_type(const RubricFile& file, const YAML::Node& node) {
-        static const std::vector<std::pair<std::string, QuestionType>> types = {
-            {"text", QuestionType::text},       {"choice", QuestionType::choice},
-            {"list", QuestionType::list},       {"yes_partial_no", QuestionType::yes_partial_no},
-            {"percent", QuestionType::percent}, {"count", QuestionType::count}};
-        std::string name = file.string(node);
-        for (const auto& [id, type] : types)
-            if (id == name) return type;
-        file.fail(
-            node, Problem::schema,
-            format_message(msg::expected_one_of, describe(node), "text, choice, list, yes_partial_no, percent, count"));
     }
 
     void read_dimension(const std::string& id, const SourcePos& named_at) {

@@ -21,6 +21,7 @@
 
 #include "base/json_writer.hpp"
 #include "profile/answer_check.hpp"
+#include "render/json_values.hpp"
 #include "tne/assessment.hpp"
 #include "tne/error.hpp"
 #include "tne/input.hpp"
@@ -115,24 +116,6 @@ std::string_view report_format(const char* format) {
                      fmt::format("format {}: se esperaba json, html o markdown", wanted)}};
 }
 
-const char* type_name(QuestionType type) {
-    switch (type) {
-        case QuestionType::text:
-            return "text";
-        case QuestionType::choice:
-            return "choice";
-        case QuestionType::list:
-            return "list";
-        case QuestionType::yes_partial_no:
-            return "yes_partial_no";
-        case QuestionType::percent:
-            return "percent";
-        case QuestionType::count:
-            return "count";
-    }
-    return "text";
-}
-
 // One answer of the page's form as the questionnaire reads it: an option by its id (choice), the ids
 // of a list, or what the officer typed (a number or a text), checked with the terminal
 // questionnaire's rules and messages. Nothing when it is not valid (`why` says why), or when a typed
@@ -210,13 +193,9 @@ std::optional<Evidence> form_evidence(const Question& question, const nlohmann::
 // An answer as the page's form holds it: an option's id, a list's ids, or a number or text as typed.
 void write_form_value(JsonWriter& json, const Value& value) {
     if (const auto* number = std::get_if<double>(&value))
-        json.value(format_number(*number, 6));
-    else if (const auto* text = std::get_if<std::string>(&value))
-        json.value(*text);
-    else if (const auto* items = std::get_if<std::vector<std::string>>(&value))
-        json.strings(*items);
+        json.value(format_number(*number, 6));  // as typed: the form's fields hold text
     else
-        json.null();
+        write_value(json, value);
 }
 
 }  // namespace
@@ -311,7 +290,7 @@ int tne_web_questionnaire(const char* lang) {
                     .field("path", question->path)
                     .field("writtenPath", question->written_path(in))
                     .field("number", static_cast<int>(question - rubric.questions.data() + 1))
-                    .field("type", std::string(type_name(question->type)))
+                    .field("type", std::string(question_type_id(question->type)))
                     .field("required", question->required)
                     .field("text", question->text.in(in))
                     .field("help", question->help.in(in))
