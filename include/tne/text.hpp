@@ -53,6 +53,10 @@ std::string closest_match(const std::string& word, const std::vector<std::string
 // underscores. Only the Latin-1 letters in UTF-8, which is all Spanish needs.
 std::string typed_key(std::string_view text);
 
+// The parts of `text` between occurrences of `separator` (non-empty), as written: "a;b;" gives
+// "a", "b" and "".
+std::vector<std::string> split_text(const std::string& text, const std::string& separator);
+
 // A number rounded to `decimals` places, without trailing zeros: "3.5", "40". Mexico writes the
 // decimal point as English does, so this is the same in both languages.
 std::string format_number(double value, int decimals = 1);

@@ -325,4 +325,13 @@ InputError::InputError(std::vector<Diagnostic> diagnostics)
 InputError::InputError(SourcePos pos, LocalText message)
     : InputError(std::vector<Diagnostic>{Diagnostic{std::move(pos), std::move(message), {}}}) {}
 
+std::vector<std::string> split_text(const std::string& text, const std::string& separator) {
+    std::vector<std::string> items;
+    size_t start = 0;
+    for (size_t at; (at = text.find(separator, start)) != std::string::npos; start = at + separator.size())
+        items.push_back(text.substr(start, at - start));
+    items.push_back(text.substr(start));
+    return items;
+}
+
 }  // namespace tne

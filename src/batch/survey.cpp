@@ -894,15 +894,6 @@ std::vector<std::string> translate_item(const SurveyField& field, const SurveyMa
     return {trim(item)};
 }
 
-std::vector<std::string> split(const std::string& text, const std::string& separator) {
-    std::vector<std::string> items;
-    size_t start = 0;
-    for (size_t at; (at = text.find(separator, start)) != std::string::npos; start = at + separator.size())
-        items.push_back(text.substr(start, at - start));
-    items.push_back(text.substr(start));
-    return items;
-}
-
 // Every label a cell of `field` may give, as read_cell finds them: a label meaning unknown (the
 // column's or the map's) first, then the column's labels, then the map's (which never translate a
 // free text), list labels before single ones for a list question.
@@ -1115,7 +1106,7 @@ LocalText expected_answer(const SurveyField& field, const SurveyMap& map, const 
     for (const auto& id : value_ids(q)) candidates.push_back(id);
     std::string wrong = trim(cell);
     if (q.type == QuestionType::list) {
-        for (const auto& item : split(wrong, map.list_separator)) {
+        for (const auto& item : split_text(wrong, map.list_separator)) {
             if (!accepts_all(q, translate_item(field, map, q, item))) {
                 wrong = trim(item);
                 break;
@@ -1175,7 +1166,7 @@ std::optional<char> other_delimiter(const SurveyMap& map, const CsvRow& header) 
         auto occurrences = static_cast<size_t>(std::count(joined.begin(), joined.end(), other));
         if (occurrences == 0) continue;
         std::set<std::string> split_header;
-        for (const auto& part : split(joined, std::string(1, other))) split_header.insert(header_text(part));
+        for (const auto& part : split_text(joined, std::string(1, other))) split_header.insert(header_text(part));
         size_t now = columns_found(map, split_header);
         if (now > best_found && now * 2 >= map.fields.size()) {
             best = other;

@@ -389,11 +389,7 @@ Translation translate(std::string_view answer, const Question& q, NameCache& cac
 }
 
 std::vector<std::string> split_items(const std::string& text, const std::string& separator) {
-    std::vector<std::string> items;
-    size_t start = 0;
-    for (size_t at; (at = text.find(separator, start)) != std::string::npos; start = at + separator.size())
-        items.push_back(text.substr(start, at - start));
-    items.push_back(text.substr(start));
+    std::vector<std::string> items = split_text(text, separator);
     for (auto& item : items) {
         size_t first = item.find_first_not_of(' '), last = item.find_last_not_of(' ');
         item = first == std::string::npos ? "" : item.substr(first, last - first + 1);
