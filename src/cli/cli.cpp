@@ -132,17 +132,19 @@ constexpr Command kCommands[] = {
       "respuestas"},
      {"Each column is matched to the question whose text (in English or Spanish) reads most like\n"
       "its header, and each answer to the value it reads most like; the draft shows every score.\n"
-      "Columns of one option each become `options:`. A column whose question is uncertain is left\n"
-      "as a TODO entry with its candidates, which `tne batch` refuses until it is resolved.\n"
+      "A question written one column per option becomes `options:`. A column whose question is\n"
+      "uncertain is left as a TODO entry with its candidates, which `tne batch` refuses until it is\n"
+      "resolved.\n"
       "The export is read as `tne batch` reads it; what was found (encoding, delimiter, header\n"
       "rows) is said in a comment and left for `tne batch` to find again.\n"
       "Written to -o (never over the export) or standard output; commented in --lang.",
       "Cada columna se asocia con la pregunta cuyo texto (en español o en inglés) más se parece a\n"
       "su encabezado, y cada respuesta con el valor al que más se parece; el borrador muestra cada\n"
-      "puntaje. Las columnas de una opción cada una se vuelven `options:`. Una columna cuya\n"
-      "pregunta es dudosa queda como entrada TODO con sus candidatos, que `tne lote` rechaza hasta\n"
-      "que se resuelva. La exportación se lee como la lee `tne lote`; lo encontrado (codificación,\n"
-      "delimitador, filas de encabezado) se dice en un comentario y `tne lote` lo vuelve a encontrar.\n"
+      "puntaje. Una pregunta escrita en una columna por opción se vuelve `options:`. Una columna\n"
+      "cuya pregunta es dudosa queda como entrada TODO con sus candidatos, que `tne lote` rechaza\n"
+      "hasta que se resuelva. La exportación se lee como la lee `tne lote`; lo encontrado\n"
+      "(codificación, delimitador, filas de encabezado) se dice en un comentario y `tne lote` lo\n"
+      "vuelve a encontrar.\n"
       "Se escribe en -o (nunca sobre la exportación) o en la salida estándar; comentado en --lang."},
      add_survey_map_options,
      run_survey_map},
