@@ -228,7 +228,9 @@ TEST_CASE("option cells become one list answer in the question's order", "[surve
           std::vector<std::string>{"conahcyt", "british_council", "private_sector"});
 
     // The answer is placed at the first option's cell.
-    const tne::Answer* answer = survey.profile(1).find("funding.external_sources");
+    const tne::Profile first = survey.profile(1);  // kept: the answer points into it
+    const tne::Answer* answer = first.find("funding.external_sources");
+    REQUIRE(answer != nullptr);
     CHECK(answer->line == 2);
     CHECK(answer->column == 23);
 }
