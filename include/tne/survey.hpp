@@ -290,6 +290,9 @@ public:
     std::optional<CsvRow> next();
     const SurveyReading& reading() const { return reading_; }
     const std::string& path() const { return path_; }  // the file read, to read it again
+    // `map` with what was found in the file (encoding, delimiter, header rows) set, so that a
+    // second SurveyExport of path() reads it the same way without looking for them again.
+    SurveyMap as_found(const SurveyMap& map) const;
     void set_decimal(DecimalMark mark, DecimalFrom from) {
         reading_.decimal = mark;
         reading_.decimal_from = from;

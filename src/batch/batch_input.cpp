@@ -107,7 +107,8 @@ bool read_grouped_survey(const std::string& file, const SurveyMap& map, SurveyEx
                          const std::function<Diagnostic(const Diagnostic&)>& placed) {
     const BoundSurvey& bound = *survey;
     std::unordered_map<std::string, int> rows_of;
-    SurveyExport counter(source.path(), map);  // a regular file: a pipe was copied to one (SpooledInput)
+    // A regular file (a pipe was copied to one: SpooledInput), read as it was found.
+    SurveyExport counter(source.path(), source.as_found(map));
     while (std::optional<CsvRow> row = counter.next()) {
         std::string key = institution_key(bound, *row);
         if (!key.empty()) ++rows_of[key];

@@ -1315,14 +1315,7 @@ void find_decimal_mark(BoundSurvey& bound, SurveyExport& source) {
     // A cell that is a number under one mark only votes for it; "1.000" under both votes for neither.
     size_t points = 0, commas = 0;
     if (!columns.empty()) {
-        // Read again as it was found: the file's encoding is not looked for twice.
-        SurveyMap found = map;
-        const SurveyReading& reading = source.reading();
-        found.encoding = reading.encoding;
-        found.delimiter = reading.delimiter;
-        found.delimiter_pos = SourcePos{map.source, 1, 1};
-        found.header_rows = reading.header_rows;
-        SurveyExport again(source.path(), found);
+        SurveyExport again(source.path(), source.as_found(map));
         for (int rows = 0; rows < 1000; ++rows) {
             std::optional<CsvRow> row = again.next();
             if (!row) break;

@@ -480,6 +480,15 @@ SurveyExport::SurveyExport(const std::string& file, const SurveyMap& map) : path
 
 SurveyExport::~SurveyExport() = default;
 
+SurveyMap SurveyExport::as_found(const SurveyMap& map) const {
+    SurveyMap found = map;
+    found.encoding = reading_.encoding;
+    found.delimiter = reading_.delimiter;
+    found.delimiter_pos = SourcePos{map.source, 1, 1};  // as if declared: not looked for again
+    found.header_rows = reading_.header_rows;
+    return found;
+}
+
 std::optional<CsvRow> SurveyExport::next() {
     std::optional<CsvRow> row;
     if (!pending_.empty()) {
